@@ -1,0 +1,61 @@
+// ESLint: typescript-eslint with type information, plus import rules that keep each folder in its lane.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'tls', 'crypto', 'http', 'https', 'dns', 'worker_threads', 'stream', 'events', 'url', 'util'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'build/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of literals: enums are not erasable.' }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'The renderer has no Node: ask main through the contract.' },
+          { group: ['electron', '**/electron/**'], message: 'The renderer reaches main only through the contract in shared/.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'shared/ runs on both sides: no Node.' },
+          { group: ['electron', '**/electron/**', '**/renderer/**', 'react', 'react-dom'], message: 'shared/ imports only the contract and its schemas.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron'], message: 'The core is host-agnostic: the Electron shell passes it what it needs.' },
+          { group: ['**/renderer/**', 'react', 'react-dom'], message: 'The core has no UI.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,88 @@
+// The IPC contract: every command (request → response) and event (main → renderer), declared once.
+import { z } from 'zod';
+import { AccountIdSchema, AccountSchema, TlsModeSchema } from '../model/account.ts';
+import { SettingsSchema } from '../model/settings.ts';
+import type { AppError } from './errors.ts';
+
+const Empty = z.object({}).strict();
+
+/** A bare JID "local@domain" as typed by a person (RFC 7622 §3); parsed strictly in main. */
+const BareJidInput = z.string().trim().min(3).max(3071);
+const Password = z.string().min(1).max(1023);
+const ServerOverride = {
+  host: z.string().trim().min(1).max(253).optional(),
+  port: z.number().int().min(1).max(65535).optional(),
+  tls: TlsModeSchema.default('auto'),
+};
+
+export const SecretStorageSchema = z.enum(['os-keychain', 'plain-file']);
+
+export const SnapshotSchema = z.object({
+  version: z.string(),
+  accounts: z.array(AccountSchema),
+  settings: SettingsSchema,
+  /** Where remembered passwords go: the OS keychain (desktop) or an unencrypted file (browser mode). */
+  secretStorage: SecretStorageSchema,
+  logFile: z.string(),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+function command<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+export const commands = {
+  'app.snapshot': command(Empty, SnapshotSchema),
+  'account.add': command(
+    z.object({ jid: BareJidInput, password: Password, remember: z.boolean(), ...ServerOverride }).strict(),
+    AccountSchema,
+  ),
+  'account.register': command(
+    z.object({ jid: BareJidInput, password: Password, remember: z.boolean(), ...ServerOverride }).strict(),
+    AccountSchema,
+  ),
+  'account.connect': command(
+    z.object({ accountId: AccountIdSchema, password: Password.optional(), remember: z.boolean().optional() }).strict(),
+    AccountSchema,
+  ),
+  'account.disconnect': command(z.object({ accountId: AccountIdSchema }).strict(), AccountSchema),
+  'account.remove': command(z.object({ accountId: AccountIdSchema }).strict(), z.null()),
+  'account.trustCertificate': command(
+    z.object({ accountId: AccountIdSchema, fingerprint256: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) }).strict(),
+    AccountSchema,
+  ),
+  'settings.update': command(SettingsSchema.partial().strict(), SettingsSchema),
+} as const;
+
+export const events = {
+  'account.updated': AccountSchema,
+  'account.removed': z.object({ accountId: AccountIdSchema }),
+  'settings.updated': SettingsSchema,
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+/** What a caller passes (defaults not yet applied). */
+export type CommandRequest<K extends CommandName> = z.input<Commands[K]['request']>;
+/** What a handler receives, after validation. */
+export type ValidRequest<K extends CommandName> = z.output<Commands[K]['request']>;
+export type CommandResponse<K extends CommandName> = z.output<Commands[K]['response']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** One handler per command: a missing or mistyped handler is a compile error. */
+export type Handlers = { [K in CommandName]: (request: ValidRequest<K>) => Promise<CommandResponse<K>> };
+
+export type Emit = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

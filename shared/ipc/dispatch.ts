@@ -1,0 +1,29 @@
+// Validates an untrusted call against the contract and runs its handler; never throws.
+import { commands, isCommandName, type Envelope, type Handlers } from './contract.ts';
+import { toAppError } from './errors.ts';
+
+export type Dispatch = (name: unknown, payload: unknown) => Promise<Envelope<unknown>>;
+
+export function createDispatcher(handlers: Handlers): Dispatch {
+  return async (name, payload) => {
+    if (!isCommandName(name)) {
+      return { ok: false, error: { code: 'unknown-command', message: `Unknown command: ${describe(name)}` } };
+    }
+    const parsed = commands[name].request.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+      return { ok: false, error: { code: 'bad-request', message: `Invalid request for ${name}${where}: ${issue?.message ?? 'invalid'}` } };
+    }
+    try {
+      const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toAppError(error) };
+    }
+  };
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 64)) : typeof value;
+}

@@ -1,0 +1,69 @@
+// Typed errors that cross the IPC boundary intact: a code for programs, a message for people.
+import { z } from 'zod';
+
+export const errorCodes = [
+  'unknown-command',
+  'bad-request',
+  'forbidden-sender',
+  'not-found',
+  'already-exists',
+  'not-authorized',
+  'host-not-found',
+  'connection-refused',
+  'timeout',
+  'tls-failure',
+  'untrusted-certificate',
+  'conflict',
+  'stream-error',
+  'registration-conflict',
+  'registration-closed',
+  'registration-failed',
+  'password-required',
+  'insecure-stream',
+  'no-mechanism',
+  'internal',
+] as const;
+
+export const ErrorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** The certificate a server presented, shown to the user when it is not trusted. */
+export const CertificateInfoSchema = z.object({
+  fingerprint256: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  /** Why verification failed, e.g. "self-signed certificate", "hostname mismatch", "certificate has expired". */
+  problem: z.string(),
+});
+export type CertificateInfo = z.infer<typeof CertificateInfoSchema>;
+
+export const AppErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  certificate: CertificateInfoSchema.optional(),
+});
+export type AppError = z.infer<typeof AppErrorSchema>;
+
+/** An error value that can be thrown inside main and is turned into an envelope unchanged. */
+export class CausetteError extends Error {
+  readonly code: ErrorCode;
+  readonly certificate: CertificateInfo | undefined;
+  constructor(code: ErrorCode, message: string, certificate?: CertificateInfo) {
+    super(message);
+    this.name = 'CausetteError';
+    this.code = code;
+    this.certificate = certificate;
+  }
+  toJSON(): AppError {
+    return this.certificate
+      ? { code: this.code, message: this.message, certificate: this.certificate }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof CausetteError) return error.toJSON();
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
