@@ -1,0 +1,228 @@
+// Accounts side by side, each with its own connection: add, register, connect, disconnect, trust, remove.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Account, ConnectionState, TlsMode } from '../../../shared/model/account.ts';
+import { CausetteError } from '../../../shared/ipc/errors.ts';
+import type { Emit, ValidRequest } from '../../../shared/ipc/contract.ts';
+import { parseJid } from '../../../shared/model/jid.ts';
+import type { Logger } from '../log/logger.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
+import type { AccountRecord, AccountStore } from '../storage/accounts.ts';
+import { createConnection, type Connection } from '../xmpp/connection.ts';
+import { registerAccount } from '../xmpp/register.ts';
+import { toAccount } from './account-view.ts';
+import { sendInitialPresence } from './initial-presence.ts';
+
+export interface AccountServiceDeps {
+  readonly store: AccountStore;
+  readonly secrets: SecretBox;
+  readonly logger: Logger;
+  readonly extraCa: readonly string[];
+  readonly emit: Emit;
+}
+
+interface Live {
+  record: AccountRecord;
+  state: ConnectionState;
+  connection?: Connection;
+  /** Kept in memory for reconnects while the account is signed in, even when not remembered on disk. */
+  password?: string;
+}
+
+type NewAccountRequest = ValidRequest<'account.add'>;
+
+const passwordRequired: ConnectionState = {
+  status: 'offline',
+  reason: { code: 'password-required', message: 'Enter the password to sign in.' },
+};
+
+export function createAccountService(deps: AccountServiceDeps) {
+  const live = new Map<string, Live>();
+  for (const record of deps.store.list()) {
+    live.set(record.id, { record, state: record.enabled && !record.passwordSaved ? passwordRequired : { status: 'offline' } });
+  }
+
+  const view = (entry: Live): Account => toAccount(entry.record, deps.store.pinned(entry.record.id), entry.state);
+  const publish = (entry: Live) => deps.emit('account.updated', view(entry));
+
+  function get(accountId: string): Live {
+    const entry = live.get(accountId);
+    if (!entry) throw new CausetteError('not-found', 'There is no such account.');
+    return entry;
+  }
+
+  function bareAddress(text: string): string {
+    const parsed = parseJid(text);
+    if (!parsed.ok) throw new CausetteError('bad-request', `“${text}” is not a valid address: ${parsed.message}`);
+    const { local, domain, resource } = parsed.jid;
+    if (!local) throw new CausetteError('bad-request', `An account address needs a name before the @, as in name@${domain}.`);
+    if (resource) throw new CausetteError('bad-request', 'An account address has no “/resource” part.');
+    const jid = `${local}@${domain}`;
+    if ([...live.values()].some((entry) => entry.record.jid === jid)) {
+      throw new CausetteError('already-exists', `The account ${jid} is already set up.`);
+    }
+    return jid;
+  }
+
+  async function stopConnection(entry: Live): Promise<void> {
+    const connection = entry.connection;
+    delete entry.connection;
+    await connection?.stop();
+  }
+
+  async function open(entry: Live, password: string): Promise<void> {
+    await stopConnection(entry);
+    entry.password = password;
+    const { record } = entry;
+    const connection = createConnection({
+      account: record.id,
+      jid: record.jid,
+      password,
+      resource: record.resource,
+      ...(record.host === undefined ? {} : { host: record.host }),
+      ...(record.port === undefined ? {} : { port: record.port }),
+      tls: record.tls,
+      extraCa: deps.extraCa,
+      pinned: deps.store.pinned(record.id),
+      logger: deps.logger.child({ account: record.id }),
+    });
+    entry.connection = connection;
+    connection.onState((state) => {
+      if (entry.connection !== connection) return;
+      entry.state = state;
+      if (state.status === 'offline' && state.reason?.code === 'not-authorized') delete entry.password;
+      publish(entry);
+    });
+    // RFC 6121 §4.2: after a fresh session (not a resumed one) the client announces its availability again.
+    connection.onSessionStart(({ resumed }) => {
+      if (!resumed) sendInitialPresence(connection, deps.logger);
+    });
+    connection.start();
+  }
+
+  async function create(request: NewAccountRequest, jid: string): Promise<Account> {
+    const record: AccountRecord = {
+      id: randomUUID(),
+      jid,
+      resource: `causette.${randomBytes(4).toString('hex')}`,
+      host: request.host,
+      port: request.port,
+      tls: request.tls satisfies TlsMode,
+      passwordSaved: request.remember,
+      enabled: true,
+    };
+    if (request.remember) await deps.secrets.set(record.id, request.password);
+    deps.store.insert(record);
+    const entry: Live = { record, state: { status: 'connecting' } };
+    live.set(record.id, entry);
+    await open(entry, request.password);
+    return view(entry);
+  }
+
+  async function rememberChoice(entry: Live, remember: boolean | undefined, password: string): Promise<void> {
+    if (remember === undefined || remember === entry.record.passwordSaved) {
+      if (remember && entry.record.passwordSaved) await deps.secrets.set(entry.record.id, password);
+      return;
+    }
+    if (remember) await deps.secrets.set(entry.record.id, password);
+    else await deps.secrets.delete(entry.record.id);
+    deps.store.update(entry.record.id, { passwordSaved: remember });
+    entry.record = { ...entry.record, passwordSaved: remember };
+  }
+
+  return {
+    list: (): Account[] => [...live.values()].map(view),
+
+    /** Signs in at start every account that was left enabled with a remembered password. */
+    async resume(): Promise<void> {
+      for (const entry of live.values()) {
+        if (!entry.record.enabled || !entry.record.passwordSaved) continue;
+        const password = await deps.secrets.get(entry.record.id).catch((error: unknown) => {
+          deps.logger.warn('could not read the saved password', { account: entry.record.id, error: String(error) });
+          return undefined;
+        });
+        if (password === undefined) {
+          entry.state = passwordRequired;
+          publish(entry);
+        } else {
+          await open(entry, password);
+        }
+      }
+    },
+
+    add: (request: NewAccountRequest) => create(request, bareAddress(request.jid)),
+
+    async register(request: ValidRequest<'account.register'>): Promise<Account> {
+      const jid = bareAddress(request.jid);
+      // XEP-0077 §3.1: the account is created on the server before it is saved here.
+      await registerAccount({
+        jid,
+        password: request.password,
+        ...(request.host === undefined ? {} : { host: request.host }),
+        ...(request.port === undefined ? {} : { port: request.port }),
+        tls: request.tls,
+        extraCa: deps.extraCa,
+        pinned: [],
+        logger: deps.logger.child({ registering: jid }),
+      });
+      return create(request, jid);
+    },
+
+    async connect(request: ValidRequest<'account.connect'>): Promise<Account> {
+      const entry = get(request.accountId);
+      const password = request.password ?? entry.password ?? (entry.record.passwordSaved ? await deps.secrets.get(entry.record.id) : undefined);
+      if (password === undefined) throw new CausetteError('password-required', `Enter the password of ${entry.record.jid} to sign in.`);
+      await rememberChoice(entry, request.remember, password);
+      if (!entry.record.enabled) {
+        deps.store.update(entry.record.id, { enabled: true });
+        entry.record = { ...entry.record, enabled: true };
+      }
+      await open(entry, password);
+      return view(entry);
+    },
+
+    async disconnect(request: ValidRequest<'account.disconnect'>): Promise<Account> {
+      const entry = get(request.accountId);
+      deps.store.update(entry.record.id, { enabled: false });
+      entry.record = { ...entry.record, enabled: false };
+      await stopConnection(entry);
+      entry.state = { status: 'offline' };
+      publish(entry);
+      return view(entry);
+    },
+
+    async remove(request: ValidRequest<'account.remove'>): Promise<null> {
+      const entry = get(request.accountId);
+      await stopConnection(entry);
+      await deps.secrets.delete(entry.record.id);
+      deps.store.remove(entry.record.id);
+      live.delete(entry.record.id);
+      deps.emit('account.removed', { accountId: entry.record.id });
+      return null;
+    },
+
+    async trustCertificate(request: ValidRequest<'account.trustCertificate'>): Promise<Account> {
+      const entry = get(request.accountId);
+      const refused = entry.connection?.lastRefusedCertificate;
+      // Only the very certificate the user was shown can be trusted, never one named by fingerprint alone.
+      if (!refused || refused.fingerprint256 !== request.fingerprint256) {
+        throw new CausetteError('not-found', 'That certificate is not the one the server presented; connect again to see it.');
+      }
+      deps.store.pin(entry.record.id, refused);
+      deps.logger.info('certificate pinned by the user', { account: entry.record.id, fingerprint256: refused.fingerprint256 });
+      const password = entry.password ?? (await deps.secrets.get(entry.record.id));
+      if (password === undefined) {
+        entry.state = passwordRequired;
+        publish(entry);
+      } else {
+        await open(entry, password);
+      }
+      return view(entry);
+    },
+
+    async close(): Promise<void> {
+      await Promise.all([...live.values()].map(stopConnection));
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,25 @@
+// What a host (Electron or browser mode) needs to know of the core: how to make one and what it offers.
+import type { EventName, EventPayload, Handlers } from '../../shared/ipc/contract.ts';
+import type { Logger } from './log/logger.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
+
+export interface CoreOptions {
+  /** The profile folder: the SQLite store, logs and secrets live here. */
+  readonly profileDir: string;
+  readonly secrets: SecretBox;
+  readonly version: string;
+  /** Extra certificate authorities (PEM) trusted for every account, e.g. a company CA given with --ca. */
+  readonly extraCa?: readonly string[];
+  /** Overrides the profile's rotating log file (tests). */
+  readonly logger?: Logger;
+}
+
+export type CoreEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
+
+export interface Core {
+  readonly handlers: Handlers;
+  /** The profile's log, for the host's own lines. */
+  readonly logger: Logger;
+  onEvent(listener: CoreEventListener): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,72 @@
+// The composition root of the core: store, logs, accounts, and the handler table both hosts serve.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Emit, Handlers } from '../../shared/ipc/contract.ts';
+import type { Core, CoreEventListener, CoreOptions } from './core-api.ts';
+import { createAccountService } from './accounts/account-service.ts';
+import { createFileLogger } from './log/file-logger.ts';
+import { createAccountStore } from './storage/accounts.ts';
+import { openDatabase } from './storage/database.ts';
+import { createSettingsStore } from './storage/settings.ts';
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
+  const db = openDatabase(join(options.profileDir, 'causette.sqlite'));
+  const settings = createSettingsStore(db);
+  let debugLogging = settings.read().debugLogging;
+  const fileLogger = createFileLogger({ dir: join(options.profileDir, 'logs'), level: () => debugLogging });
+  const logger = options.logger ?? fileLogger;
+  logger.info('Causette core starting', { version: options.version });
+
+  const listeners = new Set<CoreEventListener>();
+  const emit: Emit = (name, payload) => {
+    for (const listener of listeners) listener(name, payload);
+  };
+
+  const accounts = createAccountService({
+    store: createAccountStore(db),
+    secrets: options.secrets,
+    logger,
+    extraCa: options.extraCa ?? [],
+    emit,
+  });
+
+  const handlers: Handlers = {
+    'app.snapshot': () =>
+      Promise.resolve({
+        version: options.version,
+        accounts: accounts.list(),
+        settings: settings.read(),
+        secretStorage: options.secrets.kind,
+        logFile: fileLogger.file,
+      }),
+    'account.add': (request) => accounts.add(request),
+    'account.register': (request) => accounts.register(request),
+    'account.connect': (request) => accounts.connect(request),
+    'account.disconnect': (request) => accounts.disconnect(request),
+    'account.remove': (request) => accounts.remove(request),
+    'account.trustCertificate': (request) => accounts.trustCertificate(request),
+    'settings.update': (request) => {
+      const next = settings.write(request);
+      debugLogging = next.debugLogging;
+      emit('settings.updated', next);
+      return Promise.resolve(next);
+    },
+  };
+
+  await accounts.resume();
+
+  return {
+    handlers,
+    logger,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await accounts.close();
+      db.close();
+      logger.info('Causette core stopped');
+    },
+  };
+}

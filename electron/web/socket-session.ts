@@ -1,0 +1,36 @@
+// One browser tab's WebSocket: frames in are contract calls, frames out are results and core events.
+import type { WebSocket } from 'ws';
+import { ClientFrameSchema, type ServerFrame } from '../../shared/ipc/wire.ts';
+import type { Dispatch } from '../../shared/ipc/dispatch.ts';
+import type { Core } from '../core/core-api.ts';
+import type { Logger } from '../core/log/logger.ts';
+
+export function serveSocket(socket: WebSocket, core: Core, dispatch: Dispatch, logger: Logger): void {
+  const send = (frame: ServerFrame) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  const unsubscribe = core.onEvent((event, payload) => send({ kind: 'event', event, payload }));
+
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) {
+      socket.close(1003, 'text frames only');
+      return;
+    }
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data.toString());
+    } catch {
+      logger.warn('browser mode: a frame that is not JSON was refused');
+      return;
+    }
+    const parsed = ClientFrameSchema.safeParse(frame);
+    if (!parsed.success) {
+      logger.warn('browser mode: a malformed frame was refused');
+      return;
+    }
+    const { id, command, payload } = parsed.data;
+    void dispatch(command, payload).then((result) => send({ kind: 'result', id, result }));
+  });
+  socket.on('close', unsubscribe);
+  socket.on('error', (error) => logger.warn('browser mode: socket error', { error: error.message }));
+}

@@ -1,0 +1,120 @@
+// Browser mode: the renderer over HTTP on 127.0.0.1 and the contract over a WebSocket guarded by a one-time token.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { timingSafeEqual } from 'node:crypto';
+import { WebSocketServer } from 'ws';
+import { createDispatcher } from '../../shared/ipc/dispatch.ts';
+import { socketPath } from '../../shared/ipc/wire.ts';
+import type { Core } from '../core/core-api.ts';
+import type { Logger } from '../core/log/logger.ts';
+import { readStaticFile } from './static-files.ts';
+import { serveSocket } from './socket-session.ts';
+
+export interface WebHostOptions {
+  readonly core: Core;
+  readonly rendererDir: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly token: string;
+  readonly logger: Logger;
+}
+
+export interface WebHost {
+  readonly port: number;
+  /** The address to open, token included. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const loopback = '127.0.0.1';
+
+export function contentSecurityPolicy(port: number): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self' ws://${loopback}:${port} ws://localhost:${port}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const dispatch = createDispatcher(options.core.handlers);
+  const expectedToken = Buffer.from(options.token);
+  let port = options.port;
+
+  // Only our own names are served, so a page on another site cannot reach us by DNS rebinding.
+  const allowedHost = (host: string | undefined) => host === `${loopback}:${port}` || host === `localhost:${port}`;
+  const allowedOrigin = (origin: string | undefined) => origin === `http://${loopback}:${port}` || origin === `http://localhost:${port}`;
+  const tokenMatches = (token: string | null) => {
+    const given = Buffer.from(token ?? '');
+    return given.length === expectedToken.length && timingSafeEqual(given, expectedToken);
+  };
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const refuse = (status: number) => {
+        response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 404 ? 'Not found' : 'Refused');
+      };
+      if (!allowedHost(request.headers.host)) return refuse(421);
+      if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
+      const path = new URL(request.url ?? '/', `http://${loopback}`).pathname;
+      const file = await readStaticFile(options.rendererDir, path);
+      if (!file) return refuse(404);
+      response.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Security-Policy': contentSecurityPolicy(port),
+        'X-Content-Type-Options': 'nosniff',
+        'X-Frame-Options': 'DENY',
+        'Referrer-Policy': 'no-referrer',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Resource-Policy': 'same-origin',
+        'Cache-Control': 'no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : file.body);
+    })();
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', `http://${loopback}`);
+    const accepted =
+      url.pathname === socketPath &&
+      allowedHost(request.headers.host) &&
+      allowedOrigin(request.headers.origin) &&
+      tokenMatches(url.searchParams.get('token'));
+    if (!accepted) {
+      options.logger.warn('browser mode: a WebSocket without our origin and token was refused', { origin: request.headers.origin });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.core, dispatch, options.logger));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, loopback, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address && typeof address === 'object') port = address.port;
+
+  return {
+    port,
+    url: `http://${loopback}:${port}/?token=${encodeURIComponent(options.token)}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,95 @@
+// Starts `npm run web`'s host as its own process and Debian's Chromium on it, as a user would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+
+export interface BrowserMode {
+  readonly page: Page;
+  readonly url: string;
+  readonly profileDir: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserModeOptions {
+  /** PEM of a certificate authority the host should trust (the harness CA). */
+  readonly caPem?: string;
+}
+
+export async function openBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
+  const dir = mkdtempSync(join(tmpdir(), 'causette-e2e-'));
+  const profileDir = join(dir, 'profile');
+  const args = ['electron/web/cli.ts', '--no-open', '--profile', profileDir, '--token', randomBytes(18).toString('base64url')];
+  if (options.caPem) {
+    writeFileSync(join(dir, 'ca.pem'), options.caPem);
+    args.push('--ca', join(dir, 'ca.pem'));
+  }
+  const host = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let browser: Browser | undefined;
+  try {
+    const url = await waitForAddress(host);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    const opened = browser;
+    return {
+      page,
+      url,
+      profileDir,
+      async close() {
+        await opened.close();
+        await stopHost(host);
+        rmSync(dir, { recursive: true, force: true });
+        if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await stopHost(host);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function waitForAddress(host: ChildProcess): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start in 20 s:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(match[1]);
+      }
+    };
+    host.stdout?.on('data', onData);
+    host.stderr?.on('data', onData);
+    host.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stopHost(host: ChildProcess): Promise<void> {
+  if (host.exitCode !== null || host.signalCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const timer = setTimeout(() => host.kill('SIGKILL'), 5_000);
+    host.once('exit', () => {
+      clearTimeout(timer);
+      resolvePromise();
+    });
+    host.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createCore } from '../../electron/core/core.ts';
+import type { Core } from '../../electron/core/core-api.ts';
+import { silentLogger } from '../../electron/core/log/logger.ts';
+import { createFileSecretBox, plainSealer } from '../../electron/core/secrets/secret-box.ts';
+import { startWebHost, type WebHost } from '../../electron/web/web-host.ts';
+
+const token = 'test-token-0123456789abcdef';
+let dir: string;
+let core: Core;
+let host: WebHost;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'causette-web-'));
+  const rendererDir = join(dir, 'renderer');
+  const profileDir = join(dir, 'profile');
+  await import('node:fs/promises').then((fs) => fs.mkdir(rendererDir));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Causette</title>');
+  writeFileSync(join(dir, 'secret.txt'), 'outside');
+  core = await createCore({ profileDir, secrets: createFileSecretBox(join(profileDir, 'passwords.json'), plainSealer), version: 'test', logger: silentLogger });
+  host = await startWebHost({ core, rendererDir, port: 0, token, logger: silentLogger });
+});
+
+afterAll(async () => {
+  await host.close();
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function get(path: string, hostHeader = `127.0.0.1:${host.port}`): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, headers: { host: hostHeader } }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function openSocket(query: string, origin: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ipc${query}`, { origin });
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+function call(socket: WebSocket, id: number, command: string, payload: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const frame = JSON.parse(data.toString()) as { kind: string; id?: number; result?: unknown };
+      if (frame.kind === 'result' && frame.id === id) {
+        socket.off('message', onMessage);
+        resolve(frame.result);
+      }
+    };
+    socket.on('message', onMessage);
+    socket.send(JSON.stringify({ id, command, payload }));
+  });
+}
+
+describe('browser-mode host', () => {
+  it('listens on loopback and gives an address carrying the token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${token}`);
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy', async () => {
+    const page = await get('/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Causette</title>');
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'.*frame-ancestors 'none'/);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('refuses other host names (DNS rebinding) and paths outside the renderer', async () => {
+    expect((await get('/', 'evil.example:80')).status).toBe(421);
+    expect((await get('/../secret.txt')).status).toBe(404);
+    expect((await get('/%2e%2e/secret.txt')).status).toBe(404);
+    expect((await get('/missing.js')).status).toBe(404);
+  });
+
+  it('refuses a WebSocket without the token or from another origin', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    await expect(openSocket('', origin)).rejects.toThrow(/403/);
+    await expect(openSocket('?token=wrong-token-0123456789ab', origin)).rejects.toThrow(/403/);
+    await expect(openSocket(`?token=${token}`, 'http://evil.example')).rejects.toThrow(/403/);
+  });
+
+  it('serves the contract over the socket, with typed errors for bad calls', async () => {
+    const socket = await openSocket(`?token=${token}`, `http://localhost:${host.port}`);
+    await expect(call(socket, 1, 'app.snapshot', {})).resolves.toMatchObject({
+      ok: true,
+      value: { version: 'test', accounts: [], secretStorage: 'plain-file', settings: { debugLogging: 'off' } },
+    });
+    await expect(call(socket, 2, 'fs.readFile', { path: '/etc/passwd' })).resolves.toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+    await expect(call(socket, 3, 'account.add', { jid: 42 })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    socket.send('not json');
+    await expect(call(socket, 4, 'settings.update', { debugLogging: 'stanzas' })).resolves.toEqual({ ok: true, value: { debugLogging: 'stanzas' } });
+    socket.close();
+  });
+
+  it('sends core events to every open socket', async () => {
+    const socket = await openSocket(`?token=${token}`, `http://127.0.0.1:${host.port}`);
+    const event = new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))));
+    await core.handlers['settings.update']({ debugLogging: 'off' });
+    await expect(event).resolves.toEqual({ kind: 'event', event: 'settings.updated', payload: { debugLogging: 'off' } });
+    socket.close();
+  });
+});

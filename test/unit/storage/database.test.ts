@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, openDatabase, schemaVersion } from '../../../electron/core/storage/database.ts';
+import { migrations } from '../../../electron/core/storage/migrations.ts';
+import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
+import { createSettingsStore } from '../../../electron/core/storage/settings.ts';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'causette-db-'));
+  dirs.push(dir);
+  return join(dir, 'causette.sqlite');
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('store migrations', () => {
+  it('brings a new database to the latest schema in WAL mode', () => {
+    const db = openDatabase(tempFile());
+    expect(schemaVersion(db)).toBe(migrations.at(-1)?.version);
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    db.close();
+  });
+
+  it('runs only the migrations newer than the database, once', () => {
+    const file = tempFile();
+    const first = [{ version: 1, description: 'one', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }];
+    openDatabase(file, first).close();
+    const both = [...first, { version: 2, description: 'two', sql: 'ALTER TABLE a ADD COLUMN y TEXT;' }];
+    const db = openDatabase(file, both);
+    expect(schemaVersion(db)).toBe(2);
+    expect((db.prepare('PRAGMA table_info(a)').all() as { name: string }[]).map((c) => c.name)).toEqual(['x', 'y']);
+    expect(migrate(db, both)).toBe(2);
+    db.close();
+  });
+
+  it('rolls back a failing migration and leaves the version unchanged', () => {
+    const file = tempFile();
+    const good = [{ version: 1, description: 'one', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }];
+    openDatabase(file, good).close();
+    const broken = [...good, { version: 2, description: 'broken', sql: 'CREATE TABLE b (x INTEGER); CREATE TABLE a (x INTEGER);' }];
+    expect(() => openDatabase(file, broken)).toThrow(/Migration 2 \(broken\) failed/);
+    const db = openDatabase(file, good);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses a profile written by a newer version', () => {
+    const file = tempFile();
+    openDatabase(file, [...migrations, { version: 99, description: 'future', sql: 'SELECT 1;' }]).close();
+    expect(() => openDatabase(file)).toThrow(/newer Causette/);
+  });
+});
+
+describe('account and settings stores', () => {
+  it('keeps accounts with their pins, and removing an account removes its pins', () => {
+    const db = openDatabase(tempFile());
+    const accounts = createAccountStore(db);
+    accounts.insert({ id: 'a1', jid: 'alice@localhost', resource: 'causette.1', host: '127.0.0.1', port: 5222, tls: 'starttls', passwordSaved: true, enabled: true });
+    accounts.pin('a1', { fingerprint256: 'AA:BB', pem: 'pem' });
+    accounts.update('a1', { enabled: false });
+    expect(accounts.list()).toEqual([
+      { id: 'a1', jid: 'alice@localhost', resource: 'causette.1', host: '127.0.0.1', port: 5222, tls: 'starttls', passwordSaved: true, enabled: false },
+    ]);
+    expect(accounts.pinned('a1')).toEqual([{ fingerprint256: 'AA:BB', pem: 'pem' }]);
+    accounts.remove('a1');
+    expect(accounts.list()).toEqual([]);
+    expect(db.prepare('SELECT count(*) AS n FROM pinned_certificates').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a second account with the same address', () => {
+    const accounts = createAccountStore(openDatabase(tempFile()));
+    const record = { id: 'a1', jid: 'alice@localhost', resource: 'r', host: undefined, port: undefined, tls: 'auto' as const, passwordSaved: false, enabled: true };
+    accounts.insert(record);
+    expect(() => accounts.insert({ ...record, id: 'a2' })).toThrow(/UNIQUE/);
+  });
+
+  it('reads defaults, then what was written, across reopening', () => {
+    const file = tempFile();
+    const settings = createSettingsStore(openDatabase(file));
+    expect(settings.read()).toEqual({ debugLogging: 'off' });
+    expect(settings.write({ debugLogging: 'stanzas' })).toEqual({ debugLogging: 'stanzas' });
+    expect(createSettingsStore(openDatabase(file)).read()).toEqual({ debugLogging: 'stanzas' });
+  });
+});
