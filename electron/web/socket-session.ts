@@ -1,5 +1,5 @@
 // One browser tab's WebSocket: frames in are contract calls, frames out are results and core events.
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { ClientFrameSchema, type ServerFrame } from '../../shared/ipc/wire.ts';
 import type { Dispatch } from '../../shared/ipc/dispatch.ts';
 import type { Core } from '../core/core-api.ts';
@@ -18,7 +18,7 @@ export function serveSocket(socket: WebSocket, core: Core, dispatch: Dispatch, l
     }
     let frame: unknown;
     try {
-      frame = JSON.parse(data.toString());
+      frame = JSON.parse(text(data));
     } catch {
       logger.warn('browser mode: a frame that is not JSON was refused');
       return;
@@ -33,4 +33,9 @@ export function serveSocket(socket: WebSocket, core: Core, dispatch: Dispatch, l
   });
   socket.on('close', unsubscribe);
   socket.on('error', (error) => logger.warn('browser mode: socket error', { error: error.message }));
+}
+
+function text(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
 }

@@ -1,0 +1,46 @@
+// Binds the contract to Electron IPC: only our own top-level app:// frame may call; core events go to our window.
+import type { Envelope } from '../../shared/ipc/contract.ts';
+import { createDispatcher, type Dispatch } from '../../shared/ipc/dispatch.ts';
+import { ipcChannels } from '../../shared/ipc/wire.ts';
+import { isAppUrl } from '../app-protocol.ts';
+import type { Core } from '../core/core-api.ts';
+import type { Logger } from '../core/log/logger.ts';
+
+/** The parts of an IpcMainInvokeEvent the check reads; senderFrame is null once the frame navigated or died. */
+export interface InvokeEvent {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: { readonly url: string; readonly parent: object | null } | null;
+}
+
+/** The parts of our window's WebContents the binding uses. */
+export interface WindowContents {
+  readonly id: number;
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEvent, name: unknown, payload: unknown) => Promise<Envelope<unknown>>): void;
+}
+
+/** Our window, its main frame (not an iframe), showing our app:// page (not a page it was navigated to). */
+export function isOwnFrame(event: InvokeEvent, contents: WindowContents | undefined): boolean {
+  const frame = event.senderFrame;
+  return contents !== undefined && event.sender.id === contents.id && frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+export function createInvokeHandler(dispatch: Dispatch, contents: () => WindowContents | undefined, logger: Logger) {
+  return (event: InvokeEvent, name: unknown, payload: unknown): Promise<Envelope<unknown>> => {
+    if (isOwnFrame(event, contents())) return dispatch(name, payload);
+    logger.warn('Refused an IPC call from a foreign frame', { url: event.senderFrame?.url ?? null });
+    return Promise.resolve({ ok: false, error: { code: 'forbidden-sender', message: 'This frame may not call Causette.' } });
+  };
+}
+
+export function bindIpc(ipcMain: IpcMainLike, core: Pick<Core, 'handlers' | 'onEvent' | 'logger'>, contents: () => WindowContents | undefined): void {
+  ipcMain.handle(ipcChannels.invoke, createInvokeHandler(createDispatcher(core.handlers), contents, core.logger));
+  core.onEvent((name, payload) => {
+    const target = contents();
+    if (target !== undefined && !target.isDestroyed()) target.send(ipcChannels.event, name, payload);
+  });
+}
