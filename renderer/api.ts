@@ -1,0 +1,107 @@
+// The renderer's one door to Causette: typed, validated calls and events over whichever host runs us.
+import {
+  commands,
+  type CommandName,
+  type CommandRequest,
+  type CommandResponse,
+  type EventName,
+  type EventPayload,
+} from '../shared/ipc/contract.ts';
+import { bridgeGlobal, type Bridge } from '../shared/ipc/bridge.ts';
+import type { AppError, CertificateInfo, ErrorCode } from '../shared/ipc/errors.ts';
+import { createLinkState, linkFailure, type LinkState, type RawBridge } from './link.ts';
+import { socketAddress, takeToken } from './token.ts';
+import { parseEnvelope, parseEvent } from './validate.ts';
+import { createWebSocketBridge } from './ws-bridge.ts';
+import { socketPath } from '../shared/ipc/wire.ts';
+
+/** A command's failure, carrying the contract's error value. */
+export class CallError extends Error {
+  readonly code: ErrorCode;
+  readonly certificate: CertificateInfo | undefined;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'CallError';
+    this.code = error.code;
+    this.certificate = error.certificate;
+  }
+}
+
+export interface Api {
+  /** Resolves to the command's value, or throws a CallError. */
+  call<K extends CommandName>(name: K, request: CommandRequest<K>): Promise<CommandResponse<K>>;
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+  readonly linkState: () => LinkState;
+  readonly onLinkState: (listener: (state: LinkState) => void) => () => void;
+}
+
+export function createApi(raw: RawBridge): Api {
+  return {
+    async call(name, request) {
+      const checked = commands[name].request.safeParse(request);
+      if (!checked.success) {
+        throw new CallError({ code: 'bad-request', message: checked.error.issues[0]?.message ?? 'Invalid request.' });
+      }
+      const envelope = parseEnvelope(name, await raw.invoke(name, checked.data));
+      if (!envelope.ok) throw new CallError(envelope.error);
+      return envelope.value;
+    },
+    on(name, listener) {
+      return raw.on(name, (payload) => {
+        const checked = parseEvent(name, payload);
+        if (checked === undefined) console.warn(`Causette: an invalid "${name}" event was ignored`);
+        else listener(checked);
+      });
+    },
+    linkState: raw.linkState,
+    onLinkState: raw.onLinkState,
+  };
+}
+
+function isBridge(value: unknown): value is Bridge {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate.invoke === 'function' && typeof candidate.on === 'function';
+}
+
+/** Electron's preload bridge, seen as untrusted raw values like any other host. */
+function fromElectron(bridge: Bridge): RawBridge {
+  const link = createLinkState('open');
+  return {
+    invoke: (name, payload) =>
+      (bridge.invoke as (name: CommandName, payload: unknown) => Promise<unknown>)(name, payload).catch((error: unknown) =>
+        linkFailure(error instanceof Error ? error.message : 'Causette did not answer.'),
+      ),
+    on: (name, listener) => bridge.on(name, listener),
+    linkState: link.get,
+    onLinkState: link.subscribe,
+  };
+}
+
+/** The desktop preload's bridge when present, else the browser-mode WebSocket; a sentence when neither can work. */
+export function connect(): Api | string {
+  const exposed: unknown = (window as unknown as Record<string, unknown>)[bridgeGlobal];
+  if (isBridge(exposed)) return createApi(fromElectron(exposed));
+  const token = takeToken();
+  if (!token) {
+    return 'This page was opened without its access token. Open the address Causette printed when it started (it ends with “?token=…”).';
+  }
+  return createApi(createWebSocketBridge(socketAddress(window.location.host, socketPath, token)));
+}
+
+let installed: Api | undefined;
+
+export function install(api: Api): void {
+  installed = api;
+}
+
+/** Calls a command through the installed api. */
+export function call<K extends CommandName>(name: K, request: CommandRequest<K>): Promise<CommandResponse<K>> {
+  if (!installed) return Promise.reject(new CallError({ code: 'internal', message: 'Causette is not connected yet.' }));
+  return installed.call(name, request);
+}
+
+/** The message to show for anything a call threw. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,91 @@
+// Asks, explicitly, whether to trust a certificate the server presented that could not be verified.
+import { useId, useRef, useState } from 'react';
+import { call, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Modal } from '../../components/Modal.tsx';
+import { useAccounts } from '../../stores/accounts.ts';
+import { useUi } from '../../stores/ui.ts';
+import { findCertificatePrompt, formatCertificateDate, type CertificatePrompt } from './certificate-prompt.ts';
+
+/** Shows the prompt for the first account waiting for a decision, if any. */
+export function CertificatePromptHost() {
+  const accounts = useAccounts((state) => state.accounts);
+  const declined = useUi((state) => state.declinedCertificates);
+  const prompt = findCertificatePrompt(accounts, declined);
+  if (!prompt) return null;
+  return <CertificateDialog key={`${prompt.account.id} ${prompt.certificate.fingerprint256}`} prompt={prompt} />;
+}
+
+function CertificateDialog({ prompt }: { readonly prompt: CertificatePrompt }) {
+  const id = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const { account, certificate } = prompt;
+
+  async function trust() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      useUi.getState().forgetDeclined(account.id);
+      const updated = await call('account.trustCertificate', { accountId: account.id, fingerprint256: certificate.fingerprint256 });
+      useAccounts.getState().updated(updated);
+    } catch (failure) {
+      setError(messageOf(failure));
+      setBusy(false);
+    }
+  }
+
+  function cancel() {
+    useUi.getState().declineCertificate(account.id, certificate.fingerprint256);
+    // Declining means not talking to that server: stop retrying against it.
+    if (account.connection.status === 'reconnecting') void call('account.disconnect', { accountId: account.id }).catch(() => undefined);
+  }
+
+  const rows: readonly (readonly [string, string])[] = [
+    ['Problem', certificate.problem],
+    ['Subject', certificate.subject],
+    ['Issuer', certificate.issuer],
+    ['Valid from', formatCertificateDate(certificate.validFrom)],
+    ['Valid until', formatCertificateDate(certificate.validTo)],
+  ];
+
+  return (
+    <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={cancel} initialFocus={cancelRef} className="certificate">
+      <h2 id={`${id}-title`}>Untrusted certificate</h2>
+      <p id={`${id}-intro`}>
+        The server for <strong>{account.jid}</strong> presented a certificate that Causette could not verify:{' '}
+        <strong>{certificate.problem}</strong>.
+      </p>
+      <dl className="details">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        <div>
+          <dt id={`${id}-fingerprint`}>SHA-256 fingerprint</dt>
+          <dd>
+            <code className="fingerprint" aria-labelledby={`${id}-fingerprint`}>
+              {certificate.fingerprint256}
+            </code>
+          </dd>
+        </div>
+      </dl>
+      <p className="warning">
+        Someone may be pretending to be this server to read your messages. Trust this certificate only if you have checked
+        that its fingerprint is the one your server’s administrator gave you. Causette will then accept it for this account.
+      </p>
+      {error !== undefined && <Alert>{error}</Alert>}
+      <div className="actions">
+        <button type="button" ref={cancelRef} onClick={cancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={() => void trust()} disabled={busy}>
+          Trust this certificate
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,90 @@
+// The welcome screen: sign in or create an account; also used to add another account.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { selectAccount, useAccounts } from '../../stores/accounts.ts';
+import { useUi } from '../../stores/ui.ts';
+import { CreateAccountForm } from './CreateAccountForm.tsx';
+import { SignInForm, type SignInPrefill } from './SignInForm.tsx';
+
+type Tab = 'sign-in' | 'register';
+const tabs: readonly { readonly key: Tab; readonly label: string }[] = [
+  { key: 'sign-in', label: 'Sign in' },
+  { key: 'register', label: 'Create account' },
+];
+
+export function FirstRun() {
+  const id = useId();
+  const [tab, setTab] = useState<Tab>('sign-in');
+  const [prefill, setPrefill] = useState<SignInPrefill>();
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  const signingIn = useUi((state) => state.signingIn);
+  const adding = useUi((state) => state.addingAccount);
+  const pending = useAccounts((state) => selectAccount(state, signingIn));
+  const hasOthers = useAccounts((state) => state.accounts.some((account) => account.id !== signingIn));
+
+  // Online at last: on to the main window, showing this account.
+  const online = pending?.connection.status === 'online';
+  useEffect(() => {
+    if (!online || !pending) return;
+    useAccounts.getState().select(pending.id);
+    useUi.getState().finishSignIn();
+  }, [online, pending]);
+
+  function choose(next: Tab) {
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  }
+
+  function onTabKey(event: KeyboardEvent) {
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      event.preventDefault();
+      choose(tab === 'sign-in' ? 'register' : 'sign-in');
+    }
+  }
+
+  return (
+    <main className="welcome">
+      <section className="card" aria-labelledby={`${id}-title`}>
+        <h1 id={`${id}-title`}>{adding ? 'Add an account' : 'Welcome to Causette'}</h1>
+        <p className="lead">Chat with anyone on XMPP (Jabber): use an account you have, or create one on a server.</p>
+        <div role="tablist" aria-label="How to start" className="tabs" onKeyDown={onTabKey}>
+          {tabs.map(({ key, label }) => (
+            <button
+              key={key}
+              ref={(element) => {
+                tabRefs.current[key] = element;
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${key}`}
+              aria-selected={tab === key}
+              aria-controls={`${id}-panel`}
+              tabIndex={tab === key ? 0 : -1}
+              onClick={() => choose(key)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="tabpanel">
+          {tab === 'sign-in' ? (
+            <SignInForm key={prefill?.jid ?? 'sign-in'} prefill={prefill} />
+          ) : (
+            <CreateAccountForm
+              onCreated={(created) => {
+                setPrefill(created);
+                setTab('sign-in');
+              }}
+            />
+          )}
+        </div>
+        {adding && hasOthers && (
+          <div className="actions">
+            <button type="button" onClick={() => useUi.getState().finishSignIn()}>
+              Back to my accounts
+            </button>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,116 @@
+// Sign in to an existing account; after a failure the same form retries (a new password, or another address).
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { call, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { selectAccount, useAccounts } from '../../stores/accounts.ts';
+import { useUi } from '../../stores/ui.ts';
+import { RememberPassword, useRememberDefault } from './RememberPassword.tsx';
+import { ServerFields } from './ServerFields.tsx';
+import { SignInStatus } from './SignInStatus.tsx';
+import { checkAddress, checkServer, emptyServer, planSignIn, serverValuesOf, type ServerValues } from './sign-in-plan.ts';
+
+/** What the "Create account" form passes on once the account exists. */
+export interface SignInPrefill {
+  readonly jid: string;
+  readonly password: string;
+  readonly remember: boolean;
+  readonly server: ServerValues;
+}
+
+export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | undefined }) {
+  const id = useId();
+  const signingIn = useUi((state) => state.signingIn);
+  const pending = useAccounts((state) => selectAccount(state, signingIn));
+  const rememberDefault = useRememberDefault();
+  const [jid, setJid] = useState(prefill?.jid ?? pending?.jid ?? '');
+  const [password, setPassword] = useState(prefill?.password ?? '');
+  const [remember, setRemember] = useState(prefill?.remember ?? pending?.passwordSaved ?? rememberDefault);
+  const [server, setServer] = useState<ServerValues>(prefill?.server ?? (pending ? serverValuesOf(pending) : emptyServer));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const state = pending?.connection;
+  const reason = state?.status === 'offline' || state?.status === 'reconnecting' ? state.reason : undefined;
+  const locked = busy || state?.status === 'connecting';
+
+  // A refused password: straight back to the password field, as Gajim and Dino do.
+  const refused = reason?.code === 'not-authorized';
+  useEffect(() => {
+    if (!refused || locked) return;
+    passwordRef.current?.focus();
+    passwordRef.current?.select();
+  }, [refused, locked]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const address = checkAddress(jid);
+    if (!address.ok) return setError(address.message);
+    if (password === '') return setError('Enter your password.');
+    const override = checkServer(server);
+    if (!override.ok) return setError(override.message);
+    setError(undefined);
+    setBusy(true);
+    try {
+      const plan = planSignIn(pending, address.value, override.value);
+      const { updated } = useAccounts.getState();
+      if (plan.kind === 'connect') {
+        useUi.getState().forgetDeclined(plan.accountId);
+        updated(await call('account.connect', { accountId: plan.accountId, password, remember }));
+      } else {
+        if (plan.kind === 'replace') await call('account.remove', { accountId: plan.accountId });
+        const account = await call('account.add', { jid: address.value, password, remember, ...override.value });
+        updated(account);
+        useUi.getState().startSignIn(account.id);
+      }
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const shown = error ?? (busy ? undefined : reason?.message);
+  return (
+    <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
+      <div className="field">
+        <label htmlFor={`${id}-jid`}>Address</label>
+        <input
+          id={`${id}-jid`}
+          type="text"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          placeholder="name@example.org"
+          required
+          value={jid}
+          disabled={locked}
+          onChange={(event) => setJid(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-password`}>Password</label>
+        <input
+          id={`${id}-password`}
+          ref={passwordRef}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          disabled={locked}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+      </div>
+      <RememberPassword checked={remember} onChange={setRemember} disabled={locked} />
+      <ServerFields values={server} onChange={setServer} disabled={locked} />
+      {shown !== undefined && <Alert>{shown}</Alert>}
+      <div className="actions split">
+        <SignInStatus account={pending} busy={busy} busyText="Signing in…" />
+        <button type="submit" className="primary" disabled={locked}>
+          Sign in
+        </button>
+      </div>
+    </form>
+  );
+}

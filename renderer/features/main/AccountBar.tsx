@@ -1,0 +1,60 @@
+// The bar above the conversation: which account, its state, and the button to connect or disconnect.
+import { useState } from 'react';
+import type { Account } from '../../../shared/model/account.ts';
+import { call, CallError, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { useAccounts } from '../../stores/accounts.ts';
+import { useUi } from '../../stores/ui.ts';
+import { isActive, needsPassword } from '../account-state/state-label.ts';
+import { AccountStatus } from './AccountStatus.tsx';
+import { PasswordPrompt } from './PasswordPrompt.tsx';
+
+export function AccountBar({ account }: { readonly account: Account }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [askPassword, setAskPassword] = useState(false);
+  const state = account.connection;
+  const active = isActive(state);
+  const promptShown = !active && (askPassword || needsPassword(state));
+  const retryReason = state.status === 'reconnecting' ? state.reason?.message : undefined;
+
+  async function run(action: () => Promise<Account>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      useAccounts.getState().updated(await action());
+      setAskPassword(false);
+    } catch (failure) {
+      if (failure instanceof CallError && failure.code === 'password-required') setAskPassword(true);
+      else setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const connect = (password?: string, remember?: boolean) => {
+    useUi.getState().forgetDeclined(account.id);
+    const request = password === undefined ? { accountId: account.id } : { accountId: account.id, password, remember: remember ?? false };
+    return run(() => call('account.connect', request));
+  };
+  const disconnect = () => run(() => call('account.disconnect', { accountId: account.id }));
+
+  return (
+    <section className="account-bar" aria-label="Connection">
+      <div className="account-line">
+        <div className="who">
+          <span className="jid">{account.jid}</span>
+          <AccountStatus state={state} />
+          {retryReason !== undefined && <span className="detail">{retryReason}</span>}
+        </div>
+        {!promptShown && (
+          <button type="button" onClick={() => void (active ? disconnect() : connect())} disabled={busy}>
+            {active ? 'Disconnect' : 'Connect'}
+          </button>
+        )}
+      </div>
+      {promptShown && <PasswordPrompt account={account} busy={busy} onSubmit={(password, remember) => void connect(password, remember)} />}
+      {error !== undefined && <Alert>{error}</Alert>}
+    </section>
+  );
+}

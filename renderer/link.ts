@@ -1,0 +1,35 @@
+// What api.ts needs from a host, before validation: raw calls, raw events, and the state of the link.
+import type { CommandName, EventName } from '../shared/ipc/contract.ts';
+
+/** connecting: not yet opened once; open: calls go through; lost: the host is unreachable, retrying. */
+export type LinkState = 'connecting' | 'open' | 'lost';
+
+export interface RawBridge {
+  /** Resolves to an unchecked envelope; never rejects. */
+  readonly invoke: (name: CommandName, payload: unknown) => Promise<unknown>;
+  readonly on: (name: EventName, listener: (payload: unknown) => void) => () => void;
+  readonly linkState: () => LinkState;
+  readonly onLinkState: (listener: (state: LinkState) => void) => () => void;
+}
+
+/** A small observable value for the link state. */
+export function createLinkState(initial: LinkState) {
+  let current = initial;
+  const listeners = new Set<(state: LinkState) => void>();
+  return {
+    get: () => current,
+    set: (next: LinkState) => {
+      if (next === current) return;
+      current = next;
+      for (const listener of [...listeners]) listener(next);
+    },
+    subscribe: (listener: (state: LinkState) => void): (() => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export function linkFailure(message: string) {
+  return { ok: false, error: { code: 'internal', message } } as const;
+}

@@ -1,0 +1,54 @@
+// UI slice: what this window is doing — loading, the link to Causette, the sign-in under way, open panels.
+import { create } from 'zustand';
+import type { LinkState } from '../link.ts';
+
+export type Boot = { readonly status: 'loading' } | { readonly status: 'ready' } | { readonly status: 'failed'; readonly message: string };
+
+export interface UiState {
+  readonly boot: Boot;
+  readonly link: LinkState;
+  /** The account being signed in from the welcome screen; it stays there until the account is online. */
+  readonly signingIn: string | undefined;
+  /** The welcome screen was opened to add another account. */
+  readonly addingAccount: boolean;
+  readonly settingsOpen: boolean;
+  /** Certificates the user declined to trust, as "accountId fingerprint", so the prompt does not come back at once. */
+  readonly declinedCertificates: readonly string[];
+}
+
+interface UiActions {
+  readonly setBoot: (boot: Boot) => void;
+  readonly setLink: (link: LinkState) => void;
+  readonly startSignIn: (accountId: string) => void;
+  /** The sign-in reached "online" (or was given up): back to the main window. */
+  readonly finishSignIn: () => void;
+  /** The account being signed in is gone; the welcome screen stays for another try. */
+  readonly forgetSignIn: (accountId: string) => void;
+  readonly setAddingAccount: (adding: boolean) => void;
+  readonly setSettingsOpen: (open: boolean) => void;
+  readonly declineCertificate: (accountId: string, fingerprint256: string) => void;
+  /** A new attempt to connect may show the prompt again. */
+  readonly forgetDeclined: (accountId: string) => void;
+}
+
+export const certificateKey = (accountId: string, fingerprint256: string) => `${accountId} ${fingerprint256}`;
+
+export const useUi = create<UiState & UiActions>()((set) => ({
+  boot: { status: 'loading' },
+  link: 'connecting',
+  signingIn: undefined,
+  addingAccount: false,
+  settingsOpen: false,
+  declinedCertificates: [],
+  setBoot: (boot) => set({ boot }),
+  setLink: (link) => set({ link }),
+  startSignIn: (accountId) => set({ signingIn: accountId }),
+  finishSignIn: () => set({ signingIn: undefined, addingAccount: false }),
+  forgetSignIn: (accountId) => set((state) => (state.signingIn === accountId ? { signingIn: undefined } : {})),
+  setAddingAccount: (addingAccount) => set({ addingAccount, settingsOpen: false }),
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  declineCertificate: (accountId, fingerprint256) =>
+    set((state) => ({ declinedCertificates: [...state.declinedCertificates, certificateKey(accountId, fingerprint256)] })),
+  forgetDeclined: (accountId) =>
+    set((state) => ({ declinedCertificates: state.declinedCertificates.filter((key) => !key.startsWith(`${accountId} `)) })),
+}));

@@ -1,0 +1,93 @@
+// Browser mode: the contract over one WebSocket to the host that served the page, reopened when it drops.
+import { z } from 'zod';
+import type { ClientFrame } from '../shared/ipc/wire.ts';
+import type { CommandName, EventName } from '../shared/ipc/contract.ts';
+import { createLinkState, linkFailure, type RawBridge } from './link.ts';
+
+const ServerFrameSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('result'), id: z.number().int().nonnegative(), result: z.unknown() }),
+  z.object({ kind: z.literal('event'), event: z.string(), payload: z.unknown() }),
+]);
+
+/** Waits between reconnection attempts, in milliseconds; the last one repeats. */
+const retryDelays = [500, 1_000, 2_000, 4_000, 8_000] as const;
+
+interface Pending {
+  readonly resolve: (envelope: unknown) => void;
+}
+
+export function createWebSocketBridge(address: string): RawBridge {
+  const link = createLinkState('connecting');
+  const pending = new Map<number, Pending>();
+  const queued: ClientFrame[] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+  let attempt = 0;
+  let socket: WebSocket;
+
+  function failPending(message: string): void {
+    for (const entry of pending.values()) entry.resolve(linkFailure(message));
+    pending.clear();
+  }
+
+  function receive(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const frame = ServerFrameSchema.safeParse(json);
+    if (!frame.success) return;
+    if (frame.data.kind === 'result') {
+      const entry = pending.get(frame.data.id);
+      pending.delete(frame.data.id);
+      entry?.resolve(frame.data.result);
+      return;
+    }
+    for (const listener of [...(listeners.get(frame.data.event) ?? [])]) listener(frame.data.payload);
+  }
+
+  function open(): void {
+    socket = new WebSocket(address);
+    socket.addEventListener('open', () => {
+      attempt = 0;
+      link.set('open');
+      for (const frame of queued.splice(0)) socket.send(JSON.stringify(frame));
+    });
+    socket.addEventListener('message', (event: MessageEvent) => receive(event.data));
+    socket.addEventListener('close', () => {
+      // Queued frames are pending too: they fail with the rest.
+      queued.length = 0;
+      failPending('The connection to Causette was lost before it answered. Try again once it is back.');
+      link.set('lost');
+      const delay = retryDelays[Math.min(attempt, retryDelays.length - 1)];
+      attempt += 1;
+      window.setTimeout(open, delay);
+    });
+  }
+
+  open();
+
+  return {
+    invoke(name: CommandName, payload: unknown): Promise<unknown> {
+      const state = link.get();
+      if (state === 'lost') return Promise.resolve(linkFailure('Causette cannot be reached right now; try again once the connection is back.'));
+      const frame: ClientFrame = { id: nextId++, command: name, payload };
+      return new Promise((resolve) => {
+        pending.set(frame.id, { resolve });
+        if (state === 'open') socket.send(JSON.stringify(frame));
+        else queued.push(frame);
+      });
+    },
+    on(name: EventName, listener: (payload: unknown) => void): () => void {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    linkState: link.get,
+    onLinkState: link.subscribe,
+  };
+}
