@@ -37,5 +37,5 @@ export function serveSocket(socket: WebSocket, core: Core, dispatch: Dispatch, l
 
 function text(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
+  return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
 }

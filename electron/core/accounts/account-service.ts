@@ -149,7 +149,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       }
     },
 
-    add: (request: NewAccountRequest) => create(request, bareAddress(request.jid)),
+    add: async (request: NewAccountRequest) => create(request, bareAddress(request.jid)),
 
     async register(request: ValidRequest<'account.register'>): Promise<Account> {
       const jid = bareAddress(request.jid);

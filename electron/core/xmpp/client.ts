@@ -1,0 +1,111 @@
+// The composition root of a signed-in session; the order of installation is the order of negotiation (XEP-0170).
+import { jid } from '@xmpp/client-core';
+import setupIqCaller from '@xmpp/iq/caller.js';
+import setupStreamManagement from '@xmpp/stream-management';
+import type { Element } from '@xmpp/xml';
+import { CausetteError } from '../../../shared/ipc/errors.ts';
+import type { Logger } from '../log/logger.ts';
+import { toCausetteError, toIqError } from './errors.ts';
+import type { ServerAddress, SrvLookup } from './net/resolve.ts';
+import type { Trust } from './net/trust.ts';
+import { setupSasl } from './sasl/sasl.ts';
+import { attempt } from './stream/attempt.ts';
+import { setupBind } from './stream/bind.ts';
+import { setupDispatch, type StanzaListener } from './stream/dispatch.ts';
+import { createStream } from './stream/stream.ts';
+
+export interface ClientOptions {
+  readonly account: string;
+  /** The account's localpart; its domain is the address's. */
+  readonly username: string;
+  readonly password: string;
+  readonly resource: string;
+  readonly address: ServerAddress;
+  readonly trust: Trust;
+  readonly stepTimeoutMs: number;
+  readonly logger: Logger;
+  readonly lookup?: SrvLookup;
+}
+
+export interface Session {
+  /** The full JID the server bound. */
+  readonly jid: string;
+  readonly resumed: boolean;
+  /** Messages the server never acknowledged before a resumption failed: to send again in the new session. */
+  readonly unacknowledged: readonly Element[];
+}
+
+export interface XmppClient {
+  /** One attempt to open a session, resuming the previous one when the server allows. */
+  open(timeoutMs: number): Promise<Session>;
+  /** After a session opened, the connection ended without close() being called. */
+  onDrop(listener: (error: CausetteError) => void): void;
+  onStanza(listener: StanzaListener): void;
+  send(stanza: Element): Promise<void>;
+  iq(request: Element, timeoutMs: number): Promise<Element>;
+  /** Settles every request still waiting for an answer with this error. */
+  abandonRequests(error: Error): void;
+  close(): Promise<void>;
+}
+
+export function createClient(options: ClientOptions): XmppClient {
+  const { domain } = options.address;
+  const bare = `${options.username}@${domain}`;
+  const stream = createStream(options);
+  const { entity, middleware, streamFeatures } = stream;
+  // RFC 6120 §4.7.1: the stream header carries 'from' once TLS protects it.
+  entity.jid = jid(bare);
+
+  setupSasl({ streamFeatures, credentials: { username: options.username, password: options.password }, jid: bare, domain, logger: options.logger });
+  // XEP-0198 is installed before the iq caller so that the answers to our own requests are counted too.
+  const streamManagement = setupStreamManagement({ streamFeatures, entity, middleware });
+  const iqCaller = setupIqCaller({ middleware, entity });
+  setupBind({ streamFeatures, iqCaller, resource: options.resource, domain });
+  const stanzaListeners = setupDispatch({ middleware, logger: options.logger });
+
+  let online = false;
+  let resumed = false;
+  let unacknowledged: Element[] = [];
+  let ready: ((session: Session) => void) | undefined;
+  const dropListeners = new Set<(error: CausetteError) => void>();
+
+  streamManagement.on('resumed', () => void (resumed = true));
+  // XEP-0198 §5: after a failed resumption, what the server never acknowledged may be lost: messages go out again.
+  streamManagement.on('fail', (stanza) => void (stanza.name === 'message' && unacknowledged.push(stanza)));
+  stream.onFeaturesHandled(() => {
+    if (entity.status !== 'online' || !ready || !entity.jid) return;
+    online = true;
+    ready({ jid: entity.jid.toString(), resumed, unacknowledged });
+    unacknowledged = [];
+    ready = undefined;
+  });
+  entity.on('disconnect', () => {
+    if (!online) return;
+    online = false;
+    const error = stream.lastError === undefined ? new CausetteError('stream-error', `The connection to ${domain} was lost.`) : toCausetteError(stream.lastError, domain);
+    for (const listener of dropListeners) listener(error);
+  });
+
+  return {
+    async open(timeoutMs) {
+      resumed = false;
+      const session = new Promise<Session>((resolve) => (ready = resolve));
+      try {
+        return await attempt(stream, session, timeoutMs, domain);
+      } finally {
+        ready = undefined;
+      }
+    },
+    onDrop: (listener) => void dropListeners.add(listener),
+    onStanza: (listener) => void stanzaListeners.add(listener),
+    send: (stanza) => entity.send(stanza),
+    iq: (request, timeoutMs) => iqCaller.request(request, timeoutMs).catch((error: unknown) => Promise.reject(toIqError(error, domain))),
+    abandonRequests(error) {
+      for (const pending of iqCaller.handlers.values()) pending.reject(error);
+    },
+    close() {
+      online = false;
+      return stream.close();
+    },
+  };
+}

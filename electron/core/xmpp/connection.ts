@@ -1,0 +1,200 @@
+// One account's connection: signs in, stays signed in (resuming or reconnecting with backoff), and says why when it stops.
+import { randomBytes } from 'node:crypto';
+import type { Element } from '@xmpp/xml';
+import { CausetteError } from '../../../shared/ipc/errors.ts';
+import type { ConnectionState, TlsMode } from '../../../shared/model/account.ts';
+import { parseJid } from '../../../shared/model/jid.ts';
+import type { Logger } from '../log/logger.ts';
+import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff.ts';
+import { createClient, type XmppClient } from './client.ts';
+import { isPermanent, toCausetteError } from './errors.ts';
+import { createListeners } from './listeners.ts';
+import { createTrust, PinnedCertificateLearned, type Pin } from './net/trust.ts';
+import { createWaitQueue } from './wait-queue.ts';
+
+export interface ConnectionOptions {
+  /** Account id, for logs. */
+  readonly account: string;
+  /** Bare JID. */
+  readonly jid: string;
+  readonly password: string;
+  /** Default: 'causette.' and random hex. */
+  readonly resource?: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly tls: TlsMode;
+  /** PEM authorities trusted besides the system's. */
+  readonly extraCa: readonly string[];
+  /** SHA-256 fingerprints the user trusts for this account, with the PEM when it is stored. */
+  readonly pinned: readonly Pin[];
+  readonly logger: Logger;
+  /** Bounds one whole attempt, DNS to session; default 20 s. */
+  readonly connectTimeoutMs?: number;
+  /** Retry pacing; tests shorten it. */
+  readonly retry?: Partial<BackoffPolicy>;
+}
+
+export interface Connection {
+  readonly state: ConnectionState;
+  onState(listener: (state: ConnectionState) => void): () => void;
+  /** Incoming messages, presences and iq requests (answers to iq() are not repeated here). */
+  onStanza(listener: (stanza: Element) => void): () => void;
+  /** After every session start; when `resumed` is false, presence and state must be sent again. */
+  onSessionStart(listener: (info: { resumed: boolean }) => void): () => void;
+  /** Connects; retries by itself on transient failures. */
+  start(): void;
+  /** Closes gracefully; the state becomes offline without a reason. */
+  stop(): Promise<void>;
+  /** Sends now, or as soon as the connection is back. */
+  send(stanza: Element): Promise<void>;
+  iq(request: Element, timeoutMs?: number): Promise<Element>;
+  /** The certificate last refused, so that the user can pin exactly that one. */
+  readonly lastRefusedCertificate?: { readonly fingerprint256: string; readonly pem: string };
+}
+
+const maxWaiting = 1_000;
+const maxSendTries = 3;
+
+export function createConnection(options: ConnectionOptions): Connection {
+  const parsed = parseJid(options.jid);
+  if (!parsed.ok || parsed.jid.local === undefined) throw new CausetteError('bad-request', `“${options.jid}” is not an account address.`);
+  const { local, domain } = parsed.jid;
+  const { logger } = options;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
+  const backoff: BackoffPolicy = { ...defaultBackoff, ...options.retry };
+  const resource = options.resource ?? `causette.${randomBytes(4).toString('hex')}`;
+  const trust = createTrust({ domain, extraCa: options.extraCa, pinned: options.pinned, logger });
+  const stateListeners = createListeners<ConnectionState>('state', logger);
+  const stanzaListeners = createListeners<Element>('stanza', logger);
+  const sessionListeners = createListeners<{ resumed: boolean }>('session', logger);
+  const waiting = createWaitQueue(maxWaiting);
+
+  let state: ConnectionState = { status: 'offline' };
+  let client: XmppClient | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let failures = 0;
+
+  function setState(next: ConnectionState): void {
+    state = next;
+    logger.info('connection state', { status: next.status, ...(next.status === 'offline' || next.status === 'reconnecting' ? { reason: next.reason?.message } : {}) });
+    stateListeners.emit(next);
+  }
+
+  function newClient(): XmppClient {
+    const created = createClient({
+      account: options.account,
+      username: local,
+      password: options.password,
+      resource,
+      address: { domain, tls: options.tls, ...(options.host === undefined ? {} : { host: options.host }), ...(options.port === undefined ? {} : { port: options.port }) },
+      trust,
+      stepTimeoutMs: Math.min(connectTimeoutMs, 10_000),
+      logger,
+    });
+    created.onStanza((stanza) => stanzaListeners.emit(stanza));
+    created.onDrop((error) => {
+      if (client !== created) return;
+      logger.warn('connection lost', { code: error.code, message: error.message });
+      retryOrGiveUp(error);
+    });
+    return created;
+  }
+
+  async function connectOnce(current: XmppClient, learnPins = true): Promise<void> {
+    try {
+      const session = await current.open(connectTimeoutMs);
+      if (client !== current) return;
+      failures = 0;
+      // A fresh session will never answer what the old one was asked.
+      if (!session.resumed) current.abandonRequests(new CausetteError('stream-error', 'The session ended before the server answered.'));
+      setState({ status: 'online', jid: session.jid, resumed: session.resumed });
+      sessionListeners.emit({ resumed: session.resumed });
+      for (const stanza of session.unacknowledged) current.send(stanza).catch((error: unknown) => logger.warn('could not resend a message', { error: String(error) }));
+      waiting.release();
+    } catch (error) {
+      if (client !== current) return;
+      // A pinned certificate seen for the first time is now an anchor: one immediate retry, no more.
+      if (error instanceof PinnedCertificateLearned && learnPins) return connectOnce(current, false);
+      retryOrGiveUp(toCausetteError(error, domain));
+    }
+  }
+
+  function retryOrGiveUp(error: CausetteError): void {
+    if (isPermanent(error)) {
+      logger.warn('giving up', { code: error.code, message: error.message });
+      void halt(error);
+      setState({ status: 'offline', reason: error.toJSON() });
+      return;
+    }
+    failures += 1;
+    const delay = backoffDelay(failures, Math.random, backoff);
+    setState({ status: 'reconnecting', attempt: failures, nextAttemptAt: Date.now() + delay, reason: error.toJSON() });
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (client) void connectOnce(client);
+    }, delay);
+  }
+
+  /** Ends the current client and everything waiting on it. */
+  async function halt(error: CausetteError): Promise<void> {
+    const current = client;
+    client = undefined;
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    waiting.reject(error);
+    current?.abandonRequests(error);
+    await current?.close();
+  }
+
+  async function online(timeoutMs: number | undefined): Promise<XmppClient> {
+    if (!client) throw new CausetteError('stream-error', `Not connected to ${domain}.`);
+    if (state.status !== 'online') {
+      await waiting.wait(timeoutMs, () => new CausetteError('timeout', `Could not reach ${domain} in time.`));
+    }
+    if (!client) throw new CausetteError('stream-error', `Not connected to ${domain}.`);
+    return client;
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    get lastRefusedCertificate() {
+      return trust.lastRefused;
+    },
+    onState: (listener) => stateListeners.add(listener),
+    onStanza: (listener) => stanzaListeners.add(listener),
+    onSessionStart: (listener) => sessionListeners.add(listener),
+
+    start() {
+      if (client) return;
+      client = newClient();
+      failures = 0;
+      setState({ status: 'connecting' });
+      void connectOnce(client);
+    },
+
+    async stop() {
+      await halt(new CausetteError('stream-error', `The connection to ${domain} was closed.`));
+      if (state.status !== 'offline' || state.reason) setState({ status: 'offline' });
+    },
+
+    async send(stanza) {
+      for (let tries = 1; ; tries += 1) {
+        const current = await online(undefined);
+        try {
+          return await current.send(stanza);
+        } catch (error) {
+          // A stanza written into a dying connection waits for the next session (bounded).
+          if (tries >= maxSendTries) throw toCausetteError(error, domain);
+        }
+      }
+    },
+
+    async iq(request, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      const current = await online(timeoutMs);
+      return current.iq(request, Math.max(deadline - Date.now(), 1));
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// SASL authentication on the stream, RFC 6120 §6, with Causette's own mechanisms.
+import type { Client } from '@xmpp/client-core';
+import type { StreamFeatures } from '@xmpp/stream-features';
+import xml, { type Element } from '@xmpp/xml';
+import { CausetteError } from '../../../../shared/ipc/errors.ts';
+import type { Logger } from '../../log/logger.ts';
+import { exchange } from '../stream/nonza.ts';
+import { chooseMechanism, startMechanism, type Credentials, type MechanismName } from './mechanisms.ts';
+
+export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
+
+export interface SaslDeps {
+  readonly streamFeatures: StreamFeatures;
+  readonly credentials: Credentials;
+  /** The account's bare JID, for messages. */
+  readonly jid: string;
+  readonly domain: string;
+  readonly logger: Logger;
+}
+
+// RFC 6120 §6.4.2: a zero-length initial response is sent as "=".
+const encode = (text: string) => (text === '' ? '=' : Buffer.from(text, 'utf8').toString('base64'));
+const decode = (text: string) => (text === '=' ? '' : Buffer.from(text.trim(), 'base64').toString('utf8'));
+// A mechanism with more round trips than this is not one of ours: the server is misbehaving.
+const maxChallenges = 3;
+
+// RFC 6120 §6.5: SASL failure conditions.
+export function saslFailure(element: Element, jid: string, domain: string): CausetteError {
+  const condition = element.getChildElements().find((child) => child.name !== 'text')?.name ?? 'not-authorized';
+  const text = element.getChildText('text');
+  const detail = text ? ` The server said: “${text}”` : '';
+  switch (condition) {
+    case 'not-authorized':
+    case 'credentials-expired':
+      return new CausetteError('not-authorized', `The server rejected the password for ${jid}.${detail}`);
+    case 'account-disabled':
+      return new CausetteError('not-authorized', `The account ${jid} is disabled on the server.${detail}`);
+    case 'encryption-required':
+      return new CausetteError('insecure-stream', `The server ${domain} requires encryption for this sign-in.${detail}`);
+    case 'temporary-auth-failure':
+      return new CausetteError('stream-error', `The server ${domain} could not check the password right now.${detail}`);
+    default:
+      return new CausetteError('no-mechanism', `Signing in to ${domain} failed (${condition}).${detail}`);
+  }
+}
+
+async function authenticate(entity: Client, name: MechanismName, deps: SaslDeps): Promise<void> {
+  const mechanism = startMechanism(name, deps.credentials);
+  let challenges = 0;
+  const auth = xml('auth', { xmlns: NS_SASL, mechanism: name }, encode(mechanism.initialResponse));
+  await exchange(entity, auth, async (element, done) => {
+    if (element.attrs.xmlns !== NS_SASL) return;
+    if (element.name === 'challenge') {
+      challenges += 1;
+      if (challenges > maxChallenges) throw new CausetteError('no-mechanism', `The server ${deps.domain} sent too many SASL challenges.`);
+      const answer = await mechanism.challenge(decode(element.text()));
+      await entity.send(xml('response', { xmlns: NS_SASL }, answer === '' ? undefined : encode(answer)));
+    } else if (element.name === 'success') {
+      mechanism.success(decode(element.text()));
+      done(undefined);
+    } else if (element.name === 'failure') {
+      throw saslFailure(element, deps.jid, deps.domain);
+    }
+  });
+}
+
+export function setupSasl(deps: SaslDeps): void {
+  deps.streamFeatures.use('mechanisms', NS_SASL, async ({ entity }, _next, feature) => {
+    const offered = feature.getChildren('mechanism', NS_SASL).map((mechanism) => mechanism.text());
+    const name = chooseMechanism(offered, entity.isSecure(), deps.domain);
+    deps.logger.info('authenticating', { mechanism: name });
+    await authenticate(entity, name, deps);
+    // RFC 6120 §6.4.6: a new stream follows a successful authentication.
+    await entity.restart();
+  });
+}

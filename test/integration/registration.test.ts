@@ -1,0 +1,95 @@
+// In-band registration (XEP-0077) against a real Prosody: create, refuse a taken name, respect a closed server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionState } from '../../shared/model/account.ts';
+import type { Logger } from '../../electron/core/log/logger.ts';
+import { createConnection, type Connection } from '../../electron/core/xmpp/connection.ts';
+import { registerAccount, type RegistrationOptions } from '../../electron/core/xmpp/register.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+
+const stanzas: string[] = [];
+const logger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  stanza: (direction, _account, xml) => void stanzas.push(`${direction} ${xml}`),
+  child: () => logger,
+};
+
+function register(server: ProsodyServer, jid: string, password: string, overrides: Partial<RegistrationOptions> = {}): Promise<void> {
+  return registerAccount({ jid, password, host: server.host, port: server.c2sPort, tls: 'starttls', extraCa: [server.caPem], pinned: [], logger, ...overrides });
+}
+
+function online(connection: Connection): Promise<ConnectionState> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`state still ${JSON.stringify(connection.state)}`)), 15_000);
+    connection.onState((state) => {
+      if (state.status === 'online' || (state.status === 'offline' && state.reason)) {
+        clearTimeout(timer);
+        resolve(state);
+      }
+    });
+  });
+}
+
+describe('a server open to registration', () => {
+  let server: ProsodyServer;
+  beforeAll(async () => {
+    server = await startProsody({ allowRegistration: true, users: [{ username: 'alice', password: 'alice-pw' }] });
+  });
+  afterAll(() => server.dispose());
+
+  it('creates the account, which can then sign in', async () => {
+    await register(server, 'carol@localhost', 'carol-pw');
+    const connection = createConnection({
+      account: 'carol',
+      jid: 'carol@localhost',
+      password: 'carol-pw',
+      host: server.host,
+      port: server.c2sPort,
+      tls: 'starttls',
+      extraCa: [server.caPem],
+      pinned: [],
+      logger,
+    });
+    const state = online(connection);
+    connection.start();
+    expect(await state).toMatchObject({ status: 'online' });
+    await connection.stop();
+    expect(stanzas.join('\n')).not.toContain('carol-pw');
+    expect(stanzas.some((line) => line.includes('<password>[redacted]</password>'))).toBe(true);
+  });
+
+  it('registers over Direct TLS too', async () => {
+    await register(server, 'dave@localhost', 'dave-pw', { port: server.directTlsPort, tls: 'direct' });
+  });
+
+  it('refuses a name that is taken', async () => {
+    await expect(register(server, 'alice@localhost', 'other')).rejects.toMatchObject({
+      code: 'registration-conflict',
+      message: 'The name alice is already taken on localhost.',
+    });
+  });
+
+  it('applies the same certificate rules as signing in', async () => {
+    await expect(register(server, 'erin@localhost', 'erin-pw', { extraCa: [] })).rejects.toMatchObject({
+      code: 'untrusted-certificate',
+      certificate: { fingerprint256: server.fingerprint256 },
+    });
+  });
+});
+
+describe('a server closed to registration', () => {
+  let server: ProsodyServer;
+  beforeAll(async () => {
+    server = await startProsody({ allowRegistration: false });
+  });
+  afterAll(() => server.dispose());
+
+  it('is reported as closed', async () => {
+    await expect(register(server, 'carol@localhost', 'carol-pw')).rejects.toMatchObject({
+      code: 'registration-closed',
+      message: 'The server localhost does not allow creating accounts here.',
+    });
+  });
+});

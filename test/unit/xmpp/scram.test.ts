@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { CausetteError } from '../../../shared/ipc/errors.ts';
+import { createScramClient, escapeSaslName } from '../../../electron/core/xmpp/sasl/scram.ts';
+import { saslPrep } from '../../../electron/core/xmpp/sasl/saslprep.ts';
+
+// RFC 5802 §5.
+const sha1 = {
+  nonce: 'fyko+d2lbbFgONRv9qkxdawL',
+  clientFirst: 'n,,n=user,r=fyko+d2lbbFgONRv9qkxdawL',
+  serverFirst: 'r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096',
+  clientFinal: 'c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=',
+  serverFinal: 'v=rmF9pqV8S7suAoZWja4dJRkFsKQ=',
+};
+
+// RFC 7677 §3.
+const sha256 = {
+  nonce: 'rOprNGfwEbeRWgbNEkqO',
+  clientFirst: 'n,,n=user,r=rOprNGfwEbeRWgbNEkqO',
+  serverFirst: 'r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096',
+  clientFinal: 'c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=',
+  serverFinal: 'v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=',
+};
+
+async function refusal(promise: Promise<unknown> | (() => unknown)): Promise<CausetteError> {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (error) {
+    if (error instanceof CausetteError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('SCRAM', () => {
+  it.each([
+    ['SCRAM-SHA-1 (RFC 5802)', 'sha1', sha1],
+    ['SCRAM-SHA-256 (RFC 7677)', 'sha256', sha256],
+  ] as const)('%s reproduces the test vector exactly', async (_name, hash, vector) => {
+    const client = createScramClient({ hash, username: 'user', password: 'pencil', nonce: vector.nonce });
+    expect(client.clientFirst).toBe(vector.clientFirst);
+    expect(await client.clientFinal(vector.serverFirst)).toBe(vector.clientFinal);
+    expect(() => client.verifyServerFinal(vector.serverFinal)).not.toThrow();
+  });
+
+  it('rejects a server whose signature is wrong', async () => {
+    const client = createScramClient({ hash: 'sha256', username: 'user', password: 'pencil', nonce: sha256.nonce });
+    await client.clientFinal(sha256.serverFirst);
+    const error = await refusal(() => client.verifyServerFinal(sha256.serverFinal.replace('v=6rri', 'v=7rri')));
+    expect(error.code).toBe('no-mechanism');
+    expect(error.message).toMatch(/server signature/);
+    expect((await refusal(() => client.verifyServerFinal(sha1.serverFinal))).code).toBe('no-mechanism');
+  });
+
+  it('rejects a server-final before any proof was computed', async () => {
+    const client = createScramClient({ hash: 'sha1', username: 'user', password: 'pencil', nonce: sha1.nonce });
+    expect((await refusal(() => client.verifyServerFinal(sha1.serverFinal))).code).toBe('no-mechanism');
+  });
+
+  it('reports a server-error attribute as a refused sign-in', async () => {
+    const client = createScramClient({ hash: 'sha1', username: 'user', password: 'pencil', nonce: sha1.nonce });
+    await client.clientFinal(sha1.serverFirst);
+    expect((await refusal(() => client.verifyServerFinal('e=invalid-proof'))).code).toBe('not-authorized');
+  });
+
+  it('rejects a server nonce that does not extend ours', async () => {
+    const client = createScramClient({ hash: 'sha1', username: 'user', password: 'pencil', nonce: sha1.nonce });
+    expect((await refusal(client.clientFinal('r=somethingElse123,s=QSXCR+Q6sek8bf92,i=4096'))).message).toMatch(/nonce/);
+    expect((await refusal(client.clientFinal(`r=${sha1.nonce},s=QSXCR+Q6sek8bf92,i=4096`))).message).toMatch(/nonce/);
+  });
+
+  it('refuses fewer than 4096 iterations, and absurdly many', async () => {
+    const client = () => createScramClient({ hash: 'sha256', username: 'user', password: 'pencil', nonce: sha256.nonce });
+    const serverFirst = (iterations: string) => sha256.serverFirst.replace('i=4096', `i=${iterations}`);
+    expect((await refusal(client().clientFinal(serverFirst('4095')))).message).toMatch(/4095 SCRAM iterations/);
+    expect((await refusal(client().clientFinal(serverFirst('1')))).code).toBe('no-mechanism');
+    expect((await refusal(client().clientFinal(serverFirst('x')))).code).toBe('no-mechanism');
+    expect((await refusal(client().clientFinal(serverFirst('100000000')))).code).toBe('no-mechanism');
+  });
+
+  it('refuses mandatory extensions and a missing salt', async () => {
+    const client = createScramClient({ hash: 'sha1', username: 'user', password: 'pencil', nonce: sha1.nonce });
+    expect((await refusal(client.clientFinal(`m=ext,${sha1.serverFirst}`))).code).toBe('no-mechanism');
+    expect((await refusal(client.clientFinal(sha1.serverFirst.replace('s=QSXCR+Q6sek8bf92', 's=')))).message).toMatch(/salt/);
+  });
+
+  it('escapes , and = in the username (RFC 5802 §5.1)', () => {
+    expect(escapeSaslName('a,b=c')).toBe('a=2Cb=3Dc');
+    const client = createScramClient({ hash: 'sha1', username: 'a,b=c', password: 'x', nonce: 'abc' });
+    expect(client.clientFirst).toBe('n,,n=a=2Cb=3Dc,r=abc');
+  });
+
+  it('uses a fresh random nonce by default', () => {
+    const first = createScramClient({ hash: 'sha1', username: 'u', password: 'p' }).clientFirst;
+    const second = createScramClient({ hash: 'sha1', username: 'u', password: 'p' }).clientFirst;
+    expect(first).not.toBe(second);
+    expect(first).toMatch(/^n,,n=u,r=[A-Za-z0-9+/=]{24}$/);
+  });
+
+  it('derives the key off the main thread: timers keep running during a long derivation', async () => {
+    const client = createScramClient({ hash: 'sha256', username: 'user', password: 'pencil', nonce: sha256.nonce });
+    let ticks = 0;
+    let longestGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      ticks += 1;
+    }, 5);
+    const started = performance.now();
+    await client.clientFinal(sha256.serverFirst.replace('i=4096', 'i=600000'));
+    const elapsed = performance.now() - started;
+    clearInterval(timer);
+    expect(elapsed).toBeGreaterThan(60);
+    expect(ticks).toBeGreaterThan(3);
+    expect(longestGap).toBeLessThan(50);
+  });
+});
+
+describe('SASLprep', () => {
+  it('maps non-ASCII spaces to a space and drops what maps to nothing (RFC 4013 §2.1)', () => {
+    expect(saslPrep('I\u00ADX')).toBe('IX');
+    expect(saslPrep('a\u00A0b')).toBe('a b');
+    expect(saslPrep('user')).toBe('user');
+  });
+
+  it('normalises with NFKC (RFC 4013 §2.2)', () => {
+    expect(saslPrep('\u00AA')).toBe('a');
+    expect(saslPrep('\u2168')).toBe('IX');
+  });
+});
