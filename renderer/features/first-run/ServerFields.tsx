@@ -17,55 +17,59 @@ interface ServerFieldsProps {
 
 export function ServerFields({ values, onChange, disabled = false }: ServerFieldsProps) {
   const id = useId();
-  // Opened at first when it holds something; after that the user decides.
-  const [initiallyOpen] = useState(values.host !== '' || values.port !== '' || values.tls !== 'auto');
+  // A disclosure button (WAI-ARIA disclosure pattern): opened at first when it holds something, then as the user decides.
+  const [open, setOpen] = useState(values.host !== '' || values.port !== '' || values.tls !== 'auto');
   return (
-    <details className="advanced" open={initiallyOpen}>
-      <summary>Advanced</summary>
-      <p className="hint">Leave these empty to find the server from the address.</p>
-      <div className="field-row">
-        <div className="field grow">
-          <label htmlFor={`${id}-host`}>Server</label>
-          <input
-            id={`${id}-host`}
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="from the address"
-            value={values.host}
-            disabled={disabled}
-            onChange={(event) => onChange({ ...values, host: event.target.value })}
-          />
+    <div className="advanced" data-open={open}>
+      <button type="button" className="disclosure" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
+        Advanced
+      </button>
+      <div id={`${id}-panel`} className="advanced-panel" hidden={!open}>
+        <p className="hint">Leave these empty to find the server from the address.</p>
+        <div className="field-row">
+          <div className="field grow">
+            <label htmlFor={`${id}-host`}>Server</label>
+            <input
+              id={`${id}-host`}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="from the address"
+              value={values.host}
+              disabled={disabled}
+              onChange={(event) => onChange({ ...values, host: event.target.value })}
+            />
+          </div>
+          <div className="field port">
+            <label htmlFor={`${id}-port`}>Port</label>
+            <input
+              id={`${id}-port`}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="default"
+              value={values.port}
+              disabled={disabled}
+              onChange={(event) => onChange({ ...values, port: event.target.value })}
+            />
+          </div>
         </div>
-        <div className="field port">
-          <label htmlFor={`${id}-port`}>Port</label>
-          <input
-            id={`${id}-port`}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder="default"
-            value={values.port}
+        <div className="field">
+          <label htmlFor={`${id}-tls`}>Connection security</label>
+          <select
+            id={`${id}-tls`}
+            value={values.tls}
             disabled={disabled}
-            onChange={(event) => onChange({ ...values, port: event.target.value })}
-          />
+            onChange={(event) => onChange({ ...values, tls: TlsModeSchema.parse(event.target.value) })}
+          >
+            {TlsModeSchema.options.map((mode) => (
+              <option key={mode} value={mode}>
+                {securityLabels[mode]}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-tls`}>Connection security</label>
-        <select
-          id={`${id}-tls`}
-          value={values.tls}
-          disabled={disabled}
-          onChange={(event) => onChange({ ...values, tls: TlsModeSchema.parse(event.target.value) })}
-        >
-          {TlsModeSchema.options.map((mode) => (
-            <option key={mode} value={mode}>
-              {securityLabels[mode]}
-            </option>
-          ))}
-        </select>
-      </div>
-    </details>
+    </div>
   );
 }
