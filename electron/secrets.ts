@@ -18,7 +18,7 @@ export function createKeychainSealer(keychain: Keychain, platform: NodeJS.Platfo
     seal(plain) {
       if (!isUsable(keychain, platform)) {
         throw new CausetteError(
-          'internal',
+          'keychain-unavailable',
           'No system keychain is available, so Causette cannot remember this password. Sign in without “Remember password”, or unlock or install a keyring (GNOME Keyring, KWallet) and try again.',
         );
       }
@@ -26,7 +26,7 @@ export function createKeychainSealer(keychain: Keychain, platform: NodeJS.Platfo
     },
     open(sealed) {
       if (!isUsable(keychain, platform)) {
-        throw new CausetteError('internal', 'The system keychain is not available, so the remembered password cannot be read. Unlock your keyring, or enter the password.');
+        X, 'The system keychain is not available, so the remembered password cannot be read. Unlock your keyring, or enter the password.');
       }
       return keychain.decryptString(Buffer.from(sealed, 'base64'));
     },

@@ -19,6 +19,7 @@ export const errorCodes = [
   'registration-closed',
   'registration-failed',
   'password-required',
+  'keychain-unavailable',
   'insecure-stream',
   'no-mechanism',
   'internal',
