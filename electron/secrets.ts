@@ -26,7 +26,7 @@ export function createKeychainSealer(keychain: Keychain, platform: NodeJS.Platfo
     },
     open(sealed) {
       if (!isUsable(keychain, platform)) {
-        X, 'The system keychain is not available, so the remembered password cannot be read. Unlock your keyring, or enter the password.');
+        throw new CausetteError('keychain-unavailable', 'The system keychain is not available, so the remembered password cannot be read. Unlock your keyring, or enter the password.');
       }
       return keychain.decryptString(Buffer.from(sealed, 'base64'));
     },
