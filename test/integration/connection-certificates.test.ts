@@ -1,10 +1,10 @@
 // Certificates a user has to decide about: refused with what they need to check, accepted once pinned, refused when changed.
 import { X509Certificate } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../shared/model/account.ts';
 import type { Logger } from '../../electron/core/log/logger.ts';
 import { createConnection, type Connection, type ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { waitForState } from '../support/connection.ts';
 
 const lines: string[] = [];
 const logger: Logger = {
@@ -16,18 +16,6 @@ const logger: Logger = {
   child: () => logger,
 };
 
-function waitForState(connection: Connection, accept: (state: ConnectionState) => boolean, timeoutMs = 15_000): Promise<ConnectionState> {
-  if (accept(connection.state)) return Promise.resolve(connection.state);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`state still ${JSON.stringify(connection.state)}`)), timeoutMs);
-    const unsubscribe = connection.onState((state) => {
-      if (!accept(state)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(state);
-    });
-  });
-}
 
 const connections: Connection[] = [];
 afterEach(async () => {

@@ -6,22 +6,11 @@ import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createConnection, type Connection, type ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { startTcpProxy, type TcpProxy } from '../server/tcp-proxy.ts';
+import { waitForState } from '../support/connection.ts';
 
-function waitForState(connection: Connection, accept: (state: ConnectionState) => boolean, timeoutMs = 20_000): Promise<ConnectionState> {
-  if (accept(connection.state)) return Promise.resolve(connection.state);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`state still ${JSON.stringify(connection.state)}`)), timeoutMs);
-    const unsubscribe = connection.onState((state) => {
-      if (!accept(state)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(state);
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const online = (connection: Connection) => waitForState(connection, (state) => state.status === 'online');
+const online = (connection: Connection) => waitForState(connection, (state) => state.status === 'online', 20_000);
 const fullJid = (connection: Connection) => (connection.state.status === 'online' ? connection.state.jid : '');
 
 let server: ProsodyServer;

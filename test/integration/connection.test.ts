@@ -1,37 +1,11 @@
 // Signing in against a real Prosody: TLS modes, SASL choice and the failures a user can meet.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../shared/model/account.ts';
-import type { Logger } from '../../electron/core/log/logger.ts';
 import { createConnection, type Connection, type ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
 import { freePorts } from '../server/ports.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { recordingLogger, waitForState } from '../support/connection.ts';
 
-function recordingLogger() {
-  const stanzas: string[] = [];
-  const lines: string[] = [];
-  const logger: Logger = {
-    debug: (message, fields) => void lines.push(`${message} ${JSON.stringify(fields ?? {})}`),
-    info: (message, fields) => void lines.push(`${message} ${JSON.stringify(fields ?? {})}`),
-    warn: (message, fields) => void lines.push(`${message} ${JSON.stringify(fields ?? {})}`),
-    error: (message, fields) => void lines.push(`${message} ${JSON.stringify(fields ?? {})}`),
-    stanza: (direction, _account, xml) => void stanzas.push(`${direction} ${xml}`),
-    child: () => logger,
-  };
-  return { logger, stanzas, lines };
-}
 
-function waitForState(connection: Connection, accept: (state: ConnectionState) => boolean, timeoutMs = 15_000): Promise<ConnectionState> {
-  if (accept(connection.state)) return Promise.resolve(connection.state);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`state still ${JSON.stringify(connection.state)}`)), timeoutMs);
-    const unsubscribe = connection.onState((state) => {
-      if (!accept(state)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(state);
-    });
-  });
-}
 
 const connections: Connection[] = [];
 function connect(options: Partial<ConnectionOptions> & Pick<ConnectionOptions, 'jid' | 'password' | 'logger'>): Connection {
