@@ -1,12 +1,18 @@
-// The composition root of the core: store, logs, accounts, and the handler table both hosts serve.
+// The composition root of the core: store, logs, accounts with their XMPP sessions, and the handler table both hosts serve.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emit, Handlers } from '../../shared/ipc/contract.ts';
 import type { Core, CoreEventListener, CoreOptions } from './core-api.ts';
 import { createAccountService } from './accounts/account-service.ts';
+import { createOwnPresenceState } from './accounts/own-presence-state.ts';
+import { createPresenceHandlers } from './accounts/presence-service.ts';
+import { createRosterHandlers } from './accounts/roster-handlers.ts';
 import { createFileLogger } from './log/file-logger.ts';
 import { createAccountStore } from './storage/accounts.ts';
+import { createCapsCacheStore } from './storage/caps-cache.ts';
 import { openDatabase } from './storage/database.ts';
+import { createOwnPresenceStore } from './storage/own-presence.ts';
+import { createRosterStore } from './storage/roster.ts';
 import { createSettingsStore } from './storage/settings.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -23,12 +29,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const listener of listeners) listener(name, payload);
   };
 
+  const rosterStore = createRosterStore(db);
+  const presence = createOwnPresenceState(createOwnPresenceStore(db));
   const accounts = createAccountService({
     store: createAccountStore(db),
+    rosterStore,
+    capsStore: createCapsCacheStore(db),
+    presence,
     secrets: options.secrets,
     logger,
     extraCa: options.extraCa ?? [],
     emit,
+    version: options.version,
   });
 
   const handlers: Handlers = {
@@ -52,6 +64,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emit('settings.updated', next);
       return Promise.resolve(next);
     },
+    ...createRosterHandlers({ accounts, rosterStore, presence }),
+    ...createPresenceHandlers({ accounts, presence, settings: () => settings.read(), logger }),
   };
 
   await accounts.resume();

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { AccountIdSchema, AccountSchema, TlsModeSchema } from '../model/account.ts';
 import { SettingsSchema } from '../model/settings.ts';
+import { ContactSchema, SubscriptionRequestSchema } from '../model/contact.ts';
+import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import type { AppError } from './errors.ts';
 
 const Empty = z.object({}).strict();
@@ -26,6 +28,22 @@ export const SnapshotSchema = z.object({
   logFile: z.string(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+const ContactJid = z.string().trim().min(3).max(3071);
+const AccountContact = { accountId: AccountIdSchema, jid: ContactJid };
+const GroupName = z.string().trim().min(1).max(1023);
+
+/** How this account's server lets the user appear offline while signed in. */
+export const InvisibilitySchema = z.enum(['xep-0186', 'xep-0126', 'unavailable', 'unknown']);
+
+export const RosterSnapshotSchema = z.object({
+  contacts: z.array(ContactSchema),
+  requests: z.array(SubscriptionRequestSchema),
+  presence: OwnPresenceSchema,
+  recentStatuses: z.array(z.string()),
+  invisibility: InvisibilitySchema,
+});
+export type RosterSnapshot = z.infer<typeof RosterSnapshotSchema>;
 
 function command<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -52,12 +70,47 @@ export const commands = {
     AccountSchema,
   ),
   'settings.update': command(SettingsSchema.partial().strict(), SettingsSchema),
+  'roster.snapshot': command(z.object({ accountId: AccountIdSchema }).strict(), RosterSnapshotSchema),
+  // RFC 6121 §2.2 and §3.1: a roster set, then a subscription request.
+  'roster.add': command(
+    z.object({ ...AccountContact, name: z.string().trim().max(1023).optional(), groups: z.array(GroupName).max(64).default([]) }).strict(),
+    z.null(),
+  ),
+  'roster.update': command(
+    z.object({ ...AccountContact, name: z.string().trim().max(1023).optional(), groups: z.array(GroupName).max(64) }).strict(),
+    z.null(),
+  ),
+  'roster.remove': command(z.object(AccountContact).strict(), z.null()),
+  'subscription.approve': command(z.object({ ...AccountContact, addBack: z.boolean() }).strict(), z.null()),
+  'subscription.deny': command(z.object(AccountContact).strict(), z.null()),
+  'subscription.request': command(z.object(AccountContact).strict(), z.null()),
+  'subscription.preapprove': command(z.object(AccountContact).strict(), z.null()),
+  /** Stop sharing our presence with the contact (RFC 6121 §3.2). */
+  'subscription.revoke': command(z.object(AccountContact).strict(), z.null()),
+  /** Stop receiving the contact's presence (RFC 6121 §3.3). */
+  'subscription.unsubscribe': command(z.object(AccountContact).strict(), z.null()),
+  /** Without accountId, every account (the tray's menu). */
+  'presence.set': command(
+    z.object({ accountId: AccountIdSchema.optional(), show: OwnShowSchema, status: z.string().max(1024).optional(), priority: PrioritySchema.optional() }).strict(),
+    z.null(),
+  ),
+  /** The host reports how long the user has been idle, for auto-away. */
+  'presence.activity': command(z.object({ idleSeconds: z.number().min(0).max(10_000_000), locked: z.boolean() }).strict(), z.null()),
 } as const;
 
 export const events = {
   'account.updated': AccountSchema,
   'account.removed': z.object({ accountId: AccountIdSchema }),
   'settings.updated': SettingsSchema,
+  /** Deltas, batched: many presence stanzas at login make few events. */
+  'roster.changed': z.object({ accountId: AccountIdSchema, upserts: z.array(ContactSchema), removed: z.array(z.string()) }),
+  'subscription.requestsChanged': z.object({ accountId: AccountIdSchema, requests: z.array(SubscriptionRequestSchema) }),
+  'presence.ownChanged': z.object({
+    accountId: AccountIdSchema,
+    presence: OwnPresenceSchema,
+    recentStatuses: z.array(z.string()),
+    invisibility: InvisibilitySchema,
+  }),
 } as const;
 
 export type Commands = typeof commands;

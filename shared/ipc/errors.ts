@@ -22,6 +22,10 @@ export const errorCodes = [
   'keychain-unavailable',
   'insecure-stream',
   'no-mechanism',
+  /** The account's server lacks what the command needs (e.g. invisibility, pre-approval). */
+  'not-supported',
+  /** The command needs the account signed in, and it is not. */
+  'not-connected',
   'internal',
 ] as const;
 

@@ -7,7 +7,13 @@ export type DebugLogging = z.infer<typeof DebugLoggingSchema>;
 
 export const SettingsSchema = z.object({
   debugLogging: DebugLoggingSchema,
+  /** Minutes of idle before Causette sets "away" by itself; 0 turns it off. */
+  autoAwayMinutes: z.number().int().min(0).max(1440),
+  /** Minutes of idle before "extended away"; 0 turns it off. */
+  autoXaMinutes: z.number().int().min(0).max(1440),
+  /** Closing the window keeps Causette running in the tray. */
+  closeToTray: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const defaultSettings: Settings = { debugLogging: 'off' };
+export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true };

@@ -102,7 +102,7 @@ describe('browser-mode host', () => {
     await expect(call(socket, 2, 'fs.readFile', { path: '/etc/passwd' })).resolves.toMatchObject({ ok: false, error: { code: 'unknown-command' } });
     await expect(call(socket, 3, 'account.add', { jid: 42 })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
     socket.send('not json');
-    await expect(call(socket, 4, 'settings.update', { debugLogging: 'stanzas' })).resolves.toEqual({ ok: true, value: { debugLogging: 'stanzas' } });
+    await expect(call(socket, 4, 'settings.update', { debugLogging: 'stanzas' })).resolves.toMatchObject({ ok: true, value: { debugLogging: 'stanzas' } });
     socket.close();
   });
 
@@ -110,7 +110,7 @@ describe('browser-mode host', () => {
     const socket = await openSocket(`?token=${token}`, `http://127.0.0.1:${host.port}`);
     const event = new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))));
     await core.handlers['settings.update']({ debugLogging: 'off' });
-    await expect(event).resolves.toEqual({ kind: 'event', event: 'settings.updated', payload: { debugLogging: 'off' } });
+    await expect(event).resolves.toMatchObject({ kind: 'event', event: 'settings.updated', payload: { debugLogging: 'off' } });
     socket.close();
   });
 });

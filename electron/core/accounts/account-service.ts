@@ -2,31 +2,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Account, ConnectionState, TlsMode } from '../../../shared/model/account.ts';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
-import type { Emit, ValidRequest } from '../../../shared/ipc/contract.ts';
+import type { ValidRequest } from '../../../shared/ipc/contract.ts';
 import { parseJid } from '../../../shared/model/jid.ts';
-import type { Logger } from '../log/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
-import type { AccountRecord, AccountStore } from '../storage/accounts.ts';
-import { createConnection, type Connection } from '../xmpp/connection.ts';
+import type { AccountRecord } from '../storage/accounts.ts';
 import { registerAccount } from '../xmpp/register.ts';
-import { toAccount } from './account-view.ts';
-import { sendInitialPresence } from './initial-presence.ts';
+import { createLinks, type LinkDeps, type Live } from './account-link.ts';
 
-export interface AccountServiceDeps {
-  readonly store: AccountStore;
-  readonly secrets: SecretBox;
-  readonly logger: Logger;
-  readonly extraCa: readonly string[];
-  readonly emit: Emit;
-}
-
-interface Live {
-  record: AccountRecord;
-  state: ConnectionState;
-  connection?: Connection;
-  /** Kept in memory for reconnects while the account is signed in, even when not remembered on disk. */
-  password?: string;
-}
+export type AccountServiceDeps = LinkDeps & { readonly secrets: SecretBox };
 
 type NewAccountRequest = ValidRequest<'account.add'>;
 
@@ -40,9 +23,8 @@ export function createAccountService(deps: AccountServiceDeps) {
   for (const record of deps.store.list()) {
     live.set(record.id, { record, state: record.enabled && !record.passwordSaved ? passwordRequired : { status: 'offline' } });
   }
-
-  const view = (entry: Live): Account => toAccount(entry.record, deps.store.pinned(entry.record.id), entry.state);
-  const publish = (entry: Live) => deps.emit('account.updated', view(entry));
+  const links = createLinks(deps);
+  const { view, publish, open } = links;
 
   function get(accountId: string): Live {
     const entry = live.get(accountId);
@@ -63,40 +45,15 @@ export function createAccountService(deps: AccountServiceDeps) {
     return jid;
   }
 
-  async function stopConnection(entry: Live): Promise<void> {
-    const connection = entry.connection;
-    delete entry.connection;
-    await connection?.stop();
+  /** The password to sign in with: given, kept in memory, or saved; undefined when the user must type it. */
+  async function passwordOf(entry: Live, given?: string): Promise<string | undefined> {
+    return given ?? entry.password ?? (entry.record.passwordSaved ? await deps.secrets.get(entry.record.id) : undefined);
   }
 
-  async function open(entry: Live, password: string): Promise<void> {
-    await stopConnection(entry);
-    entry.password = password;
-    const { record } = entry;
-    const connection = createConnection({
-      account: record.id,
-      jid: record.jid,
-      password,
-      resource: record.resource,
-      ...(record.host === undefined ? {} : { host: record.host }),
-      ...(record.port === undefined ? {} : { port: record.port }),
-      tls: record.tls,
-      extraCa: deps.extraCa,
-      pinned: deps.store.pinned(record.id),
-      logger: deps.logger.child({ account: record.id }),
-    });
-    entry.connection = connection;
-    connection.onState((state) => {
-      if (entry.connection !== connection) return;
-      entry.state = state;
-      if (state.status === 'offline' && state.reason?.code === 'not-authorized') delete entry.password;
-      publish(entry);
-    });
-    // RFC 6121 §4.2: after a fresh session (not a resumed one) the client announces its availability again.
-    connection.onSessionStart(({ resumed }) => {
-      if (!resumed) sendInitialPresence(connection, deps.logger);
-    });
-    connection.start();
+  function setEnabled(entry: Live, enabled: boolean): void {
+    if (entry.record.enabled === enabled) return;
+    deps.store.update(entry.record.id, { enabled });
+    entry.record = { ...entry.record, enabled };
   }
 
   async function create(request: NewAccountRequest, jid: string): Promise<Account> {
@@ -169,32 +126,35 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     async connect(request: ValidRequest<'account.connect'>): Promise<Account> {
       const entry = get(request.accountId);
-      const password = request.password ?? entry.password ?? (entry.record.passwordSaved ? await deps.secrets.get(entry.record.id) : undefined);
+      const password = await passwordOf(entry, request.password);
       if (password === undefined) throw new CausetteError('password-required', `Enter the password of ${entry.record.jid} to sign in.`);
       await rememberChoice(entry, request.remember, password);
-      if (!entry.record.enabled) {
-        deps.store.update(entry.record.id, { enabled: true });
-        entry.record = { ...entry.record, enabled: true };
-      }
+      setEnabled(entry, true);
+      // Signing in again after choosing "offline" comes back as available, as Gajim does.
+      if (deps.presence.chosen(entry.record.id).show === 'offline') deps.presence.choose(entry.record.id, { show: 'online' });
       await open(entry, password);
+      links.publishOwn(entry);
       return view(entry);
     },
 
+    /** Signs out and stays signed out across restarts: the own presence becomes "offline". */
     async disconnect(request: ValidRequest<'account.disconnect'>): Promise<Account> {
       const entry = get(request.accountId);
-      deps.store.update(entry.record.id, { enabled: false });
-      entry.record = { ...entry.record, enabled: false };
-      await stopConnection(entry);
+      setEnabled(entry, false);
+      if (deps.presence.chosen(entry.record.id).show !== 'offline') deps.presence.choose(entry.record.id, { show: 'offline' });
+      await links.stop(entry);
       entry.state = { status: 'offline' };
       publish(entry);
+      links.publishOwn(entry);
       return view(entry);
     },
 
     async remove(request: ValidRequest<'account.remove'>): Promise<null> {
       const entry = get(request.accountId);
-      await stopConnection(entry);
+      await links.stop(entry);
       await deps.secrets.delete(entry.record.id);
       deps.store.remove(entry.record.id);
+      deps.presence.forget(entry.record.id);
       live.delete(entry.record.id);
       deps.emit('account.removed', { accountId: entry.record.id });
       return null;
@@ -219,8 +179,15 @@ export function createAccountService(deps: AccountServiceDeps) {
       return view(entry);
     },
 
+    /** The account's live session, if it is signed in or trying to be. */
+    session: (accountId: string) => get(accountId).session,
+    entry: get,
+    entries: () => [...live.values()],
+    passwordOf,
+    publishOwn: (accountId: string) => links.publishOwn(get(accountId)),
+
     async close(): Promise<void> {
-      await Promise.all([...live.values()].map(stopConnection));
+      await Promise.all([...live.values()].map(links.stop));
     },
   };
 }

@@ -35,4 +35,44 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description: 'roster with its version, subscription requests, own presence, capabilities cache',
+    sql: `
+      CREATE TABLE roster_items (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        jid TEXT NOT NULL,
+        name TEXT,
+        groups TEXT NOT NULL DEFAULT '[]',
+        subscription TEXT NOT NULL CHECK (subscription IN ('none', 'to', 'from', 'both')),
+        ask INTEGER NOT NULL DEFAULT 0,
+        approved INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (account_id, jid)
+      ) STRICT;
+      CREATE TABLE roster_versions (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        ver TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE subscription_requests (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        jid TEXT NOT NULL,
+        message TEXT,
+        received_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, jid)
+      ) STRICT;
+      CREATE TABLE own_presence (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        show TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT '',
+        priority INTEGER NOT NULL DEFAULT 0,
+        recent_statuses TEXT NOT NULL DEFAULT '[]'
+      ) STRICT;
+      CREATE TABLE caps_cache (
+        hash TEXT NOT NULL,
+        ver TEXT NOT NULL,
+        info TEXT NOT NULL,
+        PRIMARY KEY (hash, ver)
+      ) STRICT;
+    `,
+  },
 ];

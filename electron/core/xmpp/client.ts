@@ -12,6 +12,7 @@ import { setupSasl } from './sasl/sasl.ts';
 import { attempt } from './stream/attempt.ts';
 import { setupBind } from './stream/bind.ts';
 import { setupDispatch, type StanzaListener } from './stream/dispatch.ts';
+import { NS_STREAM } from './stream/starttls.ts';
 import { createStream } from './stream/stream.ts';
 
 export interface ClientOptions {
@@ -33,6 +34,8 @@ export interface Session {
   readonly resumed: boolean;
   /** Messages the server never acknowledged before a resumption failed: to send again in the new session. */
   readonly unacknowledged: readonly Element[];
+  /** The last <stream:features/> before the session: what the server offers (roster versioning, pre-approval…). */
+  readonly features: Element | undefined;
 }
 
 export interface XmppClient {
@@ -66,6 +69,8 @@ export function createClient(options: ClientOptions): XmppClient {
   let online = false;
   let resumed = false;
   let unacknowledged: Element[] = [];
+  let features: Element | undefined;
+  entity.on('element', (element: Element) => void (element.is('features', NS_STREAM) && (features = element)));
   let ready: ((session: Session) => void) | undefined;
   const dropListeners = new Set<(error: CausetteError) => void>();
 
@@ -75,7 +80,7 @@ export function createClient(options: ClientOptions): XmppClient {
   stream.onFeaturesHandled(() => {
     if (entity.status !== 'online' || !ready || !entity.jid) return;
     online = true;
-    ready({ jid: entity.jid.toString(), resumed, unacknowledged });
+    ready({ jid: entity.jid.toString(), resumed, unacknowledged, features });
     unacknowledged = [];
     ready = undefined;
   });
@@ -89,6 +94,7 @@ export function createClient(options: ClientOptions): XmppClient {
   return {
     async open(timeoutMs) {
       resumed = false;
+      features = undefined;
       const session = new Promise<Session>((resolve) => (ready = resolve));
       try {
         return await attempt(stream, session, timeoutMs, domain);

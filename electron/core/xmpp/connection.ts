@@ -34,13 +34,19 @@ export interface ConnectionOptions {
   readonly retry?: Partial<BackoffPolicy>;
 }
 
+export interface SessionInfo {
+  readonly resumed: boolean;
+  /** The server's last <stream:features/> of this session (RFC 6120 §4.3.2). */
+  readonly features?: Element;
+}
+
 export interface Connection {
   readonly state: ConnectionState;
   onState(listener: (state: ConnectionState) => void): () => void;
   /** Incoming messages, presences and iq requests (answers to iq() are not repeated here). */
   onStanza(listener: (stanza: Element) => void): () => void;
   /** After every session start; when `resumed` is false, presence and state must be sent again. */
-  onSessionStart(listener: (info: { resumed: boolean }) => void): () => void;
+  onSessionStart(listener: (info: SessionInfo) => void): () => void;
   /** Connects; retries by itself on transient failures. */
   start(): void;
   /** Closes gracefully; the state becomes offline without a reason. */
@@ -66,7 +72,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const trust = createTrust({ domain, extraCa: options.extraCa, pinned: options.pinned, logger });
   const stateListeners = createListeners<ConnectionState>('state', logger);
   const stanzaListeners = createListeners<Element>('stanza', logger);
-  const sessionListeners = createListeners<{ resumed: boolean }>('session', logger);
+  const sessionListeners = createListeners<SessionInfo>('session', logger);
   const waiting = createWaitQueue(maxWaiting);
 
   let state: ConnectionState = { status: 'offline' };
@@ -108,7 +114,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       // A fresh session will never answer what the old one was asked.
       if (!session.resumed) current.abandonRequests(new CausetteError('stream-error', 'The session ended before the server answered.'));
       setState({ status: 'online', jid: session.jid, resumed: session.resumed });
-      sessionListeners.emit({ resumed: session.resumed });
+      sessionListeners.emit({ resumed: session.resumed, ...(session.features === undefined ? {} : { features: session.features }) });
       for (const stanza of session.unacknowledged) current.send(stanza).catch((error: unknown) => logger.warn('could not resend a message', { error: String(error) }));
       waiting.release();
     } catch (error) {

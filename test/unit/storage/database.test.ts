@@ -6,6 +6,7 @@ import { migrate, openDatabase, schemaVersion } from '../../../electron/core/sto
 import { migrations } from '../../../electron/core/storage/migrations.ts';
 import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
 import { createSettingsStore } from '../../../electron/core/storage/settings.ts';
+import { defaultSettings } from '../../../shared/model/settings.ts';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -83,8 +84,8 @@ describe('account and settings stores', () => {
   it('reads defaults, then what was written, across reopening', () => {
     const file = tempFile();
     const settings = createSettingsStore(openDatabase(file));
-    expect(settings.read()).toEqual({ debugLogging: 'off' });
-    expect(settings.write({ debugLogging: 'stanzas' })).toEqual({ debugLogging: 'stanzas' });
-    expect(createSettingsStore(openDatabase(file)).read()).toEqual({ debugLogging: 'stanzas' });
+    expect(settings.read()).toEqual(defaultSettings);
+    expect(settings.write({ debugLogging: 'stanzas' })).toEqual({ ...defaultSettings, debugLogging: 'stanzas' });
+    expect(createSettingsStore(openDatabase(file)).read()).toEqual({ ...defaultSettings, debugLogging: 'stanzas' });
   });
 });

@@ -1,0 +1,157 @@
+// One account's XMPP modules on its connection, installed in this order: iq routing, our disco/version answers,
+// roster, subscriptions, contacts' presence, own presence. A fresh session (not a resumed one) fetches the roster,
+// learns how to be invisible, then announces our presence (RFC 6121 §2.2: roster before presence).
+import type { Emit } from '../../../shared/ipc/contract.ts';
+import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
+import type { Logger } from '../log/logger.ts';
+import type { CapsCacheStore } from '../storage/caps-cache.ts';
+import type { RosterStore } from '../storage/roster.ts';
+import { buildCaps } from '../xmpp/caps/caps.ts';
+import type { Connection, SessionInfo } from '../xmpp/connection.ts';
+import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../xmpp/disco/disco-info.ts';
+import { CAPS_NODE, ownDiscoInfo, setupResponders } from '../xmpp/disco/responders.ts';
+import { setupIqRouter } from '../xmpp/iq-router.ts';
+import { setupContactsPresence } from '../xmpp/presence/contacts-presence.ts';
+import { detectInvisibility, type Mechanism } from '../xmpp/presence/invisibility.ts';
+import { setupOwnPresence, type Announced } from '../xmpp/presence/own-presence.ts';
+import { createCoalescer } from '../xmpp/roster/coalescer.ts';
+import { toContact } from '../xmpp/roster/contact-view.ts';
+import { NS_ROSTER_VER, type RosterItem } from '../xmpp/roster/roster-items.ts';
+import { setupRoster } from '../xmpp/roster/roster.ts';
+import { NS_PRE_APPROVAL, setupSubscriptions } from '../xmpp/roster/subscriptions.ts';
+
+export interface AccountSessionDeps {
+  readonly accountId: string;
+  /** The account's bare JID. */
+  readonly jid: string;
+  readonly connection: Connection;
+  readonly rosterStore: RosterStore;
+  readonly capsStore: CapsCacheStore;
+  readonly emit: Emit;
+  readonly logger: Logger;
+  readonly version: string;
+  /** What to announce now: the user's choice, or the automatic state. */
+  readonly ownPresence: () => Announced;
+  /** How invisibility works on this server changed (learned, or unknown again). */
+  readonly onInvisibility: () => void;
+}
+
+export function createAccountSession(deps: AccountSessionDeps) {
+  const { accountId, connection, logger } = deps;
+  const domain = deps.jid.slice(deps.jid.indexOf('@') + 1);
+  let invisibility: Mechanism | 'unknown' = 'unknown';
+  let preApproval = false;
+
+  const router = setupIqRouter({ connection, logger });
+  const info = ownDiscoInfo();
+  const removeResponders = setupResponders({ router, info, version: deps.version });
+  const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
+  const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid));
+  const roster = setupRoster({
+    accountId,
+    ownJid: deps.jid,
+    connection,
+    router,
+    store: deps.rosterStore,
+    logger,
+    onChange: (jid, item) => {
+      if (item) coalescer.upsert(contactOf(item));
+      else coalescer.remove(jid);
+      subscriptions.rosterChanged(jid, item);
+    },
+  });
+  const subscriptions = setupSubscriptions({
+    accountId,
+    connection,
+    roster,
+    store: deps.rosterStore,
+    logger,
+    preApproval: () => preApproval,
+    onRequestsChanged: (requests) => deps.emit('subscription.requestsChanged', { accountId, requests }),
+  });
+  const presence = setupContactsPresence({
+    ownJid: deps.jid,
+    connection,
+    capsStore: deps.capsStore,
+    logger,
+    onChange: (bare) => {
+      const item = roster.get(bare);
+      if (item) coalescer.upsert(contactOf(item));
+    },
+    onSubscription: (type, bare, message) => subscriptions.received(type, bare, message),
+  });
+  const own = setupOwnPresence({ connection, caps: buildCaps(CAPS_NODE, info) });
+
+  // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const warn = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
+
+  async function detect(): Promise<Mechanism> {
+    const reply = await connection.iq(buildDiscoInfoGet(domain), 15_000);
+    const query = reply.getChild('query', NS_DISCO_INFO);
+    const parsed = query ? parseDiscoInfo(query) : 'ill-formed';
+    return parsed === 'ill-formed' ? 'unavailable' : detectInvisibility(parsed);
+  }
+
+  async function start({ features }: SessionInfo): Promise<void> {
+    own.reset();
+    preApproval = features?.getChild('sub', NS_PRE_APPROVAL) !== undefined;
+    invisibility = 'unknown';
+    const versioning = features?.getChild('ver', NS_ROSTER_VER) !== undefined;
+    const [, mechanism] = await Promise.all([
+      roster.fetch(versioning).catch(warn('the roster could not be fetched')),
+      detect().catch((error: unknown): 'unknown' => {
+        warn('the server’s features are unknown')(error);
+        return 'unknown';
+      }),
+    ]);
+    coalescer.flush();
+    invisibility = mechanism;
+    deps.onInvisibility();
+    // Presence from before this session is stale; cleared just before the server sends the current one, so both land in one delta.
+    presence.clear();
+    const chosen = deps.ownPresence();
+    // Never show ourselves to contacts when the user chose to be invisible and the server cannot hide us.
+    if (chosen.show === 'invisible' && (mechanism === 'unavailable' || mechanism === 'unknown')) {
+      return logger.warn('no presence sent: invisible was chosen and this server cannot hide us');
+    }
+    await own.announce(chosen.show === 'offline' ? { ...chosen, show: 'online' } : chosen, mechanism);
+  }
+
+  const removeSession = connection.onSessionStart((session) => {
+    if (!session.resumed) void enqueue(() => start(session)).catch(warn('the session could not start'));
+  });
+  const removeState = connection.onState((state) => {
+    if (state.status !== 'offline') return;
+    presence.clear();
+    coalescer.flush();
+  });
+
+  return {
+    contacts: (): Contact[] => roster.items().map(contactOf),
+    requests: (): SubscriptionRequest[] => subscriptions.requests(),
+    invisibility: () => invisibility,
+    roster,
+    subscriptions,
+    /** Sends our presence as it now is (after a change of choice or of the automatic state). */
+    announce: () => enqueue(() => own.announce(deps.ownPresence(), invisibility)),
+    dispose(): void {
+      removeSession();
+      removeState();
+      presence.dispose();
+      roster.dispose();
+      removeResponders();
+      router.dispose();
+      presence.clear();
+      coalescer.flush();
+      coalescer.dispose();
+    },
+  };
+}
+
+export type AccountSession = ReturnType<typeof createAccountSession>;

@@ -1,0 +1,27 @@
+// Entity capabilities (XEP-0115 §6.3): what a verified 'ver' stands for, kept across runs; a 'ver' never changes meaning.
+import type { DiscoInfo } from '../xmpp/disco/disco-info.ts';
+import type { Database } from './database.ts';
+
+export interface CapsCacheStore {
+  get(hash: string, ver: string): DiscoInfo | undefined;
+  put(hash: string, ver: string, info: DiscoInfo): void;
+}
+
+export function createCapsCacheStore(db: Database): CapsCacheStore {
+  const select = db.prepare('SELECT info FROM caps_cache WHERE hash = ? AND ver = ?');
+  const insert = db.prepare('INSERT INTO caps_cache (hash, ver, info) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  return {
+    get(hash, ver) {
+      const row = select.get(hash, ver) as { info: string } | undefined;
+      if (!row) return undefined;
+      try {
+        return JSON.parse(row.info) as DiscoInfo;
+      } catch {
+        return undefined;
+      }
+    },
+    put(hash, ver, info) {
+      insert.run(hash, ver, JSON.stringify(info));
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// XEP-0115 entity capabilities: read a contact's <c/>, ask disco#info once per 'ver', verify it (§5.4), cache it (§6.3).
+import xml, { type Element } from '@xmpp/xml';
+import type { Logger } from '../../log/logger.ts';
+import type { CapsCacheStore } from '../../storage/caps-cache.ts';
+import type { Connection } from '../connection.ts';
+import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo, type DiscoInfo } from '../disco/disco-info.ts';
+import { capsVer, isSupportedHash, NS_CAPS, verifyCaps } from './caps-hash.ts';
+
+export interface CapsRef {
+  readonly hash: string;
+  readonly node: string;
+  readonly ver: string;
+}
+
+/** §4: the <c/> of a presence; legacy caps (no 'hash', §8.3) cannot be verified and are left out. */
+export function parseCaps(presence: Element): CapsRef | undefined {
+  const c = presence.getChild('c', NS_CAPS);
+  const { hash, node, ver } = c?.attrs ?? {};
+  if (!hash || !node || !ver || !isSupportedHash(hash)) return undefined;
+  return { hash, node, ver };
+}
+
+export const capsKey = (caps: Pick<CapsRef, 'hash' | 'ver'>) => `${caps.hash} ${caps.ver}`;
+
+/** §4: our own <c/>, announcing what our disco#info answers. */
+export function buildCaps(node: string, info: DiscoInfo): Element {
+  return xml('c', { xmlns: NS_CAPS, hash: 'sha-1', node, ver: capsVer(info, 'sha-1') });
+}
+
+export interface CapsLearned {
+  readonly key: string;
+  /** The full JID that answered. */
+  readonly jid: string;
+  readonly info: DiscoInfo;
+  /** False when the answer did not match the 'ver': valid for that JID only, never cached (§5.4 step 4). */
+  readonly verified: boolean;
+}
+
+export interface CapsDeps {
+  readonly connection: Pick<Connection, 'iq'>;
+  readonly store: CapsCacheStore;
+  readonly logger: Logger;
+  readonly onLearned: (learned: CapsLearned) => void;
+}
+
+const maxTries = 3;
+
+export function setupCaps({ connection, store, logger, onLearned }: CapsDeps) {
+  const known = new Map<string, DiscoInfo>();
+  const inFlight = new Set<string>();
+  const tries = new Map<string, number>();
+
+  async function ask(jid: string, caps: CapsRef, key: string): Promise<void> {
+    try {
+      const reply = await connection.iq(buildDiscoInfoGet(jid, `${caps.node}#${caps.ver}`), 15_000);
+      const query = reply.getChild('query', NS_DISCO_INFO);
+      const info = query ? parseDiscoInfo(query) : 'ill-formed';
+      if (info === 'ill-formed') return;
+      const verified = verifyCaps(info, caps.hash, caps.ver);
+      if (verified) {
+        known.set(key, info);
+        store.put(caps.hash, caps.ver, info);
+      } else {
+        logger.debug('capabilities do not match their ver', { jid, ver: caps.ver });
+      }
+      onLearned({ key, jid, info, verified });
+    } catch (error) {
+      logger.debug('disco#info for capabilities failed', { jid, error: String(error) });
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  return {
+    /** What the 'ver' stands for, if known; otherwise asks `jid` (once per 'ver' at a time, a few tries at most). */
+    lookup(jid: string, caps: CapsRef): DiscoInfo | undefined {
+      const key = capsKey(caps);
+      const cached = known.get(key) ?? store.get(caps.hash, caps.ver);
+      if (cached) {
+        known.set(key, cached);
+        return cached;
+      }
+      const tried = tries.get(key) ?? 0;
+      if (!inFlight.has(key) && tried < maxTries) {
+        inFlight.add(key);
+        tries.set(key, tried + 1);
+        void ask(jid, caps, key);
+      }
+      return undefined;
+    },
+  };
+}
+
+export type Caps = ReturnType<typeof setupCaps>;

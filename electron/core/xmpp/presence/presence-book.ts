@@ -1,0 +1,110 @@
+// What each contact's resources announced (RFC 6121 §4): kept per bare JID, folded into the Contact fields.
+import type { ResourcePresence } from '../../../../shared/model/presence.ts';
+import { capsKey, type CapsRef } from '../caps/caps.ts';
+import type { PresenceFields } from '../roster/contact-view.ts';
+import { aggregatePresence, compareResources, type TimedResource } from './aggregate.ts';
+import type { ParsedPresence } from './presence-stanza.ts';
+
+
+interface Resource extends TimedResource {
+  readonly caps?: CapsRef;
+}
+
+interface Entry {
+  readonly resources: Map<string, Resource>;
+  lastSeen?: number;
+  error?: string;
+}
+
+/** The client's name for a resource's capabilities, if known (XEP-0115). */
+export type ClientNameOf = (fullJid: string, caps: CapsRef) => string | undefined;
+
+export function createPresenceBook(clientNameOf: ClientNameOf, now: () => number = Date.now) {
+  const entries = new Map<string, Entry>();
+  /** Names learned from an answer that did not match its 'ver': valid for that full JID only. */
+  const unverifiedNames = new Map<string, string>();
+  let seq = 0;
+
+  const entry = (bare: string): Entry => {
+    let found = entries.get(bare);
+    if (!found) entries.set(bare, (found = { resources: new Map() }));
+    return found;
+  };
+  const fullJid = (bare: string, resource: string) => (resource === '' ? bare : `${bare}/${resource}`);
+
+  function withClient(bare: string, resource: Resource): ResourcePresence {
+    const { resource: id, show, status, priority, idleSince, caps } = resource;
+    const jid = fullJid(bare, id);
+    const name = (caps && clientNameOf(jid, caps)) ?? unverifiedNames.get(jid);
+    return {
+      resource: id,
+      show,
+      ...(status === undefined ? {} : { status }),
+      priority,
+      ...(name === undefined ? {} : { client: { name } }),
+      ...(idleSince === undefined ? {} : { idleSince }),
+    };
+  }
+
+  return {
+    /** Applies an availability, unavailability or error; returns whether the contact's fields changed. */
+    apply(parsed: ParsedPresence): boolean {
+      if (parsed.kind === 'subscription') return false;
+      const found = entry(parsed.bare);
+      if (parsed.kind === 'available') {
+        seq += 1;
+        found.resources.set(parsed.presence.resource, { ...parsed.presence, seq, ...(parsed.caps ? { caps: parsed.caps } : {}) });
+        delete found.error;
+        return true;
+      }
+      if (parsed.kind === 'error') {
+        found.error = parsed.message;
+        found.resources.clear();
+        return true;
+      }
+      const wasOnline = found.resources.size > 0;
+      // An unavailable presence from the bare JID means no resource is left.
+      if (parsed.resource === '') found.resources.clear();
+      else found.resources.delete(parsed.resource);
+      // Last seen: what the stanza says, else now if we saw the contact leave (not an offline contact's probe answer).
+      const seen = parsed.lastActive ?? (wasOnline ? now() : undefined);
+      if (seen !== undefined && found.resources.size === 0) found.lastSeen = seen;
+      return wasOnline || seen !== undefined;
+    },
+
+    /** A disco#info answer arrived: the bare JIDs whose resources now have a client name. */
+    learned(key: string, jid: string, name: string | undefined, verified: boolean): string[] {
+      if (!verified && name !== undefined) unverifiedNames.set(jid, name);
+      const changed: string[] = [];
+      for (const [bare, { resources }] of entries) {
+        const hit = [...resources.values()].some((resource) =>
+          verified ? resource.caps !== undefined && capsKey(resource.caps) === key : fullJid(bare, resource.resource) === jid,
+        );
+        if (hit) changed.push(bare);
+      }
+      return changed;
+    },
+
+    view(bare: string): PresenceFields {
+      const found = entries.get(bare);
+      const resources = [...(found?.resources.values() ?? [])].sort(compareResources);
+      const { show, status } = aggregatePresence(resources);
+      return {
+        show,
+        ...(status === undefined ? {} : { status }),
+        resources: resources.map((resource) => withClient(bare, resource)),
+        ...(found?.lastSeen === undefined ? {} : { lastSeen: found.lastSeen }),
+        ...(found?.error === undefined ? {} : { presenceError: found.error }),
+      };
+    },
+
+    /** Forgets every resource (the session ended); returns the bare JIDs that were available. */
+    clear(): string[] {
+      const online = [...entries].filter(([, found]) => found.resources.size > 0).map(([bare]) => bare);
+      for (const bare of online) entries.get(bare)?.resources.clear();
+      return online;
+    },
+  };
+}
+
+export type PresenceBook = ReturnType<typeof createPresenceBook>;

@@ -1,0 +1,101 @@
+// RFC 6121 §4: a contact's presence stanza as plain data: availability (§4.7), unavailability, error (§4.6.3), subscription (§3).
+import type { Element } from '@xmpp/xml';
+import type { ResourcePresence } from '../../../../shared/model/presence.ts';
+import { parseJid } from '../../../../shared/model/jid.ts';
+import { parseCaps, type CapsRef } from '../caps/caps.ts';
+
+export const NS_IDLE = 'urn:xmpp:idle:1';
+export const NS_DELAY = 'urn:xmpp:delay';
+export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
+
+export type SubscriptionType = 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed';
+type Available = Omit<ResourcePresence, 'client'>;
+
+export type ParsedPresence =
+  | { readonly kind: 'available'; readonly bare: string; readonly presence: Available; readonly caps?: CapsRef }
+  | { readonly kind: 'unavailable'; readonly bare: string; readonly resource: string; readonly lastActive?: number }
+  | { readonly kind: 'error'; readonly bare: string; readonly message: string }
+  | { readonly kind: 'subscription'; readonly bare: string; readonly type: SubscriptionType; readonly message?: string };
+
+const shows: ReadonlySet<string> = new Set(['chat', 'away', 'xa', 'dnd']);
+const subscriptionTypes: ReadonlySet<string> = new Set(['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed']);
+
+/** §4.7.2.3: an integer from -128 to 127, 0 when absent or invalid. */
+export function parsePriority(text: string | null): number {
+  if (text === null || !/^\s*[+-]?\d+\s*$/.test(text)) return 0;
+  return Math.max(-128, Math.min(127, Number.parseInt(text, 10)));
+}
+
+function stamp(element: Element | undefined, attribute: string): number | undefined {
+  const value = element?.attrs[attribute];
+  const time = value === undefined ? Number.NaN : Date.parse(value);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+const conditionWords: Readonly<Record<string, string>> = {
+  'remote-server-not-found': 'their server could not be found',
+  'remote-server-timeout': 'their server did not answer',
+  'service-unavailable': 'the contact cannot receive presence',
+  'item-not-found': 'the address does not exist',
+  'jid-malformed': 'the address is not valid',
+  forbidden: 'the server refused to deliver it',
+  'not-allowed': 'the server refused to deliver it',
+  'subscription-required': 'a subscription is required',
+  'recipient-unavailable': 'the contact is not available',
+  'policy-violation': 'the server refused it by policy',
+};
+
+/** §4.6.3 / RFC 6120 §8.3: an error presence in words. */
+export function presenceErrorText(stanza: Element): string {
+  const error = stanza.getChild('error');
+  const condition = error?.getChildElements().find((child) => child.attrs.xmlns === NS_STANZAS && child.name !== 'text')?.name ?? 'undefined-condition';
+  const text = error?.getChildText('text', NS_STANZAS)?.trim();
+  const words = conditionWords[condition] ?? `the server reported an error (${condition})`;
+  const sentence = `Presence failed: ${words}.`;
+  return text ? `${sentence} “${text}”` : sentence;
+}
+
+function text(stanza: Element, name: string): string | undefined {
+  const value = stanza.getChildText(name)?.trim();
+  return value ? value : undefined;
+}
+
+/** Undefined for what this module does not handle (probes, MUC occupants, a presence without a valid 'from'). */
+export function parsePresence(stanza: Element): ParsedPresence | undefined {
+  const parsed = parseJid(stanza.attrs.from ?? '');
+  if (!parsed.ok) return undefined;
+  const { local, domain, resource = '' } = parsed.jid;
+  const bare = local === undefined ? domain : `${local}@${domain}`;
+  const type = stanza.attrs.type;
+  if (type === undefined || type === 'unavailable') {
+    // XEP-0045 occupants are the group chat's business, not the roster's.
+    if (stanza.getChild('x', NS_MUC_USER)) return undefined;
+  }
+  if (type === undefined) {
+    const showText = stanza.getChildText('show')?.trim() ?? '';
+    const status = text(stanza, 'status');
+    const idleSince = stamp(stanza.getChild('idle', NS_IDLE), 'since');
+    const caps = parseCaps(stanza);
+    const presence: Available = {
+      resource,
+      // §4.7.2.1: no <show/> (or an unknown one) means plainly available.
+      show: shows.has(showText) ? (showText as Available['show']) : 'online',
+      ...(status === undefined ? {} : { status }),
+      priority: parsePriority(stanza.getChildText('priority')),
+      ...(idleSince === undefined ? {} : { idleSince }),
+    };
+    return { kind: 'available', bare, presence, ...(caps ? { caps } : {}) };
+  }
+  if (type === 'unavailable') {
+    // XEP-0319 §3 / XEP-0203: when the user was last active, if the unavailable presence says.
+    const lastActive = stamp(stanza.getChild('idle', NS_IDLE), 'since') ?? stamp(stanza.getChild('delay', NS_DELAY), 'stamp');
+    return { kind: 'unavailable', bare, resource, ...(lastActive === undefined ? {} : { lastActive }) };
+  }
+  if (type === 'error') return { kind: 'error', bare, message: presenceErrorText(stanza) };
+  if (subscriptionTypes.has(type)) {
+    const message = text(stanza, 'status');
+    return { kind: 'subscription', bare, type: type as SubscriptionType, ...(message === undefined ? {} : { message }) };
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+// RFC 6121 §2: roster items as plain data, parsed from and built into jabber:iq:roster queries; versioning per XEP-0237.
+import xml, { type Element } from '@xmpp/xml';
+import type { Subscription } from '../../../../shared/model/contact.ts';
+import { parseJid, formatJid } from '../../../../shared/model/jid.ts';
+
+export const NS_ROSTER = 'jabber:iq:roster';
+/** XEP-0237 §2: the stream feature that says the server understands 'ver'. */
+export const NS_ROSTER_VER = 'urn:xmpp:features:rosterver';
+
+export interface RosterItem {
+  readonly jid: string;
+  readonly name?: string;
+  readonly groups: readonly string[];
+  readonly subscription: Subscription;
+  /** RFC 6121 §2.1.2.2: ask='subscribe', our request awaits approval. */
+  readonly ask: boolean;
+  /** RFC 6121 §3.4: we pre-approved the contact's request. */
+  readonly approved: boolean;
+}
+
+/** An item of a roster push or result: a change, or subscription='remove' (§2.1.2.5). */
+export type RosterChange = { readonly kind: 'upsert'; readonly item: RosterItem } | { readonly kind: 'remove'; readonly jid: string };
+
+const subscriptions: ReadonlySet<string> = new Set(['none', 'to', 'from', 'both']);
+
+/** A bare JID normalised (RFC 7622), or undefined if it is not one. */
+export function normaliseBareJid(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseJid(text);
+  if (!parsed.ok || parsed.jid.resource !== undefined) return undefined;
+  return formatJid(parsed.jid);
+}
+
+export function parseRosterItem(element: Element): RosterChange | undefined {
+  const jid = normaliseBareJid(element.attrs.jid);
+  if (jid === undefined) return undefined;
+  const subscription = element.attrs.subscription ?? 'none';
+  if (subscription === 'remove') return { kind: 'remove', jid };
+  // §2.1.2.5: an unknown value is treated as 'none'.
+  const known = (subscriptions.has(subscription) ? subscription : 'none') as Subscription;
+  const groups = [...new Set(element.getChildren('group').map((group) => group.text().trim()).filter((group) => group !== ''))];
+  const name = element.attrs.name?.trim();
+  return {
+    kind: 'upsert',
+    item: {
+      jid,
+      ...(name ? { name } : {}),
+      groups,
+      subscription: known,
+      ask: element.attrs.ask === 'subscribe',
+      approved: element.attrs.approved === 'true',
+    },
+  };
+}
+
+/** The items of a roster result or push query, with its version (XEP-0237 §3). */
+export function parseRosterQuery(query: Element): { changes: RosterChange[]; ver: string | undefined } {
+  const changes = query.getChildren('item').flatMap((element) => parseRosterItem(element) ?? []);
+  return { changes, ver: query.attrs.ver };
+}
+
+/** §2.1.3 roster get; 'ver' only when the server advertised versioning (XEP-0237 §2), '' when nothing is cached. */
+export function buildRosterGet(ver: string | undefined): Element {
+  return xml('iq', { type: 'get' }, xml('query', { xmlns: NS_ROSTER, ver }));
+}
+
+/** §2.3 roster set: what the client may say of an item (never 'ask' or a subscription state). */
+export function buildRosterSet(item: { jid: string; name?: string | undefined; groups: readonly string[] }): Element {
+  const name = item.name?.trim() ? item.name.trim() : undefined;
+  return xml(
+    'iq',
+    { type: 'set' },
+    xml('query', { xmlns: NS_ROSTER }, xml('item', { jid: item.jid, name }, ...[...new Set(item.groups)].map((group) => xml('group', {}, group)))),
+  );
+}
+
+/** §2.5: remove the item; the server also cancels both subscriptions. */
+export function buildRosterRemove(jid: string): Element {
+  return xml('iq', { type: 'set' }, xml('query', { xmlns: NS_ROSTER }, xml('item', { jid, subscription: 'remove' })));
+}

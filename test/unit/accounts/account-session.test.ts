@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import xml, { type Element } from '@xmpp/xml';
+import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
+import type { ConnectionState } from '../../../shared/model/account.ts';
+import { createAccountSession } from '../../../electron/core/accounts/account-session.ts';
+import { silentLogger } from '../../../electron/core/log/logger.ts';
+import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
+import { createCapsCacheStore } from '../../../electron/core/storage/caps-cache.ts';
+import { openDatabase } from '../../../electron/core/storage/database.ts';
+import { createRosterStore } from '../../../electron/core/storage/roster.ts';
+import type { Connection, SessionInfo } from '../../../electron/core/xmpp/connection.ts';
+import type { Announced } from '../../../electron/core/xmpp/presence/own-presence.ts';
+
+function setUp(serverFeatures: string[], chosen: Announced) {
+  const db = openDatabase(':memory:');
+  createAccountStore(db).insert({ id: 'a1', jid: 'alice@example.com', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
+  const wire: string[] = [];
+  const sessions = new Set<(info: SessionInfo) => void>();
+  const connection = {
+    state: { status: 'online', jid: 'alice@example.com/r', resumed: false } as ConnectionState,
+    onState: () => () => undefined,
+    onStanza: () => () => undefined,
+    onSessionStart: (listener: (info: SessionInfo) => void) => {
+      sessions.add(listener);
+      return () => void sessions.delete(listener);
+    },
+    start: () => undefined,
+    stop: () => Promise.resolve(),
+    send: (stanza: Element) => Promise.resolve(void wire.push(`send ${stanza.name}${stanza.attrs.type ? `/${stanza.attrs.type}` : ''}`)),
+    iq: (request: Element) => {
+      const payload = request.getChildElements()[0];
+      wire.push(`iq ${payload?.name ?? ''} ${payload?.attrs.xmlns ?? ''}`);
+      if (payload?.attrs.xmlns === 'http://jabber.org/protocol/disco#info') {
+        return Promise.resolve(xml('iq', { type: 'result' }, xml('query', { xmlns: payload.attrs.xmlns }, ...serverFeatures.map((feature) => xml('feature', { var: feature })))));
+      }
+      return Promise.resolve(xml('iq', { type: 'result' }));
+    },
+  } satisfies Connection;
+  const events: { name: EventName; payload: unknown }[] = [];
+  const session = createAccountSession({
+    accountId: 'a1',
+    jid: 'alice@example.com',
+    connection,
+    rosterStore: createRosterStore(db),
+    capsStore: createCapsCacheStore(db),
+    emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void events.push({ name, payload }),
+    logger: silentLogger,
+    version: '1',
+    ownPresence: () => chosen,
+    onInvisibility: () => undefined,
+  });
+  const features = xml('stream:features', {}, xml('ver', { xmlns: 'urn:xmpp:features:rosterver' }), xml('sub', { xmlns: 'urn:xmpp:features:pre-approval' }));
+  const start = async (resumed: boolean) => {
+    for (const listener of sessions) listener({ resumed, features });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  return { session, wire, start, events };
+}
+
+describe('an account session', () => {
+  it('fetches the roster, learns the server’s features, then announces its presence on a fresh session only', async () => {
+    const { session, wire, start } = setUp([], { show: 'online', status: '', priority: 0 });
+    await start(true);
+    expect(wire).toEqual([]);
+    await start(false);
+    expect(wire).toEqual(['iq query jabber:iq:roster', 'iq query http://jabber.org/protocol/disco#info', 'send presence']);
+    expect(session.invisibility()).toBe('unavailable');
+  });
+
+  it('goes invisible with XEP-0186 before its first presence when the user chose invisible', async () => {
+    const { session, wire, start } = setUp(['urn:xmpp:invisible:0'], { show: 'invisible', status: '', priority: 0 });
+    await start(false);
+    expect(wire.slice(2)).toEqual(['iq invisible urn:xmpp:invisible:0', 'send presence']);
+    expect(session.invisibility()).toBe('xep-0186');
+  });
+
+  it('goes invisible with XEP-0126 privacy lists where that is all the server has', async () => {
+    const { wire, start } = setUp(['jabber:iq:privacy'], { show: 'invisible', status: '', priority: 0 });
+    await start(false);
+    expect(wire.slice(2)).toEqual(['iq query jabber:iq:privacy', 'iq query jabber:iq:privacy', 'send presence']);
+  });
+
+  it('sends no presence at all when invisible was chosen and the server cannot hide us', async () => {
+    const { wire, start } = setUp([], { show: 'invisible', status: '', priority: 0 });
+    await start(false);
+    expect(wire).toEqual(['iq query jabber:iq:roster', 'iq query http://jabber.org/protocol/disco#info']);
+  });
+});
