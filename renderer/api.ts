@@ -78,10 +78,20 @@ function fromElectron(bridge: Bridge): RawBridge {
   };
 }
 
+function desktopBridge(): Bridge | undefined {
+  const exposed: unknown = (window as unknown as Record<string, unknown>)[bridgeGlobal];
+  return isBridge(exposed) ? exposed : undefined;
+}
+
+/** Whether the desktop app's preload serves this window (else it is the browser mode). */
+export function isDesktop(): boolean {
+  return desktopBridge() !== undefined;
+}
+
 /** The desktop preload's bridge when present, else the browser-mode WebSocket; a sentence when neither can work. */
 export function connect(): Api | string {
-  const exposed: unknown = (window as unknown as Record<string, unknown>)[bridgeGlobal];
-  if (isBridge(exposed)) return createApi(fromElectron(exposed));
+  const exposed = desktopBridge();
+  if (exposed) return createApi(fromElectron(exposed));
   const token = takeToken();
   if (!token) {
     return 'This page was opened without its access token. Open the address Causette printed when it started (it ends with “?token=…”).';

@@ -1,5 +1,6 @@
 // Wires the api to the stores: events first, then the snapshot; a fresh snapshot after the link comes back.
 import { install, messageOf, type Api } from './api.ts';
+import { startRosterSync } from './roster-sync.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useSettings } from './stores/settings.ts';
 import { useUi } from './stores/ui.ts';
@@ -32,6 +33,7 @@ export function start(api: Api): void {
     useUi.getState().forgetSignIn(accountId);
   });
   api.on('settings.updated', (settings) => useSettings.getState().updated(settings));
+  startRosterSync(api);
 
   useUi.getState().setLink(api.linkState());
   api.onLinkState((link) => {

@@ -2,14 +2,17 @@
 import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connect } from './api.ts';
+import { call, connect, isDesktop } from './api.ts';
 import { App, StartFailed } from './App.tsx';
 import { start } from './boot.ts';
+import { startIdleReporter } from './features/presence/idle.ts';
 import './styles/base.css';
 import './styles/feedback.css';
 import './styles/forms.css';
 import './styles/layout.css';
 import './styles/dialog.css';
+import './styles/contacts.css';
+import './styles/presence.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
@@ -24,6 +27,8 @@ if (typeof api === 'string') {
   );
 } else {
   start(api);
+  // The desktop shell reports the system's idle time itself; a page can only watch its own input.
+  if (!isDesktop()) startIdleReporter((idleSeconds) => void call('presence.activity', { idleSeconds, locked: false }).catch(() => undefined));
   root.render(
     <StrictMode>
       <App />

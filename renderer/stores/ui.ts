@@ -12,6 +12,8 @@ export interface UiState {
   /** The welcome screen was opened to add another account. */
   readonly addingAccount: boolean;
   readonly settingsOpen: boolean;
+  /** The contact whose details are shown, by account and bare JID. */
+  readonly openContact: { readonly accountId: string; readonly jid: string } | undefined;
   /** Certificates the user declined to trust, as "accountId fingerprint", so the prompt does not come back at once. */
   readonly declinedCertificates: readonly string[];
 }
@@ -26,6 +28,8 @@ interface UiActions {
   readonly forgetSignIn: (accountId: string) => void;
   readonly setAddingAccount: (adding: boolean) => void;
   readonly setSettingsOpen: (open: boolean) => void;
+  readonly showContact: (accountId: string, jid: string) => void;
+  readonly closeContact: () => void;
   readonly declineCertificate: (accountId: string, fingerprint256: string) => void;
   /** A new attempt to connect may show the prompt again. */
   readonly forgetDeclined: (accountId: string) => void;
@@ -39,6 +43,7 @@ export const useUi = create<UiState & UiActions>()((set) => ({
   signingIn: undefined,
   addingAccount: false,
   settingsOpen: false,
+  openContact: undefined,
   declinedCertificates: [],
   setBoot: (boot) => set({ boot }),
   setLink: (link) => set({ link }),
@@ -47,6 +52,8 @@ export const useUi = create<UiState & UiActions>()((set) => ({
   forgetSignIn: (accountId) => set((state) => (state.signingIn === accountId ? { signingIn: undefined } : {})),
   setAddingAccount: (addingAccount) => set({ addingAccount, settingsOpen: false }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  showContact: (accountId, jid) => set({ openContact: { accountId, jid } }),
+  closeContact: () => set({ openContact: undefined }),
   declineCertificate: (accountId, fingerprint256) =>
     set((state) => ({ declinedCertificates: [...state.declinedCertificates, certificateKey(accountId, fingerprint256)] })),
   forgetDeclined: (accountId) =>

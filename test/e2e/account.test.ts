@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
+import { fillServer, signIn, waitUntilOnline } from './ui.ts';
 
 const outputDir = resolve(import.meta.dirname, '..', '..', 'test-results');
 let server: ProsodyServer;
@@ -15,16 +16,6 @@ afterAll(async () => {
   await server.dispose();
 });
 
-async function signIn(ui: BrowserMode, jid: string, password: string): Promise<void> {
-  const { page } = ui;
-  await page.getByLabel('Address').fill(jid);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Advanced' }).click();
-  await page.getByLabel('Server').fill('127.0.0.1');
-  await page.getByLabel('Port').fill(String(server.c2sPort));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 describe('signing in through the browser mode', () => {
   let ui: BrowserMode;
   afterAll(async () => ui?.close());
@@ -36,11 +27,9 @@ describe('signing in through the browser mode', () => {
     await page.getByLabel('Address').fill('dora@localhost');
     await page.getByLabel('Password', { exact: true }).fill('dora-secret-1');
     await page.getByLabel('Confirm password').fill('dora-secret-1');
-    await page.getByRole('button', { name: 'Advanced' }).click();
-    await page.getByLabel('Server').fill('127.0.0.1');
-    await page.getByLabel('Port').fill(String(server.c2sPort));
+    await fillServer(page, server.c2sPort);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 20_000 }).toContain('Online');
+    await waitUntilOnline(page);
     await expect.poll(() => page.getByText('dora@localhost').first().isVisible()).toBe(true);
     await page.screenshot({ path: join(outputDir, 'signed-in.png') });
   });
@@ -50,7 +39,7 @@ describe('sign-in errors on screen', () => {
   it('a wrong password shows the server’s refusal', async () => {
     const ui = await openBrowserMode({ caPem: server.caPem });
     try {
-      await signIn(ui, 'alice@localhost', 'not-her-password');
+      await signIn(ui.page, server.c2sPort, 'alice@localhost', 'not-her-password');
       const alert = ui.page.getByRole('alert');
       await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/password/i);
     } finally {
@@ -63,18 +52,13 @@ describe('sign-in errors on screen', () => {
     const ui = await openBrowserMode();
     try {
       const { page } = ui;
-      await page.getByLabel('Address').fill('alice@localhost');
-      await page.getByLabel('Password', { exact: true }).fill('alice-pass');
-      await page.getByRole('button', { name: 'Advanced' }).click();
-      await page.getByLabel('Server').fill('127.0.0.1');
-      await page.getByLabel('Port').fill(String(selfSigned.c2sPort));
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, selfSigned.c2sPort, 'alice@localhost', 'alice-pass');
       const dialog = page.getByRole('dialog', { name: 'Untrusted certificate' });
       await dialog.waitFor({ timeout: 20_000 });
       expect(await dialog.getByLabel('SHA-256 fingerprint').textContent()).toBe(selfSigned.fingerprint256);
       await page.screenshot({ path: join(outputDir, 'untrusted-certificate.png') });
       await dialog.getByRole('button', { name: 'Trust this certificate' }).click();
-      await expect.poll(() => page.getByRole('status').first().textContent(), { timeout: 20_000 }).toContain('Online');
+      await waitUntilOnline(page);
     } finally {
       await ui.close();
       await selfSigned.dispose();

@@ -23,7 +23,7 @@ export interface BrowserModeOptions {
 export async function openBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
   const dir = mkdtempSync(join(tmpdir(), 'causette-e2e-'));
   const profileDir = join(dir, 'profile');
-  const args = ['electron/web/cli.ts', '--no-open', '--profile', profileDir, '--token', randomBytes(18).toString('base64url')];
+  const args = ['electron/web/cli.ts', '--no-open', '--profile', profileDir, `--token=${randomBytes(18).toString('base64url')}`];
   if (options.caPem) {
     writeFileSync(join(dir, 'ca.pem'), options.caPem);
     args.push('--ca', join(dir, 'ca.pem'));

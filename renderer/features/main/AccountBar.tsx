@@ -1,11 +1,13 @@
-// The bar above the conversation: which account, its state, and the button to connect or disconnect.
+// The bar above the conversation: which account, its state, the button to connect or disconnect, and own presence.
 import { useState } from 'react';
 import type { Account } from '../../../shared/model/account.ts';
 import { call, CallError, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useAccounts } from '../../stores/accounts.ts';
+import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
 import { isActive, needsPassword } from '../account-state/state-label.ts';
+import { OwnPresence } from '../presence/OwnPresence.tsx';
 import { AccountStatus } from './AccountStatus.tsx';
 import { PasswordPrompt } from './PasswordPrompt.tsx';
 
@@ -13,6 +15,7 @@ export function AccountBar({ account }: { readonly account: Account }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [askPassword, setAskPassword] = useState(false);
+  const roster = useRoster((rosters) => selectAccountRoster(rosters, account.id));
   const state = account.connection;
   const active = isActive(state);
   const promptShown = !active && (askPassword || needsPassword(state));
@@ -53,6 +56,7 @@ export function AccountBar({ account }: { readonly account: Account }) {
           </button>
         )}
       </div>
+      {state.status === 'online' && roster?.loaded === true && <OwnPresence accountId={account.id} roster={roster} />}
       {promptShown && <PasswordPrompt account={account} busy={busy} onSubmit={(password, remember) => void connect(password, remember)} />}
       {error !== undefined && <Alert>{error}</Alert>}
     </section>

@@ -1,6 +1,8 @@
-// The main window once an account exists: header, account bar, contacts on the left, conversation on the right.
+// The main window once an account exists: header, account bar, contacts on the left, conversation or contact details on the right.
 import { selectSelectedAccount, useAccounts } from '../../stores/accounts.ts';
+import { selectAccountRoster, selectGroupNames, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
+import { ContactDetails } from '../contacts/ContactDetails.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import { AccountBar } from './AccountBar.tsx';
 import { AccountSwitcher } from './AccountSwitcher.tsx';
@@ -11,6 +13,10 @@ export function MainLayout() {
   const account = useAccounts(selectSelectedAccount);
   const settingsOpen = useUi((state) => state.settingsOpen);
   const stale = useUi((state) => state.link === 'lost');
+  const open = useUi((state) => state.openContact);
+  const roster = useRoster((state) => selectAccountRoster(state, account?.id));
+  // Shown while the contact exists in the account on screen; gone (removed, other account) means the conversation pane.
+  const contact = open && open.accountId === account?.id ? roster?.contacts.get(open.jid) : undefined;
   return (
     <div className={stale ? 'app stale' : 'app'}>
       <header className="topbar">
@@ -23,7 +29,11 @@ export function MainLayout() {
       {account && <AccountBar key={account.id} account={account} />}
       <div className="panes">
         <Sidebar />
-        <ConversationPane />
+        {account && contact ? (
+          <ContactDetails key={contact.jid} accountId={account.id} contact={contact} groupNames={selectGroupNames(roster)} />
+        ) : (
+          <ConversationPane />
+        )}
       </div>
       {settingsOpen && <SettingsDialog account={account} />}
     </div>

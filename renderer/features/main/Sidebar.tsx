@@ -1,12 +1,84 @@
-// The list of contacts and rooms; empty until those features arrive.
+// The left pane: contact requests, the contact search, the contact list, and "Add contact".
+import { useEffect, useId, useState } from 'react';
+import { ensureRoster, loadRoster } from '../../roster-sync.ts';
+import { selectSelectedAccount, useAccounts } from '../../stores/accounts.ts';
+import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { AddContactDialog } from '../contacts/AddContactDialog.tsx';
+import { ContactList } from '../contacts/ContactList.tsx';
+import { ContactRequests } from '../requests/ContactRequests.tsx';
+
 export function Sidebar() {
+  const id = useId();
+  const account = useAccounts(selectSelectedAccount);
+  const roster = useRoster((state) => selectAccountRoster(state, account?.id));
+  const [query, setQuery] = useState('');
+  const [adding, setAdding] = useState(false);
+  const online = account?.connection.status === 'online';
+
+  // On selection (or when it comes online): this account's roster, if not loaded yet.
+  useEffect(() => {
+    if (account && online) ensureRoster(account.id);
+  }, [account, online]);
+
+  const count = roster?.contacts.size ?? 0;
   return (
     <nav className="sidebar" aria-label="Contacts and rooms">
-      <h2>Contacts</h2>
-      <div className="empty">
-        <p>No contacts yet.</p>
-        <p className="hint">Your contacts and group chats will be listed here.</p>
+      <div className="sidebar-head">
+        <h2 id={`${id}-title`}>Contacts</h2>
+        <button type="button" onClick={() => setAdding(true)} disabled={!account || !online}>
+          Add contact
+        </button>
       </div>
+      {account && roster && <ContactRequests accountId={account.id} roster={roster} />}
+      {account && roster?.loadError !== undefined && (
+        <Alert>
+          <p>Your contacts could not be loaded: {roster.loadError}</p>
+          <div className="actions start">
+            <button type="button" onClick={() => void loadRoster(account.id)}>
+              Try again
+            </button>
+          </div>
+        </Alert>
+      )}
+      {count > 0 && (
+        <div role="search" className="contact-search">
+          <label htmlFor={`${id}-search`} className="visually-hidden">
+            Search contacts
+          </label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            placeholder="Search contacts"
+            autoComplete="off"
+            spellCheck={false}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+      )}
+      {account && roster && count > 0 ? (
+        <ContactList key={account.id} accountId={account.id} contacts={roster.contacts} query={query} />
+      ) : (
+        roster?.loadError === undefined && <EmptyContacts online={online} loading={online && !roster?.loaded} />
+      )}
+      {adding && account && <AddContactDialog accountId={account.id} ownJid={account.jid} onClose={() => setAdding(false)} />}
     </nav>
+  );
+}
+
+function EmptyContacts({ online, loading }: { readonly online: boolean; readonly loading: boolean }) {
+  if (loading) {
+    return (
+      <p role="status" className="progress working">
+        Loading contacts…
+      </p>
+    );
+  }
+  return (
+    <div className="empty">
+      <p>No contacts yet.</p>
+      <p className="hint">{online ? 'Add someone with “Add contact”.' : 'Sign in to see your contacts.'}</p>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-// Settings: debug logging and where the log is, adding an account, and removing the current one.
+// Settings: presence (auto-away, tray), debug logging and where the log is, adding an account, removing the current one.
 import { useId, useState } from 'react';
 import { DebugLoggingSchema, type DebugLogging } from '../../../shared/model/settings.ts';
 import type { Account } from '../../../shared/model/account.ts';
@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { useSettings } from '../../stores/settings.ts';
 import { useUi } from '../../stores/ui.ts';
+import { PresenceSettings } from './PresenceSettings.tsx';
 import { RemoveAccount } from './RemoveAccount.tsx';
 
 const loggingLabels: Readonly<Record<DebugLogging, string>> = {
@@ -44,6 +45,8 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
           Close
         </button>
       </div>
+
+      <PresenceSettings />
 
       <section aria-labelledby={`${id}-logs`} className="stack">
         <h3 id={`${id}-logs`}>Troubleshooting</h3>

@@ -1,0 +1,76 @@
+// A contact's details, named by the contact: address, name, groups, subscription, each resource, and what can be done.
+import { useId } from 'react';
+import type { Contact } from '../../../shared/model/contact.ts';
+import { useUi } from '../../stores/ui.ts';
+import { contactStateLabel, displayName, stateClass, subscriptionLabel } from '../presence/labels.ts';
+import { Avatar } from './Avatar.tsx';
+import { Pause } from './Pause.tsx';
+import { ContactResources } from './ContactResources.tsx';
+import { EditContact } from './EditContact.tsx';
+import { RemoveContact } from './RemoveContact.tsx';
+import { SubscriptionActions } from './SubscriptionActions.tsx';
+
+interface ContactDetailsProps {
+  readonly accountId: string;
+  readonly contact: Contact;
+  readonly groupNames: readonly string[];
+}
+
+export function ContactDetails({ accountId, contact, groupNames }: ContactDetailsProps) {
+  const id = useId();
+  const name = displayName(contact);
+  const close = () => {
+    useUi.getState().closeContact();
+    // Back to the list, on the row the keyboard last used.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.contact-list button[tabindex="0"]')?.focus());
+  };
+  const status = contact.status?.trim();
+  const rows: readonly (readonly [string, string])[] = [
+    ['Address', contact.jid],
+    ['Name', contact.name?.trim() || 'None'],
+    ['Groups', contact.groups.length > 0 ? contact.groups.join(', ') : 'None'],
+    ['Subscription', subscriptionLabel(contact)],
+    ...(contact.presenceError === undefined ? [] : [['Presence error', contact.presenceError] as const]),
+  ];
+
+  return (
+    <section className="contact-details" aria-labelledby={`${id}-title`}>
+      <div className="dialog-head">
+        <div className="contact-title">
+          <Avatar jid={contact.jid} name={name} size="large" />
+          <div>
+            <h2 id={`${id}-title`}>{name}</h2>
+            <p className="contact-state">
+              <span className={`dot ${stateClass(contact)}`} aria-hidden="true" />
+              {contactStateLabel(contact)}
+              {status !== undefined && status !== '' && (
+                <span className="status-text">
+                  <Pause />
+                  {status}
+                </span>
+              )}
+            </p>
+          </div>
+        </div>
+        <button type="button" className="quiet" onClick={close}>
+          Close
+        </button>
+      </div>
+      <dl className="details">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <ContactResources contact={contact} />
+      <div className="stack">
+        <h3>Manage</h3>
+        <EditContact key={contact.jid} accountId={accountId} contact={contact} groupNames={groupNames} />
+        <SubscriptionActions accountId={accountId} contact={contact} />
+        <RemoveContact key={contact.jid} accountId={accountId} contact={contact} onRemoved={close} />
+      </div>
+    </section>
+  );
+}

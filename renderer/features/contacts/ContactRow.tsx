@@ -1,0 +1,98 @@
+// One row of the contact list: avatar, name, presence (dot and words), status message, pending request.
+import { useId, type LiHTMLAttributes } from 'react';
+import type { Contact } from '../../../shared/model/contact.ts';
+import { contactStateLabel, displayName, stateClass } from '../presence/labels.ts';
+import { Avatar } from './Avatar.tsx';
+import { Pause } from './Pause.tsx';
+import type { ContactGroup } from './contact-rows.ts';
+
+/** Position, size and focus tracking for the list item, from the virtual list. */
+export type ItemProps = LiHTMLAttributes<HTMLLIElement> & { readonly 'data-key': string };
+
+interface ContactRowProps {
+  readonly item: ItemProps;
+  readonly contact: Contact;
+  readonly open: boolean;
+  readonly tabbable: boolean;
+  readonly onOpen: () => void;
+}
+
+export function ContactRow({ item, contact, open, tabbable, onOpen }: ContactRowProps) {
+  const id = useId();
+  const name = displayName(contact);
+  const status = contact.status?.trim();
+  return (
+    <li {...item} className="contact-item" aria-labelledby={`${id}-name`}>
+      <button
+        type="button"
+        className="contact-row"
+        tabIndex={tabbable ? 0 : -1}
+        aria-labelledby={`${id}-name`}
+        aria-describedby={`${id}-state`}
+        aria-current={open ? 'true' : undefined}
+        onClick={onOpen}
+      >
+        <Avatar jid={contact.jid} name={name} />
+        <span className="contact-text">
+          <span id={`${id}-name`} className="contact-name">
+            {name}
+          </span>
+          <span id={`${id}-state`} className="contact-state">
+            <span className={`dot ${stateClass(contact)}`} aria-hidden="true" />
+            <span className="state-word">{contactStateLabel(contact)}</span>
+            {status !== undefined && status !== '' && (
+              <span className="status-text">
+                <Pause />
+                {status}
+              </span>
+            )}
+            {contact.pendingOut && (
+              <span className="pending">
+                <Pause />
+                Waiting for approval
+              </span>
+            )}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}
+
+interface GroupRowProps {
+  readonly item: ItemProps;
+  readonly group: ContactGroup;
+  readonly expanded: boolean;
+  readonly tabbable: boolean;
+  readonly onToggle: () => void;
+}
+
+/** A group's header: a disclosure button named by the group, with how many of its contacts are online. */
+export function GroupRow({ item, group, expanded, tabbable, onToggle }: GroupRowProps) {
+  const id = useId();
+  return (
+    <li {...item} className="group-item" aria-labelledby={`${id}-name`}>
+      <h3 className="group-heading">
+        <button
+          type="button"
+          className="group-toggle"
+          tabIndex={tabbable ? 0 : -1}
+          aria-expanded={expanded}
+          aria-labelledby={`${id}-name`}
+          aria-describedby={`${id}-count`}
+          onClick={onToggle}
+        >
+          <span id={`${id}-name`} className="group-name">
+            {group.name}
+          </span>
+          <span className="group-count" aria-hidden="true">
+            {group.online}/{group.contacts.length}
+          </span>
+          <span id={`${id}-count`} className="visually-hidden">
+            {group.online} of {group.contacts.length} online
+          </span>
+        </button>
+      </h3>
+    </li>
+  );
+}

@@ -1,0 +1,96 @@
+// The account's own presence: a Status menu and a status message (with recent ones offered), sent with presence.set.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { OwnShowSchema, type OwnShow } from '../../../shared/model/presence.ts';
+import { call, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
+import type { AccountRoster } from '../../stores/roster.ts';
+import { ownShowLabel, ownShowOptions } from './labels.ts';
+
+interface OwnPresenceProps {
+  readonly accountId: string;
+  readonly roster: AccountRoster;
+}
+
+export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
+  const id = useId();
+  const { presence, recentStatuses, invisibility } = roster;
+  const [draft, setDraft] = useState(presence.status);
+  const [error, setError] = useState<string>();
+  /** The state just chosen, shown until Causette confirms it with presence.ownChanged. */
+  const [chosen, setChosen] = useState<OwnShow>();
+  const noInvisibility = invisibility === 'unavailable';
+
+  // What Causette reports wins over an unsent draft only when it changes.
+  useEffect(() => setDraft(presence.status), [presence.status]);
+  useEffect(() => setChosen(undefined), [presence.show]);
+
+  async function send(show: OwnShow, status: string) {
+    setError(undefined);
+    try {
+      await call('presence.set', { accountId, show, status });
+    } catch (failure) {
+      setChosen(undefined);
+      setError(messageOf(failure));
+    }
+  }
+
+  function applyMessage(event?: FormEvent) {
+    event?.preventDefault();
+    const status = draft.trim();
+    if (status !== presence.status) void send(presence.show, status);
+  }
+
+  const hints = [noInvisibility ? `${id}-invisible` : undefined, presence.auto ? `${id}-auto` : undefined].filter(Boolean).join(' ');
+  return (
+    <form className="own-presence" onSubmit={applyMessage}>
+      <div className="field inline">
+        <label htmlFor={`${id}-show`}>Status</label>
+        <select
+          id={`${id}-show`}
+          value={chosen ?? presence.show}
+          aria-describedby={hints || undefined}
+          onChange={(event) => {
+            const show = OwnShowSchema.parse(event.target.value);
+            setChosen(show);
+            void send(show, draft.trim());
+          }}
+        >
+          {ownShowOptions.map((show) => (
+            <option key={show} value={show} disabled={show === 'invisible' && noInvisibility}>
+              {ownShowLabel(show)}
+            </option>
+          ))}
+        </select>
+        {presence.auto !== undefined && (
+          <span id={`${id}-auto`} className="auto">
+            (auto)<span className="visually-hidden"> set by Causette while you are away from the computer</span>
+          </span>
+        )}
+      </div>
+      <div className="field inline grow">
+        <label htmlFor={`${id}-message`}>Status message</label>
+        <input
+          id={`${id}-message`}
+          type="text"
+          list={`${id}-recent`}
+          maxLength={1024}
+          placeholder="What are you up to?"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={() => applyMessage()}
+        />
+        <datalist id={`${id}-recent`}>
+          {recentStatuses.map((status) => (
+            <option key={status} value={status} />
+          ))}
+        </datalist>
+      </div>
+      {noInvisibility && (
+        <p id={`${id}-invisible`} className="hint">
+          Invisibility is not available on this server.
+        </p>
+      )}
+      {error !== undefined && <Alert>{error}</Alert>}
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+// Incoming subscription requests (RFC 6121 §3.1.3): approve (and add them back) or deny, one by one.
+import { useId, useState } from 'react';
+import type { SubscriptionRequest } from '../../../shared/model/contact.ts';
+import { call, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
+import type { AccountRoster } from '../../stores/roster.ts';
+import { receivesPresence } from '../presence/labels.ts';
+
+interface ContactRequestsProps {
+  readonly accountId: string;
+  readonly roster: AccountRoster;
+}
+
+export function ContactRequests({ accountId, roster }: ContactRequestsProps) {
+  const id = useId();
+  if (roster.requests.length === 0) return null;
+  return (
+    <section className="requests" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Contact requests</h3>
+      <ul>
+        {roster.requests.map((request) => {
+          const contact = roster.contacts.get(request.jid);
+          // Already seeing (or asking to see) their presence: nothing to add back.
+          const canAddBack = !contact || !(receivesPresence(contact.subscription) || contact.pendingOut);
+          return <RequestItem key={request.jid} accountId={accountId} request={request} canAddBack={canAddBack} />;
+        })}
+      </ul>
+    </section>
+  );
+}
+
+interface RequestItemProps {
+  readonly accountId: string;
+  readonly request: SubscriptionRequest;
+  readonly canAddBack: boolean;
+}
+
+function RequestItem({ accountId, request, canAddBack }: RequestItemProps) {
+  const id = useId();
+  const [addBack, setAddBack] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const message = request.message?.trim();
+
+  async function answer(approve: boolean) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (approve) await call('subscription.approve', { accountId, jid: request.jid, addBack: canAddBack && addBack });
+      else await call('subscription.deny', { accountId, jid: request.jid });
+      // The request leaves the list through subscription.requestsChanged.
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="request" aria-labelledby={`${id}-jid`} aria-describedby={`${id}-what`}>
+      <p>
+        <strong id={`${id}-jid`} className="jid">
+          {request.jid}
+        </strong>{' '}
+        <span id={`${id}-what`}>wants to see when you are online.</span>
+      </p>
+      {message !== undefined && message !== '' && <p className="request-message">“{message}”</p>}
+      {canAddBack && (
+        <div className="field check">
+          <input
+            id={`${id}-add-back`}
+            type="checkbox"
+            checked={addBack}
+            disabled={busy}
+            onChange={(event) => setAddBack(event.target.checked)}
+          />
+          <label htmlFor={`${id}-add-back`}>Add to my contacts</label>
+        </div>
+      )}
+      <div className="actions start">
+        <button type="button" className="primary" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer(true)}>
+          Approve
+        </button>
+        <button type="button" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer(false)}>
+          Deny
+        </button>
+      </div>
+      {error !== undefined && <Alert>{error}</Alert>}
+    </li>
+  );
+}

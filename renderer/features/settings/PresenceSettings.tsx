@@ -1,0 +1,99 @@
+// Auto-away after some idle minutes, and whether closing the window keeps Causette in the tray.
+import { useEffect, useId, useState } from 'react';
+import type { Settings } from '../../../shared/model/settings.ts';
+import { call, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { useSettings } from '../../stores/settings.ts';
+import { parseMinutes } from './minutes.ts';
+
+export function PresenceSettings() {
+  const id = useId();
+  const settings = useSettings((state) => state.settings);
+  const [error, setError] = useState<string>();
+
+  async function update(change: Partial<Settings>) {
+    setError(undefined);
+    try {
+      useSettings.getState().updated(await call('settings.update', change));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="stack">
+      <h3 id={`${id}-title`}>Presence</h3>
+      <MinutesField
+        label="Away after (minutes)"
+        value={settings.autoAwayMinutes}
+        onCommit={(minutes) => void update({ autoAwayMinutes: minutes })}
+      />
+      <MinutesField
+        label="Extended away after (minutes)"
+        value={settings.autoXaMinutes}
+        onCommit={(minutes) => void update({ autoXaMinutes: minutes })}
+      />
+      <p className="hint">Idle time before Causette changes your status by itself; 0 turns it off. It comes back when you do.</p>
+      <div className="field check">
+        <input
+          id={`${id}-tray`}
+          type="checkbox"
+          checked={settings.closeToTray}
+          onChange={(event) => void update({ closeToTray: event.target.checked })}
+        />
+        <label htmlFor={`${id}-tray`}>Keep running in the tray when the window is closed</label>
+      </div>
+      {error !== undefined && <Alert>{error}</Alert>}
+    </section>
+  );
+}
+
+interface MinutesFieldProps {
+  readonly label: string;
+  readonly value: number;
+  readonly onCommit: (minutes: number) => void;
+}
+
+/** A number field applied on Enter or when leaving it, not at each keystroke. */
+function MinutesField({ label, value, onCommit }: MinutesFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  const [problem, setProblem] = useState<string>();
+
+  useEffect(() => setText(String(value)), [value]);
+
+  function commit() {
+    const parsed = parseMinutes(text);
+    if (typeof parsed === 'string') return setProblem(parsed);
+    setProblem(undefined);
+    if (parsed !== value) onCommit(parsed);
+  }
+
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-minutes`}>{label}</label>
+      <input
+        id={`${id}-minutes`}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={1440}
+        step={1}
+        className="minutes"
+        aria-invalid={problem !== undefined}
+        aria-describedby={problem === undefined ? undefined : `${id}-problem`}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+      {problem !== undefined && (
+        <p id={`${id}-problem`} role="alert" className="hint warning">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

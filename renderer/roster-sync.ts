@@ -1,0 +1,65 @@
+// Keeps the roster slice current: events as they come, and a roster.snapshot whenever an account comes online.
+import type { Api } from './api.ts';
+import { messageOf } from './api.ts';
+import { useAccounts } from './stores/accounts.ts';
+import { useRoster } from './stores/roster.ts';
+
+let current: Api | undefined;
+const inFlight = new Set<string>();
+/** Accounts asked for again while a request was under way: its answer may already be out of date. */
+const again = new Set<string>();
+
+/** Asks for the account's roster and own presence; one request at a time per account. */
+export async function loadRoster(accountId: string): Promise<void> {
+  if (!current) return;
+  if (inFlight.has(accountId)) {
+    again.add(accountId);
+    return;
+  }
+  inFlight.add(accountId);
+  try {
+    const snapshot = await current.call('roster.snapshot', { accountId });
+    // The account may have been removed while we waited.
+    if (useAccounts.getState().accounts.some((account) => account.id === accountId)) useRoster.getState().snapshot(accountId, snapshot);
+  } catch (error) {
+    useRoster.getState().loadFailed(accountId, messageOf(error));
+  } finally {
+    inFlight.delete(accountId);
+    if (again.delete(accountId)) void loadRoster(accountId);
+  }
+}
+
+/** Loads the roster once for an online account that has none yet (e.g. on selection, or after a failure). */
+export function ensureRoster(accountId: string): void {
+  const account = useAccounts.getState().accounts.find((entry) => entry.id === accountId);
+  const roster = useRoster.getState().byAccount[accountId];
+  if (account?.connection.status === 'online' && !roster?.loaded) void loadRoster(accountId);
+}
+
+function onlineIds(): ReadonlySet<string> {
+  return new Set(useAccounts.getState().accounts.filter((account) => account.connection.status === 'online').map((account) => account.id));
+}
+
+export function startRosterSync(api: Api): void {
+  current = api;
+  const roster = useRoster.getState();
+  api.on('roster.changed', roster.changed);
+  api.on('subscription.requestsChanged', roster.requestsChanged);
+  api.on('presence.ownChanged', roster.ownChanged);
+  api.on('account.removed', ({ accountId }) => useRoster.getState().forget(accountId));
+
+  // An account that just became online: its roster may have changed on the server while it was away.
+  let online = onlineIds();
+  useAccounts.subscribe(() => {
+    const now = onlineIds();
+    for (const accountId of now) if (!online.has(accountId)) void loadRoster(accountId);
+    online = now;
+  });
+
+  // Events were missed while the link to Causette was down.
+  let link = api.linkState();
+  api.onLinkState((next) => {
+    if (next === 'open' && link === 'lost') for (const accountId of onlineIds()) void loadRoster(accountId);
+    link = next;
+  });
+}

@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
+import { signIn, waitUntilOnline } from './ui.ts';
+
+const outputDir = resolve(import.meta.dirname, '..', '..', 'test-results');
+let server: ProsodyServer;
+let alice: BrowserMode;
+let bob: BrowserMode;
+
+beforeAll(async () => {
+  mkdirSync(outputDir, { recursive: true });
+  server = await startProsody({
+    users: [
+      { username: 'alice', password: 'alice-pass' },
+      { username: 'bob', password: 'bob-pass' },
+    ],
+  });
+  [alice, bob] = await Promise.all([openBrowserMode({ caPem: server.caPem }), openBrowserMode({ caPem: server.caPem })]);
+  await Promise.all([
+    signIn(alice.page, server.c2sPort, 'alice@localhost', 'alice-pass'),
+    signIn(bob.page, server.c2sPort, 'bob@localhost', 'bob-pass'),
+  ]);
+  await Promise.all([waitUntilOnline(alice.page), waitUntilOnline(bob.page)]);
+});
+
+afterAll(async () => {
+  await alice?.close();
+  await bob?.close();
+  await server?.dispose();
+});
+
+/** The text of a contact's row in the list, named by the contact. */
+function row(page: Page, name: string) {
+  return page.getByRole('list', { name: 'Contacts' }).getByRole('listitem', { name });
+}
+
+function rowText(page: Page, name: string): Promise<string> {
+  return row(page, name)
+    .textContent({ timeout: 1_000 })
+    .then((text) => text ?? '')
+    .catch(() => '');
+}
+
+describe('contacts and presence between two people', () => {
+  it('alice adds bob; bob approves and adds her back; each sees the other online', async () => {
+    await alice.page.getByRole('button', { name: 'Add contact' }).click();
+    const dialog = alice.page.getByRole('dialog', { name: 'Add contact' });
+    await dialog.getByLabel('Contact address').fill('bob@localhost');
+    await dialog.getByLabel('Name').fill('Bob');
+    await dialog.getByLabel('Group').fill('Friends');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => rowText(alice.page, 'Bob'), { timeout: 10_000 }).toContain('Waiting for approval');
+
+    const requests = bob.page.getByRole('region', { name: 'Contact requests' });
+    await requests.waitFor({ timeout: 15_000 });
+    const request = requests.getByRole('listitem', { name: 'alice@localhost' });
+    expect(await request.getByLabel('Add to my contacts').isChecked()).toBe(true);
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await requests.waitFor({ state: 'detached', timeout: 10_000 });
+
+    await expect.poll(() => rowText(alice.page, 'Bob'), { timeout: 15_000 }).toContain('Online');
+    expect(await rowText(alice.page, 'Bob')).not.toContain('Waiting for approval');
+
+    // Bob's request back: alice approves it too, unless Causette already did.
+    const back = alice.page.getByRole('region', { name: 'Contact requests' });
+    await back.waitFor({ timeout: 5_000 }).then(
+      () => back.getByRole('button', { name: 'Approve' }).click(),
+      () => undefined,
+    );
+    await expect.poll(() => rowText(bob.page, 'alice@localhost'), { timeout: 15_000 }).toContain('Online');
+  });
+
+  it('bob switches to Do not disturb with a message; alice sees “Busy” and the message', async () => {
+    await bob.page.getByLabel('Status message').fill('In a meeting until 3');
+    await bob.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Do not disturb' });
+    await expect.poll(() => bob.page.getByLabel('Status', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('dnd');
+
+    await expect.poll(() => rowText(alice.page, 'Bob'), { timeout: 15_000 }).toContain('Busy');
+    expect(await rowText(alice.page, 'Bob')).toContain('In a meeting until 3');
+
+    await row(alice.page, 'Bob').getByRole('button').click();
+    const details = alice.page.getByRole('region', { name: 'Bob' });
+    await details.waitFor();
+    expect(await details.textContent()).toContain('You see each other’s presence.');
+
+    await alice.page.emulateMedia({ colorScheme: 'light' });
+    await alice.page.screenshot({ path: join(outputDir, 'contacts-light.png') });
+    await alice.page.emulateMedia({ colorScheme: 'dark' });
+    await alice.page.screenshot({ path: join(outputDir, 'contacts-dark.png') });
+  });
+});

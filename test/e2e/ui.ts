@@ -1,0 +1,28 @@
+// Steps the end-to-end tests take through the interface, as a user would.
+import type { Page } from 'playwright-core';
+
+/** Opens "Advanced" and points the account at the harness Prosody on 127.0.0.1. */
+export async function fillServer(page: Page, port: number): Promise<void> {
+  await page.getByRole('button', { name: 'Advanced' }).click();
+  await page.getByLabel('Server').fill('127.0.0.1');
+  await page.getByLabel('Port').fill(String(port));
+}
+
+/** Fills the welcome screen's "Sign in" form and submits it. */
+export async function signIn(page: Page, port: number, jid: string, password: string): Promise<void> {
+  await page.getByLabel('Address').fill(jid);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await fillServer(page, port);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Waits until the account bar says the account is online (usable in hooks, where expect.poll is not). */
+export async function waitUntilOnline(page: Page, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = await page.getByRole('status').first().textContent({ timeout: 1_000 }).catch(() => null);
+    if (text?.includes('Online')) return;
+    if (Date.now() > deadline) throw new Error(`The account was not online after ${timeout} ms; its state reads “${text ?? ''}”.`);
+    await page.waitForTimeout(200);
+  }
+}
