@@ -9,7 +9,10 @@ module.exports = {
   copyright: 'Copyright © Causette contributors',
   directories: { output: 'release', buildResources: 'build' },
   // main.js and preload.cjs are self-contained bundles: no node_modules ship with the app.
-  files: ['dist/**', 'package.json', '!**/node_modules/**'],
+  // The tray and window icons are read at run time from assets/ inside app.asar (electron/main.ts).
+  files: ['dist/**', 'assets/tray/**', 'assets/icon.png', 'package.json', '!**/node_modules/**'],
+  // One 512×512 PNG: electron-builder makes the .icns, .ico and Linux sizes from it.
+  icon: 'assets/icon.png',
   asar: true,
   // Nothing native to rebuild: SQLite is node:sqlite, inside Electron.
   npmRebuild: false,

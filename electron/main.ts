@@ -1,32 +1,59 @@
-// The desktop app's lifecycle: one instance, one core, one hardened window. The parts live in their own files.
+// The desktop app's lifecycle: one instance, one core, one hardened window, a tray. The parts live in their own files.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
 import { appEntryUrl, appScheme, appSchemePrivileges, createAppHandler } from './app-protocol.ts';
+import type { Account } from '../shared/model/account.ts';
 import type { Core } from './core/core-api.ts';
 import { createCore } from './core/core.ts';
+import { watchIdle } from './idle.ts';
 import { bindIpc } from './ipc/bind.ts';
 import { createDesktopSecretBox } from './secrets.ts';
 import { guardContents, guardSession } from './security.ts';
-import { bringToFront, mainWindowOptions } from './window.ts';
+import { createClosePolicy, type ClosePolicy } from './tray/close-to-tray.ts';
+import { createTray, type AppTray } from './tray/tray.ts';
+import { createWindowHost, mainWindowOptions } from './window.ts';
 
 // This bundle is dist/electron/main.js, next to preload.cjs and above dist/renderer.
 const distDir = join(import.meta.dirname, '..');
+// The project folder in development, app.asar once packaged: assets/ sits in both.
+const assetsDir = join(app.getAppPath(), 'assets');
 
 let core: Core | undefined;
-let mainWindow: BrowserWindow | undefined;
+let tray: AppTray | undefined;
+let closing: ClosePolicy | undefined;
+let stopIdle: (() => void) | undefined;
 
-function openMainWindow(): void {
-  const window = new BrowserWindow(mainWindowOptions(join(distDir, 'electron', 'preload.cjs')));
-  window.once('ready-to-show', () => window.show());
-  window.on('closed', () => {
-    mainWindow = undefined;
-  });
-  mainWindow = window;
-  void window.loadURL(appEntryUrl);
-}
+const windows = createWindowHost(
+  () => {
+    const window = new BrowserWindow(mainWindowOptions(join(distDir, 'electron', 'preload.cjs'), join(assetsDir, 'icon.png')));
+    window.once('ready-to-show', () => window.show());
+    // Windows ends a session without 'before-quit'.
+    window.on('session-end', () => closing?.markQuitting());
+    void window.loadURL(appEntryUrl);
+    return window;
+  },
+  { hidesOnClose: () => closing?.hidesOnClose() ?? false, onVisibilityChange: () => tray?.refresh() },
+);
 
 function openExternal(url: string): void {
   shell.openExternal(url).catch((error: unknown) => core?.logger.warn('Could not open a link in the system', { error: String(error) }));
+}
+
+function startTray(running: Core, accounts: readonly Account[]): void {
+  try {
+    tray = createTray({
+      electron: { Tray, Menu, nativeImage, nativeTheme },
+      core: running,
+      accounts,
+      iconDir: join(assetsDir, 'tray'),
+      // The renderer focuses its status field once the contract carries that intent; until then, the window.
+      window: { isShown: windows.isShown, show: windows.show, toggle: windows.toggle, editStatus: windows.show },
+      quit: () => app.quit(),
+    });
+  } catch (error) {
+    // Without a tray the app still works; closing the window then closes it.
+    running.logger.warn('Could not create the tray icon', { error: String(error) });
+  }
 }
 
 // Order matters: the policy before any page, the core before IPC, IPC before the window that calls it.
@@ -34,9 +61,14 @@ async function start(): Promise<void> {
   guardSession(session.defaultSession);
   protocol.handle(appScheme, createAppHandler(join(distDir, 'renderer')));
   const profileDir = app.getPath('userData');
-  core = await createCore({ profileDir, secrets: createDesktopSecretBox(profileDir, safeStorage, process.platform), version: app.getVersion() });
-  bindIpc(ipcMain, core, () => mainWindow?.webContents);
-  openMainWindow();
+  const running = await createCore({ profileDir, secrets: createDesktopSecretBox(profileDir, safeStorage, process.platform), version: app.getVersion() });
+  core = running;
+  bindIpc(ipcMain, running, () => windows.current()?.webContents);
+  const snapshot = await running.handlers['app.snapshot']({});
+  closing = createClosePolicy(running, snapshot.settings, () => tray !== undefined);
+  startTray(running, snapshot.accounts);
+  stopIdle = watchIdle(powerMonitor, (activity) => running.handlers['presence.activity'](activity), running.logger);
+  windows.show();
 }
 
 // Everything up to whenReady runs synchronously: Electron fires 'ready' only once this module has evaluated,
@@ -48,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (mainWindow) bringToFront(mainWindow);
+    if (core) windows.show();
   });
   app.on('web-contents-created', (_event, contents) => guardContents(contents, openExternal));
   // macOS keeps an app without windows running; the Dock icon brings the window back.
@@ -56,12 +88,18 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (core && !mainWindow) openMainWindow();
+    if (core) windows.show();
   });
+  // The tray's Quit, Cmd+Q and the Dock's Quit all pass here: from now on closing the window closes it.
+  app.on('before-quit', () => closing?.markQuitting());
   app.on('will-quit', (event) => {
     const running = core;
     if (!running) return;
     core = undefined;
+    stopIdle?.();
+    tray?.destroy();
+    tray = undefined;
+    closing?.dispose();
     // Hold the quit until the core has signed off and closed its store.
     event.preventDefault();
     running

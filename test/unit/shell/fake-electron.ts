@@ -1,6 +1,7 @@
 // A small stand-in for the Electron objects the shell is handed; the shell takes them as parameters,
 // so nothing here loads the real 'electron' package (whose index.js would try to download a binary).
 import { EventEmitter } from 'node:events';
+import type { MenuItemConstructorOptions } from 'electron';
 
 /** An event as Electron passes to will-navigate and friends, remembering whether it was prevented. */
 export function preventable(url = '') {
@@ -73,5 +74,125 @@ export class FakeIpcRenderer extends EventEmitter {
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     this.invocations.push([channel, ...args]);
     return Promise.resolve(this.reply);
+  }
+}
+
+/** A nativeImage that remembers the file it came from; files under a "missing" folder load empty. */
+export class FakeImage {
+  readonly path: string;
+  constructor(path: string) {
+    this.path = path;
+  }
+  isEmpty(): boolean {
+    return this.path.includes('/missing/');
+  }
+}
+
+export const fakeNativeImage = { createFromPath: (path: string) => new FakeImage(path) };
+
+/** A built Menu: the template it was built from. */
+export class FakeMenu {
+  readonly template: MenuItemConstructorOptions[];
+  constructor(template: MenuItemConstructorOptions[]) {
+    this.template = template;
+  }
+  static buildFromTemplate(template: MenuItemConstructorOptions[]): FakeMenu {
+    return new FakeMenu(template);
+  }
+  /** Clicks the item with this label, as Electron would. */
+  click(label: string): void {
+    const item = this.template.find((entry) => entry.label === label);
+    if (item?.click === undefined) throw new Error(`No clickable item ${JSON.stringify(label)}`);
+    item.click({} as never, undefined, {});
+  }
+  labels(): string[] {
+    return this.template.map((entry) => (entry.type === 'separator' ? '---' : (entry.label ?? '')));
+  }
+}
+
+export class FakeTray extends EventEmitter {
+  static last: FakeTray | undefined;
+  image: FakeImage;
+  tooltip = '';
+  menu: FakeMenu | undefined;
+  menusBuilt = 0;
+  destroyed = false;
+
+  constructor(image: FakeImage) {
+    super();
+    this.image = image;
+    FakeTray.last = this;
+  }
+  setImage(image: FakeImage): void {
+    this.image = image;
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: FakeMenu): void {
+    this.menu = menu;
+    this.menusBuilt += 1;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+export class FakeNativeTheme extends EventEmitter {
+  shouldUseDarkColors = false;
+  /** Switches the theme and tells listeners, as the OS does. */
+  set(dark: boolean): void {
+    this.shouldUseDarkColors = dark;
+    this.emit('updated');
+  }
+}
+
+export class FakePowerMonitor extends EventEmitter {
+  idleSeconds = 0;
+  idleState: 'active' | 'idle' | 'locked' | 'unknown' = 'active';
+  getSystemIdleTime(): number {
+    return this.idleSeconds;
+  }
+  getSystemIdleState(_threshold: number): 'active' | 'idle' | 'locked' | 'unknown' {
+    return this.idleState;
+  }
+}
+
+/** A BrowserWindow as the shell drives it: visibility, and close → closed unless a 'close' listener prevented it. */
+export class FakeWindow extends EventEmitter {
+  visible = false;
+  minimized = false;
+  focused = false;
+  closed = false;
+
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  show(): void {
+    this.visible = true;
+    this.emit('show');
+  }
+  hide(): void {
+    this.visible = false;
+    this.focused = false;
+    this.emit('hide');
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  /** The user's close button (or app.quit closing windows). */
+  close(): void {
+    const event = preventable();
+    this.emit('close', event);
+    if (event.prevented) return;
+    this.closed = true;
+    this.visible = false;
+    this.emit('closed');
   }
 }

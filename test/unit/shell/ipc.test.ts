@@ -1,45 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { EventName, EventPayload, Handlers, Snapshot } from '../../../shared/ipc/contract.ts';
+import type { Snapshot } from '../../../shared/ipc/contract.ts';
 import { ipcChannels } from '../../../shared/ipc/wire.ts';
 import { defaultSettings } from '../../../shared/model/settings.ts';
-import type { CoreEventListener } from '../../../electron/core/core-api.ts';
-import { silentLogger } from '../../../electron/core/log/logger.ts';
 import { bindIpc, type InvokeEvent } from '../../../electron/ipc/bind.ts';
+import { fakeCore } from '../../support/fake-core.ts';
 import { FakeContents, FakeIpcMain } from './fake-electron.ts';
 
 const snapshot: Snapshot = { version: '1', accounts: [], settings: defaultSettings, secretStorage: 'os-keychain', logFile: '/tmp/c.log' };
 
 function setup() {
-  const calls: string[] = [];
-  const record = (name: string) => () => {
-    calls.push(name);
-    return Promise.reject(new Error('not under test'));
-  };
-  const handlers: Handlers = {
-    'app.snapshot': () => {
-      calls.push('app.snapshot');
-      return Promise.resolve(snapshot);
-    },
-    'account.add': record('account.add'),
-    'account.register': record('account.register'),
-    'account.connect': record('account.connect'),
-    'account.disconnect': record('account.disconnect'),
-    'account.remove': record('account.remove'),
-    'account.trustCertificate': record('account.trustCertificate'),
-    'settings.update': record('settings.update'),
-  };
-  const listeners: CoreEventListener[] = [];
-  const emit = <K extends EventName>(name: K, payload: EventPayload<K>) => listeners.forEach((listener) => listener(name, payload));
-  const onEvent = (listener: CoreEventListener) => {
-    listeners.push(listener);
-    return () => undefined;
-  };
+  const core = fakeCore();
+  core.answers['app.snapshot'] = snapshot;
+  const calls = core.calls;
   const contents = new FakeContents(7);
   const window: { contents: FakeContents | undefined } = { contents };
   const ipcMain = new FakeIpcMain();
-  bindIpc(ipcMain, { handlers, onEvent, logger: silentLogger }, () => window.contents);
+  bindIpc(ipcMain, core, () => window.contents);
   const invoke = ipcMain.handlers.get(ipcChannels.invoke) as (event: InvokeEvent, name: unknown, payload: unknown) => Promise<unknown>;
-  return { calls, emit, contents, window, invoke };
+  return { calls: () => calls.map((call) => call.name), emit: core.emit, contents, window, invoke };
 }
 
 const ownFrame = { url: 'app://causette/index.html', parent: null };
@@ -49,13 +27,13 @@ describe('IPC binding', () => {
   it('dispatches a call from our window’s own top-level app:// frame', async () => {
     const { invoke, calls } = setup();
     await expect(invoke({ sender: { id: 7 }, senderFrame: ownFrame }, 'app.snapshot', {})).resolves.toEqual({ ok: true, value: snapshot });
-    expect(calls).toEqual(['app.snapshot']);
+    expect(calls()).toEqual(['app.snapshot']);
   });
 
   it('still validates the payload of a trusted call', async () => {
     const { invoke, calls } = setup();
     await expect(invoke({ sender: { id: 7 }, senderFrame: ownFrame }, 'app.snapshot', { extra: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(calls).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it('refuses an iframe, another origin, another window, a vanished frame, and any call when no window is open', async () => {
@@ -72,7 +50,7 @@ describe('IPC binding', () => {
     for (const event of refused) await expect(invoke(event, 'app.snapshot', {})).resolves.toEqual(forbidden);
     window.contents = undefined;
     await expect(invoke({ sender: { id: 7 }, senderFrame: ownFrame }, 'app.snapshot', {})).resolves.toEqual(forbidden);
-    expect(calls).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it('forwards core events to the window while it lives', () => {

@@ -30,3 +30,10 @@ describe('main window', () => {
     expect(options.show).toBe(false);
   });
 });
+
+describe('main window icon', () => {
+  it('sets the window icon only when given one', () => {
+    expect(mainWindowOptions('/p.cjs', '/app/assets/icon.png').icon).toBe('/app/assets/icon.png');
+    expect('icon' in mainWindowOptions('/p.cjs')).toBe(false);
+  });
+});

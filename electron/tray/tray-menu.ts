@@ -1,0 +1,130 @@
+// The tray's menu, tooltip and icon as plain data, built from the accounts' own presence. No Electron here:
+// tray.ts turns this into a Menu, so every rule below is unit-tested without a desktop.
+import type { EventPayload } from '../../shared/ipc/contract.ts';
+import type { ConnectionState } from '../../shared/model/account.ts';
+import type { OwnPresence, OwnShow } from '../../shared/model/presence.ts';
+
+export type Invisibility = EventPayload<'presence.ownChanged'>['invisibility'];
+
+export interface AccountTrayState {
+  readonly connection: ConnectionState['status'];
+  /** Undefined until the core has reported this account's own presence. */
+  readonly presence?: Pick<OwnPresence, 'show' | 'auto'>;
+  readonly invisibility: Invisibility;
+}
+
+export interface TrayState {
+  readonly accounts: readonly AccountTrayState[];
+  readonly recentStatuses: readonly string[];
+  readonly unread: number;
+  readonly windowVisible: boolean;
+}
+
+/** What a menu item does; tray.ts runs it through the same core handlers the renderer calls. */
+export type TrayAction =
+  | { readonly kind: 'presence'; readonly show: OwnShow }
+  | { readonly kind: 'status'; readonly show: OwnShow; readonly text: string }
+  /** Show the window with the status message field focused. */
+  | { readonly kind: 'edit-status' }
+  | { readonly kind: 'show-window' }
+  | { readonly kind: 'toggle-window' }
+  | { readonly kind: 'quit' };
+
+export type TrayItem =
+  | { readonly type: 'separator' }
+  | { readonly type: 'label'; readonly label: string }
+  | { readonly type: 'action'; readonly label: string; readonly enabled: boolean; readonly action: TrayAction }
+  | { readonly type: 'radio'; readonly label: string; readonly enabled: boolean; readonly checked: boolean; readonly action: TrayAction };
+
+export interface TrayView {
+  readonly items: readonly TrayItem[];
+  readonly tooltip: string;
+  /** Names the icon file: assets/tray/<icon>-<light|dark>.png. */
+  readonly icon: OwnShow;
+}
+
+/** Most available first: the aggregate of several accounts is the first state any of them is in. */
+const availability: readonly OwnShow[] = ['chat', 'online', 'away', 'xa', 'dnd', 'invisible', 'offline'];
+
+const stateLabels: Readonly<Record<OwnShow, string>> = {
+  chat: 'Free to chat',
+  online: 'Online',
+  away: 'Away',
+  xa: 'Extended away',
+  dnd: 'Busy',
+  invisible: 'Invisible',
+  offline: 'Offline',
+};
+
+/** The menu offers five choices; chat and xa are shown as their nearest choice. */
+const choices: readonly { readonly show: OwnShow; readonly label: string; readonly covers: readonly OwnShow[] }[] = [
+  { show: 'online', label: 'Available', covers: ['online', 'chat'] },
+  { show: 'away', label: 'Away', covers: ['away', 'xa'] },
+  { show: 'dnd', label: 'Busy', covers: ['dnd'] },
+  { show: 'invisible', label: 'Invisible', covers: ['invisible'] },
+  { show: 'offline', label: 'Offline', covers: ['offline'] },
+];
+
+const recentShown = 5;
+const recentLabelLength = 48;
+
+function mostAvailable(shows: readonly OwnShow[]): OwnShow {
+  return availability.find((show) => shows.includes(show)) ?? 'offline';
+}
+
+/** What the user asked for on this account; a signed-in account that has not reported yet is available. */
+function wantedShow(account: AccountTrayState): OwnShow {
+  return account.presence?.show ?? (account.connection === 'online' ? 'online' : 'offline');
+}
+
+/** The state others see: the most available state across signed-in accounts, offline when none is. */
+export function aggregateShow(accounts: readonly AccountTrayState[]): OwnShow {
+  return mostAvailable(accounts.filter((account) => account.connection === 'online').map(wantedShow));
+}
+
+function stateLabel(accounts: readonly AccountTrayState[], shown: OwnShow, wanted: OwnShow): string {
+  if (accounts.length === 0) return 'No account';
+  if (shown === 'offline' && wanted !== 'offline') {
+    return accounts.some((a) => a.connection === 'connecting' || a.connection === 'reconnecting') ? 'Connecting…' : 'Not connected';
+  }
+  // Auto-away is Causette's doing, not the user's: say so, since it undoes itself.
+  const idle = accounts.some((a) => a.connection === 'online' && a.presence?.show === shown && a.presence.auto !== undefined);
+  return idle ? `${stateLabels[shown]} (idle)` : stateLabels[shown];
+}
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > recentLabelLength ? `${line.slice(0, recentLabelLength - 1)}…` : line;
+}
+
+export function buildTrayView(state: TrayState): TrayView {
+  const { accounts, unread } = state;
+  const shown = aggregateShow(accounts);
+  const wanted = mostAvailable(accounts.map(wantedShow));
+  const label = stateLabel(accounts, shown, wanted);
+  const hasAccount = accounts.length > 0;
+  // Invisibility needs server support (XEP-0186 or XEP-0126); offer it while any account may have it.
+  const canHide = accounts.some((a) => a.invisibility !== 'unavailable');
+  // Choosing a status message while offline means coming online with it.
+  const statusShow: OwnShow = wanted === 'offline' ? 'online' : wanted;
+
+  const items: TrayItem[] = [{ type: 'label', label }, { type: 'separator' }];
+  for (const choice of choices) {
+    const enabled = hasAccount && (choice.show !== 'invisible' || canHide);
+    items.push({ type: 'radio', label: choice.label, enabled, checked: hasAccount && choice.covers.includes(wanted), action: { kind: 'presence', show: choice.show } });
+  }
+  items.push({ type: 'separator' }, { type: 'action', label: 'Set status message…', enabled: hasAccount, action: { kind: 'edit-status' } });
+  for (const text of state.recentStatuses.filter((t) => t.trim() !== '').slice(0, recentShown)) {
+    items.push({ type: 'action', label: shorten(text), enabled: hasAccount, action: { kind: 'status', show: statusShow, text } });
+  }
+  items.push({ type: 'separator' });
+  if (unread > 0) items.push({ type: 'action', label: `Unread: ${unread}`, enabled: true, action: { kind: 'show-window' } });
+  items.push(
+    { type: 'action', label: state.windowVisible ? 'Hide Causette' : 'Show Causette', enabled: true, action: { kind: 'toggle-window' } },
+    { type: 'separator' },
+    { type: 'action', label: 'Quit Causette', enabled: true, action: { kind: 'quit' } },
+  );
+
+  const tooltip = `Causette — ${label}${unread > 0 ? ` (${unread} unread)` : ''}`;
+  return { items, tooltip, icon: shown };
+}

@@ -1,0 +1,155 @@
+// The system tray: state icon, tooltip and presence menu, kept current from core events. Electron's Tray, Menu,
+// nativeImage and nativeTheme are passed in, so tests drive it with stand-ins.
+import { join } from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { Account } from '../../shared/model/account.ts';
+import type { OwnShow } from '../../shared/model/presence.ts';
+import type { Core } from '../core/core-api.ts';
+import { buildTrayView, type TrayAction, type TrayItem } from './tray-menu.ts';
+import { trackTrayPresence } from './tray-presence.ts';
+
+export interface TrayIcon<Image, Menu> {
+  setImage(image: Image): void;
+  setToolTip(text: string): void;
+  setContextMenu(menu: Menu): void;
+  on(event: 'click', listener: () => void): unknown;
+  destroy(): void;
+}
+
+export interface TrayElectron<Image extends { isEmpty(): boolean }, Menu> {
+  // Image and Menu are what nativeImage and Menu make; the Tray must take those.
+  readonly Tray: NoInfer<new (image: Image) => TrayIcon<Image, Menu>>;
+  readonly Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): Menu };
+  readonly nativeImage: { createFromPath(path: string): Image };
+  readonly nativeTheme: {
+    readonly shouldUseDarkColors: boolean;
+    on(event: 'updated', listener: () => void): unknown;
+    removeListener(event: 'updated', listener: () => void): unknown;
+  };
+}
+
+/** What the tray does to the window; main.ts owns the window. */
+export interface TrayWindow {
+  isShown(): boolean;
+  show(): void;
+  toggle(): void;
+  /** Shows the window with its status message field focused. */
+  editStatus(): void;
+}
+
+export interface TrayOptions<Image extends { isEmpty(): boolean }, Menu> {
+  readonly electron: TrayElectron<Image, Menu>;
+  readonly core: Pick<Core, 'handlers' | 'onEvent' | 'logger'>;
+  /** The accounts from app.snapshot; later changes arrive as events. */
+  readonly accounts: readonly Account[];
+  /** Holds <state>-light.png and <state>-dark.png (and their @2x files, which nativeImage picks up). */
+  readonly iconDir: string;
+  readonly window: TrayWindow;
+  /** Really quits: the window must close rather than hide. */
+  readonly quit: () => void;
+}
+
+export interface AppTray {
+  /** Rebuilds the menu, e.g. after the window was shown or hidden. */
+  refresh(): void;
+  destroy(): void;
+}
+
+/** "-dark" icons are drawn light, for a dark panel; "-light" ones dark, for a light panel. */
+export function trayIconPath(iconDir: string, state: OwnShow, darkTheme: boolean): string {
+  return join(iconDir, `${state}-${darkTheme ? 'dark' : 'light'}.png`);
+}
+
+/** Electron reads "&" in a label as a mnemonic marker; a status message shows it as typed. */
+function escapeLabel(label: string): string {
+  return label.replaceAll('&', '&&');
+}
+
+export function toMenuTemplate(items: readonly TrayItem[], run: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+  return items.map((item): MenuItemConstructorOptions => {
+    switch (item.type) {
+      case 'separator':
+        return { type: 'separator' };
+      case 'label':
+        return { label: escapeLabel(item.label), enabled: false };
+      case 'radio':
+        return { type: 'radio', label: escapeLabel(item.label), enabled: item.enabled, checked: item.checked, click: () => run(item.action) };
+      case 'action':
+        return { label: escapeLabel(item.label), enabled: item.enabled, click: () => run(item.action) };
+    }
+  });
+}
+
+export function createTray<Image extends { isEmpty(): boolean }, Menu>(options: TrayOptions<Image, Menu>): AppTray {
+  const { electron, core, iconDir, window } = options;
+  const images = new Map<string, Image>();
+  let shownKey = '';
+
+  const image = (state: OwnShow, dark: boolean): Image => {
+    const path = trayIconPath(iconDir, state, dark);
+    let loaded = images.get(path);
+    if (loaded === undefined) {
+      loaded = electron.nativeImage.createFromPath(path);
+      if (loaded.isEmpty()) core.logger.warn('A tray icon is missing', { path });
+      images.set(path, loaded);
+    }
+    return loaded;
+  };
+  // No accountId: the same command the renderer sends for "every account".
+  const setPresence = async (request: { show: OwnShow; status?: string }): Promise<void> => {
+    try {
+      await core.handlers['presence.set'](request);
+    } catch (error) {
+      // A menu click has no one to answer to: an escaping error would be an uncaught exception in main.
+      core.logger.warn('The tray could not change presence', { error: String(error) });
+    }
+  };
+  const run = (action: TrayAction): void => {
+    switch (action.kind) {
+      case 'presence':
+        return void setPresence({ show: action.show });
+      case 'status':
+        return void setPresence({ show: action.show, status: action.text });
+      case 'edit-status':
+        return window.editStatus();
+      case 'show-window':
+        return window.show();
+      case 'toggle-window':
+        return window.toggle();
+      case 'quit':
+        return options.quit();
+    }
+  };
+
+  let tray: TrayIcon<Image, Menu> | undefined;
+  const render = (): void => {
+    if (tray === undefined) return;
+    // Unread counts come with chats; until then the menu never shows them.
+    const view = buildTrayView({ accounts: presence.accounts(), recentStatuses: presence.recentStatuses(), unread: 0, windowVisible: window.isShown() });
+    const dark = electron.nativeTheme.shouldUseDarkColors;
+    const key = JSON.stringify([view, dark]);
+    // Reconnect countdowns update accounts often; rebuild the native menu only when what it shows changed.
+    if (key === shownKey) return;
+    shownKey = key;
+    tray.setImage(image(view.icon, dark));
+    tray.setToolTip(view.tooltip);
+    tray.setContextMenu(electron.Menu.buildFromTemplate(toMenuTemplate(view.items, run)));
+  };
+
+  const presence = trackTrayPresence(core, options.accounts, render);
+  // Electron wants an image up front; render() sets the real one at once.
+  tray = new electron.Tray(image('offline', electron.nativeTheme.shouldUseDarkColors));
+  tray.on('click', () => window.toggle());
+  electron.nativeTheme.on('updated', render);
+  render();
+
+  return {
+    refresh: render,
+    destroy: () => {
+      presence.dispose();
+      electron.nativeTheme.removeListener('updated', render);
+      tray?.destroy();
+      tray = undefined;
+    },
+  };
+}

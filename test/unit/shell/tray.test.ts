@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Account } from '../../../shared/model/account.ts';
+import type { RosterSnapshot } from '../../../shared/ipc/contract.ts';
+import { createTray, toMenuTemplate, trayIconPath, type TrayWindow } from '../../../electron/tray/tray.ts';
+import { fakeCore } from '../../support/fake-core.ts';
+import { FakeMenu, fakeNativeImage, FakeNativeTheme, FakeTray } from './fake-electron.ts';
+
+const account = (id: string, status: 'online' | 'offline' = 'offline'): Account => ({
+  id,
+  jid: `${id}@example.org`,
+  tls: 'auto',
+  passwordSaved: true,
+  pinnedCertificates: [],
+  connection: status === 'online' ? { status, jid: `${id}@example.org/causette`, resumed: false } : { status },
+});
+
+const rosterOf = (show: 'online' | 'dnd', recentStatuses: string[] = []): RosterSnapshot => ({
+  contacts: [],
+  requests: [],
+  presence: { show, status: '', priority: 0 },
+  recentStatuses,
+  invisibility: 'unavailable',
+});
+
+function setup(accounts: Account[] = [account('a1', 'online')], iconDir = '/app/assets/tray') {
+  const core = fakeCore();
+  core.answers['roster.snapshot'] = rosterOf('online');
+  const nativeTheme = new FakeNativeTheme();
+  const window = { shown: true, toggles: 0, shows: 0, edits: 0 };
+  const windowControl: TrayWindow = {
+    isShown: () => window.shown,
+    show: () => void window.shows++,
+    toggle: () => void window.toggles++,
+    editStatus: () => void window.edits++,
+  };
+  const quit = vi.fn();
+  const tray = createTray({ electron: { Tray: FakeTray, Menu: FakeMenu, nativeImage: fakeNativeImage, nativeTheme }, core, accounts, iconDir, window: windowControl, quit });
+  const icon = FakeTray.last as FakeTray;
+  const menu = () => icon.menu as FakeMenu;
+  return { core, nativeTheme, window, quit, tray, icon, menu };
+}
+
+const ownChanged = (accountId: string, show: 'online' | 'away' | 'dnd', recentStatuses: string[] = []) =>
+  ({ accountId, presence: { show, status: '', priority: 0 }, recentStatuses, invisibility: 'xep-0186' }) as const;
+
+afterEach(() => {
+  FakeTray.last = undefined;
+});
+
+describe('tray binding', () => {
+  it('starts with the state icon, tooltip and menu', () => {
+    const { icon, menu } = setup();
+    expect(icon.image.path).toBe('/app/assets/tray/online-light.png');
+    expect(icon.tooltip).toBe('Causette — Online');
+    expect(menu().labels()).toContain('Available');
+  });
+
+  it('runs presence choices through presence.set without an accountId, like the renderer’s "every account"', async () => {
+    const { core, menu } = setup();
+    menu().click('Busy');
+    menu().click('Offline');
+    await Promise.resolve();
+    expect(core.calls.filter((call) => call.name === 'presence.set').map((call) => call.request)).toEqual([{ show: 'dnd' }, { show: 'offline' }]);
+  });
+
+  it('sends a recent status with the current state', () => {
+    const { core, menu } = setup();
+    core.emit('presence.ownChanged', ownChanged('a1', 'away', ['Lunch & coffee']));
+    // Electron reads a single & as a mnemonic marker.
+    menu().click('Lunch && coffee');
+    expect(core.calls.at(-1)).toEqual({ name: 'presence.set', request: { show: 'away', status: 'Lunch & coffee' } });
+  });
+
+  it('toggles the window on click and from the menu, shows it to edit the status, and really quits', () => {
+    const { icon, menu, window, quit } = setup();
+    icon.emit('click');
+    menu().click('Hide Causette');
+    menu().click('Set status message…');
+    menu().click('Quit Causette');
+    expect(window).toMatchObject({ toggles: 2, edits: 1 });
+    expect(quit).toHaveBeenCalledOnce();
+  });
+
+  it('says Show or Hide as the window is, once refreshed', () => {
+    const { tray, menu, window } = setup();
+    window.shown = false;
+    tray.refresh();
+    expect(menu().labels()).toContain('Show Causette');
+  });
+
+  it('rebuilds on own presence, account updates and removal, and not when nothing shown changed', () => {
+    const { core, icon } = setup([account('a1', 'online'), account('a2')]);
+    const built = icon.menusBuilt;
+    core.emit('presence.ownChanged', ownChanged('a1', 'away'));
+    expect(icon.image.path).toMatch(/\/away-light\.png$/);
+    expect(icon.tooltip).toBe('Causette — Away');
+    core.emit('account.updated', { ...account('a2', 'online') });
+    expect(icon.image.path).toMatch(/\/online-light\.png$/);
+    core.emit('account.updated', { ...account('a2', 'online') });
+    const afterDuplicate = icon.menusBuilt;
+    core.emit('account.removed', { accountId: 'a2' });
+    core.emit('account.removed', { accountId: 'a1' });
+    expect(icon.tooltip).toBe('Causette — No account');
+    expect(afterDuplicate).toBe(built + 2);
+    expect(icon.menusBuilt).toBe(built + 4);
+  });
+
+  it('picks the dark variant on a dark theme and follows theme changes', () => {
+    const { nativeTheme, icon } = setup();
+    nativeTheme.set(true);
+    expect(icon.image.path).toBe('/app/assets/tray/online-dark.png');
+    nativeTheme.set(false);
+    expect(icon.image.path).toBe('/app/assets/tray/online-light.png');
+    expect(trayIconPath('/i', 'dnd', true)).toBe('/i/dnd-dark.png');
+  });
+
+  it('fills in the presence of an account signed in before the tray listened', async () => {
+    const core = fakeCore();
+    core.answers['roster.snapshot'] = rosterOf('dnd', ['Focus']);
+    createTray({
+      electron: { Tray: FakeTray, Menu: FakeMenu, nativeImage: fakeNativeImage, nativeTheme: new FakeNativeTheme() },
+      core,
+      accounts: [account('a1', 'online'), account('a2')],
+      iconDir: '/t',
+      window: { isShown: () => true, show: () => undefined, toggle: () => undefined, editStatus: () => undefined },
+      quit: () => undefined,
+    });
+    await vi.waitFor(() => expect(FakeTray.last?.tooltip).toBe('Causette — Busy'));
+    expect(core.calls.filter((call) => call.name === 'roster.snapshot').map((call) => call.request)).toEqual([{ accountId: 'a1' }]);
+    expect((FakeTray.last?.menu as FakeMenu).labels()).toContain('Focus');
+  });
+
+  it('keeps a presence reported by an event over a slower start-up snapshot', async () => {
+    const { core, icon } = setup();
+    core.emit('presence.ownChanged', ownChanged('a1', 'away'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(core.calls.some((call) => call.name === 'roster.snapshot')).toBe(true);
+    expect(icon.tooltip).toBe('Causette — Away');
+  });
+
+  it('lets destroy remove the icon and stop listening', () => {
+    const { core, nativeTheme, tray, icon } = setup();
+    tray.destroy();
+    expect(icon.destroyed).toBe(true);
+    expect(core.listenerCount()).toBe(0);
+    expect(nativeTheme.listenerCount('updated')).toBe(0);
+  });
+
+  it('turns the model into Electron radio, disabled and separator items', () => {
+    const template = toMenuTemplate(
+      [{ type: 'label', label: 'Online' }, { type: 'separator' }, { type: 'radio', label: 'Away', enabled: false, checked: true, action: { kind: 'presence', show: 'away' } }],
+      () => undefined,
+    );
+    expect(template).toMatchObject([{ label: 'Online', enabled: false }, { type: 'separator' }, { type: 'radio', label: 'Away', enabled: false, checked: true }]);
+  });
+});
