@@ -114,7 +114,7 @@ describe('own presence', () => {
     await until(async () => (await bob.contact(aliceJid))?.show === 'chat', 'bob sees alice back');
   });
 
-  it('goes away when idle, extended away when locked, and back on activity, but never over dnd', async () => {
+  it('goes away when idle, extended away when idle longer, and back on activity, but never over dnd', async () => {
     const { alice, bob, aliceJid } = await friends();
     await alice.handlers['settings.update']({ autoAwayMinutes: 5, autoXaMinutes: 20 });
     await alice.handlers['presence.activity']({ idleSeconds: 301, locked: false });
@@ -124,7 +124,7 @@ describe('own presence', () => {
       return contact?.show === 'away' ? contact : undefined;
     }, 'bob sees alice away');
     expect(away.resources[0]?.idleSince).toBeLessThan(Date.now() - 290_000);
-    await alice.handlers['presence.activity']({ idleSeconds: 400, locked: true });
+    await alice.handlers['presence.activity']({ idleSeconds: 1_201, locked: false });
     await until(async () => (await bob.contact(aliceJid))?.show === 'xa', 'bob sees alice xa');
     await alice.handlers['presence.activity']({ idleSeconds: 0, locked: false });
     await until(async () => (await bob.contact(aliceJid))?.show === 'online', 'bob sees alice back');

@@ -18,9 +18,9 @@ export function autoState(chosen: OwnShow, settings: AutoAwaySettings, activity:
   if (!yields.has(chosen)) return undefined;
   const xa = settings.autoXaMinutes > 0;
   const away = settings.autoAwayMinutes > 0;
-  // A locked screen means the user has left, whatever the idle time says.
-  if (activity.locked) return xa ? 'xa' : away ? 'away' : undefined;
   if (xa && activity.idleSeconds >= settings.autoXaMinutes * 60) return 'xa';
+  // A locked screen or a suspend means the user has left, whatever the idle time says: away at once.
+  if (activity.locked) return away || xa ? 'away' : undefined;
   if (away && activity.idleSeconds >= settings.autoAwayMinutes * 60) return 'away';
   return undefined;
 }

@@ -16,8 +16,10 @@ describe('auto-away', () => {
     expect(autoState('online', settings, idle(0))).toBeUndefined();
   });
 
-  it('goes extended away at once when the screen is locked', () => {
-    expect(autoState('online', settings, idle(0, true))).toBe('xa');
+  it('goes away at once when the screen is locked, and extended away once idle long enough', () => {
+    expect(autoState('online', settings, idle(0, true))).toBe('away');
+    expect(autoState('online', settings, idle(60, true))).toBe('xa');
+    expect(autoState('online', { autoAwayMinutes: 0, autoXaMinutes: 20 }, idle(0, true))).toBe('away');
     expect(autoState('online', { autoAwayMinutes: 5, autoXaMinutes: 0 }, idle(0, true))).toBe('away');
     expect(autoState('online', { autoAwayMinutes: 0, autoXaMinutes: 0 }, idle(0, true))).toBeUndefined();
   });
