@@ -7,6 +7,7 @@ import type { Core } from './core/core-api.ts';
 import { createCore } from './core/core.ts';
 import { watchIdle } from './idle.ts';
 import { bindIpc } from './ipc/bind.ts';
+import { ipcChannels } from '../shared/ipc/wire.ts';
 import { createDesktopSecretBox } from './secrets.ts';
 import { guardContents, guardSession } from './security.ts';
 import { createClosePolicy, type ClosePolicy } from './tray/close-to-tray.ts';
@@ -39,6 +40,12 @@ function openExternal(url: string): void {
   shell.openExternal(url).catch((error: unknown) => core?.logger.warn('Could not open a link in the system', { error: String(error) }));
 }
 
+/** The tray's "Set status message…": the window comes forward and its status field takes the focus. */
+function editStatus(): void {
+  windows.show();
+  windows.current()?.webContents.send(ipcChannels.event, 'ui.editStatus', {});
+}
+
 function startTray(running: Core, accounts: readonly Account[]): void {
   try {
     tray = createTray({
@@ -46,8 +53,7 @@ function startTray(running: Core, accounts: readonly Account[]): void {
       core: running,
       accounts,
       iconDir: join(assetsDir, 'tray'),
-      // The renderer focuses its status field once the contract carries that intent; until then, the window.
-      window: { isShown: windows.isShown, show: windows.show, toggle: windows.toggle, editStatus: windows.show },
+      window: { isShown: windows.isShown, show: windows.show, toggle: windows.toggle, editStatus: () => editStatus() },
       quit: () => app.quit(),
     });
   } catch (error) {

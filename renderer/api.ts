@@ -111,6 +111,11 @@ export function call<K extends CommandName>(name: K, request: CommandRequest<K>)
   return installed.call(name, request);
 }
 
+/** Listens to a contract event through the installed api; returns the way to stop. */
+export function listen<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
+  return installed ? installed.on(name, listener) : () => undefined;
+}
+
 /** The message to show for anything a call threw. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 // Wires the api to the stores: events first, then the snapshot; a fresh snapshot after the link comes back.
 import { install, messageOf, type Api } from './api.ts';
+import { startBlockingSync } from './blocking-sync.ts';
 import { startRosterSync } from './roster-sync.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useSettings } from './stores/settings.ts';
@@ -34,6 +35,7 @@ export function start(api: Api): void {
   });
   api.on('settings.updated', (settings) => useSettings.getState().updated(settings));
   startRosterSync(api);
+  startBlockingSync(api);
 
   useUi.getState().setLink(api.linkState());
   api.onLinkState((link) => {

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import type { Emit, Handlers } from '../../shared/ipc/contract.ts';
 import type { Core, CoreEventListener, CoreOptions } from './core-api.ts';
 import { createAccountService } from './accounts/account-service.ts';
+import { createAvatarHandlers } from './accounts/avatar-handlers.ts';
+import { createBlockingHandlers } from './accounts/blocking-handlers.ts';
 import { createOwnPresenceState } from './accounts/own-presence-state.ts';
 import { createPresenceHandlers } from './accounts/presence-service.ts';
 import { createRosterHandlers } from './accounts/roster-handlers.ts';
 import { createFileLogger } from './log/file-logger.ts';
 import { createAccountStore } from './storage/accounts.ts';
+import { createAvatarCache } from './storage/avatar-cache.ts';
+import { createAvatarStore } from './storage/avatars.ts';
 import { createCapsCacheStore } from './storage/caps-cache.ts';
 import { openDatabase } from './storage/database.ts';
 import { createOwnPresenceStore } from './storage/own-presence.ts';
@@ -31,10 +35,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const rosterStore = createRosterStore(db);
   const presence = createOwnPresenceState(createOwnPresenceStore(db));
+  const avatarCache = createAvatarCache(join(options.profileDir, 'avatars'));
+  const avatarStore = createAvatarStore(db);
   const accounts = createAccountService({
     store: createAccountStore(db),
     rosterStore,
     capsStore: createCapsCacheStore(db),
+    avatarCache,
+    avatarStore,
     presence,
     secrets: options.secrets,
     logger,
@@ -64,8 +72,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emit('settings.updated', next);
       return Promise.resolve(next);
     },
-    ...createRosterHandlers({ accounts, rosterStore, presence }),
+    ...createRosterHandlers({ accounts, rosterStore, presence, avatarStore }),
     ...createPresenceHandlers({ accounts, presence, settings: () => settings.read(), logger }),
+    ...createBlockingHandlers({ accounts, logger }),
+    ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),
   };
 
   await accounts.resume();

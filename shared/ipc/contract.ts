@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AccountIdSchema, AccountSchema, TlsModeSchema } from '../model/account.ts';
 import { SettingsSchema } from '../model/settings.ts';
-import { ContactSchema, SubscriptionRequestSchema } from '../model/contact.ts';
+import { BlockListSchema, ContactDetailsSchema, ContactSchema, SubscriptionRequestSchema } from '../model/contact.ts';
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import type { AppError } from './errors.ts';
 
@@ -42,6 +42,8 @@ export const RosterSnapshotSchema = z.object({
   presence: OwnPresenceSchema,
   recentStatuses: z.array(z.string()),
   invisibility: InvisibilitySchema,
+  /** SHA-1 of our own published avatar, if any. */
+  ownAvatarHash: z.string().optional(),
 });
 export type RosterSnapshot = z.infer<typeof RosterSnapshotSchema>;
 
@@ -96,6 +98,19 @@ export const commands = {
   ),
   /** The host reports how long the user has been idle, for auto-away. */
   'presence.activity': command(z.object({ idleSeconds: z.number().min(0).max(10_000_000), locked: z.boolean() }).strict(), z.null()),
+  /** vCard (XEP-0054) and the client versions (XEP-0092) of the contact's online resources. */
+  'contact.details': command(z.object(AccountContact).strict(), ContactDetailsSchema),
+  'blocking.list': command(z.object({ accountId: AccountIdSchema }).strict(), BlockListSchema),
+  /** XEP-0191 block, with an XEP-0377 report when asked for and offered. */
+  'blocking.block': command(z.object({ ...AccountContact, report: z.enum(['spam', 'abuse']).optional() }).strict(), z.null()),
+  'blocking.unblock': command(z.object(AccountContact).strict(), z.null()),
+  /** An avatar from the on-disk cache, by its SHA-1, as a data: URL the page can show under its CSP. */
+  'avatar.get': command(z.object({ accountId: AccountIdSchema, hash: z.string().regex(/^[0-9a-f]{40}$/) }).strict(), z.object({ dataUrl: z.string() })),
+  /** Publishes our avatar (XEP-0084 and XEP-0153): a PNG the renderer already resized, base64, at most 256 KiB. */
+  'avatar.setOwn': command(
+    z.object({ accountId: AccountIdSchema, pngBase64: z.string().max(350_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }).strict(),
+    z.object({ hash: z.string() }),
+  ),
 } as const;
 
 export const events = {
@@ -105,6 +120,10 @@ export const events = {
   /** Deltas, batched: many presence stanzas at login make few events. */
   'roster.changed': z.object({ accountId: AccountIdSchema, upserts: z.array(ContactSchema), removed: z.array(z.string()) }),
   'subscription.requestsChanged': z.object({ accountId: AccountIdSchema, requests: z.array(SubscriptionRequestSchema) }),
+  'blocking.changed': z.object({ accountId: AccountIdSchema, jids: z.array(z.string()) }),
+  'avatar.ownChanged': z.object({ accountId: AccountIdSchema, hash: z.string().optional() }),
+  /** The tray asks the window to focus the status message field. */
+  'ui.editStatus': z.object({}),
   'presence.ownChanged': z.object({
     accountId: AccountIdSchema,
     presence: OwnPresenceSchema,

@@ -3,6 +3,8 @@ import type { Emit } from '../../../shared/ipc/contract.ts';
 import type { Account, ConnectionState } from '../../../shared/model/account.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AccountRecord, AccountStore } from '../storage/accounts.ts';
+import type { AvatarCache } from '../storage/avatar-cache.ts';
+import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import { createConnection, type Connection } from '../xmpp/connection.ts';
@@ -23,6 +25,8 @@ export interface LinkDeps {
   readonly store: AccountStore;
   readonly rosterStore: RosterStore;
   readonly capsStore: CapsCacheStore;
+  readonly avatarCache: AvatarCache;
+  readonly avatarStore: AvatarStore;
   readonly presence: OwnPresenceState;
   readonly logger: Logger;
   readonly extraCa: readonly string[];
@@ -82,6 +86,8 @@ export function createLinks(deps: LinkDeps) {
       connection,
       rosterStore: deps.rosterStore,
       capsStore: deps.capsStore,
+      avatarCache: deps.avatarCache,
+      avatarStore: deps.avatarStore,
       emit: deps.emit,
       logger,
       version: deps.version,

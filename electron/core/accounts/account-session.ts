@@ -4,13 +4,18 @@
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
 import type { Logger } from '../log/logger.ts';
+import type { AvatarCache } from '../storage/avatar-cache.ts';
+import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { RosterStore } from '../storage/roster.ts';
+import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
+import { setupAvatars } from '../xmpp/avatar/avatars.ts';
 import { buildCaps } from '../xmpp/caps/caps.ts';
 import type { Connection, SessionInfo } from '../xmpp/connection.ts';
 import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../xmpp/disco/disco-info.ts';
 import { CAPS_NODE, ownDiscoInfo, setupResponders } from '../xmpp/disco/responders.ts';
 import { setupIqRouter } from '../xmpp/iq-router.ts';
+import { setupBlocking } from '../xmpp/blocking/blocking.ts';
 import { setupContactsPresence } from '../xmpp/presence/contacts-presence.ts';
 import { detectInvisibility, type Mechanism } from '../xmpp/presence/invisibility.ts';
 import { setupOwnPresence, type Announced } from '../xmpp/presence/own-presence.ts';
@@ -27,6 +32,8 @@ export interface AccountSessionDeps {
   readonly connection: Connection;
   readonly rosterStore: RosterStore;
   readonly capsStore: CapsCacheStore;
+  readonly avatarCache: AvatarCache;
+  readonly avatarStore: AvatarStore;
   readonly emit: Emit;
   readonly logger: Logger;
   readonly version: string;
@@ -43,10 +50,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
   let preApproval = false;
 
   const router = setupIqRouter({ connection, logger });
-  const info = ownDiscoInfo();
+  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
   const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
-  const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid));
+  const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
   const roster = setupRoster({
     accountId,
     ownJid: deps.jid,
@@ -80,7 +87,22 @@ export function createAccountSession(deps: AccountSessionDeps) {
     },
     onSubscription: (type, bare, message) => subscriptions.received(type, bare, message),
   });
-  const own = setupOwnPresence({ connection, caps: buildCaps(CAPS_NODE, info) });
+  const avatars = setupAvatars({
+    accountId,
+    ownJid: deps.jid,
+    connection,
+    cache: deps.avatarCache,
+    store: deps.avatarStore,
+    logger,
+    isContact: (bare) => roster.get(bare) !== undefined,
+    onChange: (bare) => {
+      const item = roster.get(bare);
+      if (item) coalescer.upsert(contactOf(item));
+    },
+    onOwnChange: (hash) => deps.emit('avatar.ownChanged', { accountId, ...(hash === undefined ? {} : { hash }) }),
+  });
+  const own = setupOwnPresence({ connection, caps: buildCaps(CAPS_NODE, info), avatarUpdate: () => avatars.presenceUpdate() });
+  const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
   let queue: Promise<unknown> = Promise.resolve();
@@ -95,6 +117,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
     const reply = await connection.iq(buildDiscoInfoGet(domain), 15_000);
     const query = reply.getChild('query', NS_DISCO_INFO);
     const parsed = query ? parseDiscoInfo(query) : 'ill-formed';
+    // XEP-0191 §2 from the same answer; §3.1 the block list before our presence goes out.
+    await blocking.fetch(parsed === 'ill-formed' ? [] : parsed.features).catch(warn('the block list could not be fetched'));
     return parsed === 'ill-formed' ? 'unavailable' : detectInvisibility(parsed);
   }
 
@@ -138,6 +162,9 @@ export function createAccountSession(deps: AccountSessionDeps) {
     invisibility: () => invisibility,
     roster,
     subscriptions,
+    avatars,
+    blocking,
+    connection,
     /** Sends our presence as it now is (after a change of choice or of the automatic state). */
     announce: () => enqueue(() => own.announce(deps.ownPresence(), invisibility)),
     dispose(): void {
@@ -146,6 +173,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
       presence.dispose();
       roster.dispose();
       removeResponders();
+      avatars.dispose();
+      blocking.dispose();
       router.dispose();
       presence.clear();
       coalescer.flush();

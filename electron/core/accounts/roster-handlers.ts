@@ -1,6 +1,7 @@
 // The roster.* and subscription.* commands: each finds the account's session and asks the module that does the work.
 import type { Handlers, RosterSnapshot, ValidRequest } from '../../../shared/ipc/contract.ts';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
+import type { AvatarStore } from '../storage/avatars.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import { StanzaError } from '../xmpp/errors.ts';
 import { toContact } from '../xmpp/roster/contact-view.ts';
@@ -16,6 +17,7 @@ export interface RosterHandlerDeps {
   readonly accounts: AccountService;
   readonly rosterStore: RosterStore;
   readonly presence: OwnPresenceState;
+  readonly avatarStore: AvatarStore;
 }
 
 /** RFC 6120 §8.3.3 conditions in words a person can act on. */
@@ -29,7 +31,7 @@ function refused(error: unknown, what: string): unknown {
   return new CausetteError('bad-request', `The server refused to ${what}${detail}`);
 }
 
-export function createRosterHandlers({ accounts, rosterStore, presence }: RosterHandlerDeps): RosterHandlers {
+export function createRosterHandlers({ accounts, rosterStore, presence, avatarStore }: RosterHandlerDeps): RosterHandlers {
   /** The signed-in session and the contact's normalised bare JID. */
   function target(accountId: string, text: string): { session: AccountSession; jid: string } {
     const entry = accounts.entry(accountId);
@@ -57,12 +59,15 @@ export function createRosterHandlers({ accounts, rosterStore, presence }: Roster
     'roster.snapshot': ({ accountId }): Promise<RosterSnapshot> => {
       const entry = accounts.entry(accountId);
       const session = entry.session;
+      const avatars = session ? undefined : avatarStore.contacts(accountId);
+      const ownAvatarHash = session?.avatars.ownHash() ?? avatarStore.own(accountId);
       return Promise.resolve({
-        contacts: session?.contacts() ?? rosterStore.load(accountId).items.map((item) => toContact(item)),
+        contacts: session?.contacts() ?? rosterStore.load(accountId).items.map((item) => toContact(item, undefined, avatars?.get(item.jid)?.hash)),
         requests: rosterStore.requests(accountId),
         presence: presence.effective(accountId),
         recentStatuses: [...presence.recentStatuses(accountId)],
         invisibility: session?.invisibility() ?? 'unknown',
+        ...(ownAvatarHash === undefined ? {} : { ownAvatarHash }),
       });
     },
     // RFC 6121 §2.2 then §3.1.1: add the item, ask for the contact's presence unless we have it or asked, and let them see ours.

@@ -75,4 +75,21 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    description: 'avatar hashes of contacts and of our own account',
+    sql: `
+      CREATE TABLE contact_avatars (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        jid TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('pep', 'vcard')),
+        PRIMARY KEY (account_id, jid)
+      ) STRICT;
+      CREATE TABLE own_avatars (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        hash TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

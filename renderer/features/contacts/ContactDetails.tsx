@@ -2,9 +2,11 @@
 import { useId } from 'react';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { useUi } from '../../stores/ui.ts';
+import { BlockContact } from '../blocking/BlockContact.tsx';
 import { contactStateLabel, displayName, stateClass, subscriptionLabel } from '../presence/labels.ts';
 import { Avatar } from './Avatar.tsx';
 import { Pause } from './Pause.tsx';
+import { ContactProfile } from './ContactProfile.tsx';
 import { ContactResources } from './ContactResources.tsx';
 import { EditContact } from './EditContact.tsx';
 import { RemoveContact } from './RemoveContact.tsx';
@@ -37,7 +39,7 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
     <section className="contact-details" aria-labelledby={`${id}-title`}>
       <div className="dialog-head">
         <div className="contact-title">
-          <Avatar jid={contact.jid} name={name} size="large" />
+          <Avatar jid={contact.jid} name={name} size="large" accountId={accountId} hash={contact.avatarHash} />
           <div>
             <h2 id={`${id}-title`}>{name}</h2>
             <p className="contact-state">
@@ -65,11 +67,13 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
         ))}
       </dl>
       <ContactResources contact={contact} />
+      <ContactProfile accountId={accountId} jid={contact.jid} resources={contact.resources.map((resource) => resource.resource)} />
       <div className="stack">
         <h3>Manage</h3>
         <EditContact key={contact.jid} accountId={accountId} contact={contact} groupNames={groupNames} />
         <SubscriptionActions accountId={accountId} contact={contact} />
         <RemoveContact key={contact.jid} accountId={accountId} contact={contact} onRemoved={close} />
+        <BlockContact key={`block-${contact.jid}`} accountId={accountId} jid={contact.jid} name={name} />
       </div>
     </section>
   );

@@ -2,6 +2,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Contact } from '../../../shared/model/contact.ts';
+import { selectBlocking, useBlocking } from '../../stores/blocking.ts';
 import { useUi } from '../../stores/ui.ts';
 import { contactRows, groupContacts, type Row } from './contact-rows.ts';
 import { ContactRow, GroupRow, type ItemProps } from './ContactRow.tsx';
@@ -19,6 +20,7 @@ export function ContactList({ accountId, contacts, query }: ContactListProps) {
   const [activeKey, setActiveKey] = useState<string>();
   const focusPending = useRef<string>(undefined);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const blocked = useBlocking((state) => selectBlocking(state, accountId).jids);
   const openJid = useUi((state) => (state.openContact?.accountId === accountId ? state.openContact.jid : undefined));
 
   const groups = useMemo(() => groupContacts(contacts.values(), query), [contacts, query]);
@@ -102,7 +104,9 @@ export function ContactList({ accountId, contacts, query }: ContactListProps) {
                 key={row.key}
                 item={itemProps}
                 contact={row.contact}
+                accountId={accountId}
                 open={row.contact.jid === openJid}
+                blocked={blocked.includes(row.contact.jid)}
                 tabbable={tabbable}
                 onOpen={() => useUi.getState().showContact(accountId, row.contact.jid)}
               />

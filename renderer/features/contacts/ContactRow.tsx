@@ -13,11 +13,15 @@ interface ContactRowProps {
   readonly item: ItemProps;
   readonly contact: Contact;
   readonly open: boolean;
+  /** Blocked (XEP-0191): nothing from them reaches us. */
+  readonly blocked?: boolean;
   readonly tabbable: boolean;
   readonly onOpen: () => void;
+  /** The account the contact belongs to, to fetch its avatar image through. */
+  readonly accountId?: string;
 }
 
-export function ContactRow({ item, contact, open, tabbable, onOpen }: ContactRowProps) {
+export function ContactRow({ item, contact, open, blocked = false, tabbable, onOpen, accountId }: ContactRowProps) {
   const id = useId();
   const name = displayName(contact);
   const status = contact.status?.trim();
@@ -32,7 +36,7 @@ export function ContactRow({ item, contact, open, tabbable, onOpen }: ContactRow
         aria-current={open ? 'true' : undefined}
         onClick={onOpen}
       >
-        <Avatar jid={contact.jid} name={name} />
+        <Avatar jid={contact.jid} name={name} accountId={accountId} hash={contact.avatarHash} />
         <span className="contact-text">
           <span id={`${id}-name`} className="contact-name">
             {name}
@@ -44,6 +48,12 @@ export function ContactRow({ item, contact, open, tabbable, onOpen }: ContactRow
               <span className="status-text">
                 <Pause />
                 {status}
+              </span>
+            )}
+            {blocked && (
+              <span className="blocked">
+                <Pause />
+                Blocked
               </span>
             )}
             {contact.pendingOut && (

@@ -1,7 +1,7 @@
 // The account's own presence: a Status menu and a status message (with recent ones offered), sent with presence.set.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { OwnShowSchema, type OwnShow } from '../../../shared/model/presence.ts';
-import { call, messageOf } from '../../api.ts';
+import { call, listen, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import type { AccountRoster } from '../../stores/roster.ts';
 import { ownShowLabel, ownShowOptions } from './labels.ts';
@@ -19,6 +19,10 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
   /** The state just chosen, shown until Causette confirms it with presence.ownChanged. */
   const [chosen, setChosen] = useState<OwnShow>();
   const noInvisibility = invisibility === 'unavailable';
+  const messageField = useRef<HTMLInputElement>(null);
+
+  // The tray's "Set status message…" brings the window forward and asks for this field.
+  useEffect(() => listen('ui.editStatus', () => messageField.current?.focus()), []);
 
   // What Causette reports wins over an unsent draft only when it changes.
   useEffect(() => setDraft(presence.status), [presence.status]);
@@ -71,6 +75,7 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
         <label htmlFor={`${id}-message`}>Status message</label>
         <input
           id={`${id}-message`}
+          ref={messageField}
           type="text"
           list={`${id}-recent`}
           maxLength={1024}

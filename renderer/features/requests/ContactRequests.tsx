@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { SubscriptionRequest } from '../../../shared/model/contact.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { selectBlocking, useBlocking } from '../../stores/blocking.ts';
 import type { AccountRoster } from '../../stores/roster.ts';
 import { receivesPresence } from '../presence/labels.ts';
 
@@ -41,13 +42,16 @@ function RequestItem({ accountId, request, canAddBack }: RequestItemProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const message = request.message?.trim();
+  const canBlock = useBlocking((state) => selectBlocking(state, accountId).supported);
 
-  async function answer(approve: boolean) {
+  async function answer(choice: 'approve' | 'deny' | 'block') {
     setBusy(true);
     setError(undefined);
     try {
-      if (approve) await call('subscription.approve', { accountId, jid: request.jid, addBack: canAddBack && addBack });
-      else await call('subscription.deny', { accountId, jid: request.jid });
+      if (choice === 'approve') await call('subscription.approve', { accountId, jid: request.jid, addBack: canAddBack && addBack });
+      else if (choice === 'deny') await call('subscription.deny', { accountId, jid: request.jid });
+      // Blocking also refuses the request (XEP-0191 with RFC 6121 §3.2.1).
+      else await call('blocking.block', { accountId, jid: request.jid });
       // The request leaves the list through subscription.requestsChanged.
     } catch (failure) {
       setError(messageOf(failure));
@@ -78,12 +82,17 @@ function RequestItem({ accountId, request, canAddBack }: RequestItemProps) {
         </div>
       )}
       <div className="actions start">
-        <button type="button" className="primary" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer(true)}>
+        <button type="button" className="primary" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer('approve')}>
           Approve
         </button>
-        <button type="button" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer(false)}>
+        <button type="button" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer('deny')}>
           Deny
         </button>
+        {canBlock && (
+          <button type="button" className="danger-quiet" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer('block')}>
+            Block
+          </button>
+        )}
       </div>
       {error !== undefined && <Alert>{error}</Alert>}
     </li>

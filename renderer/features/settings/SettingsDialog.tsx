@@ -7,6 +7,8 @@ import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { useSettings } from '../../stores/settings.ts';
 import { useUi } from '../../stores/ui.ts';
+import { BlockedContacts } from '../blocking/BlockedContacts.tsx';
+import { AvatarSettings } from './AvatarSettings.tsx';
 import { PresenceSettings } from './PresenceSettings.tsx';
 import { RemoveAccount } from './RemoveAccount.tsx';
 
@@ -47,6 +49,10 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
       </div>
 
       <PresenceSettings />
+
+      {account && <AvatarSettings key={account.id} account={account} />}
+
+      {account && <BlockedContacts accountId={account.id} />}
 
       <section aria-labelledby={`${id}-logs`} className="stack">
         <h3 id={`${id}-logs`}>Troubleshooting</h3>

@@ -5,6 +5,8 @@ import type { ConnectionState } from '../../../shared/model/account.ts';
 import { createAccountSession } from '../../../electron/core/accounts/account-session.ts';
 import { silentLogger } from '../../../electron/core/log/logger.ts';
 import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
+import type { AvatarCache } from '../../../electron/core/storage/avatar-cache.ts';
+import { createAvatarStore } from '../../../electron/core/storage/avatars.ts';
 import { createCapsCacheStore } from '../../../electron/core/storage/caps-cache.ts';
 import { openDatabase } from '../../../electron/core/storage/database.ts';
 import { createRosterStore } from '../../../electron/core/storage/roster.ts';
@@ -43,6 +45,8 @@ function setUp(serverFeatures: string[], chosen: Announced) {
     connection,
     rosterStore: createRosterStore(db),
     capsStore: createCapsCacheStore(db),
+    avatarCache: { has: () => false, put: () => ({ ok: false, reason: 'not-an-image' }), get: () => undefined } satisfies AvatarCache,
+    avatarStore: createAvatarStore(db),
     emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void events.push({ name, payload }),
     logger: silentLogger,
     version: '1',

@@ -12,7 +12,7 @@ export interface Announced extends OwnPresence {
 }
 
 /** An available presence (or unavailable for 'offline'), RFC 6121 §4.7. */
-export function buildOwnPresence(presence: Announced, caps?: Element): Element {
+export function buildOwnPresence(presence: Announced, caps?: Element, avatarUpdate?: Element): Element {
   if (presence.show === 'offline') return xml('presence', { type: 'unavailable' }, presence.status ? xml('status', {}, presence.status) : undefined);
   const show = presence.show === 'online' || presence.show === 'invisible' ? undefined : presence.show;
   return xml(
@@ -22,6 +22,7 @@ export function buildOwnPresence(presence: Announced, caps?: Element): Element {
     presence.status ? xml('status', {}, presence.status) : undefined,
     xml('priority', {}, String(presence.priority)),
     caps,
+    avatarUpdate,
     presence.idleSince === undefined ? undefined : xml('idle', { xmlns: NS_IDLE, since: new Date(presence.idleSince).toISOString() }),
   );
 }
@@ -30,10 +31,12 @@ export interface OwnPresenceDeps {
   readonly connection: Pick<Connection, 'send' | 'iq'>;
   /** Our XEP-0115 <c/>, sent with every available presence. */
   readonly caps: Element;
+  /** XEP-0153 §4.1: our avatar's hash, once we have one. */
+  readonly avatarUpdate?: () => Element | undefined;
 }
 
 /** One session's own presence: remembers whether we are hidden and whether contacts saw us, until the next fresh session. */
-export function setupOwnPresence({ connection, caps }: OwnPresenceDeps) {
+export function setupOwnPresence({ connection, caps, avatarUpdate }: OwnPresenceDeps) {
   /** How we are hidden, if we are: going visible again undoes exactly that. */
   let hiddenWith: Mechanism | undefined;
   let announced = false;
@@ -65,14 +68,14 @@ export function setupOwnPresence({ connection, caps }: OwnPresenceDeps) {
           announced = false;
         }
         // Hidden from contacts, but the server still counts us available and delivers to us (XEP-0186 §3.1, XEP-0126 §3.1).
-        await connection.send(buildOwnPresence(presence, caps));
+        await connection.send(buildOwnPresence(presence, caps, avatarUpdate?.()));
         return;
       }
       if (hiddenWith) {
         for (const step of goVisibleSteps(hiddenWith)) await connection.iq(step);
         hiddenWith = undefined;
       }
-      await connection.send(buildOwnPresence(presence, caps));
+      await connection.send(buildOwnPresence(presence, caps, avatarUpdate?.()));
       announced = true;
     },
   };

@@ -1,4 +1,4 @@
-// A roster item and its presence as the renderer sees a Contact.
+// A roster item, its presence and its avatar's hash as the renderer sees a Contact.
 import type { Contact } from '../../../../shared/model/contact.ts';
 import type { RosterItem } from './roster-items.ts';
 
@@ -6,7 +6,7 @@ export type PresenceFields = Pick<Contact, 'show' | 'status' | 'resources' | 'la
 
 const offline: PresenceFields = { show: 'offline', resources: [] };
 
-export function toContact(item: RosterItem, presence: PresenceFields = offline): Contact {
+export function toContact(item: RosterItem, presence: PresenceFields = offline, avatarHash?: string): Contact {
   return {
     jid: item.jid,
     ...(item.name === undefined ? {} : { name: item.name }),
@@ -15,5 +15,6 @@ export function toContact(item: RosterItem, presence: PresenceFields = offline):
     pendingOut: item.ask,
     approved: item.approved,
     ...presence,
+    ...(avatarHash === undefined ? {} : { avatarHash }),
   };
 }
