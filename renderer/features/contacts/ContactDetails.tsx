@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { useUi } from '../../stores/ui.ts';
 import { BlockContact } from '../blocking/BlockContact.tsx';
-import { contactStateLabel, displayName, stateClass, subscriptionLabel } from '../presence/labels.ts';
+import { contactStateLabel, displayName, lastSeenLabel, stateClass, subscriptionLabel } from '../presence/labels.ts';
 import { Avatar } from './Avatar.tsx';
 import { Pause } from './Pause.tsx';
 import { ContactProfile } from './ContactProfile.tsx';
@@ -27,12 +27,14 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
     requestAnimationFrame(() => document.querySelector<HTMLElement>('.contact-list button[tabindex="0"]')?.focus());
   };
   const status = contact.status?.trim();
+  const lastSeen = lastSeenLabel(contact, Date.now());
   const rows: readonly (readonly [string, string])[] = [
     ['Address', contact.jid],
     ['Name', contact.name?.trim() || 'None'],
     ['Groups', contact.groups.length > 0 ? contact.groups.join(', ') : 'None'],
     ['Subscription', subscriptionLabel(contact)],
     ...(contact.presenceError === undefined ? [] : [['Presence error', contact.presenceError] as const]),
+    ...(lastSeen === undefined ? [] : [['Last seen', lastSeen] as const]),
   ];
 
   return (

@@ -72,3 +72,29 @@ export function displayName(contact: Pick<Contact, 'jid' | 'name'>): string {
   const name = contact.name?.trim();
   return name === undefined || name === '' ? contact.jid : name;
 }
+
+/** A span of time in words: "5 minutes", "3 hours", "2 days"; undefined under a minute. */
+function spanLabel(ms: number): string | undefined {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return undefined;
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  const days = Math.floor(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** How long ago, in words: "just now", "5 minutes ago", "2 days ago". */
+export function agoLabel(since: number, now: number): string {
+  const span = spanLabel(now - since);
+  return span === undefined ? 'just now' : `${span} ago`;
+}
+
+/** XEP-0319 idle of an online contact, or when an offline one was last seen; undefined when unknown. */
+export function lastSeenLabel(contact: Contact, now: number): string | undefined {
+  if (contact.show !== 'offline') {
+    const idleSince = contact.resources[0]?.idleSince;
+    return idleSince === undefined ? undefined : `Idle for ${spanLabel(now - idleSince) ?? 'less than a minute'}`;
+  }
+  return contact.lastSeen === undefined ? undefined : `Last seen ${agoLabel(contact.lastSeen, now)}`;
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agoLabel,
   contactStateLabel,
+  lastSeenLabel,
   displayName,
   ownShowLabel,
   ownShowOptions,
@@ -62,5 +64,29 @@ describe('subscription actions', () => {
     expect(labels({ subscription: 'to' })).toEqual(['Pre-approve sharing my presence', 'Stop receiving presence']);
     expect(labels({ subscription: 'from' })).toEqual(['Request subscription', 'Stop sharing my presence']);
     expect(labels({ subscription: 'none', pendingOut: true, approved: true })).toEqual(['Cancel my request']);
+  });
+});
+
+describe('last seen', () => {
+  const now = Date.parse('2026-11-23T12:00:00Z');
+
+  it('says how long ago in words', () => {
+    expect(agoLabel(now - 20_000, now)).toBe('just now');
+    expect(agoLabel(now - 60_000, now)).toBe('1 minute ago');
+    expect(agoLabel(now - 5 * 60_000, now)).toBe('5 minutes ago');
+    expect(agoLabel(now - 3 * 3_600_000, now)).toBe('3 hours ago');
+    expect(agoLabel(now - 49 * 3_600_000, now)).toBe('2 days ago');
+    expect(agoLabel(now + 60_000, now)).toBe('just now');
+  });
+
+  it('shows when an offline contact was last seen, and an online one idle since when', () => {
+    expect(lastSeenLabel(contact('bob@example.org', { show: 'offline', lastSeen: now - 2 * 3_600_000 }), now)).toBe('Last seen 2 hours ago');
+    expect(lastSeenLabel(contact('bob@example.org', { show: 'offline' }), now)).toBeUndefined();
+    const idle = contact('bob@example.org', {
+      show: 'away',
+      resources: [{ resource: 'laptop', show: 'away', priority: 0, idleSince: now - 10 * 60_000 }],
+    });
+    expect(lastSeenLabel(idle, now)).toBe('Idle for 10 minutes');
+    expect(lastSeenLabel(contact('bob@example.org', { show: 'online', resources: [{ resource: 'r', show: 'online', priority: 0 }] }), now)).toBeUndefined();
   });
 });
