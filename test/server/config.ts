@@ -17,6 +17,10 @@ export interface ConfigParams {
   readonly allowRegistration: boolean;
   readonly passwordHash: 'SHA-1' | 'SHA-256';
   readonly logLevel: LogLevel;
+  /** Extra folders Prosody loads modules from (benchmarks' own modules). */
+  readonly pluginPaths?: readonly string[];
+  /** Lua appended after the hosts and components, e.g. another Component section. */
+  readonly extraConfig?: string;
 }
 
 /** Files of one server, all inside its data dir. */
@@ -80,7 +84,7 @@ c2s_require_encryption = true
 authentication = "internal_hashed"
 password_hash = ${lua(p.passwordHash)} -- 0.12 stores one SCRAM hash, so offers only that SCRAM-SHA-*
 storage = "internal"
-certificates = ${lua(paths.certs)}
+${p.pluginPaths?.length ? `plugin_paths = ${list(p.pluginPaths)}\n` : ''}certificates = ${lua(paths.certs)}
 ssl = { certificate = ${lua(cert)}, key = ${lua(key)} }
 
 modules_enabled = ${list(modules)}
@@ -103,5 +107,5 @@ Component ${lua(`upload.${p.domain}`)} "http_file_share" -- XEP-0363
 
 Component ${lua(`proxy.${p.domain}`)} "proxy65" -- XEP-0065
   proxy65_address = "127.0.0.1"
-`;
+${p.extraConfig ?? ''}`;
 }

@@ -22,6 +22,8 @@ export interface ProsodyOptions {
   /** The one SCRAM hash 0.12's internal_hashed stores, hence offers: default 'SHA-1'. */
   passwordHash?: 'SHA-1' | 'SHA-256';
   logLevel?: LogLevel; // default 'info' ('debug' logs every stanza)
+  pluginPaths?: readonly string[];
+  extraConfig?: string;
 }
 
 export interface ProsodyServer {
@@ -120,6 +122,8 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       allowRegistration: options.allowRegistration ?? true,
       passwordHash: options.passwordHash ?? 'SHA-1',
       logLevel: options.logLevel ?? 'info',
+      ...(options.pluginPaths ? { pluginPaths: options.pluginPaths } : {}),
+      ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
     });
     await writeFile(paths.config, config);
     const listeners = [
