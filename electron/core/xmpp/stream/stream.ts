@@ -72,6 +72,8 @@ export function createStream(config: StreamConfig): XmppStream {
   let aborting = false;
   entity.on('error', (error: unknown) => {
     if (aborting) return;
+    // RFC 6120 §4.9: the server's stream error explains the close; a socket reset that follows it must not hide it.
+    if (isServerStreamError(lastError)) return;
     lastError = error;
     config.logger.debug('stream error', { error: String(error) });
   });
@@ -121,4 +123,8 @@ export function createStream(config: StreamConfig): XmppStream {
       abort();
     },
   };
+}
+
+function isServerStreamError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'StreamError';
 }
