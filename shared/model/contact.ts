@@ -56,6 +56,8 @@ export const ContactDetailsSchema = z.object({
   vcard: VcardSchema.optional(),
   /** XEP-0092 answers per online resource; absent where the resource did not answer. */
   versions: z.array(z.object({ resource: z.string(), name: z.string(), version: z.string().optional(), os: z.string().optional() })),
+  /** XEP-0012, asked only when no resource is online: epoch ms of the contact's last sign-out. */
+  lastSeen: z.number().optional(),
 });
 export type ContactDetails = z.infer<typeof ContactDetailsSchema>;
 

@@ -121,5 +121,18 @@ describe('contact details', () => {
     expect(details.vcard).toMatchObject({ fullName: 'Bob Builder', nickname: 'bob', email: 'bob@example.org', organization: 'Builders Ltd' });
     const bobResource = (await harness.fullJid(bob)).split('/')[1];
     expect(details.versions).toContainEqual({ resource: bobResource, name: 'Causette', version: '9.9-test' });
+    expect(details.lastSeen).toBeUndefined();
+  });
+
+  it('says when an offline contact last signed out (XEP-0012)', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await befriend(alice, bob);
+    const before = Date.now();
+    await bob.handlers['account.disconnect']({ accountId: bob.accountId });
+    await until(async () => ((await alice.contact(bobJid))?.show === 'offline' ? true : undefined), 'bob offline for alice');
+    const details = await alice.handlers['contact.details']({ accountId: alice.accountId, jid: bobJid });
+    expect(details.lastSeen).toBeGreaterThanOrEqual(before - 2_000);
+    expect(details.lastSeen).toBeLessThanOrEqual(Date.now());
   });
 });

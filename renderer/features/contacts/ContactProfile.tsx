@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ContactDetails, Vcard } from '../../../shared/model/contact.ts';
 import { call, messageOf } from '../../api.ts';
+import { agoLabel } from '../presence/labels.ts';
 
 const labels: readonly (readonly [keyof Vcard, string])[] = [
   ['fullName', 'Full name'],
@@ -46,6 +47,7 @@ export function ContactProfile({ accountId, jid, resources }: ContactProfileProp
 
   const vcard = loaded.status === 'ready' ? loaded.details.vcard : undefined;
   const versions = loaded.status === 'ready' ? loaded.details.versions : [];
+  const lastSeen = loaded.status === 'ready' ? loaded.details.lastSeen : undefined;
   const rows = vcard ? labels.flatMap(([key, label]) => (vcard[key] === undefined ? [] : [[label, vcard[key]] as const])) : [];
   return (
     <section className="stack" aria-labelledby={`${id}-title`}>
@@ -63,6 +65,7 @@ export function ContactProfile({ accountId, jid, resources }: ContactProfileProp
           ))}
         </dl>
       )}
+      {lastSeen !== undefined && <p>Signed out {agoLabel(lastSeen, Date.now())}</p>}
       {versions.length > 0 && (
         <dl className="details" aria-label="Client software">
           {versions.map((version) => (

@@ -1,4 +1,5 @@
-// The contact details: their vCard (XEP-0054) and, in parallel, what software each online resource runs (XEP-0092).
+// The contact details: their vCard (XEP-0054) and, in parallel, what software each online resource runs (XEP-0092)
+// or, when none is online, when they were last seen (XEP-0012).
 import type { ContactDetails, Vcard } from '../../../../shared/model/contact.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { Connection } from '../connection.ts';
@@ -6,6 +7,7 @@ import { NS_VERSION } from '../disco/responders.ts';
 import { StanzaError } from '../errors.ts';
 import { buildVcardGet, NS_VCARD, parseVcard } from './vcard.ts';
 import { buildVersionGet, parseVersion } from './version.ts';
+import { buildLastActivityGet, parseLastActivity } from './last-activity.ts';
 
 export interface DetailsDeps {
   readonly connection: Pick<Connection, 'iq'>;
@@ -39,7 +41,25 @@ async function fetchVersion(deps: DetailsDeps, jid: string, resource: string): P
   }
 }
 
+async function fetchLastSeen(deps: DetailsDeps, jid: string): Promise<number | undefined> {
+  try {
+    return parseLastActivity(await deps.connection.iq(buildLastActivityGet(jid), deps.versionTimeoutMs ?? 3_000), Date.now());
+  } catch {
+    // Servers answer only for contacts who share their presence with us; anything else means unknown.
+    return undefined;
+  }
+}
+
 export async function fetchContactDetails(deps: DetailsDeps, jid: string, resources: readonly string[]): Promise<ContactDetails> {
-  const [vcard, versions] = await Promise.all([fetchVcard(deps, jid), Promise.all(resources.map((resource) => fetchVersion(deps, jid, resource)))]);
-  return { jid, ...(vcard === undefined ? {} : { vcard }), versions: versions.flatMap((version) => version ?? []) };
+  const [vcard, versions, lastSeen] = await Promise.all([
+    fetchVcard(deps, jid),
+    Promise.all(resources.map((resource) => fetchVersion(deps, jid, resource))),
+    resources.length === 0 ? fetchLastSeen(deps, jid) : undefined,
+  ]);
+  return {
+    jid,
+    ...(vcard === undefined ? {} : { vcard }),
+    versions: versions.flatMap((version) => version ?? []),
+    ...(lastSeen === undefined ? {} : { lastSeen }),
+  };
 }
