@@ -1,6 +1,7 @@
 // Wires the api to the stores: events first, then the snapshot; a fresh snapshot after the link comes back.
 import { install, messageOf, type Api } from './api.ts';
 import { startBlockingSync } from './blocking-sync.ts';
+import { startChatSync } from './chat-sync.ts';
 import { startRosterSync } from './roster-sync.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useSettings } from './stores/settings.ts';
@@ -36,6 +37,7 @@ export function start(api: Api): void {
   api.on('settings.updated', (settings) => useSettings.getState().updated(settings));
   startRosterSync(api);
   startBlockingSync(api);
+  startChatSync(api);
 
   useUi.getState().setLink(api.linkState());
   api.onLinkState((link) => {

@@ -13,6 +13,7 @@ import './styles/layout.css';
 import './styles/dialog.css';
 import './styles/contacts.css';
 import './styles/presence.css';
+import './styles/chat.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -6,6 +6,7 @@ import type { Core, CoreEventListener, CoreOptions } from './core-api.ts';
 import { createAccountService } from './accounts/account-service.ts';
 import { createAvatarHandlers } from './accounts/avatar-handlers.ts';
 import { createBlockingHandlers } from './accounts/blocking-handlers.ts';
+import { createChatHandlers } from './accounts/chat-handlers.ts';
 import { createOwnPresenceState } from './accounts/own-presence-state.ts';
 import { createPresenceHandlers } from './accounts/presence-service.ts';
 import { createRosterHandlers } from './accounts/roster-handlers.ts';
@@ -15,6 +16,7 @@ import { createAvatarCache } from './storage/avatar-cache.ts';
 import { createAvatarStore } from './storage/avatars.ts';
 import { createCapsCacheStore } from './storage/caps-cache.ts';
 import { openDatabase } from './storage/database.ts';
+import { createMessageStore } from './storage/messages.ts';
 import { createOwnPresenceStore } from './storage/own-presence.ts';
 import { createRosterStore } from './storage/roster.ts';
 import { createSettingsStore } from './storage/settings.ts';
@@ -37,12 +39,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const presence = createOwnPresenceState(createOwnPresenceStore(db));
   const avatarCache = createAvatarCache(join(options.profileDir, 'avatars'));
   const avatarStore = createAvatarStore(db);
+  const messageStore = createMessageStore(db);
   const accounts = createAccountService({
     store: createAccountStore(db),
     rosterStore,
     capsStore: createCapsCacheStore(db),
     avatarCache,
     avatarStore,
+    messageStore,
     presence,
     secrets: options.secrets,
     logger,
@@ -75,6 +79,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createRosterHandlers({ accounts, rosterStore, presence, avatarStore }),
     ...createPresenceHandlers({ accounts, presence, settings: () => settings.read(), logger }),
     ...createBlockingHandlers({ accounts, logger }),
+    ...createChatHandlers({ accounts, store: messageStore }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),
   };
 

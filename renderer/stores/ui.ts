@@ -14,6 +14,8 @@ export interface UiState {
   readonly settingsOpen: boolean;
   /** The contact whose details are shown, by account and bare JID. */
   readonly openContact: { readonly accountId: string; readonly jid: string } | undefined;
+  /** The conversation shown, by account and the peer's bare JID. */
+  readonly openChat: { readonly accountId: string; readonly peer: string } | undefined;
   /** Certificates the user declined to trust, as "accountId fingerprint", so the prompt does not come back at once. */
   readonly declinedCertificates: readonly string[];
 }
@@ -30,6 +32,9 @@ interface UiActions {
   readonly setSettingsOpen: (open: boolean) => void;
   readonly showContact: (accountId: string, jid: string) => void;
   readonly closeContact: () => void;
+  /** Shows the conversation with the peer (in place of any contact details). */
+  readonly showChat: (accountId: string, peer: string) => void;
+  readonly closeChat: () => void;
   readonly declineCertificate: (accountId: string, fingerprint256: string) => void;
   /** A new attempt to connect may show the prompt again. */
   readonly forgetDeclined: (accountId: string) => void;
@@ -44,6 +49,7 @@ export const useUi = create<UiState & UiActions>()((set) => ({
   addingAccount: false,
   settingsOpen: false,
   openContact: undefined,
+  openChat: undefined,
   declinedCertificates: [],
   setBoot: (boot) => set({ boot }),
   setLink: (link) => set({ link }),
@@ -52,8 +58,10 @@ export const useUi = create<UiState & UiActions>()((set) => ({
   forgetSignIn: (accountId) => set((state) => (state.signingIn === accountId ? { signingIn: undefined } : {})),
   setAddingAccount: (addingAccount) => set({ addingAccount, settingsOpen: false }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
-  showContact: (accountId, jid) => set({ openContact: { accountId, jid } }),
+  showContact: (accountId, jid) => set({ openContact: { accountId, jid }, openChat: undefined }),
   closeContact: () => set({ openContact: undefined }),
+  showChat: (accountId, peer) => set({ openChat: { accountId, peer }, openContact: undefined }),
+  closeChat: () => set({ openChat: undefined }),
   declineCertificate: (accountId, fingerprint256) =>
     set((state) => ({ declinedCertificates: [...state.declinedCertificates, certificateKey(accountId, fingerprint256)] })),
   forgetDeclined: (accountId) =>

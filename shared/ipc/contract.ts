@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AccountIdSchema, AccountSchema, TlsModeSchema } from '../model/account.ts';
 import { SettingsSchema } from '../model/settings.ts';
 import { BlockListSchema, ContactDetailsSchema, ContactSchema, SubscriptionRequestSchema } from '../model/contact.ts';
+import { ConversationSchema, MessageSchema } from '../model/message.ts';
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import type { AppError } from './errors.ts';
 
@@ -111,6 +112,16 @@ export const commands = {
     z.object({ accountId: AccountIdSchema, pngBase64: z.string().max(350_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }).strict(),
     z.object({ hash: z.string() }),
   ),
+  /** Conversations of the account, most recent first. */
+  'chat.conversations': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(ConversationSchema)),
+  /** Up to `limit` messages before `before` (epoch ms), oldest first. */
+  'chat.history': command(
+    z.object({ accountId: AccountIdSchema, peer: ContactJid, before: z.number().optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.array(MessageSchema),
+  ),
+  /** Stored first (pending), then sent; the answer is the stored message. */
+  'chat.send': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, body: z.string().min(1).max(10_000) }).strict(), MessageSchema),
+  'chat.markRead': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), z.null()),
 } as const;
 
 export const events = {
@@ -122,6 +133,8 @@ export const events = {
   'subscription.requestsChanged': z.object({ accountId: AccountIdSchema, requests: z.array(SubscriptionRequestSchema) }),
   'blocking.changed': z.object({ accountId: AccountIdSchema, jids: z.array(z.string()) }),
   'avatar.ownChanged': z.object({ accountId: AccountIdSchema, hash: z.string().optional() }),
+  /** A new message, or a change of one (its state). */
+  'chat.message': z.object({ accountId: AccountIdSchema, message: MessageSchema }),
   /** The tray asks the window to focus the status message field. */
   'ui.editStatus': z.object({}),
   'presence.ownChanged': z.object({

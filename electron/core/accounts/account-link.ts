@@ -6,6 +6,7 @@ import type { AccountRecord, AccountStore } from '../storage/accounts.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
+import type { MessageStore } from '../storage/messages.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import { createConnection, type Connection } from '../xmpp/connection.ts';
 import { createAccountSession, type AccountSession } from './account-session.ts';
@@ -27,6 +28,7 @@ export interface LinkDeps {
   readonly capsStore: CapsCacheStore;
   readonly avatarCache: AvatarCache;
   readonly avatarStore: AvatarStore;
+  readonly messageStore: MessageStore;
   readonly presence: OwnPresenceState;
   readonly logger: Logger;
   readonly extraCa: readonly string[];
@@ -88,6 +90,7 @@ export function createLinks(deps: LinkDeps) {
       capsStore: deps.capsStore,
       avatarCache: deps.avatarCache,
       avatarStore: deps.avatarStore,
+      messageStore: deps.messageStore,
       emit: deps.emit,
       logger,
       version: deps.version,

@@ -1,5 +1,5 @@
 // One account's XMPP modules on its connection, installed in this order: iq routing, our disco/version answers,
-// roster, subscriptions, contacts' presence, own presence. A fresh session (not a resumed one) fetches the roster,
+// roster, subscriptions, contacts' presence, own presence, chat. A fresh session (not a resumed one) fetches the roster,
 // learns how to be invisible, then announces our presence (RFC 6121 §2.2: roster before presence).
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
@@ -7,10 +7,12 @@ import type { Logger } from '../log/logger.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
+import type { MessageStore } from '../storage/messages.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
 import { setupAvatars } from '../xmpp/avatar/avatars.ts';
 import { buildCaps } from '../xmpp/caps/caps.ts';
+import { setupChat } from '../xmpp/chat/chat.ts';
 import type { Connection, SessionInfo } from '../xmpp/connection.ts';
 import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../xmpp/disco/disco-info.ts';
 import { CAPS_NODE, ownDiscoInfo, setupResponders } from '../xmpp/disco/responders.ts';
@@ -34,6 +36,8 @@ export interface AccountSessionDeps {
   readonly capsStore: CapsCacheStore;
   readonly avatarCache: AvatarCache;
   readonly avatarStore: AvatarStore;
+  /** Where chat messages are kept; without it, chat is not installed (tests of other modules). */
+  readonly messageStore?: MessageStore;
   readonly emit: Emit;
   readonly logger: Logger;
   readonly version: string;
@@ -102,6 +106,9 @@ export function createAccountSession(deps: AccountSessionDeps) {
     onOwnChange: (hash) => deps.emit('avatar.ownChanged', { accountId, ...(hash === undefined ? {} : { hash }) }),
   });
   const own = setupOwnPresence({ connection, caps: buildCaps(CAPS_NODE, info), avatarUpdate: () => avatars.presenceUpdate() });
+  const chat = deps.messageStore
+    ? setupChat({ accountId, ownJid: deps.jid, connection, store: deps.messageStore, logger, onMessage: (message) => deps.emit('chat.message', { accountId, message }) })
+    : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -164,6 +171,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     subscriptions,
     avatars,
     blocking,
+    chat,
     connection,
     /** Sends our presence as it now is (after a change of choice or of the automatic state). */
     announce: () => enqueue(() => own.announce(deps.ownPresence(), invisibility)),
@@ -175,6 +183,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       removeResponders();
       avatars.dispose();
       blocking.dispose();
+      chat?.dispose();
       router.dispose();
       presence.clear();
       coalescer.flush();

@@ -92,4 +92,26 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    description: 'one-to-one chat messages, de-duplicated per peer by origin-id and stanza-id (XEP-0359)',
+    sql: `
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        peer TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        body TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
+        origin_id TEXT,
+        stanza_id TEXT,
+        error TEXT,
+        read INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX messages_by_peer_ts ON messages (account_id, peer, ts);
+      CREATE UNIQUE INDEX messages_origin_id ON messages (account_id, peer, direction, origin_id) WHERE origin_id IS NOT NULL;
+      CREATE UNIQUE INDEX messages_stanza_id ON messages (account_id, peer, stanza_id) WHERE stanza_id IS NOT NULL;
+    `,
+  },
 ];

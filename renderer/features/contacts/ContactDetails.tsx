@@ -56,9 +56,14 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
             </p>
           </div>
         </div>
-        <button type="button" className="quiet" onClick={close}>
-          Close
-        </button>
+        <div className="actions">
+          <button type="button" onClick={() => useUi.getState().showChat(accountId, contact.jid)}>
+            Send message
+          </button>
+          <button type="button" className="quiet" onClick={close}>
+            Close
+          </button>
+        </div>
       </div>
       <dl className="details">
         {rows.map(([term, value]) => (

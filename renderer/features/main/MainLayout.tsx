@@ -2,7 +2,9 @@
 import { selectSelectedAccount, useAccounts } from '../../stores/accounts.ts';
 import { selectAccountRoster, selectGroupNames, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
+import { ChatPane } from '../chat/ChatPane.tsx';
 import { ContactDetails } from '../contacts/ContactDetails.tsx';
+import { displayName } from '../presence/labels.ts';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import { AccountBar } from './AccountBar.tsx';
 import { AccountSwitcher } from './AccountSwitcher.tsx';
@@ -17,6 +19,9 @@ export function MainLayout() {
   const roster = useRoster((state) => selectAccountRoster(state, account?.id));
   // Shown while the contact exists in the account on screen; gone (removed, other account) means the conversation pane.
   const contact = open && open.accountId === account?.id ? roster?.contacts.get(open.jid) : undefined;
+  const chat = useUi((state) => state.openChat);
+  const peer = chat && chat.accountId === account?.id ? chat.peer : undefined;
+  const peerContact = peer === undefined ? undefined : roster?.contacts.get(peer);
   return (
     <div className={stale ? 'app stale' : 'app'}>
       <header className="topbar">
@@ -31,6 +36,14 @@ export function MainLayout() {
         <Sidebar />
         {account && contact ? (
           <ContactDetails key={contact.jid} accountId={account.id} contact={contact} groupNames={selectGroupNames(roster)} />
+        ) : account && peer !== undefined ? (
+          <ChatPane
+            key={`${account.id} ${peer}`}
+            accountId={account.id}
+            peer={peer}
+            name={peerContact ? displayName(peerContact) : peer}
+            online={account.connection.status === 'online'}
+          />
         ) : (
           <ConversationPane />
         )}

@@ -4,6 +4,7 @@ import { ensureRoster, loadRoster } from '../../roster-sync.ts';
 import { selectSelectedAccount, useAccounts } from '../../stores/accounts.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { ConversationList } from '../chat/ConversationList.tsx';
 import { AddContactDialog } from '../contacts/AddContactDialog.tsx';
 import { ContactList } from '../contacts/ContactList.tsx';
 import { ContactRequests } from '../requests/ContactRequests.tsx';
@@ -24,6 +25,7 @@ export function Sidebar() {
   const count = roster?.contacts.size ?? 0;
   return (
     <nav className="sidebar" aria-label="Contacts and rooms">
+      {account && <ConversationList key={account.id} accountId={account.id} ownJid={account.jid} />}
       <div className="sidebar-head">
         <h2 id={`${id}-title`}>Contacts</h2>
         <button type="button" onClick={() => setAdding(true)} disabled={!account || !online}>
