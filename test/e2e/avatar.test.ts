@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
-import { signIn, waitUntilOnline } from './ui.ts';
+import type { BrowserMode } from './browser-mode.ts';
+import { openSignedIn } from './ui.ts';
 
 let server: ProsodyServer;
 let alice: BrowserMode;
 
 beforeAll(async () => {
   server = await startProsody({ users: [{ username: 'alice', password: 'alice-pass' }] });
-  alice = await openBrowserMode({ caPem: server.caPem });
-  await signIn(alice.page, server.c2sPort, 'alice@localhost', 'alice-pass');
-  await waitUntilOnline(alice.page);
+  alice = await openSignedIn(server, 'alice', 'alice-pass');
 });
 
 afterAll(async () => {

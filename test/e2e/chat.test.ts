@@ -2,8 +2,8 @@
 import type { Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
-import { signIn, waitUntilOnline } from './ui.ts';
+import type { BrowserMode } from './browser-mode.ts';
+import { openSignedIn } from './ui.ts';
 
 let server: ProsodyServer;
 let alice: BrowserMode;
@@ -17,18 +17,13 @@ beforeAll(async () => {
       { username: 'bob', password: 'bob-pass' },
     ],
   });
-  [alice, bob] = await Promise.all([openBrowserMode({ caPem: server.caPem }), openBrowserMode({ caPem: server.caPem })]);
+  [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
   for (const page of [alice.page, bob.page]) {
     page.on('dialog', (dialog: Dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
   }
-  await Promise.all([
-    signIn(alice.page, server.c2sPort, 'alice@localhost', 'alice-pass'),
-    signIn(bob.page, server.c2sPort, 'bob@localhost', 'bob-pass'),
-  ]);
-  await Promise.all([waitUntilOnline(alice.page), waitUntilOnline(bob.page)]);
 });
 
 afterAll(async () => {

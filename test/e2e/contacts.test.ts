@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
-import { signIn, waitUntilOnline } from './ui.ts';
+import type { BrowserMode } from './browser-mode.ts';
+import { openSignedIn } from './ui.ts';
 
 const outputDir = resolve(import.meta.dirname, '..', '..', 'test-results');
 let server: ProsodyServer;
@@ -19,12 +19,7 @@ beforeAll(async () => {
       { username: 'bob', password: 'bob-pass' },
     ],
   });
-  [alice, bob] = await Promise.all([openBrowserMode({ caPem: server.caPem }), openBrowserMode({ caPem: server.caPem })]);
-  await Promise.all([
-    signIn(alice.page, server.c2sPort, 'alice@localhost', 'alice-pass'),
-    signIn(bob.page, server.c2sPort, 'bob@localhost', 'bob-pass'),
-  ]);
-  await Promise.all([waitUntilOnline(alice.page), waitUntilOnline(bob.page)]);
+  [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
 });
 
 afterAll(async () => {

@@ -1,5 +1,7 @@
 // Steps the end-to-end tests take through the interface, as a user would.
 import type { Page } from 'playwright-core';
+import type { ProsodyServer } from '../server/prosody.ts';
+import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
 
 /** Opens "Advanced" and points the account at the harness Prosody on 127.0.0.1. */
 export async function fillServer(page: Page, port: number): Promise<void> {
@@ -24,5 +26,18 @@ export async function waitUntilOnline(page: Page, timeout = 20_000): Promise<voi
     if (text?.includes('Online')) return;
     if (Date.now() > deadline) throw new Error(`The account was not online after ${timeout} ms; its state reads “${text ?? ''}”.`);
     await page.waitForTimeout(200);
+  }
+}
+
+/** A browser-mode instance trusting the harness CA, signed in as `username` and online. */
+export async function openSignedIn(server: ProsodyServer, username: string, password: string): Promise<BrowserMode> {
+  const ui = await openBrowserMode({ caPem: server.caPem });
+  try {
+    await signIn(ui.page, server.c2sPort, `${username}@${server.domain}`, password);
+    await waitUntilOnline(ui.page);
+    return ui;
+  } catch (error) {
+    await ui.close();
+    throw error;
   }
 }
