@@ -1,5 +1,5 @@
 // Create an account on a server that allows it (XEP-0077 in-band registration), checked here first.
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call, CallError, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useAccounts } from '../../stores/accounts.ts';
@@ -8,10 +8,10 @@ import { RememberPassword, useRememberDefault } from './RememberPassword.tsx';
 import { ServerFields } from './ServerFields.tsx';
 import { SignInStatus } from './SignInStatus.tsx';
 import type { SignInPrefill } from './SignInForm.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { checkAddress, checkNewPassword, checkServer, emptyServer, type ServerValues } from './sign-in-plan.ts';
 
 export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill: SignInPrefill) => void }) {
-  const id = useId();
   const [jid, setJid] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -44,47 +44,27 @@ export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill:
 
   return (
     <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
-      <div className="field">
-        <label htmlFor={`${id}-jid`}>Address</label>
-        <input
-          id={`${id}-jid`}
-          type="text"
-          inputMode="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder="name@server"
-          aria-describedby={`${id}-jid-hint`}
-          value={jid}
-          disabled={busy}
-          onChange={(event) => setJid(event.target.value)}
-        />
-        <p id={`${id}-jid-hint`} className="hint">
-          The name you want, an @, and a server that lets people sign up.
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-password`}>Password</label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          disabled={busy}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-confirm`}>Confirm password</label>
-        <input
-          id={`${id}-confirm`}
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          disabled={busy}
-          onChange={(event) => setConfirmation(event.target.value)}
-        />
-      </div>
+      <TextField
+        label="Address"
+        inputMode="email"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        placeholder="name@server"
+        hint="The name you want, an @, and a server that lets people sign up."
+        value={jid}
+        disabled={busy}
+        onValue={setJid}
+      />
+      <TextField label="Password" type="password" autoComplete="new-password" value={password} disabled={busy} onValue={setPassword} />
+      <TextField
+        label="Confirm password"
+        type="password"
+        autoComplete="new-password"
+        value={confirmation}
+        disabled={busy}
+        onValue={setConfirmation}
+      />
       <RememberPassword checked={remember} onChange={setRemember} disabled={busy} />
       <ServerFields values={server} onChange={setServer} disabled={busy} />
       {error && (

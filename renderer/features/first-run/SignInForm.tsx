@@ -1,5 +1,5 @@
 // Sign in to an existing account; after a failure the same form retries (a new password, or another address).
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { selectAccount, useAccounts } from '../../stores/accounts.ts';
@@ -7,6 +7,7 @@ import { useUi } from '../../stores/ui.ts';
 import { RememberPassword, useRememberDefault } from './RememberPassword.tsx';
 import { ServerFields } from './ServerFields.tsx';
 import { SignInStatus } from './SignInStatus.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { checkAddress, checkServer, emptyServer, planSignIn, serverValuesOf, type ServerValues } from './sign-in-plan.ts';
 
 /** What the "Create account" form passes on once the account exists. */
@@ -18,7 +19,6 @@ export interface SignInPrefill {
 }
 
 export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | undefined }) {
-  const id = useId();
   const signingIn = useUi((state) => state.signingIn);
   const pending = useAccounts((state) => selectAccount(state, signingIn));
   const rememberDefault = useRememberDefault();
@@ -73,35 +73,28 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
   const shown = error ?? (busy ? undefined : reason?.message);
   return (
     <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
-      <div className="field">
-        <label htmlFor={`${id}-jid`}>Address</label>
-        <input
-          id={`${id}-jid`}
-          type="text"
-          inputMode="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder="name@example.org"
-          required
-          value={jid}
-          disabled={locked}
-          onChange={(event) => setJid(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-password`}>Password</label>
-        <input
-          id={`${id}-password`}
-          ref={passwordRef}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          disabled={locked}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </div>
+      <TextField
+        label="Address"
+        inputMode="email"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        placeholder="name@example.org"
+        required
+        value={jid}
+        disabled={locked}
+        onValue={setJid}
+      />
+      <TextField
+        label="Password"
+        ref={passwordRef}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        disabled={locked}
+        onValue={setPassword}
+      />
       <RememberPassword checked={remember} onChange={setRemember} disabled={locked} />
       <ServerFields values={server} onChange={setServer} disabled={locked} />
       {shown !== undefined && <Alert>{shown}</Alert>}

@@ -1,7 +1,8 @@
 // Asks for the password when Causette has none or the server refused it, then signs in again.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Account } from '../../../shared/model/account.ts';
 import { RememberPassword } from '../first-run/RememberPassword.tsx';
+import { TextField } from '../../components/TextField.tsx';
 
 interface PasswordPromptProps {
   readonly account: Account;
@@ -10,7 +11,6 @@ interface PasswordPromptProps {
 }
 
 export function PasswordPrompt({ account, busy, onSubmit }: PasswordPromptProps) {
-  const id = useId();
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(account.passwordSaved);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -26,18 +26,15 @@ export function PasswordPrompt({ account, busy, onSubmit }: PasswordPromptProps)
 
   return (
     <form className="password-prompt" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${id}-password`}>Password for {account.jid}</label>
-        <input
-          id={`${id}-password`}
-          ref={inputRef}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          disabled={busy}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </div>
+      <TextField
+        label={`Password for ${account.jid}`}
+        ref={inputRef}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        disabled={busy}
+        onValue={setPassword}
+      />
       <RememberPassword checked={remember} onChange={setRemember} disabled={busy} />
       <button type="submit" className="primary" disabled={busy || password === ''}>
         Sign in
