@@ -12,14 +12,11 @@ import { createListeners } from './listeners.ts';
 import { createTrust, PinnedCertificateLearned, type Pin } from './net/trust.ts';
 import { createWaitQueue } from './wait-queue.ts';
 
-export interface ConnectionOptions {
-  /** Account id, for logs. */
-  readonly account: string;
+/** Where and how to reach an account's server, and whom to trust there: shared by signing in and registering. */
+export interface ServerAccess {
   /** Bare JID. */
   readonly jid: string;
   readonly password: string;
-  /** Default: 'causette.' and random hex. */
-  readonly resource?: string;
   readonly host?: string;
   readonly port?: number;
   readonly tls: TlsMode;
@@ -30,6 +27,13 @@ export interface ConnectionOptions {
   readonly logger: Logger;
   /** Bounds one whole attempt, DNS to session; default 20 s. */
   readonly connectTimeoutMs?: number;
+}
+
+export interface ConnectionOptions extends ServerAccess {
+  /** Account id, for logs. */
+  readonly account: string;
+  /** Default: 'causette.' and random hex. */
+  readonly resource?: string;
   /** Retry pacing; tests shorten it. */
   readonly retry?: Partial<BackoffPolicy>;
 }

@@ -2,11 +2,10 @@
 import setupIqCaller, { type IqCaller } from '@xmpp/iq/caller.js';
 import xml, { type Element } from '@xmpp/xml';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
-import type { TlsMode } from '../../../shared/model/account.ts';
 import { parseJid } from '../../../shared/model/jid.ts';
-import type { Logger } from '../log/logger.ts';
 import { StanzaError, toCausetteError, toIqError } from './errors.ts';
-import { createTrust, PinnedCertificateLearned, type Pin, type Trust } from './net/trust.ts';
+import { createTrust, PinnedCertificateLearned, type Trust } from './net/trust.ts';
+import type { ServerAccess } from './connection.ts';
 import { attempt } from './stream/attempt.ts';
 import { NS_STREAM } from './stream/starttls.ts';
 import { createStream, type XmppStream } from './stream/stream.ts';
@@ -15,18 +14,8 @@ export const NS_REGISTER = 'jabber:iq:register';
 export const NS_REGISTER_FEATURE = 'http://jabber.org/features/iq-register';
 const NS_DATA = 'jabber:x:data';
 
-export interface RegistrationOptions {
-  /** The bare JID to create. */
-  readonly jid: string;
-  readonly password: string;
-  readonly host?: string;
-  readonly port?: number;
-  readonly tls: TlsMode;
-  readonly extraCa: readonly string[];
-  readonly pinned: readonly Pin[];
-  readonly logger: Logger;
-  readonly connectTimeoutMs?: number;
-}
+/** The bare JID in `jid` is the account to create. */
+export type RegistrationOptions = ServerAccess;
 
 interface Target {
   readonly username: string;
