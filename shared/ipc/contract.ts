@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AccountIdSchema, AccountSchema, TlsModeSchema } from '../model/account.ts';
 import { SettingsSchema } from '../model/settings.ts';
 import { BlockListSchema, ContactDetailsSchema, ContactSchema, SubscriptionRequestSchema } from '../model/contact.ts';
-import { ConversationSchema, MessageSchema } from '../model/message.ts';
+import { ArchiveSyncSchema, ChatStateSchema, ConversationSchema, HistoryPageSchema, MessageSchema, SearchHitSchema } from '../model/message.ts';
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import type { AppError } from './errors.ts';
 
@@ -33,6 +33,9 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 const ContactJid = z.string().trim().min(3).max(3071);
 const AccountContact = { accountId: AccountIdSchema, jid: ContactJid };
 const GroupName = z.string().trim().min(1).max(1023);
+const MessageId = z.string().min(1).max(200);
+/** Long pastes are fine (shown collapsed); beyond this, servers refuse the stanza anyway. */
+const MessageBody = z.string().min(1).max(100_000);
 
 /** How this account's server lets the user appear offline while signed in. */
 export const InvisibilitySchema = z.enum(['xep-0186', 'xep-0126', 'unavailable', 'unknown']);
@@ -114,14 +117,51 @@ export const commands = {
   ),
   /** Conversations of the account, most recent first. */
   'chat.conversations': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(ConversationSchema)),
-  /** Up to `limit` messages before `before` (epoch ms), oldest first. */
+  /**
+   * A page of history, oldest first: the newest page, or the page before / after a message, or the page around one
+   * (search results). Older than the local store, the server's archive is asked (XEP-0313).
+   */
   'chat.history': command(
-    z.object({ accountId: AccountIdSchema, peer: ContactJid, before: z.number().optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
-    z.array(MessageSchema),
+    z
+      .object({
+        accountId: AccountIdSchema,
+        peer: ContactJid,
+        before: MessageId.optional(),
+        after: MessageId.optional(),
+        around: MessageId.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    HistoryPageSchema,
   ),
   /** Stored first (pending), then sent; the answer is the stored message. */
-  'chat.send': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, body: z.string().min(1).max(10_000) }).strict(), MessageSchema),
+  'chat.send': command(
+    z.object({ accountId: AccountIdSchema, peer: ContactJid, body: MessageBody, replyTo: MessageId.optional() }).strict(),
+    MessageSchema,
+  ),
+  /** XEP-0308: corrects our last message to this peer. */
+  'chat.correct': command(z.object({ accountId: AccountIdSchema, messageId: MessageId, body: MessageBody }).strict(), MessageSchema),
+  /** XEP-0424: retracts one of our messages. */
+  'chat.retract': command(z.object({ accountId: AccountIdSchema, messageId: MessageId }).strict(), MessageSchema),
+  /** XEP-0444: our whole set of reactions to a message (an empty list removes them). */
+  'chat.react': command(
+    z.object({ accountId: AccountIdSchema, messageId: MessageId, emojis: z.array(z.string().min(1).max(64)).max(20) }).strict(),
+    MessageSchema,
+  ),
+  /** A failed message goes back to pending and is sent again with the same origin-id. */
+  'chat.retry': command(z.object({ accountId: AccountIdSchema, messageId: MessageId }).strict(), MessageSchema),
+  /** XEP-0085: our chat state towards the peer (composing, paused…); sent only when it changes. */
+  'chat.typing': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, state: ChatStateSchema }).strict(), z.null()),
+  /** Marks the conversation read here, and tells the peer (XEP-0333 displayed) and our other devices. */
   'chat.markRead': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), z.null()),
+  'chat.setMuted': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, muted: z.boolean() }).strict(), z.null()),
+  /** Full-text search (FTS5) across all conversations, or one account's; best matches first. */
+  'chat.search': command(
+    z.object({ query: z.string().trim().min(1).max(500), accountId: AccountIdSchema.optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.array(SearchHitSchema),
+  ),
+  /** Which conversation the user is looking at (none when the window is hidden): no notification for it. */
+  'ui.visibleConversation': command(z.object({ conversation: z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict().optional() }).strict(), z.null()),
 } as const;
 
 export const events = {
@@ -133,8 +173,20 @@ export const events = {
   'subscription.requestsChanged': z.object({ accountId: AccountIdSchema, requests: z.array(SubscriptionRequestSchema) }),
   'blocking.changed': z.object({ accountId: AccountIdSchema, jids: z.array(z.string()) }),
   'avatar.ownChanged': z.object({ accountId: AccountIdSchema, hash: z.string().optional() }),
-  /** A new message, or a change of one (its state). */
+  /** A new message, or a change of one (state, correction, retraction, reactions). */
   'chat.message': z.object({ accountId: AccountIdSchema, message: MessageSchema }),
+  /** A conversation's summary changed (last message, unread count, mute): a delta, not a list to fetch again. */
+  'chat.conversation': z.object({ accountId: AccountIdSchema, conversation: ConversationSchema }),
+  /** The peer's XEP-0085 chat state. */
+  'chat.typing': z.object({ accountId: AccountIdSchema, peer: z.string(), state: ChatStateSchema }),
+  /** Progress of the XEP-0313 catch-up. */
+  'chat.archiveSync': z.object({ accountId: AccountIdSchema, sync: ArchiveSyncSchema }),
+  /** A new message worth a desktop notification (not muted, not read elsewhere, not from the archive). */
+  'chat.notify': z.object({ accountId: AccountIdSchema, peer: z.string(), messageId: z.string(), title: z.string(), body: z.string() }),
+  /** Unread messages across all accounts and conversations that are not muted: the title, tray and badge show it. */
+  'chat.unreadTotal': z.object({ count: z.number().int().min(0) }),
+  /** Show this conversation (a notification was clicked). */
+  'ui.openConversation': z.object({ accountId: AccountIdSchema, peer: z.string() }),
   /** The tray asks the window to focus the status message field. */
   'ui.editStatus': z.object({}),
   'presence.ownChanged': z.object({

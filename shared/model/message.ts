@@ -2,7 +2,25 @@
 import { z } from 'zod';
 
 export const MessageDirectionSchema = z.enum(['in', 'out']);
-export const MessageStateSchema = z.enum(['pending', 'sent', 'failed']);
+/**
+ * Outgoing: pending (stored, not yet acknowledged) → sent (XEP-0198 ack) → delivered (XEP-0184) → read (XEP-0333
+ * displayed), or failed (an error from the server; retry makes it pending again). Incoming: received.
+ */
+export const MessageStateSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed', 'received']);
+export type MessageState = z.infer<typeof MessageStateSchema>;
+
+/** XEP-0444: one emoji and who reacted with it (bare JIDs, our own included). */
+export const ReactionSchema = z.object({ emoji: z.string(), senders: z.array(z.string()) });
+export type Reaction = z.infer<typeof ReactionSchema>;
+
+/** XEP-0461: what a message answers, with a quote of it (from the store, or the sender's fallback text). */
+export const ReplyToSchema = z.object({
+  /** The local id of the quoted message when it is stored here. */
+  messageId: z.string().optional(),
+  quote: z.string(),
+  direction: MessageDirectionSchema.optional(),
+});
+export type ReplyTo = z.infer<typeof ReplyToSchema>;
 
 export const MessageSchema = z.object({
   /** Local id (a UUID), stable across edits of the row. */
@@ -11,20 +29,68 @@ export const MessageSchema = z.object({
   /** The other party's bare JID. */
   peer: z.string(),
   direction: MessageDirectionSchema,
-  /** Plain text, never interpreted as markup. */
+  /** Plain text, never interpreted as markup; the latest correction's text; empty once retracted. */
   body: z.string(),
   /** Epoch ms. */
   timestamp: z.number(),
   state: MessageStateSchema,
   originId: z.string().optional(),
+  /** XEP-0359 stanza-id assigned by our own server (the archive id). */
   stanzaId: z.string().optional(),
+  /** The stanza's id attribute, which corrections, replies and reactions refer to (for ours, the same as `id`). */
+  remoteId: z.string().optional(),
+  /** The server's error text when state is failed. */
   error: z.string().optional(),
+  /** XEP-0308: when it was last corrected (epoch ms). */
+  correctedAt: z.number().optional(),
+  /** XEP-0424: the sender retracted it. */
+  retracted: z.boolean().optional(),
+  replyTo: ReplyToSchema.optional(),
+  reactions: z.array(ReactionSchema).optional(),
+  /** End-to-end encrypted (OMEMO, a later issue). */
+  encrypted: z.boolean().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
 export const ConversationSchema = z.object({
   peer: z.string(),
-  lastMessage: z.object({ body: z.string(), timestamp: z.number(), direction: MessageDirectionSchema }).optional(),
+  lastMessage: z
+    .object({ body: z.string(), timestamp: z.number(), direction: MessageDirectionSchema, retracted: z.boolean().optional() })
+    .optional(),
   unread: z.number().int().min(0),
+  /** The oldest unread message, where the unread marker goes. */
+  firstUnreadId: z.string().optional(),
+  muted: z.boolean(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** XEP-0085 chat states. */
+export const ChatStateSchema = z.enum(['active', 'composing', 'paused', 'inactive', 'gone']);
+export type ChatState = z.infer<typeof ChatStateSchema>;
+
+/** A page of history and whether more exists on each side (locally or in the server's archive). */
+export const HistoryPageSchema = z.object({
+  messages: z.array(MessageSchema),
+  hasOlder: z.boolean(),
+  hasNewer: z.boolean(),
+});
+export type HistoryPage = z.infer<typeof HistoryPageSchema>;
+
+export const SearchHitSchema = z.object({
+  accountId: z.string(),
+  peer: z.string(),
+  messageId: z.string(),
+  timestamp: z.number(),
+  direction: MessageDirectionSchema,
+  /** The body around the match, matched terms between \u0002 and \u0003 (characters XML cannot carry); plain text. */
+  snippet: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+/** XEP-0313 catch-up after being offline: running with a count so far, or idle. */
+export const ArchiveSyncSchema = z.object({
+  status: z.enum(['idle', 'syncing', 'failed']),
+  fetched: z.number().int().min(0),
+  error: z.string().optional(),
+});
+export type ArchiveSync = z.infer<typeof ArchiveSyncSchema>;

@@ -1,65 +1,79 @@
-// One-to-one chat (RFC 6121 §5, XEP-0359) between two cores on the harness Prosody.
+// One-to-one chat between cores on the harness Prosody: delivery states, conversation features, and an outbox that
+// survives a cut connection and a killed process.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
-import { openDatabase } from '../../electron/core/storage/database.ts';
-import { createMessageStore } from '../../electron/core/storage/messages.ts';
 import { NS_SID } from '../../electron/core/xmpp/chat/chat-stanzas.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { startTcpProxy, type TcpProxy } from '../server/tcp-proxy.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
+let proxy: TcpProxy;
 const harness = createHarness(() => server);
 const { users, signIn, close, raw } = harness;
 
 beforeAll(async () => {
   server = await startProsody({ passwordHash: 'SHA-256' });
+  proxy = await startTcpProxy(server.host, server.c2sPort);
 });
 afterEach(() => harness.cleanup());
-afterAll(() => server.dispose());
+afterAll(async () => {
+  await proxy.close();
+  await server.dispose();
+});
 
-const history = (core: TestCore, peer: string): Promise<Message[]> => core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 });
+const history = async (core: TestCore, peer: string): Promise<Message[]> =>
+  (await core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 })).messages;
+const bodies = async (core: TestCore, peer: string) => (await history(core, peer)).map((message) => message.body);
+const stateOf = async (core: TestCore, peer: string, id: string) => (await history(core, peer)).find((message) => message.id === id)?.state;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('one-to-one chat', () => {
-  it('alice sends bob a message: bob receives it once and stores it, alice sees it sent', async () => {
+  it('alice’s message goes pending → sent → delivered → read as bob receives and reads it', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
 
     const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'Hello Bob <b>!</b>' });
-    expect(sent).toMatchObject({ direction: 'out', state: 'pending', peer: bobJid, body: 'Hello Bob <b>!</b>' });
-    expect(sent.originId).toBe(sent.id);
+    expect(sent).toMatchObject({ direction: 'out', state: 'pending', peer: bobJid, body: 'Hello Bob <b>!</b>', originId: sent.id });
 
     const received = await until(() => eventsNamed(bob, 'chat.message').find((event) => event.message.peer === aliceJid)?.message, 'bob receives');
-    expect(received).toMatchObject({ direction: 'in', body: 'Hello Bob <b>!</b>', originId: sent.id });
-    await until(async () => (await history(alice, bobJid))[0]?.state === 'sent', 'alice’s message marked sent');
-    expect(eventsNamed(alice, 'chat.message').map((event) => event.message.state)).toEqual(['pending', 'sent']);
+    expect(received).toMatchObject({ direction: 'in', state: 'received', body: 'Hello Bob <b>!</b>', originId: sent.id, remoteId: sent.id });
+    // XEP-0198 ack, then the XEP-0184 receipt from bob's device.
+    await until(async () => (await stateOf(alice, bobJid, sent.id)) === 'delivered', 'delivered');
+    const states = eventsNamed(alice, 'chat.message').map((event) => event.message.state);
+    expect(states.slice(0, 1)).toEqual(['pending']);
+    expect(states).toContain('delivered');
 
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(eventsNamed(bob, 'chat.message')).toHaveLength(1);
-    expect((await history(bob, aliceJid)).map((message) => message.body)).toEqual(['Hello Bob <b>!</b>']);
-    expect(await bob.handlers['chat.conversations']({ accountId: bob.accountId })).toEqual([
-      { peer: aliceJid, lastMessage: { body: 'Hello Bob <b>!</b>', timestamp: received.timestamp, direction: 'in' }, unread: 1 },
-    ]);
+    const [conversation] = await bob.handlers['chat.conversations']({ accountId: bob.accountId });
+    expect(conversation).toMatchObject({ peer: aliceJid, unread: 1, firstUnreadId: received.id, muted: false, lastMessage: { body: 'Hello Bob <b>!</b>', direction: 'in' } });
     await bob.handlers['chat.markRead']({ accountId: bob.accountId, peer: aliceJid });
+    // XEP-0333: bob's displayed marker turns alice's message read.
+    await until(async () => (await stateOf(alice, bobJid, sent.id)) === 'read', 'read');
+    await until(() => eventsNamed(bob, 'chat.conversation').find((event) => event.conversation.peer === aliceJid && event.conversation.unread === 0), 'bob’s unread back to 0');
     expect((await bob.handlers['chat.conversations']({ accountId: bob.accountId }))[0]?.unread).toBe(0);
   });
 
   it('history survives a restart of the core', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
-    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'one' });
-    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'two' });
-    await until(async () => (await history(bob, aliceJid)).length === 2, 'bob has both');
+    const one = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'one' });
+    const two = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'two' });
+    await until(async () => (await bodies(bob, aliceJid)).length === 2, 'bob has both');
+    await until(async () => (await stateOf(alice, bobJid, two.id)) === 'delivered' && (await stateOf(alice, bobJid, one.id)) === 'delivered', 'delivered');
 
     await close(bob);
     const again = await signIn(bobJid, { profile: bob.profile });
-    expect((await history(again, aliceJid)).map((message) => message.body)).toEqual(['one', 'two']);
+    expect(await bodies(again, aliceJid)).toEqual(['one', 'two']);
     await close(alice);
     const aliceAgain = await signIn(aliceJid, { profile: alice.profile });
     expect((await history(aliceAgain, bobJid)).map((message) => [message.body, message.state])).toEqual([
-      ['one', 'sent'],
-      ['two', 'sent'],
+      ['one', 'delivered'],
+      ['two', 'delivered'],
     ]);
   });
 
@@ -67,31 +81,186 @@ describe('one-to-one chat', () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const bob = await signIn(bobJid);
     const other = await raw(aliceJid, 'other');
-    const stanza = () =>
-      xml('message', { type: 'chat', to: bobJid, id: 'm1' }, xml('body', {}, 'only once'), xml('origin-id', { xmlns: NS_SID, id: 'origin-1' }));
+    const stanza = () => xml('message', { type: 'chat', to: bobJid, id: 'm1' }, xml('body', {}, 'only once'), xml('origin-id', { xmlns: NS_SID, id: 'origin-1' }));
     await other.send(stanza());
     await other.send(stanza());
     await other.send(xml('message', { type: 'chat', to: bobJid, id: 'm2' }, xml('body', {}, 'after')));
-    await until(async () => (await history(bob, aliceJid)).some((message) => message.body === 'after'), 'the last message');
-    expect((await history(bob, aliceJid)).map((message) => message.body)).toEqual(['only once', 'after']);
+    await until(async () => (await bodies(bob, aliceJid)).includes('after'), 'the last message');
+    expect(await bodies(bob, aliceJid)).toEqual(['only once', 'after']);
     expect(eventsNamed(bob, 'chat.message')).toHaveLength(2);
   });
 
-  it('a message left pending when the core stopped goes out once on the next start', async () => {
+  it('corrections, replies, reactions and retractions reach the other side', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
-    await close(alice);
-    // As if the process died between storing the message and handing it to the connection.
-    const db = openDatabase(join(alice.profile, 'causette.sqlite'));
-    createMessageStore(db).insert({ id: 'left-1', accountId: alice.accountId, peer: bobJid, direction: 'out', body: 'still here', timestamp: Date.now(), state: 'pending', originId: 'left-1' });
-    db.close();
+    const first = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'Lunch at noom?' });
+    const atBob = await until(async () => (await history(bob, aliceJid)).find((message) => message.originId === first.id), 'bob has it');
 
-    const again = await signIn(aliceJid, { profile: alice.profile });
-    await until(async () => (await history(bob, aliceJid)).length === 1, 'bob receives the pending message');
-    await until(async () => (await history(again, bobJid))[0]?.state === 'sent', 'marked sent');
-    await close(again);
-    await signIn(aliceJid, { profile: alice.profile });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await history(bob, aliceJid)).map((message) => [message.body, message.originId])).toEqual([['still here', 'left-1']]);
+    await alice.handlers['chat.correct']({ accountId: alice.accountId, messageId: first.id, body: 'Lunch at noon?' });
+    await until(async () => (await history(bob, aliceJid)).find((message) => message.id === atBob.id)?.body === 'Lunch at noon?', 'the correction');
+    expect((await history(bob, aliceJid)).find((message) => message.id === atBob.id)?.correctedAt).toBeTypeOf('number');
+    expect(await bodies(bob, aliceJid)).toEqual(['Lunch at noon?']);
+
+    const reply = await bob.handlers['chat.send']({ accountId: bob.accountId, peer: aliceJid, body: 'Yes!', replyTo: atBob.id });
+    expect(reply.replyTo).toMatchObject({ messageId: atBob.id, quote: 'Lunch at noon?' });
+    const replyAtAlice = await until(async () => (await history(alice, bobJid)).find((message) => message.originId === reply.id), 'the reply');
+    // The quoted fallback is not part of the text; the quote points at alice's own message.
+    expect(replyAtAlice).toMatchObject({ body: 'Yes!', replyTo: { messageId: first.id, direction: 'out' } });
+
+    await alice.handlers['chat.react']({ accountId: alice.accountId, messageId: replyAtAlice.id, emojis: ['👍', '🎉'] });
+    await until(async () => (await history(bob, aliceJid)).find((message) => message.id === reply.id)?.reactions?.length === 2, 'reactions');
+    expect((await history(bob, aliceJid)).find((message) => message.id === reply.id)?.reactions).toEqual([
+      { emoji: '👍', senders: [aliceJid] },
+      { emoji: '🎉', senders: [aliceJid] },
+    ]);
+    await alice.handlers['chat.react']({ accountId: alice.accountId, messageId: replyAtAlice.id, emojis: [] });
+    await until(async () => (await history(bob, aliceJid)).find((message) => message.id === reply.id)?.reactions === undefined, 'reactions removed');
+
+    await alice.handlers['chat.retract']({ accountId: alice.accountId, messageId: first.id });
+    await until(async () => (await history(bob, aliceJid)).find((message) => message.id === atBob.id)?.retracted === true, 'the retraction');
+    expect((await history(bob, aliceJid)).find((message) => message.id === atBob.id)?.body).toBe('');
+    // Bob cannot edit or retract alice's message.
+    await expect(bob.handlers['chat.retract']({ accountId: bob.accountId, messageId: atBob.id })).rejects.toMatchObject({ code: 'bad-request' });
+  });
+
+  it('bob sees alice typing, then pausing, then her message', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await alice.handlers['chat.typing']({ accountId: alice.accountId, peer: bobJid, state: 'composing' });
+    await until(() => eventsNamed(bob, 'chat.typing').find((event) => event.peer === aliceJid && event.state === 'composing'), 'composing');
+    await alice.handlers['chat.typing']({ accountId: alice.accountId, peer: bobJid, state: 'paused' });
+    await until(() => eventsNamed(bob, 'chat.typing').find((event) => event.state === 'paused'), 'paused');
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'there' });
+    await until(() => eventsNamed(bob, 'chat.typing').find((event) => event.state === 'active'), 'active with the message');
+    expect(eventsNamed(bob, 'chat.typing').map((event) => event.state)).toEqual(['composing', 'paused', 'active']);
+    // Chat states are not messages.
+    expect(await bodies(bob, aliceJid)).toEqual(['there']);
+  });
+
+  it('an error from the server marks the message failed with its text, and retry sends it again', async () => {
+    const [aliceJid = ''] = await users('alice');
+    const alice = await signIn(aliceJid);
+    const nobody = `nobody@${server.domain}`;
+    const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: nobody, body: 'anyone there?' });
+    const failed = await until(async () => (await history(alice, nobody)).find((message) => message.id === sent.id && message.state === 'failed'), 'failed');
+    expect(failed.error).toMatch(/\S/);
+    const retried = await alice.handlers['chat.retry']({ accountId: alice.accountId, messageId: sent.id });
+    expect(retried.state).toBe('pending');
+    await until(async () => (await stateOf(alice, nobody, sent.id)) === 'failed', 'failed again');
   });
 });
+
+describe('read state across devices', () => {
+  it('reading a chat on one device marks it read on the other (XEP-0490), without any marker to the sender', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [laptop, desktop] = await Promise.all([signIn(aliceJid), signIn(aliceJid)]);
+    // A plain message that asks for no markers: only the PEP node can carry the read state.
+    const bob = await raw(bobJid, 'plain');
+    await bob.send(xml('message', { type: 'chat', to: aliceJid, id: 'plain-1' }, xml('body', {}, 'seen anywhere?')));
+    const unreadOn = async (core: TestCore) => (await core.handlers['chat.conversations']({ accountId: core.accountId })).find((c) => c.peer === bobJid)?.unread;
+    await until(async () => (await unreadOn(laptop)) === 1 && (await unreadOn(desktop)) === 1, 'both devices have it, unread');
+    expect((await history(laptop, bobJid))[0]?.stanzaId).toBeTypeOf('string');
+
+    await laptop.handlers['chat.markRead']({ accountId: laptop.accountId, peer: bobJid });
+    await until(async () => (await unreadOn(desktop)) === 0, 'read on the desktop too');
+    await until(() => eventsNamed(desktop, 'chat.conversation').find((event) => event.conversation.peer === bobJid && event.conversation.unread === 0), 'the delta');
+  });
+});
+
+describe('the outbox', () => {
+  it('messages written while the connection is cut are pending, then reach bob exactly once and in order', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid, { port: proxy.port }), signIn(bobJid)]);
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'before' });
+    await until(async () => (await bodies(bob, aliceJid)).length === 1, 'the first message');
+
+    proxy.pause();
+    proxy.cutAll();
+    await until(async () => (await alice.handlers['app.snapshot']({})).accounts[0]?.connection.status === 'reconnecting', 'alice cut off');
+    const written: Message[] = [];
+    for (const body of ['one', 'two', 'three']) written.push(await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body }));
+    expect(written.map((message) => message.state)).toEqual(['pending', 'pending', 'pending']);
+    await sleep(300);
+    expect(await bodies(bob, aliceJid)).toEqual(['before']);
+    proxy.resume();
+
+    await until(async () => (await bodies(bob, aliceJid)).length === 4, 'three more', 30_000);
+    await until(async () => (await history(alice, bobJid)).every((message) => message.state !== 'pending'), 'all sent');
+    await sleep(500);
+    expect(await bodies(bob, aliceJid)).toEqual(['before', 'one', 'two', 'three']);
+  });
+
+  it('a message written while signed out waits, pending, and goes out at the next sign-in', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await alice.handlers['account.disconnect']({ accountId: alice.accountId });
+    const waiting = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'later' });
+    expect(waiting.state).toBe('pending');
+    await alice.handlers['account.connect']({ accountId: alice.accountId });
+    await until(async () => (await bodies(bob, aliceJid)).includes('later'), 'bob gets it');
+    await until(async () => (await stateOf(alice, bobJid, waiting.id)) !== 'pending', 'no longer pending');
+  });
+
+  it('a core killed with a pending message sends it exactly once after restart', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const bob = await signIn(bobJid);
+    const alice = await signIn(aliceJid, { port: proxy.port });
+    await close(alice);
+    const caFile = join(alice.profile, 'ca.pem');
+    writeFileSync(caFile, server.caPem);
+
+    const child = spawn(process.execPath, [join(import.meta.dirname, '../support/core-process.ts'), alice.profile, caFile], { stdio: 'pipe' });
+    const lines = readLines(child);
+    try {
+      const { ready } = (await lines.next()) as { ready: string };
+      await until(async () => ((await lines.call({ command: 'app.snapshot', request: {} })) as { accounts: { connection: { status: string } }[] }).accounts[0]?.connection.status === 'online', 'the child online');
+      proxy.pause();
+      proxy.cutAll();
+      const stored = (await lines.call({ command: 'chat.send', request: { accountId: ready, peer: bobJid, body: 'survives a crash' } })) as Message;
+      expect(stored.state).toBe('pending');
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    proxy.resume();
+
+    const again = await signIn(aliceJid, { profile: alice.profile });
+    await until(async () => (await bodies(bob, aliceJid)).includes('survives a crash'), 'bob gets it', 20_000);
+    await until(async () => (await history(again, bobJid))[0]?.state !== 'pending', 'sent after the restart');
+    await close(again);
+    await signIn(aliceJid, { profile: alice.profile });
+    await sleep(800);
+    expect(await bodies(bob, aliceJid)).toEqual(['survives a crash']);
+  });
+});
+
+/** JSON lines from the child core: the next one, or a command's answer. */
+function readLines(child: ChildProcessWithoutNullStreams) {
+  const queue: unknown[] = [];
+  const waiters: ((value: unknown) => void)[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const value: unknown = JSON.parse(line);
+    const waiter = waiters.shift();
+    if (waiter) waiter(value);
+    else queue.push(value);
+  });
+  const next = (): Promise<unknown> => {
+    if (queue.length > 0) return Promise.resolve(queue.shift());
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the child core did not answer')), 20_000);
+      waiters.push((value) => {
+        clearTimeout(timer);
+        resolve(value);
+      });
+    });
+  };
+  return {
+    next,
+    async call(request: { command: string; request: unknown }): Promise<unknown> {
+      child.stdin.write(`${JSON.stringify(request)}\n`);
+      const answer = (await next()) as { response?: unknown; error?: string };
+      if (answer.error !== undefined) throw new Error(answer.error);
+      return answer.response;
+    },
+  };
+}

@@ -73,13 +73,13 @@ export function createHarness(server: () => ProsodyServer) {
   }
 
   /** A core with one account, signed in. */
-  async function signIn(jid: string, options: { logger?: Logger; profile?: string; wait?: boolean } = {}): Promise<TestCore> {
+  async function signIn(jid: string, options: { logger?: Logger; profile?: string; wait?: boolean; port?: number } = {}): Promise<TestCore> {
     const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'causette-roster-'));
     if (!options.profile) dirs.push(profile);
     const core = await openCore(profile, jid, options.logger);
     if (!core.accountId) {
       const local = jid.slice(0, jid.indexOf('@'));
-      const account = await core.handlers['account.add']({ jid, password: `${local}-pw`, remember: true, host: server().host, port: server().c2sPort, tls: 'starttls' });
+      const account = await core.handlers['account.add']({ jid, password: `${local}-pw`, remember: true, host: server().host, port: options.port ?? server().c2sPort, tls: 'starttls' });
       core.accountId = account.id;
     }
     if (options.wait !== false) await waitOnline(core);

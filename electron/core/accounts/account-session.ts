@@ -1,8 +1,10 @@
 // One account's XMPP modules on its connection, installed in this order: iq routing, our disco/version answers,
-// roster, subscriptions, contacts' presence, own presence, chat. A fresh session (not a resumed one) fetches the roster,
-// learns how to be invisible, then announces our presence (RFC 6121 §2.2: roster before presence).
+// roster, subscriptions, contacts' presence, own presence, chat, carbons, archive. A fresh session (not a resumed one) fetches
+// the roster, learns how to be invisible, announces our presence (RFC 6121 §2.2: roster before presence), then catches up
+// with the archive (XEP-0313).
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
+import type { Message } from '../../../shared/model/message.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
@@ -12,11 +14,14 @@ import type { RosterStore } from '../storage/roster.ts';
 import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
 import { setupAvatars } from '../xmpp/avatar/avatars.ts';
 import { buildCaps } from '../xmpp/caps/caps.ts';
-import { setupChat } from '../xmpp/chat/chat.ts';
+import { setupCarbons } from '../xmpp/carbons/carbons.ts';
+import { setupChat, type MessageSource } from '../xmpp/chat/chat.ts';
+import { CHAT_FEATURES } from '../xmpp/chat/chat-stanzas.ts';
 import type { Connection, SessionInfo } from '../xmpp/connection.ts';
 import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../xmpp/disco/disco-info.ts';
 import { CAPS_NODE, ownDiscoInfo, setupResponders } from '../xmpp/disco/responders.ts';
 import { setupIqRouter } from '../xmpp/iq-router.ts';
+import { setupMam } from '../xmpp/mam/mam.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
 import { setupContactsPresence } from '../xmpp/presence/contacts-presence.ts';
 import { detectInvisibility, type Mechanism } from '../xmpp/presence/invisibility.ts';
@@ -38,6 +43,8 @@ export interface AccountSessionDeps {
   readonly avatarStore: AvatarStore;
   /** Where chat messages are kept; without it, chat is not installed (tests of other modules). */
   readonly messageStore?: MessageStore;
+  /** A chat message newly stored, with where it came from. */
+  readonly onNewMessage?: ((message: Message, source: MessageSource) => void) | undefined;
   readonly emit: Emit;
   readonly logger: Logger;
   readonly version: string;
@@ -54,7 +61,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
   let preApproval = false;
 
   const router = setupIqRouter({ connection, logger });
-  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY]);
+  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? CHAT_FEATURES : [])]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
   const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
@@ -107,8 +114,24 @@ export function createAccountSession(deps: AccountSessionDeps) {
   });
   const own = setupOwnPresence({ connection, caps: buildCaps(CAPS_NODE, info), avatarUpdate: () => avatars.presenceUpdate() });
   const chat = deps.messageStore
-    ? setupChat({ accountId, ownJid: deps.jid, connection, store: deps.messageStore, logger, onMessage: (message) => deps.emit('chat.message', { accountId, message }) })
+    ? setupChat({
+        accountId,
+        ownJid: deps.jid,
+        connection,
+        store: deps.messageStore,
+        logger,
+        onMessage: (message) => deps.emit('chat.message', { accountId, message }),
+        onConversation: (conversation) => deps.emit('chat.conversation', { accountId, conversation }),
+        onTyping: (peer, state) => deps.emit('chat.typing', { accountId, peer, state }),
+        ...(deps.onNewMessage ? { onNew: deps.onNewMessage } : {}),
+      })
     : undefined;
+  // XEP-0280 and XEP-0313 feed the chat pipeline with copies from our other devices and from our archive.
+  const carbons = chat ? setupCarbons({ ownJid: deps.jid, connection, logger, ingest: chat.ingest }) : undefined;
+  const mam =
+    chat && deps.messageStore
+      ? setupMam({ accountId, ownJid: deps.jid, connection, store: deps.messageStore, logger, ingest: chat.ingest, onProgress: (sync) => deps.emit('chat.archiveSync', { accountId, sync }) })
+      : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -124,6 +147,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
     const reply = await connection.iq(buildDiscoInfoGet(domain), 15_000);
     const query = reply.getChild('query', NS_DISCO_INFO);
     const parsed = query ? parseDiscoInfo(query) : 'ill-formed';
+    // XEP-0280 §4 from the same answer, without holding up our presence.
+    if (carbons) void carbons.enable(parsed === 'ill-formed' ? [] : parsed.features).catch(warn('carbons could not be enabled'));
     // XEP-0191 §2 from the same answer; §3.1 the block list before our presence goes out.
     await blocking.fetch(parsed === 'ill-formed' ? [] : parsed.features).catch(warn('the block list could not be fetched'));
     return parsed === 'ill-formed' ? 'unavailable' : detectInvisibility(parsed);
@@ -154,8 +179,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
     await own.announce(chosen.show === 'offline' ? { ...chosen, show: 'online' } : chosen, mechanism);
   }
 
+  /**
+   * The start of the current session (roster, then presence). Archive queries wait for it: Prosody gives a session that
+   * asked its archive no offline messages on its initial presence (mod_mam), and those are what we answer receipts for.
+   */
+  let started: Promise<void> = Promise.resolve();
   const removeSession = connection.onSessionStart((session) => {
-    if (!session.resumed) void enqueue(() => start(session)).catch(warn('the session could not start'));
+    if (!session.resumed) {
+      started = enqueue(() => start(session)).catch(warn('the session could not start'));
+      // XEP-0313 catch-up once the roster and our presence are out, outside the presence queue.
+      void started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
+    }
   });
   const removeState = connection.onState((state) => {
     if (state.status !== 'offline') return;
@@ -172,6 +206,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
     avatars,
     blocking,
     chat,
+    carbons,
+    mam,
+    /** Settles once the current session's roster and initial presence are out. */
+    started: () => started,
     connection,
     /** Sends our presence as it now is (after a change of choice or of the automatic state). */
     announce: () => enqueue(() => own.announce(deps.ownPresence(), invisibility)),
@@ -183,6 +221,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
       removeResponders();
       avatars.dispose();
       blocking.dispose();
+      carbons?.dispose();
+      mam?.dispose();
       chat?.dispose();
       router.dispose();
       presence.clear();

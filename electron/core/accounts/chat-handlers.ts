@@ -1,16 +1,32 @@
-// The chat.* commands: conversations and history from the store, sending on the account's session.
-import type { Handlers } from '../../../shared/ipc/contract.ts';
+// The chat.* commands: conversations and history from the store; sending and acting on messages through the session.
+import type { Emit, Handlers } from '../../../shared/ipc/contract.ts';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
 import type { MessageStore } from '../storage/messages.ts';
+import { storeOutgoing } from '../xmpp/chat/outgoing.ts';
 import { normaliseBareJid } from '../xmpp/roster/roster-items.ts';
 import type { AccountService } from './account-service.ts';
 
-type ChatCommand = 'chat.conversations' | 'chat.history' | 'chat.send' | 'chat.markRead';
+type ChatCommand =
+  | 'chat.conversations'
+  | 'chat.history'
+  | 'chat.send'
+  | 'chat.correct'
+  | 'chat.retract'
+  | 'chat.react'
+  | 'chat.retry'
+  | 'chat.typing'
+  | 'chat.markRead'
+  | 'chat.setMuted';
 
 export interface ChatHandlerDeps {
   readonly accounts: AccountService;
   readonly store: MessageStore;
+  readonly emit: Emit;
+  readonly now?: () => number;
 }
+
+/** Runs a step that may throw as a promise that rejects instead. */
+const attempt = <T>(step: () => T): Promise<T> => new Promise<T>((resolve) => resolve(step()));
 
 function peerOf(text: string): string {
   const jid = normaliseBareJid(text);
@@ -18,27 +34,73 @@ function peerOf(text: string): string {
   return jid;
 }
 
-export function createChatHandlers({ accounts, store }: ChatHandlerDeps): Pick<Handlers, ChatCommand> {
+export function createChatHandlers({ accounts, store, emit, now = Date.now }: ChatHandlerDeps): Pick<Handlers, ChatCommand> {
+  /** The account's chat on its session; changing messages needs one. */
+  function chatOf(accountId: string) {
+    const entry = accounts.entry(accountId);
+    const chat = entry.session?.chat;
+    if (!chat) throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`);
+    return chat;
+  }
+  const conversationChanged = (accountId: string, peer: string) => emit('chat.conversation', { accountId, conversation: store.conversation(accountId, peer) });
+
   return {
     'chat.conversations': ({ accountId }) => {
       accounts.entry(accountId);
       return Promise.resolve(store.conversations(accountId));
     },
-    'chat.history': ({ accountId, peer, before, limit }) => {
-      accounts.entry(accountId);
-      return Promise.resolve(store.history(accountId, peerOf(peer), before, limit));
+    'chat.history': async ({ accountId, peer, before, after, around, limit }) => {
+      const entry = accounts.entry(accountId);
+      const jid = peerOf(peer);
+      const cursor = { ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }), ...(around === undefined ? {} : { around }) };
+      const read = () => store.page(accountId, jid, cursor, limit);
+      const local = read();
+      // XEP-0313: older than the local store, the archive is asked a page at a time until it holds nothing older.
+      const mam = entry.session?.mam;
+      const reachedOldest = after === undefined && around === undefined && local.messages.length < limit;
+      const online = entry.session?.connection.state.status === 'online';
+      const archive =
+        reachedOldest && mam && online && !store.archiveComplete(accountId, jid)
+          ? await entry.session?.started().then(() => mam.scrollBack(jid, limit)).catch(() => 'failed' as const)
+          : undefined;
+      const page = archive === undefined || archive === 'failed' ? local : read();
+      return { ...page, hasOlder: page.hasOlder || (archive !== 'unavailable' && !store.archiveComplete(accountId, jid)) };
     },
-    'chat.send': ({ accountId, peer, body }) => {
+    'chat.send': ({ accountId, peer, body, replyTo }) => {
       const entry = accounts.entry(accountId);
       const jid = peerOf(peer);
       if (jid === entry.record.jid) throw new CausetteError('bad-request', 'That is the address of this account.');
       const chat = entry.session?.chat;
-      if (!chat) throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`);
-      return Promise.resolve(chat.send(jid, body));
+      if (chat) return Promise.resolve(chat.send(jid, body, replyTo));
+      // Signed out: the message waits in the store, pending, for the next session.
+      const message = storeOutgoing(store, { accountId, ownJid: entry.record.jid, peer: jid, body, now: now(), ...(replyTo === undefined ? {} : { replyTo }) });
+      emit('chat.message', { accountId, message });
+      conversationChanged(accountId, jid);
+      return Promise.resolve(message);
+    },
+    'chat.correct': ({ accountId, messageId, body }) => attempt(() => chatOf(accountId).correct(messageId, body)),
+    'chat.retract': ({ accountId, messageId }) => attempt(() => chatOf(accountId).retract(messageId)),
+    'chat.react': ({ accountId, messageId, emojis }) => attempt(() => chatOf(accountId).react(messageId, emojis)),
+    'chat.retry': ({ accountId, messageId }) => attempt(() => chatOf(accountId).retry(messageId)),
+    'chat.typing': ({ accountId, peer, state }) => {
+      accounts.entry(accountId).session?.chat?.typing(peerOf(peer), state);
+      return Promise.resolve(null);
     },
     'chat.markRead': ({ accountId, peer }) => {
+      const jid = peerOf(peer);
+      const chat = accounts.entry(accountId).session?.chat;
+      if (chat) chat.markRead(jid);
+      else {
+        store.markRead(accountId, jid);
+        conversationChanged(accountId, jid);
+      }
+      return Promise.resolve(null);
+    },
+    'chat.setMuted': ({ accountId, peer, muted }) => {
       accounts.entry(accountId);
-      store.markRead(accountId, peerOf(peer));
+      const jid = peerOf(peer);
+      store.setMuted(accountId, jid, muted);
+      conversationChanged(accountId, jid);
       return Promise.resolve(null);
     },
   };

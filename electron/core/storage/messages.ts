@@ -1,8 +1,9 @@
-// Chat messages per account and peer; a message seen twice (same origin-id or stanza-id, XEP-0359) is kept once.
-import type { Conversation, Message } from '../../../shared/model/message.ts';
+// Chat messages per account and peer; the same message seen live, as a carbon and in the archive is kept once (XEP-0359).
+import type { Conversation, HistoryPage, Message, Reaction } from '../../../shared/model/message.ts';
 import type { Database } from './database.ts';
 
 interface Row {
+  rowid: number;
   id: string;
   account_id: string;
   peer: string;
@@ -12,23 +13,91 @@ interface Row {
   state: Message['state'];
   origin_id: string | null;
   stanza_id: string | null;
+  remote_id: string | null;
   error: string | null;
+  read: number;
+  markable: number;
+  corrected_at: number | null;
+  retracted: number;
+  reply_to_remote_id: string | null;
+  reply_quote: string | null;
+  reactions: string | null;
+  encrypted: number;
 }
 
+/** A message as it is stored, with what only the store needs. */
+export interface NewMessage extends Message {
+  /** XEP-0333: the sender asked for chat markers. */
+  readonly markable?: boolean;
+  /** XEP-0461: the id the reply refers to. */
+  readonly replyToRemoteId?: string;
+  /** Already read (ours, or read on another device). */
+  readonly read?: boolean;
+}
+
+export type InsertResult =
+  | { readonly kind: 'inserted'; readonly message: Message }
+  /** Already stored; what the new copy added (its archive id, proof it was sent) was merged in. */
+  | { readonly kind: 'merged'; readonly message: Message }
+  | { readonly kind: 'duplicate'; readonly message: Message };
+
+export interface ArchiveCursor {
+  readonly id: string;
+  readonly timestamp: number;
+}
+
+/** Our reactions and the peer's, per sender bare JID (XEP-0444 replaces a sender's whole set each time). */
+type ReactionMap = Record<string, string[]>;
+
 export interface MessageStore {
-  /** Stores the message; undefined when it is a duplicate of one already stored. */
-  insert(message: Message): Message | undefined;
+  insert(message: NewMessage): InsertResult;
+  get(id: string): Message | undefined;
+  /** The message a reference points at: its id attribute or origin-id (XEP-0308, XEP-0333, XEP-0424, XEP-0444, XEP-0461). */
+  byRemoteId(accountId: string, peer: string, direction: Message['direction'] | undefined, remoteId: string): Message | undefined;
+  /** The message with this origin-id or archive id, for references that use them. */
+  byAnyId(accountId: string, peer: string, id: string): Message | undefined;
   setState(id: string, state: Message['state'], error?: string): Message | undefined;
-  /** Up to `limit` messages older than `before`, oldest first. */
-  history(accountId: string, peer: string, before: number | undefined, limit: number): Message[];
+  /** XEP-0184: our message with this id reached a device of the peer. */
+  delivered(accountId: string, peer: string, remoteId: string): Message[];
+  /** XEP-0333 §4: displayed for one message means every earlier one was seen too. */
+  displayed(accountId: string, peer: string, remoteId: string): Message[];
+  correct(id: string, body: string, at: number): Message | undefined;
+  retract(id: string): Message | undefined;
+  react(id: string, sender: string, emojis: readonly string[]): Message | undefined;
+  /** The newest page, or the page before / after / around a message; oldest first. */
+  page(accountId: string, peer: string, cursor: { before?: string; after?: string; around?: string }, limit: number): HistoryPage;
+  /** The oldest message stored for the peer: where scrolling back into the archive starts. */
+  oldest(accountId: string, peer: string): Message | undefined;
+  /** The newest message from the peer that has an archive id (what XEP-0490 points at). */
+  lastArchivedIncoming(accountId: string, peer: string): Message | undefined;
+  /** The newest message we sent to the peer (what XEP-0308 may correct). */
+  lastOutgoing(accountId: string, peer: string): Message | undefined;
   /** Most recent first. */
   conversations(accountId: string): Conversation[];
-  markRead(accountId: string, peer: string): void;
-  /** Outgoing messages not yet accepted by a connection, oldest first. */
+  conversation(accountId: string, peer: string): Conversation;
+  /** Marks incoming messages read up to `upTo` (epoch ms, default all); answers the newest markable one that was unread. */
+  markRead(accountId: string, peer: string, upTo?: number): Message | undefined;
+  setMuted(accountId: string, peer: string, muted: boolean): void;
+  /** Outgoing messages not yet acknowledged by the server and not retracted, oldest first. */
   pending(accountId: string): Message[];
+  archiveCursor(accountId: string): ArchiveCursor | undefined;
+  setArchiveCursor(accountId: string, cursor: ArchiveCursor): void;
+  archiveComplete(accountId: string, peer: string): boolean;
+  setArchiveComplete(accountId: string, peer: string): void;
+  /** Unread messages in conversations that are not muted, over all accounts. */
+  unreadTotal(): number;
+}
+
+function reactionsOf(json: string | null): Reaction[] | undefined {
+  if (json === null) return undefined;
+  const map = JSON.parse(json) as ReactionMap;
+  const byEmoji = new Map<string, string[]>();
+  for (const [sender, emojis] of Object.entries(map)) for (const emoji of emojis) byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), sender]);
+  return byEmoji.size === 0 ? undefined : [...byEmoji].map(([emoji, senders]) => ({ emoji, senders }));
 }
 
 function toMessage(row: Row): Message {
+  const reactions = reactionsOf(row.reactions);
   return {
     id: row.id,
     accountId: row.account_id,
@@ -39,36 +108,145 @@ function toMessage(row: Row): Message {
     state: row.state,
     ...(row.origin_id === null ? {} : { originId: row.origin_id }),
     ...(row.stanza_id === null ? {} : { stanzaId: row.stanza_id }),
+    ...(row.remote_id === null ? {} : { remoteId: row.remote_id }),
     ...(row.error === null ? {} : { error: row.error }),
+    ...(row.corrected_at === null ? {} : { correctedAt: row.corrected_at }),
+    ...(row.retracted === 1 ? { retracted: true } : {}),
+    ...(row.reply_quote === null ? {} : { replyTo: { quote: row.reply_quote } }),
+    ...(reactions ? { reactions } : {}),
+    ...(row.encrypted === 1 ? { encrypted: true } : {}),
   };
 }
 
+const PAGE_ORDER_DESC = 'ORDER BY ts DESC, rowid DESC';
+
 export function createMessageStore(db: Database): MessageStore {
-  // The unique indexes on origin-id and stanza-id make a repeat a no-op.
   const insert = db.prepare(
-    `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, error, read)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read, markable,
+       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const byId = db.prepare('SELECT * FROM messages WHERE id = ?');
-  const update = db.prepare('UPDATE messages SET state = ?, error = ? WHERE id = ?');
-  const before = db.prepare('SELECT * FROM messages WHERE account_id = ? AND peer = ? AND ts < ? ORDER BY ts DESC, rowid DESC LIMIT ?');
-  const conversations = db.prepare(
-    `SELECT m.peer, m.body, m.ts, m.direction,
-       (SELECT COUNT(*) FROM messages u WHERE u.account_id = m.account_id AND u.peer = m.peer AND u.read = 0) AS unread
-     FROM messages m
-     WHERE m.account_id = ? AND m.rowid = (
-       SELECT l.rowid FROM messages l WHERE l.account_id = m.account_id AND l.peer = m.peer ORDER BY l.ts DESC, l.rowid DESC LIMIT 1)
-     ORDER BY m.ts DESC, m.rowid DESC`,
+  const byId = db.prepare('SELECT rowid, * FROM messages WHERE id = ?');
+  const byStanzaId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND stanza_id = ?');
+  const byOriginId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND origin_id = ?');
+  // XEP-0444 and XEP-0461 refer to a chat message by its origin-id, XEP-0308 and XEP-0333 by its id attribute.
+  const byRemoteId = db.prepare(
+    `SELECT rowid, * FROM messages WHERE account_id = ?1 AND peer = ?2 AND (remote_id = ?3 OR origin_id = ?3) AND direction = coalesce(?4, direction)
+     ${PAGE_ORDER_DESC} LIMIT 1`,
   );
-  const markRead = db.prepare('UPDATE messages SET read = 1 WHERE account_id = ? AND peer = ? AND read = 0');
-  const pending = db.prepare("SELECT * FROM messages WHERE account_id = ? AND direction = 'out' AND state = 'pending' ORDER BY ts, rowid");
-  const get = (id: string) => {
-    const row = byId.get(id) as Row | undefined;
+  const sameRemote = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND remote_id = ? AND body = ? LIMIT 1');
+  const byOriginAny = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND origin_id = ? LIMIT 1');
+  const setStanzaId = db.prepare('UPDATE messages SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL');
+  const setState = db.prepare('UPDATE messages SET state = ?, error = ? WHERE id = ?');
+  const delivered = db.prepare(
+    "UPDATE messages SET state = 'delivered', error = NULL WHERE account_id = ? AND peer = ? AND direction = 'out' AND remote_id = ? AND state IN ('pending', 'sent', 'failed') RETURNING id",
+  );
+  const displayed = db.prepare(
+    `UPDATE messages SET state = 'read', error = NULL WHERE account_id = ? AND peer = ? AND direction = 'out' AND state IN ('pending', 'sent', 'delivered', 'failed')
+       AND ts <= ? RETURNING id`,
+  );
+  const correct = db.prepare('UPDATE messages SET body = ?, corrected_at = ? WHERE id = ? AND retracted = 0');
+  const retract = db.prepare("UPDATE messages SET body = '', retracted = 1, reactions = NULL WHERE id = ?");
+  const setReactions = db.prepare('UPDATE messages SET reactions = ? WHERE id = ?');
+  const newest = db.prepare(`SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? ${PAGE_ORDER_DESC} LIMIT ?`);
+  const olderThan = db.prepare(
+    `SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND (ts < ? OR (ts = ? AND rowid < ?)) ${PAGE_ORDER_DESC} LIMIT ?`,
+  );
+  const newerThan = db.prepare(
+    'SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND (ts > ? OR (ts = ? AND rowid > ?)) ORDER BY ts, rowid LIMIT ?',
+  );
+  const oldest = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? ORDER BY ts, rowid LIMIT 1');
+  const lastArchivedIncoming = db.prepare(
+    `SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = 'in' AND stanza_id IS NOT NULL ${PAGE_ORDER_DESC} LIMIT 1`,
+  );
+  const lastOutgoing = db.prepare(`SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = 'out' ${PAGE_ORDER_DESC} LIMIT 1`);
+  const summary = `
+    SELECT p.peer,
+      (SELECT json_object('body', l.body, 'ts', l.ts, 'direction', l.direction, 'retracted', l.retracted)
+         FROM messages l WHERE l.account_id = p.account_id AND l.peer = p.peer ORDER BY l.ts DESC, l.rowid DESC LIMIT 1) AS last,
+      (SELECT COUNT(*) FROM messages u WHERE u.account_id = p.account_id AND u.peer = p.peer AND u.read = 0) AS unread,
+      (SELECT f.id FROM messages f WHERE f.account_id = p.account_id AND f.peer = p.peer AND f.read = 0 ORDER BY f.ts, f.rowid LIMIT 1) AS first_unread,
+      coalesce((SELECT c.muted FROM conversations c WHERE c.account_id = p.account_id AND c.peer = p.peer), 0) AS muted
+    FROM (SELECT DISTINCT account_id, peer FROM messages WHERE account_id = ?) p`;
+  const conversations = db.prepare(`${summary}`);
+  const oneConversation = db.prepare(`${summary} WHERE p.peer = ?`);
+  const newestUnreadMarkable = db.prepare(
+    `SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = 'in' AND read = 0 AND markable = 1 AND ts <= ? ${PAGE_ORDER_DESC} LIMIT 1`,
+  );
+  const markRead = db.prepare('UPDATE messages SET read = 1 WHERE account_id = ? AND peer = ? AND read = 0 AND ts <= ?');
+  const setMuted = db.prepare(
+    'INSERT INTO conversations (account_id, peer, muted) VALUES (?, ?, ?) ON CONFLICT (account_id, peer) DO UPDATE SET muted = excluded.muted',
+  );
+  // A message retracted before it went out is not sent again (its retraction follows it if it did).
+  const pending = db.prepare("SELECT rowid, * FROM messages WHERE account_id = ? AND state = 'pending' AND retracted = 0 ORDER BY ts, rowid");
+  const cursor = db.prepare('SELECT last_id, last_ts FROM archive_sync WHERE account_id = ?');
+  const setCursor = db.prepare(
+    'INSERT INTO archive_sync (account_id, last_id, last_ts) VALUES (?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET last_id = excluded.last_id, last_ts = excluded.last_ts',
+  );
+  const mutedOf = db.prepare('SELECT muted FROM conversations WHERE account_id = ? AND peer = ?');
+  const complete = db.prepare('SELECT archive_complete FROM conversations WHERE account_id = ? AND peer = ?');
+  const setComplete = db.prepare(
+    'INSERT INTO conversations (account_id, peer, archive_complete) VALUES (?, ?, 1) ON CONFLICT (account_id, peer) DO UPDATE SET archive_complete = 1',
+  );
+  const unreadTotal = db.prepare(
+    `SELECT COUNT(*) AS n FROM messages m WHERE m.read = 0
+       AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.account_id = m.account_id AND c.peer = m.peer AND c.muted = 1)`,
+  );
+
+  const one = (statement: ReturnType<Database['prepare']>, ...args: (string | number | null)[]): Message | undefined => {
+    const row = statement.get(...args) as Row | undefined;
     return row ? toMessage(row) : undefined;
   };
+  const rows = (statement: ReturnType<Database['prepare']>, ...args: (string | number | null)[]): Row[] => statement.all(...args) as unknown as Row[];
+  const get = (id: string) => one(byId, id);
+  const changed = (result: { id: string }[]): Message[] => result.flatMap(({ id }) => get(id) ?? []);
+
+  function existing(message: NewMessage): Row | undefined {
+    const { accountId, peer } = message;
+    if (message.stanzaId !== undefined) {
+      const row = byStanzaId.get(accountId, peer, message.stanzaId) as Row | undefined;
+      if (row) return row;
+    }
+    if (message.originId !== undefined) return byOriginId.get(accountId, peer, message.direction, message.originId) as Row | undefined;
+    if (message.remoteId === undefined) return undefined;
+    // Without XEP-0359 ids, the same sender's id with the same text is the same message, unless our server archived both.
+    const row = sameRemote.get(accountId, peer, message.direction, message.remoteId, message.body) as Row | undefined;
+    return row && message.stanzaId !== undefined && row.stanza_id !== null ? undefined : row;
+  }
+
+  function toSummary(row: { peer: string; last: string | null; unread: number; first_unread: string | null; muted: number }): Conversation {
+    const last = row.last === null ? undefined : (JSON.parse(row.last) as { body: string; ts: number; direction: Message['direction']; retracted: number });
+    return {
+      peer: row.peer,
+      ...(last ? { lastMessage: { body: last.body, timestamp: last.ts, direction: last.direction, ...(last.retracted === 1 ? { retracted: true } : {}) } } : {}),
+      unread: row.unread,
+      ...(row.first_unread === null ? {} : { firstUnreadId: row.first_unread }),
+      muted: row.muted === 1,
+    };
+  }
+
+  function withReply(message: Message, row: Row): Message {
+    if (message.replyTo === undefined || row.reply_to_remote_id === null) return message;
+    const quoted = byRemoteId.get(row.account_id, row.peer, row.reply_to_remote_id, null) as Row | undefined;
+    return quoted ? { ...message, replyTo: { messageId: quoted.id, quote: message.replyTo.quote, direction: quoted.direction } } : message;
+  }
+  const full = (row: Row) => withReply(toMessage(row), row);
+
   return {
     insert(message) {
-      const result = insert.run(
+      const found = existing(message);
+      if (found) {
+        let merged = false;
+        if (message.stanzaId !== undefined && found.stanza_id === null) merged = Number(setStanzaId.run(message.stanzaId, found.id).changes) === 1;
+        // Our own message seen in the archive or from another device reached the server (a failed one may be archived too).
+        if (found.direction === 'out' && found.state === 'pending' && message.state !== 'pending') {
+          setState.run('sent', null, found.id);
+          merged = true;
+        }
+        const now = get(found.id) ?? toMessage(found);
+        return merged ? { kind: 'merged', message: now } : { kind: 'duplicate', message: now };
+      }
+      insert.run(
         message.id,
         message.accountId,
         message.peer,
@@ -78,26 +256,106 @@ export function createMessageStore(db: Database): MessageStore {
         message.state,
         message.originId ?? null,
         message.stanzaId ?? null,
+        message.remoteId ?? null,
         message.error ?? null,
-        message.direction === 'out' ? 1 : 0,
+        message.read === true || message.direction === 'out' ? 1 : 0,
+        message.markable === true ? 1 : 0,
+        message.correctedAt ?? null,
+        message.retracted === true ? 1 : 0,
+        message.replyToRemoteId ?? null,
+        message.replyTo?.quote ?? null,
+        null,
+        message.encrypted === true ? 1 : 0,
       );
-      return Number(result.changes) === 1 ? message : undefined;
+      const row = byId.get(message.id) as Row | undefined;
+      return { kind: 'inserted', message: row ? full(row) : message };
     },
+    get(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row ? full(row) : undefined;
+    },
+    byRemoteId: (accountId, peer, direction, remoteId) => one(byRemoteId, accountId, peer, remoteId, direction ?? null),
+    byAnyId: (accountId, peer, id) => one(byStanzaId, accountId, peer, id) ?? one(byOriginAny, accountId, peer, id),
     setState(id, state, error) {
-      update.run(state, error ?? null, id);
+      setState.run(state, error ?? null, id);
       return get(id);
     },
-    history(accountId, peer, beforeTs, limit) {
-      const rows = before.all(accountId, peer, beforeTs ?? Number.MAX_SAFE_INTEGER, limit) as unknown as Row[];
-      return rows.reverse().map(toMessage);
+    delivered: (accountId, peer, remoteId) => changed(delivered.all(accountId, peer, remoteId) as { id: string }[]),
+    displayed(accountId, peer, remoteId) {
+      const target = one(byRemoteId, accountId, peer, remoteId, 'out');
+      if (!target) return [];
+      return changed(displayed.all(accountId, peer, target.timestamp) as { id: string }[]);
     },
+    correct(id, body, at) {
+      correct.run(body, at, id);
+      return get(id);
+    },
+    retract(id) {
+      retract.run(id);
+      return get(id);
+    },
+    react(id, sender, emojis) {
+      const row = byId.get(id) as Row | undefined;
+      if (!row || row.retracted === 1) return undefined;
+      const map: ReactionMap = row.reactions === null ? {} : (JSON.parse(row.reactions) as ReactionMap);
+      if (emojis.length === 0) delete map[sender];
+      else map[sender] = [...new Set(emojis)];
+      setReactions.run(Object.keys(map).length === 0 ? null : JSON.stringify(map), id);
+      return get(id);
+    },
+    page(accountId, peer, { before, after, around }, limit) {
+      const anchorId = before ?? after ?? around;
+      const anchor = anchorId === undefined ? undefined : (byId.get(anchorId) as Row | undefined);
+      if (anchorId !== undefined && (!anchor || anchor.account_id !== accountId || anchor.peer !== peer)) return { messages: [], hasOlder: false, hasNewer: false };
+      const olderRows = (n: number, row: Row) => rows(olderThan, accountId, peer, row.ts, row.ts, row.rowid, n + 1);
+      const newerRows = (n: number, row: Row) => rows(newerThan, accountId, peer, row.ts, row.ts, row.rowid, n + 1);
+      if (!anchor) {
+        const found = rows(newest, accountId, peer, limit + 1);
+        return { messages: found.slice(0, limit).reverse().map(full), hasOlder: found.length > limit, hasNewer: false };
+      }
+      if (before !== undefined) {
+        const found = olderRows(limit, anchor);
+        return { messages: found.slice(0, limit).reverse().map(full), hasOlder: found.length > limit, hasNewer: true };
+      }
+      if (after !== undefined) {
+        const found = newerRows(limit, anchor);
+        return { messages: found.slice(0, limit).map(full), hasOlder: true, hasNewer: found.length > limit };
+      }
+      // At least one older message for context, unless the page holds only the anchor.
+      const half = Math.min(limit - 1, Math.max(1, Math.floor((limit - 1) / 2)));
+      const older = olderRows(half, anchor);
+      const newer = newerRows(limit - 1 - half, anchor);
+      return {
+        messages: [...older.slice(0, half).reverse(), anchor, ...newer.slice(0, limit - 1 - half)].map(full),
+        hasOlder: older.length > half,
+        hasNewer: newer.length > limit - 1 - half,
+      };
+    },
+    oldest: (accountId, peer) => one(oldest, accountId, peer),
+    lastOutgoing: (accountId, peer) => one(lastOutgoing, accountId, peer),
+    lastArchivedIncoming: (accountId, peer) => one(lastArchivedIncoming, accountId, peer),
     conversations(accountId) {
-      const rows = conversations.all(accountId) as unknown as { peer: string; body: string; ts: number; direction: Message['direction']; unread: number }[];
-      return rows.map((row) => ({ peer: row.peer, lastMessage: { body: row.body, timestamp: row.ts, direction: row.direction }, unread: row.unread }));
+      const found = conversations.all(accountId) as unknown as Parameters<typeof toSummary>[0][];
+      return found.map(toSummary).sort((a, b) => (b.lastMessage?.timestamp ?? 0) - (a.lastMessage?.timestamp ?? 0));
     },
-    markRead(accountId, peer) {
-      markRead.run(accountId, peer);
+    conversation(accountId, peer) {
+      const row = oneConversation.get(accountId, peer) as Parameters<typeof toSummary>[0] | undefined;
+      return row ? toSummary(row) : { peer, unread: 0, muted: (mutedOf.get(accountId, peer) as { muted: number } | undefined)?.muted === 1 };
     },
-    pending: (accountId) => (pending.all(accountId) as unknown as Row[]).map(toMessage),
+    markRead(accountId, peer, upTo = Number.MAX_SAFE_INTEGER) {
+      const newestMarkable = one(newestUnreadMarkable, accountId, peer, upTo);
+      markRead.run(accountId, peer, upTo);
+      return newestMarkable;
+    },
+    setMuted: (accountId, peer, muted) => void setMuted.run(accountId, peer, muted ? 1 : 0),
+    pending: (accountId) => rows(pending, accountId).map(toMessage),
+    archiveCursor(accountId) {
+      const row = cursor.get(accountId) as { last_id: string; last_ts: number } | undefined;
+      return row ? { id: row.last_id, timestamp: row.last_ts } : undefined;
+    },
+    setArchiveCursor: (accountId, { id, timestamp }) => void setCursor.run(accountId, id, timestamp),
+    archiveComplete: (accountId, peer) => (complete.get(accountId, peer) as { archive_complete: number } | undefined)?.archive_complete === 1,
+    setArchiveComplete: (accountId, peer) => void setComplete.run(accountId, peer),
+    unreadTotal: () => (unreadTotal.get() as { n: number }).n,
   };
 }

@@ -114,4 +114,76 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX messages_stanza_id ON messages (account_id, peer, stanza_id) WHERE stanza_id IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    description: 'delivery states, corrections, retractions, replies, reactions; conversation settings; archive sync state',
+    sql: `
+      CREATE TABLE messages_v5 (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        peer TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        body TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'delivered', 'read', 'failed', 'received')),
+        origin_id TEXT,
+        stanza_id TEXT,
+        remote_id TEXT,
+        error TEXT,
+        read INTEGER NOT NULL DEFAULT 0,
+        markable INTEGER NOT NULL DEFAULT 0,
+        corrected_at INTEGER,
+        retracted INTEGER NOT NULL DEFAULT 0,
+        reply_to_remote_id TEXT,
+        reply_quote TEXT,
+        reactions TEXT,
+        encrypted INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      INSERT INTO messages_v5 (rowid, id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read)
+        SELECT rowid, id, account_id, peer, direction, body, ts,
+          CASE WHEN direction = 'in' THEN 'received' ELSE state END,
+          origin_id, stanza_id, CASE WHEN direction = 'out' THEN id END, error, read
+        FROM messages;
+      DROP TABLE messages;
+      ALTER TABLE messages_v5 RENAME TO messages;
+      CREATE INDEX messages_by_peer_ts ON messages (account_id, peer, ts);
+      CREATE UNIQUE INDEX messages_origin_id ON messages (account_id, peer, direction, origin_id) WHERE origin_id IS NOT NULL;
+      CREATE UNIQUE INDEX messages_stanza_id ON messages (account_id, peer, stanza_id) WHERE stanza_id IS NOT NULL;
+      CREATE INDEX messages_remote_id ON messages (account_id, peer, remote_id) WHERE remote_id IS NOT NULL;
+      CREATE INDEX messages_unread ON messages (account_id, peer) WHERE read = 0;
+      CREATE INDEX messages_pending ON messages (account_id) WHERE state = 'pending';
+      CREATE TABLE conversations (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        peer TEXT NOT NULL,
+        muted INTEGER NOT NULL DEFAULT 0,
+        -- XEP-0313: the archive holds nothing older than the oldest message stored here.
+        archive_complete INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (account_id, peer)
+      ) STRICT;
+      CREATE TABLE archive_sync (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        -- The newest archive id fully caught up to; the next catch-up starts after it.
+        last_id TEXT NOT NULL,
+        last_ts INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 6,
+    description: 'full-text search of message bodies (FTS5), kept current by triggers',
+    sql: `
+      CREATE VIRTUAL TABLE messages_fts USING fts5(body, content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO messages_fts (rowid, body) SELECT rowid, body FROM messages;
+      CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts (rowid, body) VALUES (new.rowid, new.body);
+      END;
+      CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+      END;
+      CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
+        INSERT INTO messages_fts (rowid, body) VALUES (new.rowid, new.body);
+      END;
+    `,
+  },
 ];

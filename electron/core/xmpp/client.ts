@@ -32,8 +32,6 @@ export interface Session {
   /** The full JID the server bound. */
   readonly jid: string;
   readonly resumed: boolean;
-  /** Messages the server never acknowledged before a resumption failed: to send again in the new session. */
-  readonly unacknowledged: readonly Element[];
   /** The last <stream:features/> before the session: what the server offers (roster versioning, pre-approval…). */
   readonly features: Element | undefined;
 }
@@ -44,6 +42,10 @@ export interface XmppClient {
   /** After a session opened, the connection ended without close() being called. */
   onDrop(listener: (error: CausetteError) => void): void;
   onStanza(listener: StanzaListener): void;
+  /** XEP-0198 §4: the server acknowledged this stanza of ours. */
+  onAck(listener: (stanza: Element) => void): void;
+  /** Whether stanzas sent now will be acknowledged (XEP-0198 enabled on this stream). */
+  acknowledging(): boolean;
   send(stanza: Element): Promise<void>;
   iq(request: Element, timeoutMs: number): Promise<Element>;
   /** Settles every request still waiting for an answer with this error. */
@@ -68,20 +70,16 @@ export function createClient(options: ClientOptions): XmppClient {
 
   let online = false;
   let resumed = false;
-  let unacknowledged: Element[] = [];
   let features: Element | undefined;
   entity.on('element', (element: Element) => void (element.is('features', NS_STREAM) && (features = element)));
   let ready: ((session: Session) => void) | undefined;
   const dropListeners = new Set<(error: CausetteError) => void>();
 
   streamManagement.on('resumed', () => void (resumed = true));
-  // XEP-0198 §5: after a failed resumption, what the server never acknowledged may be lost: messages go out again.
-  streamManagement.on('fail', (stanza) => void (stanza.name === 'message' && unacknowledged.push(stanza)));
   stream.onFeaturesHandled(() => {
     if (entity.status !== 'online' || !ready || !entity.jid) return;
     online = true;
-    ready({ jid: entity.jid.toString(), resumed, unacknowledged, features });
-    unacknowledged = [];
+    ready({ jid: entity.jid.toString(), resumed, features });
     ready = undefined;
   });
   entity.on('disconnect', () => {
@@ -104,10 +102,16 @@ export function createClient(options: ClientOptions): XmppClient {
     },
     onDrop: (listener) => void dropListeners.add(listener),
     onStanza: (listener) => void stanzaListeners.add(listener),
+    onAck: (listener) => void streamManagement.on('ack', listener),
+    acknowledging: () => streamManagement.enabled,
     send: (stanza) => entity.send(stanza),
     iq: (request, timeoutMs) => iqCaller.request(request, timeoutMs).catch((error: unknown) => Promise.reject(toIqError(error, domain))),
     abandonRequests(error) {
-      for (const pending of iqCaller.handlers.values()) pending.reject(error);
+      for (const pending of iqCaller.handlers.values()) {
+        // The caller may still be writing its request and not yet waiting on this promise: never leave it unhandled.
+        pending.promise.catch(() => undefined);
+        pending.reject(error);
+      }
     },
     close() {
       online = false;

@@ -49,6 +49,10 @@ export interface Connection {
   onState(listener: (state: ConnectionState) => void): () => void;
   /** Incoming messages, presences and iq requests (answers to iq() are not repeated here). */
   onStanza(listener: (stanza: Element) => void): () => void;
+  /** XEP-0198: the server acknowledged this stanza of ours. A fresh (not resumed) session acknowledges nothing sent before it. */
+  onAcked(listener: (stanza: Element) => void): () => void;
+  /** Whether what is sent now will be acknowledged (XEP-0198 enabled); when not, a written stanza is as good as sent. */
+  readonly acknowledging: boolean;
   /** After every session start; when `resumed` is false, presence and state must be sent again. */
   onSessionStart(listener: (info: SessionInfo) => void): () => void;
   /** Connects; retries by itself on transient failures. */
@@ -77,6 +81,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const stateListeners = createListeners<ConnectionState>('state', logger);
   const stanzaListeners = createListeners<Element>('stanza', logger);
   const sessionListeners = createListeners<SessionInfo>('session', logger);
+  const ackListeners = createListeners<Element>('ack', logger);
   const waiting = createWaitQueue(maxWaiting);
 
   let state: ConnectionState = { status: 'offline' };
@@ -102,6 +107,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       logger,
     });
     created.onStanza((stanza) => stanzaListeners.emit(stanza));
+    created.onAck((stanza) => ackListeners.emit(stanza));
     created.onDrop((error) => {
       if (client !== created) return;
       logger.warn('connection lost', { code: error.code, message: error.message });
@@ -119,7 +125,6 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (!session.resumed) current.abandonRequests(new CausetteError('stream-error', 'The session ended before the server answered.'));
       setState({ status: 'online', jid: session.jid, resumed: session.resumed });
       sessionListeners.emit({ resumed: session.resumed, ...(session.features === undefined ? {} : { features: session.features }) });
-      for (const stanza of session.unacknowledged) current.send(stanza).catch((error: unknown) => logger.warn('could not resend a message', { error: String(error) }));
       waiting.release();
     } catch (error) {
       if (client !== current) return;
@@ -175,6 +180,10 @@ export function createConnection(options: ConnectionOptions): Connection {
     onState: (listener) => stateListeners.add(listener),
     onStanza: (listener) => stanzaListeners.add(listener),
     onSessionStart: (listener) => sessionListeners.add(listener),
+    onAcked: (listener) => ackListeners.add(listener),
+    get acknowledging() {
+      return state.status === 'online' && client !== undefined && client.acknowledging();
+    },
 
     start() {
       if (client) return;

@@ -115,7 +115,7 @@ declare module '@xmpp/iq/caller.js' {
 
   export interface IqCaller {
     /** Pending requests by id; rejecting one settles its request() and clears its timer. */
-    readonly handlers: Map<string, { reject(reason: unknown): void }>;
+    readonly handlers: Map<string, { readonly promise: Promise<Element>; reject(reason: unknown): void }>;
     request(stanza: Element, timeoutMs?: number): Promise<Element>;
     set(child: Element, to?: string, timeoutMs?: number): Promise<Element>;
   }
@@ -129,7 +129,7 @@ declare module '@xmpp/stream-management' {
   import type { StreamFeatures } from '@xmpp/stream-features';
   import type { Element } from '@xmpp/xml';
 
-  /** XEP-0198 state; emits 'resumed', and 'fail' with each unacknowledged stanza when resumption fails. */
+  /** XEP-0198 state; emits 'resumed', 'ack' with each acknowledged stanza, and 'fail' with each unacknowledged one when resumption fails. */
   export interface StreamManagement extends EventEmitter {
     enabled: boolean;
     id: string;
@@ -139,6 +139,7 @@ declare module '@xmpp/stream-management' {
     requestAckInterval: number;
     on(event: 'resumed', listener: () => void): this;
     on(event: 'fail', listener: (stanza: Element) => void): this;
+    on(event: 'ack', listener: (stanza: Element) => void): this;
   }
   export default function streamManagement(deps: {
     readonly streamFeatures: StreamFeatures;

@@ -22,6 +22,8 @@ function setUp(serverFeatures: string[], chosen: Announced) {
     state: { status: 'online', jid: 'alice@example.com/r', resumed: false } as ConnectionState,
     onState: () => () => undefined,
     onStanza: () => () => undefined,
+    onAcked: () => () => undefined,
+    acknowledging: true,
     onSessionStart: (listener: (info: SessionInfo) => void) => {
       sessions.add(listener);
       return () => void sessions.delete(listener);

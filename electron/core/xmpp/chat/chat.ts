@@ -1,80 +1,177 @@
-// One-to-one chat on a session (RFC 6121 §5): outgoing messages stored before sending, incoming ones stored once (XEP-0359).
+// One-to-one chat on a session (RFC 6121 §5): our messages stored before sending and tracked to the peer's eyes, theirs
+// stored once however they come (live, carbons, archive), and the actions on messages that people expect.
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
-import type { Message } from '../../../../shared/model/message.ts';
+import { CausetteError } from '../../../../shared/ipc/errors.ts';
+import type { ChatState, Conversation, Message } from '../../../../shared/model/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
-import { buildChatMessage, parseChatMessage } from './chat-stanzas.ts';
+import { NS_CARBONS } from '../carbons/carbons-stanzas.ts';
+import { buildChatState, buildCorrection, buildDisplayed, buildReactions, buildRetraction } from './chat-stanzas.ts';
+import { setupDisplayedSync } from './displayed-sync.ts';
+import { createIngest, type IngestContext, type MessageSource } from './ingest.ts';
+import { createOutbox } from './outbox.ts';
+import { referenceOf, stanzaOf, storeOutgoing } from './outgoing.ts';
+
+export type { IngestContext, MessageSource } from './ingest.ts';
 
 export interface ChatDeps {
   readonly accountId: string;
   readonly ownJid: string;
-  readonly connection: Pick<Connection, 'send' | 'onStanza' | 'onSessionStart'>;
+  readonly connection: Pick<Connection, 'send' | 'iq' | 'onStanza' | 'onSessionStart' | 'onAcked' | 'acknowledging'>;
   readonly store: MessageStore;
   readonly logger: Logger;
   /** A message stored or changed. */
   readonly onMessage: (message: Message) => void;
+  /** A conversation's summary changed (batched). */
+  readonly onConversation: (conversation: Conversation) => void;
+  readonly onTyping: (peer: string, state: ChatState) => void;
+  /** A message newly stored, with where it came from (for notifications). */
+  readonly onNew?: (message: Message, source: MessageSource) => void;
   readonly now?: () => number;
 }
 
+const CONVERSATION_BATCH_MS = 30;
+
 export function setupChat(deps: ChatDeps) {
+  const { accountId, store, connection } = deps;
   const now = deps.now ?? Date.now;
 
-  function received(stanza: Element): void {
-    const incoming = parseChatMessage(stanza, deps.ownJid);
-    if (!incoming) return;
-    const stored = deps.store.insert({
-      id: randomUUID(),
-      accountId: deps.accountId,
-      peer: incoming.from,
-      direction: 'in',
-      body: incoming.body,
-      timestamp: incoming.delayedAt ?? now(),
-      state: 'sent',
-      ...(incoming.originId === undefined ? {} : { originId: incoming.originId }),
-      ...(incoming.stanzaId === undefined ? {} : { stanzaId: incoming.stanzaId }),
-    });
-    if (stored) deps.onMessage(stored);
-    else deps.logger.debug('a repeated message was ignored', { peer: incoming.from });
+  const dirty = new Set<string>();
+  let flushTimer: NodeJS.Timeout | undefined;
+  function conversationChanged(peer: string): void {
+    dirty.add(peer);
+    flushTimer ??= setTimeout(flush, CONVERSATION_BATCH_MS);
   }
-  const removeStanza = deps.connection.onStanza(received);
+  function flush(): void {
+    flushTimer = undefined;
+    const peers = [...dirty];
+    dirty.clear();
+    for (const peer of peers) deps.onConversation(store.conversation(accountId, peer));
+  }
+  function changed(message: Message): void {
+    deps.onMessage(message);
+    conversationChanged(message.peer);
+  }
 
-  /** Messages handed to the connection by this process; others still pending were left by an earlier run. */
-  const inFlight = new Set<string>();
-  function transmit(message: Message): void {
-    inFlight.add(message.id);
-    deps.connection.send(buildChatMessage({ to: message.peer, id: message.id, body: message.body })).then(
-      () => {
-        inFlight.delete(message.id);
-        const sent = deps.store.setState(message.id, 'sent');
-        if (sent) deps.onMessage(sent);
-      },
-      (error: unknown) => {
-        inFlight.delete(message.id);
-        const failed = deps.store.setState(message.id, 'failed', error instanceof Error ? error.message : String(error));
-        if (failed) deps.onMessage(failed);
-      },
-    );
-  }
-  // A message still pending from an earlier run goes out again with its origin-id, so a receiver that got it already keeps one copy.
-  const removeSession = deps.connection.onSessionStart(() => {
-    for (const message of deps.store.pending(deps.accountId)) if (!inFlight.has(message.id)) transmit(message);
+  const outbox = createOutbox({ accountId, connection, store, logger: deps.logger, changed, stanzaOf: (message) => stanzaOf(store, deps.ownJid, message) });
+  const ingest = createIngest({
+    accountId,
+    ownJid: deps.ownJid,
+    store,
+    logger: deps.logger,
+    changed,
+    conversationChanged,
+    typing: deps.onTyping,
+    added: (message, source) => deps.onNew?.(message, source),
+    answer: (stanza) => void connection.send(stanza).catch(() => undefined),
+    now,
   });
 
+  const displayedSync = setupDisplayedSync({ accountId, ownJid: deps.ownJid, connection, store, logger: deps.logger, conversationChanged });
+  const removeSession = connection.onSessionStart(({ resumed }) => {
+    if (!resumed) displayedSync.fetch().catch((error: unknown) => deps.logger.debug('no displayed state to fetch (XEP-0490)', { error: String(error) }));
+  });
+
+  // Live messages only: carbons (XEP-0280) and archive results (XEP-0313) are unwrapped by their own modules.
+  const removeStanza = connection.onStanza((stanza: Element) => {
+    const wrapped = (child: Element | string) =>
+      typeof child !== 'string' && ((child.attrs.xmlns === NS_CARBONS && (child.name === 'received' || child.name === 'sent')) || child.name === 'result');
+    if (stanza.name !== 'message' || stanza.children.some(wrapped)) return;
+    ingest(stanza, { source: 'live' });
+  });
+
+  /** Our own message in this account, or a clear error. */
+  function own(messageId: string): Message {
+    const message = store.get(messageId);
+    if (message?.accountId !== accountId) throw new CausetteError('not-found', 'That message is not here any more.');
+    if (message.direction !== 'out') throw new CausetteError('bad-request', 'Only your own messages can be changed.');
+    return message;
+  }
+  function reference(message: Message): string {
+    const ref = referenceOf(message);
+    if (ref === undefined) throw new CausetteError('not-supported', 'This message cannot be referred to: it has no id.');
+    return ref;
+  }
+
+  /** Our XEP-0085 state per peer, sent only when it changes. */
+  const chatStates = new Map<string, ChatState>();
+
   return {
+    /** Applies a message from elsewhere: a carbon's or an archive result's forwarded <message/>. */
+    ingest: (message: Element, context: IngestContext) => ingest(message, context),
     /** Stores the message as pending, then sends it; the returned message is the stored one, its state follows as events. */
-    send(peer: string, body: string): Message {
-      const id = randomUUID();
-      const message: Message = { id, accountId: deps.accountId, peer, direction: 'out', body, timestamp: now(), state: 'pending', originId: id };
-      deps.store.insert(message);
-      deps.onMessage(message);
-      transmit(message);
+    send(peer: string, body: string, replyTo?: string): Message {
+      const message = storeOutgoing(store, { accountId, ownJid: deps.ownJid, peer, body, now: now(), ...(replyTo === undefined ? {} : { replyTo }) });
+      changed(message);
+      chatStates.set(peer, 'active');
+      outbox.send(message, stanzaOf(store, deps.ownJid, message));
       return message;
+    },
+    /** XEP-0308: only our last message to the peer may be corrected. */
+    correct(messageId: string, body: string): Message {
+      const message = own(messageId);
+      if (message.retracted) throw new CausetteError('bad-request', 'A deleted message cannot be edited.');
+      if (store.lastOutgoing(accountId, message.peer)?.id !== message.id) throw new CausetteError('bad-request', 'Only your last message can be edited.');
+      const id = randomUUID();
+      outbox.sendReference(id, buildCorrection({ to: message.peer, id, body, replaces: reference(message) }));
+      const corrected = store.correct(message.id, body, now()) ?? message;
+      changed(corrected);
+      return corrected;
+    },
+    /** XEP-0424 §3: asks every recipient to hide the message; it is hidden here at once. */
+    retract(messageId: string): Message {
+      const message = own(messageId);
+      if (message.retracted) return message;
+      const id = randomUUID();
+      outbox.sendReference(id, buildRetraction({ to: message.peer, id, target: message.originId ?? reference(message) }));
+      const retracted = store.retract(message.id) ?? message;
+      changed(retracted);
+      return retracted;
+    },
+    /** XEP-0444 §3: our whole set of reactions to the message. */
+    react(messageId: string, emojis: readonly string[]): Message {
+      const message = store.get(messageId);
+      if (message?.accountId !== accountId) throw new CausetteError('not-found', 'That message is not here any more.');
+      if (message.retracted) throw new CausetteError('bad-request', 'A deleted message cannot get reactions.');
+      const id = randomUUID();
+      outbox.sendReference(id, buildReactions({ to: message.peer, id, target: reference(message), emojis }));
+      const reacted = store.react(message.id, deps.ownJid, emojis) ?? message;
+      changed(reacted);
+      return reacted;
+    },
+    retry(messageId: string): Message {
+      const message = own(messageId);
+      if (message.state !== 'failed') throw new CausetteError('bad-request', 'Only a message that failed can be sent again.');
+      return outbox.retry(message) ?? message;
+    },
+    /** XEP-0085 §5: composing, paused, active… — sent only on a change. */
+    typing(peer: string, state: ChatState): void {
+      if (chatStates.get(peer) === state) return;
+      chatStates.set(peer, state);
+      void connection.send(buildChatState({ to: peer, id: randomUUID(), state })).catch(() => undefined);
+    },
+    /** Marks the conversation read and, when the peer asked for markers (XEP-0333 §4), says which message was displayed. */
+    markRead(peer: string): void {
+      const newest = store.markRead(accountId, peer);
+      conversationChanged(peer);
+      const archived = store.lastArchivedIncoming(accountId, peer);
+      if (archived?.stanzaId !== undefined) {
+        displayedSync.publish(peer, archived.stanzaId).catch((error: unknown) => deps.logger.warn('could not share the read state (XEP-0490)', { error: String(error) }));
+      }
+      const ref = newest?.remoteId;
+      if (ref === undefined) return;
+      const id = randomUUID();
+      outbox.sendReference(id, buildDisplayed({ to: peer, id, of: ref }));
     },
     dispose(): void {
       removeStanza();
       removeSession();
+      displayedSync.dispose();
+      outbox.dispose();
+      clearTimeout(flushTimer);
+      flush();
     },
   };
 }

@@ -1,0 +1,157 @@
+// Reads a one-to-one <message/> (live, a carbon's or an archive's forwarded copy) into what it means for the conversation.
+import type { Element } from '@xmpp/xml';
+import { ChatStateSchema, type ChatState } from '../../../../shared/model/message.ts';
+import { bareJid, formatJid, parseJid } from '../../../../shared/model/jid.ts';
+import {
+  NS_CHAT_STATES,
+  NS_CORRECT,
+  NS_DELAY,
+  NS_FALLBACK,
+  NS_MARKERS,
+  NS_REACTIONS,
+  NS_RECEIPTS,
+  NS_REPLY,
+  NS_RETRACT,
+  NS_SID,
+} from './chat-stanzas.ts';
+
+export type MarkerKind = 'received' | 'displayed' | 'acknowledged';
+
+export interface ParsedMessage {
+  readonly direction: 'in' | 'out';
+  /** The other party's bare JID. */
+  readonly peer: string;
+  /** The full JID the message came from (receipts go back there). */
+  readonly from: string;
+  readonly id?: string;
+  readonly originId?: string;
+  /** XEP-0359 stanza-id put there by our own server. */
+  readonly stanzaId?: string;
+  /** The text to show, without a reply's quoted fallback; undefined when there is none. */
+  readonly body?: string;
+  /** XEP-0203: when it was first sent. */
+  readonly delayedAt?: number;
+  readonly replaces?: string;
+  readonly retracts?: string;
+  readonly reactions?: { readonly id: string; readonly emojis: readonly string[] };
+  readonly reply?: { readonly id: string; readonly quote?: string };
+  readonly receiptRequested: boolean;
+  /** XEP-0184: the message with this id was delivered. */
+  readonly receiptFor?: string;
+  readonly markable: boolean;
+  readonly marker?: { readonly kind: MarkerKind; readonly id: string };
+  readonly chatState?: ChatState;
+  /** type='error': the server's or the peer's words. */
+  readonly error?: string;
+}
+
+function bareOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseJid(text);
+  return parsed.ok ? formatJid(bareJid(parsed.jid)) : undefined;
+}
+
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** XEP-0426: offsets count Unicode code points. */
+function withoutFallback(stanza: Element, body: string, forNs: string): { text: string; cut?: string } {
+  const range = stanza
+    .getChildren('fallback', NS_FALLBACK)
+    .find((fallback) => fallback.attrs.for === forNs)
+    ?.getChild('body');
+  if (!range) return { text: body };
+  const points = [...body];
+  const start = Number(range.attrs.start);
+  const end = Number(range.attrs.end);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > points.length || start >= end) return { text: body };
+  return { text: [...points.slice(0, start), ...points.slice(end)].join(''), cut: points.slice(start, end).join('') };
+}
+
+/** "> a\n> b\n" → "a\nb". */
+function unquote(fallback: string): string {
+  return fallback
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => line.replace(/^> ?/, ''))
+    .join('\n');
+}
+
+function errorText(stanza: Element): string {
+  const error = stanza.getChild('error');
+  const text = error?.getChildText('text');
+  if (text) return text;
+  const condition = error?.children.find((child): child is Element => typeof child !== 'string' && child.attrs.xmlns === 'urn:ietf:params:xml:ns:xmpp-stanzas');
+  return condition ? `The server refused the message (${condition.name}).` : 'The server refused the message.';
+}
+
+function chatStateOf(stanza: Element): ChatState | undefined {
+  for (const child of stanza.children) {
+    if (typeof child === 'string' || child.attrs.xmlns !== NS_CHAT_STATES) continue;
+    const state = ChatStateSchema.safeParse(child.name);
+    if (state.success) return state.data;
+  }
+  return undefined;
+}
+
+function markerOf(stanza: Element): ParsedMessage['marker'] {
+  for (const kind of ['displayed', 'acknowledged', 'received'] as const) {
+    const id = nonEmpty(stanza.getChild(kind, NS_MARKERS)?.attrs.id);
+    if (id !== undefined) return { kind, id };
+  }
+  return undefined;
+}
+
+/**
+ * A chat, normal or error message between us and someone else; undefined for groupchat, headlines, and messages
+ * that are neither from nor to us. `archiveId` is the archive's id for a message read from XEP-0313.
+ */
+export function parseMessage(stanza: Element, ownJid: string, archiveId?: string): ParsedMessage | undefined {
+  if (stanza.name !== 'message') return undefined;
+  const type = stanza.attrs.type ?? 'normal';
+  if (type !== 'chat' && type !== 'normal' && type !== 'error') return undefined;
+  const fromBare = bareOf(stanza.attrs.from) ?? ownJid;
+  const toBare = bareOf(stanza.attrs.to) ?? ownJid;
+  const direction = fromBare === ownJid ? 'out' : 'in';
+  const peer = direction === 'out' ? toBare : fromBare;
+  if (peer === ownJid || (direction === 'in' && toBare !== ownJid)) return undefined;
+
+  const rawBody = stanza.getChildText('body');
+  const replyElement = stanza.getChild('reply', NS_REPLY);
+  const replyId = nonEmpty(replyElement?.attrs.id);
+  const stripped = rawBody !== null && replyId !== undefined ? withoutFallback(stanza, rawBody, NS_REPLY) : undefined;
+  const retracts = nonEmpty(stanza.getChild('retract', NS_RETRACT)?.attrs.id);
+  const reactionsElement = stanza.getChild('reactions', NS_REACTIONS);
+  const reactionsId = nonEmpty(reactionsElement?.attrs.id);
+  const stamp = Date.parse(String(stanza.getChild('delay', NS_DELAY)?.attrs.stamp ?? ''));
+  // XEP-0359 §3.1: a stanza-id counts only when our own server (our bare JID) put it there.
+  const stanzaId = archiveId ?? nonEmpty(stanza.getChildren('stanza-id', NS_SID).find((child) => child.attrs.by === ownJid)?.attrs.id);
+  const body = retracts === undefined && reactionsId === undefined ? (stripped?.text ?? rawBody ?? undefined) : undefined;
+  const id = nonEmpty(stanza.attrs.id);
+  const originId = nonEmpty(stanza.getChild('origin-id', NS_SID)?.attrs.id);
+  const replaces = nonEmpty(stanza.getChild('replace', NS_CORRECT)?.attrs.id);
+  const receiptFor = nonEmpty(stanza.getChild('received', NS_RECEIPTS)?.attrs.id);
+  const marker = markerOf(stanza);
+  const chatState = chatStateOf(stanza);
+  return {
+    direction,
+    peer,
+    from: String(stanza.attrs.from ?? ownJid),
+    ...(id === undefined ? {} : { id }),
+    ...(originId === undefined ? {} : { originId }),
+    ...(stanzaId === undefined ? {} : { stanzaId }),
+    ...(body === undefined || body === '' ? {} : { body }),
+    ...(Number.isFinite(stamp) ? { delayedAt: stamp } : {}),
+    ...(replaces === undefined ? {} : { replaces }),
+    ...(retracts === undefined ? {} : { retracts }),
+    ...(reactionsId === undefined || !reactionsElement
+      ? {}
+      : { reactions: { id: reactionsId, emojis: reactionsElement.getChildren('reaction').map((reaction) => reaction.text()).filter((emoji) => emoji !== '') } }),
+    ...(replyId === undefined ? {} : { reply: { id: replyId, ...(stripped?.cut === undefined ? {} : { quote: unquote(stripped.cut) }) } }),
+    receiptRequested: stanza.getChild('request', NS_RECEIPTS) !== undefined,
+    ...(receiptFor === undefined ? {} : { receiptFor }),
+    markable: stanza.getChild('markable', NS_MARKERS) !== undefined,
+    ...(marker === undefined ? {} : { marker }),
+    ...(chatState === undefined ? {} : { chatState }),
+    ...(type === 'error' ? { error: errorText(stanza) } : {}),
+  };
+}

@@ -1,0 +1,85 @@
+// XEP-0313 catch-up after signing in: newest pages first down to the stored cursor, which moves only once all of it is here.
+import type { Element } from '@xmpp/xml';
+import type { ArchiveSync } from '../../../../shared/model/message.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { ArchiveCursor, MessageStore } from '../../storage/messages.ts';
+import type { IngestContext } from '../chat/chat.ts';
+import { isItemNotFound, seen, type ArchivePage, type QueryArchive } from './mam-query.ts';
+import { caughtUp, firstCatchUpPage, newestOf, nextCatchUpStep, type CatchUpPlan, type PageRequest } from './paging.ts';
+
+export const CATCH_UP_PAGE_TIMEOUT_MS = 30_000;
+
+export interface CatchUpDeps {
+  readonly accountId: string;
+  readonly store: Pick<MessageStore, 'archiveCursor' | 'setArchiveCursor'>;
+  readonly query: QueryArchive;
+  readonly ingest: (message: Element, context: IngestContext) => void;
+  readonly logger: Logger;
+  readonly onProgress: (sync: ArchiveSync) => void;
+  readonly now: () => number;
+}
+
+/**
+ * Hands one page to the chat pipeline, oldest first; the stanza-id is the archive's id (XEP-0359 §3). Stamps in whole
+ * seconds (XEP-0082 without fractions) get the archive's order as milliseconds, so messages of one second stay in order.
+ */
+export function ingestPage(deps: Pick<CatchUpDeps, 'ingest' | 'logger'>, page: ArchivePage): void {
+  let second: number | undefined;
+  let rank = 0;
+  for (const result of page.results) {
+    const stamp = result.timestamp;
+    rank = stamp !== undefined && stamp === second ? Math.min(rank + 1, 999) : 0;
+    second = stamp;
+    const timestamp = stamp !== undefined && stamp % 1000 === 0 ? stamp + rank : stamp;
+    try {
+      deps.ingest(result.message, { source: 'archive', stanzaId: result.id, ...(timestamp === undefined ? {} : { timestamp }) });
+    } catch (error) {
+      // One message the pipeline cannot take must not stop every later catch-up at the same place.
+      deps.logger.warn('an archived message could not be applied', { id: result.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
+
+/** Runs one catch-up; `cancelled` stops it between pages (the session ended), leaving the cursor where it was. */
+export async function runCatchUp(deps: CatchUpDeps, extended: boolean, cancelled: () => boolean): Promise<void> {
+  let plan: CatchUpPlan = { cursor: deps.store.archiveCursor(deps.accountId), extended, now: deps.now() };
+  let request: PageRequest = firstCatchUpPage(plan);
+  let fetched = 0;
+  let pages = 0;
+  let newest: ArchiveCursor | undefined;
+  deps.onProgress({ status: 'syncing', fetched });
+  try {
+    for (;;) {
+      let page: ArchivePage;
+      try {
+        page = await deps.query(request, CATCH_UP_PAGE_TIMEOUT_MS);
+      } catch (error) {
+        // A server may refuse an after-id it no longer holds: then the cursor's time alone bounds the catch-up.
+        if (request.afterId === undefined || !isItemNotFound(error)) throw error;
+        plan = { ...plan, extended: false };
+        request = firstCatchUpPage(plan);
+        continue;
+      }
+      pages += 1;
+      fetched += page.results.length;
+      ingestPage(deps, page);
+      newest ??= newestOf(page.results, plan.now);
+      if (cancelled()) return;
+      deps.onProgress({ status: 'syncing', fetched });
+      const step = nextCatchUpStep(plan, request, seen(page), { pages, fetched });
+      if (step.kind === 'next') {
+        request = step.request;
+        continue;
+      }
+      if (caughtUp(step) && newest) deps.store.setArchiveCursor(deps.accountId, newest);
+      if (step.reason !== 'complete' && step.reason !== 'reached-cursor') deps.logger.warn('the archive catch-up stopped early', { reason: step.reason, pages, fetched });
+      deps.onProgress({ status: 'idle', fetched });
+      return;
+    }
+  } catch (error) {
+    if (cancelled()) return;
+    const message = error instanceof Error ? error.message : String(error);
+    deps.logger.warn('the archive catch-up failed', { error: message, pages, fetched });
+    deps.onProgress({ status: 'failed', fetched, error: message });
+  }
+}

@@ -1,0 +1,88 @@
+// XEP-0313 v1.x against our own archive on one session: support learned from our account's disco#info (§7), catch-up
+// after each fresh session, and scroll-back into what the local store does not hold.
+import type { Element } from '@xmpp/xml';
+import type { ArchiveSync } from '../../../../shared/model/message.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { MessageStore } from '../../storage/messages.ts';
+import type { IngestContext } from '../chat/chat.ts';
+import type { Connection } from '../connection.ts';
+import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
+import { runCatchUp } from './catch-up.ts';
+import { createArchiveQuery } from './mam-query.ts';
+import { NS_MAM, NS_MAM_EXTENDED } from './mam-stanzas.ts';
+import { scrollBack } from './scroll-back.ts';
+
+export const SCROLL_BACK_TIMEOUT_MS = 10_000;
+
+export interface MamDeps {
+  readonly accountId: string;
+  readonly ownJid: string;
+  readonly connection: Pick<Connection, 'iq' | 'onStanza'>;
+  readonly store: Pick<MessageStore, 'archiveCursor' | 'setArchiveCursor' | 'oldest' | 'setArchiveComplete'>;
+  readonly logger: Logger;
+  /** The chat pipeline: an archived <message/> as its sender wrote it. */
+  readonly ingest: (message: Element, context: IngestContext) => void;
+  readonly onProgress: (sync: ArchiveSync) => void;
+  readonly now?: () => number;
+}
+
+interface Support {
+  readonly archive: boolean;
+  readonly extended: boolean;
+}
+
+export function setupMam(deps: MamDeps) {
+  const { accountId, connection, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const query = createArchiveQuery({ ownJid: deps.ownJid, connection, logger });
+  let support: Promise<Support> | undefined;
+  let session = 0;
+  let disposed = false;
+  const scrolling = new Map<string, Promise<'more' | 'complete' | 'unavailable'>>();
+
+  /** §7: the archive is our account's, so its features are on our bare JID; asked once per session. */
+  function discover(): Promise<Support> {
+    if (support) return support;
+    const asked = connection.iq(buildDiscoInfoGet(deps.ownJid), 15_000).then((reply) => {
+      const info = reply.getChild('query', NS_DISCO_INFO);
+      const parsed = info ? parseDiscoInfo(info) : 'ill-formed';
+      const features = parsed === 'ill-formed' ? [] : parsed.features;
+      return { archive: features.includes(NS_MAM), extended: features.includes(NS_MAM_EXTENDED) };
+    });
+    support = asked;
+    // A failed answer is asked again next time.
+    asked.catch(() => void (support === asked && (support = undefined)));
+    return asked;
+  }
+
+  return {
+    /** After each fresh session's roster and presence: fetches what arrived while we were away. */
+    async catchUp(): Promise<void> {
+      session += 1;
+      const mine = session;
+      support = undefined;
+      const found = await discover().catch((error: unknown) => {
+        logger.warn('the archive’s features are unknown', { error: String(error) });
+        return undefined;
+      });
+      if (!found) return deps.onProgress({ status: 'failed', fetched: 0, error: 'The server did not say whether it keeps an archive.' });
+      if (!found.archive) return deps.onProgress({ status: 'idle', fetched: 0 });
+      await runCatchUp({ accountId, store: deps.store, query, ingest: deps.ingest, logger, onProgress: deps.onProgress, now }, found.extended, () => disposed || session !== mine);
+    },
+    /** About `limit` messages of the peer's history older than what is stored; 'unavailable' when the server keeps no archive. */
+    scrollBack(peer: string, limit: number): Promise<'more' | 'complete' | 'unavailable'> {
+      const running = scrolling.get(peer);
+      if (running) return running;
+      const started = discover()
+        .then((found) => (found.archive ? scrollBack({ accountId, store: deps.store, query, ingest: deps.ingest, logger }, peer, limit, SCROLL_BACK_TIMEOUT_MS) : ('unavailable' as const)))
+        .finally(() => scrolling.delete(peer));
+      scrolling.set(peer, started);
+      return started;
+    },
+    dispose(): void {
+      disposed = true;
+    },
+  };
+}
+
+export type Mam = ReturnType<typeof setupMam>;

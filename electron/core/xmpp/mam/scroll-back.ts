@@ -1,0 +1,43 @@
+// XEP-0313 scroll-back in one conversation: the archive just older than the oldest message stored here, page by page.
+import type { Element } from '@xmpp/xml';
+import type { Logger } from '../../log/logger.ts';
+import type { MessageStore } from '../../storage/messages.ts';
+import type { IngestContext } from '../chat/chat.ts';
+import { ingestPage } from './catch-up.ts';
+import { isItemNotFound, seen, type ArchivePage, type QueryArchive } from './mam-query.ts';
+import { nextScrollBackStep, scrollBackPage, type PageRequest } from './paging.ts';
+
+export interface ScrollBackDeps {
+  readonly accountId: string;
+  readonly store: Pick<MessageStore, 'oldest' | 'setArchiveComplete'>;
+  readonly query: QueryArchive;
+  readonly ingest: (message: Element, context: IngestContext) => void;
+  readonly logger: Logger;
+}
+
+/** Fetches until about `wanted` older messages came, or the archive has none older ('complete', remembered in the store). */
+export async function scrollBack(deps: ScrollBackDeps, peer: string, wanted: number, timeoutMs: number): Promise<'more' | 'complete'> {
+  const oldest = deps.store.oldest(deps.accountId, peer);
+  let request: PageRequest = scrollBackPage(peer, oldest);
+  let page: ArchivePage = await deps.query(request, timeoutMs).catch((error: unknown) => {
+    // XEP-0059 §2.6: an archive id the server no longer knows; the oldest message's time says the same.
+    if (oldest === undefined || request.before === '' || !isItemNotFound(error)) throw error;
+    request = scrollBackPage(peer, { timestamp: oldest.timestamp });
+    return deps.query(request, timeoutMs);
+  });
+  let pages = 1;
+  let messages = 0;
+  for (;;) {
+    ingestPage(deps, page);
+    messages += page.results.filter((result) => result.message.getChild('body') !== undefined).length;
+    const step = nextScrollBackStep(request, seen(page), { pages, messages }, wanted);
+    if (step.kind === 'done') {
+      if (!step.exhausted) return 'more';
+      deps.store.setArchiveComplete(deps.accountId, peer);
+      return 'complete';
+    }
+    request = step.request;
+    page = await deps.query(request, timeoutMs);
+    pages += 1;
+  }
+}
