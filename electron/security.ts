@@ -15,7 +15,7 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ');
 
-const externalSchemes: ReadonlySet<string> = new Set(['http:', 'https:', 'xmpp:']);
+const externalSchemes: ReadonlySet<string> = new Set(['http:', 'https:', 'xmpp:', 'mailto:']);
 
 /** The normalised URL to hand to the system, or undefined when it is malformed or of a refused scheme. */
 export function externalUrl(raw: string): string | undefined {

@@ -1,12 +1,12 @@
-// Keeps the chat slice current: chat.message events as they come, the conversation list per account, read marks.
-import type { Api } from './api.ts';
+// Keeps the chat slice current: the conversation list once per account then its deltas, messages, chat states, and pages of history.
+import { messageOf, type Api } from './api.ts';
 import { useAccounts } from './stores/accounts.ts';
-import { useChat } from './stores/chat.ts';
-import { useUi } from './stores/ui.ts';
+import { selectView, useChat, type PageKind } from './stores/chat.ts';
 
 let current: Api | undefined;
+const pageSize = 50;
 
-export async function loadConversations(accountId: string): Promise<void> {
+async function loadConversations(accountId: string): Promise<void> {
   if (!current) return;
   try {
     const conversations = await current.call('chat.conversations', { accountId });
@@ -16,31 +16,54 @@ export async function loadConversations(accountId: string): Promise<void> {
   }
 }
 
-export async function loadHistory(accountId: string, peer: string): Promise<void> {
+async function loadPage(accountId: string, peer: string, kind: PageKind, cursor: { before?: string; after?: string; around?: string }): Promise<void> {
   if (!current) return;
-  const history = await current.call('chat.history', { accountId, peer });
-  useChat.getState().history(accountId, peer, history);
+  const chat = useChat.getState();
+  chat.loading(accountId, peer, kind);
+  try {
+    const page = await current.call('chat.history', { accountId, peer, limit: pageSize, ...cursor });
+    useChat.getState().page(accountId, peer, kind, page);
+  } catch (cause) {
+    useChat.getState().loadFailed(accountId, peer, messageOf(cause));
+  }
 }
 
-/** Marks the peer's messages read and refreshes the unread counts. */
+/** The newest page: what a conversation shows when it opens. */
+export function openLatest(accountId: string, peer: string): Promise<void> {
+  return loadPage(accountId, peer, 'latest', {});
+}
+
+/** The page centred on a message (a search hit, a quoted message further back). */
+export function openAround(accountId: string, peer: string, messageId: string): Promise<void> {
+  return loadPage(accountId, peer, 'around', { around: messageId });
+}
+
+/** The page before the oldest loaded message, unless one is being read or there is none. */
+export function loadOlder(accountId: string, peer: string): Promise<void> {
+  const view = selectView(useChat.getState(), accountId, peer);
+  const oldest = view.messages[0];
+  if (view.loading !== undefined || !view.hasOlder || !oldest) return Promise.resolve();
+  return loadPage(accountId, peer, 'older', { before: oldest.id });
+}
+
+/** The page after the newest loaded message, when the window was opened further back. */
+export function loadNewer(accountId: string, peer: string): Promise<void> {
+  const view = selectView(useChat.getState(), accountId, peer);
+  const newest = view.messages.at(-1);
+  if (view.loading !== undefined || !view.hasNewer || !newest) return Promise.resolve();
+  return loadPage(accountId, peer, 'newer', { after: newest.id });
+}
+
+/** Marks the conversation read; the new unread count comes back as a chat.conversation event. */
 export async function markRead(accountId: string, peer: string): Promise<void> {
-  if (!current) return;
-  await current.call('chat.markRead', { accountId, peer });
-  await loadConversations(accountId);
-}
-
-function visible(accountId: string, peer: string): boolean {
-  const open = useUi.getState().openChat;
-  return open?.accountId === accountId && open.peer === peer && document.visibilityState === 'visible';
+  await current?.call('chat.markRead', { accountId, peer });
 }
 
 export function startChatSync(api: Api): void {
   current = api;
-  api.on('chat.message', ({ accountId, message }) => {
-    useChat.getState().message(message);
-    if (message.direction === 'in' && visible(accountId, message.peer)) void markRead(accountId, message.peer).catch(() => undefined);
-    else void loadConversations(accountId);
-  });
+  api.on('chat.conversation', ({ accountId, conversation }) => useChat.getState().conversation(accountId, conversation));
+  api.on('chat.message', ({ message }) => useChat.getState().message(message));
+  api.on('chat.typing', ({ accountId, peer, state }) => useChat.getState().typing(accountId, peer, state));
   api.on('account.removed', ({ accountId }) => useChat.getState().forget(accountId));
   const known = new Set<string>();
   const refresh = () => {
@@ -51,5 +74,10 @@ export function startChatSync(api: Api): void {
     }
   };
   useAccounts.subscribe(refresh);
+  // Deltas were missed while the link to the core was down: the lists are read again.
+  api.onLinkState((link) => {
+    if (link !== 'open') return;
+    for (const accountId of known) void loadConversations(accountId);
+  });
   refresh();
 }

@@ -14,8 +14,8 @@ export interface UiState {
   readonly settingsOpen: boolean;
   /** The contact whose details are shown, by account and bare JID. */
   readonly openContact: { readonly accountId: string; readonly jid: string } | undefined;
-  /** The conversation shown, by account and the peer's bare JID. */
-  readonly openChat: { readonly accountId: string; readonly peer: string } | undefined;
+  /** The conversation shown, by account and the peer's bare JID; with a message to scroll to and highlight (a search hit). */
+  readonly openChat: { readonly accountId: string; readonly peer: string; readonly focusMessageId?: string } | undefined;
   /** Certificates the user declined to trust, as "accountId fingerprint", so the prompt does not come back at once. */
   readonly declinedCertificates: readonly string[];
 }
@@ -33,7 +33,7 @@ interface UiActions {
   readonly showContact: (accountId: string, jid: string) => void;
   readonly closeContact: () => void;
   /** Shows the conversation with the peer (in place of any contact details). */
-  readonly showChat: (accountId: string, peer: string) => void;
+  readonly showChat: (accountId: string, peer: string, focusMessageId?: string) => void;
   readonly closeChat: () => void;
   readonly declineCertificate: (accountId: string, fingerprint256: string) => void;
   /** A new attempt to connect may show the prompt again. */
@@ -60,7 +60,8 @@ export const useUi = create<UiState & UiActions>()((set) => ({
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   showContact: (accountId, jid) => set({ openContact: { accountId, jid }, openChat: undefined }),
   closeContact: () => set({ openContact: undefined }),
-  showChat: (accountId, peer) => set({ openChat: { accountId, peer }, openContact: undefined }),
+  showChat: (accountId, peer, focusMessageId) =>
+    set({ openChat: { accountId, peer, ...(focusMessageId === undefined ? {} : { focusMessageId }) }, openContact: undefined }),
   closeChat: () => set({ openChat: undefined }),
   declineCertificate: (accountId, fingerprint256) =>
     set((state) => ({ declinedCertificates: [...state.declinedCertificates, certificateKey(accountId, fingerprint256)] })),

@@ -1,11 +1,16 @@
-// A conversation with one peer: its messages as plain text, oldest first, and a box to write the next one.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+// A conversation with one peer: header with mute and close, the message list, the peer's typing, and the composer.
+import { useEffect, useRef, useState } from 'react';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
-import { loadHistory, markRead } from '../../chat-sync.ts';
+import { markRead } from '../../chat-sync.ts';
 import { Alert } from '../../components/Alert.tsx';
-import { selectMessages, useChat } from '../../stores/chat.ts';
+import { selectAccount, useAccounts } from '../../stores/accounts.ts';
+import { selectConversation, selectPeerTyping, selectView, useChat } from '../../stores/chat.ts';
 import { useUi } from '../../stores/ui.ts';
+import { Composer } from './Composer.tsx';
+import { lastOwnMessage } from './message-rows.ts';
+import { MessageList } from './MessageList.tsx';
+import { useWindowActive } from './window-active.ts';
 
 interface ChatPaneProps {
   readonly accountId: string;
@@ -15,101 +20,114 @@ interface ChatPaneProps {
   readonly online: boolean;
 }
 
-const stateLabel: Record<Message['state'], string> = { pending: 'Sending…', sent: 'Sent', failed: 'Not sent' };
-
 export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
-  const id = useId();
-  const messages = useChat((state) => selectMessages(state, accountId, peer));
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const listRef = useRef<HTMLOListElement>(null);
+  const ownJid = useAccounts((state) => selectAccount(state, accountId)?.jid ?? '');
+  const conversation = useChat((state) => selectConversation(state, accountId, peer));
+  const peerTyping = useChat((state) => selectPeerTyping(state, accountId, peer));
+  const lastIncoming = useChat((state) => selectView(state, accountId, peer).messages.findLast((message) => message.direction === 'in')?.id);
+  const openChat = useUi((state) => state.openChat);
+  const active = useWindowActive();
+  // The marker stays where the unread messages began when the conversation was opened, though reading them clears the count.
+  const [firstUnreadId] = useState(() => selectConversation(useChat.getState(), accountId, peer)?.firstUnreadId);
+  const [focus, setFocus] = useState(() => {
+    const messageId = useUi.getState().openChat?.focusMessageId;
+    return messageId === undefined ? undefined : { messageId, request: 0 };
+  });
+  const [initialOpen] = useState(openChat);
+  const [replyTo, setReplyTo] = useState<Message>();
+  const [editing, setEditing] = useState<Message>();
+  const [sentCount, setSentCount] = useState(0);
+  const [error, setError] = useState<string>();
+  const muted = conversation?.muted ?? false;
+  const unread = conversation?.unread ?? 0;
 
+  // Another search hit in the same conversation.
   useEffect(() => {
-    setError(undefined);
-    loadHistory(accountId, peer).catch((cause: unknown) => setError(messageOf(cause)));
-  }, [accountId, peer]);
+    const messageId = openChat?.focusMessageId;
+    if (openChat === initialOpen || messageId === undefined) return;
+    setFocus((before) => ({ messageId, request: (before?.request ?? 0) + 1 }));
+  }, [openChat, initialOpen]);
 
-  // Read while shown: on open, on each new message, and when the window becomes visible again.
-  const count = messages?.length ?? 0;
+  // Read while shown in an active window: on open, when unread messages come, when the window comes back.
+  const markedIncoming = useRef<string>(undefined);
   useEffect(() => {
-    const mark = () => {
-      if (document.visibilityState === 'visible') void markRead(accountId, peer).catch(() => undefined);
-    };
-    mark();
-    document.addEventListener('visibilitychange', mark);
-    return () => document.removeEventListener('visibilitychange', mark);
-  }, [accountId, peer, count]);
+    const fresh = lastIncoming !== undefined && lastIncoming !== markedIncoming.current;
+    if (!active || (unread === 0 && !fresh)) return;
+    markedIncoming.current = lastIncoming;
+    void markRead(accountId, peer).catch(() => undefined);
+  }, [active, unread, lastIncoming, accountId, peer]);
 
-  useEffect(() => {
-    const list = listRef.current;
-    if (list) list.scrollTop = list.scrollHeight;
-  }, [count]);
-
-  const send = () => {
-    const body = draft;
-    if (body.trim() === '') return;
-    setDraft('');
-    setError(undefined);
-    // The stored message and its state changes come back as chat.message events.
-    call('chat.send', { accountId, peer, body }).catch((cause: unknown) => {
-      setDraft(body);
-      setError(messageOf(cause));
-    });
+  const show = (messageId: string) => setFocus((before) => ({ messageId, request: (before?.request ?? 0) + 1 }));
+  const editLast = () => {
+    const view = selectView(useChat.getState(), accountId, peer);
+    // Further back in history, our last message is not loaded: nothing to correct from here.
+    const last = view.hasNewer ? undefined : lastOwnMessage(view.messages);
+    if (last) setEditing(last);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      send();
-    }
+  const toggleMute = () => {
+    setError(undefined);
+    call('chat.setMuted', { accountId, peer, muted: !muted }).catch((cause: unknown) => setError(messageOf(cause)));
   };
 
   return (
     <section className="conversation chat" aria-label={`Conversation with ${name}`}>
-      <div className="dialog-head">
-        <h2 id={`${id}-title`}>{name}</h2>
+      <div className="dialog-head chat-head">
+        <h2>
+          {name}
+          {muted && (
+            <span className="muted-mark" role="img" aria-label="Muted" title="Muted">
+              {' 🔕'}
+            </span>
+          )}
+        </h2>
+        <button type="button" className="quiet" aria-pressed={muted} onClick={toggleMute}>
+          {muted ? 'Unmute conversation' : 'Mute conversation'}
+        </button>
         <button type="button" className="quiet" onClick={() => useUi.getState().closeChat()}>
           Close
         </button>
       </div>
-      <ol className="messages" ref={listRef} aria-label="Messages">
-        {messages?.map((message) => (
-          <li key={message.id} className={`message ${message.direction}`}>
-            <p className="message-body">{message.body}</p>
-            <p className="message-meta">
-              <time dateTime={new Date(message.timestamp).toISOString()}>{new Date(message.timestamp).toLocaleTimeString()}</time>
-              {message.direction === 'out' && <span className={`message-state ${message.state}`}> · {stateLabel[message.state]}</span>}
-            </p>
-          </li>
-        ))}
-      </ol>
+      <MessageList
+        accountId={accountId}
+        peer={peer}
+        peerName={name}
+        ownJid={ownJid}
+        firstUnreadId={firstUnreadId}
+        focus={focus}
+        sentCount={sentCount}
+        onReply={(message) => {
+          setEditing(undefined);
+          setReplyTo(message);
+        }}
+        onEdit={(message) => {
+          setReplyTo(undefined);
+          setEditing(message);
+        }}
+        onShow={show}
+        onError={setError}
+      />
+      <p role="status" className="typing-status">
+        {peerTyping === 'composing' ? `${name} is typing…` : ''}
+      </p>
       {error !== undefined && (
         <Alert>
           <p>{error}</p>
         </Alert>
       )}
-      <form
-        className="composer"
-        onSubmit={(event) => {
-          event.preventDefault();
-          send();
-        }}
-      >
-        <label htmlFor={`${id}-message`} className="visually-hidden">
-          Message
-        </label>
-        <textarea
-          id={`${id}-message`}
-          rows={2}
-          maxLength={10_000}
-          placeholder={online ? `Message ${name}` : 'Sign in to send messages'}
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        <button type="submit" disabled={!online || draft.trim() === ''}>
-          Send
-        </button>
-      </form>
+      {!online && <p className="hint offline-hint">You are offline: what you write is kept and sent when you are back online.</p>}
+      <Composer
+        key={`${accountId} ${peer}`}
+        accountId={accountId}
+        peer={peer}
+        peerName={name}
+        replyTo={replyTo}
+        editing={editing}
+        onCancelReply={() => setReplyTo(undefined)}
+        onCancelEdit={() => setEditing(undefined)}
+        onEditLast={editLast}
+        onSent={() => setSentCount((count) => count + 1)}
+        onError={setError}
+      />
     </section>
   );
 }

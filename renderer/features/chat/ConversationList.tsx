@@ -1,9 +1,10 @@
-// The "Conversations" section of the sidebar: one entry per peer, most recent first, with the last message and unread count.
+// The "Conversations" section of the sidebar: one entry per peer, most recent first, with the last message, unread count and mute.
 import { useId } from 'react';
 import { selectConversations, useChat } from '../../stores/chat.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
 import { displayName } from '../presence/labels.ts';
+import { conversationPreview } from './conversation-preview.ts';
 import { NewChat } from './NewChat.tsx';
 
 export function ConversationList({ accountId, ownJid }: { readonly accountId: string; readonly ownJid: string }) {
@@ -19,25 +20,30 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
         {conversations.map((conversation) => {
           const contact = contacts?.get(conversation.peer);
           const name = contact ? displayName(contact) : conversation.peer;
-          const last = conversation.lastMessage;
+          const preview = conversationPreview(conversation.lastMessage);
+          const selected = open === conversation.peer;
           return (
             <li key={conversation.peer}>
               <button
                 type="button"
-                className={open === conversation.peer ? 'conversation-item selected' : 'conversation-item'}
-                aria-current={open === conversation.peer ? 'true' : undefined}
+                className={selected ? 'conversation-item selected' : 'conversation-item'}
+                aria-current={selected ? 'true' : undefined}
                 onClick={() => useUi.getState().showChat(accountId, conversation.peer)}
               >
-                <span className="conversation-name">{name}</span>
-                {last && (
-                  <span className="conversation-preview">
-                    {last.direction === 'out' ? 'You: ' : ''}
-                    {last.body.length > 80 ? `${last.body.slice(0, 80)}…` : last.body}
-                  </span>
-                )}
+                <span className="conversation-name">
+                  {name}
+                  {conversation.muted && (
+                    <span className="muted-mark" title="Muted">
+                      <span aria-hidden="true"> 🔕</span>
+                      <span className="visually-hidden"> (muted)</span>
+                    </span>
+                  )}
+                </span>
+                {preview !== '' && <span className={conversation.lastMessage?.retracted ? 'conversation-preview deleted' : 'conversation-preview'}>{preview}</span>}
                 {conversation.unread > 0 && (
-                  <span className="unread-badge" aria-label={`${conversation.unread} unread`}>
-                    {conversation.unread}
+                  <span className="unread-badge">
+                    <span aria-hidden="true">{conversation.unread}</span>
+                    <span className="visually-hidden">{` ${conversation.unread} unread`}</span>
                   </span>
                 )}
               </button>

@@ -1,0 +1,138 @@
+// The box to write in: Enter sends, Shift+Enter breaks the line, Up in an empty box edits our last message; shows the reply or edit under way.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { Message } from '../../../shared/model/message.ts';
+import { call, messageOf } from '../../api.ts';
+import { createTypingNotifier } from './typing-notifier.ts';
+
+interface ComposerProps {
+  readonly accountId: string;
+  readonly peer: string;
+  readonly peerName: string;
+  readonly replyTo: Message | undefined;
+  readonly editing: Message | undefined;
+  readonly onCancelReply: () => void;
+  readonly onCancelEdit: () => void;
+  /** Up in an empty box: correct our last message. */
+  readonly onEditLast: () => void;
+  readonly onSent: () => void;
+  readonly onError: (error: string | undefined) => void;
+}
+
+export function Composer({ accountId, peer, peerName, replyTo, editing, onCancelReply, onCancelEdit, onEditLast, onSent, onError }: ComposerProps) {
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const [typing] = useState(() => createTypingNotifier((state) => void call('chat.typing', { accountId, peer, state }).catch(() => undefined)));
+  const boxRef = useRef<HTMLTextAreaElement>(null);
+  /** The draft put aside while a message is being edited. */
+  const aside = useRef('');
+
+  useEffect(() => () => typing.dispose(), [typing]);
+
+  useEffect(() => {
+    if (editing) {
+      aside.current = draft;
+      setDraft(editing.body);
+    } else {
+      setDraft(aside.current);
+      aside.current = '';
+    }
+    boxRef.current?.focus();
+    // Only the start or end of an edit moves the draft, not each keystroke.
+  }, [editing]);
+
+  useEffect(() => {
+    if (replyTo) boxRef.current?.focus();
+  }, [replyTo]);
+
+  const change = (text: string) => {
+    setDraft(text);
+    if (!editing) typing.input(text);
+  };
+
+  const submit = () => {
+    const body = draft;
+    if (body.trim() === '') return;
+    onError(undefined);
+    if (editing) {
+      const edited = editing;
+      onCancelEdit();
+      if (body === edited.body) return;
+      // XEP-0308: the correction replaces the text of our last message.
+      call('chat.correct', { accountId, messageId: edited.id, body }).catch((cause: unknown) => onError(messageOf(cause)));
+      return;
+    }
+    setDraft('');
+    typing.sent();
+    const reply = replyTo;
+    onCancelReply();
+    onSent();
+    // The stored message and its state changes come back as chat.message events; it is stored even while offline.
+    call('chat.send', { accountId, peer, body, ...(reply ? { replyTo: reply.id } : {}) }).catch((cause: unknown) => {
+      setDraft(body);
+      onError(messageOf(cause));
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'ArrowUp' && draft === '' && !editing) {
+      event.preventDefault();
+      onEditLast();
+    } else if (event.key === 'Escape' && (editing || replyTo)) {
+      event.preventDefault();
+      if (editing) onCancelEdit();
+      else onCancelReply();
+    }
+  };
+
+  return (
+    <form
+      className="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      {(replyTo ?? editing) && (
+        <div className="composer-context" role="group" aria-label={editing ? 'Message being edited' : 'Message being answered'}>
+          <p className="composer-quote">
+            {editing ? (
+              <span className="composer-label">Editing your message</span>
+            ) : (
+              replyTo && (
+                <>
+                  <span className="composer-label">Replying to {replyTo.direction === 'out' ? 'yourself' : peerName}</span>
+                  <span className="composer-quoted">{replyTo.body.length > 200 ? `${replyTo.body.slice(0, 200)}…` : replyTo.body}</span>
+                </>
+              )
+            )}
+          </p>
+          <button type="button" className="quiet" onClick={editing ? onCancelEdit : onCancelReply}>
+            {editing ? 'Cancel editing' : 'Cancel reply'}
+          </button>
+        </div>
+      )}
+      <div className="composer-row">
+        <label htmlFor={`${id}-message`} className="visually-hidden">
+          Message
+        </label>
+        <textarea
+          id={`${id}-message`}
+          ref={boxRef}
+          rows={2}
+          maxLength={100_000}
+          placeholder={`Message ${peerName}`}
+          value={draft}
+          onChange={(event) => change(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" disabled={draft.trim() === ''}>
+          {editing ? 'Save' : 'Send'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+// A message's text: plain text with its links as anchors, line breaks kept, long bodies shortened behind "Show more".
+import { useMemo, useState } from 'react';
+import { splitLinks } from './links.ts';
+import { collapsedText } from './message-text.ts';
+
+export function MessageBody({ body }: { readonly body: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const short = useMemo(() => collapsedText(body), [body]);
+  const shown = short !== undefined && !expanded ? short : body;
+  const parts = useMemo(() => splitLinks(shown), [shown]);
+  return (
+    <>
+      <p className="message-body">
+        {parts.map((part, index) =>
+          part.kind === 'link' ? (
+            // The shell opens links in the system browser after checking their scheme.
+            <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
+              {part.text}
+            </a>
+          ) : (
+            part.text
+          ),
+        )}
+      </p>
+      {short !== undefined && (
+        <button type="button" className="link-button show-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show less' : 'Show more'}
+        </button>
+      )}
+    </>
+  );
+}

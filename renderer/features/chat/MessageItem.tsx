@@ -1,0 +1,77 @@
+// One message in the list: the quote it answers, its text, time, edit mark, delivery state, reactions and actions.
+import type { Message } from '../../../shared/model/message.ts';
+import { call, messageOf } from '../../api.ts';
+import { MessageActions } from './MessageActions.tsx';
+import { MessageBody } from './MessageBody.tsx';
+import { MessageStatus } from './MessageStatus.tsx';
+import { ownReactions, toggleReaction } from './message-rows.ts';
+import { Reactions } from './Reactions.tsx';
+import { ReplyQuote } from './ReplyQuote.tsx';
+
+interface MessageItemProps {
+  readonly message: Message;
+  readonly ownJid: string;
+  readonly peerName: string;
+  readonly editable: boolean;
+  readonly highlighted: boolean;
+  readonly onReply: (message: Message) => void;
+  readonly onEdit: (message: Message) => void;
+  readonly onShow: (messageId: string) => void;
+  /** A command failed: what to tell the user. */
+  readonly onError: (error: string) => void;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
+
+export function MessageItem({ message, ownJid, peerName, editable, highlighted, onReply, onEdit, onShow, onError }: MessageItemProps) {
+  const { accountId, id: messageId } = message;
+  const ours = ownReactions(message, ownJid);
+  const fail = (cause: unknown) => onError(messageOf(cause));
+  // XEP-0444 §3: each update carries our whole set of reactions.
+  const react = (emoji: string) => void call('chat.react', { accountId, messageId, emojis: toggleReaction(ours, emoji) }).catch(fail);
+  const author = message.direction === 'out' ? 'You' : peerName;
+  const quoteAuthor = message.replyTo?.direction === undefined ? undefined : message.replyTo.direction === 'out' ? 'You' : peerName;
+  const classes = ['message', message.direction, highlighted ? 'highlighted' : '', message.retracted ? 'retracted' : ''].filter(Boolean).join(' ');
+  return (
+    <div role="listitem" className={classes} data-message-id={message.id}>
+      <span className="visually-hidden">{`${author}: `}</span>
+      {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
+      {message.retracted ? <p className="message-body deleted">This message was deleted</p> : <MessageBody body={message.body} />}
+      <p className="message-meta">
+        <time dateTime={new Date(message.timestamp).toISOString()} title={fullFormat.format(message.timestamp)}>
+          {timeFormat.format(message.timestamp)}
+        </time>
+        {message.correctedAt !== undefined && !message.retracted && (
+          <span className="edited" title={`Edited ${fullFormat.format(message.correctedAt)}`}>
+            {' '}
+            edited
+          </span>
+        )}
+        {message.direction === 'out' && <MessageStatus state={message.state} />}
+      </p>
+      {message.state === 'failed' && (
+        <p className="message-error">
+          <span>{message.error ?? 'The server refused this message.'}</span>
+          <button type="button" onClick={() => void call('chat.retry', { accountId, messageId }).catch(fail)}>
+            Retry
+          </button>
+        </p>
+      )}
+      {!message.retracted && message.reactions && <Reactions reactions={message.reactions} ownJid={ownJid} onToggle={react} />}
+      {!message.retracted && (
+        <MessageActions
+          message={message}
+          ownReactions={ours}
+          editable={editable}
+          onReply={() => onReply(message)}
+          onReact={react}
+          onEdit={() => onEdit(message)}
+          onDelete={async () => {
+            await call('chat.retract', { accountId, messageId });
+          }}
+        />
+      )}
+    </div>
+  );
+}

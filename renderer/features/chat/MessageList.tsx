@@ -1,0 +1,205 @@
+// The conversation's messages, virtualized: pages of history load at either end, the view sticks to the newest, older pages keep the place.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Message } from '../../../shared/model/message.ts';
+import { loadNewer, loadOlder, openAround, openLatest } from '../../chat-sync.ts';
+import { selectView, useChat } from '../../stores/chat.ts';
+import { dayLabel } from './days.ts';
+import { lastOwnMessage, messageRows } from './message-rows.ts';
+import { MessageItem } from './MessageItem.tsx';
+
+/** How close to an end of what is loaded (in pixels) the view must come for the next page there to load. */
+const edgePixels = 600;
+/** The space above the first row for "Loading messages…" or "Beginning of the conversation". */
+const topHeight = 40;
+const highlightMs = 3_000;
+/** Within this many pixels of the bottom counts as at the bottom. */
+const endThreshold = 48;
+
+type Goal = { readonly kind: 'end' } | { readonly kind: 'message'; readonly id: string };
+
+interface MessageListProps {
+  readonly accountId: string;
+  readonly peer: string;
+  readonly peerName: string;
+  readonly ownJid: string;
+  /** The oldest unread message when the conversation was opened: the "New messages" marker goes above it. */
+  readonly firstUnreadId: string | undefined;
+  /** A message to scroll to and highlight (a search hit, a quote); the number changes on each request. */
+  readonly focus: { readonly messageId: string; readonly request: number } | undefined;
+  /** Changes when we sent a message: the view goes to the newest. */
+  readonly sentCount: number;
+  readonly onReply: (message: Message) => void;
+  readonly onEdit: (message: Message) => void;
+  readonly onShow: (messageId: string) => void;
+  readonly onError: (error: string) => void;
+}
+
+export function MessageList(props: MessageListProps) {
+  const { accountId, peer, peerName, ownJid, firstUnreadId, focus, sentCount } = props;
+  const view = useChat((state) => selectView(state, accountId, peer));
+  const rows = useMemo(() => messageRows(view.messages, firstUnreadId), [view.messages, firstUnreadId]);
+  const editable = view.hasNewer ? undefined : lastOwnMessage(view.messages)?.id;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [highlight, setHighlight] = useState<string>();
+  /** Where the view should go once the rows it needs are there. */
+  const target = useRef<Goal | undefined>(focus ? { kind: 'message', id: focus.messageId } : { kind: 'end' });
+  const openedOnMessage = useRef(focus !== undefined);
+  /** A newer page is being added below: the view must not follow it to the end. */
+  const addingNewer = useRef(false);
+  const now = Date.now();
+
+  // The top of the conversation (loading, or its beginning) sits in the padding above the rows, so it never is the anchor.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 72,
+    paddingStart: topHeight,
+    getItemKey: (index) => rows[index]?.message.id ?? index,
+    anchorTo: 'end',
+    followOnAppend: !addingNewer.current && !view.hasNewer,
+    scrollEndThreshold: endThreshold,
+    overscan: 8,
+  });
+
+  // Opening: the newest page, unless the conversation opens on a message.
+  useEffect(() => {
+    if (!openedOnMessage.current) void openLatest(accountId, peer);
+  }, [accountId, peer]);
+
+  // After we sent: to the newest, reading it first when the view is further back.
+  useEffect(() => {
+    if (sentCount === 0) return;
+    target.current = { kind: 'end' };
+    if (selectView(useChat.getState(), accountId, peer).hasNewer) void openLatest(accountId, peer);
+  }, [sentCount, accountId, peer]);
+
+  useEffect(() => {
+    if (!focus) return;
+    target.current = { kind: 'message', id: focus.messageId };
+    const loaded = selectView(useChat.getState(), accountId, peer).messages.some((message) => message.id === focus.messageId);
+    if (!loaded) void openAround(accountId, peer, focus.messageId);
+  }, [focus, accountId, peer]);
+
+  // Goes where it was asked once the rows are in.
+  useLayoutEffect(() => {
+    const goal = target.current;
+    if (!goal || view.loading === 'latest' || view.loading === 'around') return;
+    if (goal.kind === 'end') {
+      if (view.hasNewer || rows.length === 0) return;
+      target.current = undefined;
+      virtualizer.scrollToEnd();
+      return;
+    }
+    const index = rows.findIndex((row) => row.message.id === goal.id);
+    if (index < 0) return;
+    target.current = undefined;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    setHighlight(goal.id);
+  });
+
+  useEffect(() => {
+    addingNewer.current = false;
+  }, [view.messages]);
+
+  useEffect(() => {
+    if (highlight === undefined) return;
+    const timer = setTimeout(() => setHighlight(undefined), highlightMs);
+    return () => clearTimeout(timer);
+  }, [highlight]);
+
+  /** Near an end of what is loaded, the next page there is read; the loaders skip it while one is under way. */
+  const loadNearEdges = () => {
+    const scroller = scrollRef.current;
+    if (!scroller || target.current !== undefined || view.loading !== undefined || view.error !== undefined) return;
+    const fromBottom = scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
+    if (scroller.scrollTop < edgePixels && view.hasOlder) void loadOlder(accountId, peer);
+    else if (fromBottom < edgePixels && view.hasNewer) {
+      addingNewer.current = true;
+      void loadNewer(accountId, peer);
+    }
+  };
+  // A first page too short to scroll gets the next one at once.
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (scroller && scroller.scrollHeight <= scroller.clientHeight) loadNearEdges();
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const atEnd = !view.hasNewer && virtualizer.isAtEnd(endThreshold);
+  const jumpToLatest = () => {
+    target.current = { kind: 'end' };
+    if (view.hasNewer) void openLatest(accountId, peer);
+    else virtualizer.scrollToEnd({ behavior: 'smooth' });
+  };
+
+  return (
+    <div className="message-pane">
+      <div ref={scrollRef} className="message-scroll" onScroll={loadNearEdges}>
+        <div role="list" aria-label="Messages" aria-busy={view.loading !== undefined} className="messages" style={{ height: virtualizer.getTotalSize() }}>
+          <ConversationTop
+            loading={view.loading !== undefined && view.loading !== 'newer'}
+            hasOlder={view.hasOlder}
+            empty={rows.length === 0}
+            error={view.error}
+            retry={() => void (rows.length === 0 ? openLatest(accountId, peer) : loadOlder(accountId, peer))}
+          />
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="message-row" style={{ transform: `translateY(${item.start}px)` }}>
+                {row.startsDay && <h3 className="day-heading">{dayLabel(row.message.timestamp, now)}</h3>}
+                {row.firstUnread && (
+                  <p className="unread-marker" role="separator" aria-label="New messages">
+                    New messages
+                  </p>
+                )}
+                <MessageItem
+                  message={row.message}
+                  ownJid={ownJid}
+                  peerName={peerName}
+                  editable={row.message.id === editable}
+                  highlighted={row.message.id === highlight}
+                  onReply={props.onReply}
+                  onEdit={props.onEdit}
+                  onShow={props.onShow}
+                  onError={props.onError}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {!atEnd && rows.length > 0 && (
+        <button type="button" className="jump-latest" onClick={jumpToLatest}>
+          Jump to latest
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface ConversationTopProps {
+  readonly loading: boolean;
+  readonly hasOlder: boolean;
+  readonly empty: boolean;
+  readonly error: string | undefined;
+  readonly retry: () => void;
+}
+
+function ConversationTop({ loading, hasOlder, empty, error, retry }: ConversationTopProps) {
+  const style = { height: topHeight };
+  if (error !== undefined) {
+    return (
+      <p className="conversation-top field-error" style={style}>
+        History could not be loaded: {error}{' '}
+        <button type="button" className="link-button" onClick={retry}>
+          Try again
+        </button>
+      </p>
+    );
+  }
+  if (loading) return <p className="conversation-top progress working" style={style}>Loading messages…</p>;
+  return <p className="conversation-top hint" style={style}>{hasOlder ? '' : empty ? 'No messages yet.' : 'Beginning of the conversation'}</p>;
+}

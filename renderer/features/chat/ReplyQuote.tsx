@@ -1,0 +1,27 @@
+// XEP-0461: the quote of the message a reply answers, above the reply; clicking it shows the original.
+import type { ReplyTo } from '../../../shared/model/message.ts';
+
+interface ReplyQuoteProps {
+  readonly replyTo: ReplyTo;
+  /** Who wrote the original, when known. */
+  readonly author: string | undefined;
+  readonly onShow: (messageId: string) => void;
+}
+
+export function ReplyQuote({ replyTo, author, onShow }: ReplyQuoteProps) {
+  const quote = replyTo.quote.length > 200 ? `${replyTo.quote.slice(0, 200)}…` : replyTo.quote;
+  const content = (
+    <>
+      {author !== undefined && <span className="reply-author">{author}</span>}
+      <span className="reply-text">{quote}</span>
+    </>
+  );
+  const { messageId } = replyTo;
+  return messageId === undefined ? (
+    <blockquote className="reply-quote">{content}</blockquote>
+  ) : (
+    <button type="button" className="reply-quote" aria-description="Show the quoted message" onClick={() => onShow(messageId)}>
+      {content}
+    </button>
+  );
+}
