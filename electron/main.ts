@@ -1,17 +1,21 @@
 // The desktop app's lifecycle: one instance, one core, one hardened window, a tray. The parts live in their own files.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
 import { appEntryUrl, appScheme, appSchemePrivileges, createAppHandler } from './app-protocol.ts';
+import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Account } from '../shared/model/account.ts';
 import type { Core } from './core/core-api.ts';
 import { createCore } from './core/core.ts';
 import { watchIdle } from './idle.ts';
 import { bindIpc } from './ipc/bind.ts';
 import { ipcChannels } from '../shared/ipc/wire.ts';
+import { startNotifications } from './notifications.ts';
 import { createDesktopSecretBox } from './secrets.ts';
 import { guardContents, guardSession } from './security.ts';
+import { createBadge } from './tray/badge.ts';
 import { createClosePolicy, type ClosePolicy } from './tray/close-to-tray.ts';
 import { createTray, type AppTray } from './tray/tray.ts';
+import { trackUnread, type UnreadCount } from './tray/unread-count.ts';
 import { createWindowHost, mainWindowOptions } from './window.ts';
 
 // This bundle is dist/electron/main.js, next to preload.cjs and above dist/renderer.
@@ -23,11 +27,24 @@ let core: Core | undefined;
 let tray: AppTray | undefined;
 let closing: ClosePolicy | undefined;
 let stopIdle: (() => void) | undefined;
+let stopNotifications: (() => void) | undefined;
+let unread: UnreadCount | undefined;
+const badge = createBadge({
+  platform: process.platform,
+  app,
+  window: () => windows.current(),
+  image: (bitmap, size) => nativeImage.createFromBitmap(bitmap, { width: size, height: size }),
+});
 
 const windows = createWindowHost(
   () => {
     const window = new BrowserWindow(mainWindowOptions(join(distDir, 'electron', 'preload.cjs'), join(assetsDir, 'icon.png')));
-    window.once('ready-to-show', () => window.show());
+    window.once('ready-to-show', () => {
+      window.show();
+      badge.reapply();
+    });
+    // A closed window shows no conversation: its messages are worth a notification again.
+    window.on('closed', () => void core?.handlers['ui.visibleConversation']({}));
     // Windows ends a session without 'before-quit'.
     window.on('session-end', () => closing?.markQuitting());
     void window.loadURL(appEntryUrl);
@@ -46,6 +63,15 @@ function editStatus(): void {
   windows.current()?.webContents.send(ipcChannels.event, 'ui.editStatus', {});
 }
 
+/** A notification was clicked: the window shows that conversation, once its page has loaded. */
+function openConversation(conversation: EventPayload<'ui.openConversation'>): void {
+  const contents = windows.current()?.webContents;
+  if (!contents) return;
+  const send = () => contents.send(ipcChannels.event, 'ui.openConversation', conversation);
+  if (contents.isLoading()) contents.once('did-finish-load', send);
+  else send();
+}
+
 function startTray(running: Core, accounts: readonly Account[]): void {
   try {
     tray = createTray({
@@ -55,6 +81,7 @@ function startTray(running: Core, accounts: readonly Account[]): void {
       iconDir: join(assetsDir, 'tray'),
       window: { isShown: windows.isShown, show: windows.show, toggle: windows.toggle, editStatus: () => editStatus() },
       quit: () => app.quit(),
+      unread: () => unread?.count() ?? 0,
     });
   } catch (error) {
     // Without a tray the app still works; closing the window then closes it.
@@ -72,7 +99,18 @@ async function start(): Promise<void> {
   bindIpc(ipcMain, running, () => windows.current()?.webContents);
   const snapshot = await running.handlers['app.snapshot']({});
   closing = createClosePolicy(running, snapshot.settings, () => tray !== undefined);
+  unread = trackUnread(running, snapshot.accounts, (count) => {
+    tray?.refresh();
+    badge.set(count);
+  });
   startTray(running, snapshot.accounts);
+  stopNotifications = startNotifications({
+    Notification,
+    core: running,
+    window: { show: windows.show, openConversation },
+    platform: process.platform,
+    icon: join(assetsDir, 'icon.png'),
+  });
   stopIdle = watchIdle(powerMonitor, (activity) => running.handlers['presence.activity'](activity), running.logger);
   windows.show();
 }
@@ -103,6 +141,8 @@ if (!app.requestSingleInstanceLock()) {
     if (!running) return;
     core = undefined;
     stopIdle?.();
+    stopNotifications?.();
+    unread?.dispose();
     tray?.destroy();
     tray = undefined;
     closing?.dispose();

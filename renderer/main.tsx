@@ -6,6 +6,9 @@ import { call, connect, isDesktop } from './api.ts';
 import { App, StartFailed } from './App.tsx';
 import { start } from './boot.ts';
 import { startIdleReporter } from './features/presence/idle.ts';
+import { startNotifications } from './notifications.ts';
+import { startTitle } from './title.ts';
+import { startVisibleConversation } from './visible-conversation.ts';
 import './styles/base.css';
 import './styles/feedback.css';
 import './styles/forms.css';
@@ -14,6 +17,7 @@ import './styles/dialog.css';
 import './styles/contacts.css';
 import './styles/presence.css';
 import './styles/chat.css';
+import './styles/search.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
@@ -28,6 +32,9 @@ if (typeof api === 'string') {
   );
 } else {
   start(api);
+  startTitle(api);
+  startVisibleConversation(api);
+  startNotifications(api, !isDesktop());
   // The desktop shell reports the system's idle time itself; a page can only watch its own input.
   if (!isDesktop()) startIdleReporter((idleSeconds) => void call('presence.activity', { idleSeconds, locked: false }).catch(() => undefined));
   root.render(

@@ -7,9 +7,12 @@ import { createAccountService } from './accounts/account-service.ts';
 import { createAvatarHandlers } from './accounts/avatar-handlers.ts';
 import { createBlockingHandlers } from './accounts/blocking-handlers.ts';
 import { createChatHandlers } from './accounts/chat-handlers.ts';
+import { createNotifier } from './accounts/notifier.ts';
+import { createNotifyHandlers } from './accounts/notify-handlers.ts';
 import { createOwnPresenceState } from './accounts/own-presence-state.ts';
 import { createPresenceHandlers } from './accounts/presence-service.ts';
 import { createRosterHandlers } from './accounts/roster-handlers.ts';
+import { createSearchHandlers } from './accounts/search-handlers.ts';
 import { createFileLogger } from './log/file-logger.ts';
 import { createAccountStore } from './storage/accounts.ts';
 import { createAvatarCache } from './storage/avatar-cache.ts';
@@ -19,6 +22,7 @@ import { openDatabase } from './storage/database.ts';
 import { createMessageStore } from './storage/messages.ts';
 import { createOwnPresenceStore } from './storage/own-presence.ts';
 import { createRosterStore } from './storage/roster.ts';
+import { createMessageSearch } from './storage/search.ts';
 import { createSettingsStore } from './storage/settings.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -33,6 +37,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const listeners = new Set<CoreEventListener>();
   const emit: Emit = (name, payload) => {
     for (const listener of listeners) listener(name, payload);
+    if (name === 'chat.message' || name === 'chat.conversation') notifier.unreadMayHaveChanged();
   };
 
   const rosterStore = createRosterStore(db);
@@ -40,6 +45,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const avatarCache = createAvatarCache(join(options.profileDir, 'avatars'));
   const avatarStore = createAvatarStore(db);
   const messageStore = createMessageStore(db);
+  const notifier = createNotifier({
+    store: messageStore,
+    emit,
+    nameOf: (accountId, peer) => accounts.entries().find((entry) => entry.record.id === accountId)?.session?.roster.get(peer)?.name,
+  });
   const accounts = createAccountService({
     store: createAccountStore(db),
     rosterStore,
@@ -52,6 +62,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     extraCa: options.extraCa ?? [],
     emit,
+    onNewMessage: notifier.newMessage,
     version: options.version,
   });
 
@@ -79,7 +90,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createRosterHandlers({ accounts, rosterStore, presence, avatarStore }),
     ...createPresenceHandlers({ accounts, presence, settings: () => settings.read(), logger }),
     ...createBlockingHandlers({ accounts, logger }),
-    ...createChatHandlers({ accounts, store: messageStore }),
+    ...createChatHandlers({ accounts, store: messageStore, emit }),
+    ...createNotifyHandlers(notifier),
+    ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),
   };
 
@@ -94,6 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       await accounts.close();
+      notifier.dispose();
       db.close();
       logger.info('Causette core stopped');
     },

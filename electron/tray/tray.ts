@@ -47,6 +47,8 @@ export interface TrayOptions<Image extends { isEmpty(): boolean }, Menu> {
   readonly window: TrayWindow;
   /** Really quits: the window must close rather than hide. */
   readonly quit: () => void;
+  /** Unread messages outside muted conversations (main.ts tracks it and calls refresh() when it changes). */
+  readonly unread?: () => number;
 }
 
 export interface AppTray {
@@ -124,8 +126,8 @@ export function createTray<Image extends { isEmpty(): boolean }, Menu>(options: 
   let tray: TrayIcon<Image, Menu> | undefined;
   const render = (): void => {
     if (tray === undefined) return;
-    // Unread counts come with chats; until then the menu never shows them.
-    const view = buildTrayView({ accounts: presence.accounts(), recentStatuses: presence.recentStatuses(), unread: 0, windowVisible: window.isShown() });
+    const unread = options.unread?.() ?? 0;
+    const view = buildTrayView({ accounts: presence.accounts(), recentStatuses: presence.recentStatuses(), unread, windowVisible: window.isShown() });
     const dark = electron.nativeTheme.shouldUseDarkColors;
     const key = JSON.stringify([view, dark]);
     // Reconnect countdowns update accounts often; rebuild the native menu only when what it shows changed.

@@ -10,6 +10,8 @@ export function serveSocket(socket: WebSocket, core: Core, dispatch: Dispatch, l
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
   const unsubscribe = core.onEvent((event, payload) => send({ kind: 'event', event, payload }));
+  /** This tab last said it was showing a conversation. */
+  let showing = false;
 
   socket.on('message', (data, isBinary) => {
     if (isBinary) {
@@ -29,9 +31,14 @@ export function serveSocket(socket: WebSocket, core: Core, dispatch: Dispatch, l
       return;
     }
     const { id, command, payload } = parsed.data;
+    if (command === 'ui.visibleConversation') showing = typeof payload === 'object' && payload !== null && 'conversation' in payload;
     void dispatch(command, payload).then((result) => send({ kind: 'result', id, result }));
   });
-  socket.on('close', unsubscribe);
+  socket.on('close', () => {
+    unsubscribe();
+    // A closed tab shows nothing any more: its conversation gets notifications again.
+    if (showing) void dispatch('ui.visibleConversation', {});
+  });
   socket.on('error', (error) => logger.warn('browser mode: socket error', { error: error.message }));
 }
 

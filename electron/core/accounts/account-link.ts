@@ -9,7 +9,7 @@ import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import { createConnection, type Connection } from '../xmpp/connection.ts';
-import { createAccountSession, type AccountSession } from './account-session.ts';
+import { createAccountSession, type AccountSession, type AccountSessionDeps } from './account-session.ts';
 import { toAccount } from './account-view.ts';
 import type { OwnPresenceState } from './own-presence-state.ts';
 
@@ -33,6 +33,8 @@ export interface LinkDeps {
   readonly logger: Logger;
   readonly extraCa: readonly string[];
   readonly emit: Emit;
+  /** A message was newly stored (the notifier decides whether it is worth a notification). */
+  readonly onNewMessage?: AccountSessionDeps['onNewMessage'];
   /** Causette's version, for XEP-0092 answers. */
   readonly version: string;
 }
@@ -96,6 +98,7 @@ export function createLinks(deps: LinkDeps) {
       version: deps.version,
       ownPresence: () => deps.presence.announced(record.id),
       onInvisibility: () => publishOwn(entry),
+      onNewMessage: deps.onNewMessage,
     });
     connection.start();
   }

@@ -1,4 +1,4 @@
-// The left pane: contact requests, the contact search, the contact list, and "Add contact".
+// The left pane: the message search, contact requests, the contact search, the contact list, and "Add contact".
 import { useEffect, useId, useState } from 'react';
 import { ensureRoster, loadRoster } from '../../roster-sync.ts';
 import { selectSelectedAccount, useAccounts } from '../../stores/accounts.ts';
@@ -8,6 +8,7 @@ import { ConversationList } from '../chat/ConversationList.tsx';
 import { AddContactDialog } from '../contacts/AddContactDialog.tsx';
 import { ContactList } from '../contacts/ContactList.tsx';
 import { ContactRequests } from '../requests/ContactRequests.tsx';
+import { MessageSearch } from '../search/MessageSearch.tsx';
 
 export function Sidebar() {
   const id = useId();
@@ -25,6 +26,7 @@ export function Sidebar() {
   const count = roster?.contacts.size ?? 0;
   return (
     <nav className="sidebar" aria-label="Contacts and rooms">
+      {account && <MessageSearch />}
       {account && <ConversationList key={account.id} accountId={account.id} ownJid={account.jid} />}
       <div className="sidebar-head">
         <h2 id={`${id}-title`}>Contacts</h2>

@@ -2,13 +2,14 @@
 import { useId, useState } from 'react';
 import { DebugLoggingSchema, type DebugLogging } from '../../../shared/model/settings.ts';
 import type { Account } from '../../../shared/model/account.ts';
-import { call, messageOf } from '../../api.ts';
+import { call, isDesktop, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { useSettings } from '../../stores/settings.ts';
 import { useUi } from '../../stores/ui.ts';
 import { BlockedContacts } from '../blocking/BlockedContacts.tsx';
 import { AvatarSettings } from './AvatarSettings.tsx';
+import { NotificationSettings } from './NotificationSettings.tsx';
 import { PresenceSettings } from './PresenceSettings.tsx';
 import { RemoveAccount } from './RemoveAccount.tsx';
 
@@ -49,6 +50,8 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
       </div>
 
       <PresenceSettings />
+
+      {!isDesktop() && <NotificationSettings />}
 
       {account && <AvatarSettings key={account.id} account={account} />}
 

@@ -1,0 +1,134 @@
+// Which new messages deserve a desktop notification (chat.notify, coalesced per conversation), and the unread total (chat.unreadTotal).
+import type { Emit, EventPayload } from '../../../shared/ipc/contract.ts';
+import type { Message } from '../../../shared/model/message.ts';
+import type { MessageStore } from '../storage/messages.ts';
+import type { MessageSource } from '../xmpp/chat/chat.ts';
+
+export interface ConversationRef {
+  readonly accountId: string;
+  readonly peer: string;
+}
+
+/** What the store and the window say about a message when it may be shown. */
+export interface NotifyFacts {
+  readonly muted: boolean;
+  /** Read here or on another device (XEP-0333 displayed from a carbon, XEP-0490). */
+  readonly read: boolean;
+  readonly visible: ConversationRef | undefined;
+}
+
+/** A notification shows a short plain-text excerpt; the window shows the rest. */
+export const NOTIFY_BODY_LENGTH = 200;
+/** At most one notification per conversation in this window; the last message of a burst wins. */
+export const COALESCE_MS = 2_000;
+/** Recounting the unread total waits this long, so an archive catch-up of thousands of messages counts once. */
+export const UNREAD_RECOUNT_MS = 50;
+
+/** Whether a message can ever be notified: someone wrote it to us just now, and it still says something. */
+export function isNotifiable(message: Message, source: MessageSource): boolean {
+  // Archive pages are catch-up after being away, not news (XEP-0313).
+  if (source === 'archive') return false;
+  return message.direction === 'in' && message.retracted !== true && message.body.trim() !== '';
+}
+
+export function shouldNotify(message: Message, facts: NotifyFacts): boolean {
+  if (facts.muted || facts.read || message.direction !== 'in' || message.retracted === true) return false;
+  const { visible } = facts;
+  return visible === undefined || visible.accountId !== message.accountId || visible.peer !== message.peer;
+}
+
+/** One line of plain text, cut at a character boundary; never interpreted as markup (the host escapes it where needed). */
+export function notificationBody(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  const characters = [...line];
+  return characters.length > NOTIFY_BODY_LENGTH ? `${characters.slice(0, NOTIFY_BODY_LENGTH - 1).join('')}…` : line;
+}
+
+export interface NotifierDeps {
+  readonly store: Pick<MessageStore, 'get' | 'conversation' | 'unreadTotal'>;
+  readonly emit: Emit;
+  /** The contact's roster name, if it has one. */
+  readonly nameOf: (accountId: string, peer: string) => string | undefined;
+}
+
+export interface Notifier {
+  /** The chat pipeline stored a new message (not a merge, not a duplicate). */
+  readonly newMessage: (message: Message, source: MessageSource) => void;
+  /** The conversation the user is looking at; undefined when none is (window hidden, another view). */
+  readonly setVisible: (conversation: ConversationRef | undefined) => void;
+  /** Something may have changed the unread total: it is recounted soon, and sent when it differs. */
+  readonly unreadMayHaveChanged: () => void;
+  readonly dispose: () => void;
+}
+
+const keyOf = (message: ConversationRef) => `${message.accountId}\u0000${message.peer}`;
+
+export function createNotifier(deps: NotifierDeps): Notifier {
+  let visible: ConversationRef | undefined;
+  let lastTotal: number | undefined;
+  let recount: ReturnType<typeof setTimeout> | undefined;
+  /** Conversations notified less than COALESCE_MS ago, with the newest message held back since. */
+  const quiet = new Map<string, { timer: ReturnType<typeof setTimeout>; held?: Message }>();
+
+  /** A message is read when the conversation's oldest unread one is newer (markRead works up to a time). */
+  function isRead(message: Message): boolean {
+    const summary = deps.store.conversation(message.accountId, message.peer);
+    if (summary.firstUnreadId === undefined) return true;
+    if (summary.firstUnreadId === message.id) return false;
+    const first = deps.store.get(summary.firstUnreadId);
+    return first !== undefined && first.timestamp > message.timestamp;
+  }
+
+  function show(message: Message): boolean {
+    const current = deps.store.get(message.id) ?? message;
+    const facts = { muted: deps.store.conversation(current.accountId, current.peer).muted, read: isRead(current), visible };
+    if (!shouldNotify(current, facts) || current.body.trim() === '') return false;
+    const payload: EventPayload<'chat.notify'> = {
+      accountId: current.accountId,
+      peer: current.peer,
+      messageId: current.id,
+      title: deps.nameOf(current.accountId, current.peer) ?? current.peer,
+      body: notificationBody(current.body),
+    };
+    deps.emit('chat.notify', payload);
+    return true;
+  }
+
+  function startQuiet(key: string): void {
+    const timer = setTimeout(() => {
+      const held = quiet.get(key)?.held;
+      quiet.delete(key);
+      if (held !== undefined && show(held)) startQuiet(key);
+    }, COALESCE_MS);
+    quiet.set(key, { timer });
+  }
+
+  function sendTotal(): void {
+    recount = undefined;
+    const count = deps.store.unreadTotal();
+    if (count === lastTotal) return;
+    lastTotal = count;
+    deps.emit('chat.unreadTotal', { count });
+  }
+
+  return {
+    newMessage(message, source) {
+      if (!isNotifiable(message, source)) return;
+      const key = keyOf(message);
+      const waiting = quiet.get(key);
+      if (waiting) waiting.held = message;
+      else if (show(message)) startQuiet(key);
+    },
+    setVisible(conversation) {
+      visible = conversation;
+    },
+    unreadMayHaveChanged() {
+      recount ??= setTimeout(sendTotal, UNREAD_RECOUNT_MS);
+    },
+    dispose() {
+      if (recount !== undefined) clearTimeout(recount);
+      for (const { timer } of quiet.values()) clearTimeout(timer);
+      quiet.clear();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Desktop notifications for chat.notify; a click shows the window on that conversation. The core sends none for the
+// conversation the user is looking at (the renderer reports it only while the window is visible and focused).
+// Electron's Notification is passed in, so tests drive it with a stand-in.
+import type { EventPayload } from '../shared/ipc/contract.ts';
+import type { Core } from './core/core-api.ts';
+import { onCoreEvents } from './tray/core-events.ts';
+
+export interface ShownNotification {
+  show(): void;
+  close(): void;
+  on(event: 'click', listener: () => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+}
+
+export interface NotificationClass {
+  new (options: { title: string; body: string; icon?: string; silent?: boolean }): ShownNotification;
+  isSupported(): boolean;
+}
+
+/** What notifications need of the window; main.ts owns it. */
+export interface NotifyingWindow {
+  show(): void;
+  /** Tells the (possibly reloaded) renderer to show this conversation. */
+  openConversation(conversation: EventPayload<'ui.openConversation'>): void;
+}
+
+export interface NotificationOptions {
+  readonly Notification: NotificationClass;
+  readonly core: Pick<Core, 'onEvent' | 'logger'>;
+  readonly window: NotifyingWindow;
+  readonly platform: NodeJS.Platform;
+  readonly icon?: string;
+}
+
+/**
+ * Linux notification servers read the body as markup (freedesktop Desktop Notifications spec, "Markup"); a message is
+ * plain text, so its <, > and & are escaped there. Other systems show the text as given.
+ */
+export function notificationText(platform: NodeJS.Platform, text: string): string {
+  if (platform !== 'linux') return text;
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Starts showing notifications; returns the way to stop (and close those still shown). */
+export function startNotifications(options: NotificationOptions): () => void {
+  const { Notification, core, window, platform } = options;
+  if (!Notification.isSupported()) {
+    core.logger.info('This system shows no desktop notifications');
+    return () => undefined;
+  }
+  // One per conversation: a newer one replaces it. Held here so a click still finds its listener.
+  const shown = new Map<string, ShownNotification>();
+
+  function notify(payload: EventPayload<'chat.notify'>): void {
+    const key = `${payload.accountId}\u0000${payload.peer}`;
+    shown.get(key)?.close();
+    const notification = new Notification({
+      title: notificationText(platform, payload.title),
+      body: notificationText(platform, payload.body),
+      ...(options.icon === undefined ? {} : { icon: options.icon }),
+    });
+    shown.set(key, notification);
+    notification.on('close', () => {
+      if (shown.get(key) === notification) shown.delete(key);
+    });
+    notification.on('click', () => {
+      window.show();
+      window.openConversation({ accountId: payload.accountId, peer: payload.peer });
+    });
+    notification.show();
+  }
+
+  const unsubscribe = onCoreEvents(core, {
+    'chat.notify': notify,
+    // Read here or on another device: its notification has nothing left to say.
+    'chat.conversation': ({ accountId, conversation }) => {
+      if (conversation.unread === 0 || conversation.muted) shown.get(`${accountId}\u0000${conversation.peer}`)?.close();
+    },
+  });
+  return () => {
+    unsubscribe();
+    for (const notification of shown.values()) notification.close();
+    shown.clear();
+  };
+}

@@ -1,0 +1,125 @@
+// Notifications and the unread total from real cores on the harness Prosody: which new messages bob's core announces.
+import xml from '@xmpp/xml';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../shared/model/message.ts';
+import { COALESCE_MS } from '../../electron/core/accounts/notifier.ts';
+import { NS_MARKERS } from '../../electron/core/xmpp/chat/chat-stanzas.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { createHarness, eventsNamed, presenceStanza, until, type TestCore } from './roster-harness.ts';
+
+let server: ProsodyServer;
+const harness = createHarness(() => server);
+const { users, signIn, close, raw } = harness;
+
+beforeAll(async () => {
+  server = await startProsody({ passwordHash: 'SHA-256' });
+});
+afterEach(() => harness.cleanup());
+afterAll(() => server.dispose());
+
+const history = async (core: TestCore, peer: string): Promise<Message[]> =>
+  (await core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 })).messages;
+const send = (from: TestCore, to: string, body: string) => from.handlers['chat.send']({ accountId: from.accountId, peer: to, body });
+const received = (core: TestCore, body: string) => until(() => eventsNamed(core, 'chat.message').find((event) => event.message.body === body), `“${body}” received`);
+const notified = (core: TestCore) => eventsNamed(core, 'chat.notify').map((event) => event.body);
+const totals = (core: TestCore) => eventsNamed(core, 'chat.unreadTotal').map((event) => event.count);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A notification is decided when the message is stored: after the chat.message, a short wait settles it. */
+const settled = () => sleep(300);
+
+describe('notifications', () => {
+  it('bob’s core announces alice’s message, titled with her roster name', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await send(alice, bobJid, 'no name yet');
+    await until(() => eventsNamed(bob, 'chat.notify')[0], 'the first notification');
+    await bob.handlers['roster.add']({ accountId: bob.accountId, jid: aliceJid, name: 'Alice', groups: [] });
+    await until(async () => (await bob.contact(aliceJid))?.name === 'Alice', 'alice named');
+
+    const sent = await send(alice, bobJid, 'Hi <b>Bob</b>');
+    const message = await received(bob, 'Hi <b>Bob</b>');
+    await until(() => eventsNamed(bob, 'chat.notify')[1], 'the second notification');
+    expect(eventsNamed(bob, 'chat.notify')).toEqual([
+      expect.objectContaining({ accountId: bob.accountId, peer: aliceJid, title: aliceJid, body: 'no name yet' }),
+      { accountId: bob.accountId, peer: aliceJid, messageId: message.message.id, title: 'Alice', body: 'Hi <b>Bob</b>' },
+    ]);
+    expect(sent.direction).toBe('out');
+    // Our own messages are never announced.
+    await settled();
+    expect(eventsNamed(alice, 'chat.notify')).toEqual([]);
+  });
+
+  it('none for a muted conversation, none for the conversation bob is looking at', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await bob.handlers['chat.setMuted']({ accountId: bob.accountId, peer: aliceJid, muted: true });
+    await send(alice, bobJid, 'muted one');
+    await received(bob, 'muted one');
+    await bob.handlers['chat.setMuted']({ accountId: bob.accountId, peer: aliceJid, muted: false });
+
+    await bob.handlers['ui.visibleConversation']({ conversation: { accountId: bob.accountId, peer: aliceJid } });
+    await send(alice, bobJid, 'while looking');
+    await received(bob, 'while looking');
+    await settled();
+    expect(notified(bob)).toEqual([]);
+
+    await bob.handlers['ui.visibleConversation']({});
+    await send(alice, bobJid, 'looked away');
+    await until(() => notified(bob).length > 0, 'a notification once bob looks away');
+    expect(notified(bob)).toEqual(['looked away']);
+  });
+
+  it('none for messages fetched from the archive after being away', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await close(bob);
+    // Bob's phone is online meanwhile: the server delivers there and keeps the messages in bob's archive (XEP-0313).
+    const phone = await raw(bobJid, 'phone');
+    await phone.send(presenceStanza({}));
+    const first = await send(alice, bobJid, 'while away 1');
+    await send(alice, bobJid, 'while away 2');
+    await until(async () => (await history(alice, bobJid)).every((message) => message.state !== 'pending'), 'both sent', 10_000);
+    expect(first.state).toBe('pending');
+
+    const again = await signIn(bobJid, { profile: bob.profile });
+    await until(async () => (await history(again, aliceJid)).length === 2, 'the archive caught up');
+    await settled();
+    expect(notified(again)).toEqual([]);
+    await send(alice, bobJid, 'back live');
+    await until(() => notified(again).length > 0, 'a live message is announced');
+    expect(notified(again)).toEqual(['back live']);
+  });
+
+  it('a message bob read on his phone meanwhile is not announced: a burst shows its first message only', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    const phone = await raw(bobJid, 'phone');
+    await phone.send(presenceStanza({}));
+    await send(alice, bobJid, 'first');
+    await until(() => notified(bob).length === 1, 'the first notification');
+    // Within the quiet time after the first: held back.
+    const second = await send(alice, bobJid, 'second');
+    await received(bob, 'second');
+    // XEP-0333 §4 displayed from the phone, copied to bob's core by carbons (XEP-0280 §6).
+    await phone.send(xml('message', { to: aliceJid, type: 'chat', id: 'seen-1' }, xml('displayed', { xmlns: NS_MARKERS, id: second.id })));
+    await until(async () => (await bob.handlers['chat.conversations']({ accountId: bob.accountId }))[0]?.unread === 0, 'read on the phone');
+    await sleep(COALESCE_MS + 300);
+    expect(notified(bob)).toEqual(['first']);
+  });
+
+  it('the unread total goes up with new messages and back to 0 when read', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await send(alice, bobJid, 'one');
+    await send(alice, bobJid, 'two');
+    await until(() => totals(bob).at(-1) === 2, 'two unread');
+    await bob.handlers['chat.setMuted']({ accountId: bob.accountId, peer: aliceJid, muted: true });
+    await until(() => totals(bob).at(-1) === 0, 'muted: not counted');
+    await bob.handlers['chat.setMuted']({ accountId: bob.accountId, peer: aliceJid, muted: false });
+    await until(() => totals(bob).at(-1) === 2, 'counted again');
+    await bob.handlers['chat.markRead']({ accountId: bob.accountId, peer: aliceJid });
+    await until(() => totals(bob).at(-1) === 0, 'all read');
+    // Sent only on a change: no repeats.
+    expect(totals(bob).every((count, index, all) => index === 0 || all[index - 1] !== count)).toBe(true);
+  });
+});

@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
+import type { Message } from '../../../shared/model/message.ts';
+import {
+  COALESCE_MS,
+  createNotifier,
+  isNotifiable,
+  notificationBody,
+  NOTIFY_BODY_LENGTH,
+  shouldNotify,
+  UNREAD_RECOUNT_MS,
+} from '../../../electron/core/accounts/notifier.ts';
+import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
+import { openDatabase } from '../../../electron/core/storage/database.ts';
+import { createMessageStore, type NewMessage } from '../../../electron/core/storage/messages.ts';
+import type { MessageSource } from '../../../electron/core/xmpp/chat/chat.ts';
+
+let counter = 0;
+function message(fields: Partial<NewMessage> = {}): NewMessage {
+  counter += 1;
+  return { id: `m${counter}`, accountId: 'a1', peer: 'bob@x', direction: 'in', body: `hello ${counter}`, timestamp: 1_000 + counter, state: 'received', ...fields };
+}
+
+function setUp(names: Record<string, string> = {}) {
+  const db = openDatabase(':memory:');
+  createAccountStore(db).insert({ id: 'a1', jid: 'alice@x', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
+  const store = createMessageStore(db);
+  const events: { name: EventName; payload: unknown }[] = [];
+  const notifier = createNotifier({
+    store,
+    emit: (name, payload) => void events.push({ name, payload }),
+    nameOf: (_accountId, peer) => names[peer],
+  });
+  const notified = () => events.filter((event) => event.name === 'chat.notify').map((event) => event.payload as EventPayload<'chat.notify'>);
+  const totals = () => events.filter((event) => event.name === 'chat.unreadTotal').map((event) => (event.payload as EventPayload<'chat.unreadTotal'>).count);
+  /** As the chat pipeline does: store first, then tell the notifier. */
+  const receive = (fields: Partial<NewMessage> = {}, source: MessageSource = 'live'): Message => {
+    const result = store.insert(message(fields));
+    notifier.newMessage(result.message, source);
+    return result.message;
+  };
+  return { store, notifier, notified, totals, receive };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('which messages may be notified', () => {
+  it('only incoming, live or carbon, not retracted, with some text', () => {
+    expect(isNotifiable(message(), 'live')).toBe(true);
+    expect(isNotifiable(message(), 'carbon')).toBe(true);
+    expect(isNotifiable(message(), 'archive')).toBe(false);
+    expect(isNotifiable(message({ direction: 'out', state: 'sent' }), 'carbon')).toBe(false);
+    expect(isNotifiable(message({ retracted: true, body: '' }), 'live')).toBe(false);
+    expect(isNotifiable(message({ body: '  \n ' }), 'live')).toBe(false);
+  });
+
+  it('never for a muted or read conversation, nor the one the user looks at', () => {
+    const incoming = message();
+    const none = { muted: false, read: false, visible: undefined };
+    expect(shouldNotify(incoming, none)).toBe(true);
+    expect(shouldNotify(incoming, { ...none, muted: true })).toBe(false);
+    expect(shouldNotify(incoming, { ...none, read: true })).toBe(false);
+    expect(shouldNotify(incoming, { ...none, visible: { accountId: 'a1', peer: 'bob@x' } })).toBe(false);
+    expect(shouldNotify(incoming, { ...none, visible: { accountId: 'a1', peer: 'carol@x' } })).toBe(true);
+    expect(shouldNotify(incoming, { ...none, visible: { accountId: 'a2', peer: 'bob@x' } })).toBe(true);
+  });
+
+  it('shows the body as one line of plain text, cut near 200 characters', () => {
+    expect(notificationBody('  <b>hi</b>\n\nthere  ')).toBe('<b>hi</b> there');
+    const long = notificationBody('é'.repeat(500));
+    expect([...long]).toHaveLength(NOTIFY_BODY_LENGTH);
+    expect(long.endsWith('…')).toBe(true);
+    // An emoji is never cut in half.
+    expect(notificationBody('😀'.repeat(300)).replace('…', '')).toMatch(/^(😀)+$/u);
+  });
+});
+
+describe('the notifier', () => {
+  it('notifies a new message with the roster name as title, else the address', () => {
+    const { receive, notified } = setUp({ 'bob@x': 'Bob' });
+    const first = receive({ body: 'hi <script>' });
+    receive({ peer: 'carol@x', body: 'yo' });
+    expect(notified()).toEqual([
+      { accountId: 'a1', peer: 'bob@x', messageId: first.id, title: 'Bob', body: 'hi <script>' },
+      expect.objectContaining({ peer: 'carol@x', title: 'carol@x', body: 'yo' }),
+    ]);
+  });
+
+  it('stays quiet for archive catch-up, muted conversations, the visible conversation and messages read elsewhere', () => {
+    const { store, notifier, receive, notified } = setUp();
+    receive({}, 'archive');
+    store.setMuted('a1', 'muted@x', true);
+    receive({ peer: 'muted@x' });
+    notifier.setVisible({ accountId: 'a1', peer: 'bob@x' });
+    receive();
+    // Read on another device: the pipeline stored it read.
+    receive({ peer: 'carol@x', read: true });
+    expect(notified()).toEqual([]);
+
+    notifier.setVisible(undefined);
+    receive({ body: 'now hidden' });
+    expect(notified().map((event) => event.body)).toEqual(['now hidden']);
+  });
+
+  it('coalesces a burst per conversation: the first at once, the last after the quiet time', () => {
+    const { receive, notified } = setUp();
+    receive({ body: 'one' });
+    receive({ body: 'two' });
+    receive({ body: 'three' });
+    receive({ peer: 'carol@x', body: 'other' });
+    expect(notified().map((event) => event.body)).toEqual(['one', 'other']);
+    vi.advanceTimersByTime(COALESCE_MS);
+    expect(notified().map((event) => event.body)).toEqual(['one', 'other', 'three']);
+    // The last one started another quiet time; after it, the next message shows at once.
+    vi.advanceTimersByTime(COALESCE_MS);
+    receive({ body: 'four' });
+    expect(notified().map((event) => event.body)).toEqual(['one', 'other', 'three', 'four']);
+  });
+
+  it('drops a held message that was read, retracted, or whose conversation was opened meanwhile', () => {
+    const { store, notifier, receive, notified } = setUp();
+    receive({ body: 'one' });
+    receive({ body: 'read elsewhere' });
+    store.markRead('a1', 'bob@x');
+    receive({ peer: 'carol@x', body: 'c1' });
+    const retracted = receive({ peer: 'carol@x', body: 'c2' });
+    store.retract(retracted.id);
+    receive({ peer: 'dave@x', body: 'd1' });
+    receive({ peer: 'dave@x', body: 'd2' });
+    notifier.setVisible({ accountId: 'a1', peer: 'dave@x' });
+    vi.advanceTimersByTime(COALESCE_MS);
+    expect(notified().map((event) => event.body)).toEqual(['one', 'c1', 'd1']);
+  });
+
+  it('sends the unread total when it changes, once per burst, muted conversations left out', () => {
+    const { store, notifier, receive, totals } = setUp();
+    receive();
+    receive();
+    receive({ peer: 'carol@x' });
+    notifier.unreadMayHaveChanged();
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(UNREAD_RECOUNT_MS);
+    expect(totals()).toEqual([3]);
+
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(UNREAD_RECOUNT_MS);
+    expect(totals()).toEqual([3]);
+
+    store.setMuted('a1', 'carol@x', true);
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(UNREAD_RECOUNT_MS);
+    store.markRead('a1', 'bob@x');
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(UNREAD_RECOUNT_MS);
+    expect(totals()).toEqual([3, 2, 0]);
+  });
+
+  it('stops its timers when disposed', () => {
+    const { notifier, receive, notified, totals } = setUp();
+    receive({ body: 'one' });
+    receive({ body: 'two' });
+    notifier.unreadMayHaveChanged();
+    notifier.dispose();
+    vi.advanceTimersByTime(COALESCE_MS * 2);
+    expect(notified().map((event) => event.body)).toEqual(['one']);
+    expect(totals()).toEqual([]);
+  });
+});

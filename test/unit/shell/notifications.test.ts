@@ -1,0 +1,110 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../../shared/ipc/contract.ts';
+import { notificationText, startNotifications, type NotifyingWindow } from '../../../electron/notifications.ts';
+import { fakeCore } from '../../support/fake-core.ts';
+
+/** Electron's Notification as the shell uses it: built, shown, clicked, closed. */
+class FakeNotification extends EventEmitter {
+  static made: FakeNotification[] = [];
+  static supported = true;
+  readonly options: { title: string; body: string; icon?: string };
+  shown = false;
+  closed = false;
+  constructor(options: { title: string; body: string; icon?: string }) {
+    super();
+    this.options = options;
+    FakeNotification.made.push(this);
+  }
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  show(): void {
+    this.shown = true;
+  }
+  close(): void {
+    this.closed = true;
+    this.emit('close');
+  }
+}
+
+const notify = (peer: string, body: string): EventPayload<'chat.notify'> => ({ accountId: 'a1', peer, messageId: `${peer}-${body}`, title: peer, body });
+
+function setUp(platform: NodeJS.Platform = 'linux') {
+  FakeNotification.made = [];
+  FakeNotification.supported = true;
+  const core = fakeCore();
+  const seen = { shows: 0, opened: [] as EventPayload<'ui.openConversation'>[] };
+  const window: NotifyingWindow = { show: () => void seen.shows++, openConversation: (conversation) => void seen.opened.push(conversation) };
+  const stop = startNotifications({ Notification: FakeNotification, core, window, platform, icon: '/app/assets/icon.png' });
+  return { core, seen, stop };
+}
+
+describe('desktop notifications', () => {
+  it('shows one for chat.notify with the sender as title and the text as body', () => {
+    const { core } = setUp('darwin');
+    core.emit('chat.notify', notify('bob@x', 'hi <b>there</b> & co'));
+    expect(FakeNotification.made).toHaveLength(1);
+    expect(FakeNotification.made[0]?.options).toEqual({ title: 'bob@x', body: 'hi <b>there</b> & co', icon: '/app/assets/icon.png' });
+    expect(FakeNotification.made[0]?.shown).toBe(true);
+  });
+
+  it('escapes markup on Linux, where notification servers read the body as markup', () => {
+    expect(notificationText('linux', '<i>x</i> & <a href="y">')).toBe('&lt;i&gt;x&lt;/i&gt; &amp; &lt;a href="y"&gt;');
+    expect(notificationText('win32', '<i>x</i> &')).toBe('<i>x</i> &');
+    const { core } = setUp('linux');
+    core.emit('chat.notify', notify('bob@x', '<img src=x onerror=alert(1)>'));
+    expect(FakeNotification.made[0]?.options.body).toBe('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('a click brings the window forward on that conversation', () => {
+    const { core, seen } = setUp();
+    core.emit('chat.notify', notify('bob@x', 'hi'));
+    FakeNotification.made[0]?.emit('click');
+    expect(seen.shows).toBe(1);
+    expect(seen.opened).toEqual([{ accountId: 'a1', peer: 'bob@x' }]);
+  });
+
+  it('a newer notification of the same conversation replaces the older one', () => {
+    const { core } = setUp();
+    core.emit('chat.notify', notify('bob@x', 'one'));
+    core.emit('chat.notify', notify('carol@x', 'other'));
+    core.emit('chat.notify', notify('bob@x', 'two'));
+    expect(FakeNotification.made.map((made) => [made.options.body, made.closed])).toEqual([
+      ['one', true],
+      ['other', false],
+      ['two', false],
+    ]);
+  });
+
+  it('closes a conversation’s notification once it is read, here or on another device, or muted', () => {
+    const { core } = setUp();
+    core.emit('chat.notify', notify('bob@x', 'one'));
+    core.emit('chat.notify', notify('carol@x', 'other'));
+    core.emit('chat.notify', notify('dave@x', 'third'));
+    core.emit('chat.conversation', { accountId: 'a1', conversation: { peer: 'bob@x', unread: 1, muted: false } });
+    expect(FakeNotification.made.map((made) => made.closed)).toEqual([false, false, false]);
+    core.emit('chat.conversation', { accountId: 'a1', conversation: { peer: 'bob@x', unread: 0, muted: false } });
+    core.emit('chat.conversation', { accountId: 'a1', conversation: { peer: 'dave@x', unread: 3, muted: true } });
+    expect(FakeNotification.made.map((made) => made.closed)).toEqual([true, false, true]);
+  });
+
+  it('stops listening and closes what is shown when stopped', () => {
+    const { core, stop } = setUp();
+    core.emit('chat.notify', notify('bob@x', 'one'));
+    stop();
+    core.emit('chat.notify', notify('bob@x', 'two'));
+    expect(FakeNotification.made.map((made) => [made.options.body, made.closed])).toEqual([['one', true]]);
+    expect(core.listenerCount()).toBe(0);
+  });
+
+  it('does nothing where the system has no notifications', () => {
+    FakeNotification.made = [];
+    FakeNotification.supported = false;
+    const core = fakeCore();
+    startNotifications({ Notification: FakeNotification, core, window: { show: () => undefined, openConversation: () => undefined }, platform: 'linux' });
+    core.emit('chat.notify', notify('bob@x', 'one'));
+    expect(FakeNotification.made).toEqual([]);
+    expect(core.listenerCount()).toBe(0);
+  });
+});
