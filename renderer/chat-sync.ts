@@ -1,6 +1,7 @@
 // Keeps the chat slice current: the conversation list once per account then its deltas, messages, chat states, and pages of history.
 import { messageOf, type Api } from './api.ts';
 import { useAccounts } from './stores/accounts.ts';
+import { useArchiveSync } from './stores/archive-sync.ts';
 import { selectView, useChat, type PageKind } from './stores/chat.ts';
 
 let current: Api | undefined;
@@ -64,6 +65,7 @@ export function startChatSync(api: Api): void {
   api.on('chat.conversation', ({ accountId, conversation }) => useChat.getState().conversation(accountId, conversation));
   api.on('chat.message', ({ message }) => useChat.getState().message(message));
   api.on('chat.typing', ({ accountId, peer, state }) => useChat.getState().typing(accountId, peer, state));
+  api.on('chat.archiveSync', ({ accountId, sync }) => useArchiveSync.getState().set(accountId, sync));
   api.on('account.removed', ({ accountId }) => useChat.getState().forget(accountId));
   const known = new Set<string>();
   const refresh = () => {

@@ -4,6 +4,7 @@ import { selectConversations, useChat } from '../../stores/chat.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
 import { displayName } from '../presence/labels.ts';
+import { ArchiveSyncStatus } from './ArchiveSyncStatus.tsx';
 import { conversationPreview } from './conversation-preview.ts';
 import { NewChat } from './NewChat.tsx';
 
@@ -15,6 +16,7 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
   return (
     <section className="conversations" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Conversations</h2>
+      <ArchiveSyncStatus accountId={accountId} />
       <NewChat accountId={accountId} ownJid={ownJid} />
       <ul className="conversation-list">
         {conversations.map((conversation) => {
