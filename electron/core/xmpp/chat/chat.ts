@@ -30,9 +30,12 @@ export interface ChatDeps {
   /** A message newly stored, with where it came from (for notifications). */
   readonly onNew?: (message: Message, source: MessageSource) => void;
   readonly now?: () => number;
+  /** XEP-0085 §5.6: how long a composing peer stays composing without news; default 30 s. */
+  readonly composingExpiresMs?: number;
 }
 
 const CONVERSATION_BATCH_MS = 30;
+const COMPOSING_EXPIRES_MS = 30_000;
 
 export function setupChat(deps: ChatDeps) {
   const { accountId, store, connection } = deps;
@@ -55,6 +58,15 @@ export function setupChat(deps: ChatDeps) {
     conversationChanged(message.peer);
   }
 
+  // XEP-0085 §5.6: a composing peer that goes quiet (closed, or lost its connection) is shown as paused after a while.
+  const quiet = new Map<string, NodeJS.Timeout>();
+  function peerState(peer: string, state: ChatState): void {
+    clearTimeout(quiet.get(peer));
+    quiet.delete(peer);
+    if (state === 'composing') quiet.set(peer, setTimeout(() => peerState(peer, 'paused'), deps.composingExpiresMs ?? COMPOSING_EXPIRES_MS));
+    deps.onTyping(peer, state);
+  }
+
   const outbox = createOutbox({ accountId, connection, store, logger: deps.logger, changed, stanzaOf: (message) => stanzaOf(store, deps.ownJid, message) });
   const ingest = createIngest({
     accountId,
@@ -63,7 +75,7 @@ export function setupChat(deps: ChatDeps) {
     logger: deps.logger,
     changed,
     conversationChanged,
-    typing: deps.onTyping,
+    typing: peerState,
     added: (message, source) => deps.onNew?.(message, source),
     answer: (stanza) => void connection.send(stanza).catch(() => undefined),
     now,
@@ -172,6 +184,7 @@ export function setupChat(deps: ChatDeps) {
       outbox.dispose();
       clearTimeout(flushTimer);
       flush();
+      for (const timer of quiet.values()) clearTimeout(timer);
     },
   };
 }

@@ -15,6 +15,9 @@ import {
   NS_SID,
 } from './chat-stanzas.ts';
 
+const NS_FASTEN = 'urn:xmpp:fasten:0';
+const NS_RETRACT_0 = 'urn:xmpp:message-retract:0';
+
 export type MarkerKind = 'received' | 'displayed' | 'acknowledged';
 
 export interface ParsedMessage {
@@ -84,6 +87,12 @@ function errorText(stanza: Element): string {
   return condition ? `The server refused the message (${condition.name}).` : 'The server refused the message.';
 }
 
+/** XEP-0424 before v0.4 (still sent by some clients): <apply-to/> (XEP-0422 fastening) holding a v0 <retract/>. */
+function legacyRetraction(stanza: Element): string | undefined {
+  const applyTo = stanza.getChild('apply-to', NS_FASTEN);
+  return applyTo?.getChild('retract', NS_RETRACT_0) ? nonEmpty(applyTo.attrs.id) : undefined;
+}
+
 function chatStateOf(stanza: Element): ChatState | undefined {
   for (const child of stanza.children) {
     if (typeof child === 'string' || child.attrs.xmlns !== NS_CHAT_STATES) continue;
@@ -119,7 +128,7 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
   const replyElement = stanza.getChild('reply', NS_REPLY);
   const replyId = nonEmpty(replyElement?.attrs.id);
   const stripped = rawBody !== null && replyId !== undefined ? withoutFallback(stanza, rawBody, NS_REPLY) : undefined;
-  const retracts = nonEmpty(stanza.getChild('retract', NS_RETRACT)?.attrs.id);
+  const retracts = nonEmpty(stanza.getChild('retract', NS_RETRACT)?.attrs.id) ?? legacyRetraction(stanza);
   const reactionsElement = stanza.getChild('reactions', NS_REACTIONS);
   const reactionsId = nonEmpty(reactionsElement?.attrs.id);
   const stamp = Date.parse(String(stanza.getChild('delay', NS_DELAY)?.attrs.stamp ?? ''));

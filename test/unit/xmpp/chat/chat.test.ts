@@ -23,6 +23,9 @@ import { fakeConnection } from '../fake-connection.ts';
 const own = 'bob@x';
 const BATCH_WAIT_MS = 80;
 
+/** XEP-0085 §5.6 expiry, short for the tests. */
+const composingExpiresMs = 250;
+
 function setUp() {
   const db = openDatabase(':memory:');
   createAccountStore(db).insert({ id: 'a1', jid: own, resource: 'desk', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
@@ -40,6 +43,7 @@ function setUp() {
     logger: silentLogger,
     onMessage: (message) => events.push(message),
     onConversation: (conversation) => conversations.push(conversation),
+    composingExpiresMs,
     onTyping: (peer, state) => typing.push([peer, state]),
     now: () => (clock += 10),
   });
@@ -203,6 +207,21 @@ describe('chat on a session', () => {
     await receive(xml('message', { from: own, to: `${own}/desk` }, xml('received', { xmlns: NS_CARBONS }), xml('body', {}, 'wrapped')));
     await receive(xml('message', { from: own, to: `${own}/desk` }, xml('result', { xmlns: 'urn:xmpp:mam:2' }), xml('body', {}, 'archived')));
     expect(store.conversations('a1').map((conversation) => conversation.peer)).toEqual(['alice@x']);
+  });
+
+  it('shows a peer that stopped typing without saying so as paused after a while, counted from the last composing', async () => {
+    const { receive, fromAlice, typing } = setUp();
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await receive(fromAlice('x1', xml('composing', { xmlns: NS_CHAT_STATES })));
+    await wait(150);
+    await receive(fromAlice('x2', xml('composing', { xmlns: NS_CHAT_STATES })));
+    await wait(150);
+    expect(typing).toEqual([
+      ['alice@x', 'composing'],
+      ['alice@x', 'composing'],
+    ]);
+    await wait(200);
+    expect(typing.at(-1)).toEqual(['alice@x', 'paused']);
   });
 
   it('stores a live message that asks not to be copied to other devices (XEP-0280 §7 private)', async () => {

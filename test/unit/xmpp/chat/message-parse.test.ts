@@ -91,6 +91,18 @@ describe('parseMessage', () => {
     expect(reaction?.body).toBeUndefined();
   });
 
+  it('reads the older XEP-0424 retraction inside a fastening, and nothing else fastened', () => {
+    const legacy = parseMessage(
+      incoming(xml('apply-to', { xmlns: 'urn:xmpp:fasten:0', id: 'o7' }, xml('retract', { xmlns: 'urn:xmpp:message-retract:0' })), body('This person attempted to retract…')),
+      own,
+    );
+    expect(legacy).toMatchObject({ retracts: 'o7' });
+    expect(legacy?.body).toBeUndefined();
+    const other = parseMessage(incoming(xml('apply-to', { xmlns: 'urn:xmpp:fasten:0', id: 'o7' }, xml('external', { xmlns: 'urn:xmpp:fasten:0' })), body('text')), own);
+    expect(other?.retracts).toBeUndefined();
+    expect(other?.body).toBe('text');
+  });
+
   it('reads a correction with the id it replaces (XEP-0308)', () => {
     expect(parseMessage(incoming(body('fixed'), xml('replace', { xmlns: NS_CORRECT, id: 'x0' })), own)).toMatchObject({ body: 'fixed', replaces: 'x0' });
   });
