@@ -2,12 +2,10 @@
 import xml from '@xmpp/xml';
 import type { Dialog, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/core/log/logger.ts';
-import { createConnection, type Connection } from '../../electron/core/xmpp/connection.ts';
+import type { Connection } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { waitForState } from '../support/connection.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { openSignedIn } from './ui.ts';
+import { openSignedIn, plainClient } from './ui.ts';
 
 let server: ProsodyServer;
 let alice: BrowserMode;
@@ -24,19 +22,7 @@ beforeAll(async () => {
       { username: 'carol', password: 'carol-pass' },
     ],
   });
-  carol = createConnection({
-    account: 'carol',
-    jid: `carol@${server.domain}`,
-    password: 'carol-pass',
-    resource: 'phone',
-    host: server.host,
-    port: server.c2sPort,
-    tls: 'starttls',
-    extraCa: [server.caPem],
-    pinned: [],
-    logger: silentLogger,
-  });
-  carol.start();
+  carol = await plainClient(server, 'carol', 'carol-pass');
   [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
   for (const page of [alice.page, bob.page]) {
     page.on('dialog', (dialog: Dialog) => {
@@ -44,7 +30,6 @@ beforeAll(async () => {
       void dialog.dismiss();
     });
   }
-  await waitForState(carol, (state) => state.status === 'online');
 });
 
 afterAll(async () => {

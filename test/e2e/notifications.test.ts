@@ -3,12 +3,10 @@
 import xml from '@xmpp/xml';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/core/log/logger.ts';
-import { createConnection, type Connection } from '../../electron/core/xmpp/connection.ts';
+import type { Connection } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { waitForState } from '../support/connection.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { openSignedIn, waitUntilOnline } from './ui.ts';
+import { openSignedIn, plainClient, waitUntilOnline } from './ui.ts';
 
 interface Recorded {
   readonly title: string;
@@ -47,20 +45,7 @@ beforeAll(async () => {
     ],
   });
   bob = await openSignedIn(server, 'bob', 'bob-pass');
-  alice = createConnection({
-    account: 'alice',
-    jid: `alice@${server.domain}`,
-    password: 'alice-pass',
-    resource: 'phone',
-    host: server.host,
-    port: server.c2sPort,
-    tls: 'starttls',
-    extraCa: [server.caPem],
-    pinned: [],
-    logger: silentLogger,
-  });
-  alice.start();
-  await waitForState(alice, (state) => state.status === 'online');
+  alice = await plainClient(server, 'alice', 'alice-pass');
 });
 
 afterAll(async () => {

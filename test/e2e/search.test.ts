@@ -2,12 +2,10 @@
 import xml from '@xmpp/xml';
 import type { Dialog, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/core/log/logger.ts';
-import { createConnection, type Connection } from '../../electron/core/xmpp/connection.ts';
+import type { Connection } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { waitForState } from '../support/connection.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { openSignedIn } from './ui.ts';
+import { openSignedIn, plainClient } from './ui.ts';
 
 let server: ProsodyServer;
 let alice: BrowserMode;
@@ -28,20 +26,7 @@ beforeAll(async () => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  bob = createConnection({
-    account: 'bob',
-    jid: `bob@${server.domain}`,
-    password: 'bob-pass',
-    resource: 'phone',
-    host: server.host,
-    port: server.c2sPort,
-    tls: 'starttls',
-    extraCa: [server.caPem],
-    pinned: [],
-    logger: silentLogger,
-  });
-  bob.start();
-  await waitForState(bob, (state) => state.status === 'online');
+  bob = await plainClient(server, 'bob', 'bob-pass');
 });
 
 afterAll(async () => {

@@ -1,6 +1,9 @@
 // Steps the end-to-end tests take through the interface, as a user would.
 import type { Page } from 'playwright-core';
+import { silentLogger } from '../../electron/core/log/logger.ts';
+import { createConnection, type Connection } from '../../electron/core/xmpp/connection.ts';
 import type { ProsodyServer } from '../server/prosody.ts';
+import { waitForState } from '../support/connection.ts';
 import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
 
 /** Opens "Advanced" and points the account at the harness Prosody on 127.0.0.1. */
@@ -40,4 +43,23 @@ export async function openSignedIn(server: ProsodyServer, username: string, pass
     await ui.close();
     throw error;
   }
+}
+
+/** Another XMPP client for the user, outside the UI under test (its resource is 'phone'), signed in. */
+export async function plainClient(server: ProsodyServer, username: string, password: string): Promise<Connection> {
+  const connection = createConnection({
+    account: username,
+    jid: `${username}@${server.domain}`,
+    password,
+    resource: 'phone',
+    host: server.host,
+    port: server.c2sPort,
+    tls: 'starttls',
+    extraCa: [server.caPem],
+    pinned: [],
+    logger: silentLogger,
+  });
+  connection.start();
+  await waitForState(connection, (state) => state.status === 'online');
+  return connection;
 }
