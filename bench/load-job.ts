@@ -26,10 +26,11 @@ export interface LoadResult {
   readonly rssMiB: number;
 }
 
-export function readJob(): LoadJob {
+/** The job a child was started with (its first argument); each scenario has its own job type. */
+export function readJob<J = LoadJob>(): J {
   const raw = process.argv[2];
   if (raw === undefined) throw new Error('usage: node <client>.ts <job JSON>');
-  return JSON.parse(raw) as LoadJob;
+  return JSON.parse(raw) as J;
 }
 
 /** Memory once the load has settled, after a full GC (children run with --expose-gc), in MiB. */
@@ -60,6 +61,7 @@ export function quiet(quietMs: number, maxMs: number): { poke(): void; settled: 
   };
 }
 
-export function report(result: LoadResult): void {
+/** The child's answer: one JSON line, the last thing it prints. */
+export function report(result: object): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

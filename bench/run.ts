@@ -1,13 +1,23 @@
-// `npm run bench [-- --runs N]`: Causette's benchmarks, each against a raw baseline in the same run.
+// `npm run bench [-- --only roster,mam,render --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
 import { parseArgs } from 'node:util';
 import { isProsodyInstalled, installHint } from '../test/server/prosody.ts';
+import { mamCatchUp } from './mam/mam-catchup.ts';
+import { rendering } from './render/rendering.ts';
 import { rosterPresence } from './roster-presence.ts';
+
+const scenarios = ['roster', 'mam', 'render'] as const;
+type Scenario = (typeof scenarios)[number];
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    only: { type: 'string', multiple: true },
+    runs: { type: 'string' },
     contacts: { type: 'string', default: '5000' },
     online: { type: 'string', default: '2000' },
+    peers: { type: 'string', default: '50' },
+    'per-peer': { type: 'string', default: '200' },
+    stored: { type: 'string', default: '100000' },
+    scroll: { type: 'string', default: '2000' },
   },
 });
 
@@ -17,16 +27,39 @@ function bounded(name: string, raw: string, min: number, max: number): number {
   return value;
 }
 
-if (!isProsodyInstalled()) {
+function chosen(): Scenario[] {
+  const names = (values.only ?? []).flatMap((value) => value.split(',')).map((name) => name.trim());
+  const unknown = names.filter((name) => !(scenarios as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`--only takes ${scenarios.join(', ')}; not ${unknown.join(', ')}`);
+  return names.length === 0 ? [...scenarios] : scenarios.filter((name) => names.includes(name));
+}
+
+const only = chosen();
+// The render scenario needs Chromium, not Prosody.
+if (only.some((name) => name !== 'render') && !isProsodyInstalled()) {
   process.stderr.write(`${installHint}\n`);
   process.exit(1);
 }
+/** Runs per side: --runs, or each scenario's default (the chat ones take longer per run). */
+const runs = (fallback: number) => bounded('runs', values.runs ?? String(fallback), 1, 20);
 const contacts = bounded('contacts', values.contacts, 1, 50_000);
-const options = {
-  runs: bounded('runs', values.runs, 1, 20),
-  contacts,
-  online: bounded('online', values.online, 0, contacts),
-};
+const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = Date.now();
-const table = await rosterPresence(options, (line) => process.stderr.write(`${line}\n`));
-process.stdout.write(`\n${table}\n\n(bench took ${String(Math.round((Date.now() - started) / 1000))} s)\n`);
+const tables: string[] = [];
+for (const scenario of only) {
+  if (scenario === 'roster') {
+    tables.push(await rosterPresence({ runs: runs(5), contacts, online: bounded('online', values.online, 0, contacts) }, log));
+  }
+  if (scenario === 'mam') {
+    const options = {
+      runs: runs(3),
+      peers: bounded('peers', values.peers, 1, 500),
+      perPeer: bounded('per-peer', values['per-peer'], 1, 2_000),
+    };
+    tables.push(await mamCatchUp(options, log));
+  }
+  if (scenario === 'render') {
+    tables.push(await rendering({ runs: runs(2), stored: bounded('stored', values.stored, 100, 1_000_000), scroll: bounded('scroll', values.scroll, 10, 20_000) }, log));
+  }
+}
+process.stdout.write(`\n${tables.join('\n\n')}\n\n(bench took ${String(Math.round((Date.now() - started) / 1000))} s)\n`);

@@ -28,7 +28,7 @@ export function renderTable(rows: readonly Row[]): string {
     row.unit,
     spread(row.causette),
     spread(row.baseline),
-    row.baseline.length === 0 ? '—' : `${(median(row.causette) / median(row.baseline)).toFixed(2)}×`,
+    row.baseline.length === 0 || row.causette.length === 0 || median(row.baseline) === 0 ? '—' : `${(median(row.causette) / median(row.baseline)).toFixed(2)}×`,
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] ?? '').length)));
   const line = (cells: readonly string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;

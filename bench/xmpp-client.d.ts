@@ -21,7 +21,11 @@ declare module '@xmpp/client' {
     /** Called by the transport for each connection; the baseline wraps it to add TLS options. */
     socketParameters(service: string): Record<string, unknown> | undefined;
     /** Resolves with the result's child element of the same name (the <query/>), not the <iq/>. */
-    readonly iqCaller: { get(query: Element, to?: string, timeout?: number): Promise<Element> };
+    readonly iqCaller: {
+      get(query: Element, to?: string, timeout?: number): Promise<Element>;
+      /** Sends a whole <iq/> and resolves with the whole answer. */
+      request(iq: Element, timeout?: number): Promise<Element>;
+    };
     readonly reconnect: { stop(): void };
   }
 

@@ -1,0 +1,198 @@
+// Scenario: opening a conversation of 100,000 stored messages in Chromium and scrolling up through 2,000 of them,
+// against a conversation of 50 (opening) and a plain list of 2,000 rows without virtualization (scrolling).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { renderTable, type Row } from '../table.ts';
+import { buildRenderer, openBrowserHost, type BrowserHost } from './browser.ts';
+import { openMarks, scrollUp, watchFirstRow, type ScrollResult } from './probes.ts';
+import { seedProfile } from './seed.ts';
+import { staticListHtml } from './static-list.ts';
+
+export interface RenderingOptions {
+  readonly runs: number;
+  /** Messages in the big conversation. */
+  readonly stored: number;
+  /** Messages to scroll up through. */
+  readonly scroll: number;
+}
+
+interface OpenResult {
+  readonly firstRow: number;
+  readonly painted: number;
+  /** Before the click, with the conversation list shown. */
+  readonly heapBeforeMiB: number;
+  readonly heapMiB: number;
+  readonly nodes: number;
+}
+
+interface FrameStats {
+  readonly frames: number;
+  readonly dropped: number;
+  readonly over33: number;
+  readonly p95: number;
+  readonly durationMs: number;
+  readonly passed: number;
+  readonly stuck: number;
+}
+
+const smallConversation = 50;
+const viewport = { width: 1100, height: 720 };
+/** 6,000 px/s at 60 frames per second: a brisk flick of the wheel. */
+const scrollStep = 100;
+const vsyncMs = 1000 / 60;
+const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function frameStats(result: ScrollResult): FrameStats {
+  const frames = result.frames.slice(1);
+  const sorted = [...frames].sort((a, b) => a - b);
+  return {
+    frames: frames.length,
+    // Vsync intervals that produced no frame.
+    dropped: frames.reduce((sum, delta) => sum + Math.max(0, Math.round(delta / vsyncMs) - 1), 0),
+    over33: frames.filter((delta) => delta > 2 * vsyncMs + 0.5).length,
+    p95: sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN,
+    durationMs: result.durationMs,
+    passed: result.passed,
+    stuck: result.stuck,
+  };
+}
+
+/** A fresh browser context (its own renderer process and heap) on the app, with page errors collected. */
+async function freshPage(host: BrowserHost, errors: string[]): Promise<Page> {
+  const context = await host.browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+async function heap(page: Page): Promise<{ heapMiB: number; nodes: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? Number.NaN;
+  return { heapMiB: mib(metric('JSHeapUsedSize')), nodes: metric('Nodes') };
+}
+
+/** Opens the app, clicks the conversation and times its first row; then waits for the list to settle and weighs the heap. */
+async function openConversation(page: Page, url: string, peer: string): Promise<OpenResult> {
+  await page.goto(url);
+  const button = page.getByRole('button', { name: new RegExp(`^${escapeRegExp(peer)}`) });
+  await button.waitFor({ timeout: 30_000 });
+  const before = await heap(page);
+  await page.evaluate(watchFirstRow);
+  const clicked = await button.evaluate((element) => {
+    const at = performance.now();
+    (element as HTMLElement).click();
+    return at;
+  });
+  await page.waitForFunction(openMarks, undefined, { timeout: 60_000, polling: 50 });
+  const marks = await page.evaluate(openMarks);
+  if (!marks) throw new Error(`the conversation with ${peer} showed no message row`);
+  await page.waitForFunction(() => document.querySelector('[role="list"][aria-label="Messages"]')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000, polling: 100 });
+  await page.waitForTimeout(500);
+  return { firstRow: marks.found - clicked, painted: marks.painted - clicked, heapBeforeMiB: before.heapMiB, ...(await heap(page)) };
+}
+
+async function scrollConversation(page: Page, messages: number): Promise<FrameStats> {
+  const result = await page.evaluate(scrollUp, { messages, until: 'rows' as const, step: scrollStep, maxFrames: Math.ceil((messages * 400) / scrollStep) });
+  if (result.passed < messages) throw new Error(`scrolling passed ${String(result.passed)} messages of ${String(messages)} before the frame limit`);
+  return frameStats(result);
+}
+
+async function scrollStaticList(page: Page, rows: number): Promise<FrameStats> {
+  // about:blank first: the app's Content-Security-Policy would refuse the page's inline style.
+  await page.goto('about:blank');
+  await page.setContent(staticListHtml(rows));
+  await page.evaluate(() => {
+    const scroller = document.querySelector('.scroll');
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+  });
+  await page.waitForTimeout(300);
+  return frameStats(await page.evaluate(scrollUp, { messages: rows, until: 'top' as const, step: scrollStep, maxFrames: Math.ceil((rows * 400) / scrollStep) }));
+}
+
+interface RunResult {
+  readonly open: OpenResult;
+  readonly scroll: FrameStats;
+  /** Once the scroll is over (heap after GC). */
+  readonly scrolled: { readonly heapMiB: number; readonly nodes: number };
+}
+
+export async function rendering(options: RenderingOptions, log: (line: string) => void): Promise<string> {
+  buildRenderer();
+  const dir = mkdtempSync(join(tmpdir(), 'causette-bench-render-'));
+  try {
+    const profile = join(dir, 'profile');
+    mkdirSync(profile, { mode: 0o700 });
+    const seeding = Date.now();
+    const seeded = seedProfile(profile, options.stored, smallConversation);
+    log(`render: seeded ${String(options.stored)} + ${String(smallConversation)} messages in ${String(Date.now() - seeding)} ms`);
+    const host = await openBrowserHost(profile);
+    const errors: string[] = [];
+    const results: { causette: RunResult[]; baseline: RunResult[] } = { causette: [], baseline: [] };
+    try {
+      for (let run = 1; run <= options.runs; run += 1) {
+        const small = await freshPage(host, errors);
+        const smallOpen = await openConversation(small, host.url, seeded.smallPeer);
+        const baseline = { open: smallOpen, scroll: await scrollStaticList(small, options.scroll), scrolled: await heap(small) };
+        await small.context().close();
+        const big = await freshPage(host, errors);
+        const bigOpen = await openConversation(big, host.url, seeded.bigPeer);
+        const causette = { open: bigOpen, scroll: await scrollConversation(big, options.scroll), scrolled: await heap(big) };
+        await big.context().close();
+        results.baseline.push(baseline);
+        results.causette.push(causette);
+        log(`render run ${String(run)}/${String(options.runs)} baseline ${JSON.stringify(baseline)}`);
+        log(`render run ${String(run)}/${String(options.runs)} causette ${JSON.stringify(causette)}`);
+      }
+    } finally {
+      await host.close();
+    }
+    if (errors.length > 0) throw new Error(`the page threw: ${errors.join('; ')}`);
+    return report(options, results);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(options: RenderingOptions, results: { causette: RunResult[]; baseline: RunResult[] }): string {
+  const c = results.causette;
+  const b = results.baseline;
+  const open = (list: RunResult[], key: keyof OpenResult) => list.map((result) => Math.round(result.open[key] * 10) / 10);
+  const scroll = (list: RunResult[], key: keyof FrameStats) => list.map((result) => Math.round(result.scroll[key] * 10) / 10);
+  const stored = options.stored.toLocaleString('en');
+  const rows: Row[] = [
+    { metric: 'click → first message row in the DOM', unit: 'ms', causette: open(c, 'firstRow'), baseline: open(b, 'firstRow') },
+    { metric: 'click → first message row painted', unit: 'ms', causette: open(c, 'painted'), baseline: open(b, 'painted') },
+    { metric: 'JS heap used before the click (after GC)', unit: 'MiB', causette: open(c, 'heapBeforeMiB'), baseline: open(b, 'heapBeforeMiB') },
+    { metric: 'JS heap used once open (after GC)', unit: 'MiB', causette: open(c, 'heapMiB'), baseline: open(b, 'heapMiB') },
+    { metric: 'DOM nodes once open', unit: 'count', causette: open(c, 'nodes'), baseline: open(b, 'nodes') },
+    { metric: `scroll up ${options.scroll.toLocaleString('en')} messages: frames`, unit: 'count', causette: scroll(c, 'frames'), baseline: scroll(b, 'frames') },
+    { metric: '  dropped frames (vsyncs without a frame)', unit: 'count', causette: scroll(c, 'dropped'), baseline: scroll(b, 'dropped') },
+    { metric: '  frames longer than 33 ms', unit: 'count', causette: scroll(c, 'over33'), baseline: scroll(b, 'over33') },
+    { metric: '  95th percentile frame time', unit: 'ms', causette: scroll(c, 'p95'), baseline: scroll(b, 'p95') },
+    { metric: '  duration', unit: 'ms', causette: scroll(c, 'durationMs'), baseline: scroll(b, 'durationMs') },
+    { metric: '  frames stuck at the top (older page loading)', unit: 'count', causette: scroll(c, 'stuck'), baseline: [] },
+    { metric: 'DOM nodes after the scroll', unit: 'count', causette: c.map((r) => r.scrolled.nodes), baseline: b.map((r) => r.scrolled.nodes) },
+    { metric: 'JS heap used after the scroll (after GC)', unit: 'MiB', causette: c.map((r) => r.scrolled.heapMiB), baseline: [] },
+  ];
+  return [
+    `rendering: a conversation of ${stored} stored messages in Chromium (headless, ${String(viewport.width)}×${String(viewport.height)}, software rendering), ${String(options.runs)} runs`,
+    '',
+    renderTable(rows),
+    '',
+    `Causette: the browser mode on a profile seeded with ${stored} messages with one peer (mixed directions, 4% long paragraphs, 10% links)`,
+    '  and the account disabled; each run opens the app in a fresh browser context and clicks the conversation in the list.',
+    `  "painted" = the first row of the list named "Messages" appeared (MutationObserver), then one animation frame and a task.`,
+    `  Scrolling: ${String(scrollStep)} px up per animation frame (6,000 px/s at 60 Hz) until ${options.scroll.toLocaleString('en')} rows not shown at the start`,
+    '  have entered the list; older pages load from the store on the way.',
+    `baseline, opening: the same app opening a conversation of ${String(smallConversation)} messages (same profile, same steps).`,
+    `baseline, scrolling: a static page (about:blank) with the same ${options.scroll.toLocaleString('en')} texts as plain rows, all in the DOM,`,
+    '  no framework, scrolled the same way from its bottom to its top (its DOM nodes are that page\'s; it has no heap to compare).',
+    'Dropped frames = Σ(round(Δ / 16.7 ms) − 1) over requestAnimationFrame intervals Δ. The machine runs other work: compare within a run.',
+  ].join('\n');
+}
