@@ -296,6 +296,23 @@ describe('conversations', () => {
     store.setArchiveComplete('a1', 'bob@x');
     expect(store.archiveComplete('a1', 'bob@x')).toBe(true);
   });
+
+  it('keeps a batch all or nothing, and a batch inside a batch is part of it', () => {
+    const { store } = setUp();
+    const kept = outgoing({ timestamp: 1 });
+    expect(store.batch(() => store.batch(() => store.insert(kept).kind))).toBe('inserted');
+    const lost = outgoing({ timestamp: 2 });
+    expect(() =>
+      store.batch(() => {
+        store.insert(lost);
+        throw new Error('the page could not be applied');
+      }),
+    ).toThrow('the page could not be applied');
+    expect(store.get(lost.id)).toBeUndefined();
+    expect(store.get(kept.id)).toBeDefined();
+    // The store is usable again afterwards.
+    expect(store.batch(() => store.insert(outgoing({ timestamp: 3 })).kind)).toBe('inserted');
+  });
 });
 
 describe('the migration of stored messages', () => {

@@ -11,7 +11,7 @@ export const CATCH_UP_PAGE_TIMEOUT_MS = 30_000;
 
 export interface CatchUpDeps {
   readonly accountId: string;
-  readonly store: Pick<MessageStore, 'archiveCursor' | 'setArchiveCursor'>;
+  readonly store: Pick<MessageStore, 'archiveCursor' | 'setArchiveCursor' | 'batch'>;
   readonly query: QueryArchive;
   readonly ingest: (message: Element, context: IngestContext) => void;
   readonly logger: Logger;
@@ -23,7 +23,11 @@ export interface CatchUpDeps {
  * Hands one page to the chat pipeline, oldest first; the stanza-id is the archive's id (XEP-0359 §3). Stamps in whole
  * seconds (XEP-0082 without fractions) get the archive's order as milliseconds, so messages of one second stay in order.
  */
-export function ingestPage(deps: Pick<CatchUpDeps, 'ingest' | 'logger'>, page: ArchivePage): void {
+export function ingestPage(deps: Pick<CatchUpDeps, 'ingest' | 'logger'> & { readonly store: Pick<MessageStore, 'batch'> }, page: ArchivePage): void {
+  deps.store.batch(() => ingestResults(deps, page));
+}
+
+function ingestResults(deps: Pick<CatchUpDeps, 'ingest' | 'logger'>, page: ArchivePage): void {
   let second: number | undefined;
   let rank = 0;
   for (const result of page.results) {
@@ -48,25 +52,31 @@ export async function runCatchUp(deps: CatchUpDeps, extended: boolean, cancelled
   let pages = 0;
   let newest: ArchiveCursor | undefined;
   deps.onProgress({ status: 'syncing', fetched });
+  /** The next page, asked for before the current one is stored, so that the server prepares it meanwhile. */
+  let next: Promise<ArchivePage> | undefined;
   try {
     for (;;) {
       let page: ArchivePage;
       try {
-        page = await deps.query(request, CATCH_UP_PAGE_TIMEOUT_MS);
+        page = await (next ?? deps.query(request, CATCH_UP_PAGE_TIMEOUT_MS));
       } catch (error) {
         // A server may refuse an after-id it no longer holds: then the cursor's time alone bounds the catch-up.
         if (request.afterId === undefined || !isItemNotFound(error)) throw error;
         plan = { ...plan, extended: false };
         request = firstCatchUpPage(plan);
+        next = undefined;
         continue;
       }
       pages += 1;
       fetched += page.results.length;
+      const step = nextCatchUpStep(plan, request, seen(page), { pages, fetched });
+      next = step.kind === 'next' ? deps.query(step.request, CATCH_UP_PAGE_TIMEOUT_MS) : undefined;
+      // Awaited at the next turn; until then a failure must not count as unhandled.
+      next?.catch(() => undefined);
       ingestPage(deps, page);
       newest ??= newestOf(page.results, plan.now);
       if (cancelled()) return;
       deps.onProgress({ status: 'syncing', fetched });
-      const step = nextCatchUpStep(plan, request, seen(page), { pages, fetched });
       if (step.kind === 'next') {
         request = step.request;
         continue;

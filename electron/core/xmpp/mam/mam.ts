@@ -18,7 +18,7 @@ export interface MamDeps {
   readonly accountId: string;
   readonly ownJid: string;
   readonly connection: Pick<Connection, 'iq' | 'onStanza'>;
-  readonly store: Pick<MessageStore, 'archiveCursor' | 'setArchiveCursor' | 'oldest' | 'setArchiveComplete'>;
+  readonly store: Pick<MessageStore, 'archiveCursor' | 'setArchiveCursor' | 'oldest' | 'setArchiveComplete' | 'batch'>;
   readonly logger: Logger;
   /** The chat pipeline: an archived <message/> as its sender wrote it. */
   readonly ingest: (message: Element, context: IngestContext) => void;

@@ -9,7 +9,7 @@ import { nextScrollBackStep, scrollBackPage, type PageRequest } from './paging.t
 
 export interface ScrollBackDeps {
   readonly accountId: string;
-  readonly store: Pick<MessageStore, 'oldest' | 'setArchiveComplete'>;
+  readonly store: Pick<MessageStore, 'oldest' | 'setArchiveComplete' | 'batch'>;
   readonly query: QueryArchive;
   readonly ingest: (message: Element, context: IngestContext) => void;
   readonly logger: Logger;

@@ -249,7 +249,10 @@ describe('an archive page handed to the chat pipeline', () => {
     const message = xml('message', { type: 'chat', from: 'a@x/r', to: 'b@x' }, xml('body', {}, 'hi'));
     const second = Date.parse('2026-11-23T10:00:01Z');
     const results = [second, second, second, second + 1000, second + 1234, second + 1234].map((timestamp, index) => ({ id: `r${String(index)}`, message, timestamp }));
-    ingestPage({ ingest: (_message, context) => void contexts.push(context), logger: silentLogger }, { results, fin: { complete: true } });
+    let batches = 0;
+    const store = { batch: <T>(work: () => T): T => ((batches += 1), work()) };
+    ingestPage({ ingest: (_message, context) => void contexts.push(context), logger: silentLogger, store }, { results, fin: { complete: true } });
+    expect(batches).toBe(1);
     expect(contexts.map((context) => (context.timestamp ?? 0) - second)).toEqual([0, 1, 2, 1000, 1234, 1234]);
     expect(contexts.map((context) => context.stanzaId)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
   });
