@@ -63,6 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     extraCa: options.extraCa ?? [],
     emit,
     onNewMessage: notifier.newMessage,
+    shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
   });
 

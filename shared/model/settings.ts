@@ -5,6 +5,9 @@ import { z } from 'zod';
 export const DebugLoggingSchema = z.enum(['off', 'stanzas', 'full']);
 export type DebugLogging = z.infer<typeof DebugLoggingSchema>;
 
+export const ShareChatActivitySchema = z.enum(['everyone', 'contacts']);
+export type ShareChatActivity = z.infer<typeof ShareChatActivitySchema>;
+
 export const SettingsSchema = z.object({
   debugLogging: DebugLoggingSchema,
   /** Minutes of idle before Causette sets "away" by itself; 0 turns it off. */
@@ -13,7 +16,12 @@ export const SettingsSchema = z.object({
   autoXaMinutes: z.number().int().min(0).max(1440),
   /** Closing the window keeps Causette running in the tray. */
   closeToTray: z.boolean(),
+  /**
+   * Who gets our delivery receipts, read markers and typing notifications, which tell that we are online (XEP-0184 §8):
+   * everyone who writes to us, or only contacts allowed to see our presence.
+   */
+  shareChatActivity: ShareChatActivitySchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true };
+export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'everyone' };

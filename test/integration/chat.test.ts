@@ -15,7 +15,7 @@ import { createHarness, eventsNamed, until, type TestCore } from './roster-harne
 let server: ProsodyServer;
 let proxy: TcpProxy;
 const harness = createHarness(() => server);
-const { users, signIn, close, raw } = harness;
+const { users, signIn, close, raw, befriend } = harness;
 
 beforeAll(async () => {
   server = await startProsody({ passwordHash: 'SHA-256' });
@@ -135,6 +135,21 @@ describe('one-to-one chat', () => {
     expect(eventsNamed(bob, 'chat.typing').map((event) => event.state)).toEqual(['composing', 'paused', 'active']);
     // Chat states are not messages.
     expect(await bodies(bob, aliceJid)).toEqual(['there']);
+  });
+
+  it('with receipts for contacts only, a stranger gets none until they may see our presence (XEP-0184 §8)', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await bob.handlers['settings.update']({ shareChatActivity: 'contacts' });
+    const first = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'who are you?' });
+    await until(async () => (await bodies(bob, aliceJid)).includes('who are you?'), 'bob has it');
+    await until(async () => (await stateOf(alice, bobJid, first.id)) === 'sent', 'acknowledged by the server');
+    await sleep(700);
+    expect(await stateOf(alice, bobJid, first.id)).toBe('sent');
+
+    await befriend(alice, bob);
+    const second = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'friends now' });
+    await until(async () => (await stateOf(alice, bobJid, second.id)) === 'delivered', 'delivered to a contact');
   });
 
   it('an error from the server marks the message failed with its text, and retry sends it again', async () => {

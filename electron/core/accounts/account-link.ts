@@ -35,6 +35,8 @@ export interface LinkDeps {
   readonly emit: Emit;
   /** A message was newly stored (the notifier decides whether it is worth a notification). */
   readonly onNewMessage?: AccountSessionDeps['onNewMessage'];
+  /** The user's choice of who gets receipts, markers and chat states. */
+  readonly shareChatActivity?: AccountSessionDeps['shareChatActivity'];
   /** Causette's version, for XEP-0092 answers. */
   readonly version: string;
 }
@@ -99,6 +101,7 @@ export function createLinks(deps: LinkDeps) {
       ownPresence: () => deps.presence.announced(record.id),
       onInvisibility: () => publishOwn(entry),
       onNewMessage: deps.onNewMessage,
+      shareChatActivity: deps.shareChatActivity,
     });
     connection.start();
   }

@@ -5,6 +5,7 @@
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
 import type { Message } from '../../../shared/model/message.ts';
+import type { ShareChatActivity } from '../../../shared/model/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
@@ -45,6 +46,8 @@ export interface AccountSessionDeps {
   readonly messageStore?: MessageStore;
   /** A chat message newly stored, with where it came from. */
   readonly onNewMessage?: ((message: Message, source: MessageSource) => void) | undefined;
+  /** Who gets receipts, markers and chat states; everyone when not given. */
+  readonly shareChatActivity?: (() => ShareChatActivity) | undefined;
   readonly emit: Emit;
   readonly logger: Logger;
   readonly version: string;
@@ -53,6 +56,9 @@ export interface AccountSessionDeps {
   /** How invisibility works on this server changed (learned, or unknown again). */
   readonly onInvisibility: () => void;
 }
+
+/** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
+const sharesPresence = (subscription: string | undefined): boolean => subscription === 'from' || subscription === 'both';
 
 export function createAccountSession(deps: AccountSessionDeps) {
   const { accountId, connection, logger } = deps;
@@ -124,6 +130,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onConversation: (conversation) => deps.emit('chat.conversation', { accountId, conversation }),
         onTyping: (peer, state) => deps.emit('chat.typing', { accountId, peer, state }),
         ...(deps.onNewMessage ? { onNew: deps.onNewMessage } : {}),
+        // XEP-0184 §8: with "contacts", only those allowed to see our presence learn that we read or type.
+        mayShareActivity: (peer) => deps.shareChatActivity?.() !== 'contacts' || sharesPresence(roster.get(peer)?.subscription),
       })
     : undefined;
   // XEP-0280 and XEP-0313 feed the chat pipeline with copies from our other devices and from our archive.

@@ -11,6 +11,7 @@ import { BlockedContacts } from '../blocking/BlockedContacts.tsx';
 import { AvatarSettings } from './AvatarSettings.tsx';
 import { NotificationSettings } from './NotificationSettings.tsx';
 import { PresenceSettings } from './PresenceSettings.tsx';
+import { PrivacySettings } from './PrivacySettings.tsx';
 import { RemoveAccount } from './RemoveAccount.tsx';
 
 const loggingLabels: Readonly<Record<DebugLogging, string>> = {
@@ -50,6 +51,7 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
       </div>
 
       <PresenceSettings />
+      <PrivacySettings />
 
       {!isDesktop() && <NotificationSettings />}
 

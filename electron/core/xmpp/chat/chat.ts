@@ -30,6 +30,8 @@ export interface ChatDeps {
   /** A message newly stored, with where it came from (for notifications). */
   readonly onNew?: (message: Message, source: MessageSource) => void;
   readonly now?: () => number;
+  /** Whether the peer may get our receipts, displayed markers and chat states (they tell that we are online); default yes. */
+  readonly mayShareActivity?: (peer: string) => boolean;
   /** XEP-0085 §5.6: how long a composing peer stays composing without news; default 30 s. */
   readonly composingExpiresMs?: number;
 }
@@ -40,6 +42,7 @@ const COMPOSING_EXPIRES_MS = 30_000;
 export function setupChat(deps: ChatDeps) {
   const { accountId, store, connection } = deps;
   const now = deps.now ?? Date.now;
+  const mayShare = (peer: string) => deps.mayShareActivity?.(peer) ?? true;
 
   const dirty = new Set<string>();
   let flushTimer: NodeJS.Timeout | undefined;
@@ -77,7 +80,9 @@ export function setupChat(deps: ChatDeps) {
     conversationChanged,
     typing: peerState,
     added: (message, source) => deps.onNew?.(message, source),
-    answer: (stanza) => void connection.send(stanza).catch(() => undefined),
+    answer: (peer, stanza) => {
+      if (mayShare(peer)) void connection.send(stanza).catch(() => undefined);
+    },
     now,
   });
 
@@ -160,7 +165,7 @@ export function setupChat(deps: ChatDeps) {
     },
     /** XEP-0085 §5: composing, paused, active… — sent only on a change. */
     typing(peer: string, state: ChatState): void {
-      if (chatStates.get(peer) === state) return;
+      if (chatStates.get(peer) === state || !mayShare(peer)) return;
       chatStates.set(peer, state);
       void connection.send(buildChatState({ to: peer, id: randomUUID(), state })).catch(() => undefined);
     },
@@ -173,7 +178,7 @@ export function setupChat(deps: ChatDeps) {
         displayedSync.publish(peer, archived.stanzaId).catch((error: unknown) => deps.logger.warn('could not share the read state (XEP-0490)', { error: String(error) }));
       }
       const ref = newest?.remoteId;
-      if (ref === undefined) return;
+      if (ref === undefined || !mayShare(peer)) return;
       const id = randomUUID();
       outbox.sendReference(id, buildDisplayed({ to: peer, id, of: ref }));
     },

@@ -29,8 +29,8 @@ export interface IngestDeps {
   readonly typing: (peer: string, state: ChatState) => void;
   /** A message newly stored (not a copy of one already here). */
   readonly added: (message: Message, source: MessageSource) => void;
-  /** Sends an answer (a delivery receipt). */
-  readonly answer: (stanza: Element) => void;
+  /** Sends an answer (a delivery receipt) to the peer, if they may have it. */
+  readonly answer: (peer: string, stanza: Element) => void;
   readonly now: () => number;
 }
 
@@ -177,7 +177,7 @@ export function createIngest(deps: IngestDeps) {
       if (parsed.chatState) deps.typing(peer, parsed.chatState);
       // XEP-0184 §5.2: acknowledge receipt, also of a repeat (the sender may not have had our first receipt).
       if (parsed.receiptRequested && parsed.id !== undefined && parsed.body !== undefined) {
-        deps.answer(buildReceipt({ to: parsed.from, id: randomUUID(), of: parsed.id }));
+        deps.answer(peer, buildReceipt({ to: parsed.from, id: randomUUID(), of: parsed.id }));
       }
     }
     stateChanges(parsed, at, context.source);

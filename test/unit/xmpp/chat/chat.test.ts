@@ -26,7 +26,7 @@ const BATCH_WAIT_MS = 80;
 /** XEP-0085 §5.6 expiry, short for the tests. */
 const composingExpiresMs = 250;
 
-function setUp() {
+function setUp(mayShareActivity?: (peer: string) => boolean) {
   const db = openDatabase(':memory:');
   createAccountStore(db).insert({ id: 'a1', jid: own, resource: 'desk', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
   const store = createMessageStore(db);
@@ -46,6 +46,7 @@ function setUp() {
     composingExpiresMs,
     onTyping: (peer, state) => typing.push([peer, state]),
     now: () => (clock += 10),
+    ...(mayShareActivity ? { mayShareActivity } : {}),
   });
   const stanzas = (name: string, ns: string) => fake.sent.filter((stanza) => stanza.getChild(name, ns) !== undefined);
   const fromAlice = (id: string, ...children: Element[]) => xml('message', { type: 'chat', from: 'alice@x/phone', to: `${own}/desk`, id }, ...children);
@@ -207,6 +208,22 @@ describe('chat on a session', () => {
     await receive(xml('message', { from: own, to: `${own}/desk` }, xml('received', { xmlns: NS_CARBONS }), xml('body', {}, 'wrapped')));
     await receive(xml('message', { from: own, to: `${own}/desk` }, xml('result', { xmlns: 'urn:xmpp:mam:2' }), xml('body', {}, 'archived')));
     expect(store.conversations('a1').map((conversation) => conversation.peer)).toEqual(['alice@x']);
+  });
+
+  it('tells only peers it may share activity with that a message arrived, was read, or that we type (XEP-0184 §8)', async () => {
+    const { receive, fromAlice, stanzas, chat, store, settle } = setUp((peer) => peer !== 'alice@x');
+    await receive(fromAlice('x1', xml('body', {}, 'hi'), xml('request', { xmlns: NS_RECEIPTS }), xml('markable', { xmlns: NS_MARKERS })));
+    chat.typing('alice@x', 'composing');
+    chat.markRead('alice@x');
+    await settle();
+    expect(stanzas('received', NS_RECEIPTS)).toEqual([]);
+    expect(stanzas('displayed', NS_MARKERS)).toEqual([]);
+    expect(stanzas('composing', NS_CHAT_STATES)).toEqual([]);
+    // Read here all the same.
+    expect(store.conversation('a1', 'alice@x').unread).toBe(0);
+    chat.typing('carol@x', 'composing');
+    await settle();
+    expect(stanzas('composing', NS_CHAT_STATES)).toHaveLength(1);
   });
 
   it('shows a peer that stopped typing without saying so as paused after a while, counted from the last composing', async () => {

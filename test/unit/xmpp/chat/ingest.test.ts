@@ -40,7 +40,7 @@ function setUp() {
     conversationChanged: (who) => conversations.push(who),
     typing: (who, state) => typing.push([who, state]),
     added: (message, source) => added.push({ body: message.body, source }),
-    answer: (stanza) => answers.push(stanza),
+    answer: (to, stanza) => answers.push(to === peer ? stanza : xml('wrong-peer')),
     now: () => (clock += 1),
   });
   const history = () => store.page('a1', peer, {}, 100).messages;
