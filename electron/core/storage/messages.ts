@@ -1,5 +1,6 @@
 // Chat messages per account and peer; the same message seen live, as a carbon and in the archive is kept once (XEP-0359).
 import type { Conversation, HistoryPage, Message, Reaction } from '../../../shared/model/message.ts';
+import type { Reference } from '../xmpp/chat/chat-stanzas.ts';
 import type { Database } from './database.ts';
 
 interface Row {
@@ -88,7 +89,15 @@ export interface MessageStore {
   setArchiveComplete(accountId: string, peer: string): void;
   /** Unread messages in conversations that are not muted, over all accounts. */
   unreadTotal(): number;
+  /** Keeps a stanza about a message until the server acknowledges it (the oldest go beyond a bound). */
+  addReference(accountId: string, reference: Reference): void;
+  removeReference(id: string): void;
+  /** The stanzas about messages not acknowledged yet, oldest first. */
+  references(accountId: string): Reference[];
 }
+
+const MAX_REFERENCES = 500;
+const REFERENCE_KINDS: ReadonlySet<string> = new Set(['correction', 'retraction', 'reactions', 'displayed']);
 
 function reactionsOf(json: string | null): Reaction[] | undefined {
   if (json === null) return undefined;
@@ -234,6 +243,13 @@ export function createMessageStore(db: Database): MessageStore {
   }
   const full = (row: Row) => withReply(toMessage(row), row);
 
+  const addReference = db.prepare('INSERT OR REPLACE INTO outbox_references (id, account_id, kind, args) VALUES (?, ?, ?, ?)');
+  const trimReferences = db.prepare(
+    'DELETE FROM outbox_references WHERE account_id = ?1 AND rowid NOT IN (SELECT rowid FROM outbox_references WHERE account_id = ?1 ORDER BY rowid DESC LIMIT ?2)',
+  );
+  const removeReference = db.prepare('DELETE FROM outbox_references WHERE id = ?');
+  const references = db.prepare('SELECT kind, args FROM outbox_references WHERE account_id = ? ORDER BY rowid');
+
   let depth = 0;
   return {
     batch(work) {
@@ -375,5 +391,14 @@ export function createMessageStore(db: Database): MessageStore {
     archiveComplete: (accountId, peer) => (complete.get(accountId, peer) as { archive_complete: number } | undefined)?.archive_complete === 1,
     setArchiveComplete: (accountId, peer) => void setComplete.run(accountId, peer),
     unreadTotal: () => (unreadTotal.get() as { n: number }).n,
+    addReference(accountId, reference) {
+      addReference.run(reference.args.id, accountId, reference.kind, JSON.stringify(reference.args));
+      trimReferences.run(accountId, MAX_REFERENCES);
+    },
+    removeReference: (id) => void removeReference.run(id),
+    references: (accountId) =>
+      (references.all(accountId) as { kind: string; args: string }[])
+        .filter((row) => REFERENCE_KINDS.has(row.kind))
+        .map((row) => ({ kind: row.kind, args: JSON.parse(row.args) as unknown }) as Reference),
   };
 }

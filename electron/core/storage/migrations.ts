@@ -186,4 +186,16 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 7,
+    description: 'stanzas about messages (corrections, retractions, reactions, markers) kept until the server acknowledges them',
+    sql: `
+      CREATE TABLE outbox_references (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        args TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

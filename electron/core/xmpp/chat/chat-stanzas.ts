@@ -120,3 +120,23 @@ export function buildDisplayed(args: { to: string; id: string; of: string }): El
 export function buildChatState(args: { to: string; id: string; state: ChatState }): Element {
   return xml('message', { type: 'chat', to: args.to, id: args.id }, xml(args.state, { xmlns: NS_CHAT_STATES }), xml('no-store', { xmlns: NS_HINTS }));
 }
+
+/** A stanza about a message, as data: what the outbox keeps across a restart until the server acknowledges it. */
+export type Reference =
+  | { readonly kind: 'correction'; readonly args: Parameters<typeof buildCorrection>[0] }
+  | { readonly kind: 'retraction'; readonly args: Parameters<typeof buildRetraction>[0] }
+  | { readonly kind: 'reactions'; readonly args: Parameters<typeof buildReactions>[0] }
+  | { readonly kind: 'displayed'; readonly args: Parameters<typeof buildDisplayed>[0] };
+
+export function buildReference(reference: Reference): Element {
+  switch (reference.kind) {
+    case 'correction':
+      return buildCorrection(reference.args);
+    case 'retraction':
+      return buildRetraction(reference.args);
+    case 'reactions':
+      return buildReactions(reference.args);
+    case 'displayed':
+      return buildDisplayed(reference.args);
+  }
+}

@@ -8,7 +8,7 @@ import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
 import { NS_CARBONS } from '../carbons/carbons-stanzas.ts';
-import { buildChatState, buildCorrection, buildDisplayed, buildReactions, buildRetraction } from './chat-stanzas.ts';
+import { buildChatState } from './chat-stanzas.ts';
 import { setupDisplayedSync } from './displayed-sync.ts';
 import { createIngest, type IngestContext, type MessageSource } from './ingest.ts';
 import { createOutbox } from './outbox.ts';
@@ -132,7 +132,7 @@ export function setupChat(deps: ChatDeps) {
       if (message.retracted) throw new CausetteError('bad-request', 'A deleted message cannot be edited.');
       if (store.lastOutgoing(accountId, message.peer)?.id !== message.id) throw new CausetteError('bad-request', 'Only your last message can be edited.');
       const id = randomUUID();
-      outbox.sendReference(id, buildCorrection({ to: message.peer, id, body, replaces: reference(message) }));
+      outbox.sendReference({ kind: 'correction', args: { to: message.peer, id, body, replaces: reference(message) } });
       const corrected = store.correct(message.id, body, now()) ?? message;
       changed(corrected);
       return corrected;
@@ -142,7 +142,7 @@ export function setupChat(deps: ChatDeps) {
       const message = own(messageId);
       if (message.retracted) return message;
       const id = randomUUID();
-      outbox.sendReference(id, buildRetraction({ to: message.peer, id, target: message.originId ?? reference(message) }));
+      outbox.sendReference({ kind: 'retraction', args: { to: message.peer, id, target: message.originId ?? reference(message) } });
       const retracted = store.retract(message.id) ?? message;
       changed(retracted);
       return retracted;
@@ -153,7 +153,7 @@ export function setupChat(deps: ChatDeps) {
       if (message?.accountId !== accountId) throw new CausetteError('not-found', 'That message is not here any more.');
       if (message.retracted) throw new CausetteError('bad-request', 'A deleted message cannot get reactions.');
       const id = randomUUID();
-      outbox.sendReference(id, buildReactions({ to: message.peer, id, target: reference(message), emojis }));
+      outbox.sendReference({ kind: 'reactions', args: { to: message.peer, id, target: reference(message), emojis } });
       const reacted = store.react(message.id, deps.ownJid, emojis) ?? message;
       changed(reacted);
       return reacted;
@@ -180,7 +180,7 @@ export function setupChat(deps: ChatDeps) {
       const ref = newest?.remoteId;
       if (ref === undefined || !mayShare(peer)) return;
       const id = randomUUID();
-      outbox.sendReference(id, buildDisplayed({ to: peer, id, of: ref }));
+      outbox.sendReference({ kind: 'displayed', args: { to: peer, id, of: ref } });
     },
     dispose(): void {
       removeStanza();

@@ -1,10 +1,12 @@
-// What we send stays ours until the server acknowledges it (XEP-0198): stored messages are pending until then, and a
-// fresh session sends again, in order, whatever the last one did not acknowledge; origin-id keeps receivers from doubling.
+// What we send stays ours until the server acknowledges it (XEP-0198): stored messages are pending until then, stanzas
+// about messages are kept in the store too, and a fresh session sends again, in order, whatever the last one did not
+// acknowledge, also after a restart; origin-id keeps receivers from doubling.
 import type { Element } from '@xmpp/xml';
 import type { Message } from '../../../../shared/model/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
+import { buildReference, type Reference } from './chat-stanzas.ts';
 
 export interface OutboxDeps {
   readonly accountId: string;
@@ -16,30 +18,25 @@ export interface OutboxDeps {
   readonly stanzaOf: (message: Message) => Element;
 }
 
-const MAX_UNSTORED = 500;
-
 export function createOutbox(deps: OutboxDeps) {
   const { connection, store } = deps;
   /**
-   * What was handed to the connection and not acknowledged, by stanza id, in order: stored messages, and stanzas about
-   * messages (corrections, reactions, retractions, markers) kept in memory. `queued` until the connection wrote it.
+   * What was handed to the connection and not acknowledged, by stanza id, in order: messages, and stanzas about messages
+   * (corrections, reactions, retractions, markers). `queued` until the connection wrote it.
    */
   const tracked = new Map<string, { stanza: Element; stored: boolean; queued: boolean }>();
 
   function acknowledged(id: string): void {
     const entry = tracked.get(id);
     tracked.delete(id);
-    if (!entry?.stored) return;
+    if (!entry) return;
+    if (!entry.stored) return store.removeReference(id);
     if (store.get(id)?.state !== 'pending') return;
     const sent = store.setState(id, 'sent');
     if (sent) deps.changed(sent);
   }
 
   function write(id: string, stanza: Element, stored: boolean): void {
-    if (!stored && tracked.size >= MAX_UNSTORED) {
-      const oldest = [...tracked].find(([, entry]) => !entry.stored);
-      if (oldest) tracked.delete(oldest[0]);
-    }
     const entry = { stanza, stored, queued: true };
     tracked.set(id, entry);
     connection.send(stanza).then(
@@ -49,7 +46,7 @@ export function createOutbox(deps: OutboxDeps) {
         if (!connection.acknowledging) acknowledged(id);
       },
       (error: unknown) => {
-        // The connection was closed for good: a stored message stays pending for the next session.
+        // The connection was closed for good: what is stored waits for the next session.
         if (tracked.get(id) === entry) tracked.delete(id);
         deps.logger.info('a message waits for the next session', { error: error instanceof Error ? error.message : String(error) });
       },
@@ -64,13 +61,13 @@ export function createOutbox(deps: OutboxDeps) {
   // What is still queued goes out by itself once the connection is back; the rest is written again, in order.
   const removeSession = connection.onSessionStart(({ resumed }) => {
     if (resumed) return;
-    const written = [...tracked].filter(([, entry]) => !entry.queued);
-    for (const [id] of written) tracked.delete(id);
-    const again = written.filter(([, entry]) => !entry.stored);
+    for (const [id, entry] of [...tracked]) if (!entry.queued) tracked.delete(id);
     for (const message of store.pending(deps.accountId)) {
       if (tracked.get(message.id)?.queued !== true) write(message.id, deps.stanzaOf(message), true);
     }
-    for (const [id, entry] of again) write(id, entry.stanza, false);
+    for (const reference of store.references(deps.accountId)) {
+      if (tracked.get(reference.args.id)?.queued !== true) write(reference.args.id, buildReference(reference), false);
+    }
   });
 
   return {
@@ -78,9 +75,10 @@ export function createOutbox(deps: OutboxDeps) {
     send(message: Message, stanza: Element): void {
       write(message.id, stanza, true);
     },
-    /** Sends a stanza that refers to a message, kept until acknowledged. */
-    sendReference(id: string, stanza: Element): void {
-      write(id, stanza, false);
+    /** Sends a stanza about a message, stored until acknowledged. */
+    sendReference(reference: Reference): void {
+      store.addReference(deps.accountId, reference);
+      write(reference.args.id, buildReference(reference), false);
     },
     /** A failed message goes out again as it was (same origin-id). */
     retry(message: Message): Message | undefined {

@@ -6,7 +6,7 @@ import { silentLogger } from '../../../../electron/core/log/logger.ts';
 import { createAccountStore } from '../../../../electron/core/storage/accounts.ts';
 import { openDatabase } from '../../../../electron/core/storage/database.ts';
 import { createMessageStore } from '../../../../electron/core/storage/messages.ts';
-import { buildDisplayed, NS_SID } from '../../../../electron/core/xmpp/chat/chat-stanzas.ts';
+import { NS_SID } from '../../../../electron/core/xmpp/chat/chat-stanzas.ts';
 import { createOutbox } from '../../../../electron/core/xmpp/chat/outbox.ts';
 import { stanzaOf, storeOutgoing } from '../../../../electron/core/xmpp/chat/outgoing.ts';
 import { fakeConnection } from '../fake-connection.ts';
@@ -156,7 +156,7 @@ describe('the outbox across sessions', () => {
     const { send, outbox, ack, settle, setAcknowledging, startSession, sentIds } = setUp();
     setAcknowledging(true);
     const message = send('hello');
-    outbox.sendReference('d1', buildDisplayed({ to: 'alice@x', id: 'd1', of: 'x1' }));
+    outbox.sendReference({ kind: 'displayed', args: { to: 'alice@x', id: 'd1', of: 'x1' } });
     await settle();
     await startSession(false);
     expect(sentIds(2)).toEqual([message.id, 'd1']);
@@ -177,6 +177,22 @@ describe('the outbox across sessions', () => {
     expect(next.state(left)).toBe('sent');
     await next.startSession(false);
     expect(next.sentIds()).toEqual([left.id]);
+  });
+
+  it('keeps a correction across a restart until the server acknowledges it, then forgets it', async () => {
+    const first = setUp();
+    first.setWrite(never);
+    first.outbox.sendReference({ kind: 'correction', args: { to: 'alice@x', id: 'c1', body: 'fixed', replaces: 'm1' } });
+    first.outbox.dispose();
+    const next = setUp(first.db);
+    next.setAcknowledging(true);
+    await next.startSession(false);
+    expect(next.sentIds()).toEqual(['c1']);
+    expect(String(next.sent[0])).toContain('<replace xmlns="urn:xmpp:message-correct:0" id="m1"/>');
+    await next.ack('c1');
+    expect(next.store.references('a1')).toEqual([]);
+    await next.startSession(false);
+    expect(next.sentIds()).toEqual(['c1']);
   });
 
   it('stops listening once disposed', async () => {
