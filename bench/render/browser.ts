@@ -1,9 +1,9 @@
-// The browser mode's host (`node electron/web/cli.ts`) on a given profile, and Debian's Chromium driven by Playwright.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+// The browser mode's host on a given profile and Debian's Chromium (the e2e tests' own), and a fresh renderer build.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, startBrowserHost } from '../../test/e2e/browser-mode.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 export const chromiumPath = '/usr/bin/chromium';
@@ -13,39 +13,6 @@ export interface BrowserHost {
   /** The app's address with its one-time token. */
   readonly url: string;
   close(): Promise<void>;
-}
-
-function address(host: ChildProcess): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the browser-mode host did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      resolvePromise(match[1]);
-    };
-    host.stdout?.on('data', onData);
-    host.stderr?.on('data', onData);
-    host.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the browser-mode host exited with ${String(code)}:\n${output}`));
-    });
-  });
-}
-
-/** SIGTERM to the host we started, SIGKILL to that same PID after 5 s. */
-function stop(host: ChildProcess): Promise<void> {
-  if (host.exitCode !== null || host.signalCode !== null) return Promise.resolve();
-  return new Promise((resolvePromise) => {
-    const timer = setTimeout(() => host.kill('SIGKILL'), 5_000);
-    host.once('exit', () => {
-      clearTimeout(timer);
-      resolvePromise();
-    });
-    host.kill('SIGTERM');
-  });
 }
 
 /** Builds the renderer as `npm run web` does, so that the bench measures the interface as it is in the tree. */
@@ -58,25 +25,19 @@ export function buildRenderer(): void {
 
 export async function openBrowserHost(profileDir: string): Promise<BrowserHost> {
   if (!existsSync(chromiumPath)) throw new Error(`The render benchmark needs Chromium at ${chromiumPath} (sudo apt-get install chromium).`);
-  const token = randomBytes(18).toString('base64url');
-  const host = spawn(process.execPath, ['electron/web/cli.ts', '--no-open', '--profile', profileDir, `--token=${token}`], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const host = await startBrowserHost(profileDir);
   try {
-    const url = await address(host);
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     return {
       browser,
-      url,
+      url: host.url,
       async close() {
         await browser.close();
-        await stop(host);
+        await host.stop();
       },
     };
   } catch (error) {
-    await stop(host);
+    await host.stop();
     throw error;
   }
 }

@@ -20,42 +20,65 @@ export interface BrowserModeOptions {
   readonly caPem?: string;
 }
 
+/** The browser mode's host (`node electron/web/cli.ts`) on a profile, with the address it printed. */
+export interface BrowserHost {
+  /** The app's address with its one-time token. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserHost(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserHost> {
+  const args = ['electron/web/cli.ts', '--no-open', '--profile', profileDir, `--token=${randomBytes(18).toString('base64url')}`, ...extraArgs];
+  const host = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    return { url: await waitForAddress(host), stop: () => stopHost(host) };
+  } catch (error) {
+    await stopHost(host);
+    throw error;
+  }
+}
+
+/** Debian's Chromium, headless, with nothing of its own going to the network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
 export async function openBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
   const dir = mkdtempSync(join(tmpdir(), 'causette-e2e-'));
   const profileDir = join(dir, 'profile');
-  const args = ['electron/web/cli.ts', '--no-open', '--profile', profileDir, `--token=${randomBytes(18).toString('base64url')}`];
+  const extraArgs: string[] = [];
   if (options.caPem) {
     writeFileSync(join(dir, 'ca.pem'), options.caPem);
-    args.push('--ca', join(dir, 'ca.pem'));
+    extraArgs.push('--ca', join(dir, 'ca.pem'));
   }
-  const host = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let host: BrowserHost | undefined;
   let browser: Browser | undefined;
   try {
-    const url = await waitForAddress(host);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    host = await startBrowserHost(profileDir, extraArgs);
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
-    const opened = browser;
+    await page.goto(host.url);
+    const [opened, started] = [browser, host];
     return {
       page,
-      url,
+      url: host.url,
       profileDir,
       async close() {
         await opened.close();
-        await stopHost(host);
+        await started.stop();
         rmSync(dir, { recursive: true, force: true });
         if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
       },
     };
   } catch (error) {
     await browser?.close();
-    await stopHost(host);
+    await host?.stop();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
