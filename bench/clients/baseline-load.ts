@@ -1,22 +1,13 @@
 // The baseline, in its own process: plain @xmpp/client signs alice in, gets the roster (RFC 6121 §2.2),
 // sends initial presence (§4.2) and counts contacts' available presences. No storage, no caps, no roster model.
 import { performance } from 'node:perf_hooks';
-import { client, xml } from '@xmpp/client';
+import { xml } from '@xmpp/client';
 import type { Element } from '@xmpp/xml';
+import { baselineClient } from '../baseline-client.ts';
 import { quiet, readJob, report, settledMemory } from '../load-job.ts';
 
 const job = readJob();
-const failAfter = setTimeout(() => {
-  process.stderr.write(`baseline load: not done within ${String(job.timeoutMs)} ms\n`);
-  process.exit(1);
-}, job.timeoutMs);
-
-const [username = '', domain = ''] = job.jid.split('@');
-const xmpp = client({ service: `xmpps://${job.host}:${String(job.port)}`, domain, username, password: job.password, resource: `baseline-${String(process.pid)}` });
-xmpp.reconnect.stop();
-// Trust the harness CA for this connection only, and check the certificate against the XMPP domain.
-const transportParameters = xmpp.socketParameters.bind(xmpp);
-xmpp.socketParameters = (service) => ({ ...transportParameters(service), ca: [job.caPem], servername: domain });
+const { xmpp, finished } = baselineClient(job, 'baseline load');
 
 const marks: { online?: number; roster?: number; presence?: number } = {};
 const settle = quiet(500, 15_000);
@@ -55,6 +46,6 @@ await allLoaded;
 await settle.settled;
 const memory = settledMemory();
 await xmpp.stop();
-clearTimeout(failAfter);
+finished();
 if (items < job.contacts) throw new Error(`the roster had ${String(items)} items, expected ${String(job.contacts)}`);
 report({ online: marks.online ?? Number.NaN, roster: marks.roster ?? Number.NaN, presence: marks.presence ?? Number.NaN, ...memory });

@@ -1,24 +1,14 @@
 // The baseline, in its own process: plain @xmpp/client signs bob in and pages forwards through his archive from the
 // cursor (XEP-0313 §4 with XEP-0059 paging), counting messages. No parsing beyond the count, no storage.
 import { performance } from 'node:perf_hooks';
-import { client } from '@xmpp/client';
 import type { Element } from '@xmpp/xml';
+import { baselineClient } from '../../baseline-client.ts';
 import { readJob, report, settledMemory } from '../../load-job.ts';
 import type { MamJob } from '../job.ts';
 import { buildPageQuery, parseArchived, parseFin } from '../mam-query.ts';
 
 const job = readJob<MamJob>();
-const failAfter = setTimeout(() => {
-  process.stderr.write(`baseline pager: not done within ${String(job.timeoutMs)} ms\n`);
-  process.exit(1);
-}, job.timeoutMs);
-
-const [username = '', domain = ''] = job.jid.split('@');
-const xmpp = client({ service: `xmpps://${job.host}:${String(job.port)}`, domain, username, password: job.password, resource: `baseline-${String(process.pid)}` });
-xmpp.reconnect.stop();
-// Trust the harness CA for this connection only, and check the certificate against the XMPP domain.
-const transportParameters = xmpp.socketParameters.bind(xmpp);
-xmpp.socketParameters = (service) => ({ ...transportParameters(service), ca: [job.caPem], servername: domain });
+const { xmpp, finished } = baselineClient(job, 'baseline pager');
 xmpp.on('error', (error) => process.stderr.write(`baseline: ${error.message}\n`));
 
 let queryId = '';
@@ -48,6 +38,6 @@ for (; pages < maxPages; ) {
 const done = performance.now() - online;
 const memory = settledMemory();
 await xmpp.stop();
-clearTimeout(failAfter);
+finished();
 if (counted !== job.expected) throw new Error(`the baseline counted ${String(counted)} archived messages, expected ${String(job.expected)}`);
 report({ online: online - t0, firstReadable, done, messages: counted, pages, ...memory });
