@@ -80,6 +80,8 @@ export interface MessageStore {
   conversation(accountId: string, peer: string): Conversation;
   /** Marks incoming messages read up to `upTo` (epoch ms, default all); answers the newest markable one that was unread. */
   markRead(accountId: string, peer: string, upTo?: number): Message | undefined;
+  /** Whether the message was read (here, or on another device); unknown messages count as read. */
+  isRead(id: string): boolean;
   setMuted(accountId: string, peer: string, muted: boolean): void;
   /** Outgoing messages not yet acknowledged by the server and not retracted, oldest first. */
   pending(accountId: string): Message[];
@@ -171,19 +173,22 @@ export function createMessageStore(db: Database): MessageStore {
     `SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = 'in' AND stanza_id IS NOT NULL ${PAGE_ORDER_DESC} LIMIT 1`,
   );
   const lastOutgoing = db.prepare(`SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = 'out' ${PAGE_ORDER_DESC} LIMIT 1`);
-  const summary = `
+  /** The summary of each conversation `from` names (rows of account_id, peer). */
+  const summaryOf = (from: string) => `
     SELECT p.peer,
       (SELECT json_object('body', l.body, 'ts', l.ts, 'direction', l.direction, 'retracted', l.retracted)
          FROM messages l WHERE l.account_id = p.account_id AND l.peer = p.peer ORDER BY l.ts DESC, l.rowid DESC LIMIT 1) AS last,
       (SELECT COUNT(*) FROM messages u WHERE u.account_id = p.account_id AND u.peer = p.peer AND u.read = 0) AS unread,
       (SELECT f.id FROM messages f WHERE f.account_id = p.account_id AND f.peer = p.peer AND f.read = 0 ORDER BY f.ts, f.rowid LIMIT 1) AS first_unread,
       coalesce((SELECT c.muted FROM conversations c WHERE c.account_id = p.account_id AND c.peer = p.peer), 0) AS muted
-    FROM (SELECT DISTINCT account_id, peer FROM messages WHERE account_id = ?) p`;
-  const conversations = db.prepare(`${summary}`);
-  const oneConversation = db.prepare(`${summary} WHERE p.peer = ?`);
+    FROM ${from} p`;
+  const conversations = db.prepare(summaryOf('(SELECT DISTINCT account_id, peer FROM messages WHERE account_id = ?1)'));
+  // One row found by the index, not a pass over every message of the conversation: this runs after each change.
+  const oneConversation = db.prepare(summaryOf('(SELECT account_id, peer FROM messages WHERE account_id = ?1 AND peer = ?2 LIMIT 1)'));
   const newestUnreadMarkable = db.prepare(
     `SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = 'in' AND read = 0 AND markable = 1 AND ts <= ? ${PAGE_ORDER_DESC} LIMIT 1`,
   );
+  const isRead = db.prepare('SELECT read FROM messages WHERE id = ?');
   const markRead = db.prepare('UPDATE messages SET read = 1 WHERE account_id = ? AND peer = ? AND read = 0 AND ts <= ?');
   const setMuted = db.prepare(
     'INSERT INTO conversations (account_id, peer, muted) VALUES (?, ?, ?) ON CONFLICT (account_id, peer) DO UPDATE SET muted = excluded.muted',
@@ -381,6 +386,7 @@ export function createMessageStore(db: Database): MessageStore {
       markRead.run(accountId, peer, upTo);
       return newestMarkable;
     },
+    isRead: (id) => (isRead.get(id) as { read: number } | undefined)?.read !== 0,
     setMuted: (accountId, peer, muted) => void setMuted.run(accountId, peer, muted ? 1 : 0),
     pending: (accountId) => rows(pending, accountId).map(toMessage),
     archiveCursor(accountId) {

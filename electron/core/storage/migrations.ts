@@ -150,7 +150,7 @@ export const migrations: readonly Migration[] = [
       CREATE UNIQUE INDEX messages_origin_id ON messages (account_id, peer, direction, origin_id) WHERE origin_id IS NOT NULL;
       CREATE UNIQUE INDEX messages_stanza_id ON messages (account_id, peer, stanza_id) WHERE stanza_id IS NOT NULL;
       CREATE INDEX messages_remote_id ON messages (account_id, peer, remote_id) WHERE remote_id IS NOT NULL;
-      CREATE INDEX messages_unread ON messages (account_id, peer) WHERE read = 0;
+      CREATE INDEX messages_unread ON messages (account_id, peer, ts) WHERE read = 0;
       CREATE INDEX messages_pending ON messages (account_id) WHERE state = 'pending';
       CREATE TABLE conversations (
         account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
