@@ -45,7 +45,7 @@ export function notificationBody(body: string): string {
 }
 
 export interface NotifierDeps {
-  readonly store: Pick<MessageStore, 'get' | 'conversation' | 'unreadTotal'>;
+  readonly store: Pick<MessageStore, 'get' | 'isRead' | 'conversation' | 'unreadTotal'>;
   readonly emit: Emit;
   /** The contact's roster name, if it has one. */
   readonly nameOf: (accountId: string, peer: string) => string | undefined;
@@ -70,18 +70,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   /** Conversations notified less than COALESCE_MS ago, with the newest message held back since. */
   const quiet = new Map<string, { timer: ReturnType<typeof setTimeout>; held?: Message }>();
 
-  /** A message is read when the conversation's oldest unread one is newer (markRead works up to a time). */
-  function isRead(message: Message): boolean {
-    const summary = deps.store.conversation(message.accountId, message.peer);
-    if (summary.firstUnreadId === undefined) return true;
-    if (summary.firstUnreadId === message.id) return false;
-    const first = deps.store.get(summary.firstUnreadId);
-    return first !== undefined && first.timestamp > message.timestamp;
-  }
-
   function show(message: Message): boolean {
     const current = deps.store.get(message.id) ?? message;
-    const facts = { muted: deps.store.conversation(current.accountId, current.peer).muted, read: isRead(current), visible };
+    const facts = { muted: deps.store.conversation(current.accountId, current.peer).muted, read: deps.store.isRead(current.id), visible };
     if (!shouldNotify(current, facts) || current.body.trim() === '') return false;
     const payload: EventPayload<'chat.notify'> = {
       accountId: current.accountId,

@@ -261,6 +261,7 @@ describe('conversations', () => {
     store.insert(message({ timestamp: 40 }));
     expect(store.markRead('a1', 'bob@x', 25)?.id).toBe(first.id);
     expect(store.conversation('a1', 'bob@x')).toMatchObject({ unread: 2, firstUnreadId: third.id });
+    expect([store.isRead(first.id), store.isRead(third.id), store.isRead('unknown')]).toEqual([true, false, true]);
     expect(store.markRead('a1', 'bob@x', 25)).toBeUndefined();
     expect(store.markRead('a1', 'bob@x')?.id).toBe(third.id);
     expect(store.conversation('a1', 'bob@x').unread).toBe(0);
