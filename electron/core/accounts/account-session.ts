@@ -98,6 +98,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     connection,
     capsStore: deps.capsStore,
     logger,
+    isContact: (bare) => roster.get(bare) !== undefined,
     onChange: (bare) => {
       const item = roster.get(bare);
       if (item) coalescer.upsert(contactOf(item));

@@ -5,7 +5,7 @@ import type { CapsCacheStore } from '../../storage/caps-cache.ts';
 import { setupCaps } from '../caps/caps.ts';
 import type { Connection } from '../connection.ts';
 import { clientName } from '../disco/disco-info.ts';
-import { createPresenceBook } from './presence-book.ts';
+import { createPresenceBook, defaultPresenceLimits } from './presence-book.ts';
 import { parsePresence, type SubscriptionType } from './presence-stanza.ts';
 
 export interface ContactsPresenceDeps {
@@ -13,6 +13,8 @@ export interface ContactsPresenceDeps {
   readonly connection: Pick<Connection, 'onStanza' | 'iq'>;
   readonly capsStore: CapsCacheStore;
   readonly logger: Logger;
+  /** Whether the bare JID is in the roster: presence from anyone else is kept within bounds. */
+  readonly isContact: (bare: string) => boolean;
   /** The presence of this bare JID changed. */
   readonly onChange: (bare: string) => void;
   readonly onSubscription: (type: SubscriptionType, bare: string, message: string | undefined) => void;
@@ -27,10 +29,14 @@ export function setupContactsPresence(deps: ContactsPresenceDeps) {
       for (const bare of book.learned(key, jid, clientName(info), verified)) deps.onChange(bare);
     },
   });
-  const book = createPresenceBook((jid, ref) => {
-    const info = caps.lookup(jid, ref);
-    return info && clientName(info);
-  });
+  const book = createPresenceBook(
+    (jid, ref) => {
+      const info = caps.lookup(jid, ref);
+      return info && clientName(info);
+    },
+    Date.now,
+    { ...defaultPresenceLimits, isContact: deps.isContact },
+  );
 
   function onPresence(stanza: Element): void {
     if (stanza.name !== 'presence') return;

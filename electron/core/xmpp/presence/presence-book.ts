@@ -19,8 +19,23 @@ interface Entry {
 /** The client's name for a resource's capabilities, if known (XEP-0115). */
 export type ClientNameOf = (fullJid: string, caps: CapsRef) => string | undefined;
 
-export function createPresenceBook(clientNameOf: ClientNameOf, now: () => number = Date.now) {
+/** What anyone may make the book hold: strangers' entries and each JID's resources are capped. */
+export interface PresenceLimits {
+  /** Whether the bare JID is in the roster; presence from others (directed presence, spam) is kept in a bounded set. */
+  readonly isContact: (bare: string) => boolean;
+  /** Non-contacts whose presence is kept, the least recently heard from forgotten first. */
+  readonly maxStrangers: number;
+  /** Resources kept per bare JID, the one that spoke longest ago dropped first (room occupants never come here: muc#user is not parsed). */
+  readonly maxResources: number;
+}
+
+export const defaultPresenceLimits: PresenceLimits = { isContact: () => true, maxStrangers: 500, maxResources: 100 };
+const maxUnverifiedNames = 1_000;
+
+export function createPresenceBook(clientNameOf: ClientNameOf, now: () => number = Date.now, limits: PresenceLimits = defaultPresenceLimits) {
   const entries = new Map<string, Entry>();
+  /** Non-contacts with an entry, least recently heard from first. */
+  const strangers = new Set<string>();
   /** Names learned from an answer that did not match its 'ver': valid for that full JID only. */
   const unverifiedNames = new Map<string, string>();
   let seq = 0;
@@ -28,8 +43,26 @@ export function createPresenceBook(clientNameOf: ClientNameOf, now: () => number
   const entry = (bare: string): Entry => {
     let found = entries.get(bare);
     if (!found) entries.set(bare, (found = { resources: new Map() }));
+    strangers.delete(bare);
+    if (limits.isContact(bare)) return found;
+    strangers.add(bare);
+    for (const oldest of strangers) {
+      if (strangers.size <= limits.maxStrangers) break;
+      strangers.delete(oldest);
+      // Added to the roster since: its entry stays, and is a contact's now.
+      if (!limits.isContact(oldest)) entries.delete(oldest);
+    }
     return found;
   };
+  /** Makes room for one more resource by dropping the one whose last presence is the oldest. */
+  function makeRoom(resources: Map<string, Resource>): void {
+    while (resources.size >= limits.maxResources) {
+      let oldest: Resource | undefined;
+      for (const resource of resources.values()) if (oldest === undefined || resource.seq < oldest.seq) oldest = resource;
+      if (oldest === undefined) return;
+      resources.delete(oldest.resource);
+    }
+  }
   const fullJid = (bare: string, resource: string) => (resource === '' ? bare : `${bare}/${resource}`);
 
   function withClient(bare: string, resource: Resource): ResourcePresence {
@@ -53,6 +86,7 @@ export function createPresenceBook(clientNameOf: ClientNameOf, now: () => number
       const found = entry(parsed.bare);
       if (parsed.kind === 'available') {
         seq += 1;
+        if (!found.resources.has(parsed.presence.resource)) makeRoom(found.resources);
         found.resources.set(parsed.presence.resource, { ...parsed.presence, seq, ...(parsed.caps ? { caps: parsed.caps } : {}) });
         delete found.error;
         return true;
@@ -74,7 +108,11 @@ export function createPresenceBook(clientNameOf: ClientNameOf, now: () => number
 
     /** A disco#info answer arrived: the bare JIDs whose resources now have a client name. */
     learned(key: string, jid: string, name: string | undefined, verified: boolean): string[] {
-      if (!verified && name !== undefined) unverifiedNames.set(jid, name);
+      if (!verified && name !== undefined) {
+        unverifiedNames.delete(jid);
+        unverifiedNames.set(jid, name);
+        if (unverifiedNames.size > maxUnverifiedNames) unverifiedNames.delete(unverifiedNames.keys().next().value ?? '');
+      }
       const changed: string[] = [];
       for (const [bare, { resources }] of entries) {
         const hit = [...resources.values()].some((resource) =>

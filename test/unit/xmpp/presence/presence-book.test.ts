@@ -58,4 +58,47 @@ describe('the presence book', () => {
     expect(book.clear()).toEqual(['bob@x']);
     expect(book.view('bob@x').show).toBe('offline');
   });
+
+  it('keeps presence from at most maxStrangers non-contacts, forgetting the one heard from longest ago', () => {
+    const contacts = new Set(['friend@x']);
+    const book = createPresenceBook(() => undefined, Date.now, { isContact: (bare) => contacts.has(bare), maxStrangers: 3, maxResources: 100 });
+    const from = (bare: string): ParsedPresence => ({ kind: 'available', bare, presence: { resource: 'r', show: 'online', priority: 0 } });
+    book.apply(from('friend@x'));
+    for (const n of [1, 2, 3]) book.apply(from(`spam${n}@x`));
+    // Heard from again: now the most recent stranger.
+    book.apply(from('spam1@x'));
+    book.apply(from('spam4@x'));
+    expect(book.view('spam2@x').show).toBe('offline');
+    expect(['spam1@x', 'spam3@x', 'spam4@x'].map((bare) => book.view(bare).show)).toEqual(['online', 'online', 'online']);
+    for (let n = 5; n < 1_000; n += 1) book.apply(from(`spam${n}@x`));
+    expect(book.view('friend@x').show).toBe('online');
+    expect(book.clear()).toEqual(['friend@x', 'spam997@x', 'spam998@x', 'spam999@x']);
+  });
+
+  it('keeps a stranger’s presence when they become a contact, and bounds them again once removed', () => {
+    const contacts = new Set<string>();
+    const book = createPresenceBook(() => undefined, Date.now, { isContact: (bare) => contacts.has(bare), maxStrangers: 1, maxResources: 100 });
+    const from = (bare: string): ParsedPresence => ({ kind: 'available', bare, presence: { resource: 'r', show: 'away', priority: 0 } });
+    book.apply(from('bob@x'));
+    contacts.add('bob@x');
+    book.apply(from('spam@x'));
+    expect(book.view('bob@x').show).toBe('away');
+    contacts.delete('bob@x');
+    book.apply(from('bob@x'));
+    book.apply(from('spam2@x'));
+    expect(book.view('bob@x').show).toBe('offline');
+  });
+
+  it('keeps at most maxResources per JID, dropping the resource whose presence is the oldest', () => {
+    const book = createPresenceBook(() => undefined, Date.now, { isContact: () => true, maxStrangers: 10, maxResources: 3 });
+    book.apply(available('a', 'online', 0));
+    book.apply(available('b', 'online', 0));
+    book.apply(available('c', 'online', 0));
+    // 'a' speaks again, so 'b' is now the oldest.
+    book.apply(available('a', 'away', 0));
+    book.apply(available('d', 'online', 0));
+    expect(book.view('bob@x').resources.map((r) => r.resource).sort()).toEqual(['a', 'c', 'd']);
+    for (let n = 0; n < 500; n += 1) book.apply(available(`flood${n}`, 'dnd', 0));
+    expect(book.view('bob@x').resources.map((r) => r.resource).sort()).toEqual(['flood497', 'flood498', 'flood499']);
+  });
 });
