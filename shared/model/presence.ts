@@ -9,6 +9,9 @@ export type Show = z.infer<typeof ShowSchema>;
 export const OwnShowSchema = z.enum(['chat', 'online', 'away', 'xa', 'dnd', 'invisible', 'offline']);
 export type OwnShow = z.infer<typeof OwnShowSchema>;
 
+/** A status text (or a subscription request's words) is kept to this many UTF-16 code units: anyone can send one. */
+export const maxStatusLength = 500;
+
 export const PrioritySchema = z.number().int().min(-128).max(127);
 
 export const ClientInfoSchema = z.object({

@@ -1,5 +1,7 @@
 // The roster as last seen (RFC 6121 §2) with its version (XEP-0237), and the subscription requests not yet answered (§3.1).
 import type { Subscription, SubscriptionRequest } from '../../../shared/model/contact.ts';
+import { maxStatusLength } from '../../../shared/model/presence.ts';
+import { shortened } from '../../../shared/text/bounded.ts';
 import type { RosterItem } from '../xmpp/roster/roster-items.ts';
 import type { Database } from './database.ts';
 
@@ -18,7 +20,8 @@ export interface RosterStore {
   put(accountId: string, item: RosterItem, ver: string | undefined): void;
   remove(accountId: string, jid: string, ver: string | undefined): void;
   requests(accountId: string): SubscriptionRequest[];
-  putRequest(accountId: string, request: SubscriptionRequest): void;
+  /** Keeps the request; past `maxRequests` per account the oldest are dropped (answers their JIDs). */
+  putRequest(accountId: string, request: SubscriptionRequest): string[];
   removeRequest(accountId: string, jid: string): boolean;
 }
 
@@ -30,6 +33,12 @@ interface ItemRow {
   ask: number;
   approved: number;
 }
+
+/**
+ * Pending requests kept per account. Past it the oldest go: the newest is the one a user is most likely waiting for, a
+ * flood of spam does not hide it, and a dropped request is not lost, the server repeats pending ones at each sign-in (§3.1.3).
+ */
+export const maxRequests = 200;
 
 interface RequestRow {
   jid: string;
@@ -64,6 +73,10 @@ export function createRosterStore(db: Database): RosterStore {
      ON CONFLICT (account_id, jid) DO UPDATE SET message = excluded.message`,
   );
   const deleteRequest = db.prepare('DELETE FROM subscription_requests WHERE account_id = ? AND jid = ?');
+  const deleteOldest = db.prepare(
+    `DELETE FROM subscription_requests WHERE account_id = ? AND jid IN (SELECT jid FROM subscription_requests WHERE account_id = ?
+       ORDER BY received_at DESC, rowid DESC LIMIT -1 OFFSET ?) RETURNING jid`,
+  );
 
   // Items and version change together, or the next roster get could skip a change (XEP-0237 §4).
   function transaction(work: () => void): void {
@@ -117,7 +130,9 @@ export function createRosterStore(db: Database): RosterStore {
         receivedAt: row.received_at,
       })),
     putRequest(accountId, request) {
-      upsertRequest.run(accountId, request.jid, request.message ?? null, request.receivedAt);
+      const message = request.message === undefined ? null : shortened(request.message, maxStatusLength);
+      upsertRequest.run(accountId, request.jid, message, request.receivedAt);
+      return (deleteOldest.all(accountId, accountId, maxRequests) as unknown as { jid: string }[]).map((row) => row.jid);
     },
     removeRequest: (accountId, jid) => Number(deleteRequest.run(accountId, jid).changes) > 0,
   };

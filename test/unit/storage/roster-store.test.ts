@@ -41,4 +41,19 @@ describe('the roster store', () => {
     expect(roster.requests('a1')).toEqual([]);
     expect(presence.read('a1')).toBeUndefined();
   });
+
+  it('keeps the 200 newest subscription requests, answering the JIDs it dropped, and shortens their words', () => {
+    const { roster } = setUp();
+    for (let n = 0; n < 200; n += 1) expect(roster.putRequest('a1', { jid: `spam${n}@x`, receivedAt: 1_000 + n })).toEqual([]);
+    // Repeated at sign-in with its first arrival time: still one of the 200, nothing dropped.
+    expect(roster.putRequest('a1', { jid: 'spam0@x', receivedAt: 1_000 })).toEqual([]);
+    expect(roster.putRequest('a1', { jid: 'friend@x', message: 'é'.repeat(2_000), receivedAt: 5_000 })).toEqual(['spam0@x']);
+    // Same arrival time: the later one counts as newer.
+    expect(roster.putRequest('a1', { jid: 'a@x', receivedAt: 5_000 })).toEqual(['spam1@x']);
+    const requests = roster.requests('a1');
+    expect(requests).toHaveLength(200);
+    expect(requests.find((request) => request.jid === 'friend@x')).toEqual({ jid: 'friend@x', message: `${'é'.repeat(499)}…`, receivedAt: 5_000 });
+    expect(requests.map((request) => request.jid)).toContain('a@x');
+    expect(requests[0]?.jid).toBe('spam2@x');
+  });
 });

@@ -1,7 +1,8 @@
 // RFC 6121 §4: a contact's presence stanza as plain data: availability (§4.7), unavailability, error (§4.6.3), subscription (§3).
 import type { Element } from '@xmpp/xml';
-import type { ResourcePresence } from '../../../../shared/model/presence.ts';
+import { maxStatusLength, type ResourcePresence } from '../../../../shared/model/presence.ts';
 import { parseJid } from '../../../../shared/model/jid.ts';
+import { shortened } from '../../../../shared/text/bounded.ts';
 import { parseCaps, type CapsRef } from '../caps/caps.ts';
 
 export const NS_IDLE = 'urn:xmpp:idle:1';
@@ -50,7 +51,8 @@ const conditionWords: Readonly<Record<string, string>> = {
 export function presenceErrorText(stanza: Element): string {
   const error = stanza.getChild('error');
   const condition = error?.getChildElements().find((child) => child.attrs.xmlns === NS_STANZAS && child.name !== 'text')?.name ?? 'undefined-condition';
-  const text = error?.getChildText('text', NS_STANZAS)?.trim();
+  const raw = error?.getChildText('text', NS_STANZAS)?.trim();
+  const text = raw === undefined ? undefined : shortened(raw, maxStatusLength);
   const words = conditionWords[condition] ?? `the server reported an error (${condition})`;
   const sentence = `Presence failed: ${words}.`;
   return text ? `${sentence} “${text}”` : sentence;
@@ -58,7 +60,7 @@ export function presenceErrorText(stanza: Element): string {
 
 function text(stanza: Element, name: string): string | undefined {
   const value = stanza.getChildText(name)?.trim();
-  return value ? value : undefined;
+  return value ? shortened(value, maxStatusLength) : undefined;
 }
 
 /** Undefined for what this module does not handle (probes, MUC occupants, a presence without a valid 'from'). */

@@ -55,8 +55,9 @@ export function setupSubscriptions(deps: SubscriptionDeps) {
         }
         const existing = store.requests(accountId).find((request) => request.jid === jid);
         // The server repeats pending requests at each login (§3.1.3): keep the first arrival time.
-        store.putRequest(accountId, { jid, ...(message === undefined ? {} : { message }), receivedAt: existing?.receivedAt ?? now() });
-        if (!existing || existing.message !== message) changed();
+        const dropped = store.putRequest(accountId, { jid, ...(message === undefined ? {} : { message }), receivedAt: existing?.receivedAt ?? now() });
+        if (dropped.length > 0) deps.logger.info('too many pending subscription requests: the oldest were dropped', { count: dropped.length });
+        if (!existing || existing.message !== message || dropped.length > 0) changed();
       } else if (type === 'unsubscribe') {
         // §3.3.3: the contact withdrew its request (or its subscription).
         forget(jid);

@@ -54,4 +54,16 @@ describe('contact presence stanzas (RFC 6121 §4)', () => {
     expect(parsePresence(xml('presence', { from: 'room@muc/nick' }, xml('x', { xmlns: 'http://jabber.org/protocol/muc#user' })))).toBeUndefined();
     expect(parsePresence(xml('presence', {}))).toBeUndefined();
   });
+
+  it('shortens a status and a subscription request’s words to 500 code units on a character boundary', () => {
+    const long = `a${'😀'.repeat(1_000)}`;
+    const status = parsePresence(xml('presence', { from: 'a@b/r' }, xml('status', {}, long)));
+    expect(status).toMatchObject({ presence: { status: `a${'😀'.repeat(249)}…` } });
+    const request = parsePresence(xml('presence', { from: 'spam@b', type: 'subscribe' }, xml('status', {}, 'x'.repeat(100_000))));
+    expect(request).toEqual({ kind: 'subscription', bare: 'spam@b', type: 'subscribe', message: `${'x'.repeat(499)}…` });
+    const error = parsePresence(
+      xml('presence', { from: 'a@b', type: 'error' }, xml('error', { type: 'cancel' }, xml('text', { xmlns: 'urn:ietf:params:xml:ns:xmpp-stanzas' }, 'y'.repeat(5_000)))),
+    );
+    expect(error?.kind === 'error' && error.message.length).toBeLessThan(700);
+  });
 });

@@ -94,4 +94,15 @@ describe('subscription requests (RFC 6121 §3)', () => {
     await subscriptions.request('bob@example.com');
     expect(sent.map((stanza) => stanza.attrs.type)).toEqual(['unsubscribed', 'unsubscribe', 'subscribe']);
   });
+
+  it('keeps the newest 200 requests of a flood and tells the window about each change', () => {
+    const { subscriptions, announced } = setUp();
+    for (let n = 0; n < 250; n += 1) subscriptions.received('subscribe', `spam${n}@example.com`, undefined);
+    subscriptions.received('subscribe', 'bob@example.com', 'It is Bob');
+    const requests = subscriptions.requests();
+    expect(requests).toHaveLength(200);
+    expect(requests.map((request) => request.jid)).toContain('bob@example.com');
+    expect(requests.map((request) => request.jid)).not.toContain('spam50@example.com');
+    expect(announced.at(-1)).toEqual(requests);
+  });
 });
