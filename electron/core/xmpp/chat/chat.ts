@@ -13,6 +13,7 @@ import { setupDisplayedSync } from './displayed-sync.ts';
 import { createIngest, type IngestContext, type MessageSource } from './ingest.ts';
 import { createOutbox } from './outbox.ts';
 import { referenceOf, stanzaOf, storeOutgoing } from './outgoing.ts';
+import { isSingleEmoji } from './reactions-parse.ts';
 
 export type { IngestContext, MessageSource } from './ingest.ts';
 
@@ -152,6 +153,8 @@ export function setupChat(deps: ChatDeps) {
       const message = store.get(messageId);
       if (message?.accountId !== accountId) throw new CausetteError('not-found', 'That message is not here any more.');
       if (message.retracted) throw new CausetteError('bad-request', 'A deleted message cannot get reactions.');
+      // XEP-0444 §4: receivers may ignore anything else, and ours would drop it when it comes back from the archive.
+      if (!emojis.every(isSingleEmoji)) throw new CausetteError('bad-request', 'A reaction must be a single emoji.');
       const id = randomUUID();
       outbox.sendReference({ kind: 'reactions', args: { to: message.peer, id, target: reference(message), emojis } });
       const reacted = store.react(message.id, deps.ownJid, emojis) ?? message;

@@ -60,6 +60,7 @@ export function createIngest(deps: IngestDeps) {
       const retracted = store.retract(target.id);
       if (retracted) deps.changed(retracted);
     } else if (entry.kind === 'react' && parsed.reactions) {
+      if (parsed.reactions.dropped > 0) deps.logger.info('reactions that are not single emoji, or too many, were dropped', { peer: parsed.peer, count: parsed.reactions.dropped });
       // XEP-0444 §3: each set replaces the sender's previous one, so only the newest counts.
       const sender = parsed.direction === 'out' ? deps.ownJid : parsed.peer;
       const reactionKey = key(target.id, sender);

@@ -14,6 +14,7 @@ import {
   NS_RETRACT,
   NS_SID,
 } from './chat-stanzas.ts';
+import { parseReactions, type ParsedReactions } from './reactions-parse.ts';
 
 const NS_FASTEN = 'urn:xmpp:fasten:0';
 const NS_RETRACT_0 = 'urn:xmpp:message-retract:0';
@@ -36,7 +37,7 @@ export interface ParsedMessage {
   readonly delayedAt?: number;
   readonly replaces?: string;
   readonly retracts?: string;
-  readonly reactions?: { readonly id: string; readonly emojis: readonly string[] };
+  readonly reactions?: ParsedReactions;
   readonly reply?: { readonly id: string; readonly quote?: string };
   readonly receiptRequested: boolean;
   /** XEP-0184: the message with this id was delivered. */
@@ -154,7 +155,7 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
     ...(retracts === undefined ? {} : { retracts }),
     ...(reactionsId === undefined || !reactionsElement
       ? {}
-      : { reactions: { id: reactionsId, emojis: reactionsElement.getChildren('reaction').map((reaction) => reaction.text()).filter((emoji) => emoji !== '') } }),
+      : { reactions: parseReactions(reactionsElement, reactionsId) }),
     ...(replyId === undefined ? {} : { reply: { id: replyId, ...(stripped?.cut === undefined ? {} : { quote: unquote(stripped.cut) }) } }),
     receiptRequested: stanza.getChild('request', NS_RECEIPTS) !== undefined,
     ...(receiptFor === undefined ? {} : { receiptFor }),

@@ -156,6 +156,7 @@ describe('chat on a session', () => {
       { emoji: '👍', senders: [own] },
     ]);
     expect(chat.react(target.id, []).reactions).toBeUndefined();
+    expect(codeOf(() => chat.react(target.id, ['+1']))).toBe('bad-request');
     const sets = stanzas('reactions', NS_REACTIONS).map((stanza) => {
       const reactions = stanza.getChild('reactions', NS_REACTIONS);
       return [reactions?.attrs.id, reactions?.getChildren('reaction').map((each) => each.text())];

@@ -218,6 +218,15 @@ describe('ingest of received messages', () => {
     expect(history().at(-1)).toMatchObject({ body: 'done', reactions: [{ emoji: '🎉', senders: [own] }] });
   });
 
+  it('stores only the peer’s reactions that are single emoji, at most 20 of them (XEP-0444 §4)', () => {
+    const { ingest, send, store } = setUp();
+    const mine = send('lunch?', 100);
+    const flood = ['not an emoji', '👍', 'x'.repeat(10_000), ...Array.from({ length: 40 }, (_, n) => String.fromCodePoint(0x1f600 + n))];
+    ingest(fromAlice('e1', xml('reactions', { xmlns: NS_REACTIONS, id: mine.id }, ...flood.map((text) => xml('reaction', {}, text)))), { source: 'live' });
+    const stored = store.get(mine.id)?.reactions?.map((reaction) => reaction.emoji);
+    expect(stored).toEqual(['👍', ...flood.slice(3, 22)]);
+  });
+
   it('never lets an older reaction set from a newest-first archive page replace a newer one', () => {
     const { ingest, send, store } = setUp();
     const mine = send('lunch?', 100);

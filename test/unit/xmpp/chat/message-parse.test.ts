@@ -87,7 +87,7 @@ describe('parseMessage', () => {
       incoming(xml('reactions', { xmlns: NS_REACTIONS, id: 'u1' }, xml('reaction', {}, '👍'), xml('reaction', {}, ''), xml('reaction', {}, '🎉')), body('👍')),
       own,
     );
-    expect(reaction?.reactions).toEqual({ id: 'u1', emojis: ['👍', '🎉'] });
+    expect(reaction?.reactions).toEqual({ id: 'u1', emojis: ['👍', '🎉'], dropped: 1 });
     expect(reaction?.body).toBeUndefined();
   });
 
