@@ -47,6 +47,14 @@ describe('collapsing long messages', () => {
     expect(lines?.split('\n')).toHaveLength(15);
     expect(lines?.startsWith('line 0\n')).toBe(true);
   });
+
+  it('never cuts an emoji in half, and reads only the start of a huge body', () => {
+    expect(collapsedText(`${'a'.repeat(999)}👍👍`)).toBe(`${'a'.repeat(999)}…`);
+    expect(collapsedText(`${'a'.repeat(998)}👍👍`)).toBe(`${'a'.repeat(998)}👍…`);
+    const manyLines = collapsedText('row\n'.repeat(250_000));
+    expect(manyLines?.split('\n')).toHaveLength(15);
+    expect(collapsedText(`${'b'.repeat(1_000)}\n`)).toBe(`${'b'.repeat(1_000)}…`);
+  });
 });
 
 describe('the preview line of a conversation', () => {

@@ -14,6 +14,7 @@ import {
   NS_RETRACT,
   NS_SID,
 } from './chat-stanzas.ts';
+import { boundedBody, boundedQuote } from './body-limit.ts';
 import { parseReactions, type ParsedReactions } from './reactions-parse.ts';
 
 const NS_FASTEN = 'urn:xmpp:fasten:0';
@@ -135,7 +136,8 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
   const stamp = Date.parse(String(stanza.getChild('delay', NS_DELAY)?.attrs.stamp ?? ''));
   // XEP-0359 §3.1: a stanza-id counts only when our own server (our bare JID) put it there.
   const stanzaId = archiveId ?? nonEmpty(stanza.getChildren('stanza-id', NS_SID).find((child) => child.attrs.by === ownJid)?.attrs.id);
-  const body = retracts === undefined && reactionsId === undefined ? (stripped?.text ?? rawBody ?? undefined) : undefined;
+  const text = retracts === undefined && reactionsId === undefined ? (stripped?.text ?? rawBody ?? undefined) : undefined;
+  const body = text === undefined ? undefined : boundedBody(text);
   const id = nonEmpty(stanza.attrs.id);
   const originId = nonEmpty(stanza.getChild('origin-id', NS_SID)?.attrs.id);
   const replaces = nonEmpty(stanza.getChild('replace', NS_CORRECT)?.attrs.id);
@@ -156,7 +158,7 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
     ...(reactionsId === undefined || !reactionsElement
       ? {}
       : { reactions: parseReactions(reactionsElement, reactionsId) }),
-    ...(replyId === undefined ? {} : { reply: { id: replyId, ...(stripped?.cut === undefined ? {} : { quote: unquote(stripped.cut) }) } }),
+    ...(replyId === undefined ? {} : { reply: { id: replyId, ...(stripped?.cut === undefined ? {} : { quote: boundedQuote(unquote(stripped.cut)) }) } }),
     receiptRequested: stanza.getChild('request', NS_RECEIPTS) !== undefined,
     ...(receiptFor === undefined ? {} : { receiptFor }),
     markable: stanza.getChild('markable', NS_MARKERS) !== undefined,
