@@ -7,9 +7,14 @@ export interface CapsCacheStore {
   put(hash: string, ver: string, info: DiscoInfo): void;
 }
 
+/** Rows kept: far more than the distinct clients of any roster. */
+export const maxCapsEntries = 5_000;
+
 export function createCapsCacheStore(db: Database): CapsCacheStore {
   const select = db.prepare('SELECT info FROM caps_cache WHERE hash = ? AND ver = ?');
   const insert = db.prepare('INSERT INTO caps_cache (hash, ver, info) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  // Contacts can announce any number of verified 'ver's: the oldest learned go past the bound, and are asked again if seen.
+  const trim = db.prepare('DELETE FROM caps_cache WHERE rowid <= (SELECT MAX(rowid) FROM caps_cache) - ?');
   return {
     get(hash, ver) {
       const row = select.get(hash, ver) as { info: string } | undefined;
@@ -22,6 +27,7 @@ export function createCapsCacheStore(db: Database): CapsCacheStore {
     },
     put(hash, ver, info) {
       insert.run(hash, ver, JSON.stringify(info));
+      trim.run(maxCapsEntries);
     },
   };
 }

@@ -44,6 +44,16 @@ export interface CapsDeps {
 }
 
 const maxTries = 3;
+/** A contact can announce any number of 'ver's: what is remembered of them, and asked at once, is bounded. */
+const maxRemembered = 1_000;
+const maxInFlight = 8;
+
+/** Sets the key as the newest, forgetting the oldest past the bound. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > maxRemembered) map.delete(map.keys().next().value ?? '');
+}
 
 export function setupCaps({ connection, store, logger, onLearned }: CapsDeps) {
   const known = new Map<string, DiscoInfo>();
@@ -58,7 +68,7 @@ export function setupCaps({ connection, store, logger, onLearned }: CapsDeps) {
       if (info === 'ill-formed') return;
       const verified = verifyCaps(info, caps.hash, caps.ver);
       if (verified) {
-        known.set(key, info);
+        remember(known, key, info);
         store.put(caps.hash, caps.ver, info);
       } else {
         logger.debug('capabilities do not match their ver', { jid, ver: caps.ver });
@@ -77,13 +87,14 @@ export function setupCaps({ connection, store, logger, onLearned }: CapsDeps) {
       const key = capsKey(caps);
       const cached = known.get(key) ?? store.get(caps.hash, caps.ver);
       if (cached) {
-        known.set(key, cached);
+        remember(known, key, cached);
         return cached;
       }
       const tried = tries.get(key) ?? 0;
-      if (!inFlight.has(key) && tried < maxTries) {
+      // Past the in-flight bound the question waits for the contact's next presence.
+      if (!inFlight.has(key) && inFlight.size < maxInFlight && tried < maxTries) {
         inFlight.add(key);
-        tries.set(key, tried + 1);
+        remember(tries, key, tried + 1);
         void ask(jid, caps, key);
       }
       return undefined;
