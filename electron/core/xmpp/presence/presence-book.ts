@@ -29,6 +29,7 @@ export interface PresenceLimits {
   readonly maxResources: number;
 }
 
+/** The caps in use; `isContact` is the session's to give (on its own the book counts everyone as a contact). */
 export const defaultPresenceLimits: PresenceLimits = { isContact: () => true, maxStrangers: 500, maxResources: 100 };
 const maxUnverifiedNames = 1_000;
 
