@@ -16,13 +16,15 @@ import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
 import { setupAvatars } from '../xmpp/avatar/avatars.ts';
 import { buildCaps } from '../xmpp/caps/caps.ts';
 import { setupCarbons } from '../xmpp/carbons/carbons.ts';
-import { setupChat, type MessageSource } from '../xmpp/chat/chat.ts';
-import { CHAT_FEATURES } from '../xmpp/chat/chat-stanzas.ts';
+import { setupChat } from '../xmpp/chat/chat.ts';
+import type { MessageSource } from '../xmpp/pipeline/message-context.ts';
+import { CHAT_FEATURES, NS_SID } from '../xmpp/chat/chat-stanzas.ts';
 import type { Connection, SessionInfo } from '../xmpp/connection.ts';
 import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../xmpp/disco/disco-info.ts';
 import { CAPS_NODE, ownDiscoInfo, setupResponders } from '../xmpp/disco/responders.ts';
 import { setupIqRouter } from '../xmpp/iq-router.ts';
 import { setupMam } from '../xmpp/mam/mam.ts';
+import { NS_MAM } from '../xmpp/mam/mam-stanzas.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
 import { setupContactsPresence } from '../xmpp/presence/contacts-presence.ts';
 import { detectInvisibility, type Mechanism } from '../xmpp/presence/invisibility.ts';
@@ -65,6 +67,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
   const domain = deps.jid.slice(deps.jid.indexOf('@') + 1);
   let invisibility: Mechanism | 'unknown' = 'unknown';
   let preApproval = false;
+  /** XEP-0359 §3.1: our server's stanza-ids count once our account's features say it sets them. */
+  let stanzaIds = false;
 
   const router = setupIqRouter({ connection, logger });
   const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? CHAT_FEATURES : [])]);
@@ -132,14 +136,19 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onTyping: (peer, state) => deps.emit('chat.typing', { accountId, peer, state }),
         ...(deps.onNewMessage ? { onNew: deps.onNewMessage } : {}),
         // XEP-0184 §8: with "contacts", only those allowed to see our presence learn that we read or type.
+        stanzaIds: () => stanzaIds,
         mayShareActivity: (peer) => deps.shareChatActivity?.() !== 'contacts' || sharesPresence(roster.get(peer)?.subscription),
       })
     : undefined;
   // XEP-0280 and XEP-0313 feed the chat pipeline with copies from our other devices and from our archive.
-  const carbons = chat ? setupCarbons({ ownJid: deps.jid, connection, logger, ingest: chat.ingest }) : undefined;
+  const carbons = chat ? setupCarbons({ ownJid: deps.jid, connection, logger, intake: chat.intake }) : undefined;
   const mam =
     chat && deps.messageStore
-      ? setupMam({ accountId, ownJid: deps.jid, connection, store: deps.messageStore, logger, ingest: chat.ingest, onProgress: (sync) => deps.emit('chat.archiveSync', { accountId, sync }) })
+      ? setupMam({ accountId, ownJid: deps.jid, connection, store: deps.messageStore, logger,
+          intake: chat.intake,
+          onProgress: (sync) => deps.emit('chat.archiveSync', { accountId, sync }),
+          onAccountFeatures: (features) => void (stanzaIds = features.includes(NS_SID) || features.includes(NS_MAM)),
+        })
       : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 

@@ -2,7 +2,7 @@
 import type { Emit, EventPayload } from '../../../shared/ipc/contract.ts';
 import type { Message } from '../../../shared/model/message.ts';
 import type { MessageStore } from '../storage/messages.ts';
-import type { MessageSource } from '../xmpp/chat/chat.ts';
+import type { MessageSource } from '../xmpp/pipeline/message-context.ts';
 
 export interface ConversationRef {
   readonly accountId: string;

@@ -11,7 +11,9 @@ import type { Trust } from './net/trust.ts';
 import { setupSasl } from './sasl/sasl.ts';
 import { attempt } from './stream/attempt.ts';
 import { setupBind } from './stream/bind.ts';
-import { setupDispatch, type StanzaListener } from './stream/dispatch.ts';
+import type { StanzaPipeline } from './pipeline/stanza-pipeline.ts';
+import { countHandled } from './stream/handled-count.ts';
+import { honourFailedH } from './stream/resume-failed.ts';
 import { NS_STREAM } from './stream/starttls.ts';
 import { createStream } from './stream/stream.ts';
 
@@ -26,6 +28,8 @@ export interface ClientOptions {
   readonly stepTimeoutMs: number;
   readonly logger: Logger;
   readonly lookup?: SrvLookup;
+  /** Where incoming messages, presences and iq requests go (answers to iq() are taken before it). */
+  readonly pipeline: StanzaPipeline;
 }
 
 export interface Session {
@@ -41,7 +45,6 @@ export interface XmppClient {
   open(timeoutMs: number): Promise<Session>;
   /** After a session opened, the connection ended without close() being called. */
   onDrop(listener: (error: CausetteError) => void): void;
-  onStanza(listener: StanzaListener): void;
   /** XEP-0198 §4: the server acknowledged this stanza of ours. */
   onAck(listener: (stanza: Element) => void): void;
   /** Whether stanzas sent now will be acknowledged (XEP-0198 enabled on this stream). */
@@ -64,9 +67,18 @@ export function createClient(options: ClientOptions): XmppClient {
   setupSasl({ streamFeatures, credentials: { username: options.username, password: options.password }, jid: bare, domain, logger: options.logger });
   // XEP-0198 is installed before the iq caller so that the answers to our own requests are counted too.
   const streamManagement = setupStreamManagement({ streamFeatures, entity, middleware });
+  // Before xmpp.js reads a <failed/> to our <resume/> (it listens only once it has sent one).
+  honourFailedH(entity, streamManagement);
+  countHandled({ sm: streamManagement, entity, middleware, logger: options.logger });
   const iqCaller = setupIqCaller({ middleware, entity });
   setupBind({ streamFeatures, iqCaller, resource: options.resource, domain });
-  const stanzaListeners = setupDispatch({ middleware, logger: options.logger });
+  middleware.use(({ stanza }) => {
+    const { name } = stanza;
+    if (name !== 'message' && name !== 'presence' && name !== 'iq') return undefined;
+    // Answers to our requests were taken by the iq caller; a late or unknown one is dropped (RFC 6120 §8.2.3).
+    if (name === 'iq' && (stanza.attrs.type === 'result' || stanza.attrs.type === 'error')) return undefined;
+    return options.pipeline.receive(stanza);
+  });
 
   let online = false;
   let resumed = false;
@@ -101,7 +113,6 @@ export function createClient(options: ClientOptions): XmppClient {
       }
     },
     onDrop: (listener) => void dropListeners.add(listener),
-    onStanza: (listener) => void stanzaListeners.add(listener),
     onAck: (listener) => void streamManagement.on('ack', listener),
     acknowledging: () => streamManagement.enabled,
     send: (stanza) => entity.send(stanza),

@@ -10,6 +10,7 @@ import { createClient, type XmppClient } from './client.ts';
 import { isPermanent, toCausetteError } from './errors.ts';
 import { createListeners } from './listeners.ts';
 import { createTrust, PinnedCertificateLearned, type Pin } from './net/trust.ts';
+import { createStanzaPipeline, type StanzaPipeline } from './pipeline/stanza-pipeline.ts';
 import { createWaitQueue } from './wait-queue.ts';
 
 /** Where and how to reach an account's server, and whom to trust there: shared by signing in and registering. */
@@ -47,7 +48,9 @@ export interface SessionInfo {
 export interface Connection {
   readonly state: ConnectionState;
   onState(listener: (state: ConnectionState) => void): () => void;
-  /** Incoming messages, presences and iq requests (answers to iq() are not repeated here). */
+  /** The path of every stanza: protocol modules register their handlers and steps here. */
+  readonly pipeline: StanzaPipeline;
+  /** Every incoming message, presence and iq request (answers to iq() are not repeated here); for tests and tools. */
   onStanza(listener: (stanza: Element) => void): () => void;
   /** XEP-0198: the server acknowledged this stanza of ours. A fresh (not resumed) session acknowledges nothing sent before it. */
   onAcked(listener: (stanza: Element) => void): () => void;
@@ -59,7 +62,7 @@ export interface Connection {
   start(): void;
   /** Closes gracefully; the state becomes offline without a reason. */
   stop(): Promise<void>;
-  /** Sends now, or as soon as the connection is back. */
+  /** Sends now, or as soon as the connection is back, after the pipeline's outgoing steps. */
   send(stanza: Element): Promise<void>;
   iq(request: Element, timeoutMs?: number): Promise<Element>;
   /** The certificate last refused, so that the user can pin exactly that one. */
@@ -79,7 +82,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const resource = options.resource ?? `causette.${randomBytes(4).toString('hex')}`;
   const trust = createTrust({ domain, extraCa: options.extraCa, pinned: options.pinned, logger });
   const stateListeners = createListeners<ConnectionState>('state', logger);
-  const stanzaListeners = createListeners<Element>('stanza', logger);
+  const pipeline = createStanzaPipeline(logger);
   const sessionListeners = createListeners<SessionInfo>('session', logger);
   const ackListeners = createListeners<Element>('ack', logger);
   const waiting = createWaitQueue(maxWaiting);
@@ -88,6 +91,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   let client: XmppClient | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let failures = 0;
+  let outgoingTail: Promise<unknown> = Promise.resolve();
 
   function setState(next: ConnectionState): void {
     state = next;
@@ -105,8 +109,8 @@ export function createConnection(options: ConnectionOptions): Connection {
       trust,
       stepTimeoutMs: Math.min(connectTimeoutMs, 10_000),
       logger,
+      pipeline,
     });
-    created.onStanza((stanza) => stanzaListeners.emit(stanza));
     created.onAck((stanza) => ackListeners.emit(stanza));
     created.onDrop((error) => {
       if (client !== created) return;
@@ -178,7 +182,8 @@ export function createConnection(options: ConnectionOptions): Connection {
       return trust.lastRefused;
     },
     onState: (listener) => stateListeners.add(listener),
-    onStanza: (listener) => stanzaListeners.add(listener),
+    pipeline,
+    onStanza: (listener) => pipeline.handle({ stanza: '*' }, listener),
     onSessionStart: (listener) => sessionListeners.add(listener),
     onAcked: (listener) => ackListeners.add(listener),
     get acknowledging() {
@@ -198,7 +203,12 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (state.status !== 'offline' || state.reason) setState({ status: 'offline' });
     },
 
-    async send(stanza) {
+    async send(original) {
+      // Steps may take time (encryption): stanzas still leave in the order they were given.
+      const prepared = outgoingTail.then(() => pipeline.prepareOutgoing(original));
+      outgoingTail = prepared.catch(() => undefined);
+      const stanza = await prepared;
+      if (!stanza) return;
       for (let tries = 1; ; tries += 1) {
         const current = await online(undefined);
         try {

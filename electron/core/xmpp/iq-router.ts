@@ -38,7 +38,7 @@ export interface IqRouter {
   route(stanza: Element): Promise<Element | undefined>;
 }
 
-export function setupIqRouter({ connection, logger }: { connection: Pick<Connection, 'onStanza' | 'send'>; logger: Logger }): IqRouter & { dispose(): void } {
+export function setupIqRouter({ connection, logger }: { connection: Pick<Connection, 'pipeline' | 'send'>; logger: Logger }): IqRouter & { dispose(): void } {
   const handlers = new Map<string, IqHandler>();
   const keyOf = (type: string, name: string, xmlns: string | undefined) => `${type} ${xmlns ?? ''} ${name}`;
 
@@ -60,11 +60,10 @@ export function setupIqRouter({ connection, logger }: { connection: Pick<Connect
     }
   }
 
-  const unsubscribe = connection.onStanza((stanza) => {
-    void route(stanza).then((reply) => {
-      if (reply) return connection.send(reply);
-      return undefined;
-    }).catch((error: unknown) => logger.warn('could not answer an iq', { error: String(error) }));
+  // Handled once answered: a request the connection could not answer yet is not acknowledged (XEP-0198 §4).
+  const unsubscribe = connection.pipeline.handle({ stanza: 'iq' }, async (stanza) => {
+    const reply = await route(stanza);
+    if (reply) await connection.send(reply);
   });
 
   return {

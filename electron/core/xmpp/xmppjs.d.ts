@@ -133,6 +133,12 @@ declare module '@xmpp/stream-management' {
   export interface StreamManagement extends EventEmitter {
     enabled: boolean;
     id: string;
+    /** Stanzas handled on this stream, the 'h' we report (§4). */
+    inbound: number;
+    /** Our stanzas the server acknowledged so far on this stream. */
+    outbound: number;
+    /** Our stanzas not acknowledged yet, oldest first. */
+    outbound_q: { readonly stanza: Element; readonly stamp: string }[];
     /** Milliseconds without any answer to an <r/> before the connection is considered dead. */
     timeout: number;
     /** Milliseconds of silence before an <r/> probes the connection. */
@@ -140,6 +146,7 @@ declare module '@xmpp/stream-management' {
     on(event: 'resumed', listener: () => void): this;
     on(event: 'fail', listener: (stanza: Element) => void): this;
     on(event: 'ack', listener: (stanza: Element) => void): this;
+    emit(event: 'ack', stanza: Element): boolean;
   }
   export default function streamManagement(deps: {
     readonly streamFeatures: StreamFeatures;

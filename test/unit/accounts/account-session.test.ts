@@ -11,6 +11,7 @@ import { createCapsCacheStore } from '../../../electron/core/storage/caps-cache.
 import { openDatabase } from '../../../electron/core/storage/database.ts';
 import { createRosterStore } from '../../../electron/core/storage/roster.ts';
 import type { Connection, SessionInfo } from '../../../electron/core/xmpp/connection.ts';
+import { createStanzaPipeline } from '../../../electron/core/xmpp/pipeline/stanza-pipeline.ts';
 import type { Announced } from '../../../electron/core/xmpp/presence/own-presence.ts';
 
 function setUp(serverFeatures: string[], chosen: Announced) {
@@ -21,6 +22,7 @@ function setUp(serverFeatures: string[], chosen: Announced) {
   const connection = {
     state: { status: 'online', jid: 'alice@example.com/r', resumed: false } as ConnectionState,
     onState: () => () => undefined,
+    pipeline: createStanzaPipeline(silentLogger),
     onStanza: () => () => undefined,
     onAcked: () => () => undefined,
     acknowledging: true,

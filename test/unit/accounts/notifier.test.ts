@@ -13,7 +13,7 @@ import {
 import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
 import { openDatabase } from '../../../electron/core/storage/database.ts';
 import { createMessageStore, type NewMessage } from '../../../electron/core/storage/messages.ts';
-import type { MessageSource } from '../../../electron/core/xmpp/chat/chat.ts';
+import type { MessageSource } from '../../../electron/core/xmpp/pipeline/message-context.ts';
 
 let counter = 0;
 function message(fields: Partial<NewMessage> = {}): NewMessage {

@@ -1,8 +1,11 @@
-// A connection double for module tests: records what is sent, answers iq requests, delivers stanzas, acks and session starts.
+// A connection double for module tests: records what is sent, answers iq requests, delivers stanzas through the real
+// stanza pipeline, acks and session starts.
 import xml, { type Element } from '@xmpp/xml';
+import { silentLogger } from '../../../electron/core/log/logger.ts';
 import type { Connection, SessionInfo } from '../../../electron/core/xmpp/connection.ts';
+import { createStanzaPipeline } from '../../../electron/core/xmpp/pipeline/stanza-pipeline.ts';
 
-type FakeConnection = Pick<Connection, 'send' | 'iq' | 'onStanza' | 'onAcked' | 'onSessionStart' | 'acknowledging'>;
+type FakeConnection = Pick<Connection, 'send' | 'iq' | 'pipeline' | 'onStanza' | 'onAcked' | 'onSessionStart' | 'acknowledging'>;
 
 function listenerSet<T>() {
   const listeners = new Set<(value: T) => void>();
@@ -21,22 +24,27 @@ export function fakeConnection(answer: (request: Element) => Element | Promise<E
   /** Every stanza handed to send(), whatever became of it. */
   const sent: Element[] = [];
   const requests: Element[] = [];
-  const stanzas = listenerSet<Element>();
+  const pipeline = createStanzaPipeline(silentLogger);
+  /** What the last stanzas' handling came to: a failure is what would keep it from being acknowledged (XEP-0198). */
+  const handled: Promise<void>[] = [];
   const acks = listenerSet<Element>();
   const sessions = listenerSet<SessionInfo>();
   /** What send() answers: written at once by default; tests make it hang or fail. */
   let write: (stanza: Element) => Promise<void> = () => Promise.resolve();
   let acknowledging = false;
   const connection: FakeConnection = {
-    send: (stanza) => {
-      sent.push(stanza);
-      return write(stanza);
+    send: async (original) => {
+      sent.push(original);
+      const writer = write;
+      const stanza = await pipeline.prepareOutgoing(original);
+      if (stanza) await writer(stanza);
     },
     iq: async (request) => {
       requests.push(request);
       return answer(request);
     },
-    onStanza: stanzas.add,
+    pipeline,
+    onStanza: (listener) => pipeline.handle({ stanza: '*' }, listener),
     onAcked: acks.add,
     onSessionStart: sessions.add,
     get acknowledging() {
@@ -47,7 +55,9 @@ export function fakeConnection(answer: (request: Element) => Element | Promise<E
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   /** Delivers an incoming stanza, then lets the handlers' promises settle. */
   const receive = async (stanza: Element) => {
-    stanzas.emit(stanza);
+    const handling = pipeline.receive(stanza);
+    handled.push(handling);
+    handling.catch(() => undefined);
     await settle();
   };
   /** XEP-0198: the server acknowledges the last stanza sent with this id. */
@@ -66,6 +76,9 @@ export function fakeConnection(answer: (request: Element) => Element | Promise<E
     sent,
     requests,
     receive,
+    /** Settles when every stanza received so far was handled; rejects with the first failure. */
+    handledAll: () => Promise.all(handled).then(() => undefined),
+    pipeline,
     ack,
     startSession,
     settle,

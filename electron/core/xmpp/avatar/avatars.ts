@@ -17,6 +17,8 @@ import {
   buildVcardGet,
   buildVcardSetWithPhoto,
   NS_PUBLISH_OPTIONS,
+  NS_PUBSUB_EVENT,
+  NS_VCARD_UPDATE,
   parseDataResult,
   parseMetadataEvent,
   parsePresencePhoto,
@@ -31,7 +33,7 @@ export const MAX_OWN_SIDE = 512;
 export interface AvatarsDeps {
   readonly accountId: string;
   readonly ownJid: string;
-  readonly connection: Pick<Connection, 'onStanza' | 'iq'>;
+  readonly connection: Pick<Connection, 'pipeline' | 'iq'>;
   readonly cache: AvatarCache;
   readonly store: AvatarStore;
   readonly logger: Logger;
@@ -146,17 +148,27 @@ export function setupAvatars(deps: AvatarsDeps) {
       .catch(failed('the vCard avatar could not be fetched', bare));
   }
 
-  const unsubscribe = connection.onStanza((stanza: Element) => {
+  /** Only our own account and our contacts may change an avatar we show. */
+  const knownSender = (stanza: Element): string | undefined => {
     const bare = bareOf(stanza.attrs.from);
-    if (!bare || (bare !== deps.ownJid && !deps.isContact(bare))) return;
-    if (stanza.name === 'message') {
-      const event = parseMetadataEvent(stanza);
-      if (event) onMetadata(bare, event);
-    } else if (stanza.name === 'presence' && stanza.attrs.type === undefined) {
-      const hash = parsePresencePhoto(stanza);
-      if (hash !== undefined) onPresencePhoto(bare, hash);
-    }
+    return bare && (bare === deps.ownJid || deps.isContact(bare)) ? bare : undefined;
+  };
+  // XEP-0084 §4.4: metadata notifications from PEP.
+  const removeEvents = connection.pipeline.handle({ stanza: 'message', child: { name: 'event', xmlns: NS_PUBSUB_EVENT } }, (stanza) => {
+    const bare = knownSender(stanza);
+    const event = bare && parseMetadataEvent(stanza);
+    if (bare && event) onMetadata(bare, event);
   });
+  // XEP-0153 §4.3: the photo hash in an available presence.
+  const removePhotos = connection.pipeline.handle({ stanza: 'presence', child: { name: 'x', xmlns: NS_VCARD_UPDATE } }, (stanza) => {
+    const bare = knownSender(stanza);
+    const hash = bare && stanza.attrs.type === undefined ? parsePresencePhoto(stanza) : undefined;
+    if (bare && hash !== undefined) onPresencePhoto(bare, hash);
+  });
+  const unsubscribe = () => {
+    removeEvents();
+    removePhotos();
+  };
 
   /** XEP-0060 §7.1.5: whether our PEP service takes publish-options. */
   async function offersPublishOptions(): Promise<boolean> {

@@ -1,6 +1,6 @@
 // XEP-0280 v1.0 Message Carbons: the enable request (§4) and the <received/> and <sent/> wrappers (§6), checked per §11.
 import xml, { type Element } from '@xmpp/xml';
-import { fromOwnAccount, parseForwarded, type Forwarded } from './forwarded.ts';
+import { fromBareJid, parseForwarded, type Forwarded } from './forwarded.ts';
 
 export const NS_CARBONS = 'urn:xmpp:carbons:2';
 
@@ -23,7 +23,7 @@ export function parseCarbon(stanza: Element, ownJid: string): Carbon | 'forged' 
   if (stanza.name !== 'message') return undefined;
   const wrapper = stanza.getChild('received', NS_CARBONS) ?? stanza.getChild('sent', NS_CARBONS);
   if (!wrapper) return undefined;
-  if (!fromOwnAccount(stanza.attrs.from, ownJid, false)) return 'forged';
+  if (!fromBareJid(stanza.attrs.from, ownJid, false)) return 'forged';
   const forwarded = parseForwarded(wrapper.getChild('forwarded'));
   return forwarded ? { direction: wrapper.name === 'sent' ? 'sent' : 'received', ...forwarded } : undefined;
 }

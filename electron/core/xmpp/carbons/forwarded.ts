@@ -21,9 +21,9 @@ export function parseForwarded(forwarded: Element | undefined): Forwarded | unde
   return Number.isFinite(stamp) ? { message, timestamp: stamp } : { message };
 }
 
-/** Whether a stanza comes from our own account: no 'from' (the server on our behalf) when allowed, else our bare JID exactly. */
-export function fromOwnAccount(from: string | undefined, ownJid: string, allowNone: boolean): boolean {
+/** Whether a stanza comes from this bare JID (our account, a room): no 'from' (our server on our behalf) when allowed, else the bare JID exactly. */
+export function fromBareJid(from: string | undefined, expected: string, allowNone: boolean): boolean {
   if (from === undefined) return allowNone;
   const parsed = parseJid(from);
-  return parsed.ok && parsed.jid.resource === undefined && formatJid(bareJid(parsed.jid)) === ownJid;
+  return parsed.ok && parsed.jid.resource === undefined && formatJid(bareJid(parsed.jid)) === expected;
 }

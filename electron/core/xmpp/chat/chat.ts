@@ -7,20 +7,28 @@ import type { ChatState, Conversation, Message } from '../../../../shared/model/
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
-import { NS_CARBONS } from '../carbons/carbons-stanzas.ts';
+import type { MessageContext, MessageSource } from '../pipeline/message-context.ts';
 import { buildChatState } from './chat-stanzas.ts';
 import { setupDisplayedSync } from './displayed-sync.ts';
-import { createIngest, type IngestContext, type MessageSource } from './ingest.ts';
+import { createIngest, type Prepared } from './ingest.ts';
 import { createOutbox } from './outbox.ts';
 import { referenceOf, stanzaOf, storeOutgoing } from './outgoing.ts';
 import { isSingleEmoji } from './reactions-parse.ts';
 
-export type { IngestContext, MessageSource } from './ingest.ts';
+/** How carbons (XEP-0280) and archives (XEP-0313) hand their forwarded messages to chat. */
+export interface MessageIntake {
+  /** One message, prepared then applied in its own transaction in arrival order; settles once it is applied. */
+  receive(message: Element, context: MessageContext): Promise<void>;
+  /** Phase one for a message of a batch (an archive page). */
+  prepare(message: Element, context: MessageContext): Promise<Prepared | undefined>;
+  /** Phase two for one prepared message, inside the caller's transaction (`store.batch`). */
+  apply(prepared: Prepared): void;
+}
 
 export interface ChatDeps {
   readonly accountId: string;
   readonly ownJid: string;
-  readonly connection: Pick<Connection, 'send' | 'iq' | 'onStanza' | 'onSessionStart' | 'onAcked' | 'acknowledging'>;
+  readonly connection: Pick<Connection, 'send' | 'iq' | 'pipeline' | 'onSessionStart' | 'onAcked' | 'acknowledging'>;
   readonly store: MessageStore;
   readonly logger: Logger;
   /** A message stored or changed. */
@@ -33,6 +41,8 @@ export interface ChatDeps {
   readonly now?: () => number;
   /** Whether the peer may get our receipts, displayed markers and chat states (they tell that we are online); default yes. */
   readonly mayShareActivity?: (peer: string) => boolean;
+  /** Whether our server's stanza-ids are trusted (XEP-0359 §3.1: it announces urn:xmpp:sid:0 or MAM); default no. */
+  readonly stanzaIds?: () => boolean;
   /** XEP-0085 §5.6: how long a composing peer stays composing without news; default 30 s. */
   readonly composingExpiresMs?: number;
 }
@@ -84,21 +94,26 @@ export function setupChat(deps: ChatDeps) {
     answer: (peer, stanza) => {
       if (mayShare(peer)) void connection.send(stanza).catch(() => undefined);
     },
+    prepareMessage: (message, context) => connection.pipeline.prepareMessage(message, context),
     now,
+    ...(deps.stanzaIds ? { stanzaIds: deps.stanzaIds } : {}),
   });
+  /** Prepared side by side, applied one after another in the order received. */
+  let applied: Promise<unknown> = Promise.resolve();
+  function receive(message: Element, context: MessageContext): Promise<void> {
+    const prepared = ingest.prepare(message, context);
+    const done = applied.then(() => prepared).then((ready) => void (ready && store.batch(() => ingest.apply(ready))));
+    applied = done.catch(() => undefined);
+    return done;
+  }
 
   const displayedSync = setupDisplayedSync({ accountId, ownJid: deps.ownJid, connection, store, logger: deps.logger, conversationChanged });
   const removeSession = connection.onSessionStart(({ resumed }) => {
     if (!resumed) displayedSync.fetch().catch((error: unknown) => deps.logger.debug('no displayed state to fetch (XEP-0490)', { error: String(error) }));
   });
 
-  // Live messages only: carbons (XEP-0280) and archive results (XEP-0313) are unwrapped by their own modules.
-  const removeStanza = connection.onStanza((stanza: Element) => {
-    const wrapped = (child: Element | string) =>
-      typeof child !== 'string' && ((child.attrs.xmlns === NS_CARBONS && (child.name === 'received' || child.name === 'sent')) || child.name === 'result');
-    if (stanza.name !== 'message' || stanza.children.some(wrapped)) return;
-    ingest(stanza, { source: 'live' });
-  });
+  // Live messages only: carbons (XEP-0280), archive results (XEP-0313) and PEP events are claimed by their own modules.
+  const removeStanza = connection.pipeline.handle({ stanza: 'message', unclaimed: true }, (stanza) => receive(stanza, { source: 'live' }));
 
   /** Our own message in this account, or a clear error. */
   function own(messageId: string): Message {
@@ -117,8 +132,8 @@ export function setupChat(deps: ChatDeps) {
   const chatStates = new Map<string, ChatState>();
 
   return {
-    /** Applies a message from elsewhere: a carbon's or an archive result's forwarded <message/>. */
-    ingest: (message: Element, context: IngestContext) => ingest(message, context),
+    /** Where carbons and archive results bring their forwarded <message/>. */
+    intake: { receive, prepare: ingest.prepare, apply: ingest.apply } satisfies MessageIntake,
     /** Stores the message as pending, then sends it; the returned message is the stored one, its state follows as events. */
     send(peer: string, body: string, replyTo?: string): Message {
       const message = storeOutgoing(store, { accountId, ownJid: deps.ownJid, peer, body, now: now(), ...(replyTo === undefined ? {} : { replyTo }) });

@@ -10,7 +10,7 @@ import { NS_MDS, NS_SID } from './chat-stanzas.ts';
 export interface DisplayedSyncDeps {
   readonly accountId: string;
   readonly ownJid: string;
-  readonly connection: Pick<Connection, 'onStanza' | 'iq'>;
+  readonly connection: Pick<Connection, 'pipeline' | 'iq'>;
   readonly store: MessageStore;
   readonly logger: Logger;
   readonly conversationChanged: (peer: string) => void;
@@ -59,8 +59,8 @@ export function setupDisplayedSync(deps: DisplayedSyncDeps) {
   }
 
   // XEP-0490 §5: another device of ours displayed a chat; only our own PEP service may say so.
-  const removeStanza = deps.connection.onStanza((stanza) => {
-    if (stanza.name !== 'message' || (stanza.attrs.from !== undefined && stanza.attrs.from !== deps.ownJid)) return;
+  const removeStanza = deps.connection.pipeline.handle({ stanza: 'message', child: { name: 'event', xmlns: NS_PUBSUB_EVENT } }, (stanza) => {
+    if (stanza.attrs.from !== undefined && stanza.attrs.from !== deps.ownJid) return;
     for (const { peer, stanzaId } of parseItems(stanza.getChild('event', NS_PUBSUB_EVENT)?.getChild('items'), deps.ownJid)) displayed(peer, stanzaId);
   });
 

@@ -1,20 +1,22 @@
-// Applies a received one-to-one message — live, a carbon or an archived copy — to the store, once (XEP-0359 merge rules).
+// Applies a received one-to-one message — live, a carbon or an archived copy — to the store, once (XEP-0359 merge rules), in
+// two phases: an asynchronous prepare (the pipeline's message steps, where decryption goes, then parsing) and a synchronous
+// apply that runs inside the store's transaction.
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import type { ChatState, Message } from '../../../../shared/model/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore, NewMessage } from '../../storage/messages.ts';
+import type { MessageContext, MessageSource } from '../pipeline/message-context.ts';
 import { buildReceipt } from './chat-stanzas.ts';
 import { parseMessage, type ParsedMessage } from './message-parse.ts';
+import { receivedAt, withTrustedIds, type ServerTrust } from './received-trust.ts';
 
-export type MessageSource = 'live' | 'carbon' | 'archive';
-
-export interface IngestContext {
-  readonly source: MessageSource;
-  /** XEP-0313: the archive's id of the message (its stanza-id by our bare JID). */
-  readonly stanzaId?: string;
-  /** When the server received it (the forwarded XEP-0203 delay), epoch ms. */
-  readonly timestamp?: number;
+/** A message read and ready to apply. */
+export interface Prepared {
+  readonly parsed: ParsedMessage;
+  readonly context: MessageContext;
+  /** When it was sent, as far as our server vouches for it; else when it arrived. */
+  readonly at: number;
 }
 
 export interface IngestDeps {
@@ -31,7 +33,11 @@ export interface IngestDeps {
   readonly added: (message: Message, source: MessageSource) => void;
   /** Sends an answer (a delivery receipt) to the peer, if they may have it. */
   readonly answer: (peer: string, stanza: Element) => void;
+  /** The pipeline's message steps (decryption joins there). */
+  readonly prepareMessage: (message: Element, context: MessageContext) => Promise<Element | undefined>;
   readonly now: () => number;
+  /** Whether our server's stanza-ids are trusted (it announces urn:xmpp:sid:0 or MAM); default no. */
+  readonly stanzaIds?: () => boolean;
 }
 
 /** A reference to a message not stored yet: archive pages come newest first, so edits can arrive before what they edit. */
@@ -40,6 +46,7 @@ const MAX_DEFERRED = 5_000;
 
 export function createIngest(deps: IngestDeps) {
   const { accountId, store } = deps;
+  const trust: ServerTrust = { ownJid: deps.ownJid, stanzaIds: deps.stanzaIds ?? (() => false), now: deps.now };
   const deferred = new Map<string, Deferred[]>();
   const key = (peer: string, ref: string) => `${peer}\n${ref}`;
   /** When the reaction set applied per message and sender was sent: an older one never replaces it. */
@@ -53,7 +60,7 @@ export function createIngest(deps: IngestDeps) {
     deferred.set(key(peer, ref), [...(deferred.get(key(peer, ref)) ?? []), entry]);
   }
 
-  function apply(entry: Deferred, target: Message): void {
+  function applyReference(entry: Deferred, target: Message): void {
     const { parsed, at } = entry;
     if (entry.kind === 'retract') {
       if (target.direction !== parsed.direction) return;
@@ -100,7 +107,7 @@ export function createIngest(deps: IngestDeps) {
     // Receipts and markers are about the other side's messages.
     const about = entry.kind === 'receipt' || entry.kind === 'marker' ? (parsed.direction === 'in' ? 'out' : 'in') : parsed.direction;
     const target = store.byRemoteId(accountId, parsed.peer, entry.kind === 'react' ? undefined : about, ref);
-    if (target) apply(entry, target);
+    if (target) applyReference(entry, target);
     else if (source === 'archive') defer(parsed.peer, ref, entry);
     return target !== undefined;
   }
@@ -111,7 +118,7 @@ export function createIngest(deps: IngestDeps) {
       const entries = deferred.get(key(message.peer, ref));
       if (!entries) continue;
       deferred.delete(key(message.peer, ref));
-      for (const entry of entries.sort((a, b) => a.at - b.at)) apply(entry, store.get(message.id) ?? message);
+      for (const entry of entries.sort((a, b) => a.at - b.at)) applyReference(entry, store.get(message.id) ?? message);
     }
   }
 
@@ -125,9 +132,8 @@ export function createIngest(deps: IngestDeps) {
     }
   }
 
-  function storeBody(parsed: ParsedMessage, body: string, context: IngestContext): void {
+  function storeBody(parsed: ParsedMessage, body: string, context: MessageContext, timestamp: number): void {
     const { peer } = parsed;
-    const timestamp = context.timestamp ?? parsed.delayedAt ?? deps.now();
     const quoted = parsed.reply ? store.byRemoteId(accountId, peer, undefined, parsed.reply.id) : undefined;
     const quote = quoted ? quoted.body : parsed.reply?.quote;
     const candidate: NewMessage = {
@@ -161,11 +167,16 @@ export function createIngest(deps: IngestDeps) {
     deps.added(store.get(result.message.id) ?? result.message, context.source);
   }
 
-  return function ingest(stanza: Element, context: IngestContext): void {
-    const parsed = parseMessage(stanza, deps.ownJid, context.stanzaId);
-    if (!parsed) return;
+  /** Phase one, outside any transaction: the steps may transform or consume the message. */
+  async function prepare(stanza: Element, context: MessageContext): Promise<Prepared | undefined> {
+    const content = await deps.prepareMessage(stanza, context);
+    const parsed = content && parseMessage(content, deps.ownJid, context.stanzaId);
+    return parsed ? { parsed: withTrustedIds(parsed, context, trust), context, at: receivedAt(parsed, context, trust) } : undefined;
+  }
+
+  /** Phase two, synchronous, inside the caller's store transaction. */
+  function apply({ parsed, context, at }: Prepared): void {
     const { peer } = parsed;
-    const at = context.timestamp ?? parsed.delayedAt ?? deps.now();
 
     if (parsed.error !== undefined) {
       // RFC 6120 §8.3: an error bounced back carries the id of our message.
@@ -187,8 +198,10 @@ export function createIngest(deps: IngestDeps) {
     if (parsed.body === undefined) return;
     // XEP-0308 §5: a correction of a message we never had is shown as a message of its own.
     if (parsed.replaces !== undefined && (refer(parsed, parsed.replaces, { kind: 'edit', parsed, at }, context.source) || context.source === 'archive')) return;
-    storeBody(parsed, parsed.body, context);
-  };
+    storeBody(parsed, parsed.body, context, at);
+  }
+
+  return { prepare, apply };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

@@ -34,8 +34,8 @@ export interface ParsedMessage {
   readonly stanzaId?: string;
   /** The text to show, without a reply's quoted fallback; undefined when there is none. */
   readonly body?: string;
-  /** XEP-0203: when it was first sent. */
-  readonly delayedAt?: number;
+  /** XEP-0203: when it was first sent, and who says so. */
+  readonly delay?: { readonly at: number; readonly from?: string };
   readonly replaces?: string;
   readonly retracts?: string;
   readonly reactions?: ParsedReactions;
@@ -133,7 +133,9 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
   const retracts = nonEmpty(stanza.getChild('retract', NS_RETRACT)?.attrs.id) ?? legacyRetraction(stanza);
   const reactionsElement = stanza.getChild('reactions', NS_REACTIONS);
   const reactionsId = nonEmpty(reactionsElement?.attrs.id);
-  const stamp = Date.parse(String(stanza.getChild('delay', NS_DELAY)?.attrs.stamp ?? ''));
+  const delay = stanza.getChild('delay', NS_DELAY);
+  const stamp = Date.parse(String(delay?.attrs.stamp ?? ''));
+  const delayFrom = nonEmpty(delay?.attrs.from);
   // XEP-0359 §3.1: a stanza-id counts only when our own server (our bare JID) put it there.
   const stanzaId = archiveId ?? nonEmpty(stanza.getChildren('stanza-id', NS_SID).find((child) => child.attrs.by === ownJid)?.attrs.id);
   const text = retracts === undefined && reactionsId === undefined ? (stripped?.text ?? rawBody ?? undefined) : undefined;
@@ -152,7 +154,7 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
     ...(originId === undefined ? {} : { originId }),
     ...(stanzaId === undefined ? {} : { stanzaId }),
     ...(body === undefined || body === '' ? {} : { body }),
-    ...(Number.isFinite(stamp) ? { delayedAt: stamp } : {}),
+    ...(Number.isFinite(stamp) ? { delay: { at: stamp, ...(delayFrom === undefined ? {} : { from: delayFrom }) } } : {}),
     ...(replaces === undefined ? {} : { replaces }),
     ...(retracts === undefined ? {} : { retracts }),
     ...(reactionsId === undefined || !reactionsElement

@@ -2,10 +2,10 @@
 import xml from '@xmpp/xml';
 import { NS_CAPS, capsVer } from '../caps/caps-hash.ts';
 import { IqReplyError, type IqRouter } from '../iq-router.ts';
-import { NS_PING } from '../stream/dispatch.ts';
 import { buildDiscoInfo, NS_DISCO_INFO, type DiscoInfo } from './disco-info.ts';
 
 export const NS_VERSION = 'jabber:iq:version';
+export const NS_PING = 'urn:xmpp:ping';
 /** XEP-0115 §4: a URI that identifies the software. */
 export const CAPS_NODE = 'https://causette.app';
 export const CLIENT_NAME = 'Causette';
@@ -31,8 +31,11 @@ export function setupResponders({ router, info, version }: { router: IqRouter; i
   const removeVersion = router.handle('get', 'query', NS_VERSION, () =>
     xml('query', { xmlns: NS_VERSION }, xml('name', {}, CLIENT_NAME), xml('version', {}, version)),
   );
+  // XEP-0199 §4.1: an empty result says we are here.
+  const removePing = router.handle('get', 'ping', NS_PING, () => undefined);
   return () => {
     removeDisco();
     removeVersion();
+    removePing();
   };
 }

@@ -1,9 +1,9 @@
 // XEP-0313 catch-up after signing in: newest pages first down to the stored cursor, which moves only once all of it is here.
-import type { Element } from '@xmpp/xml';
 import type { ArchiveSync } from '../../../../shared/model/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { ArchiveCursor, MessageStore } from '../../storage/messages.ts';
-import type { IngestContext } from '../chat/chat.ts';
+import type { MessageIntake } from '../chat/chat.ts';
+import type { Prepared } from '../chat/ingest.ts';
 import { isItemNotFound, seen, type ArchivePage, type QueryArchive } from './mam-query.ts';
 import { caughtUp, firstCatchUpPage, newestOf, nextCatchUpStep, type CatchUpPlan, type PageRequest } from './paging.ts';
 
@@ -13,35 +13,51 @@ export interface CatchUpDeps {
   readonly accountId: string;
   readonly store: Pick<MessageStore, 'archiveCursor' | 'setArchiveCursor' | 'batch'>;
   readonly query: QueryArchive;
-  readonly ingest: (message: Element, context: IngestContext) => void;
+  /** The archive's bare JID. */
+  readonly archive: string;
+  readonly intake: Pick<MessageIntake, 'prepare' | 'apply'>;
   readonly logger: Logger;
   readonly onProgress: (sync: ArchiveSync) => void;
   readonly now: () => number;
 }
 
-/**
- * Hands one page to the chat pipeline, oldest first; the stanza-id is the archive's id (XEP-0359 §3). Stamps in whole
- * seconds (XEP-0082 without fractions) get the archive's order as milliseconds, so messages of one second stay in order.
- */
-export function ingestPage(deps: Pick<CatchUpDeps, 'ingest' | 'logger'> & { readonly store: Pick<MessageStore, 'batch'> }, page: ArchivePage): void {
-  deps.store.batch(() => ingestResults(deps, page));
-}
+type PageDeps = Pick<CatchUpDeps, 'intake' | 'logger' | 'archive'> & { readonly store: Pick<MessageStore, 'batch'> };
 
-function ingestResults(deps: Pick<CatchUpDeps, 'ingest' | 'logger'>, page: ArchivePage): void {
+/**
+ * Hands one page to chat, oldest first: every message prepared (the pipeline's steps) before one transaction applies them
+ * all. The stanza-id is the archive's id (XEP-0359 §3). Stamps in whole seconds (XEP-0082 without fractions) get the
+ * archive's order as milliseconds, so messages of one second stay in order. Returns how many could not be taken.
+ */
+export async function ingestPage(deps: PageDeps, page: ArchivePage): Promise<number> {
   let second: number | undefined;
   let rank = 0;
-  for (const result of page.results) {
-    const stamp = result.timestamp;
-    rank = stamp !== undefined && stamp === second ? Math.min(rank + 1, 999) : 0;
-    second = stamp;
-    const timestamp = stamp !== undefined && stamp % 1000 === 0 ? stamp + rank : stamp;
-    try {
-      deps.ingest(result.message, { source: 'archive', stanzaId: result.id, ...(timestamp === undefined ? {} : { timestamp }) });
-    } catch (error) {
-      // One message the pipeline cannot take must not stop every later catch-up at the same place.
-      deps.logger.warn('an archived message could not be applied', { id: result.id, error: error instanceof Error ? error.message : String(error) });
+  let failed = 0;
+  const failure = (id: string) => (error: unknown) => {
+    failed += 1;
+    deps.logger.warn('an archived message could not be taken', { id, error: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  };
+  const prepared = await Promise.all(
+    page.results.map((result): Promise<Prepared | undefined> => {
+      const stamp = result.timestamp;
+      rank = stamp !== undefined && stamp === second ? Math.min(rank + 1, 999) : 0;
+      second = stamp;
+      const timestamp = stamp !== undefined && stamp % 1000 === 0 ? stamp + rank : stamp;
+      const context = { source: 'archive', archive: deps.archive, stanzaId: result.id, ...(timestamp === undefined ? {} : { timestamp }) } as const;
+      return deps.intake.prepare(result.message, context).catch(failure(result.id));
+    }),
+  );
+  deps.store.batch(() => {
+    for (const [index, ready] of prepared.entries()) {
+      if (!ready) continue;
+      try {
+        deps.intake.apply(ready);
+      } catch (error) {
+        failure(page.results[index]?.id ?? '')(error);
+      }
     }
-  }
+  });
+  return failed;
 }
 
 /** Runs one catch-up; `cancelled` stops it between pages (the session ended), leaving the cursor where it was. */
@@ -51,6 +67,8 @@ export async function runCatchUp(deps: CatchUpDeps, extended: boolean, cancelled
   let fetched = 0;
   let pages = 0;
   let newest: ArchiveCursor | undefined;
+  /** Messages that could not be taken: the cursor then stays, so that the next catch-up brings them again. */
+  let failed = 0;
   deps.onProgress({ status: 'syncing', fetched });
   /** The next page, asked for before the current one is stored, so that the server prepares it meanwhile. */
   let next: Promise<ArchivePage> | undefined;
@@ -73,7 +91,7 @@ export async function runCatchUp(deps: CatchUpDeps, extended: boolean, cancelled
       next = step.kind === 'next' ? deps.query(step.request, CATCH_UP_PAGE_TIMEOUT_MS) : undefined;
       // Awaited at the next turn; until then a failure must not count as unhandled.
       next?.catch(() => undefined);
-      ingestPage(deps, page);
+      failed += await ingestPage(deps, page);
       newest ??= newestOf(page.results, plan.now);
       if (cancelled()) return;
       deps.onProgress({ status: 'syncing', fetched });
@@ -81,7 +99,8 @@ export async function runCatchUp(deps: CatchUpDeps, extended: boolean, cancelled
         request = step.request;
         continue;
       }
-      if (caughtUp(step) && newest) deps.store.setArchiveCursor(deps.accountId, newest);
+      if (caughtUp(step) && newest && failed === 0) deps.store.setArchiveCursor(deps.accountId, newest);
+      if (failed > 0) deps.logger.warn('the archive cursor stays: some messages could not be taken', { failed });
       if (step.reason !== 'complete' && step.reason !== 'reached-cursor') deps.logger.warn('the archive catch-up stopped early', { reason: step.reason, pages, fetched });
       deps.onProgress({ status: 'idle', fetched });
       return;

@@ -1,7 +1,7 @@
-// XEP-0313 v1.x queries of our own archive (§4.1, with XEP-0059 result set management), its results (§4.2) and end (§4.3).
+// XEP-0313 v1.x queries of an archive — our account's or a room's — (§4.1, with XEP-0059 result set management), its results (§4.2) and end (§4.3).
 import xml, { type Element } from '@xmpp/xml';
 import { NS_DATA } from '../disco/disco-info.ts';
-import { fromOwnAccount, parseForwarded, type Forwarded } from '../carbons/forwarded.ts';
+import { fromBareJid, parseForwarded, type Forwarded } from '../carbons/forwarded.ts';
 import type { PageRequest } from './paging.ts';
 
 export const NS_MAM = 'urn:xmpp:mam:2';
@@ -30,8 +30,16 @@ export function formatDateTime(ms: number): string {
 
 const field = (name: string, value: string | undefined) => (value === undefined ? undefined : xml('field', { var: name }, xml('value', {}, value)));
 
+/** Which archive a query asks: our own account's (asked with no 'to'), or another entity's such as a room (§4.1, §7). */
+export interface ArchiveAddress {
+  /** The archive's bare JID. */
+  readonly archive: string;
+  /** Our account's bare JID. */
+  readonly ownJid: string;
+}
+
 /** §4.1 with §5.1's form fields; without 'to', the query goes to our own archive. */
-export function buildArchiveQuery(request: PageRequest, queryId: string): Element {
+export function buildArchiveQuery(request: PageRequest, queryId: string, address?: ArchiveAddress): Element {
   const filters = [
     field('with', request.with),
     field('start', request.start === undefined ? undefined : formatDateTime(request.start)),
@@ -44,18 +52,19 @@ export function buildArchiveQuery(request: PageRequest, queryId: string): Elemen
       : xml('x', { xmlns: NS_DATA, type: 'submit' }, xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, NS_MAM)), ...filters);
   // XEP-0059 §2.5: an empty <before/> asks for the last page.
   const rsm = xml('set', { xmlns: NS_RSM }, xml('max', {}, String(request.max)), xml('before', {}, request.before));
-  return xml('iq', { type: 'set' }, xml('query', { xmlns: NS_MAM, queryid: queryId }, form, rsm));
+  const to = address && address.archive !== address.ownJid ? { to: address.archive } : {};
+  return xml('iq', { type: 'set', ...to }, xml('query', { xmlns: NS_MAM, queryid: queryId }, form, rsm));
 }
 
 /**
- * One result of our query; undefined for anything else. §4.2: results come from our own account (our bare JID, or no
- * 'from'), and carry the queryid we chose — 'forged' when one carries our queryid but another sender.
+ * One result of our query; undefined for anything else. §4.2: results come from the archive asked (for our own, our bare
+ * JID or no 'from'), and carry the queryid we chose — 'forged' when one carries our queryid but another sender.
  */
-export function parseArchiveResult(stanza: Element, ownJid: string, queryId: string): ArchiveResult | 'forged' | undefined {
+export function parseArchiveResult(stanza: Element, address: ArchiveAddress, queryId: string): ArchiveResult | 'forged' | undefined {
   if (stanza.name !== 'message') return undefined;
   const result = stanza.getChild('result', NS_MAM);
   if (result?.attrs.queryid !== queryId) return undefined;
-  if (!fromOwnAccount(stanza.attrs.from, ownJid, true)) return 'forged';
+  if (!fromBareJid(stanza.attrs.from, address.archive, address.archive === address.ownJid)) return 'forged';
   const id = result.attrs.id;
   const forwarded = parseForwarded(result.getChild('forwarded'));
   if (typeof id !== 'string' || id === '' || !forwarded) return undefined;

@@ -1,10 +1,9 @@
 // XEP-0313 v1.x against our own archive on one session: support learned from our account's disco#info (§7), catch-up
 // after each fresh session, and scroll-back into what the local store does not hold.
-import type { Element } from '@xmpp/xml';
 import type { ArchiveSync } from '../../../../shared/model/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
-import type { IngestContext } from '../chat/chat.ts';
+import type { MessageIntake } from '../chat/chat.ts';
 import type { Connection } from '../connection.ts';
 import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
 import { runCatchUp } from './catch-up.ts';
@@ -17,12 +16,14 @@ export const SCROLL_BACK_TIMEOUT_MS = 10_000;
 export interface MamDeps {
   readonly accountId: string;
   readonly ownJid: string;
-  readonly connection: Pick<Connection, 'iq' | 'onStanza'>;
+  readonly connection: Pick<Connection, 'iq' | 'pipeline'>;
   readonly store: Pick<MessageStore, 'archiveCursor' | 'setArchiveCursor' | 'oldest' | 'setArchiveComplete' | 'batch'>;
   readonly logger: Logger;
-  /** The chat pipeline: an archived <message/> as its sender wrote it. */
-  readonly ingest: (message: Element, context: IngestContext) => void;
+  /** Chat: an archived <message/> as its sender wrote it. */
+  readonly intake: Pick<MessageIntake, 'prepare' | 'apply'>;
   readonly onProgress: (sync: ArchiveSync) => void;
+  /** What our account's disco#info listed, once per session (other modules learn from the same answer). */
+  readonly onAccountFeatures?: (features: readonly string[]) => void;
   readonly now?: () => number;
 }
 
@@ -34,7 +35,8 @@ interface Support {
 export function setupMam(deps: MamDeps) {
   const { accountId, connection, logger } = deps;
   const now = deps.now ?? Date.now;
-  const query = createArchiveQuery({ ownJid: deps.ownJid, connection, logger });
+  const archive = deps.ownJid;
+  const { query, dispose: removeQueries } = createArchiveQuery({ address: { archive, ownJid: deps.ownJid }, connection, logger });
   let support: Promise<Support> | undefined;
   let session = 0;
   let disposed = false;
@@ -47,6 +49,7 @@ export function setupMam(deps: MamDeps) {
       const info = reply.getChild('query', NS_DISCO_INFO);
       const parsed = info ? parseDiscoInfo(info) : 'ill-formed';
       const features = parsed === 'ill-formed' ? [] : parsed.features;
+      deps.onAccountFeatures?.(features);
       return { archive: features.includes(NS_MAM), extended: features.includes(NS_MAM_EXTENDED) };
     });
     support = asked;
@@ -67,20 +70,21 @@ export function setupMam(deps: MamDeps) {
       });
       if (!found) return deps.onProgress({ status: 'failed', fetched: 0, error: 'The server did not say whether it keeps an archive.' });
       if (!found.archive) return deps.onProgress({ status: 'idle', fetched: 0 });
-      await runCatchUp({ accountId, store: deps.store, query, ingest: deps.ingest, logger, onProgress: deps.onProgress, now }, found.extended, () => disposed || session !== mine);
+      await runCatchUp({ accountId, store: deps.store, query, archive, intake: deps.intake, logger, onProgress: deps.onProgress, now }, found.extended, () => disposed || session !== mine);
     },
     /** About `limit` messages of the peer's history older than what is stored; 'unavailable' when the server keeps no archive. */
     scrollBack(peer: string, limit: number): Promise<'more' | 'complete' | 'unavailable'> {
       const running = scrolling.get(peer);
       if (running) return running;
       const started = discover()
-        .then((found) => (found.archive ? scrollBack({ accountId, store: deps.store, query, ingest: deps.ingest, logger }, peer, limit, SCROLL_BACK_TIMEOUT_MS) : ('unavailable' as const)))
+        .then((found) => (found.archive ? scrollBack({ accountId, store: deps.store, query, archive, intake: deps.intake, logger }, peer, limit, SCROLL_BACK_TIMEOUT_MS) : ('unavailable' as const)))
         .finally(() => scrolling.delete(peer));
       scrolling.set(peer, started);
       return started;
     },
     dispose(): void {
       disposed = true;
+      removeQueries();
     },
   };
 }

@@ -1,8 +1,7 @@
 // XEP-0313 scroll-back in one conversation: the archive just older than the oldest message stored here, page by page.
-import type { Element } from '@xmpp/xml';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
-import type { IngestContext } from '../chat/chat.ts';
+import type { MessageIntake } from '../chat/chat.ts';
 import { ingestPage } from './catch-up.ts';
 import { isItemNotFound, seen, type ArchivePage, type QueryArchive } from './mam-query.ts';
 import { nextScrollBackStep, scrollBackPage, type PageRequest } from './paging.ts';
@@ -11,7 +10,9 @@ export interface ScrollBackDeps {
   readonly accountId: string;
   readonly store: Pick<MessageStore, 'oldest' | 'setArchiveComplete' | 'batch'>;
   readonly query: QueryArchive;
-  readonly ingest: (message: Element, context: IngestContext) => void;
+  /** The archive's bare JID. */
+  readonly archive: string;
+  readonly intake: Pick<MessageIntake, 'prepare' | 'apply'>;
   readonly logger: Logger;
 }
 
@@ -28,7 +29,7 @@ export async function scrollBack(deps: ScrollBackDeps, peer: string, wanted: num
   let pages = 1;
   let messages = 0;
   for (;;) {
-    ingestPage(deps, page);
+    await ingestPage(deps, page);
     messages += page.results.filter((result) => result.message.getChild('body') !== undefined).length;
     const step = nextScrollBackStep(request, seen(page), { pages, messages }, wanted);
     if (step.kind === 'done') {

@@ -10,7 +10,7 @@ import { parsePresence, type SubscriptionType } from './presence-stanza.ts';
 
 export interface ContactsPresenceDeps {
   readonly ownJid: string;
-  readonly connection: Pick<Connection, 'onStanza' | 'iq'>;
+  readonly connection: Pick<Connection, 'pipeline' | 'iq'>;
   readonly capsStore: CapsCacheStore;
   readonly logger: Logger;
   /** Whether the bare JID is in the roster: presence from anyone else is kept within bounds. */
@@ -39,14 +39,13 @@ export function setupContactsPresence(deps: ContactsPresenceDeps) {
   );
 
   function onPresence(stanza: Element): void {
-    if (stanza.name !== 'presence') return;
     const parsed = parsePresence(stanza);
     // Our own other resources are not contacts.
     if (!parsed || parsed.bare === deps.ownJid) return;
     if (parsed.kind === 'subscription') return deps.onSubscription(parsed.type, parsed.bare, parsed.message);
     if (book.apply(parsed)) deps.onChange(parsed.bare);
   }
-  const unsubscribe = deps.connection.onStanza(onPresence);
+  const unsubscribe = deps.connection.pipeline.handle({ stanza: 'presence' }, onPresence);
 
   return {
     view: (bare: string) => book.view(bare),

@@ -5,7 +5,7 @@ import { silentLogger } from '../../../../electron/core/log/logger.ts';
 import { setupCarbons } from '../../../../electron/core/xmpp/carbons/carbons.ts';
 import { NS_CARBONS, parseCarbon } from '../../../../electron/core/xmpp/carbons/carbons-stanzas.ts';
 import { NS_FORWARD } from '../../../../electron/core/xmpp/carbons/forwarded.ts';
-import type { IngestContext } from '../../../../electron/core/xmpp/chat/chat.ts';
+import type { MessageContext } from '../../../../electron/core/xmpp/pipeline/message-context.ts';
 import { fakeConnection } from '../fake-connection.ts';
 
 const own = 'alice@x';
@@ -53,8 +53,9 @@ describe('parsing carbons', () => {
 describe('carbons on a session', () => {
   function setUp() {
     const fake = fakeConnection();
-    const ingested: { message: Element; context: IngestContext }[] = [];
-    const carbons = setupCarbons({ ownJid: own, connection: fake.connection, logger: silentLogger, ingest: (message, context) => ingested.push({ message, context }) });
+    const ingested: { message: Element; context: MessageContext }[] = [];
+    const intake = { receive: (message: Element, context: MessageContext) => Promise.resolve(void ingested.push({ message, context })) };
+    const carbons = setupCarbons({ ownJid: own, connection: fake.connection, logger: silentLogger, intake });
     return { fake, ingested, carbons };
   }
 

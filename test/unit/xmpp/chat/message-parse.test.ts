@@ -53,7 +53,7 @@ describe('parseMessage', () => {
 
   it('takes the time of a delayed message from its XEP-0203 stamp', () => {
     const parsed = parseMessage(incoming(body('hi'), xml('delay', { xmlns: NS_DELAY, stamp: '2026-01-02T03:04:05Z' })), own);
-    expect(parsed?.delayedAt).toBe(Date.UTC(2026, 0, 2, 3, 4, 5));
+    expect(parsed?.delay).toEqual({ at: Date.UTC(2026, 0, 2, 3, 4, 5) });
   });
 
   it('strips a reply’s fallback by code points, with an emoji before the range, and keeps the quote (XEP-0461, XEP-0426)', () => {

@@ -49,21 +49,21 @@ describe('the archive query', () => {
 describe('archive results', () => {
   it('accepts a result of our query from our server (no from) or our bare JID, with its id and time', () => {
     for (const from of [undefined, own, 'BOB@x']) {
-      const parsed = parseArchiveResult(result({ ...(from === undefined ? {} : { from }) }), own, 'q1');
+      const parsed = parseArchiveResult(result({ ...(from === undefined ? {} : { from }) }), { archive: own, ownJid: own }, 'q1');
       expect(parsed).toMatchObject({ id: 'a-1', timestamp: Date.UTC(2026, 10, 23, 12, 0, 5) });
       expect(parsed !== 'forged' && parsed?.message.getChildText('body')).toBe('hi');
     }
   });
 
   it('calls a result of our query from anyone else forged', () => {
-    expect(parseArchiveResult(result({ from: 'mallory@x' }), own, 'q1')).toBe('forged');
-    expect(parseArchiveResult(result({ from: `${own}/desk` }), own, 'q1')).toBe('forged');
+    expect(parseArchiveResult(result({ from: 'mallory@x' }), { archive: own, ownJid: own }, 'q1')).toBe('forged');
+    expect(parseArchiveResult(result({ from: `${own}/desk` }), { archive: own, ownJid: own }, 'q1')).toBe('forged');
   });
 
   it('ignores results of other queries and messages that are no results', () => {
-    expect(parseArchiveResult(result({ queryid: 'other' }), own, 'q1')).toBeUndefined();
-    expect(parseArchiveResult(xml('message', { from: 'alice@x' }, xml('body', {}, 'hi')), own, 'q1')).toBeUndefined();
-    expect(parseArchiveResult(result({ id: '' }), own, 'q1')).toBeUndefined();
+    expect(parseArchiveResult(result({ queryid: 'other' }), { archive: own, ownJid: own }, 'q1')).toBeUndefined();
+    expect(parseArchiveResult(xml('message', { from: 'alice@x' }, xml('body', {}, 'hi')), { archive: own, ownJid: own }, 'q1')).toBeUndefined();
+    expect(parseArchiveResult(result({ id: '' }), { archive: own, ownJid: own }, 'q1')).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@ import { createAccountStore } from '../../../../electron/core/storage/accounts.t
 import { openDatabase } from '../../../../electron/core/storage/database.ts';
 import { createMessageStore } from '../../../../electron/core/storage/messages.ts';
 import { NS_FORWARD } from '../../../../electron/core/xmpp/carbons/forwarded.ts';
-import type { IngestContext } from '../../../../electron/core/xmpp/chat/chat.ts';
+import type { MessageContext } from '../../../../electron/core/xmpp/pipeline/message-context.ts';
 import { NS_DISCO_INFO } from '../../../../electron/core/xmpp/disco/disco-info.ts';
 import { StanzaError } from '../../../../electron/core/xmpp/errors.ts';
 import { ingestPage } from '../../../../electron/core/xmpp/mam/catch-up.ts';
@@ -77,11 +77,11 @@ function archiveServer(items: Item[], options: { extended?: boolean; refuseAfter
 const items = (count: number, from = 1, who = peer): Item[] =>
   Array.from({ length: count }, (_, index) => ({ id: `a-${from + index}`, at: base + (from + index) * 1_000, with: who, body: `m${from + index}` }));
 
-function setUp(archive: ReturnType<typeof archiveServer>, failOn?: string) {
+function setUp(archive: ReturnType<typeof archiveServer>, failing?: { body: string | undefined }) {
   const db = openDatabase(':memory:');
   createAccountStore(db).insert({ id: 'a1', jid: own, resource: 'desk', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
   const store = createMessageStore(db);
-  const ingested: { body: string; context: IngestContext }[] = [];
+  const ingested: { body: string; context: MessageContext }[] = [];
   const progress: ArchiveSync[] = [];
   const mam = setupMam({
     accountId: 'a1',
@@ -89,11 +89,16 @@ function setUp(archive: ReturnType<typeof archiveServer>, failOn?: string) {
     connection: archive.fake.connection,
     store,
     logger: silentLogger,
-    ingest: (message, context) => {
-      if (message.getChildText('body') === failOn) throw new Error('the pipeline cannot take this one');
-      ingested.push({ body: message.getChildText('body') ?? '', context });
-      // Stands for the chat pipeline: the archived copy is stored with its archive id.
-      store.insert({ id: context.stanzaId ?? '', accountId: 'a1', peer, direction: 'in', body: message.getChildText('body') ?? '', timestamp: context.timestamp ?? 0, state: 'received', ...(context.stanzaId ? { stanzaId: context.stanzaId } : {}) });
+    // Stands for chat: the archived copy is stored with its archive id.
+    intake: {
+      prepare: (message, context) => {
+        if (message.getChildText('body') === failing?.body) return Promise.reject(new Error('the pipeline cannot take this one'));
+        return Promise.resolve({ parsed: { direction: 'in', peer, from: peer, body: message.getChildText('body') ?? '', receiptRequested: false, markable: false }, context, at: context.timestamp ?? 0 });
+      },
+      apply: ({ parsed, context }) => {
+        ingested.push({ body: parsed.body ?? '', context });
+        store.insert({ id: context.stanzaId ?? '', accountId: 'a1', peer, direction: 'in', body: parsed.body ?? '', timestamp: context.timestamp ?? 0, state: 'received', ...(context.stanzaId ? { stanzaId: context.stanzaId } : {}) });
+      },
     },
     onProgress: (sync) => progress.push(sync),
     now: () => base + 1_000_000,
@@ -118,7 +123,7 @@ describe('catch-up', () => {
     ]);
     // Each page oldest first, pages newest first; the archive id and time go with each message.
     expect(ingested.slice(0, 2).map(({ body }) => body)).toEqual(['m71', 'm72']);
-    expect(ingested[0]?.context).toEqual({ source: 'archive', stanzaId: 'a-71', timestamp: base + 71_000 });
+    expect(ingested[0]?.context).toEqual({ source: 'archive', archive: own, stanzaId: 'a-71', timestamp: base + 71_000 });
     expect(ingested.at(-1)?.body).toBe('m20');
     expect(new Set(ingested.map(({ body }) => body)).size).toBe(111);
     expect(store.archiveCursor('a1')).toEqual({ id: 'a-120', timestamp: base + 120_000 });
@@ -188,13 +193,18 @@ describe('catch-up', () => {
     expect(store.archiveCursor('a1')?.id).toBe('a-10');
   });
 
-  it('goes past a message the chat pipeline cannot take, so the next catch-up does not stop at it again', async () => {
+  it('goes past a message the chat pipeline cannot take, and keeps the cursor so that the next catch-up brings it again', async () => {
     const archive = archiveServer(items(5));
-    const { store, mam, ingested, progress } = setUp(archive, 'm3');
+    const failing = { body: 'm3' as string | undefined };
+    const { store, mam, ingested, progress } = setUp(archive, failing);
     await mam.catchUp();
     expect(ingested.map(({ body }) => body)).toEqual(['m1', 'm2', 'm4', 'm5']);
-    expect(store.archiveCursor('a1')?.id).toBe('a-5');
+    expect(store.archiveCursor('a1')).toBeUndefined();
     expect(progress.at(-1)).toEqual({ status: 'idle', fetched: 5 });
+    failing.body = undefined;
+    await mam.catchUp();
+    expect(ingested.map(({ body }) => body).slice(4)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    expect(store.archiveCursor('a1')?.id).toBe('a-5');
   });
 
   it('ignores a result of our query that does not come from our own account', async () => {
@@ -244,15 +254,25 @@ describe('scroll-back', () => {
 });
 
 describe('an archive page handed to the chat pipeline', () => {
-  it('keeps the archive’s order for messages stamped in the same whole second', () => {
-    const contexts: IngestContext[] = [];
+  it('prepares every message of the page before one transaction applies them, keeping the archive’s order within a second', async () => {
+    const contexts: MessageContext[] = [];
+    const phases: string[] = [];
     const message = xml('message', { type: 'chat', from: 'a@x/r', to: 'b@x' }, xml('body', {}, 'hi'));
     const second = Date.parse('2026-11-23T10:00:01Z');
     const results = [second, second, second, second + 1000, second + 1234, second + 1234].map((timestamp, index) => ({ id: `r${String(index)}`, message, timestamp }));
     let batches = 0;
-    const store = { batch: <T>(work: () => T): T => ((batches += 1), work()) };
-    ingestPage({ ingest: (_message, context) => void contexts.push(context), logger: silentLogger, store }, { results, fin: { complete: true } });
+    const store = { batch: <T>(work: () => T): T => ((batches += 1), phases.push('begin'), work()) };
+    const intake = {
+      prepare: (_message: Element, context: MessageContext) => {
+        phases.push('prepare');
+        return Promise.resolve({ parsed: { direction: 'in', peer, from: peer, receiptRequested: false, markable: false } as const, context, at: 0 });
+      },
+      apply: ({ context }: { context: MessageContext }) => void (phases.push('apply'), contexts.push(context)),
+    };
+    expect(await ingestPage({ intake, archive: own, logger: silentLogger, store }, { results, fin: { complete: true } })).toBe(0);
     expect(batches).toBe(1);
+    expect(phases).toEqual([...results.map(() => 'prepare'), 'begin', ...results.map(() => 'apply')]);
+    expect(contexts.every((context) => context.archive === own && context.source === 'archive')).toBe(true);
     expect(contexts.map((context) => (context.timestamp ?? 0) - second)).toEqual([0, 1, 2, 1000, 1234, 1234]);
     expect(contexts.map((context) => context.stanzaId)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
   });
