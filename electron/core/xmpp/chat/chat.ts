@@ -178,7 +178,7 @@ export function setupChat(deps: ChatDeps) {
     },
     retry(messageId: string): Message {
       const message = own(messageId);
-      if (message.state !== 'failed') throw new CausetteError('bad-request', 'Only a message that failed can be sent again.');
+      if (message.state !== 'failed' && message.state !== 'pending') throw new CausetteError('bad-request', 'Only a message that failed or is still waiting can be sent again.');
       return outbox.retry(message) ?? message;
     },
     /** XEP-0085 §5: composing, paused, active… — sent only on a change. */

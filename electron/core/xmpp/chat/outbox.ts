@@ -57,16 +57,16 @@ export function createOutbox(deps: OutboxDeps) {
     if (stanza.name === 'message' && typeof stanza.attrs.id === 'string') acknowledged(stanza.attrs.id);
   });
 
-  // XEP-0198 §5: a fresh session acknowledges nothing of the last one (a resumed one has the library resend its queue).
-  // What is still queued goes out by itself once the connection is back; the rest is written again, in order.
+  // XEP-0198 §5: a fresh session acknowledges nothing of the last one, so all it did not acknowledge is written again;
+  // a resumed one has the library resend what it wrote, so only what could not be written (untracked) goes again.
+  // What is still queued goes out by itself once the connection is back. Order is kept.
   const removeSession = connection.onSessionStart(({ resumed }) => {
-    if (resumed) return;
-    for (const [id, entry] of [...tracked]) if (!entry.queued) tracked.delete(id);
+    if (!resumed) for (const [id, entry] of [...tracked]) if (!entry.queued) tracked.delete(id);
     for (const message of store.pending(deps.accountId)) {
-      if (tracked.get(message.id)?.queued !== true) write(message.id, deps.stanzaOf(message), true);
+      if (!tracked.has(message.id)) write(message.id, deps.stanzaOf(message), true);
     }
     for (const reference of store.references(deps.accountId)) {
-      if (tracked.get(reference.args.id)?.queued !== true) write(reference.args.id, buildReference(reference), false);
+      if (!tracked.has(reference.args.id)) write(reference.args.id, buildReference(reference), false);
     }
   });
 
@@ -80,11 +80,14 @@ export function createOutbox(deps: OutboxDeps) {
       store.addReference(deps.accountId, reference);
       write(reference.args.id, buildReference(reference), false);
     },
-    /** A failed message goes out again as it was (same origin-id). */
+    /**
+     * A failed message, or one stuck pending, goes out again as it was (same origin-id, so receivers keep one copy);
+     * one still waiting for the connection is left to go out by itself.
+     */
     retry(message: Message): Message | undefined {
-      const pending = store.setState(message.id, 'pending');
+      const pending = message.state === 'pending' ? message : store.setState(message.id, 'pending');
       if (!pending) return undefined;
-      deps.changed(pending);
+      if (pending !== message) deps.changed(pending);
       if (tracked.get(message.id)?.queued !== true) write(message.id, deps.stanzaOf(pending), true);
       return pending;
     },

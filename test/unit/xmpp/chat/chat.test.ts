@@ -260,15 +260,19 @@ describe('chat on a session', () => {
     ]);
   });
 
-  it('retries only a failed message', async () => {
+  it('retries a failed message or one still pending, never one already sent', async () => {
     const { chat, store, settle, sent } = setUp();
     const message = chat.send('alice@x', 'hello');
     await settle();
+    expect(store.get(message.id)?.state).toBe('sent');
     expect(codeOf(() => chat.retry(message.id))).toBe('bad-request');
     store.setState(message.id, 'failed', 'refused');
     expect(chat.retry(message.id)).toMatchObject({ state: 'pending' });
     await settle();
     expect(store.get(message.id)?.state).toBe('sent');
-    expect(sent.map((stanza) => stanza.attrs.id)).toEqual([message.id, message.id]);
+    store.setState(message.id, 'pending');
+    expect(chat.retry(message.id)).toMatchObject({ state: 'pending' });
+    await settle();
+    expect(sent.map((stanza) => stanza.attrs.id)).toEqual([message.id, message.id, message.id]);
   });
 });

@@ -106,6 +106,32 @@ describe('the outbox without stream management', () => {
     expect(state(message)).toBe('sent');
   });
 
+  it('writes again, on a resumed session too, a message whose write failed (XEP-0198 §5: the server never had it)', async () => {
+    const { send, state, settle, setWrite, setAcknowledging, startSession, sentIds, ack } = setUp();
+    setAcknowledging(true);
+    setWrite(() => Promise.reject(new Error('closed')));
+    const lost = send('lost');
+    setWrite(() => Promise.resolve());
+    const written = send('written');
+    await settle();
+    await startSession(true);
+    // The written one is the library's to resend on resumption; only the lost one is ours to write again.
+    expect(sentIds(2)).toEqual([lost.id]);
+    await ack(lost.id);
+    expect([state(lost), state(written)]).toEqual(['sent', 'pending']);
+  });
+
+  it('sends a message stuck pending again on request, with the same id and origin-id', async () => {
+    const { send, settle, setAcknowledging, outbox, sentIds, changed } = setUp();
+    setAcknowledging(true);
+    const stuck = send('no ack ever came');
+    await settle();
+    expect(outbox.retry(stuck)).toMatchObject({ id: stuck.id, state: 'pending' });
+    await settle();
+    expect(sentIds()).toEqual([stuck.id, stuck.id]);
+    expect(changed).toEqual([]);
+  });
+
   it('sends a failed message again as it was: pending, then sent, same id and origin-id', async () => {
     const { send, state, settle, store, outbox, sent, changed } = setUp();
     const message = send('retry me');
