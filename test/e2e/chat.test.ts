@@ -123,7 +123,9 @@ describe('one-to-one chat between two people', () => {
     await message(bob.page, ALICE, body).waitFor({ timeout: 10_000 });
     expect(await conversation(bob.page, ALICE).locator('img').count()).toBe(0);
     expect(await conversation(alice.page, BOB).locator('img').count()).toBe(0);
-    await bob.page.waitForTimeout(300);
+    // Shown after it: had the markup run, its alert would have come first.
+    await send(alice.page, BOB, 'after the markup');
+    await message(bob.page, ALICE, 'after the markup').waitFor({ timeout: 10_000 });
     expect(dialogs).toEqual([]);
   });
 
@@ -294,7 +296,8 @@ describe('a long conversation', () => {
     // It arrives (the conversation's preview shows it) but the view stays where the reader is.
     const entry = alice.page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /carol@localhost/ });
     await expect.poll(() => entry.textContent(), { timeout: 10_000 }).toContain('Line 131 from carol');
-    await alice.page.waitForTimeout(300);
+    // Two frames later the list has rendered the message and would have scrolled to it.
+    await alice.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await onScreen(line(131))).toBe(false);
     expect(await onScreen(line(1))).toBe(true);
 
