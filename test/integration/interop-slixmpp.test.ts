@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { child, descend, type ReceivedStanza } from '../support/slixmpp-peer.ts';
+import { child, descend, startSlixmppPeer, type ReceivedStanza } from '../support/slixmpp-peer.ts';
 import { bare, createPeers } from './interop-harness.ts';
 import { createHarness, until, type TestCore } from './roster-harness.ts';
 
@@ -139,5 +139,13 @@ describe('carbons with slixmpp as the other device (XEP-0280)', () => {
     const toPhone = await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'to the phone'), 'the received carbon in the core');
     expect(toPhone).toMatchObject({ direction: 'in', state: 'received', remoteId: 'bob-1' });
     expect((await history(alice, bobJid)).map((message) => message.body)).toEqual(['sent from slixmpp', 'sent from the core', 'to the phone']);
+  });
+});
+
+describe('the slixmpp peer itself', () => {
+  it('fails to start with a clear error on a wrong password', async () => {
+    const [bobJid = ''] = await users('bob');
+    const attempt = startSlixmppPeer({ jid: bobJid, password: 'wrong', host: server.host, port: server.c2sPort, caPath: server.caPath });
+    await expect(attempt).rejects.toThrow(`the slixmpp peer ${bobJid}: authentication failed`);
   });
 });

@@ -90,7 +90,10 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
   let stderr = '';
   let exited = false;
   let nextSeq = 1;
-  proc.stderr.on('data', (data: Buffer) => void (stderr = (stderr + data.toString()).slice(-4_000)));
+  const keep = (text: string) => void (stderr = (stderr + text).slice(-4_000));
+  proc.stderr.on('data', (data: Buffer) => keep(data.toString()));
+  // A write after the peer died fails here; the exit below answers every pending command with the reason.
+  proc.stdin.on('error', () => undefined);
   const exit = new Promise<void>((resolve) =>
     proc.once('exit', () => {
       exited = true;
@@ -111,7 +114,14 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
       reject(new Error(`the slixmpp peer ${options.jid} exited before signing in: ${stderr.trim() || slixmppHint}`));
     });
     createInterface({ input: proc.stdout }).on('line', (text) => {
-      const line = JSON.parse(text) as Line;
+      let line: Line;
+      try {
+        line = JSON.parse(text) as Line;
+      } catch {
+        // Not ours (a library printing): kept with stderr for the error messages.
+        keep(`${text}\n`);
+        return;
+      }
       if ('ready' in line) {
         clearTimeout(timer);
         resolve(line.ready);
