@@ -71,10 +71,14 @@ describe('signing in to a CA-signed server', () => {
 
   it('stops on a wrong password, with a clear reason and no retry', async () => {
     const { connection, lines } = alice({ password: 'wrong' });
+    const seen: string[] = [];
+    connection.onState((next) => void seen.push(next.status));
     const state = await waitForState(connection, (s) => s.status === 'offline' && s.reason !== undefined);
     expect(state).toMatchObject({ status: 'offline', reason: { code: 'not-authorized' } });
     expect(state.status === 'offline' && state.reason?.message).toMatch(/^The server rejected the password for alice@localhost\./);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Retrying is decided when the failure comes, and announced first: 'reconnecting' would come before 'offline'.
+    expect(seen).not.toContain('reconnecting');
+    expect(lines.some((line) => line.startsWith('giving up'))).toBe(true);
     expect(connection.state).toBe(state);
     expect(lines.filter((line) => line.startsWith('authenticating'))).toHaveLength(1);
   });
