@@ -66,7 +66,7 @@ describe('archive catch-up', () => {
     const log = recordingLogger();
     const third = await signIn(bobJid, { profile: bob.profile, logger: log.logger });
     await synced(third);
-    // The catch-up starts from the cursor (XEP-0313 §5.1 after-id), not from the recent archive.
+    // The catch-up starts from the cursor (XEP-0313 urn:xmpp:mam:2#extended after-id), not from the recent archive.
     const query = log.stanzas.find((line) => line.startsWith('out <iq') && line.includes('urn:xmpp:mam:2'));
     expect(query).toContain(`<field var="after-id"><value>${cursor?.id ?? 'no cursor'}</value></field>`);
     await until(async () => (await history(third, aliceJid)).length >= 6, 'bob has all six');
