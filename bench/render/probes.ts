@@ -24,6 +24,8 @@ export interface ScrollResult {
   /** Frames spent at the very top, waiting for an older page. */
   readonly stuck: number;
   readonly durationMs: number;
+  /** Pixels the list really moved under our steps (a step at the top moves nothing). */
+  readonly distancePx: number;
 }
 
 interface BenchWindow {
@@ -60,6 +62,12 @@ export function scrollUp(args: ScrollArgs): Promise<ScrollResult> {
   const seen = new Set<string>();
   const frames: number[] = [];
   let stuck = 0;
+  let distancePx = 0;
+  const step = () => {
+    const before = box.scrollTop;
+    box.scrollTop -= args.step;
+    distancePx += Math.max(0, before - box.scrollTop);
+  };
   return new Promise((resolve) => {
     let last = 0;
     let started = 0;
@@ -71,16 +79,16 @@ export function scrollUp(args: ScrollArgs): Promise<ScrollResult> {
       if (atTop) stuck += 1;
       const done = args.until === 'top' ? atTop : seen.size >= args.messages;
       if (done || frames.length >= args.maxFrames) {
-        resolve({ frames, passed: args.until === 'top' ? initial.size : seen.size, stuck: args.until === 'top' ? 0 : stuck, durationMs: now - started });
+        resolve({ frames, passed: args.until === 'top' ? initial.size : seen.size, stuck: args.until === 'top' ? 0 : stuck, durationMs: now - started, distancePx });
         return;
       }
-      box.scrollTop -= args.step;
+      step();
       requestAnimationFrame(tick);
     };
     requestAnimationFrame((now) => {
       last = now;
       started = now;
-      box.scrollTop -= args.step;
+      step();
       requestAnimationFrame(tick);
     });
   });

@@ -7,6 +7,13 @@ import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import type { BrowserMode } from './browser-mode.ts';
 import { openSignedIn, plainClient } from './ui.ts';
 
+declare global {
+  interface Window {
+    /** The state labels one message showed, recorded by the Retry test. */
+    causetteStates?: string[];
+  }
+}
+
 let server: ProsodyServer;
 let alice: BrowserMode;
 let bob: BrowserMode;
@@ -116,7 +123,9 @@ describe('one-to-one chat between two people', () => {
     await message(bob.page, ALICE, body).waitFor({ timeout: 10_000 });
     expect(await conversation(bob.page, ALICE).locator('img').count()).toBe(0);
     expect(await conversation(alice.page, BOB).locator('img').count()).toBe(0);
-    await bob.page.waitForTimeout(300);
+    // Shown after it: had the markup run, its alert would have come first.
+    await send(alice.page, BOB, 'after the markup');
+    await message(bob.page, ALICE, 'after the markup').waitFor({ timeout: 10_000 });
     expect(dialogs).toEqual([]);
   });
 
@@ -287,7 +296,8 @@ describe('a long conversation', () => {
     // It arrives (the conversation's preview shows it) but the view stays where the reader is.
     const entry = alice.page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /carol@localhost/ });
     await expect.poll(() => entry.textContent(), { timeout: 10_000 }).toContain('Line 131 from carol');
-    await alice.page.waitForTimeout(300);
+    // Two frames later the list has rendered the message and would have scrolled to it.
+    await alice.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await onScreen(line(131))).toBe(false);
     expect(await onScreen(line(1))).toBe(true);
 
@@ -366,9 +376,29 @@ describe('mute and failures', () => {
     const failed = message(alice.page, 'nobody@nowhere.invalid', 'Anyone there?');
     await failed.getByRole('img', { name: 'Failed' }).waitFor({ timeout: 20_000 });
     await expect(failed.locator('.message-error').textContent()).resolves.toMatch(/\S/);
+    // Every state the message shows from now on, in order, even one that lasts a single frame.
+    await conversation(alice.page, 'nobody@nowhere.invalid').evaluate((pane) => {
+      const shown: string[] = [];
+      window.causetteStates = shown;
+      const record = () => {
+        const row = [...pane.querySelectorAll('[role="listitem"]')].find((item) => item.textContent.includes('Anyone there?'));
+        const label = row?.querySelector('.message-state')?.getAttribute('aria-label');
+        if (label && shown.at(-1) !== label) shown.push(label);
+      };
+      record();
+      new MutationObserver(record).observe(pane, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     await failed.getByRole('button', { name: 'Retry' }).click();
-    // Sent again as the same message: still one entry, failed again with the server's answer.
-    await failed.getByRole('img', { name: 'Failed' }).waitFor({ timeout: 20_000 });
+    // Sent again as the same message: pending, then failed again with the server's answer, still one entry.
+    const states = () => alice.page.evaluate(() => window.causetteStates ?? []);
+    await expect
+      .poll(async () => {
+        const shown = await states();
+        return shown.indexOf('Pending') > 0 && shown.at(-1) === 'Failed';
+      }, { timeout: 20_000, message: 'the retried message did not go pending, then fail again' })
+      .toBe(true);
+    expect((await states())[0]).toBe('Failed');
+    await expect(failed.locator('.message-error').textContent()).resolves.toMatch(/\S/);
     await expect(messages(alice.page, 'nobody@nowhere.invalid').count()).resolves.toBe(1);
     await expect(conversation(alice.page, 'nobody@nowhere.invalid').getByRole('alert').count()).resolves.toBe(0);
   });

@@ -57,15 +57,17 @@ describe('a conversation of 100,000 messages', () => {
     await expect.poll(() => page.getByText(`Message #${String(TOTAL - 1)} of the archive`, { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await rows(page).count()).toBeLessThan(150);
 
-    // The scrolling box around the list.
+    // The scrolling box around the list; each scroll to its top must bring an older page in.
     const scroller = page.locator('.message-scroll');
-    for (let step = 0; step < 6; step += 1) {
+    const oldestShown = async () => Number(/Message #(\d+) of the archive/.exec((await rows(page).first().textContent()) ?? '')?.[1]);
+    let oldestNumber = await oldestShown();
+    for (let step = 0; step < 3; step += 1) {
+      const before = oldestNumber;
       await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
-      await page.waitForTimeout(400);
+      await expect.poll(oldestShown, { timeout: 10_000, message: `no page older than message #${String(before)} came in` }).toBeLessThan(before);
+      oldestNumber = await oldestShown();
     }
-    // Older pages came in: something from well before the newest page is on screen, yet the page still holds a bounded window.
-    const oldest = await rows(page).first().textContent();
-    const oldestNumber = Number(/Message #(\d+) of the archive/.exec(oldest ?? '')?.[1]);
+    // Something from well before the newest page is on screen, yet the page still holds a bounded window.
     expect(oldestNumber).toBeLessThan(TOTAL - 100);
     expect(await rows(page).count()).toBeLessThan(150);
     expect(await page.getByText('Beginning of the conversation').count()).toBe(0);

@@ -6,6 +6,7 @@ import type { HistoryPage, Message } from '../../shared/model/message.ts';
 import { openDatabase } from '../../electron/core/storage/database.ts';
 import { createMessageStore } from '../../electron/core/storage/messages.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { recordingLogger } from '../support/connection.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
@@ -55,14 +56,19 @@ describe('archive catch-up', () => {
     await close(second);
     // The cursor is the newest archive id: zero, or bob's own receipt for it (receipts are archived too).
     const cursor = withStore(second, (store) => store.archiveCursor(second.accountId));
-    expect(cursor).toBeDefined();
+    expect(cursor?.id).toMatch(/\S/);
+    expect(cursor?.timestamp).toBeTypeOf('number');
 
     await nextSecond();
     const texts = ['one', 'two', 'three', 'four', 'five'];
     await sendAll(alice, bobJid, texts);
     // Offline delivery and the archive both carry the five: stored once each.
-    const third = await signIn(bobJid, { profile: bob.profile });
+    const log = recordingLogger();
+    const third = await signIn(bobJid, { profile: bob.profile, logger: log.logger });
     await synced(third);
+    // The catch-up starts from the cursor (XEP-0313 urn:xmpp:mam:2#extended after-id), not from the recent archive.
+    const query = log.stanzas.find((line) => line.startsWith('out <iq') && line.includes('urn:xmpp:mam:2'));
+    expect(query).toContain(`<field var="after-id"><value>${cursor?.id ?? 'no cursor'}</value></field>`);
     await until(async () => (await history(third, aliceJid)).length >= 6, 'bob has all six');
     const stored = await history(third, aliceJid);
     expect(stored.map((message) => message.body)).toEqual(['zero', ...texts]);

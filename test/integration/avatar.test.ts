@@ -5,7 +5,7 @@ import type { Logger } from '../../electron/core/log/logger.ts';
 import { buildDataPublish, buildMetadataPublish, buildPresenceUpdate, buildVcardSetWithPhoto } from '../../electron/core/xmpp/avatar/avatar-stanzas.ts';
 import { sha1Hex } from '../../electron/core/xmpp/avatar/image.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { createHarness, eventsNamed, until } from './roster-harness.ts';
+import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
 const harness = createHarness(() => server);
@@ -29,10 +29,23 @@ interface Line {
 }
 function recordingLogger(lines: Line[]): Logger {
   const record = (message: string, fields?: Record<string, unknown>) => void lines.push({ message, fields });
-  const logger: Logger = { debug: record, info: record, warn: record, error: record, stanza: () => undefined, child: () => logger };
+  const logger: Logger = {
+    debug: record,
+    info: record,
+    warn: record,
+    error: record,
+    stanza: (direction, _account, stanza) => void lines.push({ message: `${direction} stanza`, fields: { stanza } }),
+    child: () => logger,
+  };
   return logger;
 }
 const fetches = (lines: readonly Line[], hash: string) => lines.filter((line) => line.message === 'avatar fetched' && line.fields?.hash === hash).length;
+const sent = (lines: readonly Line[], needle: string) => lines.filter((line) => line.message === 'out stanza' && String(line.fields?.stanza).includes(needle)).length;
+/** Alice writes to bob and the stanza leaves: any fetch decided before it has left by then too. */
+async function marker(core: TestCore, lines: readonly Line[], to: string, body: string): Promise<void> {
+  await core.handlers['chat.send']({ accountId: core.accountId, peer: to, body });
+  await until(() => sent(lines, `<body>${body}</body>`) === 1, `“${body}” sent`);
+}
 
 async function friends(aliceLines: Line[]) {
   const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
@@ -58,7 +71,8 @@ describe('avatars', () => {
     // Bob's next presence carries the same XEP-0153 hash: nothing is fetched again.
     await bob.handlers['presence.set']({ accountId: bob.accountId, show: 'away', status: 'later' });
     await until(async () => (await alice.contact(bobJid))?.show === 'away', 'the next presence');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await marker(alice, lines, bobJid, 'after the away presence');
+    expect(sent(lines, `<items node="urn:xmpp:avatar:data"><item id="${hash}"/>`)).toBe(1);
     expect(fetches(lines, hash)).toBe(1);
 
     // The mapping and the file survive a restart.
@@ -67,7 +81,9 @@ describe('avatars', () => {
     const after: Line[] = [];
     const again = await signIn(aliceJid, { profile, logger: recordingLogger(after) });
     expect((await again.contact(bobJid))?.avatarHash).toBe(hash);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await until(async () => (await again.contact(bobJid))?.show === 'away', 'bob’s presence after the restart');
+    await marker(again, after, bobJid, 'after the restart');
+    expect(sent(after, 'urn:xmpp:avatar:data')).toBe(0);
     expect(fetches(after, hash)).toBe(0);
     expect((await again.handlers['avatar.get']({ accountId: again.accountId, hash })).dataUrl).toBe(dataUrl);
   });

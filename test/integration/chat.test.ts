@@ -31,7 +31,6 @@ const history = async (core: TestCore, peer: string): Promise<Message[]> =>
   (await core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 })).messages;
 const bodies = async (core: TestCore, peer: string) => (await history(core, peer)).map((message) => message.body);
 const stateOf = async (core: TestCore, peer: string, id: string) => (await history(core, peer)).find((message) => message.id === id)?.state;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('one-to-one chat', () => {
   it('alice’s message goes pending → sent → delivered → read as bob receives and reads it', async () => {
@@ -144,7 +143,9 @@ describe('one-to-one chat', () => {
     const first = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'who are you?' });
     await until(async () => (await bodies(bob, aliceJid)).includes('who are you?'), 'bob has it');
     await until(async () => (await stateOf(alice, bobJid, first.id)) === 'sent', 'acknowledged by the server');
-    await sleep(700);
+    // Bob writes back after storing hers: a receipt would have reached alice before his message.
+    await bob.handlers['chat.send']({ accountId: bob.accountId, peer: aliceJid, body: 'a stranger here' });
+    await until(async () => (await bodies(alice, bobJid)).includes('a stranger here'), 'bob’s answer at alice');
     expect(await stateOf(alice, bobJid, first.id)).toBe('sent');
 
     await befriend(alice, bob);
@@ -195,14 +196,14 @@ describe('the outbox', () => {
     const written: Message[] = [];
     for (const body of ['one', 'two', 'three']) written.push(await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body }));
     expect(written.map((message) => message.state)).toEqual(['pending', 'pending', 'pending']);
-    await sleep(300);
-    expect(await bodies(bob, aliceJid)).toEqual(['before']);
     proxy.resume();
 
     await until(async () => (await bodies(bob, aliceJid)).length === 4, 'three more', 30_000);
     await until(async () => (await history(alice, bobJid)).every((message) => message.state !== 'pending'), 'all sent');
-    await sleep(500);
-    expect(await bodies(bob, aliceJid)).toEqual(['before', 'one', 'two', 'three']);
+    // A message written now goes out after any repeat of the three would have.
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'after' });
+    await until(async () => (await bodies(bob, aliceJid)).includes('after'), 'the later message');
+    expect(await bodies(bob, aliceJid)).toEqual(['before', 'one', 'two', 'three', 'after']);
   });
 
   it('a message written while signed out waits, pending, and goes out at the next sign-in', async () => {
@@ -243,9 +244,11 @@ describe('the outbox', () => {
     await until(async () => (await bodies(bob, aliceJid)).includes('survives a crash'), 'bob gets it', 20_000);
     await until(async () => (await history(again, bobJid))[0]?.state !== 'pending', 'sent after the restart');
     await close(again);
-    await signIn(aliceJid, { profile: alice.profile });
-    await sleep(800);
-    expect(await bodies(bob, aliceJid)).toEqual(['survives a crash']);
+    const third = await signIn(aliceJid, { profile: alice.profile });
+    // Sent after this sign-in's outbox flush: a repeat of the first would arrive before it.
+    await third.handlers['chat.send']({ accountId: third.accountId, peer: bobJid, body: 'after the restarts' });
+    await until(async () => (await bodies(bob, aliceJid)).includes('after the restarts'), 'the later message');
+    expect(await bodies(bob, aliceJid)).toEqual(['survives a crash', 'after the restarts']);
   });
 });
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../shared/model/account.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createConnection, type Connection } from '../../electron/core/xmpp/connection.ts';
+import { withDeadline } from '../support/connection.ts';
 
 const header = "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' id='fake' from='localhost' version='1.0'>";
 const plainOnly = "<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism></mechanisms></stream:features>";
@@ -12,7 +13,7 @@ let server: Server | undefined;
 let connection: Connection | undefined;
 afterEach(async () => {
   await connection?.stop();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await withDeadline(new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))), 'the fake server closing');
   server = undefined;
 });
 
@@ -26,13 +27,14 @@ async function fakeServer(reply: (received: string, socket: Socket) => void): Pr
       reply(all, socket);
     });
   });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  await withDeadline(new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve)), 'the fake server listening');
   const address = server.address();
   return { port: typeof address === 'object' && address ? address.port : 0, received: () => all };
 }
 
-function waitForState(accept: (state: ConnectionState) => boolean): Promise<ConnectionState> {
-  return new Promise((resolve) => connection?.onState((state) => accept(state) && resolve(state)));
+/** The next state `accept` takes (the current one does not count: these wait from before start()). */
+function nextState(accept: (state: ConnectionState) => boolean, what: string): Promise<ConnectionState> {
+  return withDeadline(new Promise((resolve) => connection?.onState((state) => accept(state) && resolve(state))), what, 15_000);
 }
 
 describe('a server that offers no encryption', () => {
@@ -41,7 +43,7 @@ describe('a server that offers no encryption', () => {
       if (received.includes('<stream:stream') && !received.includes('<auth')) socket.write(header + plainOnly);
     });
     connection = createConnection({ account: 't', jid: 'alice@localhost', password: 'secret', host: '127.0.0.1', port: fake.port, tls: 'starttls', extraCa: [], pinned: [], logger: silentLogger });
-    const stopped = waitForState((state) => state.status === 'offline');
+    const stopped = nextState((state) => state.status === 'offline', 'going offline');
     connection.start();
     expect(await stopped).toMatchObject({ reason: { code: 'insecure-stream' } });
     expect(fake.received()).not.toContain('<auth');
@@ -65,7 +67,7 @@ describe('a server that accepts the connection and then says nothing', () => {
       connectTimeoutMs: 300,
       retry: { baseMs: 100, capMs: 100 },
     });
-    const retrying = waitForState((state) => state.status === 'reconnecting');
+    const retrying = nextState((state) => state.status === 'reconnecting', 'a retry after the silent server');
     connection.start();
     expect(await retrying).toMatchObject({ attempt: 1, reason: { code: 'timeout' } });
   });

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConnection, type Connection, type ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
 import { freePorts } from '../server/ports.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { recordingLogger, waitForState } from '../support/connection.ts';
+import { recordingLogger, waitForState, withDeadline } from '../support/connection.ts';
 
 
 
@@ -51,7 +51,10 @@ describe('signing in to a CA-signed server', () => {
     await waitForState(connection, (s) => s.status === 'online');
     const everything = [...stanzas, ...lines].join('\n');
     expect(everything).not.toContain('alice-pw');
-    for (const line of stanzas.filter((l) => /<(auth|response|challenge|success) /.test(l))) expect(line).toMatch(/>(\[redacted\])?<\//);
+    const sasl = stanzas.filter((l) => /<(auth|response|challenge|success) /.test(l));
+    // RFC 5802 §5: SCRAM makes all four; each payload is redacted.
+    expect(sasl.map((line) => /^(in|out) <(\w+)/.exec(line)?.slice(1, 3).join(' '))).toEqual(['out auth', 'in challenge', 'out response', 'in success']);
+    for (const line of sasl) expect(line).toMatch(/>(\[redacted\])?<\//);
   });
 
   it('answers iq requests and delivers stanzas to listeners', async () => {
@@ -63,15 +66,19 @@ describe('signing in to a CA-signed server', () => {
     const echoed = new Promise((resolve) => connection.onStanza((stanza) => stanza.name === 'message' && resolve(stanza.getChildText('body'))));
     const me = connection.state.status === 'online' ? connection.state.jid : '';
     await connection.send(xml('message', { to: me, type: 'chat' }, xml('body', {}, 'note to self')));
-    expect(await echoed).toBe('note to self');
+    expect(await withDeadline(echoed, 'the message to self coming back')).toBe('note to self');
   });
 
   it('stops on a wrong password, with a clear reason and no retry', async () => {
     const { connection, lines } = alice({ password: 'wrong' });
+    const seen: string[] = [];
+    connection.onState((next) => void seen.push(next.status));
     const state = await waitForState(connection, (s) => s.status === 'offline' && s.reason !== undefined);
     expect(state).toMatchObject({ status: 'offline', reason: { code: 'not-authorized' } });
     expect(state.status === 'offline' && state.reason?.message).toMatch(/^The server rejected the password for alice@localhost\./);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Retrying is decided when the failure comes, and announced first: 'reconnecting' would come before 'offline'.
+    expect(seen).not.toContain('reconnecting');
+    expect(lines.some((line) => line.startsWith('giving up'))).toBe(true);
     expect(connection.state).toBe(state);
     expect(lines.filter((line) => line.startsWith('authenticating'))).toHaveLength(1);
   });

@@ -39,29 +39,28 @@ describe('a server open to registration', () => {
   });
   afterAll(() => server.dispose());
 
-  it('creates the account, which can then sign in', async () => {
-    await register(server, 'carol@localhost', 'carol-pw');
-    const connection = createConnection({
-      account: 'carol',
-      jid: 'carol@localhost',
-      password: 'carol-pw',
-      host: server.host,
-      port: server.c2sPort,
-      tls: 'starttls',
-      extraCa: [server.caPem],
-      pinned: [],
-      logger,
-    });
+  /** Signs in as the account with a fresh connection, and says how far it got. */
+  async function signIn(jid: string, password: string, transport: { port: number; tls: 'starttls' | 'direct' }): Promise<ConnectionState> {
+    const connection = createConnection({ account: jid, jid, password, host: server.host, ...transport, extraCa: [server.caPem], pinned: [], logger });
     const state = online(connection);
     connection.start();
-    expect(await state).toMatchObject({ status: 'online' });
-    await connection.stop();
+    try {
+      return await state;
+    } finally {
+      await connection.stop();
+    }
+  }
+
+  it('creates the account, which can then sign in', async () => {
+    await register(server, 'carol@localhost', 'carol-pw');
+    expect(await signIn('carol@localhost', 'carol-pw', { port: server.c2sPort, tls: 'starttls' })).toMatchObject({ status: 'online' });
     expect(stanzas.join('\n')).not.toContain('carol-pw');
     expect(stanzas.some((line) => line.includes('<password>[redacted]</password>'))).toBe(true);
   });
 
-  it('registers over Direct TLS too', async () => {
+  it('registers over Direct TLS too, and the new account signs in', async () => {
     await register(server, 'dave@localhost', 'dave-pw', { port: server.directTlsPort, tls: 'direct' });
+    expect(await signIn('dave@localhost', 'dave-pw', { port: server.directTlsPort, tls: 'direct' })).toMatchObject({ status: 'online' });
   });
 
   it('refuses a name that is taken', async () => {

@@ -84,13 +84,10 @@ describe('searching messages', () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
     await exchange(alice, bob, 'body: NEAR the "OR" sign *');
-    for (const query of ['"', '*', 'NEAR(', 'body:', 'OR', 'AND NOT', '"unbalanced', '{body}:x', '^']) {
-      await expect(search(bob, query)).resolves.toBeInstanceOf(Array);
-    }
-    expect(await search(bob, '*')).toEqual([]);
-    expect(await search(bob, 'NEAR(')).toHaveLength(1);
-    expect(await search(bob, '"OR"')).toHaveLength(1);
-    expect(await search(bob, 'body:')).toHaveLength(1);
+    // The words of the query, whatever the signs around them: found when the message has them all.
+    const found: Record<string, number> = {};
+    for (const query of ['"', '*', '^', 'NEAR(', 'body:', 'OR', '"OR"', 'AND NOT', '"unbalanced', '{body}:x', '{body}:near']) found[query] = (await search(bob, query)).length;
+    expect(found).toEqual({ '"': 0, '*': 0, '^': 0, 'NEAR(': 1, 'body:': 1, OR: 1, '"OR"': 1, 'AND NOT': 0, '"unbalanced': 0, '{body}:x': 0, '{body}:near': 1 });
   });
 
   it('finds history stored before a restart of the core', async () => {

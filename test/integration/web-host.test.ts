@@ -9,6 +9,7 @@ import type { Core } from '../../electron/core/core-api.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createFileSecretBox, plainSealer } from '../../electron/core/secrets/secret-box.ts';
 import { startWebHost, type WebHost } from '../../electron/web/web-host.ts';
+import { withDeadline } from '../support/connection.ts';
 
 const token = 'test-token-0123456789abcdef';
 let dir: string;
@@ -33,7 +34,7 @@ afterAll(async () => {
 });
 
 function get(path: string, hostHeader = `127.0.0.1:${host.port}`): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
+  return withDeadline(new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: host.port, path, headers: { host: hostHeader } }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -41,19 +42,19 @@ function get(path: string, hostHeader = `127.0.0.1:${host.port}`): Promise<{ sta
     });
     req.on('error', reject);
     req.end();
-  });
+  }), `an answer to GET ${path}`);
 }
 
 function openSocket(query: string, origin: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
+  return withDeadline(new Promise((resolve, reject) => {
     const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ipc${query}`, { origin });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
-  });
+  }), `the WebSocket ${query || 'without a token'} opening or being refused`);
 }
 
 function call(socket: WebSocket, id: number, command: string, payload: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
+  return withDeadline(new Promise((resolve) => {
     const onMessage = (data: Buffer) => {
       const frame = JSON.parse(data.toString()) as { kind: string; id?: number; result?: unknown };
       if (frame.kind === 'result' && frame.id === id) {
@@ -63,7 +64,7 @@ function call(socket: WebSocket, id: number, command: string, payload: unknown):
     };
     socket.on('message', onMessage);
     socket.send(JSON.stringify({ id, command, payload }));
-  });
+  }), `the result of ${command} (call ${id})`);
 }
 
 describe('browser-mode host', () => {
@@ -108,7 +109,7 @@ describe('browser-mode host', () => {
 
   it('sends core events to every open socket', async () => {
     const socket = await openSocket(`?token=${token}`, `http://127.0.0.1:${host.port}`);
-    const event = new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()))));
+    const event = withDeadline(new Promise((resolve) => socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString())))), 'the settings.updated event on the socket');
     await core.handlers['settings.update']({ debugLogging: 'off' });
     await expect(event).resolves.toMatchObject({ kind: 'event', event: 'settings.updated', payload: { debugLogging: 'off' } });
     socket.close();

@@ -17,6 +17,15 @@ export function waitForState(connection: Connection, accept: (state: ConnectionS
   });
 }
 
+/** `promise`, or a rejection naming `what` did not happen once timeoutMs have passed. */
+export function withDeadline<T>(promise: Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** A logger that records its lines and stanzas for assertions. */
 export function recordingLogger(): { logger: Logger; stanzas: string[]; lines: string[] } {
   const stanzas: string[] = [];

@@ -95,9 +95,9 @@ describe('tray menu model', () => {
     const { items, tooltip, icon } = view({ accounts: [], recentStatuses: ['Lunch'] });
     expect(tooltip).toBe('Causette — No account');
     expect(icon).toBe('offline');
-    for (const item of items) {
-      if (item.type === 'radio' || (item.type === 'action' && ['edit-status', 'status'].includes(item.action.kind))) expect(item).toMatchObject({ enabled: false });
-    }
+    const gated = items.filter((item) => item.type === 'radio' || (item.type === 'action' && ['edit-status', 'status'].includes(item.action.kind)));
+    expect(gated.map((item) => (item.type === 'separator' ? '---' : item.label))).toEqual(['Available', 'Away', 'Busy', 'Invisible', 'Offline', 'Set status message…', 'Lunch']);
+    for (const item of gated) expect(item).toMatchObject({ enabled: false });
     expect(radios(items).some((item) => item.checked)).toBe(false);
     expect(labelled(items, 'Quit Causette')).toMatchObject({ enabled: true });
   });

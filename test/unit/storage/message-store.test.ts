@@ -310,7 +310,7 @@ describe('conversations', () => {
       }),
     ).toThrow('the page could not be applied');
     expect(store.get(lost.id)).toBeUndefined();
-    expect(store.get(kept.id)).toBeDefined();
+    expect(store.get(kept.id)).toMatchObject({ id: kept.id, timestamp: 1 });
     // The store is usable again afterwards.
     expect(store.batch(() => store.insert(outgoing({ timestamp: 3 })).kind)).toBe('inserted');
   });

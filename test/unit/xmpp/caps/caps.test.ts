@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import xml, { type Element } from '@xmpp/xml';
 import { silentLogger } from '../../../../electron/core/log/logger.ts';
 import { openDatabase } from '../../../../electron/core/storage/database.ts';
@@ -21,9 +21,12 @@ describe('capabilities of contacts (XEP-0115)', () => {
   it('asks disco#info once per ver, verifies it, caches it across runs', async () => {
     if (!ref) throw new Error('no caps');
     let answers = 0;
+    // The answer waits for the test, so the second lookup surely happens while the first question is open.
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
     const fake = fakeConnection(async (request: Element) => {
       answers += 1;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await answered;
       return xml('iq', { type: 'result' }, buildDiscoInfo(info, request.getChild('query')?.attrs.node));
     });
     const db = openDatabase(':memory:');
@@ -31,7 +34,8 @@ describe('capabilities of contacts (XEP-0115)', () => {
     const caps = setupCaps({ connection: fake.connection, store: createCapsCacheStore(db), logger: silentLogger, onLearned: (event) => learned.push(event) });
     expect(caps.lookup('bob@x/desk', ref)).toBeUndefined();
     expect(caps.lookup('carol@x/desk', ref)).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    answer();
+    await vi.waitFor(() => expect(learned).toHaveLength(1));
     expect(answers).toBe(1);
     expect(fake.requests[0]?.toString()).toBe(`<iq type="get" to="bob@x/desk"><query xmlns="http://jabber.org/protocol/disco#info" node="${CAPS_NODE}#${ref.ver}"/></iq>`);
     expect(learned).toMatchObject([{ jid: 'bob@x/desk', verified: true }]);
@@ -49,7 +53,7 @@ describe('capabilities of contacts (XEP-0115)', () => {
     const store = createCapsCacheStore(openDatabase(':memory:'));
     const caps = setupCaps({ connection: fake.connection, store, logger: silentLogger, onLearned: (event) => learned.push(event) });
     caps.lookup('bob@x/desk', liar);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await vi.waitFor(() => expect(learned).toHaveLength(1));
     expect(learned).toMatchObject([{ verified: false }]);
     expect(store.get('sha-1', liar.ver)).toBeUndefined();
   });

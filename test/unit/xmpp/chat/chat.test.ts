@@ -1,6 +1,6 @@
 // Unit tests of one-to-one chat on a session: sending, corrections, retractions, reactions, chat states, markers, batched deltas.
 import xml, { type Element } from '@xmpp/xml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { ChatState, Conversation, Message } from '../../../../shared/model/message.ts';
 import { silentLogger } from '../../../../electron/core/log/logger.ts';
@@ -228,18 +228,28 @@ describe('chat on a session', () => {
   });
 
   it('shows a peer that stopped typing without saying so as paused after a while, counted from the last composing', async () => {
-    const { receive, fromAlice, typing } = setUp();
-    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    await receive(fromAlice('x1', xml('composing', { xmlns: NS_CHAT_STATES })));
-    await wait(150);
-    await receive(fromAlice('x2', xml('composing', { xmlns: NS_CHAT_STATES })));
-    await wait(150);
-    expect(typing).toEqual([
-      ['alice@x', 'composing'],
-      ['alice@x', 'composing'],
-    ]);
-    await wait(200);
-    expect(typing.at(-1)).toEqual(['alice@x', 'paused']);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { receive, fromAlice, typing } = setUp();
+      const composing = async (id: string) => {
+        const received = receive(fromAlice(id, xml('composing', { xmlns: NS_CHAT_STATES })));
+        await vi.advanceTimersByTimeAsync(0);
+        await received;
+      };
+      await composing('x1');
+      await vi.advanceTimersByTimeAsync(composingExpiresMs - 100);
+      await composing('x2');
+      // Past the expiry counted from the first composing, not from the last.
+      await vi.advanceTimersByTimeAsync(composingExpiresMs - 1);
+      expect(typing).toEqual([
+        ['alice@x', 'composing'],
+        ['alice@x', 'composing'],
+      ]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(typing.at(-1)).toEqual(['alice@x', 'paused']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stores a live message that asks not to be copied to other devices (XEP-0280 §7 private)', async () => {

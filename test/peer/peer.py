@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""An XMPP client that is not Causette, for interop tests: slixmpp (Debian python3-slixmpp) driven by JSON lines.
+
+Usage: peer.py <jid> <password> <host> <port> <ca-file>   (STARTTLS, the CA verifies the server's certificate)
+In (stdin), one object a line: {"seq": n, "cmd": name, ...arguments}; see COMMANDS below.
+Out (stdout), one object a line: {"ready": full_jid} once online, {"reply": n, "result": ...} or {"reply": n, "error": text}
+per command, {"stanza": {"xml": text, "tree": node}} for every stanza received, as slixmpp parsed it (a node is
+{"name", "ns", "attrs", "text", "children"}), and {"fatal": text} before exiting on failure.
+"""
+import asyncio
+import json
+import sys
+
+import slixmpp
+
+
+def tree(element):
+    namespace, _, name = element.tag[1:].partition("}") if element.tag.startswith("{") else ("", "", element.tag)
+    return {
+        "name": name,
+        "ns": namespace,
+        "attrs": dict(element.attrib),
+        "text": element.text or "",
+        "children": [tree(child) for child in element],
+    }
+
+
+def emit(obj):
+    sys.stdout.write(json.dumps(obj) + "\n")
+    sys.stdout.flush()
+
+
+class Peer(slixmpp.ClientXMPP):
+    def __init__(self, jid, password):
+        super().__init__(jid, password)
+        # The test decides every answer: no automatic receipts, approvals or subscriptions back.
+        self.roster.auto_authorize = None
+        self.roster.auto_subscribe = False
+        for plugin in ("xep_0030", "xep_0280", "xep_0333", "xep_0308", "xep_0359"):
+            self.register_plugin(plugin)
+        self.register_plugin("xep_0184", {"auto_ack": False, "auto_request": False})
+        self.add_filter("in", self.report)
+        self.add_event_handler("session_start", self.started)
+        self.add_event_handler("failed_auth", lambda _: self.fail("authentication failed"))
+        self.add_event_handler("connection_failed", lambda error: self.fail(f"connection failed: {error}"))
+
+    def report(self, stanza):
+        emit({"stanza": {"xml": str(stanza), "tree": tree(stanza.xml)}})
+        return stanza
+
+    def fail(self, text):
+        emit({"fatal": text})
+        self.loop.stop()
+
+    async def started(self, _event):
+        await self.get_roster()
+        self.send_presence()
+        emit({"ready": str(self.boundjid)})
+
+
+def build_message(peer, args):
+    """A message as slixmpp's plugins build it: body, origin-id (XEP-0359), receipt request (XEP-0184 §5.1),
+    markable (XEP-0333 §3), replace (XEP-0308 §3)."""
+    msg = peer.make_message(mto=args["to"], mbody=args.get("body"), mtype=args.get("type", "chat"))
+    if "messageId" in args:
+        msg["id"] = args["messageId"]
+    if "originId" in args:
+        msg["origin_id"]["id"] = args["originId"]
+    if args.get("requestReceipt"):
+        msg["request_receipt"] = True
+    if args.get("markable"):
+        msg["markable"] = True
+    if "replace" in args:
+        msg["replace"]["id"] = args["replace"]
+    return msg
+
+
+async def send_message(peer, args):
+    msg = build_message(peer, args)
+    msg.send()
+    return {"id": msg["id"], "xml": str(msg)}
+
+
+async def receipt(peer, args):
+    # XEP-0184 §5.2: the receipt names the id of the message received.
+    msg = peer.make_message(mto=args["to"], mtype="chat")
+    msg["receipt"] = args["id"]
+    msg.send()
+    return {"xml": str(msg)}
+
+
+async def displayed(peer, args):
+    # XEP-0333 §3: a displayed marker names the id of the message read.
+    msg = peer.make_message(mto=args["to"], mtype="chat")
+    msg["displayed"]["id"] = args["id"]
+    msg.send()
+    return {"xml": str(msg)}
+
+
+async def enable_carbons(peer, _args):
+    await peer.plugin["xep_0280"].enable(timeout=10)
+    return None
+
+
+async def presence(peer, args):
+    # RFC 6121 §3: subscribe, subscribed, unsubscribe…; without a type, our availability (§4) with show and status.
+    if "type" in args:
+        peer.send_presence(pto=args["to"], ptype=args["type"])
+    else:
+        peer.send_presence(pto=args.get("to"), pshow=args.get("show"), pstatus=args.get("status"))
+    return None
+
+
+COMMANDS = {
+    "sendMessage": send_message,
+    "receipt": receipt,
+    "displayed": displayed,
+    "enableCarbons": enable_carbons,
+    "presence": presence,
+}
+
+
+async def serve(peer):
+    reader = asyncio.StreamReader()
+    await peer.loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    while True:
+        line = await reader.readline()
+        if not line:
+            break
+        request = json.loads(line)
+        name = request.get("cmd")
+        if name == "stop":
+            break
+        handler = COMMANDS.get(name)
+        try:
+            if handler is None:
+                raise ValueError(f"unknown command {name!r}")
+            emit({"reply": request.get("seq"), "result": await handler(peer, request)})
+        except Exception as error:  # every failure goes back to the test as text, the peer stays up
+            emit({"reply": request.get("seq"), "error": f"{type(error).__name__}: {error}"})
+    await peer.disconnect(wait=2)
+
+
+def main():
+    if len(sys.argv) != 6:
+        emit({"fatal": "usage: peer.py <jid> <password> <host> <port> <ca-file>"})
+        sys.exit(2)
+    jid, password, host, port, ca_file = sys.argv[1:]
+    peer = Peer(jid, password)
+    peer.ca_certs = ca_file
+    peer.connect((host, int(port)))
+    peer.loop.run_until_complete(serve(peer))
+
+
+main()

@@ -1,0 +1,209 @@
+// An XMPP client that is not Causette (test/peer/peer.py, slixmpp) for interop tests: commands over stdin, and every
+// stanza it received reported back as parsed by slixmpp, so a bug shared by both ends of Causette cannot hide.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const python = '/usr/bin/python3';
+const script = fileURLToPath(new URL('../peer/peer.py', import.meta.url));
+export const slixmppHint = 'the slixmpp peer needs Debian’s python3-slixmpp for /usr/bin/python3 (sudo apt-get install python3-slixmpp)';
+
+/** An element as slixmpp parsed it. */
+export interface XmlNode {
+  readonly name: string;
+  readonly ns: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly text: string;
+  readonly children: readonly XmlNode[];
+}
+
+export interface ReceivedStanza {
+  readonly xml: string;
+  readonly tree: XmlNode;
+}
+
+export interface PeerMessage {
+  readonly to: string;
+  readonly body?: string;
+  /** The stanza's id attribute (slixmpp makes one up when left out). */
+  readonly messageId?: string;
+  /** XEP-0359 origin-id. */
+  readonly originId?: string;
+  /** XEP-0184 §5.1. */
+  readonly requestReceipt?: boolean;
+  /** XEP-0333 §3. */
+  readonly markable?: boolean;
+  /** XEP-0308: the id of the message this one corrects. */
+  readonly replace?: string;
+}
+
+export interface SlixmppPeer {
+  /** The full JID the server bound. */
+  readonly jid: string;
+  readonly pid: number;
+  /** Every stanza received since sign-in, oldest first. */
+  readonly received: readonly ReceivedStanza[];
+  sendMessage(message: PeerMessage): Promise<{ id: string; xml: string }>;
+  /** XEP-0184 §5.2. */
+  receipt(to: string, id: string): Promise<void>;
+  /** XEP-0333 §3. */
+  displayed(to: string, id: string): Promise<void>;
+  /** XEP-0280 §4. */
+  enableCarbons(): Promise<void>;
+  /** RFC 6121: a presence of `type` (subscribe, subscribed…) to `to`, or without a type our availability (§4.7.2). */
+  presence(args: { to?: string; type?: string; show?: 'away' | 'chat' | 'dnd' | 'xa'; status?: string }): Promise<void>;
+  /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
+  waitFor(match: (stanza: ReceivedStanza) => boolean, what: string, timeoutMs?: number): Promise<ReceivedStanza>;
+  stop(): Promise<void>;
+}
+
+export interface PeerOptions {
+  readonly jid: string;
+  readonly password: string;
+  readonly host: string;
+  readonly port: number;
+  readonly caPath: string;
+  readonly timeoutMs?: number;
+}
+
+/** The child named `name` in namespace `ns` (any namespace when left out). */
+export function child(node: XmlNode | undefined, name: string, ns?: string): XmlNode | undefined {
+  return node?.children.find((c) => c.name === name && (ns === undefined || c.ns === ns));
+}
+
+/** Follows a path of [name, ns] steps from `node`. */
+export function descend(node: XmlNode | undefined, ...path: ReadonlyArray<readonly [string, string?]>): XmlNode | undefined {
+  return path.reduce<XmlNode | undefined>((at, [name, ns]) => child(at, name, ns), node);
+}
+
+type Line = { ready: string } | { fatal: string } | { reply: number; result?: unknown; error?: string } | { stanza: ReceivedStanza };
+
+export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPeer> {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const proc: ChildProcessWithoutNullStreams = spawn(python, [script, options.jid, options.password, options.host, String(options.port), options.caPath], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const pid = proc.pid ?? 0;
+  const received: ReceivedStanza[] = [];
+  const waiters = new Set<() => void>();
+  const replies = new Map<number, (line: { result?: unknown; error?: string }) => void>();
+  let stderr = '';
+  let exited = false;
+  let nextSeq = 1;
+  const keep = (text: string) => void (stderr = (stderr + text).slice(-4_000));
+  proc.stderr.on('data', (data: Buffer) => keep(data.toString()));
+  // A write after the peer died fails here; the exit below answers every pending command with the reason.
+  proc.stdin.on('error', () => undefined);
+  const exit = new Promise<void>((resolve) =>
+    proc.once('exit', () => {
+      exited = true;
+      for (const reply of replies.values()) reply({ error: `the slixmpp peer exited: ${stderr.trim()}` });
+      replies.clear();
+      resolve();
+    }),
+  );
+
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the slixmpp peer ${options.jid} did not sign in within ${timeoutMs} ms: ${stderr.trim()}`)), timeoutMs);
+    proc.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${slixmppHint}: ${error.message}`));
+    });
+    void exit.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the slixmpp peer ${options.jid} exited before signing in: ${stderr.trim() || slixmppHint}`));
+    });
+    createInterface({ input: proc.stdout }).on('line', (text) => {
+      let line: Line;
+      try {
+        line = JSON.parse(text) as Line;
+      } catch {
+        // Not ours (a library printing): kept with stderr for the error messages.
+        keep(`${text}\n`);
+        return;
+      }
+      if ('ready' in line) {
+        clearTimeout(timer);
+        resolve(line.ready);
+      } else if ('fatal' in line) {
+        clearTimeout(timer);
+        reject(new Error(`the slixmpp peer ${options.jid}: ${line.fatal}`));
+      } else if ('reply' in line) {
+        replies.get(line.reply)?.(line);
+        replies.delete(line.reply);
+      } else {
+        received.push(line.stanza);
+        for (const wake of [...waiters]) wake();
+      }
+    });
+  });
+
+  const stop = async (): Promise<void> => {
+    if (exited) return;
+    proc.stdin.end(`${JSON.stringify({ seq: 0, cmd: 'stop' })}\n`);
+    const timer = setTimeout(() => {
+      if (!exited) process.kill(pid, 'SIGKILL');
+    }, 5_000);
+    await exit;
+    clearTimeout(timer);
+  };
+
+  let jid: string;
+  try {
+    jid = await ready;
+  } catch (error) {
+    if (!exited) process.kill(pid, 'SIGKILL');
+    await exit;
+    throw error;
+  }
+
+  const command = (cmd: string, args: Record<string, unknown> = {}): Promise<unknown> => {
+    const seq = nextSeq++;
+    return new Promise((resolve, reject) => {
+      if (exited) return reject(new Error(`the slixmpp peer has exited; cannot ${cmd}`));
+      const timer = setTimeout(() => {
+        replies.delete(seq);
+        reject(new Error(`the slixmpp peer did not answer ${cmd} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      replies.set(seq, (line) => {
+        clearTimeout(timer);
+        if (line.error !== undefined) reject(new Error(`the slixmpp peer failed to ${cmd}: ${line.error}`));
+        else resolve(line.result);
+      });
+      proc.stdin.write(`${JSON.stringify({ ...args, seq, cmd })}\n`);
+    });
+  };
+
+  const waitFor = (match: (stanza: ReceivedStanza) => boolean, what: string, waitMs = 10_000): Promise<ReceivedStanza> => {
+    const found = received.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        const hit = received.find(match);
+        if (!hit) return;
+        clearTimeout(timer);
+        waiters.delete(wake);
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(wake);
+        const last = received.slice(-5).map((stanza) => stanza.xml);
+        reject(new Error(`the slixmpp peer ${jid} did not receive ${what} within ${waitMs} ms; its last stanzas: ${last.join('\n')}`));
+      }, waitMs);
+      waiters.add(wake);
+    });
+  };
+
+  return {
+    jid,
+    pid,
+    received,
+    sendMessage: async (message) => (await command('sendMessage', { ...message })) as { id: string; xml: string },
+    receipt: async (to, id) => void (await command('receipt', { to, id })),
+    displayed: async (to, id) => void (await command('displayed', { to, id })),
+    enableCarbons: async () => void (await command('enableCarbons')),
+    presence: async (args) => void (await command('presence', { ...args })),
+    waitFor,
+    stop,
+  };
+}
