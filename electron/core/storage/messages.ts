@@ -1,6 +1,6 @@
 // Chat messages per account and peer; the same message seen live, as a carbon and in the archive is kept once (XEP-0359).
 import type { Conversation, HistoryPage, Message, Reaction } from '../../../shared/model/message.ts';
-import type { Reference } from '../xmpp/chat/chat-stanzas.ts';
+import type { Reference } from '../model/reference.ts';
 import type { Database } from './database.ts';
 
 interface Row {

@@ -1,6 +1,6 @@
 // The roster as last seen (RFC 6121 §2) with its version (XEP-0237), and the subscription requests not yet answered (§3.1).
 import type { Subscription, SubscriptionRequest } from '../../../shared/model/contact.ts';
-import type { RosterItem } from '../xmpp/roster/roster-items.ts';
+import type { RosterItem } from '../model/roster-item.ts';
 import type { Database } from './database.ts';
 
 export interface StoredRoster {

@@ -3,7 +3,8 @@ import xml from '@xmpp/xml';
 import { NS_CAPS, capsVer } from '../caps/caps-hash.ts';
 import { IqReplyError, type IqRouter } from '../iq-router.ts';
 import { NS_PING } from '../stream/dispatch.ts';
-import { buildDiscoInfo, NS_DISCO_INFO, type DiscoInfo } from './disco-info.ts';
+import type { DiscoInfo } from '../../model/disco-info.ts';
+import { buildDiscoInfo, NS_DISCO_INFO } from './disco-info.ts';
 
 export const NS_VERSION = 'jabber:iq:version';
 /** XEP-0115 §4: a URI that identifies the software. */
