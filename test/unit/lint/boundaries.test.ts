@@ -68,6 +68,13 @@ describe('storage may not import the protocol', () => {
     ]);
   });
 
+  it('holds in the message store’s own folder too', { timeout }, async () => {
+    const text = "import { buildReference } from '../../xmpp/chat/chat-stanzas.ts';\nexport const used = buildReference;\n";
+    expect(await boundaryErrors('electron/core/storage/messages/outbox.ts', text)).toEqual([
+      expect.stringContaining('electron/core/storage may not import electron/core/xmpp/chat/chat-stanzas.ts') as string,
+    ]);
+  });
+
   it('lets storage import the model, and the protocol import storage', { timeout }, async () => {
     expect(await boundaryErrors('electron/core/storage/roster.ts', "import type { RosterItem } from '../model/roster-item.ts';\nexport type Used = RosterItem;\n")).toEqual([]);
     expect(
