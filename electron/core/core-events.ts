@@ -18,15 +18,31 @@ export interface CoreEvents {
 /** On unless NODE_ENV says production: tests (vitest sets 'test') and `npm run web` check; the desktop shell decides for itself. */
 export const checkEventsByDefault = (env: NodeJS.ProcessEnv): boolean => env.NODE_ENV !== 'production';
 
-export function createCoreEvents(options: { readonly check: boolean; readonly logger: Logger }): CoreEvents {
+export interface CoreEventsOptions {
+  readonly check: boolean;
+  readonly logger: Logger;
+  /** Reports a mismatch beyond the emitter, which may catch and log what it throws: by default an uncaught exception on
+   *  the next turn, which fails a vitest run and stops a development host with the message. */
+  readonly raise?: (error: EventContractError) => void;
+}
+
+const raiseUncaught = (error: EventContractError) =>
+  void setImmediate(() => {
+    throw error;
+  });
+
+export function createCoreEvents(options: CoreEventsOptions): CoreEvents {
   const listeners = new Set<CoreEventListener>();
+  const raise = options.raise ?? raiseUncaught;
   return {
     emit(name, payload) {
       if (options.check) {
         const mismatch = eventMismatch(name, payload);
         if (mismatch !== undefined) {
           options.logger.error('A core event does not match the contract', { event: name, mismatch });
-          throw new EventContractError(`The event ${name} does not match the contract: ${mismatch}`);
+          const error = new EventContractError(`The event ${name} does not match the contract: ${mismatch}`);
+          raise(error);
+          throw error;
         }
       }
       for (const listener of listeners) listener(name, payload);
