@@ -12,7 +12,7 @@ export interface CoreOptions {
   readonly extraCa?: readonly string[];
   /** Overrides the profile's rotating log file (tests). */
   readonly logger?: Logger;
-  /** Checks every outgoing event against the contract and throws on a mismatch (issue 9 §1.5); default: unless NODE_ENV=production. */
+  /** Checks every outgoing event against the contract and fails loudly on a mismatch (issue 9 §1.5); default: unless NODE_ENV=production. */
   readonly checkEvents?: boolean;
 }
 

@@ -127,10 +127,11 @@ describe('browser-mode host, when a command fails unexpectedly', () => {
       // A real SQLite error, not a CausetteError: the store is closed under a window that still calls.
       await failing.close();
       const socket = await openSocket(`?token=${token}`, `http://127.0.0.1:${failingHost.port}`, failingHost.port);
+      let deadline: NodeJS.Timeout | undefined;
       const answer = await Promise.race([
         call(socket, 1, 'settings.update', { debugLogging: 'full' }),
-        new Promise((_resolve, reject) => setTimeout(() => reject(new Error('no answer to settings.update within 10 s')), 10_000)),
-      ]);
+        new Promise((_resolve, reject) => (deadline = setTimeout(() => reject(new Error('no answer to settings.update within 10 s')), 10_000))),
+      ]).finally(() => clearTimeout(deadline));
       socket.close();
       expect(answer).toEqual({ ok: false, error: { code: 'internal', message: unexpectedErrorMessage } });
       expect(lines).toEqual([
