@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { restrictedPaths } from './scripts/lint/restricted-paths.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'tls', 'crypto', 'http', 'https', 'dns', 'worker_threads', 'stream', 'events', 'url', 'util'];
 
@@ -49,11 +50,20 @@ export default tseslint.config(
   },
   {
     files: ['electron/core/**'],
+    plugins: { causette: { rules: { 'restricted-paths': restrictedPaths } } },
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['electron'], message: 'The core is host-agnostic: the Electron shell passes it what it needs.' },
           { group: ['**/renderer/**', 'react', 'react-dom'], message: 'The core has no UI.' },
+        ],
+      }],
+      'causette/restricted-paths': ['error', {
+        root: import.meta.dirname,
+        zones: [
+          // The shell: electron/ipc, tray/, web/, main.ts, preload.ts, security.ts, window.ts, notifications.ts, secrets.ts, idle.ts …
+          { target: 'electron/core', forbidden: ['electron'], except: ['electron/core'], message: 'the core runs under either host; the shell passes it what it needs.' },
+          { target: 'electron/core/storage', forbidden: ['electron/core/xmpp'], message: 'storage sits under the protocol: the types it keeps live in electron/core/model.' },
         ],
       }],
     },

@@ -12,6 +12,8 @@ export interface CoreOptions {
   readonly extraCa?: readonly string[];
   /** Overrides the profile's rotating log file (tests). */
   readonly logger?: Logger;
+  /** Checks every outgoing event against the contract and fails loudly on a mismatch (issue 9 §1.5); default: unless NODE_ENV=production. */
+  readonly checkEvents?: boolean;
 }
 
 export type CoreEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;

@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emit, Handlers } from '../../shared/ipc/contract.ts';
-import type { Core, CoreEventListener, CoreOptions } from './core-api.ts';
+import type { Core, CoreOptions } from './core-api.ts';
+import { checkEventsByDefault, createCoreEvents } from './core-events.ts';
 import { createAccountService } from './accounts/account-service.ts';
 import { createAvatarHandlers } from './accounts/avatar-handlers.ts';
 import { createBlockingHandlers } from './accounts/blocking-handlers.ts';
@@ -34,9 +35,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? fileLogger;
   logger.info('Causette core starting', { version: options.version });
 
-  const listeners = new Set<CoreEventListener>();
+  const events = createCoreEvents({ check: options.checkEvents ?? checkEventsByDefault(process.env), logger });
   const emit: Emit = (name, payload) => {
-    for (const listener of listeners) listener(name, payload);
+    events.emit(name, payload);
     if (name === 'chat.message' || name === 'chat.conversation') notifier.unreadMayHaveChanged();
   };
 
@@ -102,10 +103,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     handlers,
     logger,
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: events.onEvent,
     async close() {
       await accounts.close();
       notifier.dispose();

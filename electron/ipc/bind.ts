@@ -38,7 +38,7 @@ export function createInvokeHandler(dispatch: Dispatch, contents: () => WindowCo
 }
 
 export function bindIpc(ipcMain: IpcMainLike, core: Pick<Core, 'handlers' | 'onEvent' | 'logger'>, contents: () => WindowContents | undefined): void {
-  ipcMain.handle(ipcChannels.invoke, createInvokeHandler(createDispatcher(core.handlers), contents, core.logger));
+  ipcMain.handle(ipcChannels.invoke, createInvokeHandler(createDispatcher(core.handlers, core.logger), contents, core.logger));
   core.onEvent((name, payload) => {
     const target = contents();
     if (target !== undefined && !target.isDestroyed()) target.send(ipcChannels.event, name, payload);

@@ -44,7 +44,7 @@ export function contentSecurityPolicy(port: number): string {
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const dispatch = createDispatcher(options.core.handlers);
+  const dispatch = createDispatcher(options.core.handlers, options.logger);
   const expectedToken = Buffer.from(options.token);
   let port = options.port;
 

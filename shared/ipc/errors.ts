@@ -68,7 +68,15 @@ export class CausetteError extends Error {
   }
 }
 
+/** All the renderer learns of an error that is not a CausetteError; its detail goes to the log. */
+export const unexpectedErrorMessage = 'Something went wrong in Causette. The details are in the log.';
+
+/**
+ * A CausetteError crosses as it is, code 'internal' included: its message was written for the user (say, a server that broke
+ * the protocol). Anything else (a TypeError, a SQLite error) is a bug whose text may carry paths, SQL or message content, so
+ * only the generic message crosses.
+ */
 export function toAppError(error: unknown): AppError {
   if (error instanceof CausetteError) return error.toJSON();
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  return { code: 'internal', message: unexpectedErrorMessage };
 }

@@ -3,7 +3,7 @@ import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../electron/core/log/logger.ts';
 import { buildDataPublish, buildMetadataPublish, buildPresenceUpdate, buildVcardSetWithPhoto } from '../../electron/core/xmpp/avatar/avatar-stanzas.ts';
-import { sha1Hex } from '../../electron/core/xmpp/avatar/image.ts';
+import { sha1Hex } from '../../electron/core/model/image.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 

@@ -8,6 +8,7 @@ import { createCore } from '../../electron/core/core.ts';
 import type { Core } from '../../electron/core/core-api.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createFileSecretBox, plainSealer } from '../../electron/core/secrets/secret-box.ts';
+import { unexpectedErrorMessage } from '../../shared/ipc/errors.ts';
 import { startWebHost, type WebHost } from '../../electron/web/web-host.ts';
 import { withDeadline } from '../support/connection.ts';
 
@@ -45,9 +46,9 @@ function get(path: string, hostHeader = `127.0.0.1:${host.port}`): Promise<{ sta
   }), `an answer to GET ${path}`);
 }
 
-function openSocket(query: string, origin: string): Promise<WebSocket> {
+function openSocket(query: string, origin: string, port = host.port): Promise<WebSocket> {
   return withDeadline(new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ipc${query}`, { origin });
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/ipc${query}`, { origin });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
   }), `the WebSocket ${query || 'without a token'} opening or being refused`);
@@ -113,5 +114,35 @@ describe('browser-mode host', () => {
     await core.handlers['settings.update']({ debugLogging: 'off' });
     await expect(event).resolves.toMatchObject({ kind: 'event', event: 'settings.updated', payload: { debugLogging: 'off' } });
     socket.close();
+  });
+});
+
+describe('browser-mode host, when a command fails unexpectedly', () => {
+  it('answers internal with a generic message, and writes the detail to its log only', async () => {
+    const profileDir = join(dir, 'closed-profile');
+    const failing = await createCore({ profileDir, secrets: createFileSecretBox(join(profileDir, 'passwords.json'), plainSealer), version: 'test', logger: silentLogger });
+    const lines: { message: string; fields: Record<string, unknown> | undefined }[] = [];
+    const logger = { ...silentLogger, error: (message: string, fields?: Record<string, unknown>) => void lines.push({ message, fields }) };
+    const failingHost = await startWebHost({ core: failing, rendererDir: join(dir, 'renderer'), port: 0, token, logger });
+    try {
+      // A real SQLite error, not a CausetteError: the store is closed under a window that still calls.
+      await failing.close();
+      const socket = await openSocket(`?token=${token}`, `http://127.0.0.1:${failingHost.port}`, failingHost.port);
+      let deadline: NodeJS.Timeout | undefined;
+      const answer = await Promise.race([
+        call(socket, 1, 'settings.update', { debugLogging: 'full' }),
+        new Promise((_resolve, reject) => (deadline = setTimeout(() => reject(new Error('no answer to settings.update within 10 s')), 10_000))),
+      ]).finally(() => clearTimeout(deadline));
+      socket.close();
+      expect(answer).toEqual({ ok: false, error: { code: 'internal', message: unexpectedErrorMessage } });
+      expect(lines).toEqual([
+        {
+          message: 'A command failed unexpectedly',
+          fields: expect.objectContaining({ command: 'settings.update', error: expect.stringMatching(/^Error: statement has been finalized/) as string }) as object,
+        },
+      ]);
+    } finally {
+      await failingHost.close();
+    }
   });
 });

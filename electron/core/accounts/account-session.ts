@@ -31,7 +31,8 @@ import { detectInvisibility, type Mechanism } from '../xmpp/presence/invisibilit
 import { setupOwnPresence, type Announced } from '../xmpp/presence/own-presence.ts';
 import { createCoalescer } from '../xmpp/roster/coalescer.ts';
 import { toContact } from '../xmpp/roster/contact-view.ts';
-import { NS_ROSTER_VER, type RosterItem } from '../xmpp/roster/roster-items.ts';
+import type { RosterItem } from '../model/roster-item.ts';
+import { NS_ROSTER_VER } from '../xmpp/roster/roster-items.ts';
 import { setupRoster } from '../xmpp/roster/roster.ts';
 import { NS_PRE_APPROVAL, setupSubscriptions } from '../xmpp/roster/subscriptions.ts';
 

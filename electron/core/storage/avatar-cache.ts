@@ -1,7 +1,7 @@
 // Avatars on disk, content-addressed: <profile>/avatars/<sha1>, readable only by the user; written only once verified.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isSha1Hex, MAX_AVATAR_BYTES, sha1Hex, sniffImageType, type ImageType } from '../xmpp/avatar/image.ts';
+import { isSha1Hex, MAX_AVATAR_BYTES, sha1Hex, sniffImageType, type ImageType } from '../model/image.ts';
 
 export type StoreRefusal = 'hash-mismatch' | 'too-large' | 'not-an-image';
 

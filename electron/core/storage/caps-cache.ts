@@ -1,5 +1,5 @@
 // Entity capabilities (XEP-0115 §6.3): what a verified 'ver' stands for, kept across runs; a 'ver' never changes meaning.
-import type { DiscoInfo } from '../xmpp/disco/disco-info.ts';
+import type { DiscoInfo } from '../model/disco-info.ts';
 import type { Database } from './database.ts';
 
 export interface CapsCacheStore {

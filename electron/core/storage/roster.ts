@@ -2,7 +2,7 @@
 import type { Subscription, SubscriptionRequest } from '../../../shared/model/contact.ts';
 import { maxStatusLength } from '../../../shared/model/presence.ts';
 import { shortened } from '../../../shared/text/bounded.ts';
-import type { RosterItem } from '../xmpp/roster/roster-items.ts';
+import type { RosterItem } from '../model/roster-item.ts';
 import type { Database } from './database.ts';
 
 export interface StoredRoster {

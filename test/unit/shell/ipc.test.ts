@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/ipc/contract.ts';
+import { unexpectedErrorMessage } from '../../../shared/ipc/errors.ts';
 import { ipcChannels } from '../../../shared/ipc/wire.ts';
+import { silentLogger } from '../../../electron/core/log/logger.ts';
 import { defaultSettings } from '../../../shared/model/settings.ts';
 import { bindIpc, type InvokeEvent } from '../../../electron/ipc/bind.ts';
 import { fakeCore } from '../../support/fake-core.ts';
@@ -59,5 +61,27 @@ describe('IPC binding', () => {
     contents.destroyed = true;
     emit('account.removed', { accountId: 'a2' });
     expect(contents.sent).toEqual([[ipcChannels.event, 'account.removed', { accountId: 'a1' }]]);
+  });
+
+  it('answers an unexpected error as internal with a generic message, its detail going to the core’s log', async () => {
+    const core = fakeCore();
+    const lines: { message: string; fields: Record<string, unknown> | undefined }[] = [];
+    const logger = { ...silentLogger, error: (message: string, fields?: Record<string, unknown>) => void lines.push({ message, fields }) };
+    core.answers['app.snapshot'] = () => {
+      throw new RangeError('statement has been finalized: SELECT * FROM accounts');
+    };
+    const ipcMain = new FakeIpcMain();
+    bindIpc(ipcMain, { ...core, logger }, () => new FakeContents(7));
+    const invoke = ipcMain.handlers.get(ipcChannels.invoke) as (event: InvokeEvent, name: unknown, payload: unknown) => Promise<unknown>;
+    await expect(invoke({ sender: { id: 7 }, senderFrame: ownFrame }, 'app.snapshot', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: unexpectedErrorMessage },
+    });
+    expect(lines).toEqual([
+      {
+        message: 'A command failed unexpectedly',
+        fields: expect.objectContaining({ command: 'app.snapshot', error: 'RangeError: statement has been finalized: SELECT * FROM accounts' }) as object,
+      },
+    ]);
   });
 });

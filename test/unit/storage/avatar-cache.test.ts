@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { avatarPath, createAvatarCache } from '../../../electron/core/storage/avatar-cache.ts';
-import { sha1Hex } from '../../../electron/core/xmpp/avatar/image.ts';
+import { sha1Hex } from '../../../electron/core/model/image.ts';
 import { onePixelPng } from '../xmpp/avatar/png-fixtures.ts';
 
 const dirs: string[] = [];

@@ -24,7 +24,7 @@ import {
   parsePresencePhoto,
   parseVcardPhoto,
 } from './avatar-stanzas.ts';
-import { decodeBase64, isSha1Hex, pngSize, sha1Hex } from './image.ts';
+import { decodeBase64, isSha1Hex, pngSize, sha1Hex } from '../../model/image.ts';
 
 /** What 'avatar.setOwn' accepts: a PNG the renderer already made small. */
 export const MAX_OWN_BYTES = 256 * 1024;

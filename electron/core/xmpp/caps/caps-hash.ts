@@ -1,6 +1,6 @@
 // XEP-0115 §5: the verification string of a disco#info answer and its hash, to check a 'ver' before trusting it.
 import { createHash } from 'node:crypto';
-import type { DiscoInfo, Identity } from '../disco/disco-info.ts';
+import type { DiscoInfo, Identity } from '../../model/disco-info.ts';
 
 export const NS_CAPS = 'http://jabber.org/protocol/caps';
 

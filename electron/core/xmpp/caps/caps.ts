@@ -3,7 +3,8 @@ import xml, { type Element } from '@xmpp/xml';
 import type { Logger } from '../../log/logger.ts';
 import type { CapsCacheStore } from '../../storage/caps-cache.ts';
 import type { Connection } from '../connection.ts';
-import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo, type DiscoInfo } from '../disco/disco-info.ts';
+import type { DiscoInfo } from '../../model/disco-info.ts';
+import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
 import { capsVer, isSupportedHash, NS_CAPS, verifyCaps } from './caps-hash.ts';
 
 export interface CapsRef {

@@ -1,6 +1,7 @@
 // What we send in one-to-one chat (RFC 6121 §5): messages and the small stanzas that refer to them.
 import xml, { type Element } from '@xmpp/xml';
 import type { ChatState } from '../../../../shared/model/message.ts';
+import type { CorrectionArgs, DisplayedArgs, ReactionsArgs, Reference, RetractionArgs } from '../../model/reference.ts';
 
 export const NS_SID = 'urn:xmpp:sid:0';
 export const NS_DELAY = 'urn:xmpp:delay';
@@ -71,7 +72,7 @@ export function buildChatMessage(message: OutgoingChat): Element {
 }
 
 /** XEP-0308 §3: the corrected text of the message whose id is `replaces`. */
-export function buildCorrection(args: { to: string; id: string; body: string; replaces: string }): Element {
+export function buildCorrection(args: CorrectionArgs): Element {
   return xml(
     'message',
     { type: 'chat', to: args.to, id: args.id },
@@ -83,7 +84,7 @@ export function buildCorrection(args: { to: string; id: string; body: string; re
 }
 
 /** XEP-0424 §3: retracts the message whose origin-id is `target`, with a fallback body and a store hint. */
-export function buildRetraction(args: { to: string; id: string; target: string }): Element {
+export function buildRetraction(args: RetractionArgs): Element {
   return xml(
     'message',
     { type: 'chat', to: args.to, id: args.id },
@@ -96,7 +97,7 @@ export function buildRetraction(args: { to: string; id: string; target: string }
 }
 
 /** XEP-0444 §3: our whole set of reactions to the message `target` (empty removes them all). */
-export function buildReactions(args: { to: string; id: string; target: string; emojis: readonly string[] }): Element {
+export function buildReactions(args: ReactionsArgs): Element {
   return xml(
     'message',
     { type: 'chat', to: args.to, id: args.id },
@@ -112,7 +113,7 @@ export function buildReceipt(args: { to: string; id: string; of: string }): Elem
 }
 
 /** XEP-0333 §4: the user has seen the message `of` (and every earlier one). */
-export function buildDisplayed(args: { to: string; id: string; of: string }): Element {
+export function buildDisplayed(args: DisplayedArgs): Element {
   return xml('message', { type: 'chat', to: args.to, id: args.id }, xml('displayed', { xmlns: NS_MARKERS, id: args.of }), xml('store', { xmlns: NS_HINTS }));
 }
 
@@ -121,13 +122,7 @@ export function buildChatState(args: { to: string; id: string; state: ChatState 
   return xml('message', { type: 'chat', to: args.to, id: args.id }, xml(args.state, { xmlns: NS_CHAT_STATES }), xml('no-store', { xmlns: NS_HINTS }));
 }
 
-/** A stanza about a message, as data: what the outbox keeps across a restart until the server acknowledges it. */
-export type Reference =
-  | { readonly kind: 'correction'; readonly args: Parameters<typeof buildCorrection>[0] }
-  | { readonly kind: 'retraction'; readonly args: Parameters<typeof buildRetraction>[0] }
-  | { readonly kind: 'reactions'; readonly args: Parameters<typeof buildReactions>[0] }
-  | { readonly kind: 'displayed'; readonly args: Parameters<typeof buildDisplayed>[0] };
-
+/** The stanza a kept reference stands for. */
 export function buildReference(reference: Reference): Element {
   switch (reference.kind) {
     case 'correction':

@@ -6,7 +6,8 @@ import type { Message } from '../../../../shared/model/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
-import { buildReference, type Reference } from './chat-stanzas.ts';
+import type { Reference } from '../../model/reference.ts';
+import { buildReference } from './chat-stanzas.ts';
 
 export interface OutboxDeps {
   readonly accountId: string;

@@ -1,27 +1,9 @@
-// XEP-0030 §3.1 disco#info as plain data (identities, features, XEP-0128 forms), and our own answer.
+// XEP-0030 §3.1 disco#info parsed from a query (identities, features, XEP-0128 forms), and our own answer built.
 import xml, { type Element } from '@xmpp/xml';
+import type { DiscoForm, DiscoInfo } from '../../model/disco-info.ts';
 
 export const NS_DISCO_INFO = 'http://jabber.org/protocol/disco#info';
 export const NS_DATA = 'jabber:x:data';
-
-export interface Identity {
-  readonly category: string;
-  readonly type: string;
-  readonly lang?: string;
-  readonly name?: string;
-}
-
-export interface DiscoForm {
-  /** XEP-0068: the hidden FORM_TYPE field's value. */
-  readonly formType: string;
-  readonly fields: readonly { readonly var: string; readonly values: readonly string[] }[];
-}
-
-export interface DiscoInfo {
-  readonly identities: readonly Identity[];
-  readonly features: readonly string[];
-  readonly forms: readonly DiscoForm[];
-}
 
 /** Undefined when the form must be left out (XEP-0115 §5.4 step 3.6: no FORM_TYPE, or one that is not hidden). */
 function parseForm(x: Element): DiscoForm | 'ill-formed' | undefined {

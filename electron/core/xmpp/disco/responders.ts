@@ -2,7 +2,8 @@
 import xml from '@xmpp/xml';
 import { NS_CAPS, capsVer } from '../caps/caps-hash.ts';
 import { IqReplyError, type IqRouter } from '../iq-router.ts';
-import { buildDiscoInfo, NS_DISCO_INFO, type DiscoInfo } from './disco-info.ts';
+import type { DiscoInfo } from '../../model/disco-info.ts';
+import { buildDiscoInfo, NS_DISCO_INFO } from './disco-info.ts';
 
 export const NS_VERSION = 'jabber:iq:version';
 export const NS_PING = 'urn:xmpp:ping';

@@ -1,6 +1,6 @@
 // Appearing offline while signed in: XEP-0186 invisible command, else XEP-0126 privacy lists (XEP-0016), else not at all.
 import xml, { type Element } from '@xmpp/xml';
-import type { DiscoInfo } from '../disco/disco-info.ts';
+import type { DiscoInfo } from '../../model/disco-info.ts';
 
 export const NS_INVISIBLE = 'urn:xmpp:invisible:0';
 export const NS_PRIVACY = 'jabber:iq:privacy';

@@ -1,6 +1,6 @@
 // A roster item, its presence and its avatar's hash as the renderer sees a Contact.
 import type { Contact } from '../../../../shared/model/contact.ts';
-import type { RosterItem } from './roster-items.ts';
+import type { RosterItem } from '../../model/roster-item.ts';
 
 export type PresenceFields = Pick<Contact, 'show' | 'status' | 'resources' | 'lastSeen' | 'presenceError'>;
 

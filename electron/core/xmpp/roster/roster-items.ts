@@ -1,22 +1,12 @@
-// RFC 6121 §2: roster items as plain data, parsed from and built into jabber:iq:roster queries; versioning per XEP-0237.
+// RFC 6121 §2: roster items parsed from and built into jabber:iq:roster queries; versioning per XEP-0237.
 import xml, { type Element } from '@xmpp/xml';
 import type { Subscription } from '../../../../shared/model/contact.ts';
+import type { RosterItem } from '../../model/roster-item.ts';
 import { parseJid, formatJid } from '../../../../shared/model/jid.ts';
 
 export const NS_ROSTER = 'jabber:iq:roster';
 /** XEP-0237 §2: the stream feature that says the server understands 'ver'. */
 export const NS_ROSTER_VER = 'urn:xmpp:features:rosterver';
-
-export interface RosterItem {
-  readonly jid: string;
-  readonly name?: string;
-  readonly groups: readonly string[];
-  readonly subscription: Subscription;
-  /** RFC 6121 §2.1.2.2: ask='subscribe', our request awaits approval. */
-  readonly ask: boolean;
-  /** RFC 6121 §3.4: we pre-approved the contact's request. */
-  readonly approved: boolean;
-}
 
 /** An item of a roster push or result: a change, or subscription='remove' (§2.1.2.5). */
 export type RosterChange = { readonly kind: 'upsert'; readonly item: RosterItem } | { readonly kind: 'remove'; readonly jid: string };

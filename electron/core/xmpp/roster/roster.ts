@@ -4,7 +4,8 @@ import type { Logger } from '../../log/logger.ts';
 import type { RosterStore } from '../../storage/roster.ts';
 import type { Connection } from '../connection.ts';
 import { IqReplyError, type IqRouter } from '../iq-router.ts';
-import { buildRosterGet, buildRosterRemove, buildRosterSet, NS_ROSTER, parseRosterQuery, type RosterChange, type RosterItem } from './roster-items.ts';
+import type { RosterItem } from '../../model/roster-item.ts';
+import { buildRosterGet, buildRosterRemove, buildRosterSet, NS_ROSTER, parseRosterQuery, type RosterChange } from './roster-items.ts';
 
 export interface RosterDeps {
   readonly accountId: string;

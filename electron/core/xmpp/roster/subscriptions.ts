@@ -7,7 +7,7 @@ import type { RosterStore } from '../../storage/roster.ts';
 import type { Connection } from '../connection.ts';
 import type { SubscriptionType } from '../presence/presence-stanza.ts';
 import type { Roster } from './roster.ts';
-import type { RosterItem } from './roster-items.ts';
+import type { RosterItem } from '../../model/roster-item.ts';
 
 /** §3.4: the stream feature that says the server keeps pre-approvals. */
 export const NS_PRE_APPROVAL = 'urn:xmpp:features:pre-approval';

@@ -17,7 +17,7 @@ import {
   NS_VCARD,
 } from '../../../../electron/core/xmpp/avatar/avatar-stanzas.ts';
 import { checkOwnPng, setupAvatars } from '../../../../electron/core/xmpp/avatar/avatars.ts';
-import { sha1Hex } from '../../../../electron/core/xmpp/avatar/image.ts';
+import { sha1Hex } from '../../../../electron/core/model/image.ts';
 import { fakeConnection } from '../fake-connection.ts';
 import { onePixelPng, pngHeader } from './png-fixtures.ts';
 

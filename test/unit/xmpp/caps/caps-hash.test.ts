@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import xml from '@xmpp/xml';
 import { capsVer, verificationString, verifyCaps } from '../../../../electron/core/xmpp/caps/caps-hash.ts';
-import { parseDiscoInfo, type DiscoInfo } from '../../../../electron/core/xmpp/disco/disco-info.ts';
+import type { DiscoInfo } from '../../../../electron/core/model/disco-info.ts';
+import { parseDiscoInfo } from '../../../../electron/core/xmpp/disco/disco-info.ts';
 
 // XEP-0115 §5.2: the simple example.
 const simple: DiscoInfo = {

@@ -5,7 +5,7 @@ import { createAccountStore } from '../../../../electron/core/storage/accounts.t
 import { openDatabase } from '../../../../electron/core/storage/database.ts';
 import { createRosterStore } from '../../../../electron/core/storage/roster.ts';
 import { setupIqRouter } from '../../../../electron/core/xmpp/iq-router.ts';
-import type { RosterItem } from '../../../../electron/core/xmpp/roster/roster-items.ts';
+import type { RosterItem } from '../../../../electron/core/model/roster-item.ts';
 import { setupRoster } from '../../../../electron/core/xmpp/roster/roster.ts';
 import { fakeConnection } from '../fake-connection.ts';
 

@@ -4,7 +4,7 @@ import { silentLogger } from '../../../../electron/core/log/logger.ts';
 import { createAccountStore } from '../../../../electron/core/storage/accounts.ts';
 import { openDatabase } from '../../../../electron/core/storage/database.ts';
 import { createRosterStore } from '../../../../electron/core/storage/roster.ts';
-import type { RosterItem } from '../../../../electron/core/xmpp/roster/roster-items.ts';
+import type { RosterItem } from '../../../../electron/core/model/roster-item.ts';
 import { setupSubscriptions } from '../../../../electron/core/xmpp/roster/subscriptions.ts';
 import { fakeConnection } from '../fake-connection.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, isSha1Hex, pngSize, sha1Hex, sniffImageType } from '../../../../electron/core/xmpp/avatar/image.ts';
-import { onePixelPng, pngHeader } from './png-fixtures.ts';
+import { decodeBase64, isSha1Hex, pngSize, sha1Hex, sniffImageType } from '../../../electron/core/model/image.ts';
+import { onePixelPng, pngHeader } from '../xmpp/avatar/png-fixtures.ts';
 
 describe('avatar images', () => {
   it('hashes bytes as XEP-0084 ids: lowercase SHA-1 hex', () => {

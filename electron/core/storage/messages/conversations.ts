@@ -1,0 +1,83 @@
+// Conversations: each one's summary (last message, unread count, first unread), read state and mute.
+import type { Conversation, Message } from '../../../../shared/model/message.ts';
+import type { Database } from '../database.ts';
+import { one, PAGE_ORDER_DESC } from './rows.ts';
+
+export interface ConversationStore {
+  /** Most recent first. */
+  conversations(accountId: string): Conversation[];
+  conversation(accountId: string, peer: string): Conversation;
+  /** Marks incoming messages read up to `upTo` (epoch ms, default all); answers the newest markable one that was unread. */
+  markRead(accountId: string, peer: string, upTo?: number): Message | undefined;
+  /** Whether the message was read (here, or on another device); unknown messages count as read. */
+  isRead(id: string): boolean;
+  setMuted(accountId: string, peer: string, muted: boolean): void;
+  /** Unread messages in conversations that are not muted, over all accounts. */
+  unreadTotal(): number;
+}
+
+interface SummaryRow {
+  peer: string;
+  last: string | null;
+  unread: number;
+  first_unread: string | null;
+  muted: number;
+}
+
+function toSummary(row: SummaryRow): Conversation {
+  const last = row.last === null ? undefined : (JSON.parse(row.last) as { body: string; ts: number; direction: Message['direction']; retracted: number });
+  return {
+    peer: row.peer,
+    ...(last ? { lastMessage: { body: last.body, timestamp: last.ts, direction: last.direction, ...(last.retracted === 1 ? { retracted: true } : {}) } } : {}),
+    unread: row.unread,
+    ...(row.first_unread === null ? {} : { firstUnreadId: row.first_unread }),
+    muted: row.muted === 1,
+  };
+}
+
+export function createConversationStore(db: Database): ConversationStore {
+  /** The summary of each conversation `from` names (rows of account_id, peer). */
+  const summaryOf = (from: string) => `
+    SELECT p.peer,
+      (SELECT json_object('body', l.body, 'ts', l.ts, 'direction', l.direction, 'retracted', l.retracted)
+         FROM messages l WHERE l.account_id = p.account_id AND l.peer = p.peer ORDER BY l.ts DESC, l.rowid DESC LIMIT 1) AS last,
+      (SELECT COUNT(*) FROM messages u WHERE u.account_id = p.account_id AND u.peer = p.peer AND u.read = 0) AS unread,
+      (SELECT f.id FROM messages f WHERE f.account_id = p.account_id AND f.peer = p.peer AND f.read = 0 ORDER BY f.ts, f.rowid LIMIT 1) AS first_unread,
+      coalesce((SELECT c.muted FROM conversations c WHERE c.account_id = p.account_id AND c.peer = p.peer), 0) AS muted
+    FROM ${from} p`;
+  const conversations = db.prepare(summaryOf('(SELECT DISTINCT account_id, peer FROM messages WHERE account_id = ?1)'));
+  // One row found by the index, not a pass over every message of the conversation: this runs after each change.
+  const oneConversation = db.prepare(summaryOf('(SELECT account_id, peer FROM messages WHERE account_id = ?1 AND peer = ?2 LIMIT 1)'));
+  const newestUnreadMarkable = db.prepare(
+    `SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = 'in' AND read = 0 AND markable = 1 AND ts <= ? ${PAGE_ORDER_DESC} LIMIT 1`,
+  );
+  const isRead = db.prepare('SELECT read FROM messages WHERE id = ?');
+  const markRead = db.prepare('UPDATE messages SET read = 1 WHERE account_id = ? AND peer = ? AND read = 0 AND ts <= ?');
+  const setMuted = db.prepare(
+    'INSERT INTO conversations (account_id, peer, muted) VALUES (?, ?, ?) ON CONFLICT (account_id, peer) DO UPDATE SET muted = excluded.muted',
+  );
+  const mutedOf = db.prepare('SELECT muted FROM conversations WHERE account_id = ? AND peer = ?');
+  const unreadTotal = db.prepare(
+    `SELECT COUNT(*) AS n FROM messages m WHERE m.read = 0
+       AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.account_id = m.account_id AND c.peer = m.peer AND c.muted = 1)`,
+  );
+
+  return {
+    conversations(accountId) {
+      const found = conversations.all(accountId) as unknown as SummaryRow[];
+      return found.map(toSummary).sort((a, b) => (b.lastMessage?.timestamp ?? 0) - (a.lastMessage?.timestamp ?? 0));
+    },
+    conversation(accountId, peer) {
+      const row = oneConversation.get(accountId, peer) as SummaryRow | undefined;
+      return row ? toSummary(row) : { peer, unread: 0, muted: (mutedOf.get(accountId, peer) as { muted: number } | undefined)?.muted === 1 };
+    },
+    markRead(accountId, peer, upTo = Number.MAX_SAFE_INTEGER) {
+      const newestMarkable = one(newestUnreadMarkable, accountId, peer, upTo);
+      markRead.run(accountId, peer, upTo);
+      return newestMarkable;
+    },
+    isRead: (id) => (isRead.get(id) as { read: number } | undefined)?.read !== 0,
+    setMuted: (accountId, peer, muted) => void setMuted.run(accountId, peer, muted ? 1 : 0),
+    unreadTotal: () => (unreadTotal.get() as { n: number }).n,
+  };
+}

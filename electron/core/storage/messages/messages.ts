@@ -1,0 +1,152 @@
+// Stored messages: insert or merge a copy (XEP-0359), delivery states, corrections, retractions and reactions.
+import type { Message } from '../../../../shared/model/message.ts';
+import type { Database } from '../database.ts';
+import { one, toMessage, type ReactionMap, type Row, type RowReader } from './rows.ts';
+
+/** A message as it is stored, with what only the store needs. */
+export interface NewMessage extends Message {
+  /** XEP-0333: the sender asked for chat markers. */
+  readonly markable?: boolean;
+  /** XEP-0461: the id the reply refers to. */
+  readonly replyToRemoteId?: string;
+  /** Already read (ours, or read on another device). */
+  readonly read?: boolean;
+}
+
+export type InsertResult =
+  | { readonly kind: 'inserted'; readonly message: Message }
+  /** Already stored; what the new copy added (its archive id, proof it was sent) was merged in. */
+  | { readonly kind: 'merged'; readonly message: Message }
+  | { readonly kind: 'duplicate'; readonly message: Message };
+
+export interface MessageRecords {
+  insert(message: NewMessage): InsertResult;
+  get(id: string): Message | undefined;
+  /** The message a reference points at: its id attribute or origin-id (XEP-0308, XEP-0333, XEP-0424, XEP-0444, XEP-0461). */
+  byRemoteId(accountId: string, peer: string, direction: Message['direction'] | undefined, remoteId: string): Message | undefined;
+  /** The message with this origin-id or archive id, for references that use them. */
+  byAnyId(accountId: string, peer: string, id: string): Message | undefined;
+  setState(id: string, state: Message['state'], error?: string): Message | undefined;
+  /** XEP-0184: our message with this id reached a device of the peer. */
+  delivered(accountId: string, peer: string, remoteId: string): Message[];
+  /** XEP-0333 §4: displayed for one message means every earlier one was seen too. */
+  displayed(accountId: string, peer: string, remoteId: string): Message[];
+  correct(id: string, body: string, at: number): Message | undefined;
+  retract(id: string): Message | undefined;
+  react(id: string, sender: string, emojis: readonly string[]): Message | undefined;
+}
+
+export function createMessageRecords(db: Database, reader: RowReader): MessageRecords {
+  const { byId, byRemoteId, plain, full } = reader;
+  const insert = db.prepare(
+    `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read, markable,
+       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const byStanzaId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND stanza_id = ?');
+  const byOriginId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND origin_id = ?');
+  const sameRemote = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND remote_id = ? AND body = ? LIMIT 1');
+  const byOriginAny = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND origin_id = ? LIMIT 1');
+  const setStanzaId = db.prepare('UPDATE messages SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL');
+  const setState = db.prepare('UPDATE messages SET state = ?, error = ? WHERE id = ?');
+  const delivered = db.prepare(
+    "UPDATE messages SET state = 'delivered', error = NULL WHERE account_id = ? AND peer = ? AND direction = 'out' AND remote_id = ? AND state IN ('pending', 'sent', 'failed') RETURNING id",
+  );
+  const displayed = db.prepare(
+    `UPDATE messages SET state = 'read', error = NULL WHERE account_id = ? AND peer = ? AND direction = 'out' AND state IN ('pending', 'sent', 'delivered', 'failed')
+       AND ts <= ? RETURNING id`,
+  );
+  const correct = db.prepare('UPDATE messages SET body = ?, corrected_at = ? WHERE id = ? AND retracted = 0');
+  const retract = db.prepare("UPDATE messages SET body = '', retracted = 1, reactions = NULL WHERE id = ?");
+  const setReactions = db.prepare('UPDATE messages SET reactions = ? WHERE id = ?');
+
+  const changed = (result: { id: string }[]): Message[] => result.flatMap(({ id }) => plain(id) ?? []);
+
+  function existing(message: NewMessage): Row | undefined {
+    const { accountId, peer } = message;
+    if (message.stanzaId !== undefined) {
+      const row = byStanzaId.get(accountId, peer, message.stanzaId) as Row | undefined;
+      if (row) return row;
+    }
+    if (message.originId !== undefined) return byOriginId.get(accountId, peer, message.direction, message.originId) as Row | undefined;
+    if (message.remoteId === undefined) return undefined;
+    // Without XEP-0359 ids, the same sender's id with the same text is the same message, unless our server archived both.
+    const row = sameRemote.get(accountId, peer, message.direction, message.remoteId, message.body) as Row | undefined;
+    return row && message.stanzaId !== undefined && row.stanza_id !== null ? undefined : row;
+  }
+
+  function merge(found: Row, message: NewMessage): InsertResult {
+    let merged = false;
+    if (message.stanzaId !== undefined && found.stanza_id === null) merged = Number(setStanzaId.run(message.stanzaId, found.id).changes) === 1;
+    // Our own message seen in the archive or from another device reached the server (a failed one may be archived too).
+    if (found.direction === 'out' && found.state === 'pending' && message.state !== 'pending') {
+      setState.run('sent', null, found.id);
+      merged = true;
+    }
+    const now = plain(found.id) ?? toMessage(found);
+    return merged ? { kind: 'merged', message: now } : { kind: 'duplicate', message: now };
+  }
+
+  return {
+    insert(message) {
+      const found = existing(message);
+      if (found) return merge(found, message);
+      insert.run(
+        message.id,
+        message.accountId,
+        message.peer,
+        message.direction,
+        message.body,
+        message.timestamp,
+        message.state,
+        message.originId ?? null,
+        message.stanzaId ?? null,
+        message.remoteId ?? null,
+        message.error ?? null,
+        message.read === true || message.direction === 'out' ? 1 : 0,
+        message.markable === true ? 1 : 0,
+        message.correctedAt ?? null,
+        message.retracted === true ? 1 : 0,
+        message.replyToRemoteId ?? null,
+        message.replyTo?.quote ?? null,
+        null,
+        message.encrypted === true ? 1 : 0,
+      );
+      const row = byId.get(message.id) as Row | undefined;
+      return { kind: 'inserted', message: row ? full(row) : message };
+    },
+    get(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row ? full(row) : undefined;
+    },
+    byRemoteId: (accountId, peer, direction, remoteId) => one(byRemoteId, accountId, peer, remoteId, direction ?? null),
+    byAnyId: (accountId, peer, id) => one(byStanzaId, accountId, peer, id) ?? one(byOriginAny, accountId, peer, id),
+    setState(id, state, error) {
+      setState.run(state, error ?? null, id);
+      return plain(id);
+    },
+    delivered: (accountId, peer, remoteId) => changed(delivered.all(accountId, peer, remoteId) as { id: string }[]),
+    displayed(accountId, peer, remoteId) {
+      const target = one(byRemoteId, accountId, peer, remoteId, 'out');
+      if (!target) return [];
+      return changed(displayed.all(accountId, peer, target.timestamp) as { id: string }[]);
+    },
+    correct(id, body, at) {
+      correct.run(body, at, id);
+      return plain(id);
+    },
+    retract(id) {
+      retract.run(id);
+      return plain(id);
+    },
+    react(id, sender, emojis) {
+      const row = byId.get(id) as Row | undefined;
+      if (!row || row.retracted === 1) return undefined;
+      const map: ReactionMap = row.reactions === null ? {} : (JSON.parse(row.reactions) as ReactionMap);
+      if (emojis.length === 0) delete map[sender];
+      else map[sender] = [...new Set(emojis)];
+      setReactions.run(Object.keys(map).length === 0 ? null : JSON.stringify(map), id);
+      return plain(id);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// How a stored message row becomes a Message, shared by every part of the message store.
+import type { Message, Reaction } from '../../../../shared/model/message.ts';
+import type { Database } from '../database.ts';
+
+export interface Row {
+  rowid: number;
+  id: string;
+  account_id: string;
+  peer: string;
+  direction: Message['direction'];
+  body: string;
+  ts: number;
+  state: Message['state'];
+  origin_id: string | null;
+  stanza_id: string | null;
+  remote_id: string | null;
+  error: string | null;
+  read: number;
+  markable: number;
+  corrected_at: number | null;
+  retracted: number;
+  reply_to_remote_id: string | null;
+  reply_quote: string | null;
+  reactions: string | null;
+  encrypted: number;
+}
+
+/** Our reactions and the peer's, per sender bare JID (XEP-0444 replaces a sender's whole set each time). */
+export type ReactionMap = Record<string, string[]>;
+
+export type Statement = ReturnType<Database['prepare']>;
+type Arg = string | number | null;
+
+export const PAGE_ORDER_DESC = 'ORDER BY ts DESC, rowid DESC';
+
+function reactionsOf(json: string | null): Reaction[] | undefined {
+  if (json === null) return undefined;
+  const map = JSON.parse(json) as ReactionMap;
+  const byEmoji = new Map<string, string[]>();
+  for (const [sender, emojis] of Object.entries(map)) for (const emoji of emojis) byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), sender]);
+  return byEmoji.size === 0 ? undefined : [...byEmoji].map(([emoji, senders]) => ({ emoji, senders }));
+}
+
+export function toMessage(row: Row): Message {
+  const reactions = reactionsOf(row.reactions);
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    peer: row.peer,
+    direction: row.direction,
+    body: row.body,
+    timestamp: row.ts,
+    state: row.state,
+    ...(row.origin_id === null ? {} : { originId: row.origin_id }),
+    ...(row.stanza_id === null ? {} : { stanzaId: row.stanza_id }),
+    ...(row.remote_id === null ? {} : { remoteId: row.remote_id }),
+    ...(row.error === null ? {} : { error: row.error }),
+    ...(row.corrected_at === null ? {} : { correctedAt: row.corrected_at }),
+    ...(row.retracted === 1 ? { retracted: true } : {}),
+    ...(row.reply_quote === null ? {} : { replyTo: { quote: row.reply_quote } }),
+    ...(reactions ? { reactions } : {}),
+    ...(row.encrypted === 1 ? { encrypted: true } : {}),
+  };
+}
+
+export const one = (statement: Statement, ...args: Arg[]): Message | undefined => {
+  const row = statement.get(...args) as Row | undefined;
+  return row ? toMessage(row) : undefined;
+};
+
+export const rows = (statement: Statement, ...args: Arg[]): Row[] => statement.all(...args) as unknown as Row[];
+
+export interface RowReader {
+  readonly byId: Statement;
+  /** XEP-0444 and XEP-0461 refer to a chat message by its origin-id, XEP-0308 and XEP-0333 by its id attribute. */
+  readonly byRemoteId: Statement;
+  /** The message as stored, its reply left as the quote alone. */
+  readonly plain: (id: string) => Message | undefined;
+  /** The message with the stored message its reply quotes (XEP-0461), when we have it. */
+  readonly full: (row: Row) => Message;
+}
+
+export function createRowReader(db: Database): RowReader {
+  const byId = db.prepare('SELECT rowid, * FROM messages WHERE id = ?');
+  const byRemoteId = db.prepare(
+    `SELECT rowid, * FROM messages WHERE account_id = ?1 AND peer = ?2 AND (remote_id = ?3 OR origin_id = ?3) AND direction = coalesce(?4, direction)
+     ${PAGE_ORDER_DESC} LIMIT 1`,
+  );
+  function full(row: Row): Message {
+    const message = toMessage(row);
+    if (message.replyTo === undefined || row.reply_to_remote_id === null) return message;
+    const quoted = byRemoteId.get(row.account_id, row.peer, row.reply_to_remote_id, null) as Row | undefined;
+    return quoted ? { ...message, replyTo: { messageId: quoted.id, quote: message.replyTo.quote, direction: quoted.direction } } : message;
+  }
+  return { byId, byRemoteId, plain: (id) => one(byId, id), full };
+}
