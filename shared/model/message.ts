@@ -9,6 +9,18 @@ export const MessageDirectionSchema = z.enum(['in', 'out']);
 export const MessageStateSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed', 'received']);
 export type MessageState = z.infer<typeof MessageStateSchema>;
 
+/** RFC 6121 chat, XEP-0045 §7.4 groupchat in a room, or §7.5 a private message with a room's occupant. */
+export const MessageKindSchema = z.enum(['chat', 'groupchat', 'private']);
+export type MessageKind = z.infer<typeof MessageKindSchema>;
+
+/** Who wrote a message inside a room: the nickname, the room's stable id for the occupant (XEP-0421), the real JID when the room reveals it. */
+export const RoomSenderSchema = z.object({
+  nick: z.string(),
+  occupantId: z.string().optional(),
+  jid: z.string().optional(),
+});
+export type RoomSender = z.infer<typeof RoomSenderSchema>;
+
 /** XEP-0444: one emoji and who reacted with it (bare JIDs, our own included). */
 export const ReactionSchema = z.object({ emoji: z.string(), senders: z.array(z.string()) });
 export type Reaction = z.infer<typeof ReactionSchema>;
@@ -26,8 +38,13 @@ export const MessageSchema = z.object({
   /** Local id (a UUID), stable across edits of the row. */
   id: z.string(),
   accountId: z.string(),
-  /** The other party's bare JID. */
+  /** The conversation: the other party's bare JID, a room's bare JID, or for a private message the occupant's full JID. */
   peer: z.string(),
+  kind: MessageKindSchema,
+  /** In a room (groupchat or private): who wrote it there. */
+  sender: RoomSenderSchema.optional(),
+  /** XEP-0313: the archive it was read from, when it came from one (our account's bare JID, or a room's). */
+  archive: z.string().optional(),
   direction: MessageDirectionSchema,
   /** Plain text, never interpreted as markup; the latest correction's text; empty once retracted. */
   body: z.string(),

@@ -55,7 +55,7 @@ describe('archive catch-up', () => {
     await synced(second);
     await close(second);
     // The cursor is the newest archive id: zero, or bob's own receipt for it (receipts are archived too).
-    const cursor = withStore(second, (store) => store.archiveCursor(second.accountId));
+    const cursor = withStore(second, (store) => store.archiveCursor(second.accountId, bobJid));
     expect(cursor?.id).toMatch(/\S/);
     expect(cursor?.timestamp).toBeTypeOf('number');
 
@@ -80,7 +80,7 @@ describe('archive catch-up', () => {
     expect(progress.at(-1)?.fetched).toBeGreaterThanOrEqual(texts.length);
 
     await close(third);
-    const moved = withStore(third, (store) => store.archiveCursor(third.accountId));
+    const moved = withStore(third, (store) => store.archiveCursor(third.accountId, bobJid));
     expect(moved?.id).not.toBe(cursor?.id);
     expect(moved?.timestamp).toBeGreaterThanOrEqual(Math.floor((stored.at(-1)?.timestamp ?? Infinity) / 1000) * 1000);
   });
@@ -148,7 +148,7 @@ describe('archive scroll-back', () => {
       db.prepare(`DELETE FROM messages WHERE id NOT IN (${newest.map(() => '?').join(', ')})`).run(...newest.map((message) => message.id));
       db.prepare('DELETE FROM conversations').run();
       const last = newest.at(-1);
-      if (last?.stanzaId !== undefined) store.setArchiveCursor(bob.accountId, { id: last.stanzaId, timestamp: last.timestamp });
+      if (last?.stanzaId !== undefined) store.setArchiveCursor(bob.accountId, bobJid, { id: last.stanzaId, timestamp: last.timestamp });
     });
 
     const again = await signIn(bobJid, { profile: bob.profile });

@@ -98,8 +98,8 @@ describe('searching messages', () => {
     const db = openDatabase(join(alice.profile, 'causette.sqlite'));
     const store = createMessageStore(db);
     const timestamp = Date.UTC(2024, 0, 15);
-    store.insert({ id: 'old-1', accountId: alice.accountId, peer: bobJid, direction: 'in', body: 'Happy new year from Zürich', timestamp, state: 'received' });
-    store.insert({ id: 'old-2', accountId: alice.accountId, peer: bobJid, direction: 'in', body: 'Zurich is cold', timestamp: timestamp + 1, state: 'received' });
+    store.insert({ id: 'old-1', accountId: alice.accountId, peer: bobJid, kind: 'chat', direction: 'in', body: 'Happy new year from Zürich', timestamp, state: 'received' });
+    store.insert({ id: 'old-2', accountId: alice.accountId, peer: bobJid, kind: 'chat', direction: 'in', body: 'Zurich is cold', timestamp: timestamp + 1, state: 'received' });
     db.close();
 
     const again = await signIn(aliceJid, { profile: alice.profile });

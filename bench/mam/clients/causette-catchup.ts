@@ -33,8 +33,8 @@ const accountId = randomUUID();
   createAccountStore(db).insert({ id: accountId, jid: job.jid, resource: 'causette.bench', host: job.host, port: job.port, tls: 'direct', passwordSaved: false, enabled: true });
   const store = createMessageStore(db);
   const { cursor } = job;
-  store.insert({ id: randomUUID(), accountId, peer: cursor.from.split('/')[0] ?? '', direction: 'in', body: job.markerBody, timestamp: cursor.timestamp, state: 'received', stanzaId: cursor.id, read: true });
-  store.setArchiveCursor(accountId, { id: cursor.id, timestamp: cursor.timestamp });
+  store.insert({ id: randomUUID(), accountId, peer: cursor.from.split('/')[0] ?? '', kind: 'chat', direction: 'in', body: job.markerBody, timestamp: cursor.timestamp, state: 'received', stanzaId: cursor.id, read: true });
+  store.setArchiveCursor(accountId, job.jid, { id: cursor.id, timestamp: cursor.timestamp });
   db.close();
 }
 

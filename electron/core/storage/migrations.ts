@@ -198,4 +198,26 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    description: 'messages of rooms: their kind, the sender inside the room and the archive they came from; one archive cursor per archive',
+    sql: `
+      ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'chat' CHECK (kind IN ('chat', 'groupchat', 'private'));
+      ALTER TABLE messages ADD COLUMN sender_nick TEXT;
+      ALTER TABLE messages ADD COLUMN sender_occupant_id TEXT;
+      ALTER TABLE messages ADD COLUMN sender_jid TEXT;
+      ALTER TABLE messages ADD COLUMN archive TEXT;
+      CREATE TABLE archive_cursors (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        -- The archive's bare JID: our account's, or a room's (XEP-0313 §7).
+        archive TEXT NOT NULL,
+        last_id TEXT NOT NULL,
+        last_ts INTEGER NOT NULL,
+        PRIMARY KEY (account_id, archive)
+      ) STRICT;
+      INSERT INTO archive_cursors (account_id, archive, last_id, last_ts)
+        SELECT archive_sync.account_id, accounts.jid, last_id, last_ts FROM archive_sync JOIN accounts ON accounts.id = archive_sync.account_id;
+      DROP TABLE archive_sync;
+    `,
+  },
 ];

@@ -18,7 +18,7 @@ import type { MessageSource } from '../../../electron/core/xmpp/pipeline/message
 let counter = 0;
 function message(fields: Partial<NewMessage> = {}): NewMessage {
   counter += 1;
-  return { id: `m${counter}`, accountId: 'a1', peer: 'bob@x', direction: 'in', body: `hello ${counter}`, timestamp: 1_000 + counter, state: 'received', ...fields };
+  return { id: `m${counter}`, accountId: 'a1', peer: 'bob@x', kind: 'chat', direction: 'in', body: `hello ${counter}`, timestamp: 1_000 + counter, state: 'received', ...fields };
 }
 
 function setUp(names: Record<string, string> = {}) {

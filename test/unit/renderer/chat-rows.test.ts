@@ -8,6 +8,7 @@ const message = (id: string, timestamp: number, extra: Partial<Message> = {}): M
   id,
   accountId: 'a1',
   peer: 'bob@x',
+  kind: 'chat',
   direction: 'in',
   body: id,
   timestamp,

@@ -18,6 +18,7 @@ const message = (id: string, timestamp: number, extra: Partial<Message> = {}): M
   id,
   accountId: 'a1',
   peer: 'bob@x',
+  kind: 'chat',
   direction: 'out',
   body: id,
   timestamp,

@@ -50,6 +50,21 @@ describe('store migrations', () => {
     db.close();
   });
 
+  it('moves the single archive cursor of schema 7 to the account’s own archive in schema 8, and marks old messages as chat', () => {
+    const file = tempFile();
+    const upTo7 = migrations.filter((migration) => migration.version <= 7);
+    const old = openDatabase(file, upTo7);
+    createAccountStore(old).insert({ id: 'a1', jid: 'alice@localhost', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
+    old.prepare("INSERT INTO archive_sync (account_id, last_id, last_ts) VALUES ('a1', 'A7', 7)").run();
+    old.prepare("INSERT INTO messages (id, account_id, peer, direction, body, ts, state) VALUES ('m1', 'a1', 'bob@localhost', 'in', 'hi', 1, 'received')").run();
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT account_id, archive, last_id, last_ts FROM archive_cursors').all()).toEqual([{ account_id: 'a1', archive: 'alice@localhost', last_id: 'A7', last_ts: 7 }]);
+    expect(db.prepare('SELECT kind, sender_nick, archive FROM messages').all()).toEqual([{ kind: 'chat', sender_nick: null, archive: null }]);
+    expect(() => db.prepare("UPDATE messages SET kind = 'headline'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('refuses a profile written by a newer version', () => {
     const file = tempFile();
     openDatabase(file, [...migrations, { version: 99, description: 'future', sql: 'SELECT 1;' }]).close();

@@ -21,7 +21,7 @@ let counter = 0;
 /** An incoming message from bob, one millisecond after the last one made. */
 function message(fields: Partial<NewMessage> = {}): NewMessage {
   counter += 1;
-  return { id: `m${counter}`, accountId: 'a1', peer: 'bob@x', direction: 'in', body: 'hi', timestamp: counter, state: 'received', ...fields };
+  return { id: `m${counter}`, accountId: 'a1', peer: 'bob@x', kind: 'chat', direction: 'in', body: 'hi', timestamp: counter, state: 'received', ...fields };
 }
 const outgoing = (fields: Partial<NewMessage> = {}) => {
   const made = message({ direction: 'out', state: 'pending', ...fields });
@@ -289,10 +289,13 @@ describe('conversations', () => {
     expect(store.pending('a1').map((each) => each.id)).toEqual([earlier.id, later.id]);
     store.retract(later.id);
     expect(store.pending('a1').map((each) => each.id)).toEqual([earlier.id]);
-    expect(store.archiveCursor('a1')).toBeUndefined();
-    store.setArchiveCursor('a1', { id: 'A1', timestamp: 1 });
-    store.setArchiveCursor('a1', { id: 'A2', timestamp: 2 });
-    expect(store.archiveCursor('a1')).toEqual({ id: 'A2', timestamp: 2 });
+    expect(store.archiveCursor('a1', 'alice@x')).toBeUndefined();
+    store.setArchiveCursor('a1', 'alice@x', { id: 'A1', timestamp: 1 });
+    store.setArchiveCursor('a1', 'alice@x', { id: 'A2', timestamp: 2 });
+    // XEP-0313 §7: each archive (our account's, each room's) has its own cursor.
+    store.setArchiveCursor('a1', 'room@conference.x', { id: 'R1', timestamp: 3 });
+    expect(store.archiveCursor('a1', 'alice@x')).toEqual({ id: 'A2', timestamp: 2 });
+    expect(store.archiveCursor('a1', 'room@conference.x')).toEqual({ id: 'R1', timestamp: 3 });
     expect(store.archiveComplete('a1', 'bob@x')).toBe(false);
     store.setArchiveComplete('a1', 'bob@x');
     expect(store.archiveComplete('a1', 'bob@x')).toBe(true);

@@ -19,7 +19,7 @@ function setUp() {
   let counter = 0;
   const add = (body: string, fields: Partial<Message> = {}): Message => {
     counter += 1;
-    const message: Message = { id: `m${counter}`, accountId: 'a1', peer: 'bob@x', direction: 'in', body, timestamp: counter * 1000, state: 'received', ...fields };
+    const message: Message = { id: `m${counter}`, accountId: 'a1', peer: 'bob@x', kind: 'chat', direction: 'in', body, timestamp: counter * 1000, state: 'received', ...fields };
     messages.insert(message);
     return message;
   };

@@ -40,8 +40,8 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   const { byId, byRemoteId, plain, full } = reader;
   const insert = db.prepare(
     `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read, markable,
-       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const byStanzaId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND stanza_id = ?');
   const byOriginId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND origin_id = ?');
@@ -111,6 +111,11 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
         message.replyTo?.quote ?? null,
         null,
         message.encrypted === true ? 1 : 0,
+        message.kind,
+        message.sender?.nick ?? null,
+        message.sender?.occupantId ?? null,
+        message.sender?.jid ?? null,
+        message.archive ?? null,
       );
       const row = byId.get(message.id) as Row | undefined;
       return { kind: 'inserted', message: row ? full(row) : message };

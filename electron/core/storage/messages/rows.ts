@@ -7,6 +7,11 @@ export interface Row {
   id: string;
   account_id: string;
   peer: string;
+  kind: Message['kind'];
+  sender_nick: string | null;
+  sender_occupant_id: string | null;
+  sender_jid: string | null;
+  archive: string | null;
   direction: Message['direction'];
   body: string;
   ts: number;
@@ -47,6 +52,17 @@ export function toMessage(row: Row): Message {
     id: row.id,
     accountId: row.account_id,
     peer: row.peer,
+    kind: row.kind,
+    ...(row.sender_nick === null
+      ? {}
+      : {
+          sender: {
+            nick: row.sender_nick,
+            ...(row.sender_occupant_id === null ? {} : { occupantId: row.sender_occupant_id }),
+            ...(row.sender_jid === null ? {} : { jid: row.sender_jid }),
+          },
+        }),
+    ...(row.archive === null ? {} : { archive: row.archive }),
     direction: row.direction,
     body: row.body,
     timestamp: row.ts,

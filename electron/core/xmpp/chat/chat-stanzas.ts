@@ -14,6 +14,8 @@ export const NS_REACTIONS = 'urn:xmpp:reactions:0';
 export const NS_REPLY = 'urn:xmpp:reply:0';
 export const NS_FALLBACK = 'urn:xmpp:fallback:0';
 export const NS_HINTS = 'urn:xmpp:hints';
+export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+export const NS_OCCUPANT_ID = 'urn:xmpp:occupant-id:0';
 export const NS_MDS = 'urn:xmpp:mds:displayed:0';
 
 /** What we understand, for our disco#info and caps (XEP-0030 §3, XEP-0115): peers decide what to send by these. */
@@ -48,6 +50,8 @@ export interface OutgoingChat {
   readonly body: string;
   /** XEP-0461: the full JID of the quoted message's author and the quoted message's id. */
   readonly reply?: { readonly to: string; readonly id: string; readonly quote: string };
+  /** To a room's occupant (XEP-0045 §7.5). */
+  readonly private?: true;
 }
 
 export function buildChatMessage(message: OutgoingChat): Element {
@@ -62,6 +66,8 @@ export function buildChatMessage(message: OutgoingChat): Element {
     xml('markable', { xmlns: NS_MARKERS }),
     // XEP-0085 §5.2: a message says we are active in the conversation.
     xml('active', { xmlns: NS_CHAT_STATES }),
+    // XEP-0045 §7.5: a private message to a room's occupant says so.
+    message.private === true ? xml('x', { xmlns: NS_MUC_USER }) : undefined,
     ...(message.reply
       ? [
           xml('reply', { xmlns: NS_REPLY, to: message.reply.to, id: message.reply.id }),

@@ -1,6 +1,6 @@
 // Reads a one-to-one <message/> (live, a carbon's or an archive's forwarded copy) into what it means for the conversation.
 import type { Element } from '@xmpp/xml';
-import { ChatStateSchema, type ChatState } from '../../../../shared/model/message.ts';
+import { ChatStateSchema, type ChatState, type MessageKind, type RoomSender } from '../../../../shared/model/message.ts';
 import { bareJid, formatJid, parseJid } from '../../../../shared/model/jid.ts';
 import {
   NS_CHAT_STATES,
@@ -8,6 +8,8 @@ import {
   NS_DELAY,
   NS_FALLBACK,
   NS_MARKERS,
+  NS_MUC_USER,
+  NS_OCCUPANT_ID,
   NS_REACTIONS,
   NS_RECEIPTS,
   NS_REPLY,
@@ -18,14 +20,19 @@ import { boundedBody, boundedQuote } from './body-limit.ts';
 import { parseReactions, type ParsedReactions } from './reactions-parse.ts';
 
 const NS_FASTEN = 'urn:xmpp:fasten:0';
+
 const NS_RETRACT_0 = 'urn:xmpp:message-retract:0';
 
 export type MarkerKind = 'received' | 'displayed' | 'acknowledged';
 
 export interface ParsedMessage {
   readonly direction: 'in' | 'out';
-  /** The other party's bare JID. */
+  /** RFC 6121 chat, or a private message with a room's occupant (XEP-0045 §7.5). */
+  readonly kind: Extract<MessageKind, 'chat' | 'private'>;
+  /** The other party: a bare JID, or for a private message the occupant's full JID (room@service/nick). */
   readonly peer: string;
+  /** In a room: who wrote it there. */
+  readonly sender?: RoomSender;
   /** The full JID the message came from (receipts go back there). */
   readonly from: string;
   readonly id?: string;
@@ -57,6 +64,13 @@ function bareOf(text: string | undefined): string | undefined {
 }
 
 const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** A room occupant's address: room@service/nick, with a nickname. */
+function occupantOf(text: string | undefined): { full: string; nick: string } | undefined {
+  const parsed = text === undefined ? undefined : parseJid(text);
+  if (!parsed?.ok || parsed.jid.local === undefined || parsed.jid.resource === undefined || parsed.jid.resource === '') return undefined;
+  return { full: formatJid(parsed.jid), nick: parsed.jid.resource };
+}
 
 /** XEP-0426: offsets count Unicode code points. */
 function withoutFallback(stanza: Element, body: string, forNs: string): { text: string; cut?: string } {
@@ -123,8 +137,13 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
   const fromBare = bareOf(stanza.attrs.from) ?? ownJid;
   const toBare = bareOf(stanza.attrs.to) ?? ownJid;
   const direction = fromBare === ownJid ? 'out' : 'in';
-  const peer = direction === 'out' ? toBare : fromBare;
+  // XEP-0045 §7.5: a private message through a room is with one occupant, never with the room's bare JID, so that no
+  // occupant can edit, retract or mark another's messages.
+  const occupant = stanza.getChild('x', NS_MUC_USER) ? occupantOf(direction === 'out' ? stanza.attrs.to : stanza.attrs.from) : undefined;
+  if (stanza.getChild('x', NS_MUC_USER) && !occupant) return undefined;
+  const peer = occupant?.full ?? (direction === 'out' ? toBare : fromBare);
   if (peer === ownJid || (direction === 'in' && toBare !== ownJid)) return undefined;
+  const occupantId = nonEmpty(stanza.getChild('occupant-id', NS_OCCUPANT_ID)?.attrs.id);
 
   const rawBody = stanza.getChildText('body');
   const replyElement = stanza.getChild('reply', NS_REPLY);
@@ -148,7 +167,9 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
   const chatState = chatStateOf(stanza);
   return {
     direction,
+    kind: occupant ? 'private' : 'chat',
     peer,
+    ...(occupant && direction === 'in' ? { sender: { nick: occupant.nick, ...(occupantId === undefined ? {} : { occupantId }) } } : {}),
     from: String(stanza.attrs.from ?? ownJid),
     ...(id === undefined ? {} : { id }),
     ...(originId === undefined ? {} : { originId }),

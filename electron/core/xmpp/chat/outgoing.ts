@@ -4,7 +4,13 @@ import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Message } from '../../../../shared/model/message.ts';
 import type { MessageStore, NewMessage } from '../../storage/messages.ts';
+import { parseJid } from '../../../../shared/model/jid.ts';
 import { buildChatMessage } from './chat-stanzas.ts';
+
+const isFullJid = (text: string): boolean => {
+  const parsed = parseJid(text);
+  return parsed.ok && parsed.jid.resource !== undefined;
+};
 
 /** The id a reference to this message uses: its id attribute, else its origin-id (XEP-0461 §3, XEP-0444 §3). */
 export function referenceOf(message: Message): string | undefined {
@@ -23,6 +29,8 @@ export function storeOutgoing(store: MessageStore, args: { accountId: string; ow
     id,
     accountId: args.accountId,
     peer: args.peer,
+    // A conversation with a full JID is with a room's occupant (XEP-0045 §7.5); with anyone else it is by bare JID.
+    kind: isFullJid(args.peer) ? 'private' : 'chat',
     direction: 'out',
     body: args.body,
     timestamp: args.now,
@@ -43,6 +51,7 @@ export function stanzaOf(store: MessageStore, ownJid: string, message: Message):
     to: message.peer,
     id: message.id,
     body: message.body,
+    ...(message.kind === 'private' ? { private: true } : {}),
     ...(quoted && reference !== undefined && message.replyTo
       ? { reply: { to: quoted.direction === 'out' ? ownJid : quoted.peer, id: reference, quote: message.replyTo.quote } }
       : {}),

@@ -62,7 +62,7 @@ export async function ingestPage(deps: PageDeps, page: ArchivePage): Promise<num
 
 /** Runs one catch-up; `cancelled` stops it between pages (the session ended), leaving the cursor where it was. */
 export async function runCatchUp(deps: CatchUpDeps, extended: boolean, cancelled: () => boolean): Promise<void> {
-  let plan: CatchUpPlan = { cursor: deps.store.archiveCursor(deps.accountId), extended, now: deps.now() };
+  let plan: CatchUpPlan = { cursor: deps.store.archiveCursor(deps.accountId, deps.archive), extended, now: deps.now() };
   let request: PageRequest = firstCatchUpPage(plan);
   let fetched = 0;
   let pages = 0;
@@ -99,7 +99,7 @@ export async function runCatchUp(deps: CatchUpDeps, extended: boolean, cancelled
         request = step.request;
         continue;
       }
-      if (caughtUp(step) && newest && failed === 0) deps.store.setArchiveCursor(deps.accountId, newest);
+      if (caughtUp(step) && newest && failed === 0) deps.store.setArchiveCursor(deps.accountId, deps.archive, newest);
       if (failed > 0) deps.logger.warn('the archive cursor stays: some messages could not be taken', { failed });
       if (step.reason !== 'complete' && step.reason !== 'reached-cursor') deps.logger.warn('the archive catch-up stopped early', { reason: step.reason, pages, fetched });
       deps.onProgress({ status: 'idle', fetched });

@@ -96,6 +96,33 @@ describe('what only our server may vouch for', () => {
   });
 });
 
+describe('private messages through a room (XEP-0045 §7.5)', () => {
+  const muc = () => xml('x', { xmlns: 'http://jabber.org/protocol/muc#user' });
+  const fromOccupant = (nick: string, id: string, ...children: Element[]) =>
+    xml('message', { type: 'chat', from: `room@conference.x/${nick}`, to: `${own}/desk`, id }, muc(), ...children);
+
+  it('are kept per occupant, with the kind, the nickname and the archive, apart from each other', async () => {
+    const { ingest, store } = setUp();
+    await ingest(fromOccupant('Mallory', 'm1', body('from mallory')), { source: 'live' });
+    await ingest(fromOccupant('Carol', 'c1', body('from carol')), { source: 'archive', archive: own, stanzaId: 'a1', timestamp: 5 });
+    const carol = store.page('a1', 'room@conference.x/Carol', {}, 10).messages;
+    expect(carol).toMatchObject([{ kind: 'private', peer: 'room@conference.x/Carol', sender: { nick: 'Carol' }, archive: own, body: 'from carol' }]);
+    expect(store.page('a1', 'room@conference.x/Mallory', {}, 10).messages.map((message) => message.body)).toEqual(['from mallory']);
+    expect(store.page('a1', 'room@conference.x', {}, 10).messages).toEqual([]);
+  });
+
+  it('let no occupant edit or retract another occupant’s message', async () => {
+    const { ingest, store } = setUp();
+    await ingest(fromOccupant('Carol', 'c1', body('meet at noon')), { source: 'live' });
+    await ingest(fromOccupant('Mallory', 'e1', body('meet at midnight'), xml('replace', { xmlns: NS_CORRECT, id: 'c1' })), { source: 'live' });
+    await ingest(fromOccupant('Mallory', 'r1', xml('retract', { xmlns: NS_RETRACT, id: 'c1' })), { source: 'live' });
+    const [carol] = store.page('a1', 'room@conference.x/Carol', {}, 10).messages;
+    expect([carol?.body, carol?.retracted, carol?.correctedAt]).toEqual(['meet at noon', undefined, undefined]);
+    // Mallory's correction of a message he never sent stands as a message of his own (XEP-0308 §5).
+    expect(store.page('a1', 'room@conference.x/Mallory', {}, 10).messages.map((message) => message.body)).toEqual(['meet at midnight']);
+  });
+});
+
 describe('ingest of received messages', () => {
   it('stores a live message once though it comes again, and answers each receipt request to the full JID', async () => {
     const { ingest, history, added, answers, changed } = setUp();

@@ -125,6 +125,24 @@ describe('parseMessage', () => {
     expect(parseMessage(xml('presence', { from: 'alice@x/r' }), own)).toBeUndefined();
   });
 
+  it('reads a private message through a room as with the occupant, never with the room’s bare JID (XEP-0045 §7.5)', () => {
+    const muc = xml('x', { xmlns: 'http://jabber.org/protocol/muc#user' });
+    const occupantId = xml('occupant-id', { xmlns: 'urn:xmpp:occupant-id:0', id: 'occ-1' });
+    const fromOccupant = xml('message', { type: 'chat', from: 'room@conference.example.org/Alice', to: `${own}/desk`, id: 'p1' }, body('psst'), muc, occupantId);
+    expect(parseMessage(fromOccupant, own)).toMatchObject({
+      kind: 'private',
+      direction: 'in',
+      peer: 'room@conference.example.org/Alice',
+      sender: { nick: 'Alice', occupantId: 'occ-1' },
+      body: 'psst',
+    });
+    const toOccupant = xml('message', { type: 'chat', from: `${own}/phone`, to: 'room@conference.example.org/Alice', id: 'p2' }, body('hi'), muc);
+    expect(parseMessage(toOccupant, own)).toMatchObject({ kind: 'private', direction: 'out', peer: 'room@conference.example.org/Alice' });
+    // A room's own bare JID with muc#user is no occupant: nobody to talk to privately.
+    expect(parseMessage(xml('message', { type: 'chat', from: 'room@conference.example.org', to: own }, body('x'), muc), own)).toBeUndefined();
+    expect(parseMessage(incoming(body('plain')), own)?.kind).toBe('chat');
+  });
+
   it('reads a message without a type as a normal chat message', () => {
     expect(parseMessage(xml('message', { from: 'alice@x/r', to: own }, body('hi')), own)).toMatchObject({ direction: 'in', peer: 'alice@x', body: 'hi' });
   });

@@ -93,11 +93,11 @@ function setUp(archive: ReturnType<typeof archiveServer>, failing?: { body: stri
     intake: {
       prepare: (message, context) => {
         if (message.getChildText('body') === failing?.body) return Promise.reject(new Error('the pipeline cannot take this one'));
-        return Promise.resolve({ parsed: { direction: 'in', peer, from: peer, body: message.getChildText('body') ?? '', receiptRequested: false, markable: false }, context, at: context.timestamp ?? 0 });
+        return Promise.resolve({ parsed: { direction: 'in', kind: 'chat', peer, from: peer, body: message.getChildText('body') ?? '', receiptRequested: false, markable: false }, context, at: context.timestamp ?? 0 });
       },
       apply: ({ parsed, context }) => {
         ingested.push({ body: parsed.body ?? '', context });
-        store.insert({ id: context.stanzaId ?? '', accountId: 'a1', peer, direction: 'in', body: parsed.body ?? '', timestamp: context.timestamp ?? 0, state: 'received', ...(context.stanzaId ? { stanzaId: context.stanzaId } : {}) });
+        store.insert({ id: context.stanzaId ?? '', accountId: 'a1', peer, kind: 'chat', direction: 'in', body: parsed.body ?? '', timestamp: context.timestamp ?? 0, state: 'received', ...(context.stanzaId ? { stanzaId: context.stanzaId } : {}) });
       },
     },
     onProgress: (sync) => progress.push(sync),
@@ -113,7 +113,7 @@ describe('catch-up', () => {
   it('fetches newest pages first down to the cursor, then moves the cursor to the newest id', async () => {
     const archive = archiveServer(items(120), { serverMax: 50 });
     const { store, mam, ingested, progress } = setUp(archive);
-    store.setArchiveCursor('a1', { id: 'a-10', timestamp: base + 10_000 });
+    store.setArchiveCursor('a1', own, { id: 'a-10', timestamp: base + 10_000 });
 
     await mam.catchUp();
     expect(archive.queries.map((query) => [rsmBefore(query), formValue(query, 'start')])).toEqual([
@@ -126,7 +126,7 @@ describe('catch-up', () => {
     expect(ingested[0]?.context).toEqual({ source: 'archive', archive: own, stanzaId: 'a-71', timestamp: base + 71_000 });
     expect(ingested.at(-1)?.body).toBe('m20');
     expect(new Set(ingested.map(({ body }) => body)).size).toBe(111);
-    expect(store.archiveCursor('a1')).toEqual({ id: 'a-120', timestamp: base + 120_000 });
+    expect(store.archiveCursor('a1', own)).toEqual({ id: 'a-120', timestamp: base + 120_000 });
     expect(progress).toEqual([
       { status: 'syncing', fetched: 0 },
       { status: 'syncing', fetched: 50 },
@@ -139,21 +139,21 @@ describe('catch-up', () => {
   it('asks only for what follows the cursor when the server takes after-id', async () => {
     const archive = archiveServer(items(30), { extended: true });
     const { store, mam, ingested } = setUp(archive);
-    store.setArchiveCursor('a1', { id: 'a-25', timestamp: base + 25_000 });
+    store.setArchiveCursor('a1', own, { id: 'a-25', timestamp: base + 25_000 });
     await mam.catchUp();
     expect(archive.queries.map((query) => formValue(query, 'after-id'))).toEqual(['a-25']);
     expect(ingested.map(({ body }) => body)).toEqual(['m26', 'm27', 'm28', 'm29', 'm30']);
-    expect(store.archiveCursor('a1')?.id).toBe('a-30');
+    expect(store.archiveCursor('a1', own)?.id).toBe('a-30');
   });
 
   it('falls back to the cursor’s time when the server no longer knows its id', async () => {
     const archive = archiveServer(items(30), { extended: true, refuseAfterId: true });
     const { store, mam, ingested } = setUp(archive);
-    store.setArchiveCursor('a1', { id: 'expired', timestamp: base + 28_000 });
+    store.setArchiveCursor('a1', own, { id: 'expired', timestamp: base + 28_000 });
     await mam.catchUp();
     expect(archive.queries.map((query) => formValue(query, 'after-id') ?? null)).toEqual(['expired', null]);
     expect(ingested.map(({ body }) => body)).toEqual(['m28', 'm29', 'm30']);
-    expect(store.archiveCursor('a1')?.id).toBe('a-30');
+    expect(store.archiveCursor('a1', own)?.id).toBe('a-30');
   });
 
   it('without a cursor fetches the recent window and sets the cursor', async () => {
@@ -161,36 +161,36 @@ describe('catch-up', () => {
     const { store, mam } = setUp(archive);
     await mam.catchUp();
     expect(formValue(archive.queries[0] ?? xml('none'), 'start')).toBe(new Date(base + 1_000_000 - 90 * 86_400_000).toISOString().replace('.000Z', 'Z'));
-    expect(store.archiveCursor('a1')?.id).toBe('a-3');
+    expect(store.archiveCursor('a1', own)?.id).toBe('a-3');
   });
 
   it('leaves the cursor where it was when a page fails, so the next catch-up repeats without a gap', async () => {
     const archive = archiveServer(items(120), { serverMax: 50 });
     const { store, mam, progress } = setUp(archive);
-    store.setArchiveCursor('a1', { id: 'a-10', timestamp: base + 10_000 });
+    store.setArchiveCursor('a1', own, { id: 'a-10', timestamp: base + 10_000 });
     const first = mam.catchUp();
     // The second page fails.
     await archive.fake.settle();
     archive.failNextQuery();
     await first;
-    expect(store.archiveCursor('a1')?.id).toBe('a-10');
+    expect(store.archiveCursor('a1', own)?.id).toBe('a-10');
     expect(progress.at(-1)).toMatchObject({ status: 'failed', fetched: 50 });
 
     await mam.catchUp();
-    expect(store.archiveCursor('a1')?.id).toBe('a-120');
+    expect(store.archiveCursor('a1', own)?.id).toBe('a-120');
     expect(store.page('a1', peer, {}, 200).messages.map((message) => message.body)).toEqual(items(111, 10).map((item) => item.body));
   });
 
   it('stops between pages once disposed, without moving the cursor', async () => {
     const archive = archiveServer(items(120), { serverMax: 50 });
     const { store, mam } = setUp(archive);
-    store.setArchiveCursor('a1', { id: 'a-10', timestamp: base + 10_000 });
+    store.setArchiveCursor('a1', own, { id: 'a-10', timestamp: base + 10_000 });
     const running = mam.catchUp();
     await archive.fake.settle();
     mam.dispose();
     await running;
     expect(archive.queries.length).toBeLessThan(3);
-    expect(store.archiveCursor('a1')?.id).toBe('a-10');
+    expect(store.archiveCursor('a1', own)?.id).toBe('a-10');
   });
 
   it('goes past a message the chat pipeline cannot take, and keeps the cursor so that the next catch-up brings it again', async () => {
@@ -199,12 +199,12 @@ describe('catch-up', () => {
     const { store, mam, ingested, progress } = setUp(archive, failing);
     await mam.catchUp();
     expect(ingested.map(({ body }) => body)).toEqual(['m1', 'm2', 'm4', 'm5']);
-    expect(store.archiveCursor('a1')).toBeUndefined();
+    expect(store.archiveCursor('a1', own)).toBeUndefined();
     expect(progress.at(-1)).toEqual({ status: 'idle', fetched: 5 });
     failing.body = undefined;
     await mam.catchUp();
     expect(ingested.map(({ body }) => body).slice(4)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
-    expect(store.archiveCursor('a1')?.id).toBe('a-5');
+    expect(store.archiveCursor('a1', own)?.id).toBe('a-5');
   });
 
   it('ignores a result of our query that does not come from our own account', async () => {
@@ -226,7 +226,7 @@ describe('scroll-back', () => {
   it('fetches the page before the oldest stored message, and knows when the archive is exhausted', async () => {
     const archive = archiveServer([...items(30), ...items(5, 100, 'carol@x')]);
     const { store, mam, ingested } = setUp(archive);
-    store.insert({ id: 'local-25', accountId: 'a1', peer, direction: 'in', body: 'm25', timestamp: base + 25_000, state: 'received', stanzaId: 'a-25' });
+    store.insert({ id: 'local-25', accountId: 'a1', peer, kind: 'chat', direction: 'in', body: 'm25', timestamp: base + 25_000, state: 'received', stanzaId: 'a-25' });
 
     expect(await mam.scrollBack(peer, 20)).toBe('complete');
     expect(archive.queries.map((query) => [formValue(query, 'with'), rsmBefore(query)])).toEqual([[peer, 'a-25']]);
@@ -237,7 +237,7 @@ describe('scroll-back', () => {
   it('pages on until enough messages came, and says more is left', async () => {
     const archive = archiveServer(items(200), { serverMax: 50 });
     const { store, mam, ingested } = setUp(archive);
-    store.insert({ id: 'local-200', accountId: 'a1', peer, direction: 'in', body: 'm200', timestamp: base + 200_000, state: 'received', stanzaId: 'a-200' });
+    store.insert({ id: 'local-200', accountId: 'a1', peer, kind: 'chat', direction: 'in', body: 'm200', timestamp: base + 200_000, state: 'received', stanzaId: 'a-200' });
     expect(await mam.scrollBack(peer, 60)).toBe('more');
     expect(archive.queries.map(rsmBefore)).toEqual(['a-200', 'a-150']);
     expect(ingested).toHaveLength(100);
@@ -247,7 +247,7 @@ describe('scroll-back', () => {
   it('asks by time when the oldest stored message has no archive id', async () => {
     const archive = archiveServer(items(10));
     const { store, mam } = setUp(archive);
-    store.insert({ id: 'local', accountId: 'a1', peer, direction: 'in', body: 'old', timestamp: base + 4_500, state: 'received' });
+    store.insert({ id: 'local', accountId: 'a1', peer, kind: 'chat', direction: 'in', body: 'old', timestamp: base + 4_500, state: 'received' });
     expect(await mam.scrollBack(peer, 20)).toBe('complete');
     expect(formValue(archive.queries[0] ?? xml('none'), 'end')).toBe('2026-11-23T12:00:04Z');
   });
@@ -265,7 +265,7 @@ describe('an archive page handed to the chat pipeline', () => {
     const intake = {
       prepare: (_message: Element, context: MessageContext) => {
         phases.push('prepare');
-        return Promise.resolve({ parsed: { direction: 'in', peer, from: peer, receiptRequested: false, markable: false } as const, context, at: 0 });
+        return Promise.resolve({ parsed: { direction: 'in', kind: 'chat', peer, from: peer, receiptRequested: false, markable: false } as const, context, at: 0 });
       },
       apply: ({ context }: { context: MessageContext }) => void (phases.push('apply'), contexts.push(context)),
     };
