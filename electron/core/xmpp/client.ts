@@ -1,11 +1,11 @@
 // The composition root of a signed-in session; the order of installation is the order of negotiation (XEP-0170).
 import { jid } from '@xmpp/client-core';
-import setupIqCaller from '@xmpp/iq/caller.js';
 import setupStreamManagement from '@xmpp/stream-management';
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { toCausetteError, toIqError } from './errors.ts';
+import { setupIqCaller } from './iq/iq-caller.ts';
 import type { ServerAddress, SrvLookup } from './net/resolve.ts';
 import type { Trust } from './net/trust.ts';
 import { setupSasl } from './sasl/sasl.ts';
@@ -64,7 +64,7 @@ export function createClient(options: ClientOptions): XmppClient {
   setupSasl({ streamFeatures, credentials: { username: options.username, password: options.password }, jid: bare, domain, logger: options.logger });
   // XEP-0198 is installed before the iq caller so that the answers to our own requests are counted too.
   const streamManagement = setupStreamManagement({ streamFeatures, entity, middleware });
-  const iqCaller = setupIqCaller({ middleware, entity });
+  const iqCaller = setupIqCaller({ middleware, entity, domain, logger: options.logger });
   setupBind({ streamFeatures, iqCaller, resource: options.resource, domain });
   const stanzaListeners = setupDispatch({ middleware, logger: options.logger });
 
@@ -106,13 +106,7 @@ export function createClient(options: ClientOptions): XmppClient {
     acknowledging: () => streamManagement.enabled,
     send: (stanza) => entity.send(stanza),
     iq: (request, timeoutMs) => iqCaller.request(request, timeoutMs).catch((error: unknown) => Promise.reject(toIqError(error, domain))),
-    abandonRequests(error) {
-      for (const pending of iqCaller.handlers.values()) {
-        // The caller may still be writing its request and not yet waiting on this promise: never leave it unhandled.
-        pending.promise.catch(() => undefined);
-        pending.reject(error);
-      }
-    },
+    abandonRequests: (error) => iqCaller.abandon(error),
     close() {
       online = false;
       return stream.close();

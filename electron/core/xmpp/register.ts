@@ -1,9 +1,9 @@
 // In-band registration, XEP-0077: create the account on the server over a secured, unauthenticated stream.
-import setupIqCaller, { type IqCaller } from '@xmpp/iq/caller.js';
 import xml, { type Element } from '@xmpp/xml';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
 import { parseJid } from '../../../shared/model/jid.ts';
 import { StanzaError, toCausetteError, toIqError } from './errors.ts';
+import { setupIqCaller, type IqCaller } from './iq/iq-caller.ts';
 import { createTrust, PinnedCertificateLearned, type Trust } from './net/trust.ts';
 import type { ServerAccess } from './connection.ts';
 import { attempt } from './stream/attempt.ts';
@@ -73,7 +73,7 @@ async function registerOnce(options: RegistrationOptions, target: Target, trust:
     stepTimeoutMs: Math.min(timeoutMs, 10_000),
     logger: options.logger,
   });
-  const iqCaller = setupIqCaller({ middleware: stream.middleware, entity: stream.entity });
+  const iqCaller = setupIqCaller({ middleware: stream.middleware, entity: stream.entity, domain, logger: options.logger });
   // Reached only once STARTTLS and the TLS guard have passed: the stream is secure here.
   const secured = new Promise<Element>((resolve) => {
     stream.middleware.use((context, next) => (context.stanza.is('features', NS_STREAM) ? resolve(context.stanza) : next()));
