@@ -78,6 +78,7 @@ export function createLinks(deps: LinkDeps) {
       extraCa: deps.extraCa,
       pinned: deps.store.pinned(record.id),
       logger,
+      screen: (stanza) => entry.session?.screen(stanza),
     });
     entry.connection = connection;
     connection.onState((state) => {

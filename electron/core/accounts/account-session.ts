@@ -2,10 +2,11 @@
 // roster, subscriptions, contacts' presence, own presence, chat, carbons, archive. A fresh session (not a resumed one) fetches
 // the roster, learns how to be invisible, announces our presence (RFC 6121 §2.2: roster before presence), then catches up
 // with the archive (XEP-0313).
+import type { Element } from '@xmpp/xml';
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
 import type { Message } from '../../../shared/model/message.ts';
-import type { ShareChatActivity } from '../../../shared/model/settings.ts';
+import { defaultSettings, type ShareChatActivity } from '../../../shared/model/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
@@ -25,6 +26,7 @@ import { setupIqRouter } from '../xmpp/iq-router.ts';
 import { setupMam } from '../xmpp/mam/mam.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
 import { setupContactsPresence } from '../xmpp/presence/contacts-presence.ts';
+import { mayLearnOnline, refuseWhileInvisible, type Audience } from '../xmpp/presence/invisible-guard.ts';
 import { detectInvisibility, type Mechanism } from '../xmpp/presence/invisibility.ts';
 import { setupOwnPresence, type Announced } from '../xmpp/presence/own-presence.ts';
 import { createCoalescer } from '../xmpp/roster/coalescer.ts';
@@ -46,7 +48,7 @@ export interface AccountSessionDeps {
   readonly messageStore?: MessageStore;
   /** A chat message newly stored, with where it came from. */
   readonly onNewMessage?: ((message: Message, source: MessageSource) => void) | undefined;
-  /** Who gets receipts, markers and chat states; everyone when not given. */
+  /** Who gets receipts, markers and chat states; the default setting when not given. */
   readonly shareChatActivity?: (() => ShareChatActivity) | undefined;
   readonly emit: Emit;
   readonly logger: Logger;
@@ -66,6 +68,12 @@ export function createAccountSession(deps: AccountSessionDeps) {
   let invisibility: Mechanism | 'unknown' = 'unknown';
   let preApproval = false;
 
+  const audience: Audience = {
+    invisible: () => deps.ownPresence().show === 'invisible',
+    ownBare: deps.jid.toLowerCase(),
+    domain,
+    seesUs: (bare) => sharesPresence(roster.get(bare)?.subscription),
+  };
   const router = setupIqRouter({ connection, logger });
   const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? CHAT_FEATURES : [])]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
@@ -130,8 +138,9 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onConversation: (conversation) => deps.emit('chat.conversation', { accountId, conversation }),
         onTyping: (peer, state) => deps.emit('chat.typing', { accountId, peer, state }),
         ...(deps.onNewMessage ? { onNew: deps.onNewMessage } : {}),
-        // XEP-0184 §8: with "contacts", only those allowed to see our presence learn that we read or type.
-        mayShareActivity: (peer) => deps.shareChatActivity?.() !== 'contacts' || sharesPresence(roster.get(peer)?.subscription),
+        // XEP-0184 §8: with "contacts", only those allowed to see our presence learn that we read or type; while invisible, too.
+        mayShareActivity: (peer) =>
+          audience.seesUs(peer) || ((deps.shareChatActivity?.() ?? defaultSettings.shareChatActivity) === 'everyone' && mayLearnOnline(peer, audience)),
       })
     : undefined;
   // XEP-0280 and XEP-0313 feed the chat pipeline with copies from our other devices and from our archive.
@@ -219,6 +228,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
     connection,
+    /** What to answer an incoming request before any module sees it: while invisible, strangers get no sign of us. */
+    screen: (stanza: Element) => refuseWhileInvisible(stanza, audience),
     /** Sends our presence as it now is (after a change of choice or of the automatic state). */
     announce: () => enqueue(() => own.announce(deps.ownPresence(), invisibility)),
     dispose(): void {

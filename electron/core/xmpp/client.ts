@@ -26,6 +26,8 @@ export interface ClientOptions {
   readonly stepTimeoutMs: number;
   readonly logger: Logger;
   readonly lookup?: SrvLookup;
+  /** An answer to give an incoming request before anything else sees it (while invisible: a refusal), or undefined. */
+  readonly screen?: ((stanza: Element) => Element | undefined) | undefined;
 }
 
 export interface Session {
@@ -66,6 +68,8 @@ export function createClient(options: ClientOptions): XmppClient {
   const streamManagement = setupStreamManagement({ streamFeatures, entity, middleware });
   const iqCaller = setupIqCaller({ middleware, entity, domain, logger: options.logger });
   setupBind({ streamFeatures, iqCaller, resource: options.resource, domain });
+  const { screen } = options;
+  if (screen) middleware.use(({ stanza }, next) => screen(stanza) ?? next());
   const stanzaListeners = setupDispatch({ middleware, logger: options.logger });
 
   let online = false;

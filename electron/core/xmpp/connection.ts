@@ -6,7 +6,7 @@ import type { ConnectionState, TlsMode } from '../../../shared/model/account.ts'
 import { parseJid } from '../../../shared/model/jid.ts';
 import type { Logger } from '../log/logger.ts';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff.ts';
-import { createClient, type XmppClient } from './client.ts';
+import { createClient, type ClientOptions, type XmppClient } from './client.ts';
 import { isPermanent, toCausetteError } from './errors.ts';
 import { createListeners } from './listeners.ts';
 import { createTrust, PinnedCertificateLearned, type Pin } from './net/trust.ts';
@@ -36,6 +36,8 @@ export interface ConnectionOptions extends ServerAccess {
   readonly resource?: string;
   /** Retry pacing; tests shorten it. */
   readonly retry?: Partial<BackoffPolicy>;
+  /** Answers incoming requests before any module sees them (while invisible, refuses strangers). */
+  readonly screen?: ClientOptions['screen'];
 }
 
 export interface SessionInfo {
@@ -105,6 +107,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       trust,
       stepTimeoutMs: Math.min(connectTimeoutMs, 10_000),
       logger,
+      screen: options.screen,
     });
     created.onStanza((stanza) => stanzaListeners.emit(stanza));
     created.onAck((stanza) => ackListeners.emit(stanza));
