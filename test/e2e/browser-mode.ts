@@ -1,6 +1,5 @@
 // Starts `npm run web`'s host as its own process and Debian's Chromium on it, as a user would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,7 +27,7 @@ export interface BrowserHost {
 }
 
 export async function startBrowserHost(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserHost> {
-  const args = ['electron/web/cli.ts', '--no-open', '--profile', profileDir, `--token=${randomBytes(18).toString('base64url')}`, ...extraArgs];
+  const args = ['electron/web/cli.ts', '--no-open', '--profile', profileDir, ...extraArgs];
   const host = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     return { url: await waitForAddress(host), stop: () => stopHost(host) };
