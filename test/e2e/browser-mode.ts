@@ -17,6 +17,8 @@ export interface BrowserMode {
 export interface BrowserModeOptions {
   /** PEM of a certificate authority the host should trust (the harness CA). */
   readonly caPem?: string;
+  /** A profile to use and keep (a restart); by default a fresh one, removed on close. */
+  readonly profileDir?: string;
 }
 
 /** The browser mode's host (`node electron/web/cli.ts`) on a profile, with the address it printed. */
@@ -48,7 +50,7 @@ export function launchChromium(): Promise<Browser> {
 
 export async function openBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
   const dir = mkdtempSync(join(tmpdir(), 'causette-e2e-'));
-  const profileDir = join(dir, 'profile');
+  const profileDir = options.profileDir ?? join(dir, 'profile');
   const extraArgs: string[] = [];
   if (options.caPem) {
     writeFileSync(join(dir, 'ca.pem'), options.caPem);

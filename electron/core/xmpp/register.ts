@@ -15,7 +15,10 @@ export const NS_REGISTER_FEATURE = 'http://jabber.org/features/iq-register';
 const NS_DATA = 'jabber:x:data';
 
 /** The bare JID in `jid` is the account to create. */
-export type RegistrationOptions = ServerAccess;
+export interface RegistrationOptions extends ServerAccess {
+  /** The server's certificate was refused: what the user may choose to trust (its PEM stays in the core). */
+  readonly onRefusedCertificate?: (certificate: { readonly fingerprint256: string; readonly pem: string }) => void;
+}
 
 interface Target {
   readonly username: string;
@@ -101,10 +104,13 @@ export async function registerAccount(options: RegistrationOptions): Promise<voi
   const target = { username: parsed.jid.local, domain: parsed.jid.domain };
   const trust = createTrust({ domain: target.domain, extraCa: options.extraCa, pinned: options.pinned, logger: options.logger });
   try {
-    await registerOnce(options, target, trust);
+    await registerOnce(options, target, trust).catch(async (error: unknown) => {
+      // A pinned certificate seen for the first time is now an anchor: one more try.
+      if (!(error instanceof PinnedCertificateLearned)) throw error;
+      await registerOnce(options, target, trust);
+    });
   } catch (error) {
-    // A pinned certificate seen for the first time is now an anchor: one more try.
-    if (!(error instanceof PinnedCertificateLearned)) throw error;
-    await registerOnce(options, target, trust);
+    if (error instanceof CausetteError && error.code === 'untrusted-certificate' && trust.lastRefused) options.onRefusedCertificate?.(trust.lastRefused);
+    throw error;
   }
 }
