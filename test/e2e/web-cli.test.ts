@@ -39,7 +39,15 @@ function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env): 
       await exit;
     }
   });
-  return { child, output: () => output, exited: () => exit };
+  const exited = () =>
+    new Promise<number | null>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`the browser mode did not exit within 20 s:\n${output}`)), 20_000);
+      void exit.then((code) => {
+        clearTimeout(timer);
+        done(code);
+      });
+    });
+  return { child, output: () => output, exited };
 }
 
 async function until<T>(probe: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
