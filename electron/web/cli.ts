@@ -1,12 +1,13 @@
 // `npm run web`: the core and the renderer in the user's browser, on 127.0.0.1 only.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCore } from '../core/core.ts';
 import { createFileSecretBox, plainSealer } from '../core/secrets/secret-box.ts';
 import { parseWebCli, UsageError, webUsage } from './cli-options.ts';
+import { openInBrowser } from './opener.ts';
 import { defaultProfileDir } from './profile-dir.ts';
+import { readTokenFile, writeLaunchPage } from './token-file.ts';
 import { startWebHost } from './web-host.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
@@ -16,18 +17,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function openBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
-  const child = spawn(command, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log('Could not open a browser by itself: open the address above.'));
-  child.unref();
-}
-
 async function main(): Promise<void> {
   let options;
+  let token;
   try {
     options = parseWebCli(process.argv.slice(2));
+    token = options.tokenFile === undefined ? randomBytes(24).toString('base64url') : readTokenFile(options.tokenFile);
   } catch (error) {
     fail(`${error instanceof UsageError || error instanceof TypeError ? error.message : String(error)}\n${webUsage}`.trim());
   }
@@ -52,16 +47,22 @@ async function main(): Promise<void> {
     core,
     rendererDir,
     port: options.port,
-    token: options.token ?? randomBytes(24).toString('base64url'),
+    token,
     logger: core.logger.child({ host: 'web' }),
   });
   console.log(`Causette is running in browser mode (profile ${profileDir}).\nOpen: ${host.url}\nPress Ctrl+C to stop.`);
-  if (options.open) openBrowser(host.url);
+  // The opener gets a file only we can read that leads on to the address, never the token itself.
+  const launchPage = join(profileDir, 'open-causette.html');
+  if (options.open) {
+    writeLaunchPage(launchPage, host.url);
+    openInBrowser(launchPage, () => console.log('Could not open a browser by itself: open the address above.'));
+  }
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    rmSync(launchPage, { force: true });
     void host
       .close()
       .then(() => core.close())

@@ -55,6 +55,9 @@ function command<Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
   return { request, response };
 }
 
+/** A SHA-256 certificate fingerprint as Node prints it. */
+const Fingerprint256 = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+
 export const commands = {
   'app.snapshot': command(Empty, SnapshotSchema),
   'account.add': command(
@@ -62,7 +65,16 @@ export const commands = {
     AccountSchema,
   ),
   'account.register': command(
-    z.object({ jid: BareJidInput, password: Password, remember: z.boolean(), ...ServerOverride }).strict(),
+    z
+      .object({
+        jid: BareJidInput,
+        password: Password,
+        remember: z.boolean(),
+        ...ServerOverride,
+        /** The fingerprint of the certificate the last attempt was refused for, which the user chose to trust. */
+        trustCertificate: Fingerprint256.optional(),
+      })
+      .strict(),
     AccountSchema,
   ),
   'account.connect': command(
@@ -72,7 +84,7 @@ export const commands = {
   'account.disconnect': command(z.object({ accountId: AccountIdSchema }).strict(), AccountSchema),
   'account.remove': command(z.object({ accountId: AccountIdSchema }).strict(), z.null()),
   'account.trustCertificate': command(
-    z.object({ accountId: AccountIdSchema, fingerprint256: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) }).strict(),
+    z.object({ accountId: AccountIdSchema, fingerprint256: Fingerprint256 }).strict(),
     AccountSchema,
   ),
   'settings.update': command(SettingsSchema.partial().strict(), SettingsSchema),

@@ -24,4 +24,4 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'everyone' };
+export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'contacts' };

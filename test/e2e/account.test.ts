@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -32,6 +33,43 @@ describe('signing in through the browser mode', () => {
     await waitUntilOnline(page);
     await expect.poll(() => page.getByText('dora@localhost').first().isVisible()).toBe(true);
     await page.screenshot({ path: join(outputDir, 'signed-in.png') });
+  });
+});
+
+describe('creating an account on a server whose certificate is not trusted', () => {
+  it('asks about the certificate as signing in does; once trusted, the account is created, signed in, and the pin kept', async () => {
+    const profileDir = join(mkdtempSync(join(tmpdir(), 'causette-e2e-register-')), 'profile');
+    // The harness CA is not given: its certificate is as unknown as a self-hosted server's.
+    const first = await openBrowserMode({ profileDir });
+    try {
+      const { page } = first;
+      await page.getByRole('tab', { name: 'Create account' }).click();
+      await page.getByLabel('Address').fill('gina@localhost');
+      await page.getByLabel('Password', { exact: true }).fill('gina-secret-1');
+      await page.getByLabel('Confirm password').fill('gina-secret-1');
+      await page.getByLabel('Remember password').check();
+      await fillServer(page, server.c2sPort);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Untrusted certificate' });
+      await dialog.waitFor({ timeout: 20_000 });
+      expect(await dialog.getByLabel('SHA-256 fingerprint').textContent()).toBe(server.fingerprint256);
+      await dialog.getByRole('button', { name: 'Trust this certificate' }).click();
+      await waitUntilOnline(page);
+      await expect.poll(() => page.getByText('gina@localhost').first().isVisible()).toBe(true);
+    } finally {
+      await first.close();
+    }
+
+    // A restart on the same profile signs in by itself, with no question: the certificate stayed pinned to the account.
+    const again = await openBrowserMode({ profileDir });
+    try {
+      await waitUntilOnline(again.page);
+      await expect.poll(() => again.page.getByText('gina@localhost').first().isVisible()).toBe(true);
+      expect(await again.page.getByRole('dialog', { name: 'Untrusted certificate' }).count()).toBe(0);
+    } finally {
+      await again.close();
+      rmSync(join(profileDir, '..'), { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,5 @@
 // Starts `npm run web`'s host as its own process and Debian's Chromium on it, as a user would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +17,8 @@ export interface BrowserMode {
 export interface BrowserModeOptions {
   /** PEM of a certificate authority the host should trust (the harness CA). */
   readonly caPem?: string;
+  /** A profile to use and keep (a restart); by default a fresh one, removed on close. */
+  readonly profileDir?: string;
 }
 
 /** The browser mode's host (`node electron/web/cli.ts`) on a profile, with the address it printed. */
@@ -28,7 +29,7 @@ export interface BrowserHost {
 }
 
 export async function startBrowserHost(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserHost> {
-  const args = ['electron/web/cli.ts', '--no-open', '--profile', profileDir, `--token=${randomBytes(18).toString('base64url')}`, ...extraArgs];
+  const args = ['electron/web/cli.ts', '--no-open', '--profile', profileDir, ...extraArgs];
   const host = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     return { url: await waitForAddress(host), stop: () => stopHost(host) };
@@ -49,7 +50,7 @@ export function launchChromium(): Promise<Browser> {
 
 export async function openBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
   const dir = mkdtempSync(join(tmpdir(), 'causette-e2e-'));
-  const profileDir = join(dir, 'profile');
+  const profileDir = options.profileDir ?? join(dir, 'profile');
   const extraArgs: string[] = [];
   if (options.caPem) {
     writeFileSync(join(dir, 'ca.pem'), options.caPem);

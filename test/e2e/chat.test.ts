@@ -37,7 +37,19 @@ beforeAll(async () => {
       void dialog.dismiss();
     });
   }
+  // They are not mutual contacts: ticks and typing need activity shared with everyone (the default is contacts only).
+  for (const page of [alice.page, bob.page]) await shareActivityWithEveryone(page);
 });
+
+async function shareActivityWithEveryone(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const choice = dialog.getByLabel('Send delivery receipts, read markers and typing notifications to');
+  await choice.selectOption({ label: 'Everyone who writes to me' });
+  await dialog.locator('select:has(option[value="everyone"]:checked)').waitFor({ timeout: 5_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
 
 afterAll(async () => {
   await carol?.stop();

@@ -113,6 +113,27 @@ describe('accounts in the core', () => {
     await waitForState(core, added.id, 'online');
   });
 
+  it('creates an account on a server whose certificate is not trusted once the user trusts that very certificate, and keeps the pin', async () => {
+    const profile = newProfile();
+    const core = await openCore(profile, []);
+    const request = { jid: 'fern@localhost', password: 'fern-pass', remember: true, ...direct() };
+    const refused = await core.handlers['account.register'](request).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'untrusted-certificate', certificate: { fingerprint256: server.fingerprint256 } });
+    expect((await core.handlers['app.snapshot']({})).accounts).toEqual([]);
+    // Only the certificate shown can be trusted.
+    const other = server.fingerprint256.replace(/^../, server.fingerprint256.startsWith('00') ? '11' : '00');
+    await expect(core.handlers['account.register']({ ...request, trustCertificate: other })).rejects.toMatchObject({ code: 'not-found' });
+
+    const created = await core.handlers['account.register']({ ...request, trustCertificate: server.fingerprint256 });
+    expect(created.pinnedCertificates).toEqual([server.fingerprint256]);
+    expect((await waitForState(core, created.id, 'online')).connection).toMatchObject({ jid: expect.stringMatching(/^fern@localhost\//) as string });
+    await core.close();
+    cores.splice(cores.indexOf(core), 1);
+
+    const again = await openCore(profile, []);
+    await waitForState(again, created.id, 'online');
+  });
+
   it('disconnects, stays offline across a restart, and removes the account with its password', async () => {
     const profile = newProfile();
     const core = await openCore(profile);

@@ -128,6 +128,24 @@ describe('roster and subscriptions', () => {
     expect(eventsNamed(alice, 'subscription.requestsChanged')).toEqual([]);
   });
 
+  it('a revoked pre-approval stays revoked (RFC 6121 §3.4): the contact’s later request is asked, not granted', async () => {
+    const [aliceJid = '', carolJid = ''] = await users('alice', 'carol');
+    const alice = await signIn(aliceJid);
+    await alice.handlers['subscription.preapprove']({ accountId: alice.accountId, jid: carolJid });
+    await until(async () => (await alice.contact(carolJid))?.approved, 'the pre-approval');
+    await alice.handlers['subscription.revoke']({ accountId: alice.accountId, jid: carolJid });
+    await until(async () => (await alice.contact(carolJid))?.approved === false, 'the approval withdrawn');
+
+    const carol = await raw(carolJid, 'desk');
+    await carol.send(xml('presence', { type: 'subscribe', to: aliceJid }, xml('status', {}, 'may I?')));
+    // Stored as a request: neither alice's server nor her client granted it by itself.
+    await until(async () => (await alice.snapshot()).requests.some((request) => request.jid === carolJid && request.message === 'may I?'), 'carol’s request stored');
+    expect((await alice.contact(carolJid))?.subscription).toBe('none');
+    await alice.handlers['subscription.approve']({ accountId: alice.accountId, jid: carolJid, addBack: false });
+    await until(async () => (await alice.contact(carolJid))?.subscription === 'from', 'carol subscribed once alice approves');
+    expect((await alice.snapshot()).requests).toEqual([]);
+  });
+
   it('refuses a malformed address, our own address, and changes while signed out', async () => {
     const [aliceJid = ''] = await users('alice');
     const alice = await signIn(aliceJid);

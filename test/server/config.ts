@@ -21,6 +21,8 @@ export interface ConfigParams {
   readonly pluginPaths?: readonly string[];
   /** Lua appended after the hosts and components, e.g. another Component section. */
   readonly extraConfig?: string;
+  /** Modules enabled besides the usual ones (found in pluginPaths, e.g. test/server/modules). */
+  readonly extraModules?: readonly string[];
 }
 
 /** Files of one server, all inside its data dir. */
@@ -87,7 +89,7 @@ storage = "internal"
 ${p.pluginPaths?.length ? `plugin_paths = ${list(p.pluginPaths)}\n` : ''}certificates = ${lua(paths.certs)}
 ssl = { certificate = ${lua(cert)}, key = ${lua(key)} }
 
-modules_enabled = ${list(modules)}
+modules_enabled = ${list([...modules, ...(p.extraModules ?? [])])}
 modules_disabled = { "s2s", "s2s_auth_certs", "dialback" }
 
 -- XEP-0077: mod_register_limits throttles only when a throttle is configured, and never the allowlist.

@@ -24,6 +24,8 @@ export interface ProsodyOptions {
   logLevel?: LogLevel; // default 'info' ('debug' logs every stanza)
   pluginPaths?: readonly string[];
   extraConfig?: string;
+  /** Modules enabled besides the usual ones, e.g. ['test_invisible'] with pluginPaths [testModules]. */
+  extraModules?: readonly string[];
 }
 
 export interface ProsodyServer {
@@ -124,6 +126,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       logLevel: options.logLevel ?? 'info',
       ...(options.pluginPaths ? { pluginPaths: options.pluginPaths } : {}),
       ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
+      ...(options.extraModules ? { extraModules: options.extraModules } : {}),
     });
     await writeFile(paths.config, config);
     const listeners = [

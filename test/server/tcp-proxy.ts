@@ -9,6 +9,9 @@ export interface TcpProxy {
   /** New connections are destroyed at once until resume(); open ones keep flowing. */
   pause(): void;
   resume(): void;
+  /** What clients send is kept back from the server until release(); what the server sends still flows. */
+  holdFromClients(): void;
+  releaseFromClients(): void;
   /** Stops listening and cuts every open connection. */
   close(): Promise<void>;
   /** Open client connections. */
@@ -18,6 +21,7 @@ export interface TcpProxy {
 export function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const pairs = new Set<readonly [Socket, Socket]>();
   let paused = false;
+  let holding = false;
 
   const server = createServer((client) => {
     client.on('error', () => undefined); // a reset peer is the normal case here
@@ -33,7 +37,7 @@ export function startTcpProxy(targetHost: string, targetPort: number): Promise<T
       client.destroy();
       upstream.destroy();
     };
-    client.pipe(upstream);
+    if (!holding) client.pipe(upstream);
     upstream.pipe(client);
     for (const socket of pair) {
       socket.on('error', end);
@@ -59,6 +63,14 @@ export function startTcpProxy(targetHost: string, targetPort: number): Promise<T
         cutAll,
         pause: () => (paused = true),
         resume: () => (paused = false),
+        holdFromClients: () => {
+          holding = true;
+          for (const [client, upstream] of pairs) client.unpipe(upstream);
+        },
+        releaseFromClients: () => {
+          holding = false;
+          for (const [client, upstream] of pairs) client.pipe(upstream);
+        },
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

@@ -5,7 +5,7 @@ import { CausetteError } from '../../../shared/ipc/errors.ts';
 import type { ValidRequest } from '../../../shared/ipc/contract.ts';
 import { parseJid } from '../../../shared/model/jid.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
-import type { AccountRecord } from '../storage/accounts.ts';
+import type { AccountRecord, PinnedCertificate } from '../storage/accounts.ts';
 import { registerAccount } from '../xmpp/register.ts';
 import { createLinks, type LinkDeps, type Live } from './account-link.ts';
 
@@ -24,6 +24,8 @@ export function createAccountService(deps: AccountServiceDeps) {
     live.set(record.id, { record, state: record.enabled && !record.passwordSaved ? passwordRequired : { status: 'offline' } });
   }
   const links = createLinks(deps);
+  /** The certificate the last registration attempt refused, kept (one at a time) until the user decides. */
+  let refusedAtRegistration: { readonly jid: string; readonly certificate: PinnedCertificate } | undefined;
   const { view, publish, open } = links;
 
   function get(accountId: string): Live {
@@ -56,7 +58,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     entry.record = { ...entry.record, enabled };
   }
 
-  async function create(request: NewAccountRequest, jid: string): Promise<Account> {
+  async function create(request: NewAccountRequest, jid: string, pinned: readonly PinnedCertificate[] = []): Promise<Account> {
     const record: AccountRecord = {
       id: randomUUID(),
       jid,
@@ -69,6 +71,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     };
     if (request.remember) await deps.secrets.set(record.id, request.password);
     deps.store.insert(record);
+    for (const certificate of pinned) deps.store.pin(record.id, certificate);
     const entry: Live = { record, state: { status: 'connecting' } };
     live.set(record.id, entry);
     await open(entry, request.password);
@@ -110,6 +113,14 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     async register(request: ValidRequest<'account.register'>): Promise<Account> {
       const jid = bareAddress(request.jid);
+      const { trustCertificate, ...account } = request;
+      const refused = refusedAtRegistration?.jid === jid ? refusedAtRegistration.certificate : undefined;
+      // As for signing in, only the very certificate the user was shown can be trusted, never one named by fingerprint alone.
+      if (trustCertificate !== undefined && refused?.fingerprint256 !== trustCertificate) {
+        throw new CausetteError('not-found', 'That certificate is not the one the server presented; try again to see it.');
+      }
+      const pinned = trustCertificate === undefined || refused === undefined ? [] : [refused];
+      refusedAtRegistration = undefined;
       // XEP-0077 §3.1: the account is created on the server before it is saved here.
       await registerAccount({
         jid,
@@ -118,10 +129,12 @@ export function createAccountService(deps: AccountServiceDeps) {
         ...(request.port === undefined ? {} : { port: request.port }),
         tls: request.tls,
         extraCa: deps.extraCa,
-        pinned: [],
+        pinned,
         logger: deps.logger.child({ registering: jid }),
+        onRefusedCertificate: (certificate) => (refusedAtRegistration = { jid, certificate }),
       });
-      return create(request, jid);
+      if (pinned.length > 0) deps.logger.info('certificate pinned by the user while registering', { jid, fingerprint256: trustCertificate });
+      return create(account, jid, pinned);
     },
 
     async connect(request: ValidRequest<'account.connect'>): Promise<Account> {

@@ -5,7 +5,7 @@
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
 import type { Message } from '../../../shared/model/message.ts';
-import type { ShareChatActivity } from '../../../shared/model/settings.ts';
+import { defaultSettings, type ShareChatActivity } from '../../../shared/model/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
@@ -27,6 +27,7 @@ import { setupMam } from '../xmpp/mam/mam.ts';
 import { NS_MAM } from '../xmpp/mam/mam-stanzas.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
 import { setupContactsPresence } from '../xmpp/presence/contacts-presence.ts';
+import { mayLearnOnline, refuseWhileInvisible, type Audience } from '../xmpp/presence/invisible-guard.ts';
 import { detectInvisibility, type Mechanism } from '../xmpp/presence/invisibility.ts';
 import { setupOwnPresence, type Announced } from '../xmpp/presence/own-presence.ts';
 import { createCoalescer } from '../xmpp/roster/coalescer.ts';
@@ -49,7 +50,7 @@ export interface AccountSessionDeps {
   readonly messageStore?: MessageStore;
   /** A chat message newly stored, with where it came from. */
   readonly onNewMessage?: ((message: Message, source: MessageSource) => void) | undefined;
-  /** Who gets receipts, markers and chat states; everyone when not given. */
+  /** Who gets receipts, markers and chat states; the default setting when not given. */
   readonly shareChatActivity?: (() => ShareChatActivity) | undefined;
   readonly emit: Emit;
   readonly logger: Logger;
@@ -71,6 +72,19 @@ export function createAccountSession(deps: AccountSessionDeps) {
   /** XEP-0359 §3.1: our server's stanza-ids count once our account's features say it sets them. */
   let stanzaIds = false;
 
+  const audience: Audience = {
+    invisible: () => deps.ownPresence().show === 'invisible',
+    ownBare: deps.jid.toLowerCase(),
+    domain,
+    seesUs: (bare) => sharesPresence(roster.get(bare)?.subscription),
+  };
+  // XEP-0186 §3: while invisible, a stranger's request is refused as if no resource were here, before any module sees it.
+  const removeGuard = connection.pipeline.useIncoming(async (stanza) => {
+    const refusal = refuseWhileInvisible(stanza, audience);
+    if (!refusal) return stanza;
+    await connection.send(refusal);
+    return undefined;
+  });
   const router = setupIqRouter({ connection, logger });
   const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? CHAT_FEATURES : [])]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
@@ -136,9 +150,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onConversation: (conversation) => deps.emit('chat.conversation', { accountId, conversation }),
         onTyping: (peer, state) => deps.emit('chat.typing', { accountId, peer, state }),
         ...(deps.onNewMessage ? { onNew: deps.onNewMessage } : {}),
-        // XEP-0184 §8: with "contacts", only those allowed to see our presence learn that we read or type.
         stanzaIds: () => stanzaIds,
-        mayShareActivity: (peer) => deps.shareChatActivity?.() !== 'contacts' || sharesPresence(roster.get(peer)?.subscription),
+        // XEP-0184 §8: with "contacts", only those allowed to see our presence learn that we read or type; while invisible, too.
+        mayShareActivity: (peer) =>
+          audience.seesUs(peer) || ((deps.shareChatActivity?.() ?? defaultSettings.shareChatActivity) === 'everyone' && mayLearnOnline(peer, audience)),
       })
     : undefined;
   // XEP-0280 and XEP-0313 feed the chat pipeline with copies from our other devices and from our archive.
@@ -244,6 +259,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       mam?.dispose();
       chat?.dispose();
       router.dispose();
+      removeGuard();
       presence.clear();
       coalescer.flush();
       coalescer.dispose();

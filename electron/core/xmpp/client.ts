@@ -1,11 +1,11 @@
 // The composition root of a signed-in session; the order of installation is the order of negotiation (XEP-0170).
 import { jid } from '@xmpp/client-core';
-import setupIqCaller from '@xmpp/iq/caller.js';
 import setupStreamManagement from '@xmpp/stream-management';
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
 import type { Logger } from '../log/logger.ts';
 import { toCausetteError, toIqError } from './errors.ts';
+import { setupIqCaller } from './iq/iq-caller.ts';
 import type { ServerAddress, SrvLookup } from './net/resolve.ts';
 import type { Trust } from './net/trust.ts';
 import { setupSasl } from './sasl/sasl.ts';
@@ -70,7 +70,7 @@ export function createClient(options: ClientOptions): XmppClient {
   // Before xmpp.js reads a <failed/> to our <resume/> (it listens only once it has sent one).
   honourFailedH(entity, streamManagement);
   countHandled({ sm: streamManagement, entity, middleware, logger: options.logger });
-  const iqCaller = setupIqCaller({ middleware, entity });
+  const iqCaller = setupIqCaller({ middleware, entity, domain, logger: options.logger });
   setupBind({ streamFeatures, iqCaller, resource: options.resource, domain });
   middleware.use(({ stanza }) => {
     const { name } = stanza;
@@ -117,13 +117,7 @@ export function createClient(options: ClientOptions): XmppClient {
     acknowledging: () => streamManagement.enabled,
     send: (stanza) => entity.send(stanza),
     iq: (request, timeoutMs) => iqCaller.request(request, timeoutMs).catch((error: unknown) => Promise.reject(toIqError(error, domain))),
-    abandonRequests(error) {
-      for (const pending of iqCaller.handlers.values()) {
-        // The caller may still be writing its request and not yet waiting on this promise: never leave it unhandled.
-        pending.promise.catch(() => undefined);
-        pending.reject(error);
-      }
-    },
+    abandonRequests: (error) => iqCaller.abandon(error),
     close() {
       online = false;
       return stream.close();

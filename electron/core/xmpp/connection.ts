@@ -37,6 +37,7 @@ export interface ConnectionOptions extends ServerAccess {
   readonly resource?: string;
   /** Retry pacing; tests shorten it. */
   readonly retry?: Partial<BackoffPolicy>;
+  /** Answers incoming requests before any module sees them (while invisible, refuses strangers). */
 }
 
 export interface SessionInfo {

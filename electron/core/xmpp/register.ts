@@ -1,9 +1,9 @@
 // In-band registration, XEP-0077: create the account on the server over a secured, unauthenticated stream.
-import setupIqCaller, { type IqCaller } from '@xmpp/iq/caller.js';
 import xml, { type Element } from '@xmpp/xml';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
 import { parseJid } from '../../../shared/model/jid.ts';
 import { StanzaError, toCausetteError, toIqError } from './errors.ts';
+import { setupIqCaller, type IqCaller } from './iq/iq-caller.ts';
 import { createTrust, PinnedCertificateLearned, type Trust } from './net/trust.ts';
 import type { ServerAccess } from './connection.ts';
 import { attempt } from './stream/attempt.ts';
@@ -15,7 +15,10 @@ export const NS_REGISTER_FEATURE = 'http://jabber.org/features/iq-register';
 const NS_DATA = 'jabber:x:data';
 
 /** The bare JID in `jid` is the account to create. */
-export type RegistrationOptions = ServerAccess;
+export interface RegistrationOptions extends ServerAccess {
+  /** The server's certificate was refused: what the user may choose to trust (its PEM stays in the core). */
+  readonly onRefusedCertificate?: (certificate: { readonly fingerprint256: string; readonly pem: string }) => void;
+}
 
 interface Target {
   readonly username: string;
@@ -73,7 +76,7 @@ async function registerOnce(options: RegistrationOptions, target: Target, trust:
     stepTimeoutMs: Math.min(timeoutMs, 10_000),
     logger: options.logger,
   });
-  const iqCaller = setupIqCaller({ middleware: stream.middleware, entity: stream.entity });
+  const iqCaller = setupIqCaller({ middleware: stream.middleware, entity: stream.entity, domain, logger: options.logger });
   // Reached only once STARTTLS and the TLS guard have passed: the stream is secure here.
   const secured = new Promise<Element>((resolve) => {
     stream.middleware.use((context, next) => (context.stanza.is('features', NS_STREAM) ? resolve(context.stanza) : next()));
@@ -101,10 +104,13 @@ export async function registerAccount(options: RegistrationOptions): Promise<voi
   const target = { username: parsed.jid.local, domain: parsed.jid.domain };
   const trust = createTrust({ domain: target.domain, extraCa: options.extraCa, pinned: options.pinned, logger: options.logger });
   try {
-    await registerOnce(options, target, trust);
+    await registerOnce(options, target, trust).catch(async (error: unknown) => {
+      // A pinned certificate seen for the first time is now an anchor: one more try.
+      if (!(error instanceof PinnedCertificateLearned)) throw error;
+      await registerOnce(options, target, trust);
+    });
   } catch (error) {
-    // A pinned certificate seen for the first time is now an anchor: one more try.
-    if (!(error instanceof PinnedCertificateLearned)) throw error;
-    await registerOnce(options, target, trust);
+    if (error instanceof CausetteError && error.code === 'untrusted-certificate' && trust.lastRefused) options.onRefusedCertificate?.(trust.lastRefused);
+    throw error;
   }
 }

@@ -108,20 +108,6 @@ declare module '@xmpp/stream-features' {
   export default function streamFeatures(deps: { readonly middleware: MiddlewareApi }): StreamFeatures;
 }
 
-declare module '@xmpp/iq/caller.js' {
-  import type { Client } from '@xmpp/client-core';
-  import type { MiddlewareApi } from '@xmpp/middleware';
-  import type { Element } from '@xmpp/xml';
-
-  export interface IqCaller {
-    /** Pending requests by id; rejecting one settles its request() and clears its timer. */
-    readonly handlers: Map<string, { readonly promise: Promise<Element>; reject(reason: unknown): void }>;
-    request(stanza: Element, timeoutMs?: number): Promise<Element>;
-    set(child: Element, to?: string, timeoutMs?: number): Promise<Element>;
-  }
-  export default function iqCaller(deps: { readonly middleware: MiddlewareApi; readonly entity: Client }): IqCaller;
-}
-
 declare module '@xmpp/stream-management' {
   import type { EventEmitter } from 'node:events';
   import type { Client } from '@xmpp/client-core';

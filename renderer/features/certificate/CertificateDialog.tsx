@@ -1,5 +1,6 @@
 // Asks, explicitly, whether to trust a certificate the server presented that could not be verified.
 import { useId, useRef, useState } from 'react';
+import type { CertificateInfo } from '../../../shared/ipc/errors.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
@@ -13,33 +14,52 @@ export function CertificatePromptHost() {
   const declined = useUi((state) => state.declinedCertificates);
   const prompt = findCertificatePrompt(accounts, declined);
   if (!prompt) return null;
-  return <CertificateDialog key={`${prompt.account.id} ${prompt.certificate.fingerprint256}`} prompt={prompt} />;
+  return <AccountCertificateDialog key={`${prompt.account.id} ${prompt.certificate.fingerprint256}`} prompt={prompt} />;
 }
 
-function CertificateDialog({ prompt }: { readonly prompt: CertificatePrompt }) {
-  const id = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+function AccountCertificateDialog({ prompt }: { readonly prompt: CertificatePrompt }) {
   const { account, certificate } = prompt;
 
   async function trust() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      useUi.getState().forgetDeclined(account.id);
-      const updated = await call('account.trustCertificate', { accountId: account.id, fingerprint256: certificate.fingerprint256 });
-      useAccounts.getState().updated(updated);
-    } catch (failure) {
-      setError(messageOf(failure));
-      setBusy(false);
-    }
+    useUi.getState().forgetDeclined(account.id);
+    const updated = await call('account.trustCertificate', { accountId: account.id, fingerprint256: certificate.fingerprint256 });
+    useAccounts.getState().updated(updated);
   }
 
   function cancel() {
     useUi.getState().declineCertificate(account.id, certificate.fingerprint256);
     // Declining means not talking to that server: stop retrying against it.
     if (account.connection.status === 'reconnecting') void call('account.disconnect', { accountId: account.id }).catch(() => undefined);
+  }
+
+  return <CertificateDialog jid={account.jid} certificate={certificate} onTrust={trust} onCancel={cancel} />;
+}
+
+export interface CertificateDialogProps {
+  /** The account whose server presented the certificate. */
+  readonly jid: string;
+  readonly certificate: CertificateInfo;
+  /** Rejects with what to show when trusting failed. */
+  readonly onTrust: () => Promise<void>;
+  readonly onCancel: () => void;
+}
+
+/** The question itself, for signing in and for creating an account alike. */
+export function CertificateDialog({ jid, certificate, onTrust, onCancel }: CertificateDialogProps) {
+  const id = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function trust() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onTrust();
+    } catch (failure) {
+      setError(messageOf(failure));
+      setBusy(false);
+    }
   }
 
   const rows: readonly (readonly [string, string])[] = [
@@ -51,10 +71,10 @@ function CertificateDialog({ prompt }: { readonly prompt: CertificatePrompt }) {
   ];
 
   return (
-    <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={cancel} initialFocus={cancelRef} className="certificate">
+    <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={onCancel} initialFocus={cancelRef} className="certificate">
       <h2 id={`${id}-title`}>Untrusted certificate</h2>
       <p id={`${id}-intro`}>
-        The server for <strong>{account.jid}</strong> presented a certificate that Causette could not verify:{' '}
+        The server for <strong>{jid}</strong> presented a certificate that Causette could not verify:{' '}
         <strong>{certificate.problem}</strong>.
       </p>
       <dl className="details">
@@ -79,7 +99,7 @@ function CertificateDialog({ prompt }: { readonly prompt: CertificatePrompt }) {
       </p>
       {error !== undefined && <Alert>{error}</Alert>}
       <div className="actions">
-        <button type="button" ref={cancelRef} onClick={cancel} disabled={busy}>
+        <button type="button" ref={cancelRef} onClick={onCancel} disabled={busy}>
           Cancel
         </button>
         <button type="button" className="danger" onClick={() => void trust()} disabled={busy}>

@@ -1,7 +1,10 @@
 // Create an account on a server that allows it (XEP-0077 in-band registration), checked here first.
 import { useState, type FormEvent } from 'react';
+import type { ValidRequest } from '../../../shared/ipc/contract.ts';
+import type { CertificateInfo } from '../../../shared/ipc/errors.ts';
 import { call, CallError, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { CertificateDialog } from '../certificate/CertificateDialog.tsx';
 import { useAccounts } from '../../stores/accounts.ts';
 import { useUi } from '../../stores/ui.ts';
 import { RememberPassword, useRememberDefault } from './RememberPassword.tsx';
@@ -11,6 +14,8 @@ import type { SignInPrefill } from './SignInForm.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { checkAddress, checkNewPassword, checkServer, emptyServer, type ServerValues } from './sign-in-plan.ts';
 
+type RegisterRequest = ValidRequest<'account.register'>;
+
 export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill: SignInPrefill) => void }) {
   const [jid, setJid] = useState('');
   const [password, setPassword] = useState('');
@@ -19,6 +24,21 @@ export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill:
   const [server, setServer] = useState<ServerValues>(emptyServer);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ readonly message: string; readonly fingerprint?: string }>();
+  /** The registration the server's untrusted certificate stopped, waiting for the user's decision. */
+  const [untrusted, setUntrusted] = useState<{ readonly request: RegisterRequest; readonly failure: CallError; readonly certificate: CertificateInfo }>();
+
+  async function register(request: RegisterRequest) {
+    const account = await call('account.register', request);
+    useAccounts.getState().updated(account);
+    useUi.getState().startSignIn(account.id);
+    onCreated({ jid: account.jid, password: request.password, remember, server });
+  }
+
+  function failed(failure: unknown) {
+    const fingerprint = failure instanceof CallError ? failure.certificate?.fingerprint256 : undefined;
+    setError({ message: messageOf(failure), ...(fingerprint === undefined ? {} : { fingerprint }) });
+    setBusy(false);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,20 +50,32 @@ export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill:
     if (!override.ok) return setError({ message: override.message });
     setError(undefined);
     setBusy(true);
+    const request: RegisterRequest = { jid: address.value, password: chosen.value, remember, ...override.value };
     try {
-      const account = await call('account.register', { jid: address.value, password: chosen.value, remember, ...override.value });
-      useAccounts.getState().updated(account);
-      useUi.getState().startSignIn(account.id);
-      onCreated({ jid: account.jid, password: chosen.value, remember, server });
+      await register(request);
     } catch (failure) {
-      const fingerprint = failure instanceof CallError ? failure.certificate?.fingerprint256 : undefined;
-      setError({ message: messageOf(failure), ...(fingerprint === undefined ? {} : { fingerprint }) });
-      setBusy(false);
+      // As when signing in: the user sees the certificate and may trust it, then the registration goes on.
+      if (failure instanceof CallError && failure.code === 'untrusted-certificate' && failure.certificate) {
+        return setUntrusted({ request, failure, certificate: failure.certificate });
+      }
+      failed(failure);
     }
+  }
+
+  async function trust() {
+    if (!untrusted) return;
+    await register({ ...untrusted.request, trustCertificate: untrusted.certificate.fingerprint256 });
+    setUntrusted(undefined);
+  }
+
+  function decline() {
+    if (untrusted) failed(untrusted.failure);
+    setUntrusted(undefined);
   }
 
   return (
     <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
+      {untrusted && <CertificateDialog jid={untrusted.request.jid} certificate={untrusted.certificate} onTrust={trust} onCancel={decline} />}
       <TextField
         label="Address"
         inputMode="email"

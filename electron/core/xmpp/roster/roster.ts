@@ -100,6 +100,16 @@ export function setupRoster(deps: RosterDeps) {
       deps.onChange(jid, item);
     },
 
+    /** §3.4: the user took back the approval; a later request from the contact is asked again. */
+    clearApproval(jid: string): void {
+      const before = items.get(jid);
+      if (!before?.approved) return;
+      const item: RosterItem = { ...before, approved: false };
+      items.set(jid, item);
+      store.put(accountId, item, store.version(accountId));
+      deps.onChange(jid, item);
+    },
+
     dispose: removePushHandler,
   };
 }

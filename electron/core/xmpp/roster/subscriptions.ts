@@ -19,7 +19,7 @@ export function buildSubscription(type: SubscriptionType, to: string): Element {
 export interface SubscriptionDeps {
   readonly accountId: string;
   readonly connection: Pick<Connection, 'send'>;
-  readonly roster: Pick<Roster, 'get' | 'set' | 'markApproved'>;
+  readonly roster: Pick<Roster, 'get' | 'set' | 'markApproved' | 'clearApproval'>;
   readonly store: RosterStore;
   readonly logger: Logger;
   /** Whether this session's server offered pre-approval. */
@@ -39,6 +39,15 @@ export function setupSubscriptions(deps: SubscriptionDeps) {
 
   function forget(jid: string): void {
     if (store.removeRequest(accountId, jid)) changed();
+  }
+
+  /** §3.4: an approval given in advance is taken back with the 'unsubscribed' just sent. */
+  async function withdrawApproval(jid: string): Promise<void> {
+    const item = deps.roster.get(jid);
+    if (!item?.approved) return;
+    deps.roster.clearApproval(jid);
+    // Prosody 0.12 keeps its pre-approval through 'unsubscribed' but rebuilds the item, without it, on a roster set.
+    if (deps.preApproval() && !sharesPresence(item)) await deps.roster.set({ jid, name: item.name, groups: item.groups });
   }
 
   return {
@@ -78,9 +87,10 @@ export function setupSubscriptions(deps: SubscriptionDeps) {
       forget(jid);
     },
 
-    /** §3.2.1 deny a request. */
+    /** §3.2.1 deny a request; an approval given before is withdrawn with it (§3.4). */
     async deny(jid: string): Promise<void> {
       await send('unsubscribed', jid);
+      await withdrawApproval(jid);
       forget(jid);
     },
 
@@ -107,9 +117,10 @@ export function setupSubscriptions(deps: SubscriptionDeps) {
       deps.roster.markApproved(jid);
     },
 
-    /** §3.2 stop sharing our presence with the contact (this also refuses a pending request). */
+    /** §3.2 stop sharing our presence with the contact (this also refuses a pending request and cancels a pre-approval, §3.4). */
     async revoke(jid: string): Promise<void> {
       await send('unsubscribed', jid);
+      await withdrawApproval(jid);
       forget(jid);
     },
 

@@ -1,9 +1,9 @@
 // Resource binding, RFC 6120 §7, and the legacy session request (RFC 3921 §3) only when a server still requires it.
-import type { IqCaller } from '@xmpp/iq/caller.js';
 import type { StreamFeatures } from '@xmpp/stream-features';
 import xml from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import { StanzaError, toIqError } from '../errors.ts';
+import { setPayload, type IqCaller } from '../iq/iq-caller.ts';
 
 export const NS_BIND = 'urn:ietf:params:xml:ns:xmpp-bind';
 export const NS_SESSION = 'urn:ietf:params:xml:ns:xmpp-session';
@@ -26,12 +26,12 @@ function bindFailure(error: unknown, domain: string): Error {
 export function setupBind({ streamFeatures, iqCaller, resource, domain }: BindDeps): void {
   streamFeatures.use('bind', NS_BIND, async ({ entity, stanza }) => {
     try {
-      const bound = await iqCaller.set(xml('bind', { xmlns: NS_BIND }, xml('resource', {}, resource)));
-      const address = bound.getChildText('jid');
+      const bound = await setPayload(iqCaller, xml('bind', { xmlns: NS_BIND }, xml('resource', {}, resource)));
+      const address = bound?.getChildText('jid');
       if (!address) throw new CausetteError('stream-error', `The server ${domain} did not say which address it bound.`);
       entity._jid(address);
       const session = stanza.getChild('session', NS_SESSION);
-      if (session && !session.getChild('optional')) await iqCaller.set(xml('session', { xmlns: NS_SESSION }));
+      if (session && !session.getChild('optional')) await setPayload(iqCaller, xml('session', { xmlns: NS_SESSION }));
     } catch (error) {
       throw bindFailure(error, domain);
     }

@@ -74,6 +74,16 @@ describe('the roster module', () => {
     expect(roster.get('dave@example.com')?.approved).toBe(false);
   });
 
+  it('clears a pre-approval, in memory and in the store, so that a push does not bring it back', async () => {
+    const { roster, store, receive, changes } = setUp();
+    roster.markApproved('dave@example.com');
+    roster.clearApproval('dave@example.com');
+    expect(changes.at(-1)).toEqual(['dave@example.com', expect.objectContaining({ approved: false })]);
+    expect(store.load('a1').items).toMatchObject([{ jid: 'dave@example.com', approved: false }]);
+    await receive(push({}, xml('item', { jid: 'dave@example.com', subscription: 'none' })));
+    expect(roster.get('dave@example.com')?.approved).toBe(false);
+  });
+
   it('removes an item on a push with subscription remove', async () => {
     const { roster, store, receive, changes } = setUp();
     await receive(push({}, xml('item', { jid: 'bob@example.com' })));

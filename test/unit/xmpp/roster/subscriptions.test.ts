@@ -15,14 +15,22 @@ function setUp(items: RosterItem[] = [], preApproval = true) {
   const fake = fakeConnection();
   const roster = new Map(items.map((item) => [item.jid, item]));
   const approved: string[] = [];
+  const rosterSets: string[] = [];
   const announced: SubscriptionRequest[][] = [];
   const subscriptions = setupSubscriptions({
     accountId: 'a1',
     connection: fake.connection,
     roster: {
       get: (jid) => roster.get(jid),
-      set: (item) => Promise.resolve(void roster.set(item.jid, { ...item, subscription: 'none', ask: false, approved: false })),
+      set: (item) => {
+        rosterSets.push(item.jid);
+        return Promise.resolve(void roster.set(item.jid, { ...item, subscription: 'none', ask: false, approved: false }));
+      },
       markApproved: (jid) => void approved.push(jid),
+      clearApproval: (jid) => {
+        const before = roster.get(jid);
+        if (before) roster.set(jid, { ...before, approved: false });
+      },
     },
     store,
     logger: silentLogger,
@@ -30,7 +38,7 @@ function setUp(items: RosterItem[] = [], preApproval = true) {
     onRequestsChanged: (requests) => announced.push(requests),
     now: () => 1_000,
   });
-  return { ...fake, subscriptions, store, announced, approved, roster };
+  return { ...fake, subscriptions, store, announced, approved, roster, rosterSets };
 }
 
 const item = (jid: string, subscription: RosterItem['subscription'], extra: Partial<RosterItem> = {}): RosterItem => ({ jid, groups: [], subscription, ask: false, approved: false, ...extra });
@@ -104,5 +112,19 @@ describe('subscription requests (RFC 6121 §3)', () => {
     expect(requests.map((request) => request.jid)).toContain('bob@example.com');
     expect(requests.map((request) => request.jid)).not.toContain('spam50@example.com');
     expect(announced.at(-1)).toEqual(requests);
+  });
+
+  it('a revoked or denied pre-approval is gone: the next request from that contact is asked (§3.4)', async () => {
+    const { subscriptions, sent, announced, rosterSets } = setUp([item('bob@example.com', 'none', { approved: true }), item('carol@example.com', 'none', { approved: true })]);
+    await subscriptions.revoke('bob@example.com');
+    await subscriptions.deny('carol@example.com');
+    // The items are written again, which is what makes Prosody 0.12 drop its own pre-approval.
+    expect(rosterSets).toEqual(['bob@example.com', 'carol@example.com']);
+    sent.length = 0;
+    subscriptions.received('subscribe', 'bob@example.com', undefined);
+    subscriptions.received('subscribe', 'carol@example.com', undefined);
+    await Promise.resolve();
+    expect(sent).toEqual([]);
+    expect(announced.at(-1)?.map((request) => request.jid).sort()).toEqual(['bob@example.com', 'carol@example.com']);
   });
 });
