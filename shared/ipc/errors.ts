@@ -22,6 +22,8 @@ export const errorCodes = [
   'keychain-unavailable',
   'insecure-stream',
   'no-mechanism',
+  /** The password or username holds characters SASLprep (RFC 4013) refuses. */
+  'invalid-credentials',
   /** The account's server lacks what the command needs (e.g. invisibility, pre-approval). */
   'not-supported',
   /** The command needs the account signed in, and it is not. */

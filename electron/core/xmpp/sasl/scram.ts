@@ -49,7 +49,11 @@ export function createScramClient(options: ScramOptions): ScramClient {
   const hmac = (key: Buffer, data: string) => createHmac(options.hash, key).update(data).digest();
   const keyLength = options.hash === 'sha1' ? 20 : 32;
   const nonce = options.nonce ?? randomBytes(18).toString('base64');
-  const clientFirstBare = `n=${escapeSaslName(saslPrep(options.username))},r=${nonce}`;
+  // RFC 5802 §5.1, §2.2: both are prepared as queries, before anything is sent, so a bad one fails early and clearly.
+  const username = saslPrep(options.username, 'query', 'username');
+  if (username === '') throw new CausetteError('invalid-credentials', 'The username is empty once prepared for signing in (RFC 4013).');
+  const password = saslPrep(options.password, 'query', 'password');
+  const clientFirstBare = `n=${escapeSaslName(username)},r=${nonce}`;
   let expectedServerSignature: Buffer | undefined;
 
   return {
@@ -68,7 +72,7 @@ export function createScramClient(options: ScramOptions): ScramClient {
         throw refuse(`The server asked for ${String(attributes.get('i'))} SCRAM iterations; Causette needs between ${minIterations} and ${maxIterations}.`);
       }
       // Derivation runs on the libuv pool so the main thread stays responsive.
-      const salted = await pbkdf2Async(saslPrep(options.password), salt, iterations, keyLength, options.hash);
+      const salted = await pbkdf2Async(password, salt, iterations, keyLength, options.hash);
       const withoutProof = `c=${Buffer.from(gs2Header).toString('base64')},r=${serverNonce}`;
       const authMessage = `${clientFirstBare},${serverFirst},${withoutProof}`;
       const clientKey = hmac(salted, 'Client Key');
