@@ -24,6 +24,8 @@ export interface ProsodyOptions {
   logLevel?: LogLevel; // default 'info' ('debug' logs every stanza)
   pluginPaths?: readonly string[];
   extraConfig?: string;
+  /** Caps TLS at 1.2 (where 0.12 offers SCRAM-*-PLUS); default: TLS 1.2 and up. */
+  tlsMax?: '1.2';
 }
 
 export interface ProsodyServer {
@@ -124,6 +126,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       logLevel: options.logLevel ?? 'info',
       ...(options.pluginPaths ? { pluginPaths: options.pluginPaths } : {}),
       ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
+      ...(options.tlsMax ? { tlsMax: options.tlsMax } : {}),
     });
     await writeFile(paths.config, config);
     const listeners = [

@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.ts';
 import { toCausetteError, toIqError } from './errors.ts';
 import type { ServerAddress, SrvLookup } from './net/resolve.ts';
 import type { Trust } from './net/trust.ts';
+import { tlsChannel } from './sasl/channel-binding.ts';
 import { setupSasl } from './sasl/sasl.ts';
 import { attempt } from './stream/attempt.ts';
 import { setupBind } from './stream/bind.ts';
@@ -61,7 +62,17 @@ export function createClient(options: ClientOptions): XmppClient {
   // RFC 6120 §4.7.1: the stream header carries 'from' once TLS protects it.
   entity.jid = jid(bare);
 
-  setupSasl({ streamFeatures, credentials: { username: options.username, password: options.password }, jid: bare, domain, logger: options.logger });
+  setupSasl({
+    streamFeatures,
+    credentials: { username: options.username, password: options.password },
+    jid: bare,
+    domain,
+    logger: options.logger,
+    channel: () => {
+      const tls = stream.tls();
+      return tls ? tlsChannel(tls) : undefined;
+    },
+  });
   // XEP-0198 is installed before the iq caller so that the answers to our own requests are counted too.
   const streamManagement = setupStreamManagement({ streamFeatures, entity, middleware });
   const iqCaller = setupIqCaller({ middleware, entity });

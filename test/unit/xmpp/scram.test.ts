@@ -2,7 +2,6 @@ import { createHmac, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
 import { createScramClient, escapeSaslName } from '../../../electron/core/xmpp/sasl/scram.ts';
-import { saslPrep } from '../../../electron/core/xmpp/sasl/saslprep.ts';
 
 // RFC 5802 §5.
 const sha1 = {
@@ -30,6 +29,16 @@ async function refusal(promise: Promise<unknown> | (() => unknown)): Promise<Cau
     throw error;
   }
   throw new Error('expected a refusal');
+}
+
+function thrownNow(action: () => unknown): CausetteError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof CausetteError) return error;
+    throw error;
+  }
+  throw new Error('expected an error');
 }
 
 describe('SCRAM', () => {
@@ -117,16 +126,43 @@ describe('SCRAM', () => {
   });
 });
 
-describe('SASLprep', () => {
-  it('maps non-ASCII spaces to a space and drops what maps to nothing (RFC 4013 §2.1)', () => {
-    expect(saslPrep('I\u00ADX')).toBe('IX');
-    expect(saslPrep('a\u00A0b')).toBe('a b');
-    expect(saslPrep('user')).toBe('user');
+describe('SCRAM with channel binding (RFC 5802 §6)', () => {
+  const data = Buffer.from('0123456789abcdef0123456789abcdef');
+
+  it('-PLUS puts p=<type> in the GS2 header and the header with the binding data in c=', async () => {
+    const client = createScramClient({ hash: 'sha256', username: 'user', password: 'pencil', nonce: sha256.nonce, binding: { type: 'tls-exporter', data } });
+    expect(client.clientFirst).toBe('p=tls-exporter,,n=user,r=rOprNGfwEbeRWgbNEkqO');
+    const final = await client.clientFinal(sha256.serverFirst);
+    const channelBinding = Buffer.concat([Buffer.from('p=tls-exporter,,'), data]).toString('base64');
+    expect(final.startsWith(`c=${channelBinding},r=`)).toBe(true);
+    // The proof covers c=: it differs from the unbound RFC vector's.
+    expect(final).not.toBe(sha256.clientFinal);
+    const salted = pbkdf2Sync('pencil', Buffer.from('W22ZaJ0SNY7soEsUEjb6gQ==', 'base64'), 4096, 32, 'sha256');
+    expect(() => client.verifyServerFinal(`v=${serverSignature(salted, client.clientFirst, sha256.serverFirst, final)}`)).not.toThrow();
   });
 
-  it('normalises with NFKC (RFC 4013 §2.2)', () => {
-    expect(saslPrep('\u00AA')).toBe('a');
-    expect(saslPrep('\u2168')).toBe('IX');
+  it('"y" says the client could bind but thinks the server cannot', async () => {
+    const client = createScramClient({ hash: 'sha1', username: 'user', password: 'pencil', nonce: sha1.nonce, binding: 'y' });
+    expect(client.clientFirst).toBe('y,,n=user,r=fyko+d2lbbFgONRv9qkxdawL');
+    expect(await client.clientFinal(sha1.serverFirst)).toMatch(/^c=eSws,r=/);
+  });
+});
+
+describe('SCRAM credentials (SASLprep, RFC 5802 §5.1)', () => {
+  it('refuses a password SASLprep prohibits before anything is sent', () => {
+    const error = thrownNow(() => createScramClient({ hash: 'sha1', username: 'user', password: 'pen\u0007cil' }));
+    expect(error.code).toBe('invalid-credentials');
+    expect(error.message).toMatch(/^The password cannot be used to sign in: it contains U\+0007/);
+  });
+
+  it('refuses a username that SASLprep empties', () => {
+    expect(thrownNow(() => createScramClient({ hash: 'sha1', username: '\u00AD', password: 'x' })).code).toBe('invalid-credentials');
+  });
+
+  it('prepares the password: a non-ASCII space counts as a space', async () => {
+    const spaced = createScramClient({ hash: 'sha1', username: 'user', password: 'pen cil', nonce: sha1.nonce });
+    const nbsp = createScramClient({ hash: 'sha1', username: 'user', password: 'pen\u00A0cil', nonce: sha1.nonce });
+    expect(await nbsp.clientFinal(sha1.serverFirst)).toBe(await spaced.clientFinal(sha1.serverFirst));
   });
 });
 
