@@ -1,7 +1,16 @@
-// SCRAM-*-PLUS against real Prosody 0.12 servers: the server checks our channel binding itself.
+// SCRAM-*-PLUS and downgrade protection against real Prosody 0.12 servers: the server checks our channel binding itself.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection as connectTcp, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Account, ConnectionState } from '../../shared/model/account.ts';
+import type { Core } from '../../electron/core/core-api.ts';
+import { createCore } from '../../electron/core/core.ts';
+import { createFileSecretBox, plainSealer } from '../../electron/core/secrets/secret-box.ts';
 import { createConnection, type Connection, type ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
+import type { SaslMemory } from '../../electron/core/xmpp/sasl/downgrade.ts';
 import { startProsody, type ProsodyOptions, type ProsodyServer } from '../server/prosody.ts';
 import { recordingLogger, waitForState } from '../support/connection.ts';
 
@@ -25,6 +34,7 @@ afterEach(() => Promise.all(connections.splice(0).map((connection) => connection
 
 function alice(target: ProsodyServer, overrides: Partial<ConnectionOptions> = {}) {
   const log = recordingLogger();
+  const remembered: SaslMemory[] = [];
   const connection = createConnection({
     account: 'test',
     jid: 'alice@localhost',
@@ -36,13 +46,16 @@ function alice(target: ProsodyServer, overrides: Partial<ConnectionOptions> = {}
     pinned: [],
     logger: log.logger,
     retry: { baseMs: 100, capMs: 400 },
+    onAuthenticated: (memory) => remembered.push(memory),
     ...overrides,
   });
   connections.push(connection);
   connection.start();
-  return { connection, ...log };
+  return { connection, remembered, ...log };
 }
 
+/** The first state that is online or carries a reason: 'offline' means given up, 'reconnecting' would mean a retry. */
+const stopped = (connection: Connection) => waitForState(connection, (state) => state.status === 'online' || ('reason' in state && state.reason !== undefined));
 /** Online, or fails at once with the reason the sign-in did not get there. */
 async function online(connection: Connection): Promise<void> {
   const state = await waitForState(connection, (s) => s.status === 'online' || ('reason' in s && s.reason !== undefined));
@@ -66,19 +79,21 @@ describe('SCRAM with channel binding against Prosody 0.12', () => {
   });
 
   it('signs in with SCRAM-SHA-1-PLUS bound with tls-unique where TLS 1.2 offers it and nothing is announced', async () => {
-    const { connection, stanzas, lines } = alice(tls12);
+    const { connection, stanzas, lines, remembered } = alice(tls12);
     await online(connection);
     expect(stanzas.find((line) => line.startsWith('in <stream:features>') && line.includes('<mechanisms'))).toContain('SCRAM-SHA-1-PLUS');
     expect(authLine(stanzas)).toContain('mechanism="SCRAM-SHA-1-PLUS"');
     expect(authenticating(lines)).toEqual([{ mechanism: 'SCRAM-SHA-1-PLUS', channelBinding: 'tls-unique' }]);
+    expect(remembered).toEqual([{ mechanism: 'SCRAM-SHA-1-PLUS', plusOffered: true }]);
   });
 
   it('signs in with SCRAM-SHA-256-PLUS bound with tls-exporter over TLS 1.3, as announced (XEP-0440)', async () => {
-    const { connection, stanzas, lines } = alice(exporter);
+    const { connection, stanzas, lines, remembered } = alice(exporter);
     await online(connection);
     expect(stanzas.find((line) => line.includes('<sasl-channel-binding'))).toContain('tls-exporter');
     expect(authLine(stanzas)).toContain('mechanism="SCRAM-SHA-256-PLUS"');
     expect(authenticating(lines)).toEqual([{ mechanism: 'SCRAM-SHA-256-PLUS', channelBinding: 'tls-exporter' }]);
+    expect(remembered).toEqual([{ mechanism: 'SCRAM-SHA-256-PLUS', plusOffered: true }]);
   });
 
   it('signs in over Direct TLS with tls-exporter too', async () => {
@@ -94,9 +109,134 @@ describe('SCRAM with channel binding against Prosody 0.12', () => {
   });
 
   it('says "y" (could bind, none offered) to a TLS 1.3 server without -PLUS, which accepts it', async () => {
-    const { connection, stanzas, lines } = alice(plain);
+    const { connection, stanzas, lines, remembered } = alice(plain);
     await online(connection);
     expect(authLine(stanzas)).toContain('mechanism="SCRAM-SHA-1"');
     expect(authenticating(lines)).toEqual([{ mechanism: 'SCRAM-SHA-1', channelBinding: 'y' }]);
+    expect(remembered).toEqual([{ mechanism: 'SCRAM-SHA-1', plusOffered: false }]);
+  });
+});
+
+describe('downgrade protection', () => {
+  let tls12: ProsodyServer;
+  let tls13: ProsodyServer;
+  let plainOnly: ProsodyServer;
+  beforeAll(async () => {
+    [tls12, tls13, plainOnly] = await Promise.all([
+      server({ tlsMax: '1.2' }),
+      server({}),
+      server({ extraConfig: 'VirtualHost "localhost"\n  disable_sasl_mechanisms = { "SCRAM-SHA-1", "SCRAM-SHA-1-PLUS" }\n' }),
+    ]);
+  });
+
+  async function refused(connection: Connection, stanzas: string[]): Promise<ConnectionState> {
+    const state = await stopped(connection);
+    expect(state).toMatchObject({ status: 'offline', reason: { code: 'sasl-downgrade' } });
+    expect(authLine(stanzas)).toBeUndefined();
+    return state;
+  }
+
+  it('refuses a server that offers no -PLUS any more after a sign-in where it did, without sending the password', async () => {
+    const first = alice(tls12);
+    await online(first.connection);
+    const [memory] = first.remembered;
+    expect(memory).toEqual({ mechanism: 'SCRAM-SHA-1-PLUS', plusOffered: true });
+    // The same account and password, now answered by a server whose offer lacks -PLUS (as a stripping attacker's would).
+    const second = alice(tls13, { ...(memory ? { saslMemory: memory } : {}) });
+    const state = await refused(second.connection, second.stanzas);
+    expect(state.status === 'offline' && state.reason?.message).toMatch(
+      /^The server localhost now offers a weaker sign-in than before \(SCRAM without channel binding, where it offered SCRAM-PLUS\)\..*remove this account and add it again\.$/,
+    );
+    expect(second.remembered).toEqual([]);
+  });
+
+  it('refuses a server that offers only PLAIN after a SCRAM sign-in', async () => {
+    const { connection, stanzas, lines } = alice(plainOnly, { saslMemory: { mechanism: 'SCRAM-SHA-1', plusOffered: false } });
+    const state = await refused(connection, stanzas);
+    expect(state.status === 'offline' && state.reason?.message).toMatch(/only a clear-text password, where it offered SCRAM/);
+    expect(lines.filter((line) => line.startsWith('authenticating'))).toEqual([]);
+  });
+
+  it('signs in with PLAIN to that server for an account with no SCRAM sign-in remembered', async () => {
+    const { connection, stanzas, remembered } = alice(plainOnly);
+    await online(connection);
+    expect(authLine(stanzas)).toContain('mechanism="PLAIN"');
+    expect(remembered).toEqual([{ mechanism: 'PLAIN', plusOffered: false }]);
+  });
+});
+
+/** A loopback TCP forwarder whose target can be switched: one address, answered by one server and then another. */
+async function switchableProxy(port: number): Promise<{ port: number; target: (port: number) => void; close: () => Promise<void> }> {
+  let target = port;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connectTcp({ host: '127.0.0.1', port: target });
+    client.pipe(upstream).pipe(client);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => [client, upstream].forEach((each) => each.destroy()));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    target: (next) => void (target = next),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        sockets.forEach((socket) => socket.destroy());
+      }),
+  };
+}
+
+async function accountState(core: Core, accountId: string, done: (account: Account) => boolean): Promise<Account> {
+  for (let tries = 0; tries < 300; tries += 1) {
+    const account = (await core.handlers['app.snapshot']({})).accounts.find((candidate) => candidate.id === accountId);
+    if (account && done(account)) return account;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`account ${accountId} never reached the awaited state`);
+}
+const settled = (account: Account) => account.connection.status === 'online' || (account.connection.status === 'offline' && account.connection.reason !== undefined);
+
+describe('an account remembers its sign-in across restarts', () => {
+  let tls12: ProsodyServer;
+  let tls13: ProsodyServer;
+  let proxy: Awaited<ReturnType<typeof switchableProxy>>;
+  const profile = mkdtempSync(join(tmpdir(), 'causette-sasl-'));
+  const cores: Core[] = [];
+  beforeAll(async () => {
+    [tls12, tls13] = await Promise.all([server({ tlsMax: '1.2' }), server({})]);
+    proxy = await switchableProxy(tls12.c2sPort);
+  });
+  afterAll(async () => {
+    await Promise.all(cores.map((core) => core.close()));
+    await proxy.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+  const openCore = async () => {
+    const core = await createCore({ profileDir: profile, secrets: createFileSecretBox(join(profile, 'passwords.json'), plainSealer), version: 'test', extraCa: [tls12.caPem, tls13.caPem] });
+    cores.push(core);
+    return core;
+  };
+
+  it('refuses the same address once it stops offering -PLUS, until the account is removed and added again', async () => {
+    const add = { jid: 'alice@localhost', password: 'alice-pw', remember: true, host: '127.0.0.1', port: proxy.port, tls: 'starttls' as const };
+    const first = await openCore();
+    const { id } = await first.handlers['account.add'](add);
+    expect((await accountState(first, id, settled)).connection.status).toBe('online');
+    await first.close();
+    cores.splice(cores.indexOf(first), 1);
+
+    proxy.target(tls13.c2sPort);
+    const second = await openCore();
+    const refused = await accountState(second, id, settled);
+    expect(refused.connection).toMatchObject({ status: 'offline', reason: { code: 'sasl-downgrade' } });
+
+    await second.handlers['account.remove']({ accountId: id });
+    const readded = await second.handlers['account.add'](add);
+    expect((await accountState(second, readded.id, settled)).connection.status).toBe('online');
   });
 });

@@ -9,6 +9,7 @@ import { toCausetteError, toIqError } from './errors.ts';
 import type { ServerAddress, SrvLookup } from './net/resolve.ts';
 import type { Trust } from './net/trust.ts';
 import { tlsChannel } from './sasl/channel-binding.ts';
+import type { SaslMemory } from './sasl/downgrade.ts';
 import { setupSasl } from './sasl/sasl.ts';
 import { attempt } from './stream/attempt.ts';
 import { setupBind } from './stream/bind.ts';
@@ -27,6 +28,9 @@ export interface ClientOptions {
   readonly stepTimeoutMs: number;
   readonly logger: Logger;
   readonly lookup?: SrvLookup;
+  /** What the last sign-in used, so that a weaker offer is refused (see sasl/downgrade.ts). */
+  readonly saslMemory: () => SaslMemory | undefined;
+  readonly onAuthenticated: (memory: SaslMemory) => void;
 }
 
 export interface Session {
@@ -72,6 +76,8 @@ export function createClient(options: ClientOptions): XmppClient {
       const tls = stream.tls();
       return tls ? tlsChannel(tls) : undefined;
     },
+    memory: options.saslMemory,
+    onAuthenticated: options.onAuthenticated,
   });
   // XEP-0198 is installed before the iq caller so that the answers to our own requests are counted too.
   const streamManagement = setupStreamManagement({ streamFeatures, entity, middleware });

@@ -10,6 +10,7 @@ import { createClient, type XmppClient } from './client.ts';
 import { isPermanent, toCausetteError } from './errors.ts';
 import { createListeners } from './listeners.ts';
 import { createTrust, PinnedCertificateLearned, type Pin } from './net/trust.ts';
+import type { SaslMemory } from './sasl/downgrade.ts';
 import { createWaitQueue } from './wait-queue.ts';
 
 /** Where and how to reach an account's server, and whom to trust there: shared by signing in and registering. */
@@ -36,6 +37,10 @@ export interface ConnectionOptions extends ServerAccess {
   readonly resource?: string;
   /** Retry pacing; tests shorten it. */
   readonly retry?: Partial<BackoffPolicy>;
+  /** What the account's last sign-in used (from the store): a weaker offer now is refused as a downgrade. */
+  readonly saslMemory?: SaslMemory;
+  /** Each successful authentication, with what to remember for the next one. */
+  readonly onAuthenticated?: (memory: SaslMemory) => void;
 }
 
 export interface SessionInfo {
@@ -88,6 +93,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   let client: XmppClient | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let failures = 0;
+  let saslMemory = options.saslMemory;
 
   function setState(next: ConnectionState): void {
     state = next;
@@ -105,6 +111,11 @@ export function createConnection(options: ConnectionOptions): Connection {
       trust,
       stepTimeoutMs: Math.min(connectTimeoutMs, 10_000),
       logger,
+      saslMemory: () => saslMemory,
+      onAuthenticated: (memory) => {
+        saslMemory = memory;
+        options.onAuthenticated?.(memory);
+      },
     });
     created.onStanza((stanza) => stanzaListeners.emit(stanza));
     created.onAck((stanza) => ackListeners.emit(stanza));

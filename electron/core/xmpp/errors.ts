@@ -9,6 +9,7 @@ const permanentCodes: ReadonlySet<ErrorCode> = new Set([
   'conflict',
   'insecure-stream',
   'no-mechanism',
+  'sasl-downgrade',
   'invalid-credentials',
 ]);
 

@@ -6,7 +6,8 @@ import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Logger } from '../../log/logger.ts';
 import { exchange } from '../stream/nonza.ts';
 import { announcedBindings, chooseBinding, type TlsChannel } from './channel-binding.ts';
-import { chooseMechanism, startMechanism, type Credentials, type MechanismChoice } from './mechanisms.ts';
+import { checkDowngrade, type SaslMemory } from './downgrade.ts';
+import { chooseMechanism, offersPlus, startMechanism, type Credentials, type MechanismChoice } from './mechanisms.ts';
 
 export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 
@@ -19,6 +20,10 @@ export interface SaslDeps {
   readonly logger: Logger;
   /** The TLS channel under the stream now, to bind SCRAM to. */
   readonly channel: () => TlsChannel | undefined;
+  /** What the account's last sign-in used, against which this offer is checked (undefined: never signed in). */
+  readonly memory: () => SaslMemory | undefined;
+  /** After the server accepted us: what to remember for the next sign-in. */
+  readonly onAuthenticated: (memory: SaslMemory) => void;
 }
 
 // RFC 6120 §6.4.2: a zero-length initial response is sent as "=".
@@ -70,11 +75,13 @@ async function authenticate(entity: Client, choice: MechanismChoice, deps: SaslD
 export function setupSasl(deps: SaslDeps): void {
   deps.streamFeatures.use('mechanisms', NS_SASL, async ({ entity, stanza }, _next, feature) => {
     const offered = feature.getChildren('mechanism', NS_SASL).map((mechanism) => mechanism.text());
+    checkDowngrade(deps.memory(), offered, deps.domain);
     const binding = chooseBinding(deps.channel(), announcedBindings(stanza));
     const choice = chooseMechanism(offered, entity.isSecure(), deps.domain, binding);
     const channelBinding = typeof choice.binding === 'string' ? choice.binding : choice.binding.type;
     deps.logger.info('authenticating', { mechanism: choice.name, channelBinding });
     await authenticate(entity, choice, deps);
+    deps.onAuthenticated({ mechanism: choice.name, plusOffered: offersPlus(offered) });
     // RFC 6120 §6.4.6: a new stream follows a successful authentication.
     await entity.restart();
   });
