@@ -1,6 +1,5 @@
 // SCRAM-*-PLUS and downgrade protection against real Prosody 0.12 servers: the server checks our channel binding itself.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection as connectTcp, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import { createFileSecretBox, plainSealer } from '../../electron/core/secrets/se
 import { createConnection, type Connection, type ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
 import type { SaslMemory } from '../../electron/core/xmpp/sasl/downgrade.ts';
 import { startProsody, type ProsodyOptions, type ProsodyServer } from '../server/prosody.ts';
+import { startSwitchableProxy, type SwitchableProxy } from '../server/switchable-proxy.ts';
 import { recordingLogger, waitForState } from '../support/connection.ts';
 
 const pluginDir = fileURLToPath(new URL('../server/prosody', import.meta.url));
@@ -165,32 +165,6 @@ describe('downgrade protection', () => {
   });
 });
 
-/** A loopback TCP forwarder whose target can be switched: one address, answered by one server and then another. */
-async function switchableProxy(port: number): Promise<{ port: number; target: (port: number) => void; close: () => Promise<void> }> {
-  let target = port;
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    const upstream = connectTcp({ host: '127.0.0.1', port: target });
-    client.pipe(upstream).pipe(client);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => [client, upstream].forEach((each) => each.destroy()));
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return {
-    port: typeof address === 'object' && address ? address.port : 0,
-    target: (next) => void (target = next),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        sockets.forEach((socket) => socket.destroy());
-      }),
-  };
-}
-
 async function accountState(core: Core, accountId: string, done: (account: Account) => boolean): Promise<Account> {
   for (let tries = 0; tries < 300; tries += 1) {
     const account = (await core.handlers['app.snapshot']({})).accounts.find((candidate) => candidate.id === accountId);
@@ -201,15 +175,15 @@ async function accountState(core: Core, accountId: string, done: (account: Accou
 }
 const settled = (account: Account) => account.connection.status === 'online' || (account.connection.status === 'offline' && account.connection.reason !== undefined);
 
-describe('an account remembers its sign-in across restarts', () => {
+describe('an address that stops offering -PLUS', () => {
   let tls12: ProsodyServer;
   let tls13: ProsodyServer;
-  let proxy: Awaited<ReturnType<typeof switchableProxy>>;
+  let proxy: SwitchableProxy;
   const profile = mkdtempSync(join(tmpdir(), 'causette-sasl-'));
   const cores: Core[] = [];
   beforeAll(async () => {
     [tls12, tls13] = await Promise.all([server({ tlsMax: '1.2' }), server({})]);
-    proxy = await switchableProxy(tls12.c2sPort);
+    proxy = await startSwitchableProxy(tls12.c2sPort);
   });
   afterAll(async () => {
     await Promise.all(cores.map((core) => core.close()));
@@ -231,6 +205,7 @@ describe('an account remembers its sign-in across restarts', () => {
     cores.splice(cores.indexOf(first), 1);
 
     proxy.target(tls13.c2sPort);
+    proxy.cutAll();
     const second = await openCore();
     const refused = await accountState(second, id, settled);
     expect(refused.connection).toMatchObject({ status: 'offline', reason: { code: 'sasl-downgrade' } });
@@ -238,5 +213,17 @@ describe('an account remembers its sign-in across restarts', () => {
     await second.handlers['account.remove']({ accountId: id });
     const readded = await second.handlers['account.add'](add);
     expect((await accountState(second, readded.id, settled)).connection.status).toBe('online');
+  });
+
+  it('checks a reconnect of the same run too: the connection remembers its own sign-in', async () => {
+    proxy.target(tls12.c2sPort);
+    proxy.cutAll();
+    const { connection, stanzas } = alice(tls12, { port: proxy.port, extraCa: [tls12.caPem, tls13.caPem] });
+    await online(connection);
+    proxy.target(tls13.c2sPort);
+    proxy.cutAll();
+    const state = await waitForState(connection, (s) => s.status === 'offline' || (s.status === 'online' && stanzas.filter((line) => line.startsWith('out <auth')).length > 1));
+    expect(state).toMatchObject({ status: 'offline', reason: { code: 'sasl-downgrade' } });
+    expect(stanzas.filter((line) => line.startsWith('out <auth'))).toHaveLength(1);
   });
 });
