@@ -42,8 +42,9 @@ function fitsVersion(type: ChannelBindingType, version: string): boolean {
  */
 export function chooseBinding(channel: TlsChannel | undefined, announced: readonly string[] | undefined): ChannelBinding | undefined {
   if (!channel) return undefined;
-  const candidates = announced === undefined ? [channel.version === 'TLSv1.3' ? 'tls-exporter' : 'tls-unique'] : preference.filter((type) => announced.includes(type));
-  for (const type of candidates as ChannelBindingType[]) {
+  const implied: ChannelBindingType = channel.version === 'TLSv1.3' ? 'tls-exporter' : 'tls-unique';
+  const candidates = announced === undefined ? [implied] : preference.filter((type) => announced.includes(type));
+  for (const type of candidates) {
     if (!fitsVersion(type, channel.version)) continue;
     const data = channel.data(type);
     if (data && data.length > 0) return { type, data };
