@@ -114,7 +114,12 @@ export function createConnection(options: ConnectionOptions): Connection {
       saslMemory: () => saslMemory,
       onAuthenticated: (memory) => {
         saslMemory = memory;
-        options.onAuthenticated?.(memory);
+        // Failing to store it must not fail a sign-in that succeeded; this run still checks against it.
+        try {
+          options.onAuthenticated?.(memory);
+        } catch (error) {
+          logger.warn('could not remember the sign-in mechanism', { error: String(error) });
+        }
       },
     });
     created.onStanza((stanza) => stanzaListeners.emit(stanza));
