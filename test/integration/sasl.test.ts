@@ -115,6 +115,16 @@ describe('SCRAM with channel binding against Prosody 0.12', () => {
     expect(authenticating(lines)).toEqual([{ mechanism: 'SCRAM-SHA-1', channelBinding: 'y' }]);
     expect(remembered).toEqual([{ mechanism: 'SCRAM-SHA-1', plusOffered: false }]);
   });
+
+  it('stays signed in when what it used cannot be stored, and says so in the log', async () => {
+    const { connection, lines } = alice(plain, {
+      onAuthenticated: () => {
+        throw new Error('disk full');
+      },
+    });
+    await online(connection);
+    expect(lines).toContain('could not remember the sign-in mechanism {"error":"Error: disk full"}');
+  });
 });
 
 describe('downgrade protection', () => {
