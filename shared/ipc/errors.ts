@@ -22,6 +22,10 @@ export const errorCodes = [
   'keychain-unavailable',
   'insecure-stream',
   'no-mechanism',
+  /** The server's sign-in offer is weaker than the account saw before (no SCRAM, or no channel binding): possibly an attacker. */
+  'sasl-downgrade',
+  /** The password or username holds characters SASLprep (RFC 4013) refuses. */
+  'invalid-credentials',
   /** The account's server lacks what the command needs (e.g. invisibility, pre-approval). */
   'not-supported',
   /** The command needs the account signed in, and it is not. */

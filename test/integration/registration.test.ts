@@ -70,6 +70,17 @@ describe('a server open to registration', () => {
     });
   });
 
+  it('refuses, before connecting, a password SASLprep would not store (RFC 4013 §2.5), and creates nothing', async () => {
+    const before = stanzas.length;
+    await expect(register(server, 'frank@localhost', 'smile\u{1F600}')).rejects.toMatchObject({
+      code: 'invalid-credentials',
+      message: expect.stringMatching(/^The password cannot be used to sign in: it contains U\+1F600, .*Choose one without that character\.$/) as unknown,
+    });
+    expect(stanzas.length).toBe(before);
+    // The name is still free: a registration with a usable password takes it.
+    await register(server, 'frank@localhost', 'frank-pw');
+  });
+
   it('applies the same certificate rules as signing in', async () => {
     await expect(register(server, 'erin@localhost', 'erin-pw', { extraCa: [] })).rejects.toMatchObject({
       code: 'untrusted-certificate',

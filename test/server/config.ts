@@ -23,6 +23,8 @@ export interface ConfigParams {
   readonly extraConfig?: string;
   /** Modules enabled besides the usual ones (found in pluginPaths, e.g. test/server/modules). */
   readonly extraModules?: readonly string[];
+  /** Caps TLS at 1.2: 0.12 offers SCRAM-*-PLUS (tls-unique) only there. Default: 1.2 and up. */
+  readonly tlsMax?: '1.2';
 }
 
 /** Files of one server, all inside its data dir. */
@@ -87,7 +89,7 @@ authentication = "internal_hashed"
 password_hash = ${lua(p.passwordHash)} -- 0.12 stores one SCRAM hash, so offers only that SCRAM-SHA-*
 storage = "internal"
 ${p.pluginPaths?.length ? `plugin_paths = ${list(p.pluginPaths)}\n` : ''}certificates = ${lua(paths.certs)}
-ssl = { certificate = ${lua(cert)}, key = ${lua(key)} }
+ssl = { certificate = ${lua(cert)}, key = ${lua(key)}${p.tlsMax === '1.2' ? ', protocol = "tlsv1_2"' : ''} }
 
 modules_enabled = ${list([...modules, ...(p.extraModules ?? [])])}
 modules_disabled = { "s2s", "s2s_auth_certs", "dialback" }

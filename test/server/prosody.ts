@@ -26,6 +26,8 @@ export interface ProsodyOptions {
   extraConfig?: string;
   /** Modules enabled besides the usual ones, e.g. ['test_invisible'] with pluginPaths [testModules]. */
   extraModules?: readonly string[];
+  /** Caps TLS at 1.2 (where 0.12 offers SCRAM-*-PLUS); default: TLS 1.2 and up. */
+  tlsMax?: '1.2';
 }
 
 export interface ProsodyServer {
@@ -127,6 +129,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       ...(options.pluginPaths ? { pluginPaths: options.pluginPaths } : {}),
       ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
       ...(options.extraModules ? { extraModules: options.extraModules } : {}),
+      ...(options.tlsMax ? { tlsMax: options.tlsMax } : {}),
     });
     await writeFile(paths.config, config);
     const listeners = [

@@ -78,6 +78,8 @@ export function createLinks(deps: LinkDeps) {
       extraCa: deps.extraCa,
       pinned: deps.store.pinned(record.id),
       logger,
+      saslMemory: deps.store.sasl(record.id),
+      onAuthenticated: (memory) => deps.store.rememberSasl(record.id, memory),
     });
     entry.connection = connection;
     connection.onState((state) => {

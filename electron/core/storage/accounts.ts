@@ -1,4 +1,5 @@
-// Accounts and their pinned certificates in the store.
+// Accounts, their pinned certificates and what their last sign-in used, in the store.
+import type { StatementSync } from 'node:sqlite';
 import type { TlsMode } from '../../../shared/model/account.ts';
 import type { Database } from './database.ts';
 
@@ -16,6 +17,12 @@ export interface AccountRecord {
 export interface PinnedCertificate {
   readonly fingerprint256: string;
   readonly pem: string;
+}
+
+/** The SASL mechanism of the last sign-in and whether channel binding (-PLUS) was offered then. */
+export interface SaslRecord {
+  readonly mechanism: string;
+  readonly plusOffered: boolean;
 }
 
 interface AccountRow {
@@ -36,6 +43,8 @@ export interface AccountStore {
   remove(id: string): void;
   pinned(id: string): PinnedCertificate[];
   pin(id: string, certificate: PinnedCertificate): void;
+  sasl(id: string): SaslRecord | undefined;
+  rememberSasl(id: string, record: SaslRecord): void;
 }
 
 export function createAccountStore(db: Database): AccountStore {
@@ -50,6 +59,16 @@ export function createAccountStore(db: Database): AccountStore {
   const pin = db.prepare(
     'INSERT INTO pinned_certificates (account_id, fingerprint256, pem, pinned_at) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET pem = excluded.pem',
   );
+
+  // Prepared on first use, so this store also opens a database of an older schema (the migration tests do).
+  let saslStatements: { select: StatementSync; upsert: StatementSync } | undefined;
+  const sasl = () =>
+    (saslStatements ??= {
+      select: db.prepare('SELECT mechanism, plus_offered FROM sasl_memory WHERE account_id = ?'),
+      upsert: db.prepare(
+        'INSERT INTO sasl_memory (account_id, mechanism, plus_offered) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET mechanism = excluded.mechanism, plus_offered = excluded.plus_offered',
+      ),
+    });
 
   return {
     list: () => (selectAll.all() as unknown as AccountRow[]).map(fromRow),
@@ -66,6 +85,13 @@ export function createAccountStore(db: Database): AccountStore {
     pinned: (id) => selectPinned.all(id) as unknown as PinnedCertificate[],
     pin: (id, c) => {
       pin.run(id, c.fingerprint256, c.pem, Date.now());
+    },
+    sasl: (id) => {
+      const row = sasl().select.get(id) as { mechanism: string; plus_offered: number } | undefined;
+      return row && { mechanism: row.mechanism, plusOffered: row.plus_offered === 1 };
+    },
+    rememberSasl: (id, r) => {
+      sasl().upsert.run(id, r.mechanism, r.plusOffered ? 1 : 0);
     },
   };
 }

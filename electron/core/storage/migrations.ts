@@ -220,4 +220,16 @@ export const migrations: readonly Migration[] = [
       DROP TABLE archive_sync;
     `,
   },
+  {
+    version: 9,
+    description: "what each account's last sign-in used, to refuse a weaker offer later (SASL downgrade protection)",
+    sql: `
+      CREATE TABLE sasl_memory (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        mechanism TEXT NOT NULL,
+        -- 1 when the server offered a SCRAM-*-PLUS (channel binding) at that sign-in.
+        plus_offered INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

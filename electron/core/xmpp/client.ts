@@ -8,6 +8,8 @@ import { toCausetteError, toIqError } from './errors.ts';
 import { setupIqCaller } from './iq/iq-caller.ts';
 import type { ServerAddress, SrvLookup } from './net/resolve.ts';
 import type { Trust } from './net/trust.ts';
+import { tlsChannel } from './sasl/channel-binding.ts';
+import type { SaslMemory } from './sasl/downgrade.ts';
 import { setupSasl } from './sasl/sasl.ts';
 import { attempt } from './stream/attempt.ts';
 import { setupBind } from './stream/bind.ts';
@@ -30,6 +32,9 @@ export interface ClientOptions {
   readonly lookup?: SrvLookup;
   /** Where incoming messages, presences and iq requests go (answers to iq() are taken before it). */
   readonly pipeline: StanzaPipeline;
+  /** What the last sign-in used, so that a weaker offer is refused (see sasl/downgrade.ts). */
+  readonly saslMemory: () => SaslMemory | undefined;
+  readonly onAuthenticated: (memory: SaslMemory) => void;
 }
 
 export interface Session {
@@ -64,7 +69,19 @@ export function createClient(options: ClientOptions): XmppClient {
   // RFC 6120 §4.7.1: the stream header carries 'from' once TLS protects it.
   entity.jid = jid(bare);
 
-  setupSasl({ streamFeatures, credentials: { username: options.username, password: options.password }, jid: bare, domain, logger: options.logger });
+  setupSasl({
+    streamFeatures,
+    credentials: { username: options.username, password: options.password },
+    jid: bare,
+    domain,
+    logger: options.logger,
+    channel: () => {
+      const tls = stream.tls();
+      return tls ? tlsChannel(tls) : undefined;
+    },
+    memory: options.saslMemory,
+    onAuthenticated: options.onAuthenticated,
+  });
   // XEP-0198 is installed before the iq caller so that the answers to our own requests are counted too.
   const streamManagement = setupStreamManagement({ streamFeatures, entity, middleware });
   // Before xmpp.js reads a <failed/> to our <resume/> (it listens only once it has sent one).

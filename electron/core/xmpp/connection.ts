@@ -11,6 +11,7 @@ import { isPermanent, toCausetteError } from './errors.ts';
 import { createListeners } from './listeners.ts';
 import { createTrust, PinnedCertificateLearned, type Pin } from './net/trust.ts';
 import { createStanzaPipeline, type StanzaPipeline } from './pipeline/stanza-pipeline.ts';
+import type { SaslMemory } from './sasl/downgrade.ts';
 import { createWaitQueue } from './wait-queue.ts';
 
 /** Where and how to reach an account's server, and whom to trust there: shared by signing in and registering. */
@@ -37,7 +38,10 @@ export interface ConnectionOptions extends ServerAccess {
   readonly resource?: string;
   /** Retry pacing; tests shorten it. */
   readonly retry?: Partial<BackoffPolicy>;
-  /** Answers incoming requests before any module sees them (while invisible, refuses strangers). */
+  /** What the account's last sign-in used (from the store): a weaker offer now is refused as a downgrade. */
+  readonly saslMemory?: SaslMemory;
+  /** Each successful authentication, with what to remember for the next one. */
+  readonly onAuthenticated?: (memory: SaslMemory) => void;
 }
 
 export interface SessionInfo {
@@ -93,6 +97,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   let retryTimer: NodeJS.Timeout | undefined;
   let failures = 0;
   let outgoingTail: Promise<unknown> = Promise.resolve();
+  let saslMemory = options.saslMemory;
 
   function setState(next: ConnectionState): void {
     state = next;
@@ -111,6 +116,16 @@ export function createConnection(options: ConnectionOptions): Connection {
       stepTimeoutMs: Math.min(connectTimeoutMs, 10_000),
       logger,
       pipeline,
+      saslMemory: () => saslMemory,
+      onAuthenticated: (memory) => {
+        saslMemory = memory;
+        // Failing to store it must not fail a sign-in that succeeded; this run still checks against it.
+        try {
+          options.onAuthenticated?.(memory);
+        } catch (error) {
+          logger.warn('could not remember the sign-in mechanism', { error: String(error) });
+        }
+      },
     });
     created.onAck((stanza) => ackListeners.emit(stanza));
     created.onDrop((error) => {

@@ -9,6 +9,8 @@ const permanentCodes: ReadonlySet<ErrorCode> = new Set([
   'conflict',
   'insecure-stream',
   'no-mechanism',
+  'sasl-downgrade',
+  'invalid-credentials',
 ]);
 
 export function isPermanent(error: CausetteError): boolean {

@@ -5,6 +5,7 @@ import { parseJid } from '../../../shared/model/jid.ts';
 import { StanzaError, toCausetteError, toIqError } from './errors.ts';
 import { setupIqCaller, type IqCaller } from './iq/iq-caller.ts';
 import { createTrust, PinnedCertificateLearned, type Trust } from './net/trust.ts';
+import { saslPrep } from './sasl/saslprep.ts';
 import type { ServerAccess } from './connection.ts';
 import { attempt } from './stream/attempt.ts';
 import { NS_STREAM } from './stream/starttls.ts';
@@ -102,6 +103,8 @@ export async function registerAccount(options: RegistrationOptions): Promise<voi
   const parsed = parseJid(options.jid);
   if (!parsed.ok || parsed.jid.local === undefined) throw new CausetteError('bad-request', `“${options.jid}” is not an account address.`);
   const target = { username: parsed.jid.local, domain: parsed.jid.domain };
+  // RFC 4013 §2.5: the server stores this password, so it must prepare as a stored string; refused before connecting.
+  saslPrep(options.password, 'stored', 'password');
   const trust = createTrust({ domain: target.domain, extraCa: options.extraCa, pinned: options.pinned, logger: options.logger });
   try {
     await registerOnce(options, target, trust).catch(async (error: unknown) => {

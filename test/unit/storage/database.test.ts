@@ -89,6 +89,23 @@ describe('account and settings stores', () => {
     db.close();
   });
 
+  it("remembers an account's last sign-in across reopening, and forgets it with the account (re-adding starts afresh)", () => {
+    const file = tempFile();
+    const first = openDatabase(file);
+    const accounts = createAccountStore(first);
+    accounts.insert({ id: 'a1', jid: 'alice@localhost', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
+    expect(accounts.sasl('a1')).toBeUndefined();
+    accounts.rememberSasl('a1', { mechanism: 'SCRAM-SHA-1', plusOffered: false });
+    accounts.rememberSasl('a1', { mechanism: 'SCRAM-SHA-256-PLUS', plusOffered: true });
+    first.close();
+    const db = openDatabase(file);
+    const reopened = createAccountStore(db);
+    expect(reopened.sasl('a1')).toEqual({ mechanism: 'SCRAM-SHA-256-PLUS', plusOffered: true });
+    reopened.remove('a1');
+    expect(db.prepare('SELECT count(*) AS n FROM sasl_memory').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('refuses a second account with the same address', () => {
     const accounts = createAccountStore(openDatabase(tempFile()));
     const record = { id: 'a1', jid: 'alice@localhost', resource: 'r', host: undefined, port: undefined, tls: 'auto' as const, passwordSaved: false, enabled: true };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import xml from '@xmpp/xml';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
+import type { ChannelBinding } from '../../../electron/core/xmpp/sasl/channel-binding.ts';
 import { chooseMechanism, startMechanism } from '../../../electron/core/xmpp/sasl/mechanisms.ts';
 import { saslFailure } from '../../../electron/core/xmpp/sasl/sasl.ts';
 
@@ -14,19 +15,39 @@ function thrown(action: () => unknown): CausetteError {
   throw new Error('expected an error');
 }
 
+const exporter: ChannelBinding = { type: 'tls-exporter', data: Buffer.alloc(32, 7) };
+const name = (offered: string[], binding?: ChannelBinding) => chooseMechanism(offered, true, 'example.org', binding).name;
+
 describe('choosing a SASL mechanism', () => {
   it('prefers SCRAM-SHA-256, then SCRAM-SHA-1, then PLAIN', () => {
-    expect(chooseMechanism(['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256'], true, 'example.org')).toBe('SCRAM-SHA-256');
-    expect(chooseMechanism(['PLAIN', 'SCRAM-SHA-1'], true, 'example.org')).toBe('SCRAM-SHA-1');
-    expect(chooseMechanism(['PLAIN'], true, 'example.org')).toBe('PLAIN');
+    expect(name(['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-256'])).toBe('SCRAM-SHA-256');
+    expect(name(['PLAIN', 'SCRAM-SHA-1'])).toBe('SCRAM-SHA-1');
+    expect(name(['PLAIN'])).toBe('PLAIN');
+  });
+
+  it('prefers -PLUS over plain SCRAM, SHA-256 over SHA-1, when it has a channel binding', () => {
+    const all = ['PLAIN', 'SCRAM-SHA-1', 'SCRAM-SHA-1-PLUS', 'SCRAM-SHA-256', 'SCRAM-SHA-256-PLUS'];
+    expect(chooseMechanism(all, true, 'example.org', exporter)).toEqual({ name: 'SCRAM-SHA-256-PLUS', binding: exporter });
+    expect(name(['SCRAM-SHA-256', 'SCRAM-SHA-1-PLUS'], exporter)).toBe('SCRAM-SHA-1-PLUS');
+  });
+
+  it('uses plain SCRAM with "n" when the server offers -PLUS but there is no binding to use (RFC 5802 §6)', () => {
+    expect(chooseMechanism(['SCRAM-SHA-1', 'SCRAM-SHA-1-PLUS'], true, 'example.org')).toEqual({ name: 'SCRAM-SHA-1', binding: 'n' });
+    // A -PLUS of a hash Causette lacks: the server supports binding, so "y" would make it fail us.
+    expect(chooseMechanism(['SCRAM-SHA-1', 'SCRAM-SHA-512-PLUS'], true, 'example.org', exporter)).toEqual({ name: 'SCRAM-SHA-1', binding: 'n' });
+  });
+
+  it('says "y" when it could bind but the server offered no -PLUS (RFC 5802 §6)', () => {
+    expect(chooseMechanism(['SCRAM-SHA-1', 'PLAIN'], true, 'example.org', exporter)).toEqual({ name: 'SCRAM-SHA-1', binding: 'y' });
+    expect(chooseMechanism(['SCRAM-SHA-1'], true, 'example.org')).toEqual({ name: 'SCRAM-SHA-1', binding: 'n' });
   });
 
   it('ignores mechanisms it does not implement', () => {
-    expect(chooseMechanism(['SCRAM-SHA-256-PLUS', 'DIGEST-MD5', 'SCRAM-SHA-1'], true, 'example.org')).toBe('SCRAM-SHA-1');
+    expect(name(['SCRAM-SHA-512-PLUS', 'DIGEST-MD5', 'SCRAM-SHA-1'])).toBe('SCRAM-SHA-1');
   });
 
   it('never chooses PLAIN on an unencrypted stream', () => {
-    expect(chooseMechanism(['PLAIN', 'SCRAM-SHA-1'], false, 'example.org')).toBe('SCRAM-SHA-1');
+    expect(chooseMechanism(['PLAIN', 'SCRAM-SHA-1'], false, 'example.org').name).toBe('SCRAM-SHA-1');
     const error = thrown(() => chooseMechanism(['PLAIN'], false, 'example.org'));
     expect(error.code).toBe('insecure-stream');
     expect(error.message).toMatch(/example\.org/);
@@ -41,12 +62,18 @@ describe('choosing a SASL mechanism', () => {
 
 describe('mechanism runs', () => {
   it('PLAIN sends authzid NUL authcid NUL password (RFC 4616)', () => {
-    expect(startMechanism('PLAIN', { username: 'alice', password: 'secret' }).initialResponse).toBe('\u0000alice\u0000secret');
+    expect(startMechanism({ name: 'PLAIN', binding: 'n' }, { username: 'alice', password: 'secret' }).initialResponse).toBe('\u0000alice\u0000secret');
   });
 
   it('SCRAM does not accept a success that never proved the server signature', () => {
-    const mechanism = startMechanism('SCRAM-SHA-1', { username: 'alice', password: 'secret' });
+    const mechanism = startMechanism({ name: 'SCRAM-SHA-1', binding: 'n' }, { username: 'alice', password: 'secret' });
     expect(thrown(() => mechanism.success('')).code).toBe('no-mechanism');
+  });
+
+  it('-PLUS starts with the GS2 header of its binding type', () => {
+    const mechanism = startMechanism({ name: 'SCRAM-SHA-256-PLUS', binding: exporter }, { username: 'alice', password: 'secret' });
+    expect(mechanism.initialResponse).toMatch(/^p=tls-exporter,,n=alice,r=/);
+    expect(startMechanism({ name: 'SCRAM-SHA-1', binding: 'y' }, { username: 'alice', password: 'secret' }).initialResponse).toMatch(/^y,,n=alice,r=/);
   });
 });
 

@@ -1,6 +1,7 @@
 // The socket xmpp.js writes to: tries each endpoint in turn, secures it (Direct TLS now, STARTTLS on request).
 import { EventEmitter } from 'node:events';
 import { connect, type Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { XmppSocket } from '@xmpp/connection-tcp';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Logger } from '../../log/logger.ts';
@@ -39,6 +40,11 @@ export class SecureSocket extends EventEmitter implements XmppSocket {
 
   get secure(): boolean {
     return this.#secure;
+  }
+
+  /** The TLS socket once the connection is secured, for channel binding (RFC 5056). */
+  get tls(): TLSSocket | undefined {
+    return this.#secure ? (this.#socket as TLSSocket | undefined) : undefined;
   }
 
   connect(): void {

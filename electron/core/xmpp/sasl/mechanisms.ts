@@ -1,9 +1,22 @@
 // The SASL mechanisms Causette speaks, best first, and the choice among those a server offers (RFC 6120 §6.3.3).
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
+import type { ChannelBinding } from './channel-binding.ts';
 import { createScramClient, type ScramHash } from './scram.ts';
 
-export const mechanismPreference = ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'] as const;
+// RFC 5802 §6: -PLUS (bound to this TLS channel) before plain SCRAM; RFC 7677: SHA-256 before SHA-1.
+export const mechanismPreference = ['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-1-PLUS', 'SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'] as const;
 export type MechanismName = (typeof mechanismPreference)[number];
+
+/** The mechanism to run and, for SCRAM, what its GS2 header says about channel binding. */
+export interface MechanismChoice {
+  readonly name: MechanismName;
+  readonly binding: 'n' | 'y' | ChannelBinding;
+}
+
+const isPlus = (name: string) => name.startsWith('SCRAM-') && name.endsWith('-PLUS');
+
+/** Whether the server offers any SCRAM-*-PLUS, ours or not. */
+export const offersPlus = (offered: readonly string[]) => offered.some((name) => isPlus(name.trim().toUpperCase()));
 
 export interface Credentials {
   readonly username: string;
@@ -18,13 +31,16 @@ export interface Mechanism {
 }
 
 /**
- * Picks the strongest offered mechanism. PLAIN sends the password itself, so it is only ever used over TLS
- * (RFC 6120 §13.8.3); without TLS a server offering nothing else is refused as insecure.
+ * Picks the strongest offered mechanism; -PLUS only with a channel binding to use. PLAIN sends the password itself,
+ * so it is only ever used over TLS (RFC 6120 §13.8.3); without TLS a server offering nothing else is refused as insecure.
  */
-export function chooseMechanism(offered: readonly string[], secure: boolean, domain: string): MechanismName {
+export function chooseMechanism(offered: readonly string[], secure: boolean, domain: string, binding?: ChannelBinding): MechanismChoice {
   const available = new Set(offered.map((name) => name.trim().toUpperCase()));
-  const usable = mechanismPreference.find((name) => available.has(name) && (name !== 'PLAIN' || secure));
-  if (usable) return usable;
+  const usable = mechanismPreference.find((name) => available.has(name) && (isPlus(name) ? binding !== undefined : name !== 'PLAIN' || secure));
+  if (usable && binding && isPlus(usable)) return { name: usable, binding };
+  // RFC 5802 §6: 'y' tells a server that offered no -PLUS that we could have bound, so a stripped -PLUS is noticed;
+  // where it offers a -PLUS we cannot use, 'y' would make it fail us, so 'n'.
+  if (usable) return { name: usable, binding: binding && !offersPlus(offered) ? 'y' : 'n' };
   if (available.has('PLAIN')) {
     throw new CausetteError('insecure-stream', `The server ${domain} only accepts a clear-text password, and this connection is not encrypted.`);
   }
@@ -41,8 +57,8 @@ function plain({ username, password }: Credentials): Mechanism {
   };
 }
 
-function scram(hash: ScramHash, credentials: Credentials): Mechanism {
-  const client = createScramClient({ hash, ...credentials });
+function scram(hash: ScramHash, credentials: Credentials, binding: MechanismChoice['binding']): Mechanism {
+  const client = createScramClient({ hash, ...credentials, binding });
   let verified = false;
   let finalSent = false;
   return {
@@ -67,12 +83,14 @@ function scram(hash: ScramHash, credentials: Credentials): Mechanism {
   };
 }
 
-export function startMechanism(name: MechanismName, credentials: Credentials): Mechanism {
+export function startMechanism({ name, binding }: MechanismChoice, credentials: Credentials): Mechanism {
   switch (name) {
+    case 'SCRAM-SHA-256-PLUS':
     case 'SCRAM-SHA-256':
-      return scram('sha256', credentials);
+      return scram('sha256', credentials, binding);
+    case 'SCRAM-SHA-1-PLUS':
     case 'SCRAM-SHA-1':
-      return scram('sha1', credentials);
+      return scram('sha1', credentials, binding);
     case 'PLAIN':
       return plain(credentials);
   }

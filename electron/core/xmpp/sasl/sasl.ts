@@ -5,7 +5,9 @@ import xml, { type Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Logger } from '../../log/logger.ts';
 import { exchange } from '../stream/nonza.ts';
-import { chooseMechanism, startMechanism, type Credentials, type MechanismName } from './mechanisms.ts';
+import { announcedBindings, chooseBinding, type TlsChannel } from './channel-binding.ts';
+import { checkDowngrade, type SaslMemory } from './downgrade.ts';
+import { chooseMechanism, offersPlus, startMechanism, type Credentials, type MechanismChoice } from './mechanisms.ts';
 
 export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 
@@ -16,6 +18,12 @@ export interface SaslDeps {
   readonly jid: string;
   readonly domain: string;
   readonly logger: Logger;
+  /** The TLS channel under the stream now, to bind SCRAM to. */
+  readonly channel: () => TlsChannel | undefined;
+  /** What the account's last sign-in used, against which this offer is checked (undefined: never signed in). */
+  readonly memory: () => SaslMemory | undefined;
+  /** After the server accepted us: what to remember for the next sign-in. */
+  readonly onAuthenticated: (memory: SaslMemory) => void;
 }
 
 // RFC 6120 §6.4.2: a zero-length initial response is sent as "=".
@@ -44,10 +52,10 @@ export function saslFailure(element: Element, jid: string, domain: string): Caus
   }
 }
 
-async function authenticate(entity: Client, name: MechanismName, deps: SaslDeps): Promise<void> {
-  const mechanism = startMechanism(name, deps.credentials);
+async function authenticate(entity: Client, choice: MechanismChoice, deps: SaslDeps): Promise<void> {
+  const mechanism = startMechanism(choice, deps.credentials);
   let challenges = 0;
-  const auth = xml('auth', { xmlns: NS_SASL, mechanism: name }, encode(mechanism.initialResponse));
+  const auth = xml('auth', { xmlns: NS_SASL, mechanism: choice.name }, encode(mechanism.initialResponse));
   await exchange(entity, auth, async (element, done) => {
     if (element.attrs.xmlns !== NS_SASL) return;
     if (element.name === 'challenge') {
@@ -65,11 +73,15 @@ async function authenticate(entity: Client, name: MechanismName, deps: SaslDeps)
 }
 
 export function setupSasl(deps: SaslDeps): void {
-  deps.streamFeatures.use('mechanisms', NS_SASL, async ({ entity }, _next, feature) => {
+  deps.streamFeatures.use('mechanisms', NS_SASL, async ({ entity, stanza }, _next, feature) => {
     const offered = feature.getChildren('mechanism', NS_SASL).map((mechanism) => mechanism.text());
-    const name = chooseMechanism(offered, entity.isSecure(), deps.domain);
-    deps.logger.info('authenticating', { mechanism: name });
-    await authenticate(entity, name, deps);
+    checkDowngrade(deps.memory(), offered, deps.domain);
+    const binding = chooseBinding(deps.channel(), announcedBindings(stanza));
+    const choice = chooseMechanism(offered, entity.isSecure(), deps.domain, binding);
+    const channelBinding = typeof choice.binding === 'string' ? choice.binding : choice.binding.type;
+    deps.logger.info('authenticating', { mechanism: choice.name, channelBinding });
+    await authenticate(entity, choice, deps);
+    deps.onAuthenticated({ mechanism: choice.name, plusOffered: offersPlus(offered) });
     // RFC 6120 §6.4.6: a new stream follows a successful authentication.
     await entity.restart();
   });

@@ -1,7 +1,8 @@
-// SCRAM client, RFC 5802 (SCRAM-SHA-1) and RFC 7677 (SCRAM-SHA-256), without channel binding ("n,,").
+// SCRAM client, RFC 5802 (SCRAM-SHA-1) and RFC 7677 (SCRAM-SHA-256), with or without channel binding (RFC 5802 §6).
 import { createHash, createHmac, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
+import type { ChannelBinding } from './channel-binding.ts';
 import { saslPrep } from './saslprep.ts';
 
 export type ScramHash = 'sha1' | 'sha256';
@@ -10,6 +11,11 @@ export interface ScramOptions {
   readonly hash: ScramHash;
   readonly username: string;
   readonly password: string;
+  /**
+   * RFC 5802 §6 gs2-cbind-flag: 'n' when the client cannot bind, 'y' when it can but the server offered no -PLUS,
+   * or the binding of a -PLUS mechanism. Default 'n'.
+   */
+  readonly binding?: 'n' | 'y' | ChannelBinding;
   /** Fixed only by tests replaying the RFC vectors. */
   readonly nonce?: string;
 }
@@ -27,7 +33,6 @@ const minIterations = 4096;
 const maxIterations = 10_000_000;
 
 const pbkdf2Async = promisify(pbkdf2);
-const gs2Header = 'n,,';
 
 // RFC 5802 §5.1: ',' and '=' in a saslname are written =2C and =3D.
 export function escapeSaslName(name: string): string {
@@ -49,7 +54,15 @@ export function createScramClient(options: ScramOptions): ScramClient {
   const hmac = (key: Buffer, data: string) => createHmac(options.hash, key).update(data).digest();
   const keyLength = options.hash === 'sha1' ? 20 : 32;
   const nonce = options.nonce ?? randomBytes(18).toString('base64');
-  const clientFirstBare = `n=${escapeSaslName(saslPrep(options.username))},r=${nonce}`;
+  const binding = options.binding ?? 'n';
+  const gs2Header = typeof binding === 'string' ? `${binding},,` : `p=${binding.type},,`;
+  // RFC 5802 §7: c= carries the GS2 header, followed for -PLUS by the binding data itself.
+  const channelBinding = Buffer.concat([Buffer.from(gs2Header), typeof binding === 'string' ? Buffer.alloc(0) : binding.data]).toString('base64');
+  // RFC 5802 §5.1, §2.2: both are prepared as queries, before anything is sent, so a bad one fails early and clearly.
+  const username = saslPrep(options.username, 'query', 'username');
+  if (username === '') throw new CausetteError('invalid-credentials', 'The username is empty once prepared for signing in (RFC 4013).');
+  const password = saslPrep(options.password, 'query', 'password');
+  const clientFirstBare = `n=${escapeSaslName(username)},r=${nonce}`;
   let expectedServerSignature: Buffer | undefined;
 
   return {
@@ -68,8 +81,8 @@ export function createScramClient(options: ScramOptions): ScramClient {
         throw refuse(`The server asked for ${String(attributes.get('i'))} SCRAM iterations; Causette needs between ${minIterations} and ${maxIterations}.`);
       }
       // Derivation runs on the libuv pool so the main thread stays responsive.
-      const salted = await pbkdf2Async(saslPrep(options.password), salt, iterations, keyLength, options.hash);
-      const withoutProof = `c=${Buffer.from(gs2Header).toString('base64')},r=${serverNonce}`;
+      const salted = await pbkdf2Async(password, salt, iterations, keyLength, options.hash);
+      const withoutProof = `c=${channelBinding},r=${serverNonce}`;
       const authMessage = `${clientFirstBare},${serverFirst},${withoutProof}`;
       const clientKey = hmac(salted, 'Client Key');
       const storedKey = createHash(options.hash).update(clientKey).digest();

@@ -1,4 +1,5 @@
 // The XML stream every connection starts with: our socket under xmpp.js, wire logging, STARTTLS and the TLS guard.
+import type { TLSSocket } from 'node:tls';
 import { Client } from '@xmpp/client-core';
 import ConnectionTCP from '@xmpp/connection-tcp';
 import setupMiddleware, { type MiddlewareApi } from '@xmpp/middleware';
@@ -28,6 +29,8 @@ export interface XmppStream {
   readonly streamFeatures: StreamFeatures;
   /** The last error the stream reported, to explain why it ended. */
   readonly lastError: unknown;
+  /** The TLS socket under the stream, once secured. */
+  tls(): TLSSocket | undefined;
   /** Called each time the handlers have finished with a <stream:features/>. */
   onFeaturesHandled(listener: () => void): void;
   /** Connects (trying each endpoint) and opens the stream. */
@@ -107,6 +110,7 @@ export function createStream(config: StreamConfig): XmppStream {
     get lastError() {
       return lastError;
     },
+    tls: () => socket?.tls,
     onFeaturesHandled: (listener) => void featuresHandled.add(listener),
     async open() {
       lastError = undefined;
