@@ -26,10 +26,13 @@ export function chooseMechanism(offered: readonly string[], secure: boolean, dom
   const usable = mechanismPreference.find((name) => available.has(name) && (name !== 'PLAIN' || secure));
   if (usable) return usable;
   if (available.has('PLAIN')) {
-    throw new CausetteError('insecure-stream', `The server ${domain} only accepts a clear-text password, and this connection is not encrypted.`);
+    throw new CausetteError('insecure-stream', `The server ${domain} only accepts a clear-text password, and this connection is not encrypted.`, undefined, {
+      context: 'plainOnly',
+      domain,
+    });
   }
   const list = offered.length > 0 ? offered.join(', ') : 'none';
-  throw new CausetteError('no-mechanism', `The server ${domain} offers no sign-in method Causette supports (offered: ${list}).`);
+  throw new CausetteError('no-mechanism', `The server ${domain} offers no sign-in method Causette supports (offered: ${list}).`, undefined, { context: 'offered', domain, offered: list });
 }
 
 function plain({ username, password }: Credentials): Mechanism {
