@@ -1,5 +1,6 @@
 // A conversation with one peer: header with mute and close, the message list, the peer's typing, and the composer.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
 import { markRead } from '../../chat-sync.ts';
@@ -21,6 +22,7 @@ interface ChatPaneProps {
 }
 
 export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
+  const { t } = useTranslation();
   const ownJid = useAccounts((state) => selectAccount(state, accountId)?.jid ?? '');
   const conversation = useChat((state) => selectConversation(state, accountId, peer));
   const peerTyping = useChat((state) => selectPeerTyping(state, accountId, peer));
@@ -70,21 +72,21 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
   };
 
   return (
-    <section className="conversation chat" aria-label={`Conversation with ${name}`}>
+    <section className="conversation chat" aria-label={t('chat.with', { name })}>
       <div className="dialog-head chat-head">
         <h2>
           {name}
           {muted && (
-            <span className="muted-mark" role="img" aria-label="Muted" title="Muted">
+            <span className="muted-mark" role="img" aria-label={t('chat.muted')} title={t('chat.muted')}>
               {' 🔕'}
             </span>
           )}
         </h2>
         <button type="button" className="quiet" aria-pressed={muted} onClick={toggleMute}>
-          {muted ? 'Unmute conversation' : 'Mute conversation'}
+          {muted ? t('chat.unmute') : t('chat.mute')}
         </button>
         <button type="button" className="quiet" onClick={() => useUi.getState().closeChat()}>
-          Close
+          {t('common.close')}
         </button>
       </div>
       <MessageList
@@ -107,14 +109,14 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
         onError={setError}
       />
       <p role="status" className="typing-status">
-        {peerTyping === 'composing' ? `${name} is typing…` : ''}
+        {peerTyping === 'composing' ? t('chat.typing', { name }) : ''}
       </p>
       {error !== undefined && (
         <Alert>
           <p>{error}</p>
         </Alert>
       )}
-      {!online && <p className="hint offline-hint">You are offline: what you write is kept and sent when you are back online.</p>}
+      {!online && <p className="hint offline-hint">{t('chat.offline')}</p>}
       <Composer
         key={`${accountId} ${peer}`}
         accountId={accountId}

@@ -1,5 +1,6 @@
 // Create an account on a server that allows it (XEP-0077 in-band registration), checked here first.
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { call, CallError, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useAccounts } from '../../stores/accounts.ts';
@@ -12,6 +13,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { checkAddress, checkNewPassword, checkServer, emptyServer, type ServerValues } from './sign-in-plan.ts';
 
 export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill: SignInPrefill) => void }) {
+  const { t } = useTranslation();
   const [jid, setJid] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -45,20 +47,20 @@ export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill:
   return (
     <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
       <TextField
-        label="Address"
+        label={t('signIn.address')}
         inputMode="email"
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
-        placeholder="name@server"
-        hint="The name you want, an @, and a server that lets people sign up."
+        placeholder={t('register.addressPlaceholder')}
+        hint={t('register.addressHint')}
         value={jid}
         disabled={busy}
         onValue={setJid}
       />
-      <TextField label="Password" type="password" autoComplete="new-password" value={password} disabled={busy} onValue={setPassword} />
+      <TextField label={t('signIn.password')} type="password" autoComplete="new-password" value={password} disabled={busy} onValue={setPassword} />
       <TextField
-        label="Confirm password"
+        label={t('register.confirm')}
         type="password"
         autoComplete="new-password"
         value={confirmation}
@@ -72,15 +74,15 @@ export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill:
           {error.message}
           {error.fingerprint !== undefined && (
             <span className="detail">
-              Its SHA-256 fingerprint is <code className="fingerprint">{error.fingerprint}</code>.
+              <Trans i18nKey="register.fingerprint" values={{ fingerprint: error.fingerprint }} components={{ code: <code className="fingerprint" /> }} />
             </span>
           )}
         </Alert>
       )}
       <div className="actions split">
-        <SignInStatus account={undefined} busy={busy} busyText="Creating the account…" />
+        <SignInStatus account={undefined} busy={busy} busyText={t('register.busy')} />
         <button type="submit" className="primary" disabled={busy}>
-          Create account
+          {t('register.submit')}
         </button>
       </div>
     </form>
