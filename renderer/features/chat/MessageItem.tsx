@@ -12,6 +12,10 @@ import { ReplyQuote } from './ReplyQuote.tsx';
 
 interface MessageItemProps {
   readonly message: Message;
+  /** The day, when this message is the first of its day on screen. */
+  readonly day?: string | undefined;
+  /** The first message that was unread when the conversation opened. */
+  readonly firstUnread?: boolean;
   readonly ownJid: string;
   readonly peerName: string;
   readonly editable: boolean;
@@ -38,7 +42,7 @@ function formatsFor(language: string) {
   return found;
 }
 
-export function MessageItem({ message, ownJid, peerName, editable, highlighted, onReply, onEdit, onShow, onError }: MessageItemProps) {
+export function MessageItem({ message, day, firstUnread = false, ownJid, peerName, editable, highlighted, onReply, onEdit, onShow, onError }: MessageItemProps) {
   const { t } = useTranslation();
   const { time: timeFormat, full: fullFormat } = formatsFor(locale());
   const { accountId, id: messageId } = message;
@@ -55,6 +59,7 @@ export function MessageItem({ message, ownJid, peerName, editable, highlighted, 
       {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
       {message.retracted ? <p className="message-body deleted">{t('message.deleted')}</p> : <MessageBody body={message.body} />}
       <p className="message-meta">
+        {day !== undefined && <span className="visually-hidden">{`${day}, `}</span>}
         <time dateTime={new Date(message.timestamp).toISOString()} title={fullFormat.format(message.timestamp)}>
           {timeFormat.format(message.timestamp)}
         </time>
@@ -65,6 +70,7 @@ export function MessageItem({ message, ownJid, peerName, editable, highlighted, 
           </span>
         )}
         {message.direction === 'out' && <MessageStatus state={message.state} />}
+        {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}
       </p>
       {message.state === 'failed' && (
         <p className="message-error">

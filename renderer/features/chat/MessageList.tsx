@@ -152,14 +152,21 @@ export function MessageList(props: MessageListProps) {
             if (!row) return null;
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="message-row" style={{ transform: `translateY(${item.start}px)` }}>
-                {row.startsDay && <h3 className="day-heading">{dayLabel(row.message.timestamp, now, locale())}</h3>}
+                {/* Seen here; a list holds only its items, so screen readers hear the day and the marker inside the message. */}
+                {row.startsDay && (
+                  <p className="day-heading" aria-hidden="true">
+                    {dayLabel(row.message.timestamp, now, locale())}
+                  </p>
+                )}
                 {row.firstUnread && (
-                  <p className="unread-marker" role="separator" aria-label={t('messages.new')}>
+                  <p className="unread-marker" aria-hidden="true">
                     {t('messages.new')}
                   </p>
                 )}
                 <MessageItem
                   message={row.message}
+                  day={row.startsDay ? dayLabel(row.message.timestamp, now, locale()) : undefined}
+                  firstUnread={row.firstUnread}
                   ownJid={ownJid}
                   peerName={peerName}
                   editable={row.message.id === editable}

@@ -33,8 +33,6 @@ export function ContactRow({ item, contact, open, blocked = false, tabbable, onO
         type="button"
         className="contact-row"
         tabIndex={tabbable ? 0 : -1}
-        aria-labelledby={`${id}-name`}
-        aria-describedby={`${id}-state`}
         aria-current={open ? 'true' : undefined}
         onClick={onOpen}
       >
@@ -43,7 +41,7 @@ export function ContactRow({ item, contact, open, blocked = false, tabbable, onO
           <span id={`${id}-name`} className="contact-name">
             {name}
           </span>
-          <span id={`${id}-state`} className="contact-state">
+          <span className="contact-state">
             <span className={`dot ${stateClass(contact)}`} aria-hidden="true" />
             <span className="state-word">{contactStateLabel(contact)}</span>
             {status !== undefined && status !== '' && (
@@ -91,8 +89,6 @@ export function GroupRow({ item, group, expanded, tabbable, onToggle }: GroupRow
           className="group-toggle"
           tabIndex={tabbable ? 0 : -1}
           aria-expanded={expanded}
-          aria-labelledby={`${id}-name`}
-          aria-describedby={`${id}-count`}
           onClick={onToggle}
         >
           <span id={`${id}-name`} className="group-name">
@@ -101,7 +97,7 @@ export function GroupRow({ item, group, expanded, tabbable, onToggle }: GroupRow
           <span className="group-count" aria-hidden="true">
             {group.online}/{group.contacts.length}
           </span>
-          <span id={`${id}-count`} className="visually-hidden">
+          <span className="visually-hidden">
             {t('contacts.groupOnline', { online: group.online, count: group.contacts.length })}
           </span>
         </button>
