@@ -26,7 +26,9 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
   const ownJid = useAccounts((state) => selectAccount(state, accountId)?.jid ?? '');
   const conversation = useChat((state) => selectConversation(state, accountId, peer));
   const peerTyping = useChat((state) => selectPeerTyping(state, accountId, peer));
-  const lastIncoming = useChat((state) => selectView(state, accountId, peer).messages.findLast((message) => message.direction === 'in')?.id);
+  const lastIncomingMessage = useChat((state) => selectView(state, accountId, peer).messages.findLast((message) => message.direction === 'in'));
+  const lastIncoming = lastIncomingMessage?.id;
+  const announcement = useAnnouncement(lastIncomingMessage, name);
   const openChat = useUi((state) => state.openChat);
   const active = useWindowActive();
   // The marker stays where the unread messages began when the conversation was opened, though reading them clears the count.
@@ -108,6 +110,9 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
         onShow={show}
         onError={setError}
       />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       <p role="status" className="typing-status">
         {peerTyping === 'composing' ? t('chat.typing', { name }) : ''}
       </p>
@@ -132,4 +137,22 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
       />
     </section>
   );
+}
+
+/**
+ * What a screen reader is told, politely, when a message comes in while the conversation is open: history that
+ * loads on opening, written before that, is not read out.
+ */
+function useAnnouncement(last: Message | undefined, name: string): string {
+  const { t } = useTranslation();
+  const [openedAt] = useState(() => Date.now());
+  const seen = useRef<string>(undefined);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (!last || last.id === seen.current) return;
+    const fresh = seen.current !== undefined || last.timestamp >= openedAt;
+    seen.current = last.id;
+    if (fresh && !last.retracted) setText(t('chat.announce', { name, body: last.body }));
+  }, [last, name, openedAt, t]);
+  return text;
 }

@@ -77,7 +77,8 @@ export function MessageList(props: MessageListProps) {
     if (selectView(useChat.getState(), accountId, peer).hasNewer) void openLatest(accountId, peer);
   }, [sentCount, accountId, peer]);
 
-  useEffect(() => {
+  // Before the layout effect below, in the same commit: a hit in the conversation already open is shown at once.
+  useLayoutEffect(() => {
     if (!focus) return;
     target.current = { kind: 'message', id: focus.messageId };
     const loaded = selectView(useChat.getState(), accountId, peer).messages.some((message) => message.id === focus.messageId);
