@@ -8,8 +8,6 @@ import fr from './fr.json' with { type: 'json' };
 export const languages = ['en', 'fr'] as const;
 export type Language = (typeof languages)[number];
 
-export const catalogues: Readonly<Record<Language, unknown>> = { en, fr };
-
 /** The first of the user's preferred languages (BCP 47 tags, best first) that Causette speaks; English otherwise. */
 export function preferredLanguage(tags: readonly string[]): Language {
   for (const tag of tags) {

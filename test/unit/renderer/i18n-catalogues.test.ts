@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/ipc/errors.ts';
-import { catalogues, languages, type Language } from '../../../renderer/i18n/index.ts';
+import { languages, type Language } from '../../../renderer/i18n/index.ts';
+import en from '../../../renderer/i18n/en.json' with { type: 'json' };
+import fr from '../../../renderer/i18n/fr.json' with { type: 'json' };
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -33,7 +35,7 @@ const rendererFiles = sources(join(root, 'renderer')).filter((path) => !relative
 const rendererText = rendererFiles.map((path) => readFileSync(path, 'utf8')).join('\n');
 /** Every key the renderer asks for: t('…'), i18n.t('…') and <Trans i18nKey="…">. */
 const used = new Set([...rendererText.matchAll(/\bt\(\s*'([^']+)'/g), ...rendererText.matchAll(/i18nKey="([^"]+)"/g)].map((match) => match[1] ?? ''));
-const flat: Readonly<Record<Language, Map<string, string>>> = { en: flatten(catalogues.en), fr: flatten(catalogues.fr) };
+const flat: Readonly<Record<Language, Map<string, string>>> = { en: flatten(en), fr: flatten(fr) };
 
 /** The (code, context) pairs the core and the renderer raise, read from their sources. */
 function raisedContexts(): Set<string> {
