@@ -20,6 +20,8 @@ export function createKeychainSealer(keychain: Keychain, platform: NodeJS.Platfo
         throw new CausetteError(
           'keychain-unavailable',
           'No system keychain is available, so Causette cannot remember this password. Sign in without “Remember password”, or unlock or install a keyring (GNOME Keyring, KWallet) and try again.',
+          undefined,
+          { context: 'seal' },
         );
       }
       return keychain.encryptString(plain).toString('base64');

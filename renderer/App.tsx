@@ -6,11 +6,14 @@ import { FirstRun } from './features/first-run/FirstRun.tsx';
 import { MainLayout } from './features/main/MainLayout.tsx';
 import { useAccounts } from './stores/accounts.ts';
 import { useUi } from './stores/ui.ts';
+import { useTranslation } from 'react-i18next';
 
 export function App() {
   const boot = useUi((state) => state.boot);
   const welcome = useUi((state) => state.signingIn !== undefined || state.addingAccount);
   const noAccounts = useAccounts((state) => state.accounts.length === 0);
+  // Subscribed here so that a change of language renders the whole tree again.
+  useTranslation();
 
   return (
     <>
@@ -24,27 +27,29 @@ export function App() {
 }
 
 function Starting() {
+  const { t } = useTranslation();
   return (
     <main className="centered">
       <p role="status" className="progress working">
-        Starting Causette…
+        {t('start.starting')}
       </p>
     </main>
   );
 }
 
 export function StartFailed({ message, retry = true }: { readonly message: string; readonly retry?: boolean }) {
+  const { t } = useTranslation();
   return (
     <main className="centered">
       <section className="card" aria-labelledby="start-failed-title">
-        <h1 id="start-failed-title">Causette could not start</h1>
+        <h1 id="start-failed-title">{t('start.failed')}</h1>
         <div role="alert" className="alert">
           {message}
         </div>
         {retry && (
           <div className="actions">
             <button type="button" className="primary" onClick={() => void loadSnapshot()}>
-              Try again
+              {t('common.tryAgain')}
             </button>
           </div>
         )}

@@ -8,7 +8,9 @@ import {
   type EventPayload,
 } from '../shared/ipc/contract.ts';
 import { bridgeGlobal, type Bridge } from '../shared/ipc/bridge.ts';
-import type { AppError, CertificateInfo, ErrorCode } from '../shared/ipc/errors.ts';
+import type { AppError, CertificateInfo, ErrorCode, ErrorParams } from '../shared/ipc/errors.ts';
+import { errorText } from './i18n/errors.ts';
+import { i18n } from './i18n/index.ts';
 import { createLinkState, linkFailure, type LinkState, type RawBridge } from './link.ts';
 import { socketAddress, takeToken } from './token.ts';
 import { parseEnvelope, parseEvent } from './validate.ts';
@@ -19,11 +21,13 @@ import { socketPath } from '../shared/ipc/wire.ts';
 export class CallError extends Error {
   readonly code: ErrorCode;
   readonly certificate: CertificateInfo | undefined;
+  readonly params: ErrorParams | undefined;
   constructor(error: AppError) {
     super(error.message);
     this.name = 'CallError';
     this.code = error.code;
     this.certificate = error.certificate;
+    this.params = error.params;
   }
 }
 
@@ -94,7 +98,7 @@ export function connect(): Api | string {
   if (exposed) return createApi(fromElectron(exposed));
   const token = takeToken();
   if (!token) {
-    return 'This page was opened without its access token. Open the address Causette printed when it started (it ends with “?token=…”).';
+    return i18n.t('start.noToken');
   }
   return createApi(createWebSocketBridge(socketAddress(window.location.host, socketPath, token)));
 }
@@ -107,7 +111,7 @@ export function install(api: Api): void {
 
 /** Calls a command through the installed api. */
 export function call<K extends CommandName>(name: K, request: CommandRequest<K>): Promise<CommandResponse<K>> {
-  if (!installed) return Promise.reject(new CallError({ code: 'internal', message: 'Causette is not connected yet.' }));
+  if (!installed) return Promise.reject(new CallError({ code: 'internal', message: 'Causette is not connected yet.', params: { context: 'notYet' } }));
   return installed.call(name, request);
 }
 
@@ -116,7 +120,8 @@ export function listen<K extends EventName>(name: K, listener: (payload: EventPa
   return installed ? installed.on(name, listener) : () => undefined;
 }
 
-/** The message to show for anything a call threw. */
+/** The message to show for anything a call threw: a contract error in the user's language. */
 export function messageOf(error: unknown): string {
+  if (error instanceof CallError) return errorText(error);
   return error instanceof Error ? error.message : String(error);
 }

@@ -31,5 +31,6 @@ export function createLinkState(initial: LinkState) {
 }
 
 export function linkFailure(message: string) {
-  return { ok: false, error: { code: 'internal', message } } as const;
+  // The context names the case for the translated text; the message stays for the log and as the fallback.
+  return { ok: false, error: { code: 'internal', message, params: { context: 'link' } } } as const;
 }

@@ -6,6 +6,7 @@ import { call, connect, isDesktop } from './api.ts';
 import { App, StartFailed } from './App.tsx';
 import { start } from './boot.ts';
 import { startIdleReporter } from './features/presence/idle.ts';
+import { startLanguage } from './i18n/follow.ts';
 import { startNotifications } from './notifications.ts';
 import { startTitle } from './title.ts';
 import { startVisibleConversation } from './visible-conversation.ts';
@@ -19,6 +20,7 @@ import './styles/presence.css';
 import './styles/chat.css';
 import './styles/search.css';
 
+startLanguage();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 const root = createRoot(container);

@@ -1,4 +1,5 @@
 // The banner shown while this window cannot reach Causette (browser mode: the WebSocket dropped).
+import { Trans } from 'react-i18next';
 import { useUi } from '../stores/ui.ts';
 
 export function ConnectionBanner() {
@@ -6,7 +7,7 @@ export function ConnectionBanner() {
   if (link !== 'lost') return null;
   return (
     <div role="alert" className="banner">
-      <strong>Connection to Causette lost.</strong> Trying to reconnect… Is Causette still running?
+      <Trans i18nKey="start.linkLost" components={{ strong: <strong /> }} />
     </div>
   );
 }

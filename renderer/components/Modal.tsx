@@ -1,5 +1,27 @@
-// A modal dialog on the native <dialog>: the browser traps focus, makes the rest inert and handles Escape.
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+// A modal dialog on the native <dialog>: the browser makes the rest inert and handles Escape; Tab cycles inside it.
+import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+
+const focusable = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * WAI-ARIA dialog pattern: Tab from the last control goes to the first and Shift+Tab from the first to the last,
+ * instead of leaving for the browser's own controls as a native modal dialog lets it.
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== 'Tab') return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(focusable)].filter((element) => element.getClientRects().length > 0);
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === event.currentTarget)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 interface ModalProps {
   /** The id of the dialog's heading, which names it. */
@@ -37,6 +59,7 @@ export function Modal({ titleId, describedBy, onCancel, initialFocus, className,
       aria-labelledby={titleId}
       aria-describedby={describedBy}
       className={['modal', className].filter(Boolean).join(' ')}
+      onKeyDown={keepFocusInside}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();

@@ -48,10 +48,18 @@ export const CertificateInfoSchema = z.object({
 });
 export type CertificateInfo = z.infer<typeof CertificateInfoSchema>;
 
+/**
+ * The values the message names (a domain, an address, a size…), so that the renderer can say it in the user's language;
+ * `context` names the case when one code has several messages.
+ */
+export const ErrorParamsSchema = z.record(z.string().max(64), z.union([z.string().max(4096), z.number()]));
+export type ErrorParams = z.infer<typeof ErrorParamsSchema>;
+
 export const AppErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
   certificate: CertificateInfoSchema.optional(),
+  params: ErrorParamsSchema.optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 
@@ -59,16 +67,21 @@ export type AppError = z.infer<typeof AppErrorSchema>;
 export class CausetteError extends Error {
   readonly code: ErrorCode;
   readonly certificate: CertificateInfo | undefined;
-  constructor(code: ErrorCode, message: string, certificate?: CertificateInfo) {
+  readonly params: ErrorParams | undefined;
+  constructor(code: ErrorCode, message: string, certificate?: CertificateInfo, params?: ErrorParams) {
     super(message);
     this.name = 'CausetteError';
     this.code = code;
     this.certificate = certificate;
+    this.params = params;
   }
   toJSON(): AppError {
-    return this.certificate
-      ? { code: this.code, message: this.message, certificate: this.certificate }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.certificate ? { certificate: this.certificate } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
   }
 }
 

@@ -8,6 +8,10 @@ export type DebugLogging = z.infer<typeof DebugLoggingSchema>;
 export const ShareChatActivitySchema = z.enum(['everyone', 'contacts']);
 export type ShareChatActivity = z.infer<typeof ShareChatActivitySchema>;
 
+/** The interface's language: the system's, or one chosen in Settings. */
+export const LanguageSettingSchema = z.enum(['system', 'en', 'fr']);
+export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
+
 export const SettingsSchema = z.object({
   debugLogging: DebugLoggingSchema,
   /** Minutes of idle before Causette sets "away" by itself; 0 turns it off. */
@@ -21,7 +25,8 @@ export const SettingsSchema = z.object({
    * everyone who writes to us, or only contacts allowed to see our presence.
    */
   shareChatActivity: ShareChatActivitySchema,
+  language: LanguageSettingSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'contacts' };
+export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'contacts', language: 'system' };

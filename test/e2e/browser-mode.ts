@@ -19,6 +19,8 @@ export interface BrowserModeOptions {
   readonly caPem?: string;
   /** A profile to use and keep (a restart); by default a fresh one, removed on close. */
   readonly profileDir?: string;
+  /** The browser's language, which the interface follows; English unless a test asks otherwise. */
+  readonly locale?: string;
 }
 
 /** The browser mode's host (`node electron/web/cli.ts`) on a profile, with the address it printed. */
@@ -39,12 +41,12 @@ export async function startBrowserHost(profileDir: string, extraArgs: readonly s
   }
 }
 
-/** Debian's Chromium, headless, with nothing of its own going to the network. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless, with nothing of its own going to the network, in a given language (English by default). */
+export function launchChromium(locale = 'en-US'): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', `--lang=${locale}`],
   });
 }
 
@@ -60,8 +62,11 @@ export async function openBrowserMode(options: BrowserModeOptions = {}): Promise
   let browser: Browser | undefined;
   try {
     host = await startBrowserHost(profileDir, extraArgs);
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+    const locale = options.locale ?? 'en-US';
+    browser = await launchChromium(locale);
+    // A context of its own (not browser.newPage()): axe-core's Playwright binding needs one.
+    const context = await browser.newContext({ viewport: { width: 1100, height: 720 }, locale });
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(host.url);

@@ -34,7 +34,7 @@ export async function waitUntilOnline(page: Page, timeout = 20_000): Promise<voi
 
 /** A browser-mode instance trusting the harness CA, signed in as `username` and online. */
 export async function openSignedIn(server: ProsodyServer, username: string, password: string): Promise<BrowserMode> {
-  const ui = await openBrowserMode({ caPem: server.caPem });
+  const ui = await openBrowserMode({ caPem: server.caPem, locale: 'en-US' });
   try {
     await signIn(ui.page, server.c2sPort, `${username}@${server.domain}`, password);
     await waitUntilOnline(ui.page);

@@ -36,13 +36,13 @@ export function createAccountService(deps: AccountServiceDeps) {
 
   function bareAddress(text: string): string {
     const parsed = parseJid(text);
-    if (!parsed.ok) throw new CausetteError('bad-request', `“${text}” is not a valid address: ${parsed.message}`);
+    if (!parsed.ok) throw new CausetteError('bad-request', `“${text}” is not a valid address: ${parsed.message}`, undefined, { context: 'address', address: text });
     const { local, domain, resource } = parsed.jid;
-    if (!local) throw new CausetteError('bad-request', `An account address needs a name before the @, as in name@${domain}.`);
-    if (resource) throw new CausetteError('bad-request', 'An account address has no “/resource” part.');
+    if (!local) throw new CausetteError('bad-request', `An account address needs a name before the @, as in name@${domain}.`, undefined, { context: 'noLocal', domain });
+    if (resource) throw new CausetteError('bad-request', 'An account address has no “/resource” part.', undefined, { context: 'resource' });
     const jid = `${local}@${domain}`;
     if ([...live.values()].some((entry) => entry.record.jid === jid)) {
-      throw new CausetteError('already-exists', `The account ${jid} is already set up.`);
+      throw new CausetteError('already-exists', `The account ${jid} is already set up.`, undefined, { context: 'account', jid });
     }
     return jid;
   }
@@ -140,7 +140,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     async connect(request: ValidRequest<'account.connect'>): Promise<Account> {
       const entry = get(request.accountId);
       const password = await passwordOf(entry, request.password);
-      if (password === undefined) throw new CausetteError('password-required', `Enter the password of ${entry.record.jid} to sign in.`);
+      if (password === undefined) throw new CausetteError('password-required', `Enter the password of ${entry.record.jid} to sign in.`, undefined, { context: 'account', jid: entry.record.jid });
       await rememberChoice(entry, request.remember, password);
       setEnabled(entry, true);
       // Signing in again after choosing "offline" comes back as available, as Gajim does.

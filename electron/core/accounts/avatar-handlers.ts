@@ -27,7 +27,7 @@ export function createAvatarHandlers({ accounts, cache, presence, logger }: Avat
     'avatar.setOwn': async ({ accountId, pngBase64 }) => {
       const entry = accounts.entry(accountId);
       const session = entry.session;
-      if (!session || entry.state.status !== 'online') throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`);
+      if (!session || entry.state.status !== 'online') throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`, undefined, { context: 'account', jid: entry.record.jid });
       let hash: string;
       try {
         hash = await session.avatars.publishOwn(pngBase64);

@@ -29,14 +29,14 @@ export function createBlockingHandlers({ accounts, logger }: BlockingHandlerDeps
   function online(accountId: string): { session: AccountSession; ownJid: string } {
     const entry = accounts.entry(accountId);
     const session = entry.session;
-    if (!session || entry.state.status !== 'online') throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`);
+    if (!session || entry.state.status !== 'online') throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`, undefined, { context: 'account', jid: entry.record.jid });
     return { session, ownJid: entry.record.jid };
   }
 
   function address(text: string, normalise: (text: string) => string | undefined, ownJid: string): string {
     const jid = normalise(text);
-    if (jid === undefined) throw new CausetteError('bad-request', `“${text}” is not a valid address.`);
-    if (jid === ownJid) throw new CausetteError('bad-request', 'That is the address of this account.');
+    if (jid === undefined) throw new CausetteError('bad-request', `“${text}” is not a valid address.`, undefined, { context: 'address', address: text });
+    if (jid === ownJid) throw new CausetteError('bad-request', 'That is the address of this account.', undefined, { context: 'ownAddress' });
     return jid;
   }
 

@@ -30,7 +30,7 @@ const attempt = <T>(step: () => T): Promise<T> => new Promise<T>((resolve) => re
 
 function peerOf(text: string): string {
   const jid = normaliseBareJid(text);
-  if (jid === undefined) throw new CausetteError('bad-request', `“${text}” is not a valid address.`);
+  if (jid === undefined) throw new CausetteError('bad-request', `“${text}” is not a valid address.`, undefined, { context: 'address', address: text });
   return jid;
 }
 
@@ -39,7 +39,7 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
   function chatOf(accountId: string) {
     const entry = accounts.entry(accountId);
     const chat = entry.session?.chat;
-    if (!chat) throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`);
+    if (!chat) throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`, undefined, { context: 'account', jid: entry.record.jid });
     return chat;
   }
   const conversationChanged = (accountId: string, peer: string) => emit('chat.conversation', { accountId, conversation: store.conversation(accountId, peer) });
@@ -69,7 +69,7 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
     'chat.send': ({ accountId, peer, body, replyTo }) => {
       const entry = accounts.entry(accountId);
       const jid = peerOf(peer);
-      if (jid === entry.record.jid) throw new CausetteError('bad-request', 'That is the address of this account.');
+      if (jid === entry.record.jid) throw new CausetteError('bad-request', 'That is the address of this account.', undefined, { context: 'ownAddress' });
       const chat = entry.session?.chat;
       if (chat) return Promise.resolve(chat.send(jid, body, replyTo));
       // Signed out: the message waits in the store, pending, for the next session.

@@ -12,7 +12,7 @@ export function createNotifyHandlers(notifier: Notifier): Pick<Handlers, 'ui.vis
         return Promise.resolve(null);
       }
       const peer = normaliseBareJid(conversation.peer);
-      if (peer === undefined) throw new CausetteError('bad-request', `“${conversation.peer}” is not a valid address.`);
+      if (peer === undefined) throw new CausetteError('bad-request', `“${conversation.peer}” is not a valid address.`, undefined, { context: 'address', address: conversation.peer });
       notifier.setVisible({ accountId: conversation.accountId, peer });
       return Promise.resolve(null);
     },

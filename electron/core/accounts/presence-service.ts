@@ -51,7 +51,7 @@ export function createPresenceHandlers(deps: PresenceServiceDeps): Pick<Handlers
     } else if (await accounts.passwordOf(entry).catch(() => undefined)) {
       await accounts.connect({ accountId });
     } else if (!quiet) {
-      throw new CausetteError('password-required', `Enter the password of ${entry.record.jid} to sign in.`);
+      throw new CausetteError('password-required', `Enter the password of ${entry.record.jid} to sign in.`, undefined, { context: 'account', jid: entry.record.jid });
     }
     accounts.publishOwn(accountId);
   }
@@ -66,7 +66,9 @@ export function createPresenceHandlers(deps: PresenceServiceDeps): Pick<Handlers
         // From the tray: hide the accounts that can hide; leave the others as they are.
         targets = targets.filter(canHide);
         if (targets.length === 0) {
-          throw new CausetteError('not-supported', 'The server offers no way to appear offline while signed in (neither XEP-0186 nor privacy lists).');
+          throw new CausetteError('not-supported', 'The server offers no way to appear offline while signed in (neither XEP-0186 nor privacy lists).', undefined, {
+            context: 'invisible',
+          });
         }
       }
       for (const entry of targets) await apply(entry, request, all);

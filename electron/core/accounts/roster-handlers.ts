@@ -36,10 +36,10 @@ export function createRosterHandlers({ accounts, rosterStore, presence, avatarSt
   function target(accountId: string, text: string): { session: AccountSession; jid: string } {
     const entry = accounts.entry(accountId);
     const jid = normaliseBareJid(text);
-    if (jid === undefined) throw new CausetteError('bad-request', `“${text}” is not a contact address (name@server, without “/”).`);
-    if (jid === entry.record.jid) throw new CausetteError('bad-request', 'That is the address of this account.');
+    if (jid === undefined) throw new CausetteError('bad-request', `“${text}” is not a contact address (name@server, without “/”).`, undefined, { context: 'contactAddress', address: text });
+    if (jid === entry.record.jid) throw new CausetteError('bad-request', 'That is the address of this account.', undefined, { context: 'ownAddress' });
     const session = entry.session;
-    if (!session || entry.state.status === 'offline') throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`);
+    if (!session || entry.state.status === 'offline') throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`, undefined, { context: 'account', jid: entry.record.jid });
     return { session, jid };
   }
   /** A command on one contact: found, signed in, and with the server's refusal in words. */
@@ -80,7 +80,7 @@ export function createRosterHandlers({ accounts, rosterStore, presence, avatarSt
     // §2.4 update: a roster set carrying every field we keep (name, groups); leaving out the name keeps it.
     'roster.update': command('change this contact', (session, jid, { name, groups }) => {
       const item = session.roster.get(jid);
-      if (!item) throw new CausetteError('not-found', `${jid} is not in the contact list.`);
+      if (!item) throw new CausetteError('not-found', `${jid} is not in the contact list.`, undefined, { context: 'contact', jid });
       return session.roster.set({ jid, name: name ?? item.name, groups });
     }),
     'roster.remove': command('remove this contact', (session, jid) => session.roster.remove(jid)),

@@ -114,7 +114,7 @@ export function createClient(options: ClientOptions): XmppClient {
   entity.on('disconnect', () => {
     if (!online) return;
     online = false;
-    const error = stream.lastError === undefined ? new CausetteError('stream-error', `The connection to ${domain} was lost.`) : toCausetteError(stream.lastError, domain);
+    const error = stream.lastError === undefined ? new CausetteError('stream-error', `The connection to ${domain} was lost.`, undefined, { context: 'lost', domain }) : toCausetteError(stream.lastError, domain);
     for (const listener of dropListeners) listener(error);
   });
 

@@ -79,7 +79,7 @@ const maxSendTries = 3;
 
 export function createConnection(options: ConnectionOptions): Connection {
   const parsed = parseJid(options.jid);
-  if (!parsed.ok || parsed.jid.local === undefined) throw new CausetteError('bad-request', `“${options.jid}” is not an account address.`);
+  if (!parsed.ok || parsed.jid.local === undefined) throw new CausetteError('bad-request', `“${options.jid}” is not an account address.`, undefined, { context: 'accountAddress', jid: options.jid });
   const { local, domain } = parsed.jid;
   const { logger } = options;
   const connectTimeoutMs = options.connectTimeoutMs ?? 20_000;
@@ -182,11 +182,11 @@ export function createConnection(options: ConnectionOptions): Connection {
   }
 
   async function online(timeoutMs: number | undefined): Promise<XmppClient> {
-    if (!client) throw new CausetteError('stream-error', `Not connected to ${domain}.`);
+    if (!client) throw new CausetteError('stream-error', `Not connected to ${domain}.`, undefined, { context: 'notConnected', domain });
     if (state.status !== 'online') {
-      await waiting.wait(timeoutMs, () => new CausetteError('timeout', `Could not reach ${domain} in time.`));
+      await waiting.wait(timeoutMs, () => new CausetteError('timeout', `Could not reach ${domain} in time.`, undefined, { context: 'domain', domain }));
     }
-    if (!client) throw new CausetteError('stream-error', `Not connected to ${domain}.`);
+    if (!client) throw new CausetteError('stream-error', `Not connected to ${domain}.`, undefined, { context: 'notConnected', domain });
     return client;
   }
 
@@ -215,7 +215,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     },
 
     async stop() {
-      await halt(new CausetteError('stream-error', `The connection to ${domain} was closed.`));
+      await halt(new CausetteError('stream-error', `The connection to ${domain} was closed.`, undefined, { context: 'closed', domain }));
       if (state.status !== 'offline' || state.reason) setState({ status: 'offline' });
     },
 

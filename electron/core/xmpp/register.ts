@@ -45,16 +45,22 @@ function registrationError(error: unknown, { username, domain }: Target): Causet
   const mapped = toIqError(error, domain);
   if (!(mapped instanceof StanzaError)) return toCausetteError(mapped, domain);
   const detail = mapped.text ? `: “${mapped.text}”` : '';
+  const said: Record<string, string> = mapped.text ? { serverText: mapped.text } : {};
   switch (mapped.condition) {
     case 'conflict':
-      return new CausetteError('registration-conflict', `The name ${username} is already taken on ${domain}.`);
+      return new CausetteError('registration-conflict', `The name ${username} is already taken on ${domain}.`, undefined, { context: 'name', username, domain });
     case 'not-allowed':
     case 'forbidden':
     case 'service-unavailable':
     case 'feature-not-implemented':
-      return new CausetteError('registration-closed', `The server ${domain} does not allow creating accounts here${detail}.`);
+      return new CausetteError('registration-closed', `The server ${domain} does not allow creating accounts here${detail}.`, undefined, { context: 'domain', domain, ...said });
     default:
-      return new CausetteError('registration-failed', `The server ${domain} refused the registration (${mapped.condition})${detail}.`);
+      return new CausetteError('registration-failed', `The server ${domain} refused the registration (${mapped.condition})${detail}.`, undefined, {
+        context: 'condition',
+        domain,
+        condition: mapped.condition,
+        ...said,
+      });
   }
 }
 
@@ -85,12 +91,15 @@ async function registerOnce(options: RegistrationOptions, target: Target, trust:
   try {
     const features = await attempt(stream, secured, timeoutMs, domain);
     if (!features.getChild('register', NS_REGISTER_FEATURE)) {
-      throw new CausetteError('registration-closed', `The server ${domain} does not allow creating accounts here.`);
+      throw new CausetteError('registration-closed', `The server ${domain} does not allow creating accounts here.`, undefined, { context: 'domain', domain });
     }
     const form = await request(iqCaller, 'get', target, [], timeoutMs);
     const extra = extraFields(form);
     if (extra.length > 0) {
-      throw new CausetteError('registration-failed', `The server ${domain} asks for more than a name and a password (${extra.join(', ')}); create the account on its website instead.`);
+      throw new CausetteError('registration-failed', `The server ${domain} asks for more than a name and a password (${extra.join(', ')}); create the account on its website instead.`,
+        undefined,
+        { context: 'moreFields', domain, fields: extra.join(', ') },
+      );
     }
     await request(iqCaller, 'set', target, [xml('username', {}, target.username), xml('password', {}, options.password)], timeoutMs);
     options.logger.info('account registered', { jid: `${target.username}@${domain}` });
@@ -101,7 +110,7 @@ async function registerOnce(options: RegistrationOptions, target: Target, trust:
 
 export async function registerAccount(options: RegistrationOptions): Promise<void> {
   const parsed = parseJid(options.jid);
-  if (!parsed.ok || parsed.jid.local === undefined) throw new CausetteError('bad-request', `“${options.jid}” is not an account address.`);
+  if (!parsed.ok || parsed.jid.local === undefined) throw new CausetteError('bad-request', `“${options.jid}” is not an account address.`, undefined, { context: 'accountAddress', jid: options.jid });
   const target = { username: parsed.jid.local, domain: parsed.jid.domain };
   // RFC 4013 §2.5: the server stores this password, so it must prepare as a stored string; refused before connecting.
   saslPrep(options.password, 'stored', 'password');

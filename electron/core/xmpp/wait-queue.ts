@@ -27,7 +27,7 @@ export function createWaitQueue(limit: number): WaitQueue {
   return {
     wait(timeoutMs, timeoutError) {
       if (waiters.size >= limit) {
-        return Promise.reject(new CausetteError('stream-error', `Too many requests (${limit}) are waiting for the connection.`));
+        return Promise.reject(new CausetteError('stream-error', `Too many requests (${limit}) are waiting for the connection.`, undefined, { context: 'tooMany', limit }));
       }
       return new Promise<void>((resolve, reject) => {
         const timer =

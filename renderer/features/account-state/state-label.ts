@@ -1,15 +1,17 @@
 // How a connection state reads to a person: "Online", "Reconnecting in 12 s (attempt 3)", "Offline: <reason>".
 import type { ConnectionState } from '../../../shared/model/account.ts';
+import { errorText } from '../../i18n/errors.ts';
+import { i18n } from '../../i18n/index.ts';
 
 /** A whole countdown in words: "12 s", "1 min 5 s", "2 h 3 min"; never negative. */
 export function formatCountdown(milliseconds: number): string {
   const total = Math.max(0, Math.ceil(milliseconds / 1000));
-  if (total < 60) return `${total} s`;
+  if (total < 60) return i18n.t('countdown.seconds', { seconds: total });
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+  if (hours > 0) return minutes > 0 ? i18n.t('countdown.hoursMinutes', { hours, minutes }) : i18n.t('countdown.hours', { hours });
+  return seconds > 0 ? i18n.t('countdown.minutesSeconds', { minutes, seconds }) : i18n.t('countdown.minutes', { minutes });
 }
 
 /**
@@ -26,17 +28,17 @@ export interface StateLabel {
 export function stateLabelParts(state: ConnectionState, now: number): StateLabel {
   switch (state.status) {
     case 'online':
-      return { lead: 'Online' };
+      return { lead: i18n.t('connection.online') };
     case 'connecting':
-      return { lead: 'Connecting…' };
+      return { lead: i18n.t('connection.connecting') };
     case 'offline':
-      return { lead: state.reason ? `Offline: ${state.reason.message}` : 'Offline' };
+      return { lead: state.reason ? i18n.t('connection.offlineBecause', { reason: errorText(state.reason) }) : i18n.t('connection.offline') };
     case 'reconnecting': {
       const left = state.nextAttemptAt - now;
       return {
-        lead: 'Reconnecting',
-        countdown: left >= 500 ? `in ${formatCountdown(left)}` : 'now',
-        tail: `(attempt ${state.attempt})`,
+        lead: i18n.t('connection.reconnecting'),
+        countdown: left >= 500 ? i18n.t('connection.in', { time: formatCountdown(left) }) : i18n.t('connection.now'),
+        tail: i18n.t('connection.attempt', { attempt: state.attempt }),
       };
     }
   }

@@ -1,5 +1,6 @@
 // Blocking a contact (XEP-0191) after a confirmation, optionally reporting spam (XEP-0377); unblocking when blocked.
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { selectBlocking, useBlocking } from '../../stores/blocking.ts';
@@ -13,6 +14,7 @@ interface BlockContactProps {
 
 export function BlockContact({ accountId, jid, name }: BlockContactProps) {
   const id = useId();
+  const { t } = useTranslation();
   const blocking = useBlocking((state) => selectBlocking(state, accountId));
   const blocked = blocking.jids.includes(jid);
   const [confirming, setConfirming] = useState(false);
@@ -52,32 +54,32 @@ export function BlockContact({ accountId, jid, name }: BlockContactProps) {
     <div className="block-contact">
       {blocked ? (
         <div className="actions start">
-          <span className="hint">Blocked: you receive nothing from {jid}.</span>
+          <span className="hint">{t('blocking.blocked', { jid })}</span>
           <button type="button" disabled={busy} onClick={() => void unblock()}>
-            Unblock
+            {t('blocking.unblock')}
           </button>
         </div>
       ) : !confirming ? (
         <div className="actions start">
           <button type="button" ref={blockRef} className="danger-quiet" onClick={() => setConfirming(true)}>
-            Block
+            {t('blocking.block')}
           </button>
         </div>
       ) : (
         <div role="group" aria-labelledby={`${id}-question`} className="confirm">
           <p id={`${id}-question`}>
-            Block {name} ({jid})? You no longer receive their messages or presence, and they no longer see yours.
+            {t('blocking.question', { name, jid })}
           </p>
           <div className="actions start">
             <button type="button" ref={cancelRef} onClick={() => setConfirming(false)} disabled={busy}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button type="button" className="danger" onClick={() => void block()} disabled={busy}>
-              Block
+              {t('blocking.block')}
             </button>
             {blocking.reportSupported && (
               <button type="button" className="danger" onClick={() => void block('spam')} disabled={busy}>
-                Block and report spam
+                {t('blocking.report')}
               </button>
             )}
           </div>

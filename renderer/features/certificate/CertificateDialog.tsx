@@ -1,9 +1,11 @@
 // Asks, explicitly, whether to trust a certificate the server presented that could not be verified.
 import { useId, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CertificateInfo } from '../../../shared/ipc/errors.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
+import { locale } from '../../i18n/index.ts';
 import { useAccounts } from '../../stores/accounts.ts';
 import { useUi } from '../../stores/ui.ts';
 import { findCertificatePrompt, formatCertificateDate, type CertificatePrompt } from './certificate-prompt.ts';
@@ -47,6 +49,7 @@ export interface CertificateDialogProps {
 /** The question itself, for signing in and for creating an account alike. */
 export function CertificateDialog({ jid, certificate, onTrust, onCancel }: CertificateDialogProps) {
   const id = useId();
+  const { t } = useTranslation();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -63,19 +66,18 @@ export function CertificateDialog({ jid, certificate, onTrust, onCancel }: Certi
   }
 
   const rows: readonly (readonly [string, string])[] = [
-    ['Problem', certificate.problem],
-    ['Subject', certificate.subject],
-    ['Issuer', certificate.issuer],
-    ['Valid from', formatCertificateDate(certificate.validFrom)],
-    ['Valid until', formatCertificateDate(certificate.validTo)],
+    [t('certificate.problem'), certificate.problem],
+    [t('certificate.subject'), certificate.subject],
+    [t('certificate.issuer'), certificate.issuer],
+    [t('certificate.validFrom'), formatCertificateDate(certificate.validFrom, locale())],
+    [t('certificate.validTo'), formatCertificateDate(certificate.validTo, locale())],
   ];
 
   return (
     <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={onCancel} initialFocus={cancelRef} className="certificate">
-      <h2 id={`${id}-title`}>Untrusted certificate</h2>
+      <h2 id={`${id}-title`}>{t('certificate.title')}</h2>
       <p id={`${id}-intro`}>
-        The server for <strong>{jid}</strong> presented a certificate that Causette could not verify:{' '}
-        <strong>{certificate.problem}</strong>.
+        <Trans i18nKey="certificate.intro" values={{ jid, problem: certificate.problem }} components={{ strong: <strong /> }} />
       </p>
       <dl className="details">
         {rows.map(([term, value]) => (
@@ -85,7 +87,7 @@ export function CertificateDialog({ jid, certificate, onTrust, onCancel }: Certi
           </div>
         ))}
         <div>
-          <dt id={`${id}-fingerprint`}>SHA-256 fingerprint</dt>
+          <dt id={`${id}-fingerprint`}>{t('certificate.fingerprint')}</dt>
           <dd>
             <code className="fingerprint" aria-labelledby={`${id}-fingerprint`}>
               {certificate.fingerprint256}
@@ -93,17 +95,14 @@ export function CertificateDialog({ jid, certificate, onTrust, onCancel }: Certi
           </dd>
         </div>
       </dl>
-      <p className="warning">
-        Someone may be pretending to be this server to read your messages. Trust this certificate only if you have checked
-        that its fingerprint is the one your server’s administrator gave you. Causette will then accept it for this account.
-      </p>
+      <p className="warning">{t('certificate.warning')}</p>
       {error !== undefined && <Alert>{error}</Alert>}
       <div className="actions">
         <button type="button" ref={cancelRef} onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="danger" onClick={() => void trust()} disabled={busy}>
-          Trust this certificate
+          {t('certificate.trust')}
         </button>
       </div>
     </Modal>

@@ -19,7 +19,7 @@ export function findCertificatePrompt(accounts: readonly Account[], declined: re
 }
 
 /** A certificate date in the reader's own format, or as given when it cannot be read. */
-export function formatCertificateDate(text: string): string {
+export function formatCertificateDate(text: string, locale?: string): string {
   const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? text : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? text : date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }

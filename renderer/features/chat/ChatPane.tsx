@@ -1,5 +1,6 @@
 // A conversation with one peer: header with mute and close, the message list, the peer's typing, and the composer.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
 import { markRead } from '../../chat-sync.ts';
@@ -21,10 +22,13 @@ interface ChatPaneProps {
 }
 
 export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
+  const { t } = useTranslation();
   const ownJid = useAccounts((state) => selectAccount(state, accountId)?.jid ?? '');
   const conversation = useChat((state) => selectConversation(state, accountId, peer));
   const peerTyping = useChat((state) => selectPeerTyping(state, accountId, peer));
-  const lastIncoming = useChat((state) => selectView(state, accountId, peer).messages.findLast((message) => message.direction === 'in')?.id);
+  const lastIncomingMessage = useChat((state) => selectView(state, accountId, peer).messages.findLast((message) => message.direction === 'in'));
+  const lastIncoming = lastIncomingMessage?.id;
+  const announcement = useAnnouncement(lastIncomingMessage, name);
   const openChat = useUi((state) => state.openChat);
   const active = useWindowActive();
   // The marker stays where the unread messages began when the conversation was opened, though reading them clears the count.
@@ -70,21 +74,21 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
   };
 
   return (
-    <section className="conversation chat" aria-label={`Conversation with ${name}`}>
+    <section className="conversation chat" aria-label={t('chat.with', { name })}>
       <div className="dialog-head chat-head">
         <h2>
           {name}
           {muted && (
-            <span className="muted-mark" role="img" aria-label="Muted" title="Muted">
+            <span className="muted-mark" role="img" aria-label={t('chat.muted')} title={t('chat.muted')}>
               {' 🔕'}
             </span>
           )}
         </h2>
         <button type="button" className="quiet" aria-pressed={muted} onClick={toggleMute}>
-          {muted ? 'Unmute conversation' : 'Mute conversation'}
+          {muted ? t('chat.unmute') : t('chat.mute')}
         </button>
         <button type="button" className="quiet" onClick={() => useUi.getState().closeChat()}>
-          Close
+          {t('common.close')}
         </button>
       </div>
       <MessageList
@@ -106,15 +110,18 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
         onShow={show}
         onError={setError}
       />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       <p role="status" className="typing-status">
-        {peerTyping === 'composing' ? `${name} is typing…` : ''}
+        {peerTyping === 'composing' ? t('chat.typing', { name }) : ''}
       </p>
       {error !== undefined && (
         <Alert>
           <p>{error}</p>
         </Alert>
       )}
-      {!online && <p className="hint offline-hint">You are offline: what you write is kept and sent when you are back online.</p>}
+      {!online && <p className="hint offline-hint">{t('chat.offline')}</p>}
       <Composer
         key={`${accountId} ${peer}`}
         accountId={accountId}
@@ -130,4 +137,22 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
       />
     </section>
   );
+}
+
+/**
+ * What a screen reader is told, politely, when a message comes in while the conversation is open: history that
+ * loads on opening, written before that, is not read out.
+ */
+function useAnnouncement(last: Message | undefined, name: string): string {
+  const { t } = useTranslation();
+  const [openedAt] = useState(() => Date.now());
+  const seen = useRef<string>(undefined);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (!last || last.id === seen.current) return;
+    const fresh = seen.current !== undefined || last.timestamp >= openedAt;
+    seen.current = last.id;
+    if (fresh && !last.retracted) setText(t('chat.announce', { name, body: last.body }));
+  }, [last, name, openedAt, t]);
+  return text;
 }

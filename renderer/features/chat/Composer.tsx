@@ -1,5 +1,6 @@
 // The box to write in: Enter sends, Shift+Enter breaks the line, Up in an empty box edits our last message; shows the reply or edit under way.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
 import { createTypingNotifier } from './typing-notifier.ts';
@@ -20,6 +21,7 @@ interface ComposerProps {
 
 export function Composer({ accountId, peer, peerName, replyTo, editing, onCancelReply, onCancelEdit, onEditLast, onSent, onError }: ComposerProps) {
   const id = useId();
+  const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const [typing] = useState(() => createTypingNotifier((state) => void call('chat.typing', { accountId, peer, state }).catch(() => undefined)));
   const boxRef = useRef<HTMLTextAreaElement>(null);
@@ -97,40 +99,40 @@ export function Composer({ accountId, peer, peerName, replyTo, editing, onCancel
       }}
     >
       {(replyTo ?? editing) && (
-        <div className="composer-context" role="group" aria-label={editing ? 'Message being edited' : 'Message being answered'}>
+        <div className="composer-context" role="group" aria-label={editing ? t('composer.editingGroup') : t('composer.replyingGroup')}>
           <p className="composer-quote">
             {editing ? (
-              <span className="composer-label">Editing your message</span>
+              <span className="composer-label">{t('composer.editing')}</span>
             ) : (
               replyTo && (
                 <>
-                  <span className="composer-label">Replying to {replyTo.direction === 'out' ? 'yourself' : peerName}</span>
+                  <span className="composer-label">{replyTo.direction === 'out' ? t('composer.replyingSelf') : t('composer.replyingTo', { name: peerName })}</span>
                   <span className="composer-quoted">{replyTo.body.length > 200 ? `${replyTo.body.slice(0, 200)}…` : replyTo.body}</span>
                 </>
               )
             )}
           </p>
           <button type="button" className="quiet" onClick={editing ? onCancelEdit : onCancelReply}>
-            {editing ? 'Cancel editing' : 'Cancel reply'}
+            {editing ? t('composer.cancelEdit') : t('composer.cancelReply')}
           </button>
         </div>
       )}
       <div className="composer-row">
         <label htmlFor={`${id}-message`} className="visually-hidden">
-          Message
+          {t('composer.label')}
         </label>
         <textarea
           id={`${id}-message`}
           ref={boxRef}
           rows={2}
           maxLength={100_000}
-          placeholder={`Message ${peerName}`}
+          placeholder={t('composer.placeholder', { name: peerName })}
           value={draft}
           onChange={(event) => change(event.target.value)}
           onKeyDown={onKeyDown}
         />
         <button type="submit" disabled={draft.trim() === ''}>
-          {editing ? 'Save' : 'Send'}
+          {editing ? t('common.save') : t('composer.send')}
         </button>
       </div>
     </form>

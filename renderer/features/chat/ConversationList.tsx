@@ -1,5 +1,6 @@
 // The "Conversations" section of the sidebar: one entry per peer, most recent first, with the last message, unread count and mute.
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectConversations, useChat } from '../../stores/chat.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
@@ -10,12 +11,13 @@ import { NewChat } from './NewChat.tsx';
 
 export function ConversationList({ accountId, ownJid }: { readonly accountId: string; readonly ownJid: string }) {
   const id = useId();
+  const { t } = useTranslation();
   const conversations = useChat((state) => selectConversations(state, accountId));
   const contacts = useRoster((state) => selectAccountRoster(state, accountId)?.contacts);
   const open = useUi((state) => (state.openChat?.accountId === accountId ? state.openChat.peer : undefined));
   return (
     <section className="conversations" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Conversations</h2>
+      <h2 id={`${id}-title`}>{t('conversations.title')}</h2>
       <ArchiveSyncStatus accountId={accountId} />
       <NewChat accountId={accountId} ownJid={ownJid} />
       <ul className="conversation-list">
@@ -35,9 +37,9 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
                 <span className="conversation-name">
                   {name}
                   {conversation.muted && (
-                    <span className="muted-mark" title="Muted">
+                    <span className="muted-mark" title={t('chat.muted')}>
                       <span aria-hidden="true"> 🔕</span>
-                      <span className="visually-hidden"> (muted)</span>
+                      <span className="visually-hidden">{` ${t('conversations.muted')}`}</span>
                     </span>
                   )}
                 </span>
@@ -45,7 +47,7 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
                 {conversation.unread > 0 && (
                   <span className="unread-badge">
                     <span aria-hidden="true">{conversation.unread}</span>
-                    <span className="visually-hidden">{` ${conversation.unread} unread`}</span>
+                    <span className="visually-hidden">{` ${t('conversations.unread', { count: conversation.unread })}`}</span>
                   </span>
                 )}
               </button>

@@ -1,5 +1,6 @@
 // The actions on one message: reply, react, edit (our last one), delete for everyone (ours), copy its text.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
 
@@ -17,6 +18,7 @@ interface MessageActionsProps {
 }
 
 export function MessageActions({ message, ownReactions, editable, onReply, onReact, onEdit, onDelete }: MessageActionsProps) {
+  const { t } = useTranslation();
   const [picking, setPicking] = useState(false);
   const [copied, setCopied] = useState(false);
   const copy = () => {
@@ -26,15 +28,15 @@ export function MessageActions({ message, ownReactions, editable, onReply, onRea
     );
   };
   return (
-    <div className={picking ? 'message-actions open' : 'message-actions'} role="group" aria-label="Message actions">
+    <div className={picking ? 'message-actions open' : 'message-actions'} role="group" aria-label={t('actions.label')}>
       <button type="button" className="quiet" onClick={onReply}>
-        Reply
+        {t('actions.reply')}
       </button>
       <button type="button" className="quiet" aria-expanded={picking} onClick={() => setPicking(!picking)}>
-        React
+        {t('actions.react')}
       </button>
       {picking && (
-        <div className="reaction-picker" role="group" aria-label="Pick a reaction">
+        <div className="reaction-picker" role="group" aria-label={t('actions.pick')}>
           {quickReactions.map((emoji) => (
             <button
               key={emoji}
@@ -53,23 +55,23 @@ export function MessageActions({ message, ownReactions, editable, onReply, onRea
       )}
       {editable && (
         <button type="button" className="quiet" onClick={onEdit}>
-          Edit
+          {t('actions.edit')}
         </button>
       )}
       <button type="button" className="quiet" onClick={copy} onBlur={() => setCopied(false)}>
-        Copy text
+        {t('actions.copy')}
       </button>
       {copied && (
         <span role="status" className="copied">
-          Copied
+          {t('actions.copied')}
         </span>
       )}
       {message.direction === 'out' && (
         <ConfirmedAction
-          label="Delete for everyone"
-          question="Delete this message for everyone?"
-          keepLabel="Keep message"
-          confirmLabel="Delete"
+          label={t('actions.delete')}
+          question={t('actions.deleteQuestion')}
+          keepLabel={t('actions.keep')}
+          confirmLabel={t('actions.deleteConfirm')}
           run={onDelete}
         />
       )}

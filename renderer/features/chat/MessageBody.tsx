@@ -1,9 +1,11 @@
 // A message's text: plain text with its links as anchors, line breaks kept, long bodies shortened behind "Show more".
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { splitLinks } from './links.ts';
 import { collapsedText } from './message-text.ts';
 
 export function MessageBody({ body }: { readonly body: string }) {
+  const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
   const short = useMemo(() => collapsedText(body), [body]);
   const shown = short !== undefined && !expanded ? short : body;
@@ -24,7 +26,7 @@ export function MessageBody({ body }: { readonly body: string }) {
       </p>
       {short !== undefined && (
         <button type="button" className="link-button show-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show less' : 'Show more'}
+          {expanded ? t('message.showLess') : t('message.showMore')}
         </button>
       )}
     </>

@@ -1,6 +1,8 @@
 // One message in the list: the quote it answers, its text, time, edit mark, delivery state, reactions and actions.
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
+import { locale } from '../../i18n/index.ts';
 import { MessageActions } from './MessageActions.tsx';
 import { MessageBody } from './MessageBody.tsx';
 import { MessageStatus } from './MessageStatus.tsx';
@@ -10,6 +12,10 @@ import { ReplyQuote } from './ReplyQuote.tsx';
 
 interface MessageItemProps {
   readonly message: Message;
+  /** The day, when this message is the first of its day on screen. */
+  readonly day?: string | undefined;
+  /** The first message that was unread when the conversation opened. */
+  readonly firstUnread?: boolean;
   readonly ownJid: string;
   readonly peerName: string;
   readonly editable: boolean;
@@ -21,40 +27,56 @@ interface MessageItemProps {
   readonly onError: (error: string) => void;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
+/** Formatters are costly to build and every row needs them: one pair per language. */
+const formats = new Map<string, { readonly time: Intl.DateTimeFormat; readonly full: Intl.DateTimeFormat }>();
 
-export function MessageItem({ message, ownJid, peerName, editable, highlighted, onReply, onEdit, onShow, onError }: MessageItemProps) {
+function formatsFor(language: string) {
+  let found = formats.get(language);
+  if (!found) {
+    found = {
+      time: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }),
+      full: new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'medium' }),
+    };
+    formats.set(language, found);
+  }
+  return found;
+}
+
+export function MessageItem({ message, day, firstUnread = false, ownJid, peerName, editable, highlighted, onReply, onEdit, onShow, onError }: MessageItemProps) {
+  const { t } = useTranslation();
+  const { time: timeFormat, full: fullFormat } = formatsFor(locale());
   const { accountId, id: messageId } = message;
   const ours = ownReactions(message, ownJid);
   const fail = (cause: unknown) => onError(messageOf(cause));
   // XEP-0444 §3: each update carries our whole set of reactions.
   const react = (emoji: string) => void call('chat.react', { accountId, messageId, emojis: toggleReaction(ours, emoji) }).catch(fail);
-  const author = message.direction === 'out' ? 'You' : peerName;
-  const quoteAuthor = message.replyTo?.direction === undefined ? undefined : message.replyTo.direction === 'out' ? 'You' : peerName;
+  const author = message.direction === 'out' ? t('message.you') : peerName;
+  const quoteAuthor = message.replyTo?.direction === undefined ? undefined : message.replyTo.direction === 'out' ? t('message.you') : peerName;
   const classes = ['message', message.direction, highlighted ? 'highlighted' : '', message.retracted ? 'retracted' : ''].filter(Boolean).join(' ');
   return (
     <div role="listitem" className={classes} data-message-id={message.id}>
-      <span className="visually-hidden">{`${author}: `}</span>
+      <span className="visually-hidden">{t('message.author', { author })}</span>
       {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
-      {message.retracted ? <p className="message-body deleted">This message was deleted</p> : <MessageBody body={message.body} />}
+      {message.retracted ? <p className="message-body deleted">{t('message.deleted')}</p> : <MessageBody body={message.body} />}
       <p className="message-meta">
+        {day !== undefined && <span className="visually-hidden">{`${day}, `}</span>}
         <time dateTime={new Date(message.timestamp).toISOString()} title={fullFormat.format(message.timestamp)}>
           {timeFormat.format(message.timestamp)}
         </time>
         {message.correctedAt !== undefined && !message.retracted && (
-          <span className="edited" title={`Edited ${fullFormat.format(message.correctedAt)}`}>
+          <span className="edited" title={t('message.editedAt', { time: fullFormat.format(message.correctedAt) })}>
             {' '}
-            edited
+            {t('message.edited')}
           </span>
         )}
         {message.direction === 'out' && <MessageStatus state={message.state} />}
+        {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}
       </p>
       {message.state === 'failed' && (
         <p className="message-error">
-          <span>{message.error ?? 'The server refused this message.'}</span>
+          <span>{message.error ?? t('message.refused')}</span>
           <button type="button" onClick={() => void call('chat.retry', { accountId, messageId }).catch(fail)}>
-            Retry
+            {t('message.retry')}
           </button>
         </p>
       )}

@@ -1,8 +1,10 @@
 // The conversation's messages, virtualized: pages of history load at either end, the view sticks to the newest, older pages keep the place.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { loadNewer, loadOlder, openAround, openLatest } from '../../chat-sync.ts';
+import { locale } from '../../i18n/index.ts';
 import { selectView, useChat } from '../../stores/chat.ts';
 import { dayLabel } from './days.ts';
 import { lastOwnMessage, messageRows } from './message-rows.ts';
@@ -37,6 +39,7 @@ interface MessageListProps {
 
 export function MessageList(props: MessageListProps) {
   const { accountId, peer, peerName, ownJid, firstUnreadId, focus, sentCount } = props;
+  const { t } = useTranslation();
   const view = useChat((state) => selectView(state, accountId, peer));
   const rows = useMemo(() => messageRows(view.messages, firstUnreadId), [view.messages, firstUnreadId]);
   const editable = view.hasNewer ? undefined : lastOwnMessage(view.messages)?.id;
@@ -74,7 +77,8 @@ export function MessageList(props: MessageListProps) {
     if (selectView(useChat.getState(), accountId, peer).hasNewer) void openLatest(accountId, peer);
   }, [sentCount, accountId, peer]);
 
-  useEffect(() => {
+  // Before the layout effect below, in the same commit: a hit in the conversation already open is shown at once.
+  useLayoutEffect(() => {
     if (!focus) return;
     target.current = { kind: 'message', id: focus.messageId };
     const loaded = selectView(useChat.getState(), accountId, peer).messages.some((message) => message.id === focus.messageId);
@@ -136,7 +140,7 @@ export function MessageList(props: MessageListProps) {
   return (
     <div className="message-pane">
       <div ref={scrollRef} className="message-scroll" onScroll={loadNearEdges}>
-        <div role="list" aria-label="Messages" aria-busy={view.loading !== undefined} className="messages" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="list" aria-label={t('messages.label')} aria-busy={view.loading !== undefined} className="messages" style={{ height: virtualizer.getTotalSize() }}>
           <ConversationTop
             loading={view.loading !== undefined && view.loading !== 'newer'}
             hasOlder={view.hasOlder}
@@ -149,14 +153,21 @@ export function MessageList(props: MessageListProps) {
             if (!row) return null;
             return (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="message-row" style={{ transform: `translateY(${item.start}px)` }}>
-                {row.startsDay && <h3 className="day-heading">{dayLabel(row.message.timestamp, now)}</h3>}
+                {/* Seen here; a list holds only its items, so screen readers hear the day and the marker inside the message. */}
+                {row.startsDay && (
+                  <p className="day-heading" aria-hidden="true">
+                    {dayLabel(row.message.timestamp, now, locale())}
+                  </p>
+                )}
                 {row.firstUnread && (
-                  <p className="unread-marker" role="separator" aria-label="New messages">
-                    New messages
+                  <p className="unread-marker" aria-hidden="true">
+                    {t('messages.new')}
                   </p>
                 )}
                 <MessageItem
                   message={row.message}
+                  day={row.startsDay ? dayLabel(row.message.timestamp, now, locale()) : undefined}
+                  firstUnread={row.firstUnread}
                   ownJid={ownJid}
                   peerName={peerName}
                   editable={row.message.id === editable}
@@ -173,7 +184,7 @@ export function MessageList(props: MessageListProps) {
       </div>
       {!atEnd && rows.length > 0 && (
         <button type="button" className="jump-latest" onClick={jumpToLatest}>
-          Jump to latest
+          {t('messages.jump')}
         </button>
       )}
     </div>
@@ -189,17 +200,18 @@ interface ConversationTopProps {
 }
 
 function ConversationTop({ loading, hasOlder, empty, error, retry }: ConversationTopProps) {
+  const { t } = useTranslation();
   const style = { height: topHeight };
   if (error !== undefined) {
     return (
       <p className="conversation-top field-error" style={style}>
-        History could not be loaded: {error}{' '}
+        {t('messages.historyFailed', { reason: error })}{' '}
         <button type="button" className="link-button" onClick={retry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </p>
     );
   }
-  if (loading) return <p className="conversation-top progress working" style={style}>Loading messages…</p>;
-  return <p className="conversation-top hint" style={style}>{hasOlder ? '' : empty ? 'No messages yet.' : 'Beginning of the conversation'}</p>;
+  if (loading) return <p className="conversation-top progress working" style={style}>{t('messages.loading')}</p>;
+  return <p className="conversation-top hint" style={style}>{hasOlder ? '' : empty ? t('messages.none') : t('messages.beginning')}</p>;
 }

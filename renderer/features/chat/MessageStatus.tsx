@@ -1,19 +1,23 @@
 // Our message's delivery state as a mark with a name: pending, sent (XEP-0198 ack), delivered (XEP-0184), read (XEP-0333), failed.
+import { useTranslation } from 'react-i18next';
 import type { MessageState } from '../../../shared/model/message.ts';
 
 type OwnState = Exclude<MessageState, 'received'>;
 
-const marks: Readonly<Record<OwnState, { readonly label: string; readonly glyph: string }>> = {
-  pending: { label: 'Pending', glyph: '🕓︎' },
-  sent: { label: 'Sent', glyph: '✓' },
-  delivered: { label: 'Delivered', glyph: '✓✓' },
-  read: { label: 'Read', glyph: '✓✓' },
-  failed: { label: 'Failed', glyph: '!' },
-};
+const glyphs: Readonly<Record<OwnState, string>> = { pending: '🕓︎', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
 
 export function MessageStatus({ state }: { readonly state: MessageState }) {
+  const { t } = useTranslation();
   if (state === 'received') return null;
-  const { label, glyph } = marks[state];
+  const labels: Readonly<Record<OwnState, string>> = {
+    pending: t('state.pending'),
+    sent: t('state.sent'),
+    delivered: t('state.delivered'),
+    read: t('state.read'),
+    failed: t('state.failed'),
+  };
+  const label = labels[state];
+  const glyph = glyphs[state];
   return (
     <span role="img" aria-label={label} title={label} className={`message-state ${state}`}>
       <span aria-hidden="true">{glyph}</span>

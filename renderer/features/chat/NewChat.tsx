@@ -1,10 +1,12 @@
 // Opens a conversation with any address, contact or not.
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
 import { useUi } from '../../stores/ui.ts';
 
 export function NewChat({ accountId, ownJid }: { readonly accountId: string; readonly ownJid: string }) {
   const id = useId();
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   return (
@@ -13,21 +15,21 @@ export function NewChat({ accountId, ownJid }: { readonly accountId: string; rea
       onSubmit={(event) => {
         event.preventDefault();
         const parsed = parseJid(text.trim());
-        if (!parsed.ok) return setProblem(`Not a valid address: ${parsed.message}`);
+        if (!parsed.ok) return setProblem(t('newChat.invalid', { reason: parsed.message }));
         const peer = formatJid(bareJid(parsed.jid));
-        if (peer === ownJid) return setProblem('That is the address of this account.');
+        if (peer === ownJid) return setProblem(t('newChat.own'));
         setProblem(undefined);
         setText('');
         useUi.getState().showChat(accountId, peer);
       }}
     >
       <label htmlFor={`${id}-jid`} className="visually-hidden">
-        Start a chat with
+        {t('newChat.label')}
       </label>
       <input
         id={`${id}-jid`}
         type="text"
-        placeholder="Chat with name@server"
+        placeholder={t('newChat.placeholder')}
         autoComplete="off"
         spellCheck={false}
         value={text}
@@ -36,7 +38,7 @@ export function NewChat({ accountId, ownJid }: { readonly accountId: string; rea
         onChange={(event) => setText(event.target.value)}
       />
       <button type="submit" disabled={text.trim() === ''}>
-        Open
+        {t('newChat.open')}
       </button>
       {problem !== undefined && (
         <p id={`${id}-problem`} className="field-error">

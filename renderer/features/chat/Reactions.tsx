@@ -1,4 +1,5 @@
 // XEP-0444 reactions under a message as chips with their counts ("👍 2"); a chip toggles our own reaction.
+import { useTranslation } from 'react-i18next';
 import type { Reaction } from '../../../shared/model/message.ts';
 
 interface ReactionsProps {
@@ -8,10 +9,11 @@ interface ReactionsProps {
 }
 
 export function Reactions({ reactions, ownJid, onToggle }: ReactionsProps) {
+  const { t } = useTranslation();
   const shown = reactions.filter((reaction) => reaction.senders.length > 0);
   if (shown.length === 0) return null;
   return (
-    <div className="reactions" role="group" aria-label="Reactions">
+    <div className="reactions" role="group" aria-label={t('reactions.label')}>
       {shown.map((reaction) => (
         <button
           key={reaction.emoji}

@@ -1,4 +1,5 @@
 // XEP-0461: the quote of the message a reply answers, above the reply; clicking it shows the original.
+import { useTranslation } from 'react-i18next';
 import type { ReplyTo } from '../../../shared/model/message.ts';
 
 interface ReplyQuoteProps {
@@ -9,6 +10,7 @@ interface ReplyQuoteProps {
 }
 
 export function ReplyQuote({ replyTo, author, onShow }: ReplyQuoteProps) {
+  const { t } = useTranslation();
   const quote = replyTo.quote.length > 200 ? `${replyTo.quote.slice(0, 200)}…` : replyTo.quote;
   const content = (
     <>
@@ -20,7 +22,7 @@ export function ReplyQuote({ replyTo, author, onShow }: ReplyQuoteProps) {
   return messageId === undefined ? (
     <blockquote className="reply-quote">{content}</blockquote>
   ) : (
-    <button type="button" className="reply-quote" aria-description="Show the quoted message" onClick={() => onShow(messageId)}>
+    <button type="button" className="reply-quote" aria-description={t('reply.show')} onClick={() => onShow(messageId)}>
       {content}
     </button>
   );

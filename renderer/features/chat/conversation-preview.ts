@@ -1,12 +1,13 @@
 // The line under a conversation's name: its last message, shortened, prefixed "You:" when ours.
 import type { Conversation } from '../../../shared/model/message.ts';
+import { i18n } from '../../i18n/index.ts';
 
 const previewLength = 80;
 
 export function conversationPreview(last: Conversation['lastMessage']): string {
   if (!last) return '';
-  if (last.retracted) return 'Message deleted';
+  if (last.retracted) return i18n.t('preview.deleted');
   const line = last.body.replace(/\s+/gu, ' ').trim();
   const text = line.length > previewLength ? `${line.slice(0, previewLength)}…` : line;
-  return last.direction === 'out' ? `You: ${text}` : text;
+  return last.direction === 'out' ? i18n.t('preview.own', { text }) : text;
 }

@@ -1,4 +1,4 @@
-// Day headings between messages: "Today", "Yesterday", or the localised date.
+// Day headings between messages: "Today", "Yesterday" (Intl.RelativeTimeFormat), or the localised date.
 
 /** The local calendar day of a time, as a comparable key. */
 export function dayKey(timestamp: number): string {
@@ -10,10 +10,16 @@ export function dayLabel(timestamp: number, now: number, locale?: string): strin
   const today = new Date(now);
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1).getTime();
   const key = dayKey(timestamp);
-  if (key === dayKey(now)) return 'Today';
-  if (key === dayKey(yesterday)) return 'Yesterday';
+  if (key === dayKey(now)) return relativeDay(locale, 0);
+  if (key === dayKey(yesterday)) return relativeDay(locale, -1);
   const sameYear = new Date(timestamp).getFullYear() === today.getFullYear();
   return formatter(locale, sameYear).format(timestamp);
+}
+
+/** "today", "hier"… as Intl words it, capitalised to head a group. */
+function relativeDay(locale: string | undefined, days: number): string {
+  const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+  return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
 }
 
 /** Formatters are costly to build and every visible heading needs one: one per locale and kind is kept. */

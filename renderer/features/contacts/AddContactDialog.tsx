@@ -1,5 +1,6 @@
 // "Add contact": an address, an optional name and group; Causette adds it and asks to see their presence.
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
@@ -14,6 +15,7 @@ interface AddContactDialogProps {
 
 export function AddContactDialog({ accountId, ownJid, onClose }: AddContactDialogProps) {
   const id = useId();
+  const { t } = useTranslation();
   const roster = useRoster((state) => selectAccountRoster(state, accountId));
   const [address, setAddress] = useState('');
   const [name, setName] = useState('');
@@ -46,13 +48,13 @@ export function AddContactDialog({ accountId, ownJid, onClose }: AddContactDialo
 
   return (
     <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={onClose} initialFocus={addressRef}>
-      <h2 id={`${id}-title`}>Add contact</h2>
+      <h2 id={`${id}-title`}>{t('addContact.title')}</h2>
       <p id={`${id}-intro`} className="hint">
-        They are asked to share their presence with you; until they agree, they show as “Waiting for approval”.
+        {t('addContact.intro')}
       </p>
       <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
         <div className="field">
-          <label htmlFor={`${id}-address`}>Contact address</label>
+          <label htmlFor={`${id}-address`}>{t('addContact.address')}</label>
           <input
             id={`${id}-address`}
             ref={addressRef}
@@ -61,7 +63,7 @@ export function AddContactDialog({ accountId, ownJid, onClose }: AddContactDialo
             autoComplete="off"
             autoCapitalize="none"
             spellCheck={false}
-            placeholder="name@example.org"
+            placeholder={t('signIn.addressPlaceholder')}
             required
             aria-invalid={invalid}
             value={address}
@@ -70,24 +72,24 @@ export function AddContactDialog({ accountId, ownJid, onClose }: AddContactDialo
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>{t('addContact.name')}</label>
           <input
             id={`${id}-name`}
             type="text"
             autoComplete="off"
-            placeholder="optional"
+            placeholder={t('addContact.optional')}
             value={name}
             disabled={busy}
             onChange={(event) => setName(event.target.value)}
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-group`}>Group</label>
+          <label htmlFor={`${id}-group`}>{t('addContact.group')}</label>
           <input
             id={`${id}-group`}
             type="text"
             autoComplete="off"
-            placeholder="optional"
+            placeholder={t('addContact.optional')}
             list={`${id}-groups`}
             value={group}
             disabled={busy}
@@ -102,10 +104,10 @@ export function AddContactDialog({ accountId, ownJid, onClose }: AddContactDialo
         {error !== undefined && <Alert>{error}</Alert>}
         <div className="actions">
           <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            Add
+            {t('addContact.submit')}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 // A contact's details, named by the contact: address, name, groups, subscription, each resource, and what can be done.
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { useUi } from '../../stores/ui.ts';
 import { BlockContact } from '../blocking/BlockContact.tsx';
@@ -20,6 +21,7 @@ interface ContactDetailsProps {
 
 export function ContactDetails({ accountId, contact, groupNames }: ContactDetailsProps) {
   const id = useId();
+  const { t } = useTranslation();
   const name = displayName(contact);
   const close = () => {
     useUi.getState().closeContact();
@@ -29,12 +31,12 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
   const status = contact.status?.trim();
   const lastSeen = lastSeenLabel(contact, Date.now());
   const rows: readonly (readonly [string, string])[] = [
-    ['Address', contact.jid],
-    ['Name', contact.name?.trim() || 'None'],
-    ['Groups', contact.groups.length > 0 ? contact.groups.join(', ') : 'None'],
-    ['Subscription', subscriptionLabel(contact)],
-    ...(contact.presenceError === undefined ? [] : [['Presence error', contact.presenceError] as const]),
-    ...(lastSeen === undefined ? [] : [['Last seen', lastSeen] as const]),
+    [t('contact.address'), contact.jid],
+    [t('contact.name'), contact.name?.trim() || t('contact.none')],
+    [t('contact.groups'), contact.groups.length > 0 ? contact.groups.join(', ') : t('contact.none')],
+    [t('contact.subscription'), subscriptionLabel(contact)],
+    ...(contact.presenceError === undefined ? [] : [[t('presence.error'), contact.presenceError] as const]),
+    ...(lastSeen === undefined ? [] : [[t('contact.lastSeen'), lastSeen] as const]),
   ];
 
   return (
@@ -58,10 +60,10 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
         </div>
         <div className="actions">
           <button type="button" onClick={() => useUi.getState().showChat(accountId, contact.jid)}>
-            Send message
+            {t('contact.sendMessage')}
           </button>
           <button type="button" className="quiet" onClick={close}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       </div>
@@ -76,7 +78,7 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
       <ContactResources contact={contact} />
       <ContactProfile accountId={accountId} jid={contact.jid} resources={contact.resources.map((resource) => resource.resource)} />
       <div className="stack">
-        <h3>Manage</h3>
+        <h3>{t('contact.manage')}</h3>
         <EditContact key={contact.jid} accountId={accountId} contact={contact} groupNames={groupNames} />
         <SubscriptionActions accountId={accountId} contact={contact} />
         <RemoveContact key={contact.jid} accountId={accountId} contact={contact} onRemoved={close} />

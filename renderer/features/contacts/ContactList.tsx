@@ -1,6 +1,7 @@
 // The contact list, virtualized so thousands of contacts stay smooth; arrow keys move between rows.
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { selectBlocking, useBlocking } from '../../stores/blocking.ts';
 import { useUi } from '../../stores/ui.ts';
@@ -16,6 +17,7 @@ interface ContactListProps {
 }
 
 export function ContactList({ accountId, contacts, query }: ContactListProps) {
+  const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [activeKey, setActiveKey] = useState<string>();
   const focusPending = useRef<string>(undefined);
@@ -75,10 +77,10 @@ export function ContactList({ accountId, contacts, query }: ContactListProps) {
   return (
     <>
       <p role="status" className={noMatch ? 'hint no-match' : 'visually-hidden'}>
-        {noMatch ? `No contact matches “${query.trim()}”.` : ''}
+        {noMatch ? t('contacts.noMatch', { query: query.trim() }) : ''}
       </p>
       <div ref={scrollRef} className="contact-scroll">
-        <ul aria-label="Contacts" className="contact-list" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+        <ul aria-label={t('sidebar.contacts')} className="contact-list" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;

@@ -1,5 +1,7 @@
 // The contact's connected resources (RFC 6121 §4.7): each device's state, status, priority and client.
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/index.ts';
 import type { Contact } from '../../../shared/model/contact.ts';
 import type { ResourcePresence } from '../../../shared/model/presence.ts';
 import { receivesPresence, showLabel } from '../presence/labels.ts';
@@ -8,20 +10,20 @@ import { Pause } from './Pause.tsx';
 function clientText(resource: ResourcePresence): string | undefined {
   const client = resource.client;
   if (!client) return undefined;
-  return [client.name, client.version, client.os === undefined ? undefined : `on ${client.os}`].filter(Boolean).join(' ');
+  return [client.name, client.version, client.os === undefined ? undefined : i18n.t('profile.on', { os: client.os })].filter(Boolean).join(' ');
 }
 
 export function ContactResources({ contact }: { readonly contact: Contact }) {
   const id = useId();
+  const { t } = useTranslation();
   const byPriority = [...contact.resources].sort((a, b) => b.priority - a.priority || a.resource.localeCompare(b.resource));
   return (
     <section className="stack" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Devices</h3>
+      <h3 id={`${id}-title`}>{t('devices.title')}</h3>
       {byPriority.length === 0 ? (
         <p className="hint">
           {receivesPresence(contact.subscription)
-            ? 'No device is online.'
-            : 'Their devices are not shown until they share their presence with you.'}
+? t('devices.none') : t('devices.hidden')}
         </p>
       ) : (
         <ul className="resources">
@@ -42,7 +44,7 @@ export function ContactResources({ contact }: { readonly contact: Contact }) {
                   )}
                 </span>
                 <span className="hint">
-                  Priority {resource.priority}
+                  {t('devices.priority', { priority: resource.priority })}
                   {client !== undefined && (
                     <>
                       <Pause />

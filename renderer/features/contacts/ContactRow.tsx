@@ -1,10 +1,11 @@
 // One row of the contact list: avatar, name, presence (dot and words), status message, pending request.
 import { useId, type LiHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { contactStateLabel, displayName, stateClass } from '../presence/labels.ts';
 import { Avatar } from './Avatar.tsx';
 import { Pause } from './Pause.tsx';
-import type { ContactGroup } from './contact-rows.ts';
+import { ungroupedName, type ContactGroup } from './contact-rows.ts';
 
 /** Position, size and focus tracking for the list item, from the virtual list. */
 export type ItemProps = LiHTMLAttributes<HTMLLIElement> & { readonly 'data-key': string };
@@ -23,6 +24,7 @@ interface ContactRowProps {
 
 export function ContactRow({ item, contact, open, blocked = false, tabbable, onOpen, accountId }: ContactRowProps) {
   const id = useId();
+  const { t } = useTranslation();
   const name = displayName(contact);
   const status = contact.status?.trim();
   return (
@@ -31,8 +33,6 @@ export function ContactRow({ item, contact, open, blocked = false, tabbable, onO
         type="button"
         className="contact-row"
         tabIndex={tabbable ? 0 : -1}
-        aria-labelledby={`${id}-name`}
-        aria-describedby={`${id}-state`}
         aria-current={open ? 'true' : undefined}
         onClick={onOpen}
       >
@@ -41,7 +41,7 @@ export function ContactRow({ item, contact, open, blocked = false, tabbable, onO
           <span id={`${id}-name`} className="contact-name">
             {name}
           </span>
-          <span id={`${id}-state`} className="contact-state">
+          <span className="contact-state">
             <span className={`dot ${stateClass(contact)}`} aria-hidden="true" />
             <span className="state-word">{contactStateLabel(contact)}</span>
             {status !== undefined && status !== '' && (
@@ -53,13 +53,13 @@ export function ContactRow({ item, contact, open, blocked = false, tabbable, onO
             {blocked && (
               <span className="blocked">
                 <Pause />
-                Blocked
+                {t('contacts.blocked')}
               </span>
             )}
             {contact.pendingOut && (
               <span className="pending">
                 <Pause />
-                Waiting for approval
+                {t('contacts.waiting')}
               </span>
             )}
           </span>
@@ -80,6 +80,7 @@ interface GroupRowProps {
 /** A group's header: a disclosure button named by the group, with how many of its contacts are online. */
 export function GroupRow({ item, group, expanded, tabbable, onToggle }: GroupRowProps) {
   const id = useId();
+  const { t } = useTranslation();
   return (
     <li {...item} className="group-item" aria-labelledby={`${id}-name`}>
       <h3 className="group-heading">
@@ -88,18 +89,16 @@ export function GroupRow({ item, group, expanded, tabbable, onToggle }: GroupRow
           className="group-toggle"
           tabIndex={tabbable ? 0 : -1}
           aria-expanded={expanded}
-          aria-labelledby={`${id}-name`}
-          aria-describedby={`${id}-count`}
           onClick={onToggle}
         >
           <span id={`${id}-name`} className="group-name">
-            {group.name}
+            {group.name === ungroupedName ? t('sidebar.contacts') : group.name}
           </span>
           <span className="group-count" aria-hidden="true">
             {group.online}/{group.contacts.length}
           </span>
-          <span id={`${id}-count`} className="visually-hidden">
-            {group.online} of {group.contacts.length} online
+          <span className="visually-hidden">
+            {t('contacts.groupOnline', { online: group.online, count: group.contacts.length })}
           </span>
         </button>
       </h3>

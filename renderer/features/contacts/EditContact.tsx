@@ -1,5 +1,6 @@
 // Renaming a contact and choosing its groups (RFC 6121 §2.4: a roster set with the whole item).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -14,6 +15,7 @@ interface EditContactProps {
 }
 
 export function EditContact({ accountId, contact, groupNames }: EditContactProps) {
+  const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('none');
   const last = useRef<Mode>('none');
   const renameRef = useRef<HTMLButtonElement>(null);
@@ -31,18 +33,18 @@ export function EditContact({ accountId, contact, groupNames }: EditContactProps
       {mode === 'none' && (
         <div className="actions start">
           <button type="button" ref={renameRef} onClick={() => setMode('rename')}>
-            Rename
+            {t('edit.rename')}
           </button>
           <button type="button" ref={groupsRef} onClick={() => setMode('groups')}>
-            Edit groups
+            {t('edit.groups')}
           </button>
         </div>
       )}
       {mode === 'rename' && (
         <EditForm
-          label="Name"
+          label={t('contact.name')}
           initial={contact.name ?? ''}
-          hint="Leave empty to show the address."
+          hint={t('edit.nameHint')}
           onDone={done}
           save={(text) => {
             const name = text.trim();
@@ -52,9 +54,9 @@ export function EditContact({ accountId, contact, groupNames }: EditContactProps
       )}
       {mode === 'groups' && (
         <EditForm
-          label="Groups"
+          label={t('contact.groups')}
           initial={contact.groups.join(', ')}
-          hint={`Separate groups with commas.${groupNames.length > 0 ? ` Existing groups: ${groupNames.join(', ')}.` : ''}`}
+          hint={groupNames.length > 0 ? t('edit.groupsHintExisting', { groups: groupNames.join(', ') }) : t('edit.groupsHint')}
           onDone={done}
           save={(text) => {
             const name = contact.name === undefined ? {} : { name: contact.name };
@@ -76,6 +78,7 @@ interface EditFormProps {
 
 function EditForm({ label, initial, hint, save, onDone }: EditFormProps) {
   const id = useId();
+  const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -126,10 +129,10 @@ function EditForm({ label, initial, hint, save, onDone }: EditFormProps) {
       {error !== undefined && <Alert>{error}</Alert>}
       <div className="actions start">
         <button type="submit" className="primary" disabled={busy}>
-          Save
+          {t('common.save')}
         </button>
         <button type="button" onClick={onDone} disabled={busy}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 // Removing a contact from the roster (RFC 6121 §2.5), which also ends presence sharing both ways, after a confirmation.
+import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { call } from '../../api.ts';
 import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
@@ -11,12 +12,13 @@ interface RemoveContactProps {
 }
 
 export function RemoveContact({ accountId, contact, onRemoved }: RemoveContactProps) {
+  const { t } = useTranslation();
   return (
     <ConfirmedAction
-      label="Remove contact"
-      question={`Remove ${displayName(contact)} (${contact.jid}) from your contacts? You stop seeing each other’s presence.`}
-      keepLabel="Keep contact"
-      confirmLabel="Remove"
+      label={t('remove.label')}
+      question={t('remove.question', { name: displayName(contact), jid: contact.jid })}
+      keepLabel={t('remove.keep')}
+      confirmLabel={t('remove.confirm')}
       run={async () => {
         await call('roster.remove', { accountId, jid: contact.jid });
         onRemoved();

@@ -1,6 +1,7 @@
 // Which presence-sharing changes (RFC 6121 §3) make sense for a contact, in the order they are offered.
 import type { CommandName } from '../../../shared/ipc/contract.ts';
 import type { Contact } from '../../../shared/model/contact.ts';
+import { i18n } from '../../i18n/index.ts';
 import { receivesPresence } from '../presence/labels.ts';
 
 export type SubscriptionCommand = Extract<
@@ -18,10 +19,10 @@ export function subscriptionActions(contact: Contact): readonly SubscriptionActi
   const receiving = receivesPresence(contact.subscription);
   const sharing = contact.subscription === 'from' || contact.subscription === 'both';
   const actions: SubscriptionAction[] = [];
-  if (!receiving && !contact.pendingOut) actions.push({ label: 'Request subscription', command: 'subscription.request' });
-  if (!receiving && contact.pendingOut) actions.push({ label: 'Cancel my request', command: 'subscription.unsubscribe' });
-  if (!sharing && !contact.approved) actions.push({ label: 'Pre-approve sharing my presence', command: 'subscription.preapprove' });
-  if (sharing) actions.push({ label: 'Stop sharing my presence', command: 'subscription.revoke' });
-  if (receiving) actions.push({ label: 'Stop receiving presence', command: 'subscription.unsubscribe' });
+  if (!receiving && !contact.pendingOut) actions.push({ label: i18n.t('subscription.request'), command: 'subscription.request' });
+  if (!receiving && contact.pendingOut) actions.push({ label: i18n.t('subscription.cancel'), command: 'subscription.unsubscribe' });
+  if (!sharing && !contact.approved) actions.push({ label: i18n.t('subscription.preapprove'), command: 'subscription.preapprove' });
+  if (sharing) actions.push({ label: i18n.t('subscription.revoke'), command: 'subscription.revoke' });
+  if (receiving) actions.push({ label: i18n.t('subscription.unsubscribe'), command: 'subscription.unsubscribe' });
   return actions;
 }

@@ -1,5 +1,6 @@
 // Create an account on a server that allows it (XEP-0077 in-band registration), checked here first.
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ValidRequest } from '../../../shared/ipc/contract.ts';
 import type { CertificateInfo } from '../../../shared/ipc/errors.ts';
 import { call, CallError, messageOf } from '../../api.ts';
@@ -17,6 +18,7 @@ import { checkAddress, checkNewPassword, checkServer, emptyServer, type ServerVa
 type RegisterRequest = ValidRequest<'account.register'>;
 
 export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill: SignInPrefill) => void }) {
+  const { t } = useTranslation();
   const [jid, setJid] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -77,20 +79,20 @@ export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill:
     <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
       {untrusted && <CertificateDialog jid={untrusted.request.jid} certificate={untrusted.certificate} onTrust={trust} onCancel={decline} />}
       <TextField
-        label="Address"
+        label={t('signIn.address')}
         inputMode="email"
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
-        placeholder="name@server"
-        hint="The name you want, an @, and a server that lets people sign up."
+        placeholder={t('register.addressPlaceholder')}
+        hint={t('register.addressHint')}
         value={jid}
         disabled={busy}
         onValue={setJid}
       />
-      <TextField label="Password" type="password" autoComplete="new-password" value={password} disabled={busy} onValue={setPassword} />
+      <TextField label={t('signIn.password')} type="password" autoComplete="new-password" value={password} disabled={busy} onValue={setPassword} />
       <TextField
-        label="Confirm password"
+        label={t('register.confirm')}
         type="password"
         autoComplete="new-password"
         value={confirmation}
@@ -104,15 +106,15 @@ export function CreateAccountForm({ onCreated }: { readonly onCreated: (prefill:
           {error.message}
           {error.fingerprint !== undefined && (
             <span className="detail">
-              Its SHA-256 fingerprint is <code className="fingerprint">{error.fingerprint}</code>.
+              <Trans i18nKey="register.fingerprint" values={{ fingerprint: error.fingerprint }} components={{ code: <code className="fingerprint" /> }} />
             </span>
           )}
         </Alert>
       )}
       <div className="actions split">
-        <SignInStatus account={undefined} busy={busy} busyText="Creating the account…" />
+        <SignInStatus account={undefined} busy={busy} busyText={t('register.busy')} />
         <button type="submit" className="primary" disabled={busy}>
-          Create account
+          {t('register.submit')}
         </button>
       </div>
     </form>

@@ -1,18 +1,18 @@
 // The welcome screen: sign in or create an account; also used to add another account.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectAccount, useAccounts } from '../../stores/accounts.ts';
 import { useUi } from '../../stores/ui.ts';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
 import { SignInForm, type SignInPrefill } from './SignInForm.tsx';
 
 type Tab = 'sign-in' | 'register';
-const tabs: readonly { readonly key: Tab; readonly label: string }[] = [
-  { key: 'sign-in', label: 'Sign in' },
-  { key: 'register', label: 'Create account' },
-];
+const tabs: readonly Tab[] = ['sign-in', 'register'];
 
 export function FirstRun() {
   const id = useId();
+  const { t } = useTranslation();
+  const tabLabel = (key: Tab) => (key === 'sign-in' ? t('welcome.signInTab') : t('welcome.registerTab'));
   const [tab, setTab] = useState<Tab>('sign-in');
   const [prefill, setPrefill] = useState<SignInPrefill>();
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
@@ -44,10 +44,10 @@ export function FirstRun() {
   return (
     <main className="welcome">
       <section className="card" aria-labelledby={`${id}-title`}>
-        <h1 id={`${id}-title`}>{adding ? 'Add an account' : 'Welcome to Causette'}</h1>
-        <p className="lead">Chat with anyone on XMPP (Jabber): use an account you have, or create one on a server.</p>
-        <div role="tablist" aria-label="How to start" className="tabs" onKeyDown={onTabKey}>
-          {tabs.map(({ key, label }) => (
+        <h1 id={`${id}-title`}>{adding ? t('welcome.addTitle') : t('welcome.title')}</h1>
+        <p className="lead">{t('welcome.lead')}</p>
+        <div role="tablist" aria-label={t('welcome.how')} className="tabs" onKeyDown={onTabKey}>
+          {tabs.map((key) => (
             <button
               key={key}
               ref={(element) => {
@@ -61,7 +61,7 @@ export function FirstRun() {
               tabIndex={tab === key ? 0 : -1}
               onClick={() => choose(key)}
             >
-              {label}
+              {tabLabel(key)}
             </button>
           ))}
         </div>
@@ -80,7 +80,7 @@ export function FirstRun() {
         {adding && hasOthers && (
           <div className="actions">
             <button type="button" onClick={() => useUi.getState().finishSignIn()}>
-              Back to my accounts
+              {t('welcome.back')}
             </button>
           </div>
         )}

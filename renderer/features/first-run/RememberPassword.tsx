@@ -1,5 +1,6 @@
 // The "Remember password" checkbox, with a note saying where the password would be kept.
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectPasswordsUnencrypted, useSettings } from '../../stores/settings.ts';
 
 interface RememberPasswordProps {
@@ -10,6 +11,7 @@ interface RememberPasswordProps {
 
 export function RememberPassword({ checked, onChange, disabled = false }: RememberPasswordProps) {
   const id = useId();
+  const { t } = useTranslation();
   const unencrypted = useSettings(selectPasswordsUnencrypted);
   return (
     <div className="field check">
@@ -21,11 +23,10 @@ export function RememberPassword({ checked, onChange, disabled = false }: Rememb
         aria-describedby={`${id}-where`}
         onChange={(event) => onChange(event.target.checked)}
       />
-      <label htmlFor={`${id}-remember`}>Remember password</label>
+      <label htmlFor={`${id}-remember`}>{t('remember.label')}</label>
       <p id={`${id}-where`} className={unencrypted ? 'hint warning' : 'hint'}>
         {unencrypted
-          ? 'Browser mode keeps it unencrypted in a file on this computer, readable by your user account.'
-          : 'Kept in your system’s keychain.'}
+? t('remember.plainFile') : t('remember.keychain')}
       </p>
     </div>
   );

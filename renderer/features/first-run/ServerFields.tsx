@@ -1,13 +1,9 @@
 // The "Advanced" disclosure: server host, port and connection security, for servers without SRV records.
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TlsModeSchema, type TlsMode } from '../../../shared/model/account.ts';
 import type { ServerValues } from './sign-in-plan.ts';
 
-const securityLabels: Readonly<Record<TlsMode, string>> = {
-  auto: 'Automatic',
-  starttls: 'STARTTLS',
-  direct: 'Direct TLS',
-};
 
 interface ServerFieldsProps {
   readonly values: ServerValues;
@@ -17,37 +13,39 @@ interface ServerFieldsProps {
 
 export function ServerFields({ values, onChange, disabled = false }: ServerFieldsProps) {
   const id = useId();
+  const { t } = useTranslation();
+  const securityLabels: Readonly<Record<TlsMode, string>> = { auto: t('server.auto'), starttls: 'STARTTLS', direct: t('server.direct') };
   // A disclosure button (WAI-ARIA disclosure pattern): opened at first when it holds something, then as the user decides.
   const [open, setOpen] = useState(values.host !== '' || values.port !== '' || values.tls !== 'auto');
   return (
     <div className="advanced" data-open={open}>
       <button type="button" className="disclosure" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
-        Advanced
+        {t('server.advanced')}
       </button>
       <div id={`${id}-panel`} className="advanced-panel" hidden={!open}>
-        <p className="hint">Leave these empty to find the server from the address.</p>
+        <p className="hint">{t('server.hint')}</p>
         <div className="field-row">
           <div className="field grow">
-            <label htmlFor={`${id}-host`}>Server</label>
+            <label htmlFor={`${id}-host`}>{t('server.host')}</label>
             <input
               id={`${id}-host`}
               type="text"
               autoComplete="off"
               spellCheck={false}
-              placeholder="from the address"
+              placeholder={t('server.hostPlaceholder')}
               value={values.host}
               disabled={disabled}
               onChange={(event) => onChange({ ...values, host: event.target.value })}
             />
           </div>
           <div className="field port">
-            <label htmlFor={`${id}-port`}>Port</label>
+            <label htmlFor={`${id}-port`}>{t('server.port')}</label>
             <input
               id={`${id}-port`}
               type="text"
               inputMode="numeric"
               autoComplete="off"
-              placeholder="default"
+              placeholder={t('server.portPlaceholder')}
               value={values.port}
               disabled={disabled}
               onChange={(event) => onChange({ ...values, port: event.target.value })}
@@ -55,7 +53,7 @@ export function ServerFields({ values, onChange, disabled = false }: ServerField
           </div>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-tls`}>Connection security</label>
+          <label htmlFor={`${id}-tls`}>{t('server.security')}</label>
           <select
             id={`${id}-tls`}
             value={values.tls}

@@ -1,6 +1,8 @@
 // Sign in to an existing account; after a failure the same form retries (a new password, or another address).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call, messageOf } from '../../api.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { selectAccount, useAccounts } from '../../stores/accounts.ts';
 import { useUi } from '../../stores/ui.ts';
@@ -19,6 +21,7 @@ export interface SignInPrefill {
 }
 
 export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | undefined }) {
+  const { t } = useTranslation();
   const signingIn = useUi((state) => state.signingIn);
   const pending = useAccounts((state) => selectAccount(state, signingIn));
   const rememberDefault = useRememberDefault();
@@ -46,7 +49,7 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
     event.preventDefault();
     const address = checkAddress(jid);
     if (!address.ok) return setError(address.message);
-    if (password === '') return setError('Enter your password.');
+    if (password === '') return setError(t('signIn.enterPassword'));
     const override = checkServer(server);
     if (!override.ok) return setError(override.message);
     setError(undefined);
@@ -70,23 +73,23 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
     }
   }
 
-  const shown = error ?? (busy ? undefined : reason?.message);
+  const shown = error ?? (busy || reason === undefined ? undefined : errorText(reason));
   return (
     <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
       <TextField
-        label="Address"
+        label={t('signIn.address')}
         inputMode="email"
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
-        placeholder="name@example.org"
+        placeholder={t('signIn.addressPlaceholder')}
         required
         value={jid}
         disabled={locked}
         onValue={setJid}
       />
       <TextField
-        label="Password"
+        label={t('signIn.password')}
         ref={passwordRef}
         type="password"
         autoComplete="current-password"
@@ -99,9 +102,9 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
       <ServerFields values={server} onChange={setServer} disabled={locked} />
       {shown !== undefined && <Alert>{shown}</Alert>}
       <div className="actions split">
-        <SignInStatus account={pending} busy={busy} busyText="Signing in…" />
+        <SignInStatus account={pending} busy={busy} busyText={t('signIn.busy')} />
         <button type="submit" className="primary" disabled={locked}>
-          Sign in
+          {t('signIn.submit')}
         </button>
       </div>
     </form>

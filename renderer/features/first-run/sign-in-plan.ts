@@ -1,5 +1,6 @@
 // Pure decisions of the welcome forms: is this an address, which server settings, and how to retry a sign-in.
 import type { Account, TlsMode } from '../../../shared/model/account.ts';
+import { i18n } from '../../i18n/index.ts';
 
 /** What the "Advanced" fields hold, as typed. */
 export interface ServerValues {
@@ -21,20 +22,20 @@ export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly o
 /** A quick local check of "name@server" (RFC 7622 is applied in full by Causette itself). */
 export function checkAddress(text: string): Checked<string> {
   const address = text.trim();
-  if (address === '') return { ok: false, message: 'Enter your address, like name@example.org.' };
-  if (address.includes('/')) return { ok: false, message: 'An account address has no “/” part: use name@server.' };
-  if (!/^[^@\s]+@[^@\s]+$/.test(address)) return { ok: false, message: 'The address should look like name@example.org.' };
+  if (address === '') return { ok: false, message: i18n.t('signIn.check.empty') };
+  if (address.includes('/')) return { ok: false, message: i18n.t('signIn.check.resource') };
+  if (!/^[^@\s]+@[^@\s]+$/.test(address)) return { ok: false, message: i18n.t('signIn.check.shape') };
   return { ok: true, value: address };
 }
 
 export function checkServer(values: ServerValues): Checked<ServerOverride> {
   const host = values.host.trim();
   const portText = values.port.trim();
-  if (/\s/.test(host)) return { ok: false, message: 'The server name cannot contain spaces.' };
+  if (/\s/.test(host)) return { ok: false, message: i18n.t('signIn.check.hostSpaces') };
   let port: number | undefined;
   if (portText !== '') {
     port = Number(portText);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, message: 'The port is a number from 1 to 65535.' };
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, message: i18n.t('signIn.check.port') };
   }
   return {
     ok: true,
@@ -43,8 +44,8 @@ export function checkServer(values: ServerValues): Checked<ServerOverride> {
 }
 
 export function checkNewPassword(password: string, confirmation: string): Checked<string> {
-  if (password === '') return { ok: false, message: 'Choose a password.' };
-  if (password !== confirmation) return { ok: false, message: 'The two passwords are not the same.' };
+  if (password === '') return { ok: false, message: i18n.t('signIn.check.choosePassword') };
+  if (password !== confirmation) return { ok: false, message: i18n.t('signIn.check.passwordsDiffer') };
   return { ok: true, value: password };
 }
 

@@ -1,8 +1,10 @@
 // The bar above the conversation: which account, its state, the button to connect or disconnect, and own presence.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/model/account.ts';
 import { call, CallError, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { errorText } from '../../i18n/errors.ts';
 import { useAccounts } from '../../stores/accounts.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
@@ -12,6 +14,7 @@ import { AccountStatus } from './AccountStatus.tsx';
 import { PasswordPrompt } from './PasswordPrompt.tsx';
 
 export function AccountBar({ account }: { readonly account: Account }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [askPassword, setAskPassword] = useState(false);
@@ -19,7 +22,7 @@ export function AccountBar({ account }: { readonly account: Account }) {
   const state = account.connection;
   const active = isActive(state);
   const promptShown = !active && (askPassword || needsPassword(state));
-  const retryReason = state.status === 'reconnecting' ? state.reason?.message : undefined;
+  const retryReason = state.status === 'reconnecting' && state.reason ? errorText(state.reason) : undefined;
 
   async function run(action: () => Promise<Account>) {
     setBusy(true);
@@ -43,7 +46,7 @@ export function AccountBar({ account }: { readonly account: Account }) {
   const disconnect = () => run(() => call('account.disconnect', { accountId: account.id }));
 
   return (
-    <section className="account-bar" aria-label="Connection">
+    <section className="account-bar" aria-label={t('account.connection')}>
       <div className="account-line">
         <div className="who">
           <span className="jid">{account.jid}</span>
@@ -52,7 +55,7 @@ export function AccountBar({ account }: { readonly account: Account }) {
         </div>
         {!promptShown && (
           <button type="button" onClick={() => void (active ? disconnect() : connect())} disabled={busy}>
-            {active ? 'Disconnect' : 'Connect'}
+            {active ? t('account.disconnect') : t('account.connect')}
           </button>
         )}
       </div>

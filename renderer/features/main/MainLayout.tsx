@@ -1,4 +1,5 @@
 // The main window once an account exists: header, account bar, contacts on the left, conversation or contact details on the right.
+import { useTranslation } from 'react-i18next';
 import { selectSelectedAccount, useAccounts } from '../../stores/accounts.ts';
 import { selectAccountRoster, selectGroupNames, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
@@ -12,6 +13,7 @@ import { ConversationPane } from './ConversationPane.tsx';
 import { Sidebar } from './Sidebar.tsx';
 
 export function MainLayout() {
+  const { t } = useTranslation();
   const account = useAccounts(selectSelectedAccount);
   const settingsOpen = useUi((state) => state.settingsOpen);
   const stale = useUi((state) => state.link === 'lost');
@@ -28,7 +30,7 @@ export function MainLayout() {
         <h1>Causette</h1>
         <AccountSwitcher />
         <button type="button" className="quiet" onClick={() => useUi.getState().setSettingsOpen(true)}>
-          Settings
+          {t('settings.open')}
         </button>
       </header>
       {account && <AccountBar key={account.id} account={account} />}

@@ -1,5 +1,6 @@
 // Asks for the password when Causette has none or the server refused it, then signs in again.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/model/account.ts';
 import { RememberPassword } from '../first-run/RememberPassword.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -11,6 +12,7 @@ interface PasswordPromptProps {
 }
 
 export function PasswordPrompt({ account, busy, onSubmit }: PasswordPromptProps) {
+  const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(account.passwordSaved);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -27,7 +29,7 @@ export function PasswordPrompt({ account, busy, onSubmit }: PasswordPromptProps)
   return (
     <form className="password-prompt" onSubmit={submit}>
       <TextField
-        label={`Password for ${account.jid}`}
+        label={t('account.passwordFor', { jid: account.jid })}
         ref={inputRef}
         type="password"
         autoComplete="current-password"
@@ -37,7 +39,7 @@ export function PasswordPrompt({ account, busy, onSubmit }: PasswordPromptProps)
       />
       <RememberPassword checked={remember} onChange={setRemember} disabled={busy} />
       <button type="submit" className="primary" disabled={busy || password === ''}>
-        Sign in
+        {t('signIn.submit')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 // The left pane: the message search, contact requests, the contact search, the contact list, and "Add contact".
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ensureRoster, loadRoster } from '../../roster-sync.ts';
 import { selectSelectedAccount, useAccounts } from '../../stores/accounts.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
@@ -12,6 +13,7 @@ import { MessageSearch } from '../search/MessageSearch.tsx';
 
 export function Sidebar() {
   const id = useId();
+  const { t } = useTranslation();
   const account = useAccounts(selectSelectedAccount);
   const roster = useRoster((state) => selectAccountRoster(state, account?.id));
   const [query, setQuery] = useState('');
@@ -25,22 +27,22 @@ export function Sidebar() {
 
   const count = roster?.contacts.size ?? 0;
   return (
-    <nav className="sidebar" aria-label="Contacts and rooms">
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
       {account && <MessageSearch />}
       {account && <ConversationList key={account.id} accountId={account.id} ownJid={account.jid} />}
       <div className="sidebar-head">
-        <h2 id={`${id}-title`}>Contacts</h2>
+        <h2 id={`${id}-title`}>{t('sidebar.contacts')}</h2>
         <button type="button" onClick={() => setAdding(true)} disabled={!account || !online}>
-          Add contact
+          {t('sidebar.addContact')}
         </button>
       </div>
       {account && roster && <ContactRequests accountId={account.id} roster={roster} />}
       {account && roster?.loadError !== undefined && (
         <Alert>
-          <p>Your contacts could not be loaded: {roster.loadError}</p>
+          <p>{t('sidebar.loadFailed', { reason: roster.loadError })}</p>
           <div className="actions start">
             <button type="button" onClick={() => void loadRoster(account.id)}>
-              Try again
+              {t('common.tryAgain')}
             </button>
           </div>
         </Alert>
@@ -48,12 +50,12 @@ export function Sidebar() {
       {count > 0 && (
         <div role="search" className="contact-search">
           <label htmlFor={`${id}-search`} className="visually-hidden">
-            Search contacts
+            {t('sidebar.searchContacts')}
           </label>
           <input
             id={`${id}-search`}
             type="search"
-            placeholder="Search contacts"
+            placeholder={t('sidebar.searchContacts')}
             autoComplete="off"
             spellCheck={false}
             value={query}
@@ -72,17 +74,18 @@ export function Sidebar() {
 }
 
 function EmptyContacts({ online, loading }: { readonly online: boolean; readonly loading: boolean }) {
+  const { t } = useTranslation();
   if (loading) {
     return (
       <p role="status" className="progress working">
-        Loading contacts…
+        {t('sidebar.loading')}
       </p>
     );
   }
   return (
     <div className="empty">
-      <p>No contacts yet.</p>
-      <p className="hint">{online ? 'Add someone with “Add contact”.' : 'Sign in to see your contacts.'}</p>
+      <p>{t('sidebar.empty')}</p>
+      <p className="hint">{online ? t('sidebar.emptyHint') : t('sidebar.signInHint')}</p>
     </div>
   );
 }

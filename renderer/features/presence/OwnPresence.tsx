@@ -1,5 +1,6 @@
 // The account's own presence: a Status menu and a status message (with recent ones offered), sent with presence.set.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { OwnShowSchema, type OwnShow } from '../../../shared/model/presence.ts';
 import { call, listen, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -13,6 +14,7 @@ interface OwnPresenceProps {
 
 export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
   const id = useId();
+  const { t } = useTranslation();
   const { presence, recentStatuses, invisibility } = roster;
   const [draft, setDraft] = useState(presence.status);
   const [error, setError] = useState<string>();
@@ -48,7 +50,7 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
   return (
     <form className="own-presence" onSubmit={applyMessage}>
       <div className="field inline">
-        <label htmlFor={`${id}-show`}>Status</label>
+        <label htmlFor={`${id}-show`}>{t('ownPresence.status')}</label>
         <select
           id={`${id}-show`}
           value={chosen ?? presence.show}
@@ -67,19 +69,20 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
         </select>
         {presence.auto !== undefined && (
           <span id={`${id}-auto`} className="auto">
-            (auto)<span className="visually-hidden"> set by Causette while you are away from the computer</span>
+            {t('ownPresence.auto')}
+            <span className="visually-hidden">{` ${t('ownPresence.autoHint')}`}</span>
           </span>
         )}
       </div>
       <div className="field inline grow">
-        <label htmlFor={`${id}-message`}>Status message</label>
+        <label htmlFor={`${id}-message`}>{t('ownPresence.message')}</label>
         <input
           id={`${id}-message`}
           ref={messageField}
           type="text"
           list={`${id}-recent`}
           maxLength={1024}
-          placeholder="What are you up to?"
+          placeholder={t('ownPresence.placeholder')}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
           onBlur={() => applyMessage()}
@@ -92,7 +95,7 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
       </div>
       {noInvisibility && (
         <p id={`${id}-invisible`} className="hint">
-          Invisibility is not available on this server.
+          {t('ownPresence.noInvisibility')}
         </p>
       )}
       {error !== undefined && <Alert>{error}</Alert>}

@@ -1,5 +1,6 @@
 // Incoming subscription requests (RFC 6121 §3.1.3): approve (and add them back) or deny, one by one.
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SubscriptionRequest } from '../../../shared/model/contact.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -14,10 +15,11 @@ interface ContactRequestsProps {
 
 export function ContactRequests({ accountId, roster }: ContactRequestsProps) {
   const id = useId();
+  const { t } = useTranslation();
   if (roster.requests.length === 0) return null;
   return (
     <section className="requests" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Contact requests</h3>
+      <h3 id={`${id}-title`}>{t('requests.title')}</h3>
       <ul>
         {roster.requests.map((request) => {
           const contact = roster.contacts.get(request.jid);
@@ -38,6 +40,7 @@ interface RequestItemProps {
 
 function RequestItem({ accountId, request, canAddBack }: RequestItemProps) {
   const id = useId();
+  const { t } = useTranslation();
   const [addBack, setAddBack] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -66,9 +69,9 @@ function RequestItem({ accountId, request, canAddBack }: RequestItemProps) {
         <strong id={`${id}-jid`} className="jid">
           {request.jid}
         </strong>{' '}
-        <span id={`${id}-what`}>wants to see when you are online.</span>
+        <span id={`${id}-what`}>{t('requests.what')}</span>
       </p>
-      {message !== undefined && message !== '' && <p className="request-message">“{message}”</p>}
+      {message !== undefined && message !== '' && <p className="request-message">{t('requests.message', { message })}</p>}
       {canAddBack && (
         <div className="field check">
           <input
@@ -78,19 +81,19 @@ function RequestItem({ accountId, request, canAddBack }: RequestItemProps) {
             disabled={busy}
             onChange={(event) => setAddBack(event.target.checked)}
           />
-          <label htmlFor={`${id}-add-back`}>Add to my contacts</label>
+          <label htmlFor={`${id}-add-back`}>{t('requests.addBack')}</label>
         </div>
       )}
       <div className="actions start">
         <button type="button" className="primary" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer('approve')}>
-          Approve
+          {t('requests.approve')}
         </button>
         <button type="button" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer('deny')}>
-          Deny
+          {t('requests.deny')}
         </button>
         {canBlock && (
           <button type="button" className="danger-quiet" disabled={busy} aria-describedby={`${id}-jid`} onClick={() => void answer('block')}>
-            Block
+            {t('blocking.block')}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 // The "Search messages" box: full-text search across all conversations; a hit opens its conversation at that message.
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/model/message.ts';
 import { useAccounts } from '../../stores/accounts.ts';
 import { useUi } from '../../stores/ui.ts';
@@ -13,6 +14,7 @@ function open(hit: SearchHit): void {
 }
 
 export function MessageSearch() {
+  const { t } = useTranslation();
   const inputRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLDivElement>(null);
   const [text, setText] = useState('');
@@ -33,12 +35,12 @@ export function MessageSearch() {
   };
 
   return (
-    <div role="search" className="message-search" aria-label="Messages" ref={searchRef}>
+    <div role="search" className="message-search" aria-label={t('messages.label')} ref={searchRef}>
       <input
         ref={inputRef}
         type="search"
-        aria-label="Search messages"
-        placeholder="Search messages"
+        aria-label={t('search.label')}
+        placeholder={t('search.label')}
         autoComplete="off"
         spellCheck={false}
         maxLength={500}

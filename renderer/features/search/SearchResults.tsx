@@ -1,6 +1,8 @@
 // The message search's answer: a status line, then one entry per hit with who, when and the matched words marked.
 import { useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/model/message.ts';
+import { i18n, locale } from '../../i18n/index.ts';
 import { useRoster } from '../../stores/roster.ts';
 import { displayName } from '../presence/labels.ts';
 import { hitDate } from './hit-date.ts';
@@ -19,12 +21,11 @@ function statusText(state: SearchState): string {
     case 'idle':
       return '';
     case 'searching':
-      return 'Searching…';
+      return i18n.t('search.searching');
     case 'failed':
-      return `The search failed: ${state.message}`;
+      return i18n.t('search.failed', { reason: state.message });
     case 'done':
-      if (state.hits.length === 0) return 'No messages found';
-      return state.hits.length === 1 ? '1 message found' : `${state.hits.length} messages found`;
+      return state.hits.length === 0 ? i18n.t('search.none') : i18n.t('search.found', { count: state.hits.length });
   }
 }
 
@@ -34,6 +35,7 @@ function Snippet({ snippet }: { readonly snippet: string }) {
 }
 
 export function SearchResults({ state, onOpen, onLeave }: SearchResultsProps) {
+  const { t } = useTranslation();
   const listRef = useRef<HTMLUListElement>(null);
   const contactsByAccount = useRoster((roster) => roster.byAccount);
   const now = Date.now();
@@ -54,7 +56,7 @@ export function SearchResults({ state, onOpen, onLeave }: SearchResultsProps) {
         {statusText(state)}
       </p>
       {state.status === 'done' && state.hits.length > 0 && (
-        <ul className="search-hits" aria-label="Search results" ref={listRef} onKeyDown={onKeyDown}>
+        <ul className="search-hits" aria-label={t('search.results')} ref={listRef} onKeyDown={onKeyDown}>
           {state.hits.map((hit) => {
             const contact = contactsByAccount[hit.accountId]?.contacts.get(hit.peer);
             const name = contact ? displayName(contact) : hit.peer;
@@ -63,10 +65,10 @@ export function SearchResults({ state, onOpen, onLeave }: SearchResultsProps) {
                 <button type="button" className="search-hit" onClick={() => onOpen(hit)}>
                   <span className="search-hit-peer">{name}</span>
                   <time className="search-hit-date" dateTime={new Date(hit.timestamp).toISOString()}>
-                    {hitDate(hit.timestamp, now)}
+                    {hitDate(hit.timestamp, now, locale())}
                   </time>
                   <span className="search-hit-snippet">
-                    {hit.direction === 'out' && <span className="search-hit-own">You: </span>}
+                    {hit.direction === 'out' && <span className="search-hit-own">{t('message.author', { author: t('message.you') })}</span>}
                     <Snippet snippet={hit.snippet} />
                   </span>
                 </button>

@@ -1,5 +1,6 @@
 // Our avatar: the one published, and a file picker that publishes a new one (cropped and scaled here, checked by the core).
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/model/account.ts';
 import { call, listen, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -9,6 +10,7 @@ import { avatarPngBase64 } from './avatar-image.ts';
 
 export function AvatarSettings({ account }: { readonly account: Account }) {
   const id = useId();
+  const { t } = useTranslation();
   const accountId = account.id;
   const own = useAvatars((state) => state.own[accountId]);
   const [busy, setBusy] = useState(false);
@@ -43,14 +45,14 @@ export function AvatarSettings({ account }: { readonly account: Account }) {
   const online = account.connection.status === 'online';
   return (
     <section aria-labelledby={`${id}-title`} className="stack">
-      <h3 id={`${id}-title`}>Avatar</h3>
+      <h3 id={`${id}-title`}>{t('avatar.title')}</h3>
       <div className="avatar-setting">
         <Avatar jid={account.jid} name={account.jid} size="large" accountId={accountId} hash={own} />
         <div className="field">
-          <label htmlFor={`${id}-file`}>Avatar image</label>
+          <label htmlFor={`${id}-file`}>{t('avatar.image')}</label>
           <input id={`${id}-file`} type="file" accept="image/*" disabled={busy || !online} aria-describedby={`${id}-hint`} onChange={(event) => void choose(event)} />
           <p id={`${id}-hint`} className="hint">
-            {online ? 'Change avatar: the picture is cropped to a square and made 128×128 before it is published.' : 'Sign in to change the avatar.'}
+            {online ? t('avatar.hint') : t('avatar.signIn')}
           </p>
         </div>
       </div>

@@ -1,5 +1,6 @@
 // Auto-away after some idle minutes, and whether closing the window keeps Causette in the tray.
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/model/settings.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -8,6 +9,7 @@ import { parseMinutes } from './minutes.ts';
 
 export function PresenceSettings() {
   const id = useId();
+  const { t } = useTranslation();
   const settings = useSettings((state) => state.settings);
   const [error, setError] = useState<string>();
 
@@ -22,18 +24,18 @@ export function PresenceSettings() {
 
   return (
     <section aria-labelledby={`${id}-title`} className="stack">
-      <h3 id={`${id}-title`}>Presence</h3>
+      <h3 id={`${id}-title`}>{t('settings.presence')}</h3>
       <MinutesField
-        label="Away after (minutes)"
+        label={t('settings.awayAfter')}
         value={settings.autoAwayMinutes}
         onCommit={(minutes) => void update({ autoAwayMinutes: minutes })}
       />
       <MinutesField
-        label="Extended away after (minutes)"
+        label={t('settings.xaAfter')}
         value={settings.autoXaMinutes}
         onCommit={(minutes) => void update({ autoXaMinutes: minutes })}
       />
-      <p className="hint">Idle time before Causette changes your status by itself; 0 turns it off. It comes back when you do.</p>
+      <p className="hint">{t('settings.idleHint')}</p>
       <div className="field check">
         <input
           id={`${id}-tray`}
@@ -41,7 +43,7 @@ export function PresenceSettings() {
           checked={settings.closeToTray}
           onChange={(event) => void update({ closeToTray: event.target.checked })}
         />
-        <label htmlFor={`${id}-tray`}>Keep running in the tray when the window is closed</label>
+        <label htmlFor={`${id}-tray`}>{t('settings.tray')}</label>
       </div>
       {error !== undefined && <Alert>{error}</Alert>}
     </section>

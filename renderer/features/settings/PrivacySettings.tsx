@@ -1,17 +1,15 @@
 // Who learns that we received or read their messages, or that we are typing (XEP-0184 §8: it tells that we are online).
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ShareChatActivitySchema, type ShareChatActivity } from '../../../shared/model/settings.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useSettings } from '../../stores/settings.ts';
 
-const choices: Readonly<Record<ShareChatActivity, string>> = {
-  everyone: 'Everyone who writes to me',
-  contacts: 'Only contacts who see my status',
-};
-
 export function PrivacySettings() {
   const id = useId();
+  const { t } = useTranslation();
+  const choices: Readonly<Record<ShareChatActivity, string>> = { everyone: t('privacy.everyone'), contacts: t('privacy.contacts') };
   const shared = useSettings((state) => state.settings.shareChatActivity);
   const [error, setError] = useState<string>();
 
@@ -28,9 +26,9 @@ export function PrivacySettings() {
 
   return (
     <section aria-labelledby={`${id}-title`} className="stack">
-      <h3 id={`${id}-title`}>Privacy</h3>
+      <h3 id={`${id}-title`}>{t('privacy.title')}</h3>
       <div className="field">
-        <label htmlFor={`${id}-share`}>Send delivery receipts, read markers and typing notifications to</label>
+        <label htmlFor={`${id}-share`}>{t('privacy.share')}</label>
         <select id={`${id}-share`} value={shared} onChange={(event) => void choose(event.target.value)}>
           {ShareChatActivitySchema.options.map((value) => (
             <option key={value} value={value}>
@@ -39,7 +37,7 @@ export function PrivacySettings() {
           ))}
         </select>
       </div>
-      <p className="hint">They tell people that you are online. Your messages still show their own delivery and read state when the other side sends them.</p>
+      <p className="hint">{t('privacy.hint')}</p>
       {error !== undefined && <Alert>{error}</Alert>}
     </section>
   );

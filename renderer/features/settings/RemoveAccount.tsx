@@ -1,4 +1,5 @@
 // Removing an account from this computer, after an explicit confirmation.
+import { Trans, useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/model/account.ts';
 import { call } from '../../api.ts';
 import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
@@ -9,16 +10,17 @@ interface RemoveAccountProps {
 }
 
 export function RemoveAccount({ account, onRemoved }: RemoveAccountProps) {
+  const { t } = useTranslation();
   return (
     <div className="remove-account">
       <p>
-        Current account: <strong>{account.jid}</strong>
+        <Trans i18nKey="removeAccount.current" values={{ jid: account.jid }} components={{ strong: <strong /> }} />
       </p>
       <ConfirmedAction
-        label="Remove account"
-        question={`Remove ${account.jid} from Causette? Its saved password and settings on this computer are deleted. The account itself stays on the server.`}
-        keepLabel="Keep account"
-        confirmLabel="Remove"
+        label={t('removeAccount.label')}
+        question={t('removeAccount.question', { jid: account.jid })}
+        keepLabel={t('removeAccount.keep')}
+        confirmLabel={t('remove.confirm')}
         run={async () => {
           await call('account.remove', { accountId: account.id });
           onRemoved();

@@ -1,6 +1,8 @@
 // Settings: presence (auto-away, tray), debug logging and where the log is, adding an account, removing the current one.
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DebugLoggingSchema, type DebugLogging } from '../../../shared/model/settings.ts';
+import { LanguageSettings } from './LanguageSettings.tsx';
 import type { Account } from '../../../shared/model/account.ts';
 import { call, isDesktop, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -14,21 +16,12 @@ import { PresenceSettings } from './PresenceSettings.tsx';
 import { PrivacySettings } from './PrivacySettings.tsx';
 import { RemoveAccount } from './RemoveAccount.tsx';
 
-const loggingLabels: Readonly<Record<DebugLogging, string>> = {
-  off: 'Off',
-  stanzas: 'Stanzas (redacted)',
-  full: 'Full',
-};
-
-const loggingHints: Readonly<Record<DebugLogging, string>> = {
-  off: 'Only errors are written down.',
-  stanzas: 'What goes over the network is logged, with passwords and message texts hidden.',
-  full: 'Everything but passwords is logged, message texts included. Turn it off after use.',
-};
-
 export function SettingsDialog({ account }: { readonly account: Account | undefined }) {
   const id = useId();
+  const { t } = useTranslation();
   const { settings, logFile, version } = useSettings();
+  const loggingLabels: Readonly<Record<DebugLogging, string>> = { off: t('logs.off'), stanzas: t('logs.stanzas'), full: t('logs.full') };
+  const loggingHints: Readonly<Record<DebugLogging, string>> = { off: t('logs.offHint'), stanzas: t('logs.stanzasHint'), full: t('logs.fullHint') };
   const [error, setError] = useState<string>();
   const close = () => useUi.getState().setSettingsOpen(false);
 
@@ -44,12 +37,13 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
   return (
     <Modal titleId={`${id}-title`} onCancel={close} className="settings">
       <div className="dialog-head">
-        <h2 id={`${id}-title`}>Settings</h2>
+        <h2 id={`${id}-title`}>{t('settings.title')}</h2>
         <button type="button" className="quiet" onClick={close}>
-          Close
+          {t('common.close')}
         </button>
       </div>
 
+      <LanguageSettings />
       <PresenceSettings />
       <PrivacySettings />
 
@@ -60,9 +54,9 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
       {account && <BlockedContacts accountId={account.id} />}
 
       <section aria-labelledby={`${id}-logs`} className="stack">
-        <h3 id={`${id}-logs`}>Troubleshooting</h3>
+        <h3 id={`${id}-logs`}>{t('logs.title')}</h3>
         <div className="field">
-          <label htmlFor={`${id}-logging`}>Debug logging</label>
+          <label htmlFor={`${id}-logging`}>{t('logs.level')}</label>
           <select
             id={`${id}-logging`}
             value={settings.debugLogging}
@@ -81,7 +75,7 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
         </div>
         <div className="field">
           <span id={`${id}-file`} className="label">
-            Log file
+            {t('logs.file')}
           </span>
           <code className="path" aria-labelledby={`${id}-file`}>
             {logFile}
@@ -91,11 +85,11 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
       </section>
 
       <section aria-labelledby={`${id}-accounts`} className="stack">
-        <h3 id={`${id}-accounts`}>Accounts</h3>
+        <h3 id={`${id}-accounts`}>{t('settings.accounts')}</h3>
         {account && <RemoveAccount key={account.id} account={account} onRemoved={close} />}
         <div className="actions start">
           <button type="button" onClick={() => useUi.getState().setAddingAccount(true)}>
-            Add account
+            {t('settings.addAccount')}
           </button>
         </div>
       </section>

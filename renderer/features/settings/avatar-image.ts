@@ -1,4 +1,6 @@
 // Turns a picked image into the avatar we publish: the centred square, scaled to 128×128, as PNG base64.
+import { i18n } from '../../i18n/index.ts';
+
 export const AVATAR_SIDE = 128;
 
 /** The largest centred square of a width × height image. */
@@ -17,7 +19,7 @@ async function canvasPng(draw: (context: CanvasRenderingContext2D | OffscreenCan
   if (typeof OffscreenCanvas !== 'undefined') {
     const canvas = new OffscreenCanvas(AVATAR_SIDE, AVATAR_SIDE);
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('This window cannot draw images.');
+    if (!context) throw new Error(i18n.t('avatar.noCanvas'));
     draw(context);
     return canvas.convertToBlob({ type: 'image/png' });
   }
@@ -25,9 +27,9 @@ async function canvasPng(draw: (context: CanvasRenderingContext2D | OffscreenCan
   canvas.width = AVATAR_SIDE;
   canvas.height = AVATAR_SIDE;
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('This window cannot draw images.');
+  if (!context) throw new Error(i18n.t('avatar.noCanvas'));
   draw(context);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image could not be converted.'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(i18n.t('avatar.notConverted')))), 'image/png'));
 }
 
 /** Decodes the file, crops and scales it; throws with a message a person can act on when it is not an image. */
@@ -36,7 +38,7 @@ export async function avatarPngBase64(file: Blob): Promise<string> {
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new Error('That file is not an image Causette can read.');
+    throw new Error(i18n.t('avatar.notImage'));
   }
   try {
     const { x, y, side } = centreSquare(bitmap.width, bitmap.height);

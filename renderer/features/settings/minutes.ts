@@ -1,5 +1,7 @@
 // The idle-minutes fields of the settings: whole minutes from 0 (off) to 1440 (a day), as the contract allows.
 
+import { i18n } from '../../i18n/index.ts';
+
 export const maxMinutes = 1440;
 
 /** The number typed, or a sentence saying what is wrong with it. */
@@ -7,7 +9,7 @@ export function parseMinutes(text: string): number | string {
   const trimmed = text.trim();
   const value = Number(trimmed);
   if (trimmed === '' || !Number.isInteger(value) || value < 0 || value > maxMinutes) {
-    return `Enter whole minutes from 0 to ${maxMinutes} (0 turns it off).`;
+    return i18n.t('settings.minutesInvalid', { max: maxMinutes });
   }
   return value;
 }

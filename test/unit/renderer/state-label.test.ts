@@ -30,9 +30,10 @@ describe('connection state labels', () => {
     expect(stateLabel({ status: 'offline' }, now)).toBe('Offline');
   });
 
-  it('gives the reason of an offline account', () => {
-    const state: ConnectionState = { status: 'offline', reason: { code: 'not-authorized', message: 'Wrong password.' } };
-    expect(stateLabel(state, now)).toBe('Offline: Wrong password.');
+  it('gives the reason of an offline account, translated from its code and parameters', () => {
+    const reason = { code: 'not-authorized', message: 'The core’s sentence.', params: { context: 'password', jid: 'alice@example.org' } } as const;
+    const state: ConnectionState = { status: 'offline', reason };
+    expect(stateLabel(state, now)).toBe('Offline: The server rejected the password for alice@example.org.');
   });
 
   it('counts down to the next reconnection attempt', () => {

@@ -56,9 +56,9 @@ const bareOf = (from: string | undefined): string | undefined => {
 export function checkOwnPng(base64: string): { bytes: Uint8Array; width: number; height: number } {
   const bytes = decodeBase64(base64);
   if (!bytes) throw new CausetteError('bad-request', 'The avatar is not valid base64.');
-  if (bytes.length > MAX_OWN_BYTES) throw new CausetteError('bad-request', 'The avatar image is larger than 256 KiB.');
+  if (bytes.length > MAX_OWN_BYTES) throw new CausetteError('bad-request', 'The avatar image is larger than 256 KiB.', undefined, { context: 'avatarSize', kib: 256 });
   const size = pngSize(bytes);
-  if (!size) throw new CausetteError('bad-request', 'The avatar is not a PNG image.');
+  if (!size) throw new CausetteError('bad-request', 'The avatar is not a PNG image.', undefined, { context: 'avatarType' });
   if (size.width > MAX_OWN_SIDE || size.height > MAX_OWN_SIDE) throw new CausetteError('bad-request', 'The avatar image is larger than 512×512.');
   return { bytes, ...size };
 }

@@ -39,7 +39,7 @@ export function setupBlocking(deps: BlockingDeps) {
   const removeUnblock = deps.router.handle('set', 'unblock', NS_BLOCKING, handlePush);
 
   function requireSupport(): void {
-    if (!supported) throw new CausetteError('not-supported', 'This account’s server does not support blocking contacts (XEP-0191).');
+    if (!supported) throw new CausetteError('not-supported', 'This account’s server does not support blocking contacts (XEP-0191).', undefined, { context: 'blocking' });
   }
 
   return {
@@ -60,7 +60,7 @@ export function setupBlocking(deps: BlockingDeps) {
     async block(jid: string, report?: ReportReason): Promise<void> {
       requireSupport();
       if (report !== undefined && !reportSupported) {
-        throw new CausetteError('not-supported', 'This account’s server does not accept spam reports (XEP-0377).');
+        throw new CausetteError('not-supported', 'This account’s server does not accept spam reports (XEP-0377).', undefined, { context: 'spamReport' });
       }
       await deps.connection.iq(buildBlock(jid, report));
       if (!jids.includes(jid)) replace([...jids, jid]);

@@ -146,7 +146,7 @@ export function setupChat(deps: ChatDeps) {
     correct(messageId: string, body: string): Message {
       const message = own(messageId);
       if (message.retracted) throw new CausetteError('bad-request', 'A deleted message cannot be edited.');
-      if (store.lastOutgoing(accountId, message.peer)?.id !== message.id) throw new CausetteError('bad-request', 'Only your last message can be edited.');
+      if (store.lastOutgoing(accountId, message.peer)?.id !== message.id) throw new CausetteError('bad-request', 'Only your last message can be edited.', undefined, { context: 'editLast' });
       const id = randomUUID();
       outbox.sendReference({ kind: 'correction', args: { to: message.peer, id, body, replaces: reference(message) } });
       const corrected = store.correct(message.id, body, now()) ?? message;
@@ -178,7 +178,9 @@ export function setupChat(deps: ChatDeps) {
     },
     retry(messageId: string): Message {
       const message = own(messageId);
-      if (message.state !== 'failed' && message.state !== 'pending') throw new CausetteError('bad-request', 'Only a message that failed or is still waiting can be sent again.');
+      if (message.state !== 'failed' && message.state !== 'pending') {
+        throw new CausetteError('bad-request', 'Only a message that failed or is still waiting can be sent again.', undefined, { context: 'retry' });
+      }
       return outbox.retry(message) ?? message;
     },
     /** XEP-0085 §5: composing, paused, active… — sent only on a change. */

@@ -66,7 +66,7 @@ export class SecureSocket extends EventEmitter implements XmppSocket {
 
   write(data: string, callback: (error?: Error | null) => void): void {
     if (this.#socket && !this.#finished) this.#socket.write(data, callback);
-    else callback(new CausetteError('stream-error', `The connection to ${this.#plan.domain} is closed.`));
+    else callback(new CausetteError('stream-error', `The connection to ${this.#plan.domain} is closed.`, undefined, { context: 'closed', domain: this.#plan.domain }));
   }
 
   end(): void {
@@ -82,7 +82,10 @@ export class SecureSocket extends EventEmitter implements XmppSocket {
 
   async #open(): Promise<void> {
     const { logger } = this.#plan;
-    let failure: unknown = new CausetteError('host-not-found', `Could not find the server for ${this.#plan.domain} (DNS)`);
+    let failure: unknown = new CausetteError('host-not-found', `Could not find the server for ${this.#plan.domain} (DNS)`, undefined, {
+      context: 'dns',
+      domain: this.#plan.domain,
+    });
     for (const endpoint of await this.#plan.endpoints()) {
       if (this.#finished) throw aborted();
       logger.debug('connecting', { host: endpoint.host, port: endpoint.port, directTls: endpoint.directTls });

@@ -56,5 +56,9 @@ function handshakeFailure(error: Error, domain: string, endpoint: Endpoint): Cau
   // OpenSSL messages carry a code path; Node's 'reason' is the readable part ("sslv3 alert handshake failure").
   const reason = (error as { reason?: unknown }).reason;
   const why = typeof reason === 'string' ? reason : (error.message.split('\n')[0] ?? error.message);
-  return new CausetteError('tls-failure', `The secure connection to ${domain} could not be set up on ${endpoint.host}:${endpoint.port} (${why}).`);
+  return new CausetteError('tls-failure', `The secure connection to ${domain} could not be set up on ${endpoint.host}:${endpoint.port} (${why}).`, undefined, {
+    context: 'domain',
+    domain,
+    endpoint: `${endpoint.host}:${endpoint.port}`,
+  });
 }

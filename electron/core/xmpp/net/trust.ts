@@ -94,6 +94,7 @@ export function createTrust(options: TrustOptions): Trust {
         'untrusted-certificate',
         `The certificate of ${options.domain} is not trusted (${presented.info.problem}).`,
         presented.info,
+        { context: 'domain', domain: options.domain, problem: presented.info.problem },
       );
     },
 

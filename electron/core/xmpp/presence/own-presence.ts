@@ -57,7 +57,7 @@ export function setupOwnPresence({ connection, caps, avatarUpdate }: OwnPresence
       }
       if (presence.show === 'invisible') {
         if (mechanism === 'unavailable' || mechanism === 'unknown') {
-          throw new CausetteError('not-supported', 'This account’s server offers no way to appear offline while signed in.');
+          throw new CausetteError('not-supported', 'This account’s server offers no way to appear offline while signed in.', undefined, { context: 'invisible' });
         }
         if (!hiddenWith) {
           for (const step of goInvisibleSteps(mechanism, announced)) {

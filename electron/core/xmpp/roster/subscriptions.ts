@@ -100,7 +100,9 @@ export function setupSubscriptions(deps: SubscriptionDeps) {
     /** §3.4 approve before being asked, when the server supports it. */
     async preapprove(jid: string): Promise<void> {
       if (!deps.preApproval()) {
-        throw new CausetteError('not-supported', 'This account’s server does not support approving a contact before they ask (RFC 6121 §3.4).');
+        throw new CausetteError('not-supported', 'This account’s server does not support approving a contact before they ask (RFC 6121 §3.4).', undefined, {
+          context: 'preapproval',
+        });
       }
       if (sharesPresence(deps.roster.get(jid))) return;
       await send('subscribed', jid);

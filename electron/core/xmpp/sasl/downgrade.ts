@@ -11,11 +11,20 @@ export interface SaslMemory {
 
 const scramNames: ReadonlySet<string> = new Set(mechanismPreference.filter((name) => name.startsWith('SCRAM-')));
 
-const refusal = (domain: string, what: string) =>
+type Weaker = 'plain' | 'noScram' | 'noPlus';
+const weaker: Record<Weaker, string> = {
+  plain: 'only a clear-text password, where it offered SCRAM',
+  noScram: 'no SCRAM any more',
+  noPlus: 'SCRAM without channel binding, where it offered SCRAM-PLUS',
+};
+
+const refusal = (domain: string, what: Weaker) =>
   new CausetteError(
     'sasl-downgrade',
-    `The server ${domain} now offers a weaker sign-in than before (${what}). Someone may be intercepting the connection, so Causette did not send your password. ` +
+    `The server ${domain} now offers a weaker sign-in than before (${weaker[what]}). Someone may be intercepting the connection, so Causette did not send your password. ` +
       'If the server really changed (its operator changed its setup, or the account moved to another server), remove this account and add it again.',
+    undefined,
+    { domain, context: what },
   );
 
 /** Throws 'sasl-downgrade' when `offered` is weaker than what the account signed in with before. */
@@ -23,7 +32,7 @@ export function checkDowngrade(memory: SaslMemory | undefined, offered: readonly
   if (!memory?.mechanism.startsWith('SCRAM-')) return;
   const available = offered.map((name) => name.trim().toUpperCase());
   if (!available.some((name) => scramNames.has(name))) {
-    throw refusal(domain, available.includes('PLAIN') ? 'only a clear-text password, where it offered SCRAM' : 'no SCRAM any more');
+    throw refusal(domain, available.includes('PLAIN') ? 'plain' : 'noScram');
   }
-  if (memory.plusOffered && !offersPlus(available)) throw refusal(domain, 'SCRAM without channel binding, where it offered SCRAM-PLUS');
+  if (memory.plusOffered && !offersPlus(available)) throw refusal(domain, 'noPlus');
 }

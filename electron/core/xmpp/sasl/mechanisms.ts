@@ -42,10 +42,13 @@ export function chooseMechanism(offered: readonly string[], secure: boolean, dom
   // where it offers a -PLUS we cannot use, 'y' would make it fail us, so 'n'.
   if (usable) return { name: usable, binding: binding && !offersPlus(offered) ? 'y' : 'n' };
   if (available.has('PLAIN')) {
-    throw new CausetteError('insecure-stream', `The server ${domain} only accepts a clear-text password, and this connection is not encrypted.`);
+    throw new CausetteError('insecure-stream', `The server ${domain} only accepts a clear-text password, and this connection is not encrypted.`, undefined, {
+      context: 'plainOnly',
+      domain,
+    });
   }
   const list = offered.length > 0 ? offered.join(', ') : 'none';
-  throw new CausetteError('no-mechanism', `The server ${domain} offers no sign-in method Causette supports (offered: ${list}).`);
+  throw new CausetteError('no-mechanism', `The server ${domain} offers no sign-in method Causette supports (offered: ${list}).`, undefined, { context: 'offered', domain, offered: list });
 }
 
 function plain({ username, password }: Credentials): Mechanism {

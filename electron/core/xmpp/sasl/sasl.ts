@@ -37,18 +37,19 @@ export function saslFailure(element: Element, jid: string, domain: string): Caus
   const condition = element.getChildElements().find((child) => child.name !== 'text')?.name ?? 'not-authorized';
   const text = element.getChildText('text');
   const detail = text ? ` The server said: “${text}”` : '';
+  const said: Record<string, string> = text ? { serverText: text } : {};
   switch (condition) {
     case 'not-authorized':
     case 'credentials-expired':
-      return new CausetteError('not-authorized', `The server rejected the password for ${jid}.${detail}`);
+      return new CausetteError('not-authorized', `The server rejected the password for ${jid}.${detail}`, undefined, { context: 'password', jid, ...said });
     case 'account-disabled':
-      return new CausetteError('not-authorized', `The account ${jid} is disabled on the server.${detail}`);
+      return new CausetteError('not-authorized', `The account ${jid} is disabled on the server.${detail}`, undefined, { context: 'disabled', jid, ...said });
     case 'encryption-required':
-      return new CausetteError('insecure-stream', `The server ${domain} requires encryption for this sign-in.${detail}`);
+      return new CausetteError('insecure-stream', `The server ${domain} requires encryption for this sign-in.${detail}`, undefined, { context: 'domain', domain, ...said });
     case 'temporary-auth-failure':
-      return new CausetteError('stream-error', `The server ${domain} could not check the password right now.${detail}`);
+      return new CausetteError('stream-error', `The server ${domain} could not check the password right now.${detail}`, undefined, { context: 'authLater', domain, ...said });
     default:
-      return new CausetteError('no-mechanism', `Signing in to ${domain} failed (${condition}).${detail}`);
+      return new CausetteError('no-mechanism', `Signing in to ${domain} failed (${condition}).${detail}`, undefined, { context: 'condition', domain, condition, ...said });
   }
 }
 

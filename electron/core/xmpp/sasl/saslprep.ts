@@ -50,7 +50,9 @@ const advice: Record<PrepKind, string> = {
 
 /** `what` names the string ("password", "username"), `why` says what is wrong with it. */
 const unusable = (kind: PrepKind, what: string, why: string) =>
-  new CausetteError('invalid-credentials', `The ${what} cannot be used to sign in: it ${why}. ${advice[kind]}`);
+  new CausetteError('invalid-credentials', `The ${what} cannot be used to sign in: it ${why}. ${advice[kind]}`, undefined, {
+    context: `${what === 'username' ? 'username' : 'password'}${kind === 'stored' ? 'New' : ''}`,
+  });
 
 /** RFC 4013 §2: prepares `text`; throws an 'invalid-credentials' error naming `what` when the result is not allowed. */
 export function saslPrep(text: string, kind: PrepKind = 'query', what = 'password'): string {

@@ -60,7 +60,7 @@ export function createScramClient(options: ScramOptions): ScramClient {
   const channelBinding = Buffer.concat([Buffer.from(gs2Header), typeof binding === 'string' ? Buffer.alloc(0) : binding.data]).toString('base64');
   // RFC 5802 §5.1, §2.2: both are prepared as queries, before anything is sent, so a bad one fails early and clearly.
   const username = saslPrep(options.username, 'query', 'username');
-  if (username === '') throw new CausetteError('invalid-credentials', 'The username is empty once prepared for signing in (RFC 4013).');
+  if (username === '') throw new CausetteError('invalid-credentials', 'The username is empty once prepared for signing in (RFC 4013).', undefined, { context: 'emptyUsername' });
   const password = saslPrep(options.password, 'query', 'password');
   const clientFirstBare = `n=${escapeSaslName(username)},r=${nonce}`;
   let expectedServerSignature: Buffer | undefined;

@@ -13,7 +13,7 @@ export async function attempt<T>(stream: XmppStream, ready: Promise<T>, timeoutM
     // The error that explains a close can be emitted just after it (a failed handler's rejection): let it arrive first.
     const onDisconnect = () =>
       setImmediate(() =>
-        reject(stream.lastError === undefined ? new CausetteError('stream-error', `The connection to ${domain} closed during sign-in.`) : toCausetteError(stream.lastError, domain)),
+        reject(stream.lastError === undefined ? new CausetteError('stream-error', `The connection to ${domain} closed during sign-in.`, undefined, { context: 'closed', domain }) : toCausetteError(stream.lastError, domain)),
       );
     entity.on('error', onError);
     entity.on('disconnect', onDisconnect);
@@ -22,7 +22,11 @@ export async function attempt<T>(stream: XmppStream, ready: Promise<T>, timeoutM
       entity.off('disconnect', onDisconnect);
     };
     timer = setTimeout(
-      () => reject(new CausetteError('timeout', `The server for ${domain} did not complete the sign-in within ${timeoutMs / 1000} s.`)),
+      () => reject(new CausetteError('timeout', `The server for ${domain} did not complete the sign-in within ${timeoutMs / 1000} s.`, undefined, {
+            context: 'signIn',
+            domain,
+            seconds: timeoutMs / 1000,
+          })),
       timeoutMs,
     );
   });

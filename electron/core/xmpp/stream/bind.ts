@@ -19,7 +19,7 @@ function bindFailure(error: unknown, domain: string): Error {
   const mapped = toIqError(error, domain);
   if (!(mapped instanceof StanzaError)) return mapped;
   // RFC 6120 §7.7.2.2: the resource is taken and the server will not replace the other session.
-  if (mapped.condition === 'conflict') return new CausetteError('conflict', 'Another client is signed in with the same resource.');
+  if (mapped.condition === 'conflict') return new CausetteError('conflict', 'Another client is signed in with the same resource.', undefined, { context: 'resource' });
   return new CausetteError('stream-error', `The server ${domain} refused to bind a resource (${mapped.message}).`);
 }
 

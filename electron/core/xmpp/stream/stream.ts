@@ -99,7 +99,7 @@ export function createStream(config: StreamConfig): XmppStream {
     socket?.destroy();
     // Settles xmpp.js's own pending waits (stream header, closing handshake) now rather than at their timeouts.
     aborting = true;
-    entity.emit('error', new CausetteError('stream-error', `The connection to ${domain} was closed.`));
+    entity.emit('error', new CausetteError('stream-error', `The connection to ${domain} was closed.`, undefined, { context: 'closed', domain }));
     aborting = false;
   }
 

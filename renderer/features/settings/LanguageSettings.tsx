@@ -1,0 +1,51 @@
+// The interface's language: the system's (the default), English or French; kept in the settings like the others.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSettingSchema, type LanguageSetting } from '../../../shared/model/settings.ts';
+import { call, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { preferredLanguage, type Language } from '../../i18n/index.ts';
+import { useSettings } from '../../stores/settings.ts';
+
+/** Each language named in itself, so that a reader lost in the wrong one finds their own. */
+const ownNames: Readonly<Record<Language, string>> = { en: 'English', fr: 'Français' };
+
+export function LanguageSettings() {
+  const id = useId();
+  const { t } = useTranslation();
+  const chosen = useSettings((state) => state.settings.language);
+  const [error, setError] = useState<string>();
+  const system = ownNames[preferredLanguage(navigator.languages)];
+
+  async function choose(value: string) {
+    const parsed = LanguageSettingSchema.safeParse(value);
+    if (!parsed.success) return;
+    setError(undefined);
+    try {
+      useSettings.getState().updated(await call('settings.update', { language: parsed.data }));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }
+
+  const label = (setting: LanguageSetting) => (setting === 'system' ? t('language.system', { language: system }) : ownNames[setting]);
+  return (
+    <section aria-labelledby={`${id}-title`} className="stack">
+      <h3 id={`${id}-title`}>{t('language.title')}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-language`}>{t('language.label')}</label>
+        <select id={`${id}-language`} value={chosen} aria-describedby={`${id}-hint`} onChange={(event) => void choose(event.target.value)}>
+          {LanguageSettingSchema.options.map((setting) => (
+            <option key={setting} value={setting} lang={setting === 'system' ? undefined : setting}>
+              {label(setting)}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-hint`} className="hint">
+          {t('language.hint')}
+        </p>
+      </div>
+      {error !== undefined && <Alert>{error}</Alert>}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// The interface's words (i18next): English and French catalogues, the language the settings ask for or the system's.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { LanguageSetting } from '../../shared/model/settings.ts';
+import en from './en.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
+
+export const languages = ['en', 'fr'] as const;
+export type Language = (typeof languages)[number];
+
+/** The first of the user's preferred languages (BCP 47 tags, best first) that Causette speaks; English otherwise. */
+export function preferredLanguage(tags: readonly string[]): Language {
+  for (const tag of tags) {
+    const base = tag.toLowerCase().split('-')[0];
+    const found = languages.find((language) => language === base);
+    if (found) return found;
+  }
+  return 'en';
+}
+
+/** The language a setting means: "system" follows the browser's (Chromium's in the desktop app) list. */
+export function languageFor(setting: LanguageSetting, system: readonly string[]): Language {
+  return setting === 'system' ? preferredLanguage(system) : setting;
+}
+
+/** Outside a page (unit tests) English, so that what they read does not depend on the machine's locale. */
+function systemTags(): readonly string[] {
+  return typeof document === 'undefined' ? [] : navigator.languages;
+}
+
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, fr: { translation: fr } },
+  lng: preferredLanguage(systemTags()),
+  fallbackLng: 'en',
+  supportedLngs: languages,
+  // The catalogues are bundled: ready at once, no Suspense.
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+});
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
+/** The current language, for Intl formatters. */
+export function locale(): Language {
+  return preferredLanguage([i18n.language]);
+}
+
+/** Applies a language setting: the words, and <html lang> for screen readers and hyphenation. */
+export function applyLanguage(setting: LanguageSetting): void {
+  const language = languageFor(setting, systemTags());
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
