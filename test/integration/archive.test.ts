@@ -120,7 +120,7 @@ describe('archive catch-up', () => {
     await sendAll(alice, bobJid, ['while away 1', 'while away 2']);
     await close(alice);
     // No cursor on either side: the catch-up asks for the whole recent archive, live messages included.
-    for (const core of [alice, bob]) withStore(core, (_store, db) => db.prepare('DELETE FROM archive_sync').run());
+    for (const core of [alice, bob]) withStore(core, (_store, db) => db.prepare('DELETE FROM archive_cursors').run());
 
     const [aliceAgain, bobAgain] = await Promise.all([signIn(aliceJid, { profile: alice.profile }), signIn(bobJid, { profile: bob.profile })]);
     await Promise.all([synced(aliceAgain), synced(bobAgain)]);

@@ -1,4 +1,5 @@
-// The actions on one message: reply, react, edit (our last one), delete for everyone (ours), copy its text.
+// The actions on one message: reply, react, edit (our last one), send again (ours, still waiting), delete for everyone (ours),
+// copy its text.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
@@ -14,10 +15,12 @@ interface MessageActionsProps {
   readonly onReply: () => void;
   readonly onReact: (emoji: string) => void;
   readonly onEdit: () => void;
+  /** Ours and still waiting for the server: write it again (the same id, so receivers keep one copy). */
+  readonly onResend: () => void;
   readonly onDelete: () => Promise<void>;
 }
 
-export function MessageActions({ message, ownReactions, editable, onReply, onReact, onEdit, onDelete }: MessageActionsProps) {
+export function MessageActions({ message, ownReactions, editable, onReply, onReact, onEdit, onResend, onDelete }: MessageActionsProps) {
   const { t } = useTranslation();
   const [picking, setPicking] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -56,6 +59,11 @@ export function MessageActions({ message, ownReactions, editable, onReply, onRea
       {editable && (
         <button type="button" className="quiet" onClick={onEdit}>
           {t('actions.edit')}
+        </button>
+      )}
+      {message.direction === 'out' && message.state === 'pending' && (
+        <button type="button" className="quiet" onClick={onResend}>
+          {t('actions.resend')}
         </button>
       )}
       <button type="button" className="quiet" onClick={copy} onBlur={() => setCopied(false)}>

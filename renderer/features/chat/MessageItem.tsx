@@ -89,6 +89,7 @@ export function MessageItem({ message, day, firstUnread = false, ownJid, peerNam
           onReply={() => onReply(message)}
           onReact={react}
           onEdit={() => onEdit(message)}
+          onResend={() => void call('chat.retry', { accountId, messageId }).catch(fail)}
           onDelete={async () => {
             await call('chat.retract', { accountId, messageId });
           }}
