@@ -2,11 +2,10 @@
 import xml, { type Element } from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../shared/model/account.ts';
-import { silentLogger } from '../../electron/core/log/logger.ts';
-import { createConnection, type Connection, type ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
+import type { Connection, ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { startTcpProxy, type TcpProxy } from '../server/tcp-proxy.ts';
-import { waitForState } from '../support/connection.ts';
+import { connectToHarness, waitForState } from '../support/connection.ts';
 
 
 const online = (connection: Connection) => waitForState(connection, (state) => state.status === 'online', 20_000);
@@ -28,21 +27,8 @@ afterEach(async () => {
 afterAll(() => server.dispose());
 
 function account(name: 'alice' | 'bob', overrides: Partial<ConnectionOptions> = {}): Connection {
-  const connection = createConnection({
-    account: name,
-    jid: `${name}@localhost`,
-    password: `${name}-pw`,
-    host: server.host,
-    port: server.c2sPort,
-    tls: 'starttls',
-    extraCa: [server.caPem],
-    pinned: [],
-    logger: silentLogger,
-    retry: { baseMs: 200, capMs: 1_000 },
-    ...overrides,
-  });
+  const connection = connectToHarness(server, `${name}@localhost`, overrides);
   connections.push(connection);
-  connection.start();
   return connection;
 }
 

@@ -16,10 +16,10 @@ import { openDatabase } from '../../electron/core/storage/database.ts';
 import { createMessageStore, type MessageStore } from '../../electron/core/storage/messages.ts';
 import { createRosterStore } from '../../electron/core/storage/roster.ts';
 import { NS_SID } from '../../electron/core/xmpp/chat/chat-stanzas.ts';
-import { createConnection, type Connection, type ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
+import type { Connection, ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { startTcpProxy, type TcpProxy } from '../server/tcp-proxy.ts';
-import { waitForState } from '../support/connection.ts';
+import { connectToHarness, waitForState } from '../support/connection.ts';
 import { until } from './roster-harness.ts';
 
 let server: ProsodyServer;
@@ -49,22 +49,8 @@ async function users(...names: string[]): Promise<string[]> {
 }
 
 function connect(jid: string, resource: string, overrides: Partial<ConnectionOptions> = {}): Connection {
-  const connection = createConnection({
-    account: resource,
-    jid,
-    password: `${jid.slice(0, jid.indexOf('@'))}-pw`,
-    resource,
-    host: server.host,
-    port: server.c2sPort,
-    tls: 'starttls',
-    extraCa: [server.caPem],
-    pinned: [],
-    logger: silentLogger,
-    retry: { baseMs: 200, capMs: 1_000 },
-    ...overrides,
-  });
+  const connection = connectToHarness(server, jid, { resource, ...overrides });
   connections.push(connection);
-  connection.start();
   return connection;
 }
 const online = (connection: Connection) => waitForState(connection, (state) => state.status === 'online', 20_000);

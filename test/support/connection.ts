@@ -1,7 +1,9 @@
 // Helpers shared by tests that drive a real connection: waiting for a state, and a logger that keeps what it is told.
 import type { ConnectionState } from '../../shared/model/account.ts';
 import type { Logger } from '../../electron/core/log/logger.ts';
-import type { Connection } from '../../electron/core/xmpp/connection.ts';
+import { silentLogger } from '../../electron/core/log/logger.ts';
+import { createConnection, type Connection, type ConnectionOptions } from '../../electron/core/xmpp/connection.ts';
+import type { ProsodyServer } from '../server/prosody.ts';
 
 /** Resolves with the first state (current or next) that `accept` takes; rejects after timeoutMs. */
 export function waitForState(connection: Connection, accept: (state: ConnectionState) => boolean, timeoutMs = 15_000): Promise<ConnectionState> {
@@ -40,4 +42,23 @@ export function recordingLogger(): { logger: Logger; stanzas: string[]; lines: s
     child: () => logger,
   };
   return { logger, stanzas, lines };
+}
+
+/** A started connection to the harness server as `jid` (password `<local>-pw`), retrying quickly; the caller stops it. */
+export function connectToHarness(server: ProsodyServer, jid: string, overrides: Partial<ConnectionOptions> = {}): Connection {
+  const connection = createConnection({
+    account: jid,
+    jid,
+    password: `${jid.slice(0, jid.indexOf('@'))}-pw`,
+    host: server.host,
+    port: server.c2sPort,
+    tls: 'starttls',
+    extraCa: [server.caPem],
+    pinned: [],
+    logger: silentLogger,
+    retry: { baseMs: 200, capMs: 1_000 },
+    ...overrides,
+  });
+  connection.start();
+  return connection;
 }

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CausetteError } from '../../../shared/ipc/errors.ts';
 import { checkDowngrade } from '../../../electron/core/xmpp/sasl/downgrade.ts';
 import { isPermanent } from '../../../electron/core/xmpp/errors.ts';
-
-function refusal(action: () => void): CausetteError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CausetteError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { thrownCausetteError } from '../../support/thrown.ts';
 
 const plus = { mechanism: 'SCRAM-SHA-256-PLUS', plusOffered: true };
 const scram = { mechanism: 'SCRAM-SHA-1', plusOffered: false };
@@ -29,20 +19,20 @@ describe('SASL downgrade protection', () => {
   });
 
   it('refuses PLAIN only after a SCRAM sign-in, permanently, saying what to do', () => {
-    const error = refusal(() => checkDowngrade(scram, ['PLAIN'], 'example.org'));
+    const error = thrownCausetteError(() => checkDowngrade(scram, ['PLAIN'], 'example.org'));
     expect(error.code).toBe('sasl-downgrade');
     expect(isPermanent(error)).toBe(true);
     expect(error.message).toMatch(/^The server example\.org now offers a weaker sign-in than before \(only a clear-text password, where it offered SCRAM\)\./);
     expect(error.message).toMatch(/did not send your password/);
     expect(error.message).toMatch(/remove this account and add it again\.$/);
-    expect(refusal(() => checkDowngrade(scram, [], 'example.org')).message).toMatch(/no SCRAM any more/);
+    expect(thrownCausetteError(() => checkDowngrade(scram, [], 'example.org')).message).toMatch(/no SCRAM any more/);
   });
 
   it('refuses an offer without -PLUS where -PLUS was offered before', () => {
-    const error = refusal(() => checkDowngrade(plus, ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'], 'example.org'));
+    const error = thrownCausetteError(() => checkDowngrade(plus, ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'], 'example.org'));
     expect(error.code).toBe('sasl-downgrade');
     expect(error.message).toMatch(/SCRAM without channel binding, where it offered SCRAM-PLUS/);
     // Offered then but not used (no binding in common) still counts: the server's offer is what must not shrink.
-    expect(refusal(() => checkDowngrade({ mechanism: 'SCRAM-SHA-1', plusOffered: true }, ['SCRAM-SHA-1'], 'example.org')).code).toBe('sasl-downgrade');
+    expect(thrownCausetteError(() => checkDowngrade({ mechanism: 'SCRAM-SHA-1', plusOffered: true }, ['SCRAM-SHA-1'], 'example.org')).code).toBe('sasl-downgrade');
   });
 });

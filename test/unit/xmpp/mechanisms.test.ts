@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import xml from '@xmpp/xml';
-import { CausetteError } from '../../../shared/ipc/errors.ts';
 import type { ChannelBinding } from '../../../electron/core/xmpp/sasl/channel-binding.ts';
 import { chooseMechanism, startMechanism } from '../../../electron/core/xmpp/sasl/mechanisms.ts';
 import { saslFailure } from '../../../electron/core/xmpp/sasl/sasl.ts';
-
-function thrown(action: () => unknown): CausetteError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CausetteError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
+import { thrownCausetteError } from '../../support/thrown.ts';
 
 const exporter: ChannelBinding = { type: 'tls-exporter', data: Buffer.alloc(32, 7) };
 const name = (offered: string[], binding?: ChannelBinding) => chooseMechanism(offered, true, 'example.org', binding).name;
@@ -48,13 +38,13 @@ describe('choosing a SASL mechanism', () => {
 
   it('never chooses PLAIN on an unencrypted stream', () => {
     expect(chooseMechanism(['PLAIN', 'SCRAM-SHA-1'], false, 'example.org').name).toBe('SCRAM-SHA-1');
-    const error = thrown(() => chooseMechanism(['PLAIN'], false, 'example.org'));
+    const error = thrownCausetteError(() => chooseMechanism(['PLAIN'], false, 'example.org'));
     expect(error.code).toBe('insecure-stream');
     expect(error.message).toMatch(/example\.org/);
   });
 
   it('reports what the server offered when nothing is usable', () => {
-    const error = thrown(() => chooseMechanism(['DIGEST-MD5', 'X-OAUTH2'], true, 'example.org'));
+    const error = thrownCausetteError(() => chooseMechanism(['DIGEST-MD5', 'X-OAUTH2'], true, 'example.org'));
     expect(error.code).toBe('no-mechanism');
     expect(error.message).toContain('DIGEST-MD5, X-OAUTH2');
   });
@@ -67,7 +57,7 @@ describe('mechanism runs', () => {
 
   it('SCRAM does not accept a success that never proved the server signature', () => {
     const mechanism = startMechanism({ name: 'SCRAM-SHA-1', binding: 'n' }, { username: 'alice', password: 'secret' });
-    expect(thrown(() => mechanism.success('')).code).toBe('no-mechanism');
+    expect(thrownCausetteError(() => mechanism.success('')).code).toBe('no-mechanism');
   });
 
   it('-PLUS starts with the GS2 header of its binding type', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CausetteError } from '../../../shared/ipc/errors.ts';
 import { saslPrep } from '../../../electron/core/xmpp/sasl/saslprep.ts';
-
-function refusal(action: () => unknown): CausetteError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CausetteError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import { thrownCausetteError } from '../../support/thrown.ts';
 
 describe('SASLprep: the examples of RFC 4013 §3', () => {
   it.each([
@@ -24,7 +14,7 @@ describe('SASLprep: the examples of RFC 4013 §3', () => {
   });
 
   it('refuses U+0007, a prohibited character', () => {
-    const error = refusal(() => saslPrep('\u0007'));
+    const error = thrownCausetteError(() => saslPrep('\u0007'));
     expect(error.code).toBe('invalid-credentials');
     expect(error.message).toBe(
       'The password cannot be used to sign in: it contains U+0007, which is not allowed (RFC 3454 C.2.1 ASCII control). Type it again without that character, or change it on the server.',
@@ -32,7 +22,7 @@ describe('SASLprep: the examples of RFC 4013 §3', () => {
   });
 
   it('refuses U+0627 U+0031, which fails the bidirectional check', () => {
-    expect(refusal(() => saslPrep('\u0627\u0031', 'query', 'username')).message).toMatch(
+    expect(thrownCausetteError(() => saslPrep('\u0627\u0031', 'query', 'username')).message).toMatch(
       /^The username cannot be used to sign in: it has right-to-left characters but does not start and end with one\./,
     );
   });
@@ -60,7 +50,7 @@ describe('SASLprep prohibited output (RFC 4013 §2.3)', () => {
     ['\u200E', 'C.8 change display properties or deprecated'],
     ['\u{E0041}', 'C.9 tagging character'],
   ])('refuses %j (%s)', (character, table) => {
-    expect(refusal(() => saslPrep(`pass${character}word`)).message).toContain(`(RFC 3454 ${table})`);
+    expect(thrownCausetteError(() => saslPrep(`pass${character}word`)).message).toContain(`(RFC 3454 ${table})`);
   });
 });
 
@@ -71,7 +61,7 @@ describe('SASLprep bidirectional checks (RFC 4013 §2.4, RFC 3454 §6)', () => {
   });
 
   it('refuses right-to-left mixed with left-to-right', () => {
-    expect(refusal(() => saslPrep('\u0627a\u0628')).message).toMatch(/mixes right-to-left characters with the left-to-right U\+0061/);
+    expect(thrownCausetteError(() => saslPrep('\u0627a\u0628')).message).toMatch(/mixes right-to-left characters with the left-to-right U\+0061/);
   });
 });
 
@@ -79,8 +69,8 @@ describe('SASLprep unassigned code points (RFC 4013 §2.5)', () => {
   it('allows them in a query, refuses them in a stored string', () => {
     // U+0221 was assigned in Unicode 4.0: unassigned for SASLprep, which is bound to Unicode 3.2.
     expect(saslPrep('\u0221')).toBe('\u0221');
-    expect(refusal(() => saslPrep('\u0221', 'stored')).message).toMatch(/U\+0221, a character too recent for SASLprep/);
-    expect(refusal(() => saslPrep('smile\u{1F600}', 'stored')).code).toBe('invalid-credentials');
+    expect(thrownCausetteError(() => saslPrep('\u0221', 'stored')).message).toMatch(/U\+0221, a character too recent for SASLprep/);
+    expect(thrownCausetteError(() => saslPrep('smile\u{1F600}', 'stored')).code).toBe('invalid-credentials');
     expect(saslPrep('smile\u{1F600}', 'query')).toBe('smile\u{1F600}');
   });
 });

@@ -2,6 +2,7 @@ import { createHmac, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
 import { createScramClient, escapeSaslName } from '../../../electron/core/xmpp/sasl/scram.ts';
+import { thrownCausetteError } from '../../support/thrown.ts';
 
 // RFC 5802 §5.
 const sha1 = {
@@ -29,16 +30,6 @@ async function refusal(promise: Promise<unknown> | (() => unknown)): Promise<Cau
     throw error;
   }
   throw new Error('expected a refusal');
-}
-
-function thrownNow(action: () => unknown): CausetteError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CausetteError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
 }
 
 describe('SCRAM', () => {
@@ -150,13 +141,13 @@ describe('SCRAM with channel binding (RFC 5802 §6)', () => {
 
 describe('SCRAM credentials (SASLprep, RFC 5802 §5.1)', () => {
   it('refuses a password SASLprep prohibits before anything is sent', () => {
-    const error = thrownNow(() => createScramClient({ hash: 'sha1', username: 'user', password: 'pen\u0007cil' }));
+    const error = thrownCausetteError(() => createScramClient({ hash: 'sha1', username: 'user', password: 'pen\u0007cil' }));
     expect(error.code).toBe('invalid-credentials');
     expect(error.message).toMatch(/^The password cannot be used to sign in: it contains U\+0007/);
   });
 
   it('refuses a username that SASLprep empties', () => {
-    expect(thrownNow(() => createScramClient({ hash: 'sha1', username: '\u00AD', password: 'x' })).code).toBe('invalid-credentials');
+    expect(thrownCausetteError(() => createScramClient({ hash: 'sha1', username: '\u00AD', password: 'x' })).code).toBe('invalid-credentials');
   });
 
   it('prepares the password: a non-ASCII space counts as a space', async () => {
