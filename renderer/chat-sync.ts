@@ -3,6 +3,8 @@ import { messageOf, type Api } from './api.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useArchiveSync } from './stores/archive-sync.ts';
 import { selectView, useChat, type PageKind } from './stores/chat.ts';
+import { useSettings } from './stores/settings.ts';
+import { useUi } from './stores/ui.ts';
 
 let current: Api | undefined;
 const pageSize = 50;
@@ -63,6 +65,11 @@ export async function markRead(accountId: string, peer: string): Promise<void> {
 export function startChatSync(api: Api): void {
   current = api;
   api.on('chat.conversation', ({ accountId, conversation }) => useChat.getState().conversation(accountId, conversation));
+  api.on('chat.conversationRemoved', ({ accountId, peer }) => {
+    useChat.getState().conversationRemoved(accountId, peer);
+    const open = useUi.getState().openChat;
+    if (open?.accountId === accountId && open.peer === peer) useUi.getState().closeChat();
+  });
   api.on('chat.message', ({ message }) => useChat.getState().message(message));
   api.on('chat.typing', ({ accountId, peer, state }) => useChat.getState().typing(accountId, peer, state));
   api.on('chat.archiveSync', ({ accountId, sync }) => useArchiveSync.getState().set(accountId, sync));
@@ -76,6 +83,11 @@ export function startChatSync(api: Api): void {
     }
   };
   useAccounts.subscribe(refresh);
+  // Held or not as message requests, every conversation may have changed: the lists are read again.
+  useSettings.subscribe((state, before) => {
+    if (state.settings.holdRequests === before.settings.holdRequests) return;
+    for (const accountId of known) void loadConversations(accountId);
+  });
   // Deltas were missed while the link to the core was down: the lists are read again.
   api.onLinkState((link) => {
     if (link !== 'open') return;

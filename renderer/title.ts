@@ -22,7 +22,7 @@ export function startTitle(api: Api): void {
   async function sum(accountIds: readonly string[]): Promise<void> {
     const lists = await Promise.all(accountIds.map((accountId) => api.call('chat.conversations', { accountId })));
     if (reported) return;
-    show(lists.flat().reduce((total, conversation) => total + (conversation.muted ? 0 : conversation.unread), 0));
+    show(lists.flat().reduce((total, conversation) => total + (conversation.muted || conversation.request === true ? 0 : conversation.unread), 0));
   }
 
   let known: readonly string[] = [];

@@ -31,6 +31,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(join(options.profileDir, 'causette.sqlite'));
   const settings = createSettingsStore(db);
   let debugLogging = settings.read().debugLogging;
+  let holdRequests = settings.read().holdRequests;
   const fileLogger = createFileLogger({ dir: join(options.profileDir, 'logs'), level: () => debugLogging });
   const logger = options.logger ?? fileLogger;
   logger.info('Causette core starting', { version: options.version });
@@ -38,14 +39,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createCoreEvents({ check: options.checkEvents ?? checkEventsByDefault(process.env), logger });
   const emit: Emit = (name, payload) => {
     events.emit(name, payload);
-    if (name === 'chat.message' || name === 'chat.conversation') notifier.unreadMayHaveChanged();
+    if (name === 'chat.message' || name === 'chat.conversation' || name === 'chat.conversationRemoved') notifier.unreadMayHaveChanged();
   };
 
   const rosterStore = createRosterStore(db);
   const presence = createOwnPresenceState(createOwnPresenceStore(db));
   const avatarCache = createAvatarCache(join(options.profileDir, 'avatars'));
   const avatarStore = createAvatarStore(db);
-  const messageStore = createMessageStore(db);
+  const messageStore = createMessageStore(db, { holdRequests: () => holdRequests });
   const notifier = createNotifier({
     store: messageStore,
     emit,
@@ -86,7 +87,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'settings.update': (request) => {
       const next = settings.write(request);
       debugLogging = next.debugLogging;
+      const requestsChanged = next.holdRequests !== holdRequests;
+      holdRequests = next.holdRequests;
       emit('settings.updated', next);
+      // Conversations held as requests move (the renderer reads its lists again on this setting), and the unread total with them.
+      if (requestsChanged) notifier.unreadMayHaveChanged();
       return Promise.resolve(next);
     },
     ...createRosterHandlers({ accounts, rosterStore, presence, avatarStore }),

@@ -55,6 +55,15 @@ export function applyConversation(state: ChatSliceState, accountId: string, conv
   });
 }
 
+/** A conversation deleted in the core (a declined message request): its summary and loaded window go. */
+export function applyConversationRemoved(state: ChatSliceState, accountId: string, peer: string): ChatSliceState {
+  return withAccount(state, accountId, (chat) => ({
+    conversations: chat.conversations.filter((conversation) => conversation.peer !== peer),
+    views: Object.fromEntries(Object.entries(chat.views).filter(([viewed]) => viewed !== peer)),
+    typing: Object.fromEntries(Object.entries(chat.typing).filter(([typing]) => typing !== peer)),
+  }));
+}
+
 /** Where a message of this time goes in a list ordered by time: after every message not later than it. */
 function insertionPoint(messages: readonly Message[], timestamp: number): number {
   let index = messages.length;
@@ -143,6 +152,7 @@ export function selectPeerTyping(state: ChatSliceState, accountId: string, peer:
 interface ChatActions {
   readonly conversations: (accountId: string, conversations: readonly Conversation[]) => void;
   readonly conversation: (accountId: string, conversation: Conversation) => void;
+  readonly conversationRemoved: (accountId: string, peer: string) => void;
   readonly message: (message: Message) => void;
   readonly loading: (accountId: string, peer: string, kind: PageKind) => void;
   readonly loadFailed: (accountId: string, peer: string, error: string) => void;
@@ -155,6 +165,7 @@ export const useChat = create<ChatSliceState & ChatActions>()((set) => ({
   ...initialChat,
   conversations: (accountId, conversations) => set((state) => applyConversations(state, accountId, conversations)),
   conversation: (accountId, conversation) => set((state) => applyConversation(state, accountId, conversation)),
+  conversationRemoved: (accountId, peer) => set((state) => applyConversationRemoved(state, accountId, peer)),
   message: (message) => set((state) => applyMessage(state, message)),
   loading: (accountId, peer, kind) => set((state) => applyLoading(state, accountId, peer, kind)),
   loadFailed: (accountId, peer, error) => set((state) => applyLoadFailed(state, accountId, peer, error)),

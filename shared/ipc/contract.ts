@@ -167,6 +167,13 @@ export const commands = {
   /** Marks the conversation read here, and tells the peer (XEP-0333 displayed) and our other devices. */
   'chat.markRead': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), z.null()),
   'chat.setMuted': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, muted: z.boolean() }).strict(), z.null()),
+  /** A message request becomes an ordinary conversation. */
+  'chat.acceptRequest': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), z.null()),
+  /**
+   * A message request is deleted with its messages; the stranger is also blocked (XEP-0191), and reported as spam
+   * (XEP-0377) where the server offers it, when asked.
+   */
+  'chat.declineRequest': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, block: z.enum(['no', 'block', 'report']) }).strict(), z.null()),
   /** Full-text search (FTS5) across all conversations, or one account's; best matches first. */
   'chat.search': command(
     z.object({ query: z.string().trim().min(1).max(500), accountId: AccountIdSchema.optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
@@ -189,6 +196,8 @@ export const events = {
   'chat.message': z.object({ accountId: AccountIdSchema, message: MessageSchema }),
   /** A conversation's summary changed (last message, unread count, mute): a delta, not a list to fetch again. */
   'chat.conversation': z.object({ accountId: AccountIdSchema, conversation: ConversationSchema }),
+  /** A conversation was deleted (a declined message request). */
+  'chat.conversationRemoved': z.object({ accountId: AccountIdSchema, peer: z.string() }),
   /** The peer's XEP-0085 chat state. */
   'chat.typing': z.object({ accountId: AccountIdSchema, peer: z.string(), state: ChatStateSchema }),
   /** Progress of the XEP-0313 catch-up. */

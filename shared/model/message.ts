@@ -78,6 +78,11 @@ export const ConversationSchema = z.object({
   /** The oldest unread message, where the unread marker goes. */
   firstUnreadId: z.string().optional(),
   muted: z.boolean(),
+  /**
+   * From someone outside the roster, not yet accepted: held under "Message requests", with no notification, no receipts,
+   * markers or typing sent back, and links shown as plain text.
+   */
+  request: z.boolean().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

@@ -26,7 +26,9 @@ export const SettingsSchema = z.object({
    */
   shareChatActivity: ShareChatActivitySchema,
   language: LanguageSettingSchema,
+  /** Messages from someone outside the roster wait under "Message requests" until accepted (anti-spam). */
+  holdRequests: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'contacts', language: 'system' };
+export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'contacts', language: 'system', holdRequests: true };

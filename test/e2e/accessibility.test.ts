@@ -12,6 +12,8 @@ import { words, type Say } from './words.ts';
 let server: ProsodyServer;
 /** Bob writes from a plain client, so that the window under test is the only interface. */
 let bob: Connection;
+/** A stranger, not in the roster: a message request. */
+let mallory: Connection;
 
 beforeAll(async () => {
   server = await startProsody({
@@ -19,12 +21,14 @@ beforeAll(async () => {
       { username: 'alice', password: 'alice-pass' },
       { username: 'carol', password: 'carol-pass' },
       { username: 'bob', password: 'bob-pass' },
+      { username: 'mallory', password: 'mallory-pass' },
     ],
   });
-  bob = await plainClient(server, 'bob', 'bob-pass');
+  [bob, mallory] = await Promise.all([plainClient(server, 'bob', 'bob-pass'), plainClient(server, 'mallory', 'mallory-pass')]);
 });
 
 afterAll(async () => {
+  await mallory?.stop();
   await bob?.stop();
   await server?.dispose();
 });
@@ -109,6 +113,21 @@ describe.each([
     await conversation.getByRole('textbox', { name: say('composer.label') }).press('Enter');
     await conversation.getByRole('listitem').filter({ hasText: 'A reply' }).waitFor({ timeout: 10_000 });
     expect(await violations(page)).toEqual([]);
+  });
+
+  it('a message request, and the question before deleting it', async () => {
+    await mallory.send(xml('message', { type: 'chat', to: `${user}@${server.domain}`, id: `request-${language}` }, xml('body', {}, `Buy now ${language} https://spam.example`)));
+    const requests = page.getByRole('region', { name: new RegExp(say('messageRequests.title')) });
+    await requests.getByRole('button', { name: new RegExp(`mallory@${server.domain}`) }).click({ timeout: 10_000 });
+    const bar = page.getByRole('region', { name: say('messageRequests.barTitle'), exact: true });
+    await bar.waitFor();
+    expect(await violations(page)).toEqual([]);
+    await bar.getByRole('button', { name: say('messageRequests.delete'), exact: true }).click();
+    const question = bar.getByRole('group');
+    await question.waitFor();
+    expect(await violations(page)).toEqual([]);
+    await question.getByRole('button', { name: say('messageRequests.delete'), exact: true }).click();
+    await requests.waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('the message search', async () => {

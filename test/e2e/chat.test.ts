@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { openSignedIn, plainClient } from './ui.ts';
+import { openSignedIn, plainClient, setPrivacy } from './ui.ts';
 
 declare global {
   interface Window {
@@ -37,19 +37,11 @@ beforeAll(async () => {
       void dialog.dismiss();
     });
   }
-  // They are not mutual contacts: ticks and typing need activity shared with everyone (the default is contacts only).
-  for (const page of [alice.page, bob.page]) await shareActivityWithEveryone(page);
+  // They are not mutual contacts: ticks and typing need activity shared with everyone (the default is contacts only),
+  // and alice's messages reach bob as an ordinary conversation with message requests off (message-requests.test.ts).
+  await setPrivacy(alice.page, { shareWithEveryone: true });
+  await setPrivacy(bob.page, { shareWithEveryone: true, holdRequests: false });
 });
-
-async function shareActivityWithEveryone(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  const choice = dialog.getByLabel('Send delivery receipts, read markers and typing notifications to');
-  await choice.selectOption({ label: 'Everyone who writes to me' });
-  await dialog.locator('select:has(option[value="everyone"]:checked)').waitFor({ timeout: 5_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 afterAll(async () => {
   await carol?.stop();

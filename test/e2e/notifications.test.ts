@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { openSignedIn, plainClient, waitUntilOnline } from './ui.ts';
+import { openSignedIn, plainClient, setPrivacy, waitUntilOnline } from './ui.ts';
 
 interface Recorded {
   readonly title: string;
@@ -57,6 +57,8 @@ beforeAll(async () => {
   });
   bob = await openSignedIn(server, 'bob', 'bob-pass');
   [alice, carol] = await Promise.all([plainClient(server, 'alice', 'alice-pass'), plainClient(server, 'carol', 'carol-pass')]);
+  // Alice and carol are not bob's contacts: with message requests on, their messages would make no notification.
+  await setPrivacy(bob.page, { holdRequests: false });
 });
 
 afterAll(async () => {

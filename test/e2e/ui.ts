@@ -63,3 +63,26 @@ export async function plainClient(server: ProsodyServer, username: string, passw
   await waitForState(connection, (state) => state.status === 'online');
   return connection;
 }
+
+/**
+ * Settings → Privacy: whether receipts, read markers and typing go to everyone who writes (the default is contacts
+ * only), and whether strangers' messages wait as message requests (the default is yes).
+ */
+export async function setPrivacy(page: Page, choices: { readonly shareWithEveryone?: boolean; readonly holdRequests?: boolean }): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  if (choices.shareWithEveryone !== undefined) {
+    const choice = dialog.getByLabel('Send delivery receipts, read markers and typing notifications to');
+    const value = choices.shareWithEveryone ? 'everyone' : 'contacts';
+    await choice.selectOption(value);
+    await dialog.locator(`select:has(option[value="${value}"]:checked)`).waitFor({ timeout: 5_000 });
+  }
+  if (choices.holdRequests !== undefined) {
+    const hold = dialog.getByLabel('Hold messages from people not in my contacts as message requests');
+    // The box follows the saved setting, so it changes once the core has it.
+    if ((await hold.isChecked()) !== choices.holdRequests) await hold.click();
+    await dialog.locator(`input[type="checkbox"]${choices.holdRequests ? ':checked' : ':not(:checked)'}`).and(hold).waitFor({ timeout: 5_000 });
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}

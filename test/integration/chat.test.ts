@@ -36,8 +36,8 @@ describe('one-to-one chat', () => {
   it('alice’s message goes pending → sent → delivered → read as bob receives and reads it', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
-    // Not contacts: bob's receipts and markers reach alice only when he shares them with everyone.
-    await bob.handlers['settings.update']({ shareChatActivity: 'everyone' });
+    // Not contacts: bob's receipts and markers reach alice only when he shares them with everyone and holds no message requests.
+    await bob.handlers['settings.update']({ shareChatActivity: 'everyone', holdRequests: false });
 
     const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'Hello Bob <b>!</b>' });
     expect(sent).toMatchObject({ direction: 'out', state: 'pending', peer: bobJid, body: 'Hello Bob <b>!</b>', originId: sent.id });
@@ -62,7 +62,7 @@ describe('one-to-one chat', () => {
   it('history survives a restart of the core', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
-    await bob.handlers['settings.update']({ shareChatActivity: 'everyone' });
+    await bob.handlers['settings.update']({ shareChatActivity: 'everyone', holdRequests: false });
     const one = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'one' });
     const two = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'two' });
     await until(async () => (await bodies(bob, aliceJid)).length === 2, 'bob has both');

@@ -23,16 +23,24 @@ const send = (from: TestCore, to: string, body: string) => from.handlers['chat.s
 const received = (core: TestCore, body: string) => until(() => eventsNamed(core, 'chat.message').find((event) => event.message.body === body), `“${body}” received`);
 const notified = (core: TestCore) => eventsNamed(core, 'chat.notify').map((event) => event.body);
 const totals = (core: TestCore) => eventsNamed(core, 'chat.unreadTotal').map((event) => event.count);
+/** Bob puts alice in his roster: her messages are no message request. */
+async function knows(core: TestCore, jid: string, name?: string): Promise<void> {
+  await core.handlers['roster.add']({ accountId: core.accountId, jid, groups: [], ...(name === undefined ? {} : { name }) });
+  await until(async () => {
+    const contact = await core.contact(jid);
+    return contact !== undefined && contact.name === name;
+  }, `${jid} in the roster`);
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('notifications', () => {
   it('bob’s core announces alice’s message, titled with her roster name', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await knows(bob, aliceJid);
     await send(alice, bobJid, 'no name yet');
     await until(() => eventsNamed(bob, 'chat.notify')[0], 'the first notification');
-    await bob.handlers['roster.add']({ accountId: bob.accountId, jid: aliceJid, name: 'Alice', groups: [] });
-    await until(async () => (await bob.contact(aliceJid))?.name === 'Alice', 'alice named');
+    await knows(bob, aliceJid, 'Alice');
 
     const sent = await send(alice, bobJid, 'Hi <b>Bob</b>');
     const message = await received(bob, 'Hi <b>Bob</b>');
@@ -50,6 +58,7 @@ describe('notifications', () => {
   it('none for a muted conversation, none for the conversation bob is looking at', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await knows(bob, aliceJid);
     await bob.handlers['chat.setMuted']({ accountId: bob.accountId, peer: aliceJid, muted: true });
     await send(alice, bobJid, 'muted one');
     await received(bob, 'muted one');
@@ -69,6 +78,7 @@ describe('notifications', () => {
   it('none for messages fetched from the archive after being away', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await knows(bob, aliceJid);
     await close(bob);
     // Bob's phone is online meanwhile: the server delivers there and keeps the messages in bob's archive (XEP-0313).
     const phone = await raw(bobJid, 'phone');
@@ -89,6 +99,7 @@ describe('notifications', () => {
   it('a message bob read on his phone meanwhile is not announced: a burst shows its first message only', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await knows(bob, aliceJid);
     const phone = await raw(bobJid, 'phone');
     await phone.send(presenceStanza({}));
     await send(alice, bobJid, 'first');
@@ -110,6 +121,7 @@ describe('notifications', () => {
   it('the unread total goes up with new messages and back to 0 when read', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await knows(bob, aliceJid);
     await send(alice, bobJid, 'one');
     await send(alice, bobJid, 'two');
     await until(() => totals(bob).at(-1) === 2, 'two unread');

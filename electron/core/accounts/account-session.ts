@@ -101,6 +101,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       if (item) coalescer.upsert(contactOf(item));
       else coalescer.remove(jid);
       subscriptions.rosterChanged(jid, item);
+      chat?.rosterChanged(jid);
     },
   });
   const subscriptions = setupSubscriptions({
@@ -152,8 +153,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
         ...(deps.onNewMessage ? { onNew: deps.onNewMessage } : {}),
         stanzaIds: () => stanzaIds,
         // XEP-0184 §8: with "contacts", only those allowed to see our presence learn that we read or type; while invisible, too.
+        // A stranger whose conversation waits as a message request learns nothing until the user accepts it.
         mayShareActivity: (peer) =>
-          audience.seesUs(peer) || ((deps.shareChatActivity?.() ?? defaultSettings.shareChatActivity) === 'everyone' && mayLearnOnline(peer, audience)),
+          audience.seesUs(peer) ||
+          ((deps.shareChatActivity?.() ?? defaultSettings.shareChatActivity) === 'everyone' && mayLearnOnline(peer, audience) && deps.messageStore?.isRequest(accountId, peer) !== true),
       })
     : undefined;
   // XEP-0280 and XEP-0313 feed the chat pipeline with copies from our other devices and from our archive.

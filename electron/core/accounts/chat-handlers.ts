@@ -16,7 +16,9 @@ type ChatCommand =
   | 'chat.retry'
   | 'chat.typing'
   | 'chat.markRead'
-  | 'chat.setMuted';
+  | 'chat.setMuted'
+  | 'chat.acceptRequest'
+  | 'chat.declineRequest';
 
 export interface ChatHandlerDeps {
   readonly accounts: AccountService;
@@ -102,6 +104,29 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
       store.setMuted(accountId, jid, muted);
       conversationChanged(accountId, jid);
       return Promise.resolve(null);
+    },
+    'chat.acceptRequest': ({ accountId, peer }) => {
+      accounts.entry(accountId);
+      const jid = peerOf(peer);
+      store.accept(accountId, jid);
+      conversationChanged(accountId, jid);
+      return Promise.resolve(null);
+    },
+    'chat.declineRequest': async ({ accountId, peer, block }) => {
+      const entry = accounts.entry(accountId);
+      const jid = peerOf(peer);
+      if (!store.isRequest(accountId, jid)) throw new CausetteError('bad-request', 'This conversation is not a message request.', undefined, { context: 'notRequest' });
+      if (block !== 'no') {
+        const blocking = entry.session?.blocking;
+        if (!blocking || entry.session?.connection.state.status !== 'online') {
+          throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`, undefined, { context: 'account', jid: entry.record.jid });
+        }
+        // XEP-0191 §3.3, with the XEP-0377 report inside the block.
+        await blocking.block(jid, block === 'report' ? 'spam' : undefined);
+      }
+      store.remove(accountId, jid);
+      emit('chat.conversationRemoved', { accountId, peer: jid });
+      return null;
     },
   };
 }

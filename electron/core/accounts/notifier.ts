@@ -12,6 +12,8 @@ export interface ConversationRef {
 /** What the store and the window say about a message when it may be shown. */
 export interface NotifyFacts {
   readonly muted: boolean;
+  /** A message request from a stranger: held quietly until the user accepts it. */
+  readonly request: boolean;
   /** Read here or on another device (XEP-0333 displayed from a carbon, XEP-0490). */
   readonly read: boolean;
   readonly visible: ConversationRef | undefined;
@@ -32,7 +34,7 @@ export function isNotifiable(message: Message, source: MessageSource): boolean {
 }
 
 export function shouldNotify(message: Message, facts: NotifyFacts): boolean {
-  if (facts.muted || facts.read || message.direction !== 'in' || message.retracted === true) return false;
+  if (facts.muted || facts.request || facts.read || message.direction !== 'in' || message.retracted === true) return false;
   const { visible } = facts;
   return visible === undefined || visible.accountId !== message.accountId || visible.peer !== message.peer;
 }
@@ -72,7 +74,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
 
   function show(message: Message): boolean {
     const current = deps.store.get(message.id) ?? message;
-    const facts = { muted: deps.store.conversation(current.accountId, current.peer).muted, read: deps.store.isRead(current.id), visible };
+    const conversation = deps.store.conversation(current.accountId, current.peer);
+    const facts = { muted: conversation.muted, request: conversation.request === true, read: deps.store.isRead(current.id), visible };
     if (!shouldNotify(current, facts) || current.body.trim() === '') return false;
     const payload: EventPayload<'chat.notify'> = {
       accountId: current.accountId,

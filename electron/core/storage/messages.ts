@@ -2,7 +2,7 @@
 // One store composed of its parts in messages/, so its callers see a single MessageStore.
 import type { Database } from './database.ts';
 import { createArchiveStateStore, type ArchiveStateStore } from './messages/archive-state.ts';
-import { createConversationStore, type ConversationStore } from './messages/conversations.ts';
+import { createConversationStore, type ConversationStore, type ConversationStoreOptions } from './messages/conversations.ts';
 import { createMessageHistory, type MessageHistory } from './messages/history.ts';
 import { createMessageRecords, type MessageRecords } from './messages/messages.ts';
 import { createOutboxStore, type OutboxStore } from './messages/outbox.ts';
@@ -17,13 +17,13 @@ export interface MessageStore extends MessageRecords, MessageHistory, Conversati
   batch<T>(work: () => T): T;
 }
 
-export function createMessageStore(db: Database): MessageStore {
+export function createMessageStore(db: Database, options: ConversationStoreOptions = {}): MessageStore {
   const reader = createRowReader(db);
   let depth = 0;
   return {
     ...createMessageRecords(db, reader),
     ...createMessageHistory(db, reader),
-    ...createConversationStore(db),
+    ...createConversationStore(db, options),
     ...createOutboxStore(db),
     ...createArchiveStateStore(db),
     batch(work) {

@@ -232,4 +232,15 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 10,
+    description: 'conversations accepted by the user: one from a stranger waits as a message request until then',
+    sql: `
+      ALTER TABLE conversations ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0;
+      -- Conversations from before requests were held stay where the user had them.
+      INSERT INTO conversations (account_id, peer, accepted)
+        SELECT DISTINCT account_id, peer, 1 FROM messages WHERE true
+        ON CONFLICT (account_id, peer) DO UPDATE SET accepted = 1;
+    `,
+  },
 ];

@@ -11,6 +11,8 @@ import { useUi } from '../../stores/ui.ts';
 import { Composer } from './Composer.tsx';
 import { lastOwnMessage } from './message-rows.ts';
 import { MessageList } from './MessageList.tsx';
+import { PlainLinksProvider } from './plain-links.ts';
+import { RequestBar } from './RequestBar.tsx';
 import { useWindowActive } from './window-active.ts';
 
 interface ChatPaneProps {
@@ -44,6 +46,7 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
   const [error, setError] = useState<string>();
   const muted = conversation?.muted ?? false;
   const unread = conversation?.unread ?? 0;
+  const request = conversation?.request === true;
 
   // Another search hit in the same conversation.
   useEffect(() => {
@@ -91,25 +94,28 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
           {t('common.close')}
         </button>
       </div>
-      <MessageList
-        accountId={accountId}
-        peer={peer}
-        peerName={name}
-        ownJid={ownJid}
-        firstUnreadId={firstUnreadId}
-        focus={focus}
-        sentCount={sentCount}
-        onReply={(message) => {
-          setEditing(undefined);
-          setReplyTo(message);
-        }}
-        onEdit={(message) => {
-          setReplyTo(undefined);
-          setEditing(message);
-        }}
-        onShow={show}
-        onError={setError}
-      />
+      {request && <RequestBar accountId={accountId} peer={peer} online={online} />}
+      <PlainLinksProvider value={request}>
+        <MessageList
+          accountId={accountId}
+          peer={peer}
+          peerName={name}
+          ownJid={ownJid}
+          firstUnreadId={firstUnreadId}
+          focus={focus}
+          sentCount={sentCount}
+          onReply={(message) => {
+            setEditing(undefined);
+            setReplyTo(message);
+          }}
+          onEdit={(message) => {
+            setReplyTo(undefined);
+            setEditing(message);
+          }}
+          onShow={show}
+          onError={setError}
+        />
+      </PlainLinksProvider>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>

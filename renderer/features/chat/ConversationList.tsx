@@ -1,12 +1,13 @@
-// The "Conversations" section of the sidebar: one entry per peer, most recent first, with the last message, unread count and mute.
+// The "Conversations" section of the sidebar, most recent first; conversations from strangers wait apart under "Message requests".
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Conversation } from '../../../shared/model/message.ts';
 import { selectConversations, useChat } from '../../stores/chat.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
 import { displayName } from '../presence/labels.ts';
 import { ArchiveSyncStatus } from './ArchiveSyncStatus.tsx';
-import { conversationPreview } from './conversation-preview.ts';
+import { ConversationItem } from './ConversationItem.tsx';
 import { NewChat } from './NewChat.tsx';
 
 export function ConversationList({ accountId, ownJid }: { readonly accountId: string; readonly ownJid: string }) {
@@ -15,46 +16,35 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
   const conversations = useChat((state) => selectConversations(state, accountId));
   const contacts = useRoster((state) => selectAccountRoster(state, accountId)?.contacts);
   const open = useUi((state) => (state.openChat?.accountId === accountId ? state.openChat.peer : undefined));
+  const requests = conversations.filter((conversation) => conversation.request === true);
+  const ordinary = conversations.filter((conversation) => conversation.request !== true);
+  const item = (conversation: Conversation) => {
+    const contact = contacts?.get(conversation.peer);
+    return (
+      <ConversationItem
+        key={conversation.peer}
+        accountId={accountId}
+        conversation={conversation}
+        name={contact ? displayName(contact) : conversation.peer}
+        selected={open === conversation.peer}
+      />
+    );
+  };
   return (
     <section className="conversations" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('conversations.title')}</h2>
       <ArchiveSyncStatus accountId={accountId} />
       <NewChat accountId={accountId} ownJid={ownJid} />
-      <ul className="conversation-list">
-        {conversations.map((conversation) => {
-          const contact = contacts?.get(conversation.peer);
-          const name = contact ? displayName(contact) : conversation.peer;
-          const preview = conversationPreview(conversation.lastMessage);
-          const selected = open === conversation.peer;
-          return (
-            <li key={conversation.peer}>
-              <button
-                type="button"
-                className={selected ? 'conversation-item selected' : 'conversation-item'}
-                aria-current={selected ? 'true' : undefined}
-                onClick={() => useUi.getState().showChat(accountId, conversation.peer)}
-              >
-                <span className="conversation-name">
-                  {name}
-                  {conversation.muted && (
-                    <span className="muted-mark" title={t('chat.muted')}>
-                      <span aria-hidden="true"> 🔕</span>
-                      <span className="visually-hidden">{` ${t('conversations.muted')}`}</span>
-                    </span>
-                  )}
-                </span>
-                {preview !== '' && <span className={conversation.lastMessage?.retracted ? 'conversation-preview deleted' : 'conversation-preview'}>{preview}</span>}
-                {conversation.unread > 0 && (
-                  <span className="unread-badge">
-                    <span aria-hidden="true">{conversation.unread}</span>
-                    <span className="visually-hidden">{` ${t('conversations.unread', { count: conversation.unread })}`}</span>
-                  </span>
-                )}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      {requests.length > 0 && (
+        <section className="message-requests" aria-labelledby={`${id}-requests`}>
+          <h3 id={`${id}-requests`}>
+            {t('messageRequests.title')} <span className="section-count">{requests.length}</span>
+          </h3>
+          <p className="hint">{t('messageRequests.hint')}</p>
+          <ul className="conversation-list">{requests.map(item)}</ul>
+        </section>
+      )}
+      <ul className="conversation-list">{ordinary.map(item)}</ul>
     </section>
   );
 }

@@ -1,7 +1,8 @@
-// Who learns that we received or read their messages, or that we are typing (XEP-0184 §8: it tells that we are online).
+// Who learns that we received or read their messages, or that we are typing (XEP-0184 §8: it tells that we are online),
+// and whether messages from strangers wait as message requests.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ShareChatActivitySchema, type ShareChatActivity } from '../../../shared/model/settings.ts';
+import { ShareChatActivitySchema, type Settings, type ShareChatActivity } from '../../../shared/model/settings.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useSettings } from '../../stores/settings.ts';
@@ -11,17 +12,20 @@ export function PrivacySettings() {
   const { t } = useTranslation();
   const choices: Readonly<Record<ShareChatActivity, string>> = { everyone: t('privacy.everyone'), contacts: t('privacy.contacts') };
   const shared = useSettings((state) => state.settings.shareChatActivity);
+  const holdRequests = useSettings((state) => state.settings.holdRequests);
   const [error, setError] = useState<string>();
 
-  async function choose(value: string) {
-    const parsed = ShareChatActivitySchema.safeParse(value);
-    if (!parsed.success) return;
+  async function update(changes: Partial<Settings>) {
     setError(undefined);
     try {
-      useSettings.getState().updated(await call('settings.update', { shareChatActivity: parsed.data }));
+      useSettings.getState().updated(await call('settings.update', changes));
     } catch (failure) {
       setError(messageOf(failure));
     }
+  }
+  function choose(value: string) {
+    const parsed = ShareChatActivitySchema.safeParse(value);
+    if (parsed.success) void update({ shareChatActivity: parsed.data });
   }
 
   return (
@@ -29,7 +33,7 @@ export function PrivacySettings() {
       <h3 id={`${id}-title`}>{t('privacy.title')}</h3>
       <div className="field">
         <label htmlFor={`${id}-share`}>{t('privacy.share')}</label>
-        <select id={`${id}-share`} value={shared} onChange={(event) => void choose(event.target.value)}>
+        <select id={`${id}-share`} value={shared} onChange={(event) => choose(event.target.value)}>
           {ShareChatActivitySchema.options.map((value) => (
             <option key={value} value={value}>
               {choices[value]}
@@ -38,6 +42,19 @@ export function PrivacySettings() {
         </select>
       </div>
       <p className="hint">{t('privacy.hint')}</p>
+      <div className="field check">
+        <input
+          id={`${id}-requests`}
+          type="checkbox"
+          aria-describedby={`${id}-requests-hint`}
+          checked={holdRequests}
+          onChange={(event) => void update({ holdRequests: event.target.checked })}
+        />
+        <label htmlFor={`${id}-requests`}>{t('privacy.holdRequests')}</label>
+      </div>
+      <p id={`${id}-requests-hint`} className="hint">
+        {t('privacy.holdRequestsHint')}
+      </p>
       {error !== undefined && <Alert>{error}</Alert>}
     </section>
   );

@@ -13,6 +13,7 @@ import {
 import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
 import { openDatabase } from '../../../electron/core/storage/database.ts';
 import { createMessageStore, type NewMessage } from '../../../electron/core/storage/messages.ts';
+import { createRosterStore } from '../../../electron/core/storage/roster.ts';
 import type { MessageSource } from '../../../electron/core/xmpp/pipeline/message-context.ts';
 
 let counter = 0;
@@ -25,6 +26,9 @@ function setUp(names: Record<string, string> = {}) {
   const db = openDatabase(':memory:');
   createAccountStore(db).insert({ id: 'a1', jid: 'alice@x', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
   const store = createMessageStore(db);
+  // Contacts; anyone else is a stranger whose conversation waits as a message request.
+  const roster = createRosterStore(db);
+  for (const jid of ['bob@x', 'carol@x', 'dave@x', 'muted@x']) roster.put('a1', { jid, groups: [], subscription: 'both', ask: false, approved: false }, undefined);
   const events: { name: EventName; payload: unknown }[] = [];
   const notifier = createNotifier({
     store,
@@ -61,10 +65,11 @@ describe('which messages may be notified', () => {
 
   it('never for a muted or read conversation, nor the one the user looks at', () => {
     const incoming = message();
-    const none = { muted: false, read: false, visible: undefined };
+    const none = { muted: false, request: false, read: false, visible: undefined };
     expect(shouldNotify(incoming, none)).toBe(true);
     expect(shouldNotify(incoming, { ...none, muted: true })).toBe(false);
     expect(shouldNotify(incoming, { ...none, read: true })).toBe(false);
+    expect(shouldNotify(incoming, { ...none, request: true })).toBe(false);
     expect(shouldNotify(incoming, { ...none, visible: { accountId: 'a1', peer: 'bob@x' } })).toBe(false);
     expect(shouldNotify(incoming, { ...none, visible: { accountId: 'a1', peer: 'carol@x' } })).toBe(true);
     expect(shouldNotify(incoming, { ...none, visible: { accountId: 'a2', peer: 'bob@x' } })).toBe(true);
@@ -158,6 +163,23 @@ describe('the notifier', () => {
     notifier.unreadMayHaveChanged();
     vi.advanceTimersByTime(UNREAD_RECOUNT_MS);
     expect(totals()).toEqual([3, 2, 0]);
+  });
+
+  it('keeps a stranger’s message request quiet and out of the unread total until it is accepted', () => {
+    const { store, notifier, receive, notified, totals } = setUp();
+    receive({ peer: 'spam@elsewhere', body: 'buy now' });
+    receive({ peer: 'bob@x', body: 'hi' });
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(COALESCE_MS);
+    expect(notified().map((event) => event.peer)).toEqual(['bob@x']);
+    expect(totals()).toEqual([1]);
+
+    store.accept('a1', 'spam@elsewhere');
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(UNREAD_RECOUNT_MS);
+    receive({ peer: 'spam@elsewhere', body: 'now you know me' });
+    expect(totals()).toEqual([1, 2]);
+    expect(notified().map((event) => event.body)).toEqual(['hi', 'now you know me']);
   });
 
   it('stops its timers when disposed', () => {

@@ -7,14 +7,20 @@ import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
 import { openDatabase, schemaVersion } from '../../../electron/core/storage/database.ts';
 import { createMessageStore, type NewMessage } from '../../../electron/core/storage/messages.ts';
 import { migrations } from '../../../electron/core/storage/migrations.ts';
+import { createRosterStore } from '../../../electron/core/storage/roster.ts';
 
 const account = { id: 'a1', jid: 'alice@example.com', resource: 'r', host: undefined, port: undefined, tls: 'auto' as const, passwordSaved: false, enabled: true };
 
-function setUp() {
+/** Contacts of the account; anyone else is a stranger whose conversation is held as a message request. */
+const contacts = ['bob@x', 'carol@x', 'dave@x', 'erin@x'];
+
+function setUp(options: { holdRequests?: () => boolean } = {}) {
   const db = openDatabase(':memory:');
   const accounts = createAccountStore(db);
   accounts.insert(account);
-  return { db, accounts, store: createMessageStore(db) };
+  const roster = createRosterStore(db);
+  for (const jid of contacts) roster.put('a1', { jid, groups: [], subscription: 'both', ask: false, approved: false }, undefined);
+  return { db, accounts, roster, store: createMessageStore(db, options) };
 }
 
 let counter = 0;
@@ -279,6 +285,48 @@ describe('conversations', () => {
     expect(store.unreadTotal()).toBe(1);
   });
 
+  it('holds a stranger’s conversation as a message request until accepted, written in, or the stranger becomes a contact', () => {
+    const { store, roster } = setUp();
+    store.insert(message({ peer: 'spam@evil' }));
+    store.insert(message({ peer: 'friend@new' }));
+    store.insert(message({ peer: 'writer@new' }));
+    store.insert(message({ peer: 'example.com' }));
+    store.insert(message({ peer: 'room@muc.x/nick', kind: 'private' }));
+    store.insert(message({ peer: 'bob@x' }));
+    const requests = () => store.conversations('a1').filter((each) => each.request === true).map((each) => each.peer).sort();
+    expect(requests()).toEqual(['friend@new', 'spam@evil', 'writer@new']);
+    expect(store.conversation('a1', 'spam@evil').request).toBe(true);
+    expect(store.conversation('a1', 'bob@x').request).toBeUndefined();
+    // A stranger we have no conversation with is no request: we may be about to write to them.
+    const asked = ['spam@evil', 'bob@x', 'example.com', 'unknown@elsewhere'].map((peer) => store.isRequest('a1', peer));
+    expect(asked).toEqual([true, false, false, false]);
+    // Requests count for nothing in the unread total: bob, the server and the occupant do.
+    expect(store.unreadTotal()).toBe(3);
+
+    roster.put('a1', { jid: 'friend@new', groups: [], subscription: 'none', ask: true, approved: false }, undefined);
+    store.insert(outgoing({ peer: 'writer@new' }));
+    store.accept('a1', 'spam@evil');
+    expect(requests()).toEqual([]);
+    expect(store.unreadTotal()).toBe(6);
+    expect(store.withMessages('a1', ['spam@evil', 'nobody@x', 'bob@x'])).toEqual(['spam@evil', 'bob@x']);
+  });
+
+  it('holds nothing when the setting is off, and removes a declined request with its messages', () => {
+    let hold = false;
+    const { store } = setUp({ holdRequests: () => hold });
+    const stranger = store.insert(message({ peer: 'spam@evil', body: 'buy now' })).message;
+    expect(store.conversation('a1', 'spam@evil').request).toBeUndefined();
+    expect(store.unreadTotal()).toBe(1);
+    hold = true;
+    expect(store.conversation('a1', 'spam@evil').request).toBe(true);
+    expect(store.unreadTotal()).toBe(0);
+    store.remove('a1', 'spam@evil');
+    expect(store.get(stranger.id)).toBeUndefined();
+    // The archive is not asked for what was deleted.
+    expect(store.archiveComplete('a1', 'spam@evil')).toBe(true);
+    expect(store.conversations('a1')).toEqual([]);
+  });
+
   it('lists pending messages oldest first, and keeps the archive cursor and completeness', () => {
     const { store } = setUp();
     const later = outgoing({ timestamp: 200 });
@@ -348,6 +396,23 @@ describe('the migration of stored messages', () => {
     store.correct('out1', 'hello planet', 9);
     expect(search.all('world')).toEqual([]);
     expect(search.all('planet')).toEqual([{ id: 'out1' }]);
+    db.close();
+  });
+
+  it('keeps conversations from strangers stored before message requests where the user had them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'causette-messages-'));
+    dirs.push(dir);
+    const file = join(dir, 'causette.sqlite');
+    const v9 = openDatabase(file, migrations.slice(0, 9));
+    createAccountStore(v9).insert(account);
+    v9.prepare("INSERT INTO messages (id, account_id, peer, direction, body, ts, state, read) VALUES ('old1', 'a1', 'old-stranger@x', 'in', 'hi', 1, 'received', 0)").run();
+    v9.close();
+
+    const db = openDatabase(file);
+    const store = createMessageStore(db);
+    store.insert(message({ peer: 'new-stranger@x' }));
+    expect(store.isRequest('a1', 'old-stranger@x')).toBe(false);
+    expect(store.isRequest('a1', 'new-stranger@x')).toBe(true);
     db.close();
   });
 });

@@ -12,8 +12,21 @@ export interface ConversationStore {
   /** Whether the message was read (here, or on another device); unknown messages count as read. */
   isRead(id: string): boolean;
   setMuted(accountId: string, peer: string, muted: boolean): void;
-  /** Unread messages in conversations that are not muted, over all accounts. */
+  /** Unread messages in conversations that are neither muted nor requests, over all accounts. */
   unreadTotal(): number;
+  /** Whether the conversation waits as a message request (see Conversation.request). */
+  isRequest(accountId: string, peer: string): boolean;
+  /** The user accepted the conversation: it is an ordinary one from now on. */
+  accept(accountId: string, peer: string): void;
+  /** Those of the peers that have a conversation here. */
+  withMessages(accountId: string, peers: readonly string[]): string[];
+  /** Deletes every message of the conversation; its older history in the archive is not fetched again. */
+  remove(accountId: string, peer: string): void;
+}
+
+export interface ConversationStoreOptions {
+  /** Whether conversations from strangers are held as requests (the user's setting); default yes. */
+  readonly holdRequests?: () => boolean;
 }
 
 interface SummaryRow {
@@ -22,6 +35,7 @@ interface SummaryRow {
   unread: number;
   first_unread: string | null;
   muted: number;
+  request: number;
 }
 
 function toSummary(row: SummaryRow): Conversation {
@@ -32,10 +46,26 @@ function toSummary(row: SummaryRow): Conversation {
     unread: row.unread,
     ...(row.first_unread === null ? {} : { firstUnreadId: row.first_unread }),
     muted: row.muted === 1,
+    ...(row.request === 1 ? { request: true } : {}),
   };
 }
 
-export function createConversationStore(db: Database): ConversationStore {
+/**
+ * SQL for whether the conversation of `ref` (a row alias with account_id and peer) is a message request, given the
+ * setting as parameter ?3. Not one when: the user accepted it, the peer is in the roster (whatever the subscription),
+ * we wrote in it (here or from another device), it is our own server, or it is an occupant of a room (a full JID).
+ */
+const requestOf = (ref: string) => `
+  CASE WHEN ?3 = 0 THEN 0
+    WHEN instr(${ref}.peer, '/') > 0 THEN 0
+    WHEN coalesce((SELECT c.accepted FROM conversations c WHERE c.account_id = ${ref}.account_id AND c.peer = ${ref}.peer), 0) = 1 THEN 0
+    WHEN EXISTS (SELECT 1 FROM roster_items r WHERE r.account_id = ${ref}.account_id AND r.jid = ${ref}.peer) THEN 0
+    WHEN EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${ref}.account_id AND substr(a.jid, instr(a.jid, '@') + 1) = ${ref}.peer) THEN 0
+    WHEN EXISTS (SELECT 1 FROM messages o WHERE o.account_id = ${ref}.account_id AND o.peer = ${ref}.peer AND o.direction = 'out') THEN 0
+    ELSE 1 END`;
+
+export function createConversationStore(db: Database, options: ConversationStoreOptions = {}): ConversationStore {
+  const hold = () => ((options.holdRequests?.() ?? true) ? 1 : 0);
   /** The summary of each conversation `from` names (rows of account_id, peer). */
   const summaryOf = (from: string) => `
     SELECT p.peer,
@@ -43,7 +73,8 @@ export function createConversationStore(db: Database): ConversationStore {
          FROM messages l WHERE l.account_id = p.account_id AND l.peer = p.peer ORDER BY l.ts DESC, l.rowid DESC LIMIT 1) AS last,
       (SELECT COUNT(*) FROM messages u WHERE u.account_id = p.account_id AND u.peer = p.peer AND u.read = 0) AS unread,
       (SELECT f.id FROM messages f WHERE f.account_id = p.account_id AND f.peer = p.peer AND f.read = 0 ORDER BY f.ts, f.rowid LIMIT 1) AS first_unread,
-      coalesce((SELECT c.muted FROM conversations c WHERE c.account_id = p.account_id AND c.peer = p.peer), 0) AS muted
+      coalesce((SELECT c.muted FROM conversations c WHERE c.account_id = p.account_id AND c.peer = p.peer), 0) AS muted,
+      ${requestOf('p')} AS request
     FROM ${from} p`;
   const conversations = db.prepare(summaryOf('(SELECT DISTINCT account_id, peer FROM messages WHERE account_id = ?1)'));
   // One row found by the index, not a pass over every message of the conversation: this runs after each change.
@@ -59,16 +90,33 @@ export function createConversationStore(db: Database): ConversationStore {
   const mutedOf = db.prepare('SELECT muted FROM conversations WHERE account_id = ? AND peer = ?');
   const unreadTotal = db.prepare(
     `SELECT COUNT(*) AS n FROM messages m WHERE m.read = 0
-       AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.account_id = m.account_id AND c.peer = m.peer AND c.muted = 1)`,
+       AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.account_id = m.account_id AND c.peer = m.peer AND c.muted = 1)
+       AND (${requestOf('m')}) = 0`,
+  );
+  const isRequest = db.prepare(
+    `SELECT ${requestOf('p')} AS request FROM (SELECT ?1 AS account_id, ?2 AS peer) p
+       WHERE EXISTS (SELECT 1 FROM messages m WHERE m.account_id = p.account_id AND m.peer = p.peer)`,
+  );
+  const accept = db.prepare(
+    'INSERT INTO conversations (account_id, peer, accepted) VALUES (?, ?, 1) ON CONFLICT (account_id, peer) DO UPDATE SET accepted = 1',
+  );
+  const withMessages = db.prepare(
+    'SELECT p.value AS peer FROM json_each(?2) p WHERE EXISTS (SELECT 1 FROM messages m WHERE m.account_id = ?1 AND m.peer = p.value)',
+  );
+  const removeMessages = db.prepare('DELETE FROM messages WHERE account_id = ? AND peer = ?');
+  // XEP-0313: what was deleted is not fetched back from the archive when the stranger writes again.
+  const forgetConversation = db.prepare(
+    `INSERT INTO conversations (account_id, peer, muted, archive_complete, accepted) VALUES (?, ?, 0, 1, 0)
+       ON CONFLICT (account_id, peer) DO UPDATE SET muted = 0, archive_complete = 1, accepted = 0`,
   );
 
   return {
     conversations(accountId) {
-      const found = conversations.all(accountId) as unknown as SummaryRow[];
+      const found = conversations.all(accountId, null, hold()) as unknown as SummaryRow[];
       return found.map(toSummary).sort((a, b) => (b.lastMessage?.timestamp ?? 0) - (a.lastMessage?.timestamp ?? 0));
     },
     conversation(accountId, peer) {
-      const row = oneConversation.get(accountId, peer) as SummaryRow | undefined;
+      const row = oneConversation.get(accountId, peer, hold()) as SummaryRow | undefined;
       return row ? toSummary(row) : { peer, unread: 0, muted: (mutedOf.get(accountId, peer) as { muted: number } | undefined)?.muted === 1 };
     },
     markRead(accountId, peer, upTo = Number.MAX_SAFE_INTEGER) {
@@ -78,6 +126,14 @@ export function createConversationStore(db: Database): ConversationStore {
     },
     isRead: (id) => (isRead.get(id) as { read: number } | undefined)?.read !== 0,
     setMuted: (accountId, peer, muted) => void setMuted.run(accountId, peer, muted ? 1 : 0),
-    unreadTotal: () => (unreadTotal.get() as { n: number }).n,
+    unreadTotal: () => (unreadTotal.get(null, null, hold()) as { n: number }).n,
+    isRequest: (accountId, peer) => (isRequest.get(accountId, peer, hold()) as { request: number } | undefined)?.request === 1,
+    accept: (accountId, peer) => void accept.run(accountId, peer),
+    withMessages: (accountId, peers) =>
+      peers.length === 0 ? [] : (withMessages.all(accountId, JSON.stringify(peers)) as unknown as { peer: string }[]).map((row) => row.peer),
+    remove(accountId, peer) {
+      removeMessages.run(accountId, peer);
+      forgetConversation.run(accountId, peer);
+    },
   };
 }

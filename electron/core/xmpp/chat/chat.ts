@@ -61,8 +61,12 @@ export function setupChat(deps: ChatDeps) {
     dirty.add(peer);
     flushTimer ??= setTimeout(flush, CONVERSATION_BATCH_MS);
   }
+  /** Peers that joined or left the roster; only those with a conversation here are looked at again. */
+  const moved = new Set<string>();
   function flush(): void {
     flushTimer = undefined;
+    for (const peer of store.withMessages(accountId, [...moved])) dirty.add(peer);
+    moved.clear();
     const peers = [...dirty];
     dirty.clear();
     for (const peer of peers) deps.onConversation(store.conversation(accountId, peer));
@@ -91,9 +95,11 @@ export function setupChat(deps: ChatDeps) {
     conversationChanged,
     typing: peerState,
     added: (message, source) => deps.onNew?.(message, source),
-    answer: (peer, stanza) => {
-      if (mayShare(peer)) void connection.send(stanza).catch(() => undefined);
-    },
+    // Decided once the transaction that stores the message is over: a stranger's first message makes a message request.
+    answer: (peer, stanza) =>
+      queueMicrotask(() => {
+        if (mayShare(peer)) void connection.send(stanza).catch(() => undefined);
+      }),
     prepareMessage: (message, context) => connection.pipeline.prepareMessage(message, context),
     now,
     ...(deps.stanzaIds ? { stanzaIds: deps.stanzaIds } : {}),
@@ -182,6 +188,11 @@ export function setupChat(deps: ChatDeps) {
         throw new CausetteError('bad-request', 'Only a message that failed or is still waiting can be sent again.', undefined, { context: 'retry' });
       }
       return outbox.retry(message) ?? message;
+    },
+    /** The peer joined or left the roster: its conversation may stop or start being a message request. */
+    rosterChanged(peer: string): void {
+      moved.add(peer);
+      flushTimer ??= setTimeout(flush, CONVERSATION_BATCH_MS);
     },
     /** XEP-0085 §5: composing, paused, active… — sent only on a change. */
     typing(peer: string, state: ChatState): void {
