@@ -4,10 +4,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import xml from '@xmpp/xml';
+import xml, { type Element } from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
-import { NS_SID } from '../../electron/core/xmpp/chat/chat-stanzas.ts';
+import { NS_MARKERS, NS_SID } from '../../electron/core/xmpp/chat/chat-stanzas.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { startTcpProxy, type TcpProxy } from '../server/tcp-proxy.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
@@ -167,6 +167,37 @@ describe('one-to-one chat', () => {
     const retried = await alice.handlers['chat.retry']({ accountId: alice.accountId, messageId: sent.id });
     expect(retried.state).toBe('pending');
     await until(async () => (await stateOf(alice, nobody, sent.id)) === 'failed', 'failed again');
+  });
+});
+
+describe('messages that did not go out', () => {
+  it('a failed message stays failed when a later one is read, and an error naming a read message does not fail it', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const alice = await signIn(aliceJid);
+    const bob = await raw(bobJid, 'phone');
+    const got: Element[] = [];
+    bob.onStanza((stanza) => void (stanza.name === 'message' && stanza.getChildText('body') !== null && got.push(stanza)));
+    await bob.send(xml('presence'));
+    // XEP-0191 §3.3: bob blocks alice on his server, which bounces what she sends.
+    const blockItem = xml('item', { jid: aliceJid });
+    await bob.iq(xml('iq', { type: 'set' }, xml('block', { xmlns: 'urn:xmpp:blocking' }, blockItem)));
+    const lost = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'while blocked' });
+    await until(async () => (await stateOf(alice, bobJid, lost.id)) === 'failed', 'the bounce');
+    await bob.iq(xml('iq', { type: 'set' }, xml('unblock', { xmlns: 'urn:xmpp:blocking' }, xml('item', { jid: aliceJid }))));
+
+    const next = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'after unblocking' });
+    const arrived = await until(() => got.find((stanza) => stanza.getChildText('body') === 'after unblocking'), 'bob gets the next one');
+    // XEP-0333 §4: bob displayed it, which covers every earlier message that went out.
+    await bob.send(xml('message', { type: 'chat', to: aliceJid, id: 'seen-1' }, xml('displayed', { xmlns: NS_MARKERS, id: arrived.attrs.id })));
+    await until(async () => (await stateOf(alice, bobJid, next.id)) === 'read', 'the next one read');
+    expect((await history(alice, bobJid)).find((message) => message.id === lost.id)).toMatchObject({ state: 'failed', error: expect.stringMatching(/\S/) });
+
+    // An error bounce naming a message bob displayed cannot undo that; a marker stanza after it shows it was handled.
+    const stanzaError = xml('error', { type: 'cancel' }, xml('service-unavailable', { xmlns: 'urn:ietf:params:xml:ns:xmpp-stanzas' }));
+    await bob.send(xml('message', { type: 'error', to: aliceJid, id: arrived.attrs.id }, stanzaError));
+    await bob.send(xml('message', { type: 'chat', to: aliceJid, id: 'after-error' }, xml('body', {}, 'still here')));
+    await until(async () => (await history(alice, bobJid)).some((message) => message.body === 'still here'), 'the message after the error');
+    expect(await stateOf(alice, bobJid, next.id)).toBe('read');
   });
 });
 

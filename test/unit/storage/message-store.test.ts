@@ -185,6 +185,29 @@ describe('delivery states', () => {
   });
 });
 
+describe('delivery states of messages that did not go out', () => {
+  it('a failed message stays failed under a later receipt or marker, until it is sent again', () => {
+    const { store } = setUp();
+    const failed = outgoing({ state: 'failed', error: 'blocked' });
+    const stuck = outgoing({ state: 'pending' });
+    const seen = outgoing({ state: 'sent' });
+    for (const each of [failed, stuck, seen]) store.insert(each);
+    expect(store.delivered('a1', 'bob@x', failed.id)).toEqual([]);
+    expect(store.displayed('a1', 'bob@x', seen.id).map((each) => each.id)).toEqual([seen.id]);
+    expect(store.get(failed.id)).toMatchObject({ state: 'failed', error: 'blocked' });
+    // A pending message earlier than the one displayed may never have left; a receipt for it says it did.
+    expect(store.get(stuck.id)?.state).toBe('pending');
+    expect(store.delivered('a1', 'bob@x', stuck.id).map((each) => each.state)).toEqual(['delivered']);
+  });
+
+  it('the message a marker names is read even before the server acknowledged it', () => {
+    const { store } = setUp();
+    const racing = outgoing({ state: 'pending' });
+    store.insert(racing);
+    expect(store.displayed('a1', 'bob@x', racing.id).map((each) => each.state)).toEqual(['read']);
+  });
+});
+
 describe('corrections, retractions and reactions', () => {
   it('replaces the text of a correction, but not of a retracted message', () => {
     const { store } = setUp();

@@ -49,12 +49,14 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   const byOriginAny = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND origin_id = ? LIMIT 1');
   const setStanzaId = db.prepare('UPDATE messages SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL');
   const setState = db.prepare('UPDATE messages SET state = ?, error = ? WHERE id = ?');
+  // A receipt or marker acknowledges only what went out: a failed message stays failed until it is sent again.
   const delivered = db.prepare(
-    "UPDATE messages SET state = 'delivered', error = NULL WHERE account_id = ? AND peer = ? AND direction = 'out' AND remote_id = ? AND state IN ('pending', 'sent', 'failed') RETURNING id",
+    "UPDATE messages SET state = 'delivered', error = NULL WHERE account_id = ? AND peer = ? AND direction = 'out' AND remote_id = ? AND state IN ('pending', 'sent') RETURNING id",
   );
+  // XEP-0333 §4: the marked message, and every earlier one the server took (a pending one may never have left).
   const displayed = db.prepare(
-    `UPDATE messages SET state = 'read', error = NULL WHERE account_id = ? AND peer = ? AND direction = 'out' AND state IN ('pending', 'sent', 'delivered', 'failed')
-       AND ts <= ? RETURNING id`,
+    `UPDATE messages SET state = 'read', error = NULL WHERE account_id = ?1 AND peer = ?2 AND direction = 'out'
+       AND (state IN ('sent', 'delivered') AND ts <= ?3 OR id = ?4 AND state = 'pending') RETURNING id`,
   );
   const correct = db.prepare('UPDATE messages SET body = ?, corrected_at = ? WHERE id = ? AND retracted = 0');
   const retract = db.prepare("UPDATE messages SET body = '', retracted = 1, reactions = NULL WHERE id = ?");
@@ -134,7 +136,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
     displayed(accountId, peer, remoteId) {
       const target = one(byRemoteId, accountId, peer, remoteId, 'out');
       if (!target) return [];
-      return changed(displayed.all(accountId, peer, target.timestamp) as { id: string }[]);
+      return changed(displayed.all(accountId, peer, target.timestamp, target.id) as { id: string }[]);
     },
     correct(id, body, at) {
       correct.run(body, at, id);

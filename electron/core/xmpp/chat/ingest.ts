@@ -184,7 +184,9 @@ export function createIngest(deps: IngestDeps) {
     if (parsed.error !== undefined) {
       // RFC 6120 §8.3: an error bounced back carries the id of our message.
       const bounced = parsed.id === undefined ? undefined : store.byRemoteId(accountId, peer, 'out', parsed.id);
-      const failed = bounced && store.setState(bounced.id, 'failed', parsed.error);
+      // A message the peer's device received or displayed was not lost, whatever a later error says.
+      const failable = bounced?.state === 'pending' || bounced?.state === 'sent';
+      const failed = failable && store.setState(bounced.id, 'failed', parsed.error);
       if (failed) deps.changed(failed);
       return;
     }
