@@ -118,6 +118,18 @@ describe('own presence', () => {
     await until(async () => (await bob.contact(aliceJid))?.show === 'chat', 'bob sees alice back');
   });
 
+  it('Disconnect then Connect comes back to the state and message chosen before, as contacts see', async () => {
+    const { alice, bob, aliceJid } = await friends();
+    await alice.handlers['presence.set']({ accountId: alice.accountId, show: 'dnd', status: 'In a meeting' });
+    await until(async () => (await bob.contact(aliceJid))?.show === 'dnd', 'bob sees alice dnd');
+    await alice.handlers['account.disconnect']({ accountId: alice.accountId });
+    await until(async () => (await bob.contact(aliceJid))?.show === 'offline', 'bob sees alice leave');
+    await alice.handlers['account.connect']({ accountId: alice.accountId });
+    await until(async () => (await bob.contact(aliceJid))?.show === 'dnd', 'bob sees alice back in dnd');
+    expect((await bob.contact(aliceJid))?.resources[0]?.status).toBe('In a meeting');
+    expect((await alice.snapshot()).presence).toMatchObject({ show: 'dnd', status: 'In a meeting' });
+  });
+
   it('goes away when idle, extended away when idle longer, and back on activity, but never over dnd', async () => {
     const { alice, bob, aliceJid } = await friends();
     await alice.handlers['settings.update']({ autoAwayMinutes: 5, autoXaMinutes: 20 });

@@ -143,8 +143,8 @@ export function createAccountService(deps: AccountServiceDeps) {
       if (password === undefined) throw new CausetteError('password-required', `Enter the password of ${entry.record.jid} to sign in.`, undefined, { context: 'account', jid: entry.record.jid });
       await rememberChoice(entry, request.remember, password);
       setEnabled(entry, true);
-      // Signing in again after choosing "offline" comes back as available, as Gajim does.
-      if (deps.presence.chosen(entry.record.id).show === 'offline') deps.presence.choose(entry.record.id, { show: 'online' });
+      // Signing in again after "offline" comes back to the state chosen before it, with its message, as Gajim and Dino do.
+      if (deps.presence.chosen(entry.record.id).show === 'offline') deps.presence.choose(entry.record.id, { show: deps.presence.resumeShow(entry.record.id) });
       await open(entry, password);
       links.publishOwn(entry);
       return view(entry);

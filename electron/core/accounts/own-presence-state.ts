@@ -1,5 +1,5 @@
 // Each account's own presence: the user's choice (kept in the store, with recent status messages) and the automatic state.
-import type { OwnPresence } from '../../../shared/model/presence.ts';
+import type { OwnPresence, OwnShow } from '../../../shared/model/presence.ts';
 import type { ChosenPresence, OwnPresenceStore } from '../storage/own-presence.ts';
 import type { AutoShow } from '../xmpp/presence/auto-away.ts';
 import type { Announced } from '../xmpp/presence/own-presence.ts';
@@ -47,7 +47,15 @@ export function createOwnPresenceState(store: OwnPresenceStore) {
       const before = read(accountId);
       const chosen = { ...before.chosen, ...change };
       autos.delete(accountId);
-      store.write(accountId, { chosen, recentStatuses: rememberStatus(before.recentStatuses, chosen.status) });
+      // Going offline remembers the state it leaves, for the next sign-in.
+      const resumeShow = chosen.show === 'offline' && before.chosen.show !== 'offline' ? before.chosen.show : before.resumeShow;
+      store.write(accountId, { chosen, recentStatuses: rememberStatus(before.recentStatuses, chosen.status), resumeShow });
+    },
+
+    /** The state a sign-in after "offline" comes back to: the last one chosen before it, or available. */
+    resumeShow: (accountId: string): OwnShow => {
+      const { resumeShow } = read(accountId);
+      return resumeShow === undefined || resumeShow === 'offline' ? 'online' : resumeShow;
     },
 
     auto: (accountId: string): AutoShow | undefined => autos.get(accountId)?.show,

@@ -243,4 +243,11 @@ export const migrations: readonly Migration[] = [
         ON CONFLICT (account_id, peer) DO UPDATE SET accepted = 1;
     `,
   },
+  {
+    version: 11,
+    description: 'the state to come back to when signing in again after signing out (the last one chosen before "offline")',
+    sql: `
+      ALTER TABLE own_presence ADD COLUMN resume_show TEXT;
+    `,
+  },
 ];

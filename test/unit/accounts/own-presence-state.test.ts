@@ -37,4 +37,15 @@ describe('own presence state', () => {
     expect(state.auto('a1')).toBeUndefined();
     expect(state.effective('a1')).toEqual({ show: 'chat', status: '', priority: 0 });
   });
+
+  it('remembers the state left for "offline", for the next sign-in, across a restart', () => {
+    const { db, state } = setUp();
+    expect(state.resumeShow('a1')).toBe('online');
+    state.choose('a1', { show: 'dnd', status: 'In a meeting' });
+    state.choose('a1', { show: 'offline' });
+    state.choose('a1', { show: 'offline' });
+    const again = createOwnPresenceState(createOwnPresenceStore(db));
+    expect(again.resumeShow('a1')).toBe('dnd');
+    expect(again.chosen('a1')).toMatchObject({ show: 'offline', status: 'In a meeting' });
+  });
 });
