@@ -70,6 +70,9 @@ describe('contacts and presence between two people', () => {
     await bob.page.getByLabel('Status message').fill('In a meeting until 3');
     await bob.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Do not disturb' });
     await expect.poll(() => bob.page.getByLabel('Status', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('dnd');
+    // Bob's own account bar shows his chosen state, not only that he is connected.
+    const bobState = bob.page.getByRole('region', { name: 'Connection' }).getByRole('status');
+    await expect.poll(() => bobState.textContent(), { timeout: 10_000 }).toBe('Do not disturb');
 
     await expect.poll(() => rowText(alice.page, 'Bob'), { timeout: 15_000 }).toContain('Busy');
     expect(await rowText(alice.page, 'Bob')).toContain('In a meeting until 3');

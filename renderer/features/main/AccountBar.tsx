@@ -50,7 +50,7 @@ export function AccountBar({ account }: { readonly account: Account }) {
       <div className="account-line">
         <div className="who">
           <span className="jid">{account.jid}</span>
-          <AccountStatus state={state} />
+          <AccountStatus state={state} show={roster?.loaded === true ? roster.presence.show : undefined} />
           {retryReason !== undefined && <span className="detail">{retryReason}</span>}
         </div>
         {!promptShown && (
