@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
 import { useUi } from '../../stores/ui.ts';
+import { onOwnServer } from '../contacts/own-server.ts';
 
 export function NewChat({ accountId, ownJid }: { readonly accountId: string; readonly ownJid: string }) {
   const id = useId();
@@ -16,6 +17,11 @@ export function NewChat({ accountId, ownJid }: { readonly accountId: string; rea
         event.preventDefault();
         const parsed = parseJid(text.trim());
         if (!parsed.ok) return setProblem(t('newChat.invalid', { reason: parsed.message }));
+        const suggestion = onOwnServer(parsed.jid, ownJid);
+        if (suggestion !== undefined) {
+          setText(suggestion);
+          return setProblem(t('newChat.noServer', { suggestion }));
+        }
         const peer = formatJid(bareJid(parsed.jid));
         if (peer === ownJid) return setProblem(t('newChat.own'));
         setProblem(undefined);

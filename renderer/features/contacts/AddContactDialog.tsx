@@ -29,12 +29,15 @@ export function AddContactDialog({ accountId, ownJid, onClose }: AddContactDialo
   async function submit(event: FormEvent) {
     event.preventDefault();
     const checked = checkNewContact(address, name, group, ownJid, new Set(roster?.contacts.keys()));
-    setInvalid(!checked.ok);
     if (!checked.ok) {
+      // A name without its server is completed with the user's own, to confirm with Add.
+      if (checked.suggestion !== undefined) setAddress(checked.suggestion);
+      setInvalid(checked.suggestion === undefined);
       setError(checked.message);
       addressRef.current?.focus();
       return;
     }
+    setInvalid(false);
     setBusy(true);
     setError(undefined);
     try {

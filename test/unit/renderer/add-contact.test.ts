@@ -23,4 +23,14 @@ describe('the Add contact form', () => {
     expect(message('Alice@example.org')).toBe('That is your own address.');
     expect(message('carol@example.org')).toBe('carol@example.org is already in your contacts.');
   });
+
+  it('completes a name typed without its server with the user’s own, and leaves server addresses alone', () => {
+    expect(checkNewContact('bob', '', '', 'alice@example.org/desk', none)).toEqual({
+      ok: false,
+      message: 'An address has a server too: did you mean bob@example.org? It is filled in; press Add to add it.',
+      suggestion: 'bob@example.org',
+    });
+    expect(checkNewContact('conference.example.org', '', '', 'alice@example.org', none)).toEqual({ ok: true, value: { jid: 'conference.example.org', groups: [] } });
+    expect(checkNewContact('example', '', '', 'alice@example', none)).toEqual({ ok: true, value: { jid: 'example', groups: [] } });
+  });
 });
