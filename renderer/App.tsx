@@ -12,6 +12,7 @@ export function App() {
   const boot = useUi((state) => state.boot);
   const welcome = useUi((state) => state.signingIn !== undefined || state.addingAccount);
   const noAccounts = useAccounts((state) => state.accounts.length === 0);
+  const refused = useUi((state) => state.link === 'refused');
   // Subscribed here so that a change of language renders the whole tree again.
   useTranslation();
 
@@ -19,7 +20,8 @@ export function App() {
     <>
       <ConnectionBanner />
       {boot.status === 'loading' && <Starting />}
-      {boot.status === 'failed' && <StartFailed message={boot.message} />}
+      {/* A refused token is said by the banner alone: trying again cannot help. */}
+      {boot.status === 'failed' && !refused && <StartFailed message={boot.message} />}
       {boot.status === 'ready' && (noAccounts || welcome ? <FirstRun /> : <MainLayout />)}
       {boot.status === 'ready' && <CertificatePromptHost />}
     </>

@@ -1,8 +1,11 @@
 // What api.ts needs from a host, before validation: raw calls, raw events, and the state of the link.
 import type { CommandName, EventName } from '../shared/ipc/contract.ts';
 
-/** connecting: not yet opened once; open: calls go through; lost: the host is unreachable, retrying. */
-export type LinkState = 'connecting' | 'open' | 'lost';
+/**
+ * connecting: not yet opened once; open: calls go through; lost: the host is unreachable, retrying; refused: the host
+ * answers but turned this page's token away (browser mode: a wrong token, or Causette restarted with a new one).
+ */
+export type LinkState = 'connecting' | 'open' | 'lost' | 'refused';
 
 export interface RawBridge {
   /** Resolves to an unchecked envelope; never rejects. */

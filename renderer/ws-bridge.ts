@@ -49,9 +49,18 @@ export function createWebSocketBridge(address: string): RawBridge {
     for (const listener of [...(listeners.get(frame.data.event) ?? [])]) listener(frame.data.payload);
   }
 
+  /** Whether the host that served the page answers: then a socket that never opened was turned away. */
+  const hostAnswers = (): Promise<boolean> =>
+    fetch(new URL('/', window.location.href), { method: 'HEAD', cache: 'no-store' }).then(
+      (response) => response.ok,
+      () => false,
+    );
+
   function open(): void {
+    let opened = false;
     socket = new WebSocket(address);
     socket.addEventListener('open', () => {
+      opened = true;
       attempt = 0;
       link.set('open');
       for (const frame of queued.splice(0)) socket.send(JSON.stringify(frame));
@@ -61,10 +70,15 @@ export function createWebSocketBridge(address: string): RawBridge {
       // Queued frames are pending too: they fail with the rest.
       queued.length = 0;
       failPending('The connection to Causette was lost before it answered. Try again once it is back.');
-      link.set('lost');
-      const delay = retryDelays[Math.min(attempt, retryDelays.length - 1)];
-      attempt += 1;
-      window.setTimeout(open, delay);
+      const retry = () => {
+        link.set('lost');
+        const delay = retryDelays[Math.min(attempt, retryDelays.length - 1)];
+        attempt += 1;
+        window.setTimeout(open, delay);
+      };
+      if (opened) return retry();
+      // Refused while the host is up: retrying the same token cannot help; a new address is needed.
+      void hostAnswers().then((answers) => (answers ? link.set('refused') : retry()));
     });
   }
 
@@ -73,7 +87,7 @@ export function createWebSocketBridge(address: string): RawBridge {
   return {
     invoke(name: CommandName, payload: unknown): Promise<unknown> {
       const state = link.get();
-      if (state === 'lost') return Promise.resolve(linkFailure('Causette cannot be reached right now; try again once the connection is back.'));
+      if (state === 'lost' || state === 'refused') return Promise.resolve(linkFailure('Causette cannot be reached right now; try again once the connection is back.'));
       const frame: ClientFrame = { id: nextId++, command: name, payload };
       return new Promise((resolve) => {
         pending.set(frame.id, { resolve });

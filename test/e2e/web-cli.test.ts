@@ -72,7 +72,7 @@ describe('the browser mode’s token', () => {
     writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$0" "$@" > "${openerLog}"\n`);
     chmodSync(join(bin, 'xdg-open'), 0o755);
     const run = runCli(['--profile', join(dir, 'profile')], { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` });
-    const [url = '', , token = ''] = await until(() => addressIn(run), `the address printed:\n${run.output()}`);
+    const [, url = '', token = ''] = await until(() => addressIn(run), `the address printed:\n${run.output()}`);
 
     const hostArgv = readFileSync(`/proc/${String(run.child.pid)}/cmdline`, 'utf8');
     expect(hostArgv).not.toContain(token);
@@ -105,7 +105,16 @@ describe('the browser mode’s token', () => {
 
     chmodSync(file, 0o600);
     const run = runCli(['--no-open', '--profile', join(dir, 'profile'), '--token-file', file]);
-    const [, , token] = await until(() => addressIn(run), `the address printed:\n${run.output()}`);
+    const [, url = '', token] = await until(() => addressIn(run), `the address printed:\n${run.output()}`);
     expect(token).toBe('abcdefghijklmnop0123');
+
+    // An address with another token says so, and where the right one is, instead of "connection lost".
+    const browser: Browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage();
+    await page.goto(url.replace('abcdefghijklmnop0123', 'abcdefghijklmnop9999'));
+    const alert = page.getByRole('alert');
+    await alert.getByText('This address’s access token is not valid.').waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain('--token-file');
   });
 });

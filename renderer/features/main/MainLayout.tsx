@@ -16,7 +16,7 @@ export function MainLayout() {
   const { t } = useTranslation();
   const account = useAccounts(selectSelectedAccount);
   const settingsOpen = useUi((state) => state.settingsOpen);
-  const stale = useUi((state) => state.link === 'lost');
+  const stale = useUi((state) => state.link === 'lost' || state.link === 'refused');
   const open = useUi((state) => state.openContact);
   const roster = useRoster((state) => selectAccountRoster(state, account?.id));
   // Shown while the contact exists in the account on screen; gone (removed, other account) means the conversation pane.
