@@ -259,6 +259,17 @@ describe('corrections, retractions and reactions', () => {
     const orphan = store.insert(message({ body: 'what?', replyToRemoteId: 'gone', replyTo: { quote: 'old text' } })).message;
     expect(orphan.replyTo).toEqual({ quote: 'old text' });
   });
+
+  it('keeps the quoted message of a reply in every change it goes through', () => {
+    const { store } = setUp();
+    const quoted = store.insert(message({ body: 'lunch?', remoteId: 'q1' })).message;
+    const reply = store.insert(outgoing({ body: 'yes', state: 'sent', replyToRemoteId: 'q1', replyTo: { quote: 'lunch?' } })).message;
+    const expected = { messageId: quoted.id, quote: 'lunch?', direction: 'in' };
+    expect(store.react(reply.id, 'bob@x', ['👍'])?.replyTo).toEqual(expected);
+    expect(store.correct(reply.id, 'yes!', 99)?.replyTo).toEqual(expected);
+    expect(store.delivered('a1', 'bob@x', reply.remoteId ?? '')[0]?.replyTo).toEqual(expected);
+    expect(store.setState(reply.id, 'read')?.replyTo).toEqual(expected);
+  });
 });
 
 describe('conversations', () => {

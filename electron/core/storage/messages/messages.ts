@@ -37,7 +37,7 @@ export interface MessageRecords {
 }
 
 export function createMessageRecords(db: Database, reader: RowReader): MessageRecords {
-  const { byId, byRemoteId, plain, full } = reader;
+  const { byId, byRemoteId, current, full } = reader;
   const insert = db.prepare(
     `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read, markable,
        corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive)
@@ -62,7 +62,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   const retract = db.prepare("UPDATE messages SET body = '', retracted = 1, reactions = NULL WHERE id = ?");
   const setReactions = db.prepare('UPDATE messages SET reactions = ? WHERE id = ?');
 
-  const changed = (result: { id: string }[]): Message[] => result.flatMap(({ id }) => plain(id) ?? []);
+  const changed = (result: { id: string }[]): Message[] => result.flatMap(({ id }) => current(id) ?? []);
 
   function existing(message: NewMessage): Row | undefined {
     const { accountId, peer } = message;
@@ -85,7 +85,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
       setState.run('sent', null, found.id);
       merged = true;
     }
-    const now = plain(found.id) ?? toMessage(found);
+    const now = current(found.id) ?? toMessage(found);
     return merged ? { kind: 'merged', message: now } : { kind: 'duplicate', message: now };
   }
 
@@ -122,15 +122,12 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
       const row = byId.get(message.id) as Row | undefined;
       return { kind: 'inserted', message: row ? full(row) : message };
     },
-    get(id) {
-      const row = byId.get(id) as Row | undefined;
-      return row ? full(row) : undefined;
-    },
+    get: current,
     byRemoteId: (accountId, peer, direction, remoteId) => one(byRemoteId, accountId, peer, remoteId, direction ?? null),
     byAnyId: (accountId, peer, id) => one(byStanzaId, accountId, peer, id) ?? one(byOriginAny, accountId, peer, id),
     setState(id, state, error) {
       setState.run(state, error ?? null, id);
-      return plain(id);
+      return current(id);
     },
     delivered: (accountId, peer, remoteId) => changed(delivered.all(accountId, peer, remoteId) as { id: string }[]),
     displayed(accountId, peer, remoteId) {
@@ -140,11 +137,11 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
     },
     correct(id, body, at) {
       correct.run(body, at, id);
-      return plain(id);
+      return current(id);
     },
     retract(id) {
       retract.run(id);
-      return plain(id);
+      return current(id);
     },
     react(id, sender, emojis) {
       const row = byId.get(id) as Row | undefined;
@@ -153,7 +150,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
       if (emojis.length === 0) delete map[sender];
       else map[sender] = [...new Set(emojis)];
       setReactions.run(Object.keys(map).length === 0 ? null : JSON.stringify(map), id);
-      return plain(id);
+      return current(id);
     },
   };
 }

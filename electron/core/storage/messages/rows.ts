@@ -90,8 +90,8 @@ export interface RowReader {
   readonly byId: Statement;
   /** XEP-0444 and XEP-0461 refer to a chat message by its origin-id, XEP-0308 and XEP-0333 by its id attribute. */
   readonly byRemoteId: Statement;
-  /** The message as stored, its reply left as the quote alone. */
-  readonly plain: (id: string) => Message | undefined;
+  /** The message as stored now, with the message its reply quotes: what a change event carries. */
+  readonly current: (id: string) => Message | undefined;
   /** The message with the stored message its reply quotes (XEP-0461), when we have it. */
   readonly full: (row: Row) => Message;
 }
@@ -108,5 +108,9 @@ export function createRowReader(db: Database): RowReader {
     const quoted = byRemoteId.get(row.account_id, row.peer, row.reply_to_remote_id, null) as Row | undefined;
     return quoted ? { ...message, replyTo: { messageId: quoted.id, quote: message.replyTo.quote, direction: quoted.direction } } : message;
   }
-  return { byId, byRemoteId, plain: (id) => one(byId, id), full };
+  function current(id: string): Message | undefined {
+    const row = byId.get(id) as Row | undefined;
+    return row ? full(row) : undefined;
+  }
+  return { byId, byRemoteId, current, full };
 }
