@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/ipc/errors.ts';
-import { languages, type Language } from '../../../renderer/i18n/index.ts';
-import en from '../../../renderer/i18n/en.json' with { type: 'json' };
-import fr from '../../../renderer/i18n/fr.json' with { type: 'json' };
+import { languages, type Language } from '../../../shared/i18n/language.ts';
+import en from '../../../shared/i18n/en.json' with { type: 'json' };
+import fr from '../../../shared/i18n/fr.json' with { type: 'json' };
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 
