@@ -243,4 +243,11 @@ export const migrations: readonly Migration[] = [
         ON CONFLICT (account_id, peer) DO UPDATE SET accepted = 1;
     `,
   },
+  {
+    version: 11,
+    description: 'how much of a body too long to keep was cut, which the window words in the reader’s language',
+    sql: `
+      ALTER TABLE messages ADD COLUMN body_cut INTEGER CHECK (body_cut > 0);
+    `,
+  },
 ];
