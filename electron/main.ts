@@ -1,6 +1,7 @@
 // The desktop app's lifecycle: one instance, one core, one hardened window, a tray. The parts live in their own files.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
+import { appMenuTemplate } from './app-menu.ts';
 import { appEntryUrl, appScheme, appSchemePrivileges, createAppHandler } from './app-protocol.ts';
 import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Account } from '../shared/model/account.ts';
@@ -63,6 +64,11 @@ function openExternal(url: string): void {
   shell.openExternal(url).catch((error: unknown) => core?.logger.warn('Could not open a link in the system', { error: String(error) }));
 }
 
+/** The application menu in the current language: at start, and again when the language changes. */
+function setAppMenu(): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(words.t, { platform: process.platform, developer: !app.isPackaged })));
+}
+
 /** The tray's "Set status message…": the window comes forward and its status field takes the focus. */
 function editStatus(): void {
   windows.show();
@@ -114,7 +120,9 @@ async function start(): Promise<void> {
   bindIpc(ipcMain, running, () => windows.current()?.webContents);
   const snapshot = await running.handlers['app.snapshot']({});
   words.apply(snapshot.settings.language);
+  setAppMenu();
   stopLanguage = followLanguage(running, words, () => {
+    setAppMenu();
     tray?.refresh();
     badge.reapply();
   });
