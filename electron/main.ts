@@ -1,11 +1,14 @@
 // The desktop app's lifecycle: one instance, one core, one hardened window, a tray. The parts live in their own files.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, protocol, safeStorage, session, shell, Tray } from 'electron';
+import { appMenuTemplate } from './app-menu.ts';
 import { appEntryUrl, appScheme, appSchemePrivileges, createAppHandler } from './app-protocol.ts';
 import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Account } from '../shared/model/account.ts';
 import type { Core } from './core/core-api.ts';
 import { createCore } from './core/core.ts';
+import { followLanguage } from './i18n/follow.ts';
+import { createShellWords } from './i18n/words.ts';
 import { watchIdle } from './idle.ts';
 import { bindIpc } from './ipc/bind.ts';
 import { ipcChannels } from '../shared/ipc/wire.ts';
@@ -29,11 +32,15 @@ let closing: ClosePolicy | undefined;
 let stopIdle: (() => void) | undefined;
 let stopNotifications: (() => void) | undefined;
 let unread: UnreadCount | undefined;
+let stopLanguage: (() => void) | undefined;
+// The OS's own list first; Chromium's locale in case the list is empty.
+const words = createShellWords(() => [...app.getPreferredSystemLanguages(), app.getLocale()]);
 const badge = createBadge({
   platform: process.platform,
   app,
   window: () => windows.current(),
   image: (bitmap, size) => nativeImage.createFromBitmap(bitmap, { width: size, height: size }),
+  t: words.t,
 });
 
 const windows = createWindowHost(
@@ -55,6 +62,11 @@ const windows = createWindowHost(
 
 function openExternal(url: string): void {
   shell.openExternal(url).catch((error: unknown) => core?.logger.warn('Could not open a link in the system', { error: String(error) }));
+}
+
+/** The application menu in the current language: at start, and again when the language changes. */
+function setAppMenu(): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(words.t, { platform: process.platform, developer: !app.isPackaged })));
 }
 
 /** The tray's "Set status message…": the window comes forward and its status field takes the focus. */
@@ -82,6 +94,7 @@ function startTray(running: Core, accounts: readonly Account[]): void {
       window: { isShown: windows.isShown, show: windows.show, toggle: windows.toggle, editStatus: () => editStatus() },
       quit: () => app.quit(),
       unread: () => unread?.count() ?? 0,
+      t: words.t,
     });
   } catch (error) {
     // Without a tray the app still works; closing the window then closes it.
@@ -91,6 +104,8 @@ function startTray(running: Core, accounts: readonly Account[]): void {
 
 // Order matters: the policy before any page, the core before IPC, IPC before the window that calls it.
 async function start(): Promise<void> {
+  // Until the settings are read, the system's language (for the error box should the start fail).
+  words.apply('system');
   guardSession(session.defaultSession);
   protocol.handle(appScheme, createAppHandler(join(distDir, 'renderer')));
   const profileDir = app.getPath('userData');
@@ -104,6 +119,13 @@ async function start(): Promise<void> {
   core = running;
   bindIpc(ipcMain, running, () => windows.current()?.webContents);
   const snapshot = await running.handlers['app.snapshot']({});
+  words.apply(snapshot.settings.language);
+  setAppMenu();
+  stopLanguage = followLanguage(running, words, () => {
+    setAppMenu();
+    tray?.refresh();
+    badge.reapply();
+  });
   closing = createClosePolicy(running, snapshot.settings, () => tray !== undefined);
   unread = trackUnread(running, snapshot.accounts, (count) => {
     tray?.refresh();
@@ -148,6 +170,7 @@ if (!app.requestSingleInstanceLock()) {
     core = undefined;
     stopIdle?.();
     stopNotifications?.();
+    stopLanguage?.();
     unread?.dispose();
     tray?.destroy();
     tray = undefined;
@@ -163,7 +186,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Causette could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(words.t('shell.startFailed'), error instanceof Error ? error.message : String(error));
       app.exit(1);
     });
 }

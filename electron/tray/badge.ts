@@ -1,4 +1,6 @@
 // The unread count on the app icon: the dock or launcher badge (macOS, Linux), an overlay dot on the taskbar button (Windows).
+import type { Translate } from '../i18n/words.ts';
+
 export interface BadgeTargets<Image> {
   readonly platform: NodeJS.Platform;
   readonly app: { setBadgeCount(count: number): boolean };
@@ -6,19 +8,21 @@ export interface BadgeTargets<Image> {
   readonly window: () => { setOverlayIcon(overlay: Image | null, description: string): void } | undefined;
   /** Makes the overlay image from the dot's pixels. */
   readonly image: (bitmap: Buffer, size: number) => Image;
+  /** The shell's words in the current language (main.ts calls reapply() when it changes). */
+  readonly t: Translate;
 }
 
 export interface Badge {
   set(count: number): void;
-  /** Draws the current count again, e.g. on a new window. */
+  /** Draws the current count again, e.g. on a new window or in a new language. */
   reapply(): void;
 }
 
 export const OVERLAY_SIZE = 16;
 
 /** Screen readers announce the overlay with this text. */
-export function badgeDescription(count: number): string {
-  return count === 1 ? '1 unread message' : `${count} unread messages`;
+export function badgeDescription(count: number, t: Translate): string {
+  return t('shell.badge.unread', { count });
 }
 
 /** A filled red circle, 4 bytes a pixel in Windows' BGRA order, transparent around it. */
@@ -44,7 +48,7 @@ export function createBadge<Image>(targets: BadgeTargets<Image>): Badge {
       return;
     }
     if (count > 0) overlay ??= targets.image(dotBitmap(OVERLAY_SIZE), OVERLAY_SIZE);
-    targets.window()?.setOverlayIcon(count > 0 && overlay !== undefined ? overlay : null, count > 0 ? badgeDescription(count) : '');
+    targets.window()?.setOverlayIcon(count > 0 && overlay !== undefined ? overlay : null, count > 0 ? badgeDescription(count, targets.t) : '');
   };
   return {
     set(next) {

@@ -1,8 +1,9 @@
 // The tray's menu, tooltip and icon as plain data, built from the accounts' own presence. No Electron here:
-// tray.ts turns this into a Menu, so every rule below is unit-tested without a desktop.
+// tray.ts turns this into a Menu, so every rule below is unit-tested without a desktop, in either language.
 import type { EventPayload } from '../../shared/ipc/contract.ts';
 import type { ConnectionState } from '../../shared/model/account.ts';
 import type { OwnPresence, OwnShow } from '../../shared/model/presence.ts';
+import type { Translate } from '../i18n/words.ts';
 
 export type Invisibility = EventPayload<'presence.ownChanged'>['invisibility'];
 
@@ -46,23 +47,23 @@ export interface TrayView {
 /** Most available first: the aggregate of several accounts is the first state any of them is in. */
 const availability: readonly OwnShow[] = ['chat', 'online', 'away', 'xa', 'dnd', 'invisible', 'offline'];
 
-const stateLabels: Readonly<Record<OwnShow, string>> = {
-  chat: 'Free to chat',
-  online: 'Online',
-  away: 'Away',
-  xa: 'Extended away',
-  dnd: 'Busy',
-  invisible: 'Invisible',
-  offline: 'Offline',
+const stateLabels: Readonly<Record<OwnShow, (t: Translate) => string>> = {
+  chat: (t) => t('shell.tray.state.chat'),
+  online: (t) => t('shell.tray.state.online'),
+  away: (t) => t('shell.tray.state.away'),
+  xa: (t) => t('shell.tray.state.xa'),
+  dnd: (t) => t('shell.tray.state.dnd'),
+  invisible: (t) => t('shell.tray.state.invisible'),
+  offline: (t) => t('shell.tray.state.offline'),
 };
 
 /** The menu offers five choices; chat and xa are shown as their nearest choice. */
-const choices: readonly { readonly show: OwnShow; readonly label: string; readonly covers: readonly OwnShow[] }[] = [
-  { show: 'online', label: 'Available', covers: ['online', 'chat'] },
-  { show: 'away', label: 'Away', covers: ['away', 'xa'] },
-  { show: 'dnd', label: 'Busy', covers: ['dnd'] },
-  { show: 'invisible', label: 'Invisible', covers: ['invisible'] },
-  { show: 'offline', label: 'Offline', covers: ['offline'] },
+const choices: readonly { readonly show: OwnShow; readonly label: (t: Translate) => string; readonly covers: readonly OwnShow[] }[] = [
+  { show: 'online', label: (t) => t('shell.tray.available'), covers: ['online', 'chat'] },
+  { show: 'away', label: stateLabels.away, covers: ['away', 'xa'] },
+  { show: 'dnd', label: stateLabels.dnd, covers: ['dnd'] },
+  { show: 'invisible', label: stateLabels.invisible, covers: ['invisible'] },
+  { show: 'offline', label: stateLabels.offline, covers: ['offline'] },
 ];
 
 const recentShown = 5;
@@ -82,14 +83,15 @@ export function aggregateShow(accounts: readonly AccountTrayState[]): OwnShow {
   return mostAvailable(accounts.filter((account) => account.connection === 'online').map(wantedShow));
 }
 
-function stateLabel(accounts: readonly AccountTrayState[], shown: OwnShow, wanted: OwnShow): string {
-  if (accounts.length === 0) return 'No account';
+function stateLabel(accounts: readonly AccountTrayState[], shown: OwnShow, wanted: OwnShow, t: Translate): string {
+  if (accounts.length === 0) return t('shell.tray.noAccount');
   if (shown === 'offline' && wanted !== 'offline') {
-    return accounts.some((a) => a.connection === 'connecting' || a.connection === 'reconnecting') ? 'Connecting…' : 'Not connected';
+    return accounts.some((a) => a.connection === 'connecting' || a.connection === 'reconnecting') ? t('shell.tray.connecting') : t('shell.tray.notConnected');
   }
   // Auto-away is Causette's doing, not the user's: say so, since it undoes itself.
   const idle = accounts.some((a) => a.connection === 'online' && a.presence?.show === shown && a.presence.auto !== undefined);
-  return idle ? `${stateLabels[shown]} (idle)` : stateLabels[shown];
+  const state = stateLabels[shown](t);
+  return idle ? t('shell.tray.idle', { state }) : state;
 }
 
 function shorten(text: string): string {
@@ -97,11 +99,11 @@ function shorten(text: string): string {
   return line.length > recentLabelLength ? `${line.slice(0, recentLabelLength - 1)}…` : line;
 }
 
-export function buildTrayView(state: TrayState): TrayView {
+export function buildTrayView(state: TrayState, t: Translate): TrayView {
   const { accounts, unread } = state;
   const shown = aggregateShow(accounts);
   const wanted = mostAvailable(accounts.map(wantedShow));
-  const label = stateLabel(accounts, shown, wanted);
+  const label = stateLabel(accounts, shown, wanted, t);
   const hasAccount = accounts.length > 0;
   // Invisibility needs server support (XEP-0186 or XEP-0126); offer it while any account may have it.
   const canHide = accounts.some((a) => a.invisibility !== 'unavailable');
@@ -111,20 +113,20 @@ export function buildTrayView(state: TrayState): TrayView {
   const items: TrayItem[] = [{ type: 'label', label }, { type: 'separator' }];
   for (const choice of choices) {
     const enabled = hasAccount && (choice.show !== 'invisible' || canHide);
-    items.push({ type: 'radio', label: choice.label, enabled, checked: hasAccount && choice.covers.includes(wanted), action: { kind: 'presence', show: choice.show } });
+    items.push({ type: 'radio', label: choice.label(t), enabled, checked: hasAccount && choice.covers.includes(wanted), action: { kind: 'presence', show: choice.show } });
   }
-  items.push({ type: 'separator' }, { type: 'action', label: 'Set status message…', enabled: hasAccount, action: { kind: 'edit-status' } });
-  for (const text of state.recentStatuses.filter((t) => t.trim() !== '').slice(0, recentShown)) {
+  items.push({ type: 'separator' }, { type: 'action', label: t('shell.tray.statusMessage'), enabled: hasAccount, action: { kind: 'edit-status' } });
+  for (const text of state.recentStatuses.filter((status) => status.trim() !== '').slice(0, recentShown)) {
     items.push({ type: 'action', label: shorten(text), enabled: hasAccount, action: { kind: 'status', show: statusShow, text } });
   }
   items.push({ type: 'separator' });
-  if (unread > 0) items.push({ type: 'action', label: `Unread: ${unread}`, enabled: true, action: { kind: 'show-window' } });
+  if (unread > 0) items.push({ type: 'action', label: t('shell.tray.unread', { count: unread }), enabled: true, action: { kind: 'show-window' } });
   items.push(
-    { type: 'action', label: state.windowVisible ? 'Hide Causette' : 'Show Causette', enabled: true, action: { kind: 'toggle-window' } },
+    { type: 'action', label: state.windowVisible ? t('shell.tray.hide') : t('shell.tray.show'), enabled: true, action: { kind: 'toggle-window' } },
     { type: 'separator' },
-    { type: 'action', label: 'Quit Causette', enabled: true, action: { kind: 'quit' } },
+    { type: 'action', label: t('shell.tray.quit'), enabled: true, action: { kind: 'quit' } },
   );
 
-  const tooltip = `Causette — ${label}${unread > 0 ? ` (${unread} unread)` : ''}`;
+  const tooltip = unread > 0 ? t('shell.tray.tooltipUnread', { state: label, count: unread }) : t('shell.tray.tooltip', { state: label });
   return { items, tooltip, icon: shown };
 }

@@ -5,6 +5,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { Account } from '../../shared/model/account.ts';
 import type { OwnShow } from '../../shared/model/presence.ts';
 import type { Core } from '../core/core-api.ts';
+import type { Translate } from '../i18n/words.ts';
 import { buildTrayView, type TrayAction, type TrayItem } from './tray-menu.ts';
 import { trackTrayPresence } from './tray-presence.ts';
 
@@ -49,10 +50,12 @@ export interface TrayOptions<Image extends { isEmpty(): boolean }, Menu> {
   readonly quit: () => void;
   /** Unread messages outside muted conversations (main.ts tracks it and calls refresh() when it changes). */
   readonly unread?: () => number;
+  /** The shell's words in the current language (main.ts calls refresh() when it changes). */
+  readonly t: Translate;
 }
 
 export interface AppTray {
-  /** Rebuilds the menu, e.g. after the window was shown or hidden. */
+  /** Rebuilds the menu, e.g. after the window was shown or hidden or the language changed. */
   refresh(): void;
   destroy(): void;
 }
@@ -127,7 +130,7 @@ export function createTray<Image extends { isEmpty(): boolean }, Menu>(options: 
   const render = (): void => {
     if (tray === undefined) return;
     const unread = options.unread?.() ?? 0;
-    const view = buildTrayView({ accounts: presence.accounts(), recentStatuses: presence.recentStatuses(), unread, windowVisible: window.isShown() });
+    const view = buildTrayView({ accounts: presence.accounts(), recentStatuses: presence.recentStatuses(), unread, windowVisible: window.isShown() }, options.t);
     const dark = electron.nativeTheme.shouldUseDarkColors;
     const key = JSON.stringify([view, dark]);
     // Reconnect countdowns update accounts often; rebuild the native menu only when what it shows changed.

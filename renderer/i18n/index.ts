@@ -1,27 +1,10 @@
 // The interface's words (i18next): English and French catalogues, the language the settings ask for or the system's.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import en from '../../shared/i18n/en.json' with { type: 'json' };
+import fr from '../../shared/i18n/fr.json' with { type: 'json' };
+import { languageFor, languages, preferredLanguage, type Language } from '../../shared/i18n/language.ts';
 import type { LanguageSetting } from '../../shared/model/settings.ts';
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
-
-export const languages = ['en', 'fr'] as const;
-export type Language = (typeof languages)[number];
-
-/** The first of the user's preferred languages (BCP 47 tags, best first) that Causette speaks; English otherwise. */
-export function preferredLanguage(tags: readonly string[]): Language {
-  for (const tag of tags) {
-    const base = tag.toLowerCase().split('-')[0];
-    const found = languages.find((language) => language === base);
-    if (found) return found;
-  }
-  return 'en';
-}
-
-/** The language a setting means: "system" follows the browser's (Chromium's in the desktop app) list. */
-export function languageFor(setting: LanguageSetting, system: readonly string[]): Language {
-  return setting === 'system' ? preferredLanguage(system) : setting;
-}
 
 /** Outside a page (unit tests) English, so that what they read does not depend on the machine's locale. */
 function systemTags(): readonly string[] {

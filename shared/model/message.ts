@@ -48,6 +48,8 @@ export const MessageSchema = z.object({
   direction: MessageDirectionSchema,
   /** Plain text, never interpreted as markup; the latest correction's text; empty once retracted. */
   body: z.string(),
+  /** The body is the start of a text too long to keep: this many UTF-16 code units were cut (the window says so). */
+  bodyCut: z.number().int().positive().optional(),
   /** Epoch ms. */
   timestamp: z.number(),
   state: MessageStateSchema,

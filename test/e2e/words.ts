@@ -1,6 +1,6 @@
 // The interface's own words in a language, read from its catalogues, so that a test can find controls in French too.
-import en from '../../renderer/i18n/en.json' with { type: 'json' };
-import fr from '../../renderer/i18n/fr.json' with { type: 'json' };
+import en from '../../shared/i18n/en.json' with { type: 'json' };
+import fr from '../../shared/i18n/fr.json' with { type: 'json' };
 
 export type Say = (key: string, values?: Readonly<Record<string, string | number>>) => string;
 

@@ -250,4 +250,11 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE own_presence ADD COLUMN resume_show TEXT;
     `,
   },
+  {
+    version: 12,
+    description: 'how much of a body too long to keep was cut, which the window words in the reader’s language',
+    sql: `
+      ALTER TABLE messages ADD COLUMN body_cut INTEGER CHECK (body_cut > 0);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { MessageStatus } from './MessageStatus.tsx';
 import { ownReactions, toggleReaction } from './message-rows.ts';
 import { Reactions } from './Reactions.tsx';
 import { ReplyQuote } from './ReplyQuote.tsx';
+import { truncationNote } from './truncation.ts';
 
 interface MessageItemProps {
   readonly message: Message;
@@ -52,12 +53,14 @@ export function MessageItem({ message, day, firstUnread = false, ownJid, peerNam
   const react = (emoji: string) => void call('chat.react', { accountId, messageId, emojis: toggleReaction(ours, emoji) }).catch(fail);
   const author = message.direction === 'out' ? t('message.you') : peerName;
   const quoteAuthor = message.replyTo?.direction === undefined ? undefined : message.replyTo.direction === 'out' ? t('message.you') : peerName;
+  const truncated = message.retracted ? undefined : truncationNote(message);
   const classes = ['message', message.direction, highlighted ? 'highlighted' : '', message.retracted ? 'retracted' : ''].filter(Boolean).join(' ');
   return (
     <div role="listitem" className={classes} data-message-id={message.id}>
       <span className="visually-hidden">{t('message.author', { author })}</span>
       {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
       {message.retracted ? <p className="message-body deleted">{t('message.deleted')}</p> : <MessageBody body={message.body} />}
+      {truncated !== undefined && <p className="message-truncated">{truncated}</p>}
       <p className="message-meta">
         {day !== undefined && <span className="visually-hidden">{`${day}, `}</span>}
         <time dateTime={new Date(message.timestamp).toISOString()} title={fullFormat.format(message.timestamp)}>

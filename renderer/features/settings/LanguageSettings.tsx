@@ -1,10 +1,10 @@
 // The interface's language: the system's (the default), English or French; kept in the settings like the others.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { preferredLanguage, type Language } from '../../../shared/i18n/language.ts';
 import { LanguageSettingSchema, type LanguageSetting } from '../../../shared/model/settings.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
-import { preferredLanguage, type Language } from '../../i18n/index.ts';
 import { useSettings } from '../../stores/settings.ts';
 
 /** Each language named in itself, so that a reader lost in the wrong one finds their own. */

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/ipc/errors.ts';
-import { languages, type Language } from '../../../renderer/i18n/index.ts';
-import en from '../../../renderer/i18n/en.json' with { type: 'json' };
-import fr from '../../../renderer/i18n/fr.json' with { type: 'json' };
+import { languages, type Language } from '../../../shared/i18n/language.ts';
+import en from '../../../shared/i18n/en.json' with { type: 'json' };
+import fr from '../../../shared/i18n/fr.json' with { type: 'json' };
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -32,9 +32,15 @@ const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((mat
 const tags = (text: string) => [...text.matchAll(/<(\w+)>/g)].map((match) => match[1]).sort();
 
 const rendererFiles = sources(join(root, 'renderer')).filter((path) => !relative(root, path).startsWith(join('renderer', 'i18n')));
-const rendererText = rendererFiles.map((path) => readFileSync(path, 'utf8')).join('\n');
-/** Every key the renderer asks for: t('…'), i18n.t('…') and <Trans i18nKey="…">. */
-const used = new Set([...rendererText.matchAll(/\bt\(\s*'([^']+)'/g), ...rendererText.matchAll(/i18nKey="([^"]+)"/g)].map((match) => match[1] ?? ''));
+/** The Electron shell (tray, badge, dialogs); the core has no words of its own, its errors are looked up by code. */
+const shellFiles = sources(join(root, 'electron')).filter((path) => !relative(root, path).startsWith(join('electron', 'core')));
+const keysIn = (files: readonly string[]) => {
+  const text = files.map((path) => readFileSync(path, 'utf8')).join('\n');
+  return [...text.matchAll(/\bt\(\s*'([^']+)'/g), ...text.matchAll(/i18nKey="([^"]+)"/g)].map((match) => match[1] ?? '');
+};
+const shellUsed = new Set(keysIn(shellFiles));
+/** Every key the renderer and the shell ask for: t('…'), i18n.t('…') and <Trans i18nKey="…">. */
+const used = new Set([...keysIn(rendererFiles), ...shellUsed]);
 const flat: Readonly<Record<Language, Map<string, string>>> = { en: flatten(en), fr: flatten(fr) };
 
 /** The (code, context) pairs the core and the renderer raise, read from their sources. */
@@ -54,8 +60,9 @@ function raisedContexts(): Set<string> {
 }
 
 describe('the translation catalogues', () => {
-  it('have every key the renderer uses, in both languages', () => {
+  it('have every key the renderer and the shell use, in both languages', () => {
     expect(used.size).toBeGreaterThan(200);
+    expect(shellUsed.size).toBeGreaterThan(15);
     for (const language of languages) {
       const bases = new Set([...flat[language].keys()].map(baseOf));
       const missing = [...used].filter((key) => !bases.has(key));
@@ -63,7 +70,7 @@ describe('the translation catalogues', () => {
     }
   });
 
-  it('have no key the renderer does not use (the core errors aside, which are looked up by code)', () => {
+  it('have no key that neither the renderer nor the shell uses (the core errors aside, which are looked up by code)', () => {
     for (const language of languages) {
       const unused = [...flat[language].keys()].map(baseOf).filter((key) => !key.startsWith('errors.') && !used.has(key));
       expect(unused, `unused in ${language}`).toEqual([]);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../shared/ipc/errors.ts';
 import { errorText } from '../../../renderer/i18n/errors.ts';
-import { i18n, languageFor, preferredLanguage } from '../../../renderer/i18n/index.ts';
+import { i18n } from '../../../renderer/i18n/index.ts';
+import { languageFor, preferredLanguage } from '../../../shared/i18n/language.ts';
 import { agoLabel } from '../../../renderer/features/presence/labels.ts';
 import { dayLabel } from '../../../renderer/features/chat/days.ts';
 

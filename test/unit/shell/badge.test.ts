@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { badgeDescription, createBadge, dotBitmap, OVERLAY_SIZE } from '../../../electron/tray/badge.ts';
+import type { Translate } from '../../../electron/i18n/words.ts';
+import { english, french, wordsIn } from './words-in.ts';
 
-function setUp(platform: NodeJS.Platform, withWindow = true) {
+function setUp(platform: NodeJS.Platform, withWindow = true, t: Translate = english) {
   const counts: number[] = [];
   const overlays: [string | null, string][] = [];
   let images = 0;
@@ -13,6 +15,7 @@ function setUp(platform: NodeJS.Platform, withWindow = true) {
       images += 1;
       return `dot ${size} ${bitmap.length}`;
     },
+    t,
   });
   return { badge, counts, overlays, images: () => images };
 }
@@ -48,7 +51,18 @@ describe('the unread badge', () => {
     badge.set(4);
     badge.reapply();
     expect(overlays.map(([, description]) => description)).toEqual(['4 unread messages', '4 unread messages']);
-    expect(badgeDescription(1)).toBe('1 unread message');
+    expect(badgeDescription(1, english)).toBe('1 unread message');
+  });
+
+  it('describes the dot in the interface language, and again in a new one', () => {
+    expect(badgeDescription(1, french)).toBe('1 message non lu');
+    expect(badgeDescription(2, french)).toBe('2 messages non lus');
+    const words = wordsIn('en');
+    const { badge, overlays } = setUp('win32', true, words.t);
+    badge.set(2);
+    words.apply('fr');
+    badge.reapply();
+    expect(overlays.map(([, description]) => description)).toEqual(['2 unread messages', '2 messages non lus']);
   });
 
   it('without a window on Windows, the count waits for one', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateShow, buildTrayView, type AccountTrayState, type TrayItem, type TrayState } from '../../../electron/tray/tray-menu.ts';
 import type { OwnShow } from '../../../shared/model/presence.ts';
+import type { Translate } from '../../../electron/i18n/words.ts';
+import { english, french } from './words-in.ts';
 
 const online = (show: OwnShow, extra: Partial<AccountTrayState> = {}): AccountTrayState => ({
   connection: 'online',
@@ -10,16 +12,17 @@ const online = (show: OwnShow, extra: Partial<AccountTrayState> = {}): AccountTr
 });
 const offline: AccountTrayState = { connection: 'offline', presence: { show: 'offline' }, invisibility: 'unknown' };
 
-function view(partial: Partial<TrayState>) {
-  return buildTrayView({ accounts: [online('online')], recentStatuses: [], unread: 0, windowVisible: true, ...partial });
+function view(partial: Partial<TrayState>, t: Translate = english) {
+  return buildTrayView({ accounts: [online('online')], recentStatuses: [], unread: 0, windowVisible: true, ...partial }, t);
 }
+const labels = (items: readonly TrayItem[]) => items.map((item) => (item.type === 'separator' ? '---' : item.label));
 const labelled = (items: readonly TrayItem[], label: string) => items.find((item) => item.type !== 'separator' && item.label === label);
 const radios = (items: readonly TrayItem[]) => items.filter((item) => item.type === 'radio');
 
 describe('tray menu model', () => {
   it('lays out state, presence choices, status message, window toggle and quit', () => {
     const { items } = view({});
-    expect(items.map((item) => (item.type === 'separator' ? '---' : item.label))).toEqual([
+    expect(labels(items)).toEqual([
       'Online', '---', 'Available', 'Away', 'Busy', 'Invisible', 'Offline', '---', 'Set status message…', '---', 'Hide Causette', '---', 'Quit Causette',
     ]);
     expect(items[0]).toEqual({ type: 'label', label: 'Online' });
@@ -96,9 +99,26 @@ describe('tray menu model', () => {
     expect(tooltip).toBe('Causette — No account');
     expect(icon).toBe('offline');
     const gated = items.filter((item) => item.type === 'radio' || (item.type === 'action' && ['edit-status', 'status'].includes(item.action.kind)));
-    expect(gated.map((item) => (item.type === 'separator' ? '---' : item.label))).toEqual(['Available', 'Away', 'Busy', 'Invisible', 'Offline', 'Set status message…', 'Lunch']);
+    expect(labels(gated)).toEqual(['Available', 'Away', 'Busy', 'Invisible', 'Offline', 'Set status message…', 'Lunch']);
     for (const item of gated) expect(item).toMatchObject({ enabled: false });
     expect(radios(items).some((item) => item.checked)).toBe(false);
     expect(labelled(items, 'Quit Causette')).toMatchObject({ enabled: true });
+  });
+
+  it('speaks French: the same layout, the states, idle and connecting, plurals of the unread count', () => {
+    expect(labels(view({ windowVisible: false }, french).items)).toEqual([
+      'En ligne', '---', 'Disponible', 'Absent', 'Occupé', 'Invisible', 'Hors ligne', '---', 'Définir un message d’état…', '---', 'Afficher Causette', '---', 'Quitter Causette',
+    ]);
+    expect(view({ accounts: [online('chat')] }, french).items[0]).toMatchObject({ label: 'Disponible pour discuter' });
+    expect(view({ accounts: [online('xa', { presence: { show: 'xa', auto: 'xa' } })] }, french).items[0]).toMatchObject({ label: 'Absent pour longtemps (inactif)' });
+    expect(view({ accounts: [{ connection: 'reconnecting', presence: { show: 'online' }, invisibility: 'unknown' }] }, french).items[0]).toMatchObject({ label: 'Connexion…' });
+    expect(view({ accounts: [{ connection: 'offline', presence: { show: 'dnd' }, invisibility: 'unknown' }] }, french).items[0]).toMatchObject({ label: 'Non connecté' });
+    expect(view({ accounts: [] }, french).tooltip).toBe('Causette — Aucun compte');
+    const one = view({ unread: 1 }, french);
+    expect(one.tooltip).toBe('Causette — En ligne (1 non lu)');
+    expect(labelled(one.items, 'Non lu\u202f: 1')).toMatchObject({ action: { kind: 'show-window' } });
+    const two = view({ unread: 2 }, french);
+    expect(two.tooltip).toBe('Causette — En ligne (2 non lus)');
+    expect(labelled(two.items, 'Non lus\u202f: 2')).toBeDefined();
   });
 });

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../../shared/model/account.ts';
 import type { RosterSnapshot } from '../../../shared/ipc/contract.ts';
+import type { Translate } from '../../../electron/i18n/words.ts';
 import { createTray, toMenuTemplate, trayIconPath, type TrayWindow } from '../../../electron/tray/tray.ts';
 import { fakeCore } from '../../support/fake-core.ts';
 import { FakeMenu, fakeNativeImage, FakeNativeTheme, FakeTray } from './fake-electron.ts';
+import { english, wordsIn } from './words-in.ts';
 
 const account = (id: string, status: 'online' | 'offline' = 'offline'): Account => ({
   id,
@@ -22,7 +24,7 @@ const rosterOf = (show: 'online' | 'dnd', recentStatuses: string[] = []): Roster
   invisibility: 'unavailable',
 });
 
-function setup(accounts: Account[] = [account('a1', 'online')], iconDir = '/app/assets/tray') {
+function setup(accounts: Account[] = [account('a1', 'online')], iconDir = '/app/assets/tray', t: Translate = english) {
   const core = fakeCore();
   core.answers['roster.snapshot'] = rosterOf('online');
   const nativeTheme = new FakeNativeTheme();
@@ -34,7 +36,7 @@ function setup(accounts: Account[] = [account('a1', 'online')], iconDir = '/app/
     editStatus: () => void window.edits++,
   };
   const quit = vi.fn();
-  const tray = createTray({ electron: { Tray: FakeTray, Menu: FakeMenu, nativeImage: fakeNativeImage, nativeTheme }, core, accounts, iconDir, window: windowControl, quit });
+  const tray = createTray({ electron: { Tray: FakeTray, Menu: FakeMenu, nativeImage: fakeNativeImage, nativeTheme }, core, accounts, iconDir, window: windowControl, quit, t });
   const icon = FakeTray.last as FakeTray;
   const menu = () => icon.menu as FakeMenu;
   return { core, nativeTheme, window, quit, tray, icon, menu };
@@ -105,6 +107,17 @@ describe('tray binding', () => {
     expect(icon.menusBuilt).toBe(built + 4);
   });
 
+  it('rebuilds its menu and tooltip in a new language once refreshed', () => {
+    const words = wordsIn('en');
+    const { tray, icon, menu } = setup(undefined, undefined, words.t);
+    const built = icon.menusBuilt;
+    words.apply('fr');
+    tray.refresh();
+    expect(icon.menusBuilt).toBe(built + 1);
+    expect(icon.tooltip).toBe('Causette — En ligne');
+    expect(menu().labels()).toEqual(expect.arrayContaining(['Disponible', 'Occupé', 'Définir un message d’état…', 'Masquer Causette', 'Quitter Causette']));
+  });
+
   it('picks the dark variant on a dark theme and follows theme changes', () => {
     const { nativeTheme, icon } = setup();
     nativeTheme.set(true);
@@ -124,6 +137,7 @@ describe('tray binding', () => {
       iconDir: '/t',
       window: { isShown: () => true, show: () => undefined, toggle: () => undefined, editStatus: () => undefined },
       quit: () => undefined,
+      t: english,
     });
     await vi.waitFor(() => expect(FakeTray.last?.tooltip).toBe('Causette — Busy'));
     expect(core.calls.filter((call) => call.name === 'roster.snapshot').map((call) => call.request)).toEqual([{ accountId: 'a1' }]);

@@ -5,6 +5,7 @@ import { trackUnread, unreadOf } from '../../../electron/tray/unread-count.ts';
 import { createTray } from '../../../electron/tray/tray.ts';
 import { fakeCore } from '../../support/fake-core.ts';
 import { FakeMenu, fakeNativeImage, FakeNativeTheme, FakeTray } from './fake-electron.ts';
+import { english } from './words-in.ts';
 
 const account = (id: string): Account => ({ id, jid: `${id}@x`, tls: 'auto', passwordSaved: true, pinnedCertificates: [], connection: { status: 'offline' } });
 const conversation = (peer: string, unread: number, muted = false): Conversation => ({ peer, unread, muted });
@@ -50,6 +51,7 @@ describe('the unread count of the tray and badge', () => {
       window: { isShown: () => false, show: () => undefined, toggle: () => undefined, editStatus: () => undefined },
       quit: () => undefined,
       unread: () => count,
+      t: english,
     });
     const icon = FakeTray.last as FakeTray;
     expect(icon.tooltip).toBe('Causette — No account');

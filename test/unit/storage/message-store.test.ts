@@ -217,6 +217,16 @@ describe('corrections, retractions and reactions', () => {
     expect(store.correct(original.id, 'back', 600)).toMatchObject({ body: '', retracted: true, correctedAt: 500 });
   });
 
+  it('keeps how much of a body too long was cut, through a correction and a retraction', () => {
+    const { store } = setUp();
+    const long = store.insert(message({ body: 'start of a long text', bodyCut: 1_000 })).message;
+    expect(store.get(long.id)).toMatchObject({ body: 'start of a long text', bodyCut: 1_000 });
+    expect(store.correct(long.id, 'start of another long text', 500, 2_000)).toMatchObject({ bodyCut: 2_000 });
+    expect(store.correct(long.id, 'short now', 600)?.bodyCut).toBeUndefined();
+    const other = store.insert(message({ body: 'long again', bodyCut: 5 })).message;
+    expect(store.retract(other.id)?.bodyCut).toBeUndefined();
+  });
+
   it('groups reactions by emoji with their senders, replaces a sender’s whole set, and an empty set removes it (XEP-0444)', () => {
     const { store } = setUp();
     const target = store.insert(message()).message;

@@ -31,7 +31,8 @@ export interface MessageRecords {
   delivered(accountId: string, peer: string, remoteId: string): Message[];
   /** XEP-0333 §4: displayed for one message means every earlier one was seen too. */
   displayed(accountId: string, peer: string, remoteId: string): Message[];
-  correct(id: string, body: string, at: number): Message | undefined;
+  /** `bodyCut` when the corrected text too was longer than the bound. */
+  correct(id: string, body: string, at: number, bodyCut?: number): Message | undefined;
   retract(id: string): Message | undefined;
   react(id: string, sender: string, emojis: readonly string[]): Message | undefined;
 }
@@ -40,8 +41,8 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   const { byId, byRemoteId, current, full } = reader;
   const insert = db.prepare(
     `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read, markable,
-       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive, body_cut)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const byStanzaId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND stanza_id = ?');
   const byOriginId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND origin_id = ?');
@@ -58,8 +59,8 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
     `UPDATE messages SET state = 'read', error = NULL WHERE account_id = ?1 AND peer = ?2 AND direction = 'out'
        AND (state IN ('sent', 'delivered') AND ts <= ?3 OR id = ?4 AND state = 'pending') RETURNING id`,
   );
-  const correct = db.prepare('UPDATE messages SET body = ?, corrected_at = ? WHERE id = ? AND retracted = 0');
-  const retract = db.prepare("UPDATE messages SET body = '', retracted = 1, reactions = NULL WHERE id = ?");
+  const correct = db.prepare('UPDATE messages SET body = ?, body_cut = ?, corrected_at = ? WHERE id = ? AND retracted = 0');
+  const retract = db.prepare("UPDATE messages SET body = '', body_cut = NULL, retracted = 1, reactions = NULL WHERE id = ?");
   const setReactions = db.prepare('UPDATE messages SET reactions = ? WHERE id = ?');
 
   const changed = (result: { id: string }[]): Message[] => result.flatMap(({ id }) => current(id) ?? []);
@@ -118,6 +119,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
         message.sender?.occupantId ?? null,
         message.sender?.jid ?? null,
         message.archive ?? null,
+        message.bodyCut ?? null,
       );
       const row = byId.get(message.id) as Row | undefined;
       return { kind: 'inserted', message: row ? full(row) : message };
@@ -135,8 +137,8 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
       if (!target) return [];
       return changed(displayed.all(accountId, peer, target.timestamp, target.id) as { id: string }[]);
     },
-    correct(id, body, at) {
-      correct.run(body, at, id);
+    correct(id, body, at, bodyCut) {
+      correct.run(body, bodyCut ?? null, at, id);
       return current(id);
     },
     retract(id) {

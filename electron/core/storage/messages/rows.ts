@@ -14,6 +14,7 @@ export interface Row {
   archive: string | null;
   direction: Message['direction'];
   body: string;
+  body_cut: number | null;
   ts: number;
   state: Message['state'];
   origin_id: string | null;
@@ -65,6 +66,7 @@ export function toMessage(row: Row): Message {
     ...(row.archive === null ? {} : { archive: row.archive }),
     direction: row.direction,
     body: row.body,
+    ...(row.body_cut === null ? {} : { bodyCut: row.body_cut }),
     timestamp: row.ts,
     state: row.state,
     ...(row.origin_id === null ? {} : { originId: row.origin_id }),

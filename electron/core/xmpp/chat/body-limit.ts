@@ -9,11 +9,18 @@ export const maxBodyLength = 256 * 1024;
 /** A reply's quote is a reminder of what it answers: the window shows its first 200 characters. */
 export const maxQuoteLength = 1_000;
 
-/** The body, or its start with a line saying how much was cut (the reader is told, the text is not silently lost). */
-export function boundedBody(body: string): string {
-  if (body.length <= maxBodyLength) return body;
+/** A body as kept: the whole text, or its start and how many code units were cut. */
+export interface BoundedBody {
+  readonly text: string;
+  /** 0 when nothing was cut. */
+  readonly cut: number;
+}
+
+/** The body, or its start with how much was cut: the window tells the reader in their language, nothing is silently lost. */
+export function boundedBody(body: string): BoundedBody {
+  if (body.length <= maxBodyLength) return { text: body, cut: 0 };
   const kept = prefixWithin(body, maxBodyLength);
-  return `${kept}\n\n[This message was too long: Causette kept its first ${kept.length.toLocaleString('en')} characters and cut ${(body.length - kept.length).toLocaleString('en')}.]`;
+  return { text: kept, cut: body.length - kept.length };
 }
 
 export const boundedQuote = (quote: string): string => shortened(quote, maxQuoteLength);

@@ -79,7 +79,7 @@ export function createIngest(deps: IngestDeps) {
     } else if (entry.kind === 'edit' && parsed.body !== undefined) {
       // XEP-0308 §5: only the original sender may correct; an older correction never undoes a newer one.
       if (target.direction !== parsed.direction || (target.correctedAt ?? 0) > at) return;
-      const corrected = store.correct(target.id, parsed.body, at);
+      const corrected = store.correct(target.id, parsed.body, at, parsed.bodyCut);
       if (corrected) deps.changed(corrected);
     } else if (entry.kind === 'receipt' && target.remoteId !== undefined) {
       // XEP-0184 §5.2: the peer's device got our message.
@@ -145,6 +145,7 @@ export function createIngest(deps: IngestDeps) {
       ...(context.archive === undefined ? {} : { archive: context.archive }),
       direction: parsed.direction,
       body,
+      ...(parsed.bodyCut === undefined ? {} : { bodyCut: parsed.bodyCut }),
       timestamp,
       // An archived message of ours older than one the peer displayed was seen too (XEP-0333 §4).
       state: parsed.direction === 'in' ? 'received' : context.source === 'archive' && coveredAt(peer, 'out') >= timestamp ? 'read' : 'sent',

@@ -41,6 +41,8 @@ export interface ParsedMessage {
   readonly stanzaId?: string;
   /** The text to show, without a reply's quoted fallback; undefined when there is none. */
   readonly body?: string;
+  /** The body is the start of a longer text: this many UTF-16 code units past maxBodyLength were not kept. */
+  readonly bodyCut?: number;
   /** XEP-0203: when it was first sent, and who says so. */
   readonly delay?: { readonly at: number; readonly from?: string };
   readonly replaces?: string;
@@ -158,7 +160,8 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
   // XEP-0359 §3.1: a stanza-id counts only when our own server (our bare JID) put it there.
   const stanzaId = archiveId ?? nonEmpty(stanza.getChildren('stanza-id', NS_SID).find((child) => child.attrs.by === ownJid)?.attrs.id);
   const text = retracts === undefined && reactionsId === undefined ? (stripped?.text ?? rawBody ?? undefined) : undefined;
-  const body = text === undefined ? undefined : boundedBody(text);
+  const bounded = text === undefined ? undefined : boundedBody(text);
+  const body = bounded?.text;
   const id = nonEmpty(stanza.attrs.id);
   const originId = nonEmpty(stanza.getChild('origin-id', NS_SID)?.attrs.id);
   const replaces = nonEmpty(stanza.getChild('replace', NS_CORRECT)?.attrs.id);
@@ -175,6 +178,7 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
     ...(originId === undefined ? {} : { originId }),
     ...(stanzaId === undefined ? {} : { stanzaId }),
     ...(body === undefined || body === '' ? {} : { body }),
+    ...(bounded === undefined || bounded.cut === 0 ? {} : { bodyCut: bounded.cut }),
     ...(Number.isFinite(stamp) ? { delay: { at: stamp, ...(delayFrom === undefined ? {} : { from: delayFrom }) } } : {}),
     ...(replaces === undefined ? {} : { replaces }),
     ...(retracts === undefined ? {} : { retracts }),
