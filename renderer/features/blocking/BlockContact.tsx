@@ -68,7 +68,7 @@ export function BlockContact({ accountId, jid, name }: BlockContactProps) {
       ) : (
         <div role="group" aria-labelledby={`${id}-question`} className="confirm">
           <p id={`${id}-question`}>
-            {t('blocking.question', { name, jid })}
+            {name === jid ? t('blocking.questionAddress', { jid }) : t('blocking.question', { name, jid })}
           </p>
           <div className="actions start">
             <button type="button" ref={cancelRef} onClick={() => setConfirming(false)} disabled={busy}>

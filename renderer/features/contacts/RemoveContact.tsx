@@ -16,7 +16,7 @@ export function RemoveContact({ accountId, contact, onRemoved }: RemoveContactPr
   return (
     <ConfirmedAction
       label={t('remove.label')}
-      question={t('remove.question', { name: displayName(contact), jid: contact.jid })}
+      question={displayName(contact) === contact.jid ? t('remove.questionAddress', { jid: contact.jid }) : t('remove.question', { name: displayName(contact), jid: contact.jid })}
       keepLabel={t('remove.keep')}
       confirmLabel={t('remove.confirm')}
       run={async () => {
