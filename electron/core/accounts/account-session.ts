@@ -79,11 +79,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
     seesUs: (bare) => sharesPresence(roster.get(bare)?.subscription),
   };
   // XEP-0186 §3: while invisible, a stranger's request is refused as if no resource were here, before any module sees it.
-  const removeGuard = connection.pipeline.useIncoming(async (stanza) => {
+  const removeGuard = connection.pipeline.useIncoming((stanza) => {
     const refusal = refuseWhileInvisible(stanza, audience);
     if (!refusal) return stanza;
-    await connection.send(refusal);
-    return undefined;
+    return connection.send(refusal).then(() => undefined);
   });
   const router = setupIqRouter({ connection, logger });
   const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? CHAT_FEATURES : [])]);
@@ -111,6 +110,16 @@ export function createAccountSession(deps: AccountSessionDeps) {
     logger,
     preApproval: () => preApproval,
     onRequestsChanged: (requests) => deps.emit('subscription.requestsChanged', { accountId, requests }),
+  });
+  const warn = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
+  /** This session's roster get: RFC 6121 §2.2, before any other request of the session, and shown as soon as it is in. */
+  let fetched: Promise<unknown> = Promise.resolve();
+  const removeRosterFetch = connection.onSessionStart(({ resumed, features }) => {
+    if (resumed) return;
+    fetched = roster
+      .fetch(features?.getChild('ver', NS_ROSTER_VER) !== undefined)
+      .then(() => coalescer.flush())
+      .catch(warn('the roster could not be fetched'));
   });
   const presence = setupContactsPresence({
     ownJid: deps.jid,
@@ -175,7 +184,6 @@ export function createAccountSession(deps: AccountSessionDeps) {
     queue = next.catch(() => undefined);
     return next;
   };
-  const warn = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
 
   async function detect(): Promise<Mechanism> {
     const reply = await connection.iq(buildDiscoInfoGet(domain), 15_000);
@@ -192,15 +200,13 @@ export function createAccountSession(deps: AccountSessionDeps) {
     own.reset();
     preApproval = features?.getChild('sub', NS_PRE_APPROVAL) !== undefined;
     invisibility = 'unknown';
-    const versioning = features?.getChild('ver', NS_ROSTER_VER) !== undefined;
     const [, mechanism] = await Promise.all([
-      roster.fetch(versioning).catch(warn('the roster could not be fetched')),
+      fetched,
       detect().catch((error: unknown): 'unknown' => {
         warn('the server’s features are unknown')(error);
         return 'unknown';
       }),
     ]);
-    coalescer.flush();
     invisibility = mechanism;
     deps.onInvisibility();
     // Presence from before this session is stale; cleared just before the server sends the current one, so both land in one delta.
@@ -220,7 +226,11 @@ export function createAccountSession(deps: AccountSessionDeps) {
   let started: Promise<void> = Promise.resolve();
   const removeSession = connection.onSessionStart((session) => {
     if (!session.resumed) {
-      started = enqueue(() => start(session)).catch(warn('the session could not start'));
+      // The fetched roster is written once our presence is out, so that the store does not hold it up.
+      started = enqueue(() => start(session))
+        .catch(warn('the session could not start'))
+        .then(() => roster.persist())
+        .catch(warn('the roster could not be stored'));
       // XEP-0313 catch-up once the roster and our presence are out, outside the presence queue.
       void started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
     }
@@ -248,6 +258,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     /** Sends our presence as it now is (after a change of choice or of the automatic state). */
     announce: () => enqueue(() => own.announce(deps.ownPresence(), invisibility)),
     dispose(): void {
+      removeRosterFetch();
       removeSession();
       removeState();
       presence.dispose();
