@@ -120,6 +120,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       .fetch(features?.getChild('ver', NS_ROSTER_VER) !== undefined)
       .then(() => coalescer.flush())
       .catch(warn('the roster could not be fetched'));
+    mam?.sessionStarted();
   });
   const presence = setupContactsPresence({
     ownJid: deps.jid,
