@@ -2,6 +2,7 @@
 // roster, subscriptions, contacts' presence, own presence, chat, carbons, archive. A fresh session (not a resumed one) fetches
 // the roster, learns how to be invisible, announces our presence (RFC 6121 §2.2: roster before presence), then catches up
 // with the archive (XEP-0313).
+import type { Element } from '@xmpp/xml';
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
 import type { Message } from '../../../shared/model/message.ts';
@@ -114,12 +115,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
   const warn = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
   /** This session's roster get: RFC 6121 §2.2, before any other request of the session, and shown as soon as it is in. */
   let fetched: Promise<unknown> = Promise.resolve();
+  /** This session's first questions to our server, asked with the roster get so that their answers follow the roster's. */
+  let asked: { readonly info: Promise<Element>; readonly blocklist: Promise<Element> } | undefined;
   const removeRosterFetch = connection.onSessionStart(({ resumed, features }) => {
     if (resumed) return;
     fetched = roster
       .fetch(features?.getChild('ver', NS_ROSTER_VER) !== undefined)
       .then(() => coalescer.flush())
       .catch(warn('the roster could not be fetched'));
+    const info = connection.iq(buildDiscoInfoGet(domain), 15_000);
+    info.catch(() => undefined);
+    asked = { info, blocklist: blocking.ask() };
     mam?.sessionStarted();
   });
   const presence = setupContactsPresence({
@@ -187,13 +193,13 @@ export function createAccountSession(deps: AccountSessionDeps) {
   };
 
   async function detect(): Promise<Mechanism> {
-    const reply = await connection.iq(buildDiscoInfoGet(domain), 15_000);
+    const reply = await (asked?.info ?? connection.iq(buildDiscoInfoGet(domain), 15_000));
     const query = reply.getChild('query', NS_DISCO_INFO);
     const parsed = query ? parseDiscoInfo(query) : 'ill-formed';
     // XEP-0280 §4 from the same answer, without holding up our presence.
     if (carbons) void carbons.enable(parsed === 'ill-formed' ? [] : parsed.features).catch(warn('carbons could not be enabled'));
     // XEP-0191 §2 from the same answer; §3.1 the block list before our presence goes out.
-    await blocking.fetch(parsed === 'ill-formed' ? [] : parsed.features).catch(warn('the block list could not be fetched'));
+    await blocking.fetch(parsed === 'ill-formed' ? [] : parsed.features, asked?.blocklist).catch(warn('the block list could not be fetched'));
     return parsed === 'ill-formed' ? 'unavailable' : detectInvisibility(parsed);
   }
 
