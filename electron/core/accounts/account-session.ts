@@ -122,11 +122,12 @@ export function createAccountSession(deps: AccountSessionDeps) {
     fetched = roster
       .fetch(features?.getChild('ver', NS_ROSTER_VER) !== undefined)
       .then(() => coalescer.flush())
-      .catch(warn('the roster could not be fetched'));
+      .catch(warn('the roster could not be fetched'))
+      // Once the roster is in: the archive's question (slow to answer on Prosody) does not sit between the roster get and its answer.
+      .then(() => mam?.sessionStarted());
     const info = connection.iq(buildDiscoInfoGet(domain), 15_000);
     info.catch(() => undefined);
     asked = { info, blocklist: blocking.ask() };
-    mam?.sessionStarted();
   });
   const presence = setupContactsPresence({
     ownJid: deps.jid,
