@@ -53,7 +53,13 @@ export function parseRosterItem(element: Element): RosterChange | undefined {
 
 /** The items of a roster result or push query, with its version (XEP-0237 §3). */
 export function parseRosterQuery(query: Element): { changes: RosterChange[]; ver: string | undefined } {
-  const changes = query.getChildren('item').flatMap((element) => parseRosterItem(element) ?? []);
+  // One pass over the children, without intermediate arrays: a result can hold tens of thousands of items.
+  const changes: RosterChange[] = [];
+  for (const child of query.children) {
+    if (typeof child === 'string' || child.name !== 'item') continue;
+    const change = parseRosterItem(child);
+    if (change) changes.push(change);
+  }
   return { changes, ver: query.attrs.ver };
 }
 

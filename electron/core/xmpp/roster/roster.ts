@@ -41,7 +41,7 @@ function sameItem(a: RosterItem | undefined, b: RosterItem): boolean {
 
 export function setupRoster(deps: RosterDeps) {
   const { accountId, store } = deps;
-  const items = new Map<string, RosterItem>(store.load(accountId).items.map((item) => [item.jid, item]));
+  let items = new Map<string, RosterItem>(store.load(accountId).items.map((item) => [item.jid, item]));
   /** A fetched roster not yet written: the contacts are reported first, the store follows (persist). */
   let unwritten: (() => void) | undefined;
 
@@ -66,17 +66,17 @@ export function setupRoster(deps: RosterDeps) {
     deps.onChange(item.jid, item);
   }
 
-  function replaceAll(next: readonly RosterItem[], ver: string | undefined): void {
-    const before = new Map(items);
-    items.clear();
-    for (const raw of next) {
-      const item = keepApproval(raw, before.get(raw.jid));
-      items.set(item.jid, item);
+  function replaceAll(next: readonly RosterChange[], ver: string | undefined): void {
+    const before = items;
+    items = new Map();
+    for (const change of next) {
+      if (change.kind !== 'upsert') continue;
+      items.set(change.item.jid, keepApproval(change.item, before.get(change.item.jid)));
     }
     for (const jid of before.keys()) if (!items.has(jid)) deps.onChange(jid, undefined);
     for (const item of items.values()) if (!sameItem(before.get(item.jid), item)) deps.onChange(item.jid, item);
-    const written = [...items.values()];
-    unwritten = () => store.replace(accountId, written, ver);
+    // Every later change persists first, so the items are still these when this runs.
+    unwritten = () => store.replace(accountId, [...items.values()], ver);
   }
 
   // §2.1.6: a push comes from our own server (no 'from') or our bare JID; anything else could be a spoof.
@@ -106,7 +106,7 @@ export function setupRoster(deps: RosterDeps) {
       // XEP-0237 §3: an empty result means the stored roster is current.
       if (!query) return false;
       const parsed = parseRosterQuery(query);
-      replaceAll(parsed.changes.flatMap((change) => (change.kind === 'upsert' ? [change.item] : [])), versioning ? parsed.ver : undefined);
+      replaceAll(parsed.changes, versioning ? parsed.ver : undefined);
       return true;
     },
 
