@@ -1,11 +1,12 @@
-// `npm run bench [-- --only roster,mam,render --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
+// `npm run bench [-- --only roster,roster-sweep,mam,render --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
 import { parseArgs } from 'node:util';
 import { isProsodyInstalled, installHint } from '../test/server/prosody.ts';
 import { mamCatchUp } from './mam/mam-catchup.ts';
 import { rendering } from './render/rendering.ts';
 import { rosterPresence } from './roster-presence.ts';
+import { rosterSweep } from './roster-sweep.ts';
 
-const scenarios = ['roster', 'mam', 'render'] as const;
+const scenarios = ['roster', 'roster-sweep', 'mam', 'render'] as const;
 type Scenario = (typeof scenarios)[number];
 
 const { values } = parseArgs({
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     contacts: { type: 'string', default: '5000' },
     online: { type: 'string', default: '2000' },
+    'sweep-online': { type: 'string', default: '100' },
     peers: { type: 'string', default: '50' },
     'per-peer': { type: 'string', default: '200' },
     stored: { type: 'string', default: '100000' },
@@ -49,6 +51,9 @@ const tables: string[] = [];
 for (const scenario of only) {
   if (scenario === 'roster') {
     tables.push(await rosterPresence({ runs: runs(5), contacts, online: bounded('online', values.online, 0, contacts) }, log));
+  }
+  if (scenario === 'roster-sweep') {
+    tables.push(await rosterSweep({ runs: runs(3), online: bounded('sweep-online', values['sweep-online'], 1, 1_000) }, log));
   }
   if (scenario === 'mam') {
     const options = {

@@ -1,4 +1,4 @@
-// min / median / max per metric for both sides, and the ratio of medians, as a plain-text table.
+// min / median / max per metric for both sides, and the ratio of medians, as a plain-text table; goals on that ratio.
 
 export interface Row {
   readonly metric: string;
@@ -14,23 +14,53 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 }
 
-const fmt = (value: number) => (Number.isInteger(value) ? String(value) : value >= 100 ? value.toFixed(0) : value.toFixed(1));
+export const fmt = (value: number) => (Number.isInteger(value) ? String(value) : value >= 100 ? value.toFixed(0) : value.toFixed(1));
 
 function spread(values: readonly number[]): string {
   if (values.length === 0) return '—';
   return `${fmt(Math.min(...values))} / ${fmt(median(values))} / ${fmt(Math.max(...values))}`;
 }
 
-export function renderTable(rows: readonly Row[]): string {
-  const header = ['metric', 'unit', 'Causette min / med / max', 'baseline min / med / max', 'Causette ÷ baseline (med)'];
-  const body = rows.map((row) => [
-    row.metric,
-    row.unit,
-    spread(row.causette),
-    spread(row.baseline),
-    row.baseline.length === 0 || row.causette.length === 0 || median(row.baseline) === 0 ? '—' : `${(median(row.causette) / median(row.baseline)).toFixed(2)}×`,
-  ]);
+/** Causette's median over the baseline's, or undefined when either side has none. */
+export function ratioOf(row: Row): number | undefined {
+  if (row.baseline.length === 0 || row.causette.length === 0 || median(row.baseline) === 0) return undefined;
+  return median(row.causette) / median(row.baseline);
+}
+
+/** Cells under a header, each column padded to its widest cell, as a Markdown-style table. */
+export function renderGrid(header: readonly string[], body: readonly (readonly string[])[]): string {
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] ?? '').length)));
   const line = (cells: readonly string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+export function renderTable(rows: readonly Row[]): string {
+  const header = ['metric', 'unit', 'Causette min / med / max', 'baseline min / med / max', 'Causette ÷ baseline (med)'];
+  return renderGrid(
+    header,
+    rows.map((row) => {
+      const ratio = ratioOf(row);
+      return [row.metric, row.unit, spread(row.causette), spread(row.baseline), ratio === undefined ? '—' : `${ratio.toFixed(2)}×`];
+    }),
+  );
+}
+
+/** A goal on a row's ratio: Causette's median at most `max` times the baseline's, in this run. */
+export interface Goal {
+  readonly row: Row;
+  readonly max: number;
+}
+
+/** One line per goal: the goal, the ratio measured in this run, and whether it was met. */
+export function renderGoals(goals: readonly Goal[]): string {
+  return goals
+    .map(({ row, max }) => {
+      const ratio = ratioOf(row);
+      // Judged on the ratio as printed, so that a shown 1.20× never misses a goal of 1.20×.
+      const shown = ratio === undefined ? undefined : Math.round(ratio * 100) / 100;
+      const verdict = shown === undefined ? 'not measured' : shown <= max ? 'met' : 'missed';
+      const measured = shown === undefined ? '—' : `${shown.toFixed(2)}×`;
+      return `goal: ${row.metric.trim()} ≤ ${max.toFixed(2)}× baseline; measured ${measured}: ${verdict}`;
+    })
+    .join('\n');
 }

@@ -16,6 +16,8 @@ const controlCharacter = /\p{Cc}/u;
 const ipv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const asciiLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const forbiddenInDomain = /[\s"&'/:<>@[\]\\%?#,;=+*()!$|^`{}~]/u;
+// Already normal ASCII (lower case, host-name labels, printable resource): the checks below would change and refuse nothing.
+const plainAscii = /^(?:([a-z0-9._+-]+)@)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(?:\/([\x20-\x7e]+))?$/;
 
 function utf8Length(text: string): number {
   let bytes = 0;
@@ -75,6 +77,11 @@ function isIpv6Literal(domain: string): boolean {
 /** Parses and normalises an address: the localpart and domainpart are case-folded, the resource kept as typed. */
 export function parseJid(text: string): ParseJidResult {
   const input = text.trim();
+  const plain = plainAscii.exec(input);
+  if (plain && input.length <= maxPartBytes) {
+    const [, local, domain = '', resource] = plain;
+    return { ok: true, jid: { ...(local === undefined ? {} : { local }), domain, ...(resource === undefined ? {} : { resource }) } };
+  }
   // RFC 7622 §3.1: the resource starts at the first '/', the localpart ends at the first '@' before it.
   const slash = input.indexOf('/');
   const head = slash === -1 ? input : input.slice(0, slash);

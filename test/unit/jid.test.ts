@@ -79,6 +79,15 @@ describe('parseJid', () => {
   it('refuses control characters in the resource', () => {
     expect(refused('a@example.org/x\u0007y')).toMatch(/control/);
   });
+
+  it('gives an already-normal ASCII address back unchanged, and still checks the ones that look almost so', () => {
+    expect(parsed('c1.x_y+z-w@contacts.example-1.org/Phone 2 @home/x')).toEqual({ local: 'c1.x_y+z-w', domain: 'contacts.example-1.org', resource: 'Phone 2 @home/x' });
+    expect(parsed('example.org')).toEqual({ domain: 'example.org' });
+    expect(parsed('Bob@Example.org.')).toEqual({ local: 'bob', domain: 'example.org' });
+    expect(refused('a@-bad.example')).toMatch(/not a valid part/);
+    expect(refused('a@example..org')).toMatch(/empty part/);
+    expect(refused('a@example.org/')).toMatch(/empty/);
+  });
 });
 
 describe('bareJid and formatJid', () => {

@@ -2,6 +2,7 @@
 // roster, subscriptions, contacts' presence, own presence, chat, carbons, archive. A fresh session (not a resumed one) fetches
 // the roster, learns how to be invisible, announces our presence (RFC 6121 §2.2: roster before presence), then catches up
 // with the archive (XEP-0313).
+import type { Element } from '@xmpp/xml';
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
 import type { Message } from '../../../shared/model/message.ts';
@@ -79,11 +80,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
     seesUs: (bare) => sharesPresence(roster.get(bare)?.subscription),
   };
   // XEP-0186 §3: while invisible, a stranger's request is refused as if no resource were here, before any module sees it.
-  const removeGuard = connection.pipeline.useIncoming(async (stanza) => {
+  const removeGuard = connection.pipeline.useIncoming((stanza) => {
     const refusal = refuseWhileInvisible(stanza, audience);
     if (!refusal) return stanza;
-    await connection.send(refusal);
-    return undefined;
+    return connection.send(refusal).then(() => undefined);
   });
   const router = setupIqRouter({ connection, logger });
   const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? CHAT_FEATURES : [])]);
@@ -112,6 +112,23 @@ export function createAccountSession(deps: AccountSessionDeps) {
     logger,
     preApproval: () => preApproval,
     onRequestsChanged: (requests) => deps.emit('subscription.requestsChanged', { accountId, requests }),
+  });
+  const warn = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
+  /** This session's roster get: RFC 6121 §2.2, before any other request of the session, and shown as soon as it is in. */
+  let fetched: Promise<unknown> = Promise.resolve();
+  /** This session's first questions to our server, asked with the roster get so that their answers follow the roster's. */
+  let asked: { readonly info: Promise<Element>; readonly blocklist: Promise<Element> } | undefined;
+  const removeRosterFetch = connection.onSessionStart(({ resumed, features }) => {
+    if (resumed) return;
+    fetched = roster
+      .fetch(features?.getChild('ver', NS_ROSTER_VER) !== undefined)
+      .then(() => coalescer.flush())
+      .catch(warn('the roster could not be fetched'))
+      // Once the roster is in: the archive's question (slow to answer on Prosody) does not sit between the roster get and its answer.
+      .then(() => mam?.sessionStarted());
+    const info = connection.iq(buildDiscoInfoGet(domain), 15_000);
+    info.catch(() => undefined);
+    asked = { info, blocklist: blocking.ask() };
   });
   const presence = setupContactsPresence({
     ownJid: deps.jid,
@@ -178,16 +195,15 @@ export function createAccountSession(deps: AccountSessionDeps) {
     queue = next.catch(() => undefined);
     return next;
   };
-  const warn = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
 
   async function detect(): Promise<Mechanism> {
-    const reply = await connection.iq(buildDiscoInfoGet(domain), 15_000);
+    const reply = await (asked?.info ?? connection.iq(buildDiscoInfoGet(domain), 15_000));
     const query = reply.getChild('query', NS_DISCO_INFO);
     const parsed = query ? parseDiscoInfo(query) : 'ill-formed';
     // XEP-0280 §4 from the same answer, without holding up our presence.
     if (carbons) void carbons.enable(parsed === 'ill-formed' ? [] : parsed.features).catch(warn('carbons could not be enabled'));
     // XEP-0191 §2 from the same answer; §3.1 the block list before our presence goes out.
-    await blocking.fetch(parsed === 'ill-formed' ? [] : parsed.features).catch(warn('the block list could not be fetched'));
+    await blocking.fetch(parsed === 'ill-formed' ? [] : parsed.features, asked?.blocklist).catch(warn('the block list could not be fetched'));
     return parsed === 'ill-formed' ? 'unavailable' : detectInvisibility(parsed);
   }
 
@@ -195,15 +211,13 @@ export function createAccountSession(deps: AccountSessionDeps) {
     own.reset();
     preApproval = features?.getChild('sub', NS_PRE_APPROVAL) !== undefined;
     invisibility = 'unknown';
-    const versioning = features?.getChild('ver', NS_ROSTER_VER) !== undefined;
     const [, mechanism] = await Promise.all([
-      roster.fetch(versioning).catch(warn('the roster could not be fetched')),
+      fetched,
       detect().catch((error: unknown): 'unknown' => {
         warn('the server’s features are unknown')(error);
         return 'unknown';
       }),
     ]);
-    coalescer.flush();
     invisibility = mechanism;
     deps.onInvisibility();
     // Presence from before this session is stale; cleared just before the server sends the current one, so both land in one delta.
@@ -223,7 +237,11 @@ export function createAccountSession(deps: AccountSessionDeps) {
   let started: Promise<void> = Promise.resolve();
   const removeSession = connection.onSessionStart((session) => {
     if (!session.resumed) {
-      started = enqueue(() => start(session)).catch(warn('the session could not start'));
+      // The fetched roster is written once our presence is out, so that the store does not hold it up.
+      started = enqueue(() => start(session))
+        .catch(warn('the session could not start'))
+        .then(() => roster.persist())
+        .catch(warn('the roster could not be stored'));
       // XEP-0313 catch-up once the roster and our presence are out, outside the presence queue.
       void started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
     }
@@ -251,6 +269,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     /** Sends our presence as it now is (after a change of choice or of the automatic state). */
     announce: () => enqueue(() => own.announce(deps.ownPresence(), invisibility)),
     dispose(): void {
+      removeRosterFetch();
       removeSession();
       removeState();
       presence.dispose();

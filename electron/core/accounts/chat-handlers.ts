@@ -59,7 +59,9 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
       const local = read();
       // XEP-0313: older than the local store, the archive is asked a page at a time until it holds nothing older.
       const mam = entry.session?.mam;
-      const reachedOldest = after === undefined && around === undefined && local.messages.length < limit;
+      // While the catch-up runs, what is stored answers at once: the catch-up brings each conversation's newest messages
+      // first, and the archive is asked for older ones when the user scrolls past them (hasOlder).
+      const reachedOldest = after === undefined && around === undefined && local.messages.length < limit && !(mam?.catchingUp() === true && local.messages.length > 0);
       const online = entry.session?.connection.state.status === 'online';
       const archive =
         reachedOldest && mam && online && !store.archiveComplete(accountId, jid)

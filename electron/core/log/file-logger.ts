@@ -57,6 +57,7 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
         const text = redactStanza(xml, options.level());
         if (text !== undefined) write(`${new Date().toISOString()} ${direction === 'in' ? 'RECV' : 'SEND'} [${account}] ${text}\n`);
       },
+      keepsStanzas: () => options.level() !== 'off',
       child: (fields) => make({ ...bound, ...fields }),
     };
   }

@@ -9,6 +9,8 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
   /** A stanza crossing the wire, as XML text; redacted by the logger according to the debug setting. */
   stanza(direction: 'in' | 'out', account: string, xml: string): void;
+  /** Whether stanza() keeps anything now; when false, callers need not turn stanzas into text. Absent means it does. */
+  keepsStanzas?(): boolean;
   /** A logger whose lines carry these fields too. */
   child(fields: Record<string, unknown>): Logger;
 }
@@ -20,5 +22,6 @@ export const silentLogger: Logger = {
   warn: () => undefined,
   error: () => undefined,
   stanza: () => undefined,
+  keepsStanzas: () => false,
   child: () => silentLogger,
 };

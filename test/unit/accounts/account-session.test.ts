@@ -71,26 +71,27 @@ describe('an account session', () => {
     await start(true);
     expect(wire).toEqual([]);
     await start(false);
-    expect(wire).toEqual(['iq query jabber:iq:roster', 'iq query http://jabber.org/protocol/disco#info', 'send presence']);
+    // The block list is asked with the server's features (XEP-0191 §3.1), before knowing whether the server has it.
+    expect(wire).toEqual(['iq query jabber:iq:roster', 'iq query http://jabber.org/protocol/disco#info', 'iq blocklist urn:xmpp:blocking', 'send presence']);
     expect(session.invisibility()).toBe('unavailable');
   });
 
   it('goes invisible with XEP-0186 before its first presence when the user chose invisible', async () => {
     const { session, wire, start } = setUp(['urn:xmpp:invisible:0'], { show: 'invisible', status: '', priority: 0 });
     await start(false);
-    expect(wire.slice(2)).toEqual(['iq invisible urn:xmpp:invisible:0', 'send presence']);
+    expect(wire.slice(3)).toEqual(['iq invisible urn:xmpp:invisible:0', 'send presence']);
     expect(session.invisibility()).toBe('xep-0186');
   });
 
   it('goes invisible with XEP-0126 privacy lists where that is all the server has', async () => {
     const { wire, start } = setUp(['jabber:iq:privacy'], { show: 'invisible', status: '', priority: 0 });
     await start(false);
-    expect(wire.slice(2)).toEqual(['iq query jabber:iq:privacy', 'iq query jabber:iq:privacy', 'send presence']);
+    expect(wire.slice(3)).toEqual(['iq query jabber:iq:privacy', 'iq query jabber:iq:privacy', 'send presence']);
   });
 
   it('sends no presence at all when invisible was chosen and the server cannot hide us', async () => {
     const { wire, start } = setUp([], { show: 'invisible', status: '', priority: 0 });
     await start(false);
-    expect(wire).toEqual(['iq query jabber:iq:roster', 'iq query http://jabber.org/protocol/disco#info']);
+    expect(wire).toEqual(['iq query jabber:iq:roster', 'iq query http://jabber.org/protocol/disco#info', 'iq blocklist urn:xmpp:blocking']);
   });
 });

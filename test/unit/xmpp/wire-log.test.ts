@@ -46,4 +46,18 @@ describe('redaction of the wire log', () => {
       `in acct <success xmlns="${NS_SASL}">[redacted]</success>`,
     ]);
   });
+
+  it('does not write stanzas as text for a logger that keeps none', () => {
+    const entity = new EventEmitter() as unknown as Client;
+    const logged: string[] = [];
+    const logger = { stanza: (_direction: string, _account: string, text: string) => logged.push(text), keepsStanzas: () => false } as unknown as Logger;
+    logWire(entity, logger, 'acct');
+    const message = xml('message', { to: 'bob@example.org' }, xml('body', {}, 'hi'));
+    message.toString = () => {
+      throw new Error('serialised');
+    };
+    entity.emit('send', message);
+    entity.emit('element', message);
+    expect(logged).toEqual([]);
+  });
 });

@@ -76,7 +76,14 @@ export function createConversationStore(db: Database, options: ConversationStore
       coalesce((SELECT c.muted FROM conversations c WHERE c.account_id = p.account_id AND c.peer = p.peer), 0) AS muted,
       ${requestOf('p')} AS request
     FROM ${from} p`;
-  const conversations = db.prepare(summaryOf('(SELECT DISTINCT account_id, peer FROM messages WHERE account_id = ?1)'));
+  // Each peer found by one step down the (account_id, peer, ts) index, rather than a pass over every message of the account.
+  const conversations = db.prepare(
+    summaryOf(`(WITH RECURSIVE peers (peer) AS (
+        SELECT (SELECT MIN(peer) FROM messages WHERE account_id = ?1)
+        UNION ALL
+        SELECT (SELECT MIN(m.peer) FROM messages m WHERE m.account_id = ?1 AND m.peer > peers.peer) FROM peers WHERE peers.peer IS NOT NULL
+      ) SELECT ?1 AS account_id, peer FROM peers WHERE peer IS NOT NULL)`),
+  );
   // One row found by the index, not a pass over every message of the conversation: this runs after each change.
   const oneConversation = db.prepare(summaryOf('(SELECT account_id, peer FROM messages WHERE account_id = ?1 AND peer = ?2 LIMIT 1)'));
   const newestUnreadMarkable = db.prepare(

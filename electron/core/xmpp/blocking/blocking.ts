@@ -46,12 +46,22 @@ export function setupBlocking(deps: BlockingDeps) {
     list: (): BlockList => ({ supported, reportSupported, jids: [...jids] }),
     isBlocked: (jid: string) => jids.includes(jid),
 
-    /** At each fresh session, with our server's disco#info features (§2): then §3.1 the list. */
-    async fetch(features: readonly string[]): Promise<void> {
+    /**
+     * §3.1 the list, asked before our server's features are known so that it comes with them; fetch takes the answer.
+     * A server without XEP-0191 answers with an error, which nobody waits for.
+     */
+    ask(): Promise<Element> {
+      const answer = deps.connection.iq(buildBlocklistGet(), 15_000);
+      answer.catch(() => undefined);
+      return answer;
+    },
+
+    /** At each fresh session, with our server's disco#info features (§2): then §3.1 the list (the one asked already, if any). */
+    async fetch(features: readonly string[], asked?: Promise<Element>): Promise<void> {
       supported = features.includes(NS_BLOCKING);
       reportSupported = supported && features.includes(NS_REPORTING);
       if (!supported) return replace([]);
-      const result = await deps.connection.iq(buildBlocklistGet(), 15_000);
+      const result = await (asked ?? deps.connection.iq(buildBlocklistGet(), 15_000));
       const blocklist = result.getChild('blocklist', NS_BLOCKING);
       replace(blocklist ? parseBlocklist(blocklist) : []);
     },

@@ -86,7 +86,8 @@ export function setupCaps({ connection, store, logger, onLearned }: CapsDeps) {
     /** What the 'ver' stands for, if known; otherwise asks `jid` (once per 'ver' at a time, a few tries at most). */
     lookup(jid: string, caps: CapsRef): DiscoInfo | undefined {
       const key = capsKey(caps);
-      const cached = known.get(key) ?? store.get(caps.hash, caps.ver);
+      // While the question is out the store has nothing to add: an answer is stored only once it arrives.
+      const cached = known.get(key) ?? (inFlight.has(key) ? undefined : store.get(caps.hash, caps.ver));
       if (cached) {
         remember(known, key, cached);
         return cached;

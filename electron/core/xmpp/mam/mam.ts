@@ -38,8 +38,12 @@ export function setupMam(deps: MamDeps) {
   const archive = deps.ownJid;
   const { query, dispose: removeQueries } = createArchiveQuery({ address: { archive, ownJid: deps.ownJid }, connection, logger });
   let support: Promise<Support> | undefined;
+  /** This session's support was asked for at its start (sessionStarted), so catch-up need not ask again. */
+  let askedEarly = false;
   let session = 0;
   let disposed = false;
+  /** This session's catch-up is fetching: it brings the newest messages of every conversation first. */
+  let catchingUp = false;
   const scrolling = new Map<string, Promise<'more' | 'complete' | 'unavailable'>>();
 
   /** §7: the archive is our account's, so its features are on our bare JID; asked once per session. */
@@ -60,18 +64,33 @@ export function setupMam(deps: MamDeps) {
 
   return {
     /** After each fresh session's roster and presence: fetches what arrived while we were away. */
+    /** A fresh session began: what the archive supports is asked now, so that the catch-up can start at once. */
+    sessionStarted(): void {
+      support = undefined;
+      askedEarly = true;
+      // A failure is reported by the catch-up, which asks again.
+      discover().catch(() => undefined);
+    },
     async catchUp(): Promise<void> {
       session += 1;
       const mine = session;
-      support = undefined;
+      if (!askedEarly) support = undefined;
+      askedEarly = false;
       const found = await discover().catch((error: unknown) => {
         logger.warn('the archive’s features are unknown', { error: String(error) });
         return undefined;
       });
       if (!found) return deps.onProgress({ status: 'failed', fetched: 0, error: 'The server did not say whether it keeps an archive.' });
       if (!found.archive) return deps.onProgress({ status: 'idle', fetched: 0 });
-      await runCatchUp({ accountId, store: deps.store, query, archive, intake: deps.intake, logger, onProgress: deps.onProgress, now }, found.extended, () => disposed || session !== mine);
+      catchingUp = true;
+      try {
+        await runCatchUp({ accountId, store: deps.store, query, archive, intake: deps.intake, logger, onProgress: deps.onProgress, now }, found.extended, () => disposed || session !== mine);
+      } finally {
+        if (session === mine) catchingUp = false;
+      }
     },
+    /** Whether the catch-up after sign-in is still fetching. */
+    catchingUp: () => catchingUp,
     /** About `limit` messages of the peer's history older than what is stored; 'unavailable' when the server keeps no archive. */
     scrollBack(peer: string, limit: number): Promise<'more' | 'complete' | 'unavailable'> {
       const running = scrolling.get(peer);

@@ -57,13 +57,30 @@ function registry<T>(list: T[]) {
 const carries = (stanza: Element, child: NonNullable<Route['child']>): boolean =>
   stanza.children.some((each) => typeof each !== 'string' && each.attrs.xmlns === child.xmlns && (child.name === '*' || each.name === child.name));
 
-async function runSteps<A extends unknown[]>(steps: readonly ((stanza: Element, ...rest: A) => StepResult)[], stanza: Element, ...rest: A): Promise<Element | undefined> {
-  let current: Element | undefined = stanza;
-  for (const step of [...steps]) {
-    current = await step(current, ...rest);
-    if (current === undefined) return undefined;
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => value instanceof Promise;
+
+/** The steps in order; stays synchronous while each step answers at once, so most stanzas never wait for a turn. */
+function stepThrough<A extends unknown[]>(steps: readonly ((stanza: Element, ...rest: A) => StepResult)[], stanza: Element, ...rest: A): StepResult {
+  let current: Element = stanza;
+  for (let index = 0; index < steps.length; index += 1) {
+    const result = steps[index](current, ...rest);
+    if (isPromise(result)) {
+      const later = steps.slice(index + 1);
+      return result.then((next) => (next === undefined ? undefined : stepThrough(later, next, ...rest)));
+    }
+    if (result === undefined) return undefined;
+    current = result;
   }
   return current;
+}
+
+/** As stepThrough, always as a promise (a step that throws rejects it). */
+function runSteps<A extends unknown[]>(steps: readonly ((stanza: Element, ...rest: A) => StepResult)[], stanza: Element, ...rest: A): Promise<Element | undefined> {
+  try {
+    return Promise.resolve(stepThrough([...steps], stanza, ...rest));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 export function createStanzaPipeline(logger: Logger): StanzaPipeline {
@@ -79,22 +96,33 @@ export function createStanzaPipeline(logger: Logger): StanzaPipeline {
     return named.filter(({ route }) => (route.child ? carries(stanza, route.child) : !(route.unclaimed && claimed)));
   }
 
-  async function dispatch(stanza: Element): Promise<void> {
+  /** A failing handler does not keep the others from the stanza; the stanza then counts as not handled. */
+  function dispatch(stanza: Element): void | Promise<void> {
     let failure: Error | undefined;
-    // A failing handler does not keep the others from the stanza; the stanza then counts as not handled.
-    for (const { handler } of handlersFor(stanza)) {
-      try {
-        await handler(stanza);
-      } catch (error) {
-        if (error instanceof StanzaRejected) {
-          logger.info('a stanza was refused', { stanza: stanza.name, reason: error.message });
+    const failed = (error: unknown) => {
+      if (error instanceof StanzaRejected) {
+        logger.info('a stanza was refused', { stanza: stanza.name, reason: error.message });
+        return;
+      }
+      logger.error('a stanza handler failed', { stanza: stanza.name, error: error instanceof Error ? error.message : String(error) });
+      failure ??= error instanceof Error ? error : new Error(String(error));
+    };
+    const chosen = handlersFor(stanza);
+    // Handlers run one after the other; only one that returns a promise makes the rest wait for it.
+    const from = (start: number): void | Promise<void> => {
+      for (let index = start; index < chosen.length; index += 1) {
+        let result: void | Promise<void>;
+        try {
+          result = chosen[index].handler(stanza);
+        } catch (error) {
+          failed(error);
           continue;
         }
-        logger.error('a stanza handler failed', { stanza: stanza.name, error: error instanceof Error ? error.message : String(error) });
-        failure ??= error instanceof Error ? error : new Error(String(error));
+        if (isPromise(result)) return result.catch(failed).then(() => from(index + 1));
       }
-    }
-    if (failure !== undefined) throw failure;
+      if (failure !== undefined) throw failure;
+    };
+    return from(0);
   }
 
   /** A refused stanza is handled (it will not be taken later); any other failure propagates. */
@@ -109,15 +137,26 @@ export function createStanzaPipeline(logger: Logger): StanzaPipeline {
     useMessage: registry(messageSteps),
     useOutgoing: registry(outgoing),
     handle: (route, handler) => registry(handlers)({ route, handler }),
-    async receive(stanza) {
-      const steps = runSteps(incoming, stanza).catch(unlessRefused('an incoming stanza'));
-      stepping.add(steps);
+    receive(stanza) {
+      let passed: StepResult;
       try {
-        const passed = await steps;
-        if (passed) await dispatch(passed);
-      } finally {
-        stepping.delete(steps);
+        passed = stepThrough([...incoming], stanza);
+      } catch (error) {
+        passed = Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
+      if (!isPromise(passed)) {
+        // Every step answered at once: no turn to wait for unless a handler takes one.
+        try {
+          return Promise.resolve(passed ? dispatch(passed) : undefined);
+        } catch (error) {
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+      const steps = passed.catch(unlessRefused('an incoming stanza'));
+      stepping.add(steps);
+      return steps
+        .then((ready) => (ready ? dispatch(ready) : undefined))
+        .finally(() => stepping.delete(steps));
     },
     async stepsSettled() {
       await Promise.allSettled([...stepping]);

@@ -126,6 +126,8 @@ export function createPresenceBook(clientNameOf: ClientNameOf, now: () => number
 
     view(bare: string): PresenceFields {
       const found = entries.get(bare);
+      // Most of a large roster has never been heard from: nothing to sort or fold.
+      if (found === undefined) return { show: 'offline', resources: [] };
       const resources = [...(found?.resources.values() ?? [])].sort(compareResources);
       const { show, status } = aggregatePresence(resources);
       return {

@@ -1,4 +1,5 @@
-// Batches contact changes into few 'roster.changed' deltas: the latest state of each contact, at most one flush per interval.
+// Batches contact changes into few 'roster.changed' deltas: the latest state of each contact, sent once changes pause,
+// and at least once per interval while they keep coming.
 import type { Contact } from '../../../../shared/model/contact.ts';
 
 export interface Delta {
@@ -21,20 +22,31 @@ export interface Coalescer {
 }
 
 export const defaultFlushMs = 75;
+/** A pause this long ends a burst (a sign-in's presences): what it brought is sent then, not at the end of the interval. */
+export const defaultQuietMs = 16;
 
 const realTimers: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export function createCoalescer(send: (delta: Delta) => void, flushMs = defaultFlushMs, timers: Timers = realTimers): Coalescer {
+export function createCoalescer(send: (delta: Delta) => void, flushMs = defaultFlushMs, timers: Timers = realTimers, quietMs = defaultQuietMs): Coalescer {
   // A JID is either upserted (with its latest state) or removed, never both: the last word wins.
   const pending = new Map<string, Contact | 'removed'>();
+  /** Ends the interval that the first pending change opened. */
   let timer: unknown;
+  /** Restarted by each change: fires once they pause. */
+  let quiet: unknown;
+
+  function stop(): void {
+    if (timer !== undefined) timers.clearTimeout(timer);
+    if (quiet !== undefined) timers.clearTimeout(quiet);
+    timer = undefined;
+    quiet = undefined;
+  }
 
   function flush(): void {
-    if (timer !== undefined) timers.clearTimeout(timer);
-    timer = undefined;
+    stop();
     if (pending.size === 0) return;
     const upserts: Contact[] = [];
     const removed: string[] = [];
@@ -48,6 +60,8 @@ export function createCoalescer(send: (delta: Delta) => void, flushMs = defaultF
 
   function schedule(): void {
     if (timer === undefined) timer = timers.setTimeout(flush, flushMs);
+    if (quiet !== undefined) timers.clearTimeout(quiet);
+    quiet = timers.setTimeout(flush, quietMs);
   }
 
   return {
@@ -63,8 +77,7 @@ export function createCoalescer(send: (delta: Delta) => void, flushMs = defaultF
     },
     flush,
     dispose() {
-      if (timer !== undefined) timers.clearTimeout(timer);
-      timer = undefined;
+      stop();
       pending.clear();
     },
   };

@@ -21,6 +21,17 @@ export function normaliseBareJid(text: string | undefined): string | undefined {
   return formatJid(parsed.jid);
 }
 
+/** §2.1.2.4: the item's groups, each named once, empty names left out. */
+function groupsOf(element: Element): string[] {
+  const groups: string[] = [];
+  for (const child of element.children) {
+    if (typeof child === 'string' || child.name !== 'group') continue;
+    const group = child.text().trim();
+    if (group !== '' && !groups.includes(group)) groups.push(group);
+  }
+  return groups;
+}
+
 export function parseRosterItem(element: Element): RosterChange | undefined {
   const jid = normaliseBareJid(element.attrs.jid);
   if (jid === undefined) return undefined;
@@ -28,24 +39,27 @@ export function parseRosterItem(element: Element): RosterChange | undefined {
   if (subscription === 'remove') return { kind: 'remove', jid };
   // §2.1.2.5: an unknown value is treated as 'none'.
   const known = (subscriptions.has(subscription) ? subscription : 'none') as Subscription;
-  const groups = [...new Set(element.getChildren('group').map((group) => group.text().trim()).filter((group) => group !== ''))];
   const name = element.attrs.name?.trim();
-  return {
-    kind: 'upsert',
-    item: {
-      jid,
-      ...(name ? { name } : {}),
-      groups,
-      subscription: known,
-      ask: element.attrs.ask === 'subscribe',
-      approved: element.attrs.approved === 'true',
-    },
+  const item: { -readonly [K in keyof RosterItem]: RosterItem[K] } = {
+    jid,
+    groups: groupsOf(element),
+    subscription: known,
+    ask: element.attrs.ask === 'subscribe',
+    approved: element.attrs.approved === 'true',
   };
+  if (name) item.name = name;
+  return { kind: 'upsert', item };
 }
 
 /** The items of a roster result or push query, with its version (XEP-0237 §3). */
 export function parseRosterQuery(query: Element): { changes: RosterChange[]; ver: string | undefined } {
-  const changes = query.getChildren('item').flatMap((element) => parseRosterItem(element) ?? []);
+  // One pass over the children, without intermediate arrays: a result can hold tens of thousands of items.
+  const changes: RosterChange[] = [];
+  for (const child of query.children) {
+    if (typeof child === 'string' || child.name !== 'item') continue;
+    const change = parseRosterItem(child);
+    if (change) changes.push(change);
+  }
   return { changes, ver: query.attrs.ver };
 }
 

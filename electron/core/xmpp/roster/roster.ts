@@ -25,11 +25,35 @@ function keepApproval(item: RosterItem, before: RosterItem | undefined): RosterI
   return !item.approved && before?.approved && pending ? { ...item, approved: true } : item;
 }
 
+const sameGroups = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((group, i) => group === b[i]);
+
+function sameItem(a: RosterItem | undefined, b: RosterItem): boolean {
+  return (
+    a !== undefined &&
+    a.jid === b.jid &&
+    a.name === b.name &&
+    a.subscription === b.subscription &&
+    a.ask === b.ask &&
+    a.approved === b.approved &&
+    sameGroups(a.groups, b.groups)
+  );
+}
+
 export function setupRoster(deps: RosterDeps) {
   const { accountId, store } = deps;
-  const items = new Map<string, RosterItem>(store.load(accountId).items.map((item) => [item.jid, item]));
+  let items = new Map<string, RosterItem>(store.load(accountId).items.map((item) => [item.jid, item]));
+  /** A fetched roster not yet written: the contacts are reported first, the store follows (persist). */
+  let unwritten: (() => void) | undefined;
+
+  /** Writes a fetched roster still waiting; anything else that touches the store does this first, so writes keep their order. */
+  function persist(): void {
+    const write = unwritten;
+    unwritten = undefined;
+    write?.();
+  }
 
   function applyChange(change: RosterChange, ver: string | undefined): void {
+    persist();
     if (change.kind === 'remove') {
       const existed = items.delete(change.jid);
       store.remove(accountId, change.jid, ver);
@@ -42,16 +66,17 @@ export function setupRoster(deps: RosterDeps) {
     deps.onChange(item.jid, item);
   }
 
-  function replaceAll(next: readonly RosterItem[], ver: string | undefined): void {
-    const before = new Map(items);
-    items.clear();
-    for (const raw of next) {
-      const item = keepApproval(raw, before.get(raw.jid));
-      items.set(item.jid, item);
+  function replaceAll(next: readonly RosterChange[], ver: string | undefined): void {
+    const before = items;
+    items = new Map();
+    for (const change of next) {
+      if (change.kind !== 'upsert') continue;
+      items.set(change.item.jid, keepApproval(change.item, before.get(change.item.jid)));
     }
-    store.replace(accountId, [...items.values()], ver);
     for (const jid of before.keys()) if (!items.has(jid)) deps.onChange(jid, undefined);
-    for (const item of items.values()) if (JSON.stringify(before.get(item.jid)) !== JSON.stringify(item)) deps.onChange(item.jid, item);
+    for (const item of items.values()) if (!sameItem(before.get(item.jid), item)) deps.onChange(item.jid, item);
+    // Every later change persists first, so the items are still these when this runs.
+    unwritten = () => store.replace(accountId, [...items.values()], ver);
   }
 
   // §2.1.6: a push comes from our own server (no 'from') or our bare JID; anything else could be a spoof.
@@ -69,15 +94,19 @@ export function setupRoster(deps: RosterDeps) {
     items: (): RosterItem[] => [...items.values()],
     get: (jid: string): RosterItem | undefined => items.get(jid),
 
-    /** §2.2 roster get at the start of a fresh session; `versioning` when the server offers XEP-0237. Returns whether it was downloaded. */
+    /**
+     * §2.2 roster get at the start of a fresh session; `versioning` when the server offers XEP-0237. Returns whether it was
+     * downloaded; a downloaded roster is reported at once and written to the store by persist() (or before the next change).
+     */
     async fetch(versioning: boolean): Promise<boolean> {
+      persist();
       const ver = versioning ? (store.version(accountId) ?? '') : undefined;
       const reply = await deps.connection.iq(buildRosterGet(ver));
       const query = reply.getChild('query', NS_ROSTER);
       // XEP-0237 §3: an empty result means the stored roster is current.
       if (!query) return false;
       const parsed = parseRosterQuery(query);
-      replaceAll(parsed.changes.flatMap((change) => (change.kind === 'upsert' ? [change.item] : [])), versioning ? parsed.ver : undefined);
+      replaceAll(parsed.changes, versioning ? parsed.ver : undefined);
       return true;
     },
 
@@ -93,6 +122,7 @@ export function setupRoster(deps: RosterDeps) {
 
     /** §3.4: remembers a pre-approval the server will not echo; the item appears at once if it was not there. */
     markApproved(jid: string): void {
+      persist();
       const before = items.get(jid);
       const item: RosterItem = { ...(before ?? { jid, groups: [], subscription: 'none', ask: false }), approved: true };
       items.set(jid, item);
@@ -102,6 +132,7 @@ export function setupRoster(deps: RosterDeps) {
 
     /** §3.4: the user took back the approval; a later request from the contact is asked again. */
     clearApproval(jid: string): void {
+      persist();
       const before = items.get(jid);
       if (!before?.approved) return;
       const item: RosterItem = { ...before, approved: false };
@@ -110,7 +141,12 @@ export function setupRoster(deps: RosterDeps) {
       deps.onChange(jid, item);
     },
 
-    dispose: removePushHandler,
+    persist,
+
+    dispose(): void {
+      removePushHandler();
+      persist();
+    },
   };
 }
 

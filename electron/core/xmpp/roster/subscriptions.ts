@@ -36,8 +36,11 @@ export function setupSubscriptions(deps: SubscriptionDeps) {
   const now = deps.now ?? Date.now;
   const send = (type: SubscriptionType, jid: string) => deps.connection.send(buildSubscription(type, jid));
   const changed = () => deps.onRequestsChanged(store.requests(accountId));
+  /** Who has a request stored (only this module writes them): a roster of thousands is not one query per contact. */
+  const pending = new Set(store.requests(accountId).map((request) => request.jid));
 
   function forget(jid: string): void {
+    if (!pending.delete(jid)) return;
     if (store.removeRequest(accountId, jid)) changed();
   }
 
@@ -65,6 +68,8 @@ export function setupSubscriptions(deps: SubscriptionDeps) {
         const existing = store.requests(accountId).find((request) => request.jid === jid);
         // The server repeats pending requests at each login (§3.1.3): keep the first arrival time.
         const dropped = store.putRequest(accountId, { jid, ...(message === undefined ? {} : { message }), receivedAt: existing?.receivedAt ?? now() });
+        pending.add(jid);
+        for (const gone of dropped) pending.delete(gone);
         if (dropped.length > 0) deps.logger.info('too many pending subscription requests: the oldest were dropped', { count: dropped.length });
         if (!existing || existing.message !== message || dropped.length > 0) changed();
       } else if (type === 'unsubscribe') {

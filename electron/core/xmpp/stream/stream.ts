@@ -2,13 +2,14 @@
 import type { TLSSocket } from 'node:tls';
 import { Client } from '@xmpp/client-core';
 import ConnectionTCP from '@xmpp/connection-tcp';
-import setupMiddleware, { type MiddlewareApi } from '@xmpp/middleware';
+import type { MiddlewareApi } from '@xmpp/middleware';
 import setupStreamFeatures, { type StreamFeatures } from '@xmpp/stream-features';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Logger } from '../../log/logger.ts';
 import { resolveEndpoints, type ServerAddress, type SrvLookup } from '../net/resolve.ts';
 import { SecureSocket, type SocketPlan } from '../net/socket.ts';
 import type { Trust } from '../net/trust.ts';
+import { setupMiddleware } from './middleware.ts';
 import { NS_STREAM, setupStartTls } from './starttls.ts';
 import { logWire } from './wire-log.ts';
 

@@ -37,6 +37,12 @@ export function redactedXml(element: Element): string {
 }
 
 export function logWire(entity: Client, logger: Logger, account: string): void {
-  entity.on('element', (element: Element) => logger.stanza('in', account, redactedXml(element)));
-  entity.on('send', (element: Element) => logger.stanza('out', account, redactedXml(element)));
+  // Turning a stanza into text costs as much as parsing it: only when the logger keeps it.
+  const keeps = () => logger.keepsStanzas?.() !== false;
+  entity.on('element', (element: Element) => {
+    if (keeps()) logger.stanza('in', account, redactedXml(element));
+  });
+  entity.on('send', (element: Element) => {
+    if (keeps()) logger.stanza('out', account, redactedXml(element));
+  });
 }

@@ -41,6 +41,17 @@ describe('the blocking module', () => {
     expect(requests.some((request) => request.getChild('blocklist', NS_BLOCKING))).toBe(false);
   });
 
+  it('takes a list asked before the features were known, and ignores it when the server lacks XEP-0191', async () => {
+    const { blocking, requests } = setUp();
+    const asked = blocking.ask();
+    expect(requests.filter((request) => request.getChild('blocklist', NS_BLOCKING))).toHaveLength(1);
+    await blocking.fetch([NS_BLOCKING], asked);
+    expect(requests.filter((request) => request.getChild('blocklist', NS_BLOCKING))).toHaveLength(1);
+    expect(blocking.list().supported).toBe(true);
+    await blocking.fetch([], blocking.ask());
+    expect(blocking.list()).toEqual({ supported: false, reportSupported: false, jids: [] });
+  });
+
   it('refuses a spam report when the server does not offer XEP-0377', async () => {
     const { blocking, fetch } = setUp([NS_BLOCKING]);
     await fetch();

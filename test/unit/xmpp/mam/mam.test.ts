@@ -110,6 +110,20 @@ const rsmBefore = (query: Element) => query.getChild('set', NS_RSM)?.getChildTex
 const formValue = (query: Element, name: string) => query.getChild('x', 'jabber:x:data')?.getChildren('field').find((field) => field.attrs.var === name)?.getChildText('value');
 
 describe('catch-up', () => {
+  it('says it is catching up from its first page until it is done', async () => {
+    const archive = archiveServer(items(60), { serverMax: 50 });
+    const { mam, progress } = setUp(archive);
+    const seen: boolean[] = [];
+    expect(mam.catchingUp()).toBe(false);
+    const running = mam.catchUp();
+    await new Promise((resolve) => setImmediate(resolve));
+    seen.push(mam.catchingUp());
+    await running;
+    seen.push(mam.catchingUp());
+    expect(seen).toEqual([true, false]);
+    expect(progress.at(-1)?.status).toBe('idle');
+  });
+
   it('fetches newest pages first down to the cursor, then moves the cursor to the newest id', async () => {
     const archive = archiveServer(items(120), { serverMax: 50 });
     const { store, mam, ingested, progress } = setUp(archive);

@@ -39,13 +39,25 @@ describe('roster.changed coalescer', () => {
     const sent: Delta[] = [];
     const coalescer = createCoalescer((delta) => sent.push(delta), 75, timers);
     for (let index = 0; index < 1_000; index += 1) coalescer.upsert(contact(`c${index % 10}@x`, `s${index}`));
-    expect(scheduled()).toBe(1);
+    // The interval's end, and the pause after the last change.
+    expect(scheduled()).toBe(2);
     expect(sent).toEqual([]);
     fire();
     expect(sent).toHaveLength(1);
     expect(sent[0]?.upserts).toHaveLength(10);
     expect(sent[0]?.upserts.find((c) => c.jid === 'c9@x')?.status).toBe('s999');
     expect(sent[0]?.removed).toEqual([]);
+  });
+
+  it('sends once the changes pause, without waiting for the end of the interval', () => {
+    const callbacks: { ms: number; callback: () => void }[] = [];
+    const timers: Timers = { setTimeout: (callback, ms) => callbacks.push({ ms, callback }), clearTimeout: () => undefined };
+    const sent: Delta[] = [];
+    const coalescer = createCoalescer((delta) => sent.push(delta), 75, timers, 16);
+    coalescer.upsert(contact('a@x'));
+    expect(callbacks.map(({ ms }) => ms)).toEqual([75, 16]);
+    callbacks[1]?.callback();
+    expect(sent).toHaveLength(1);
   });
 
   it('lets the last word win between an upsert and a removal of the same contact', () => {

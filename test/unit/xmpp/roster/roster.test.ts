@@ -61,8 +61,19 @@ describe('the roster module', () => {
     expect(await roster.fetch(false)).toBe(true);
     expect(requests[0]?.toString()).toBe(`<iq type="get"><query xmlns="${NS}"/></iq>`);
     expect(changes).toEqual([['bob@example.com', undefined], ['carol@example.com', expect.objectContaining({ subscription: 'to' })]]);
+    roster.persist();
     // Without versioning offered, no version is kept.
     expect(store.load('a1')).toMatchObject({ ver: undefined, items: [{ jid: 'carol@example.com' }] });
+  });
+
+  it('reports a fetched roster before storing it, and stores a push that follows after it (XEP-0237 §4)', async () => {
+    const full = xml('iq', { type: 'result' }, xml('query', { xmlns: NS, ver: 'v1' }, xml('item', { jid: 'carol@example.com', subscription: 'to' })));
+    const { roster, store, receive, changes } = setUp(() => full);
+    expect(await roster.fetch(true)).toBe(true);
+    expect(changes.map(([jid]) => jid)).toEqual(['carol@example.com']);
+    expect(store.load('a1').items).toEqual([]);
+    await receive(push({}, xml('item', { jid: 'bob@example.com', subscription: 'both' })));
+    expect(store.load('a1')).toMatchObject({ ver: 'v2', items: [{ jid: 'bob@example.com' }, { jid: 'carol@example.com' }] });
   });
 
   it('keeps a pre-approval the server does not echo until the contact subscribes', async () => {

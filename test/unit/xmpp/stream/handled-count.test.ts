@@ -1,11 +1,11 @@
 // Unit tests of XEP-0198 §4 'h' counting handled stanzas: in arrival order, once applied, never past one that failed.
 import { EventEmitter } from 'node:events';
 import type { Client } from '@xmpp/client-core';
-import setupMiddleware from '@xmpp/middleware';
 import xml from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../electron/core/log/logger.ts';
 import { countHandled } from '../../../../electron/core/xmpp/stream/handled-count.ts';
+import { setupMiddleware } from '../../../../electron/core/xmpp/stream/middleware.ts';
 
 /** An entity on which elements arrive, a stand-in for xmpp.js's counting middleware, then ours, then handlers we control. */
 function setUp() {
