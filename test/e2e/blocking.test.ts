@@ -36,6 +36,8 @@ describe('blocking a contact', () => {
     await question.getByRole('button', { name: 'Block', exact: true }).click();
     await details.getByRole('button', { name: 'Unblock' }).waitFor({ timeout: 10_000 });
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('Blocked');
+    // Blocked comes first, in place of the presence: the row says nothing else about bob's state.
+    expect(await row.textContent()).toMatch(/Bob ?Blocked, Waiting for approval$/);
 
     await page.getByRole('button', { name: 'Settings' }).click();
     const blocked = page.getByRole('list', { name: 'Blocked contacts' });

@@ -1,4 +1,4 @@
-// One row of the contact list: avatar, name, presence (dot and words), status message, pending request.
+// One row of the contact list: avatar, name, presence (dot and words) or Blocked, status message, pending request.
 import { useId, type LiHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
@@ -42,18 +42,13 @@ export function ContactRow({ item, contact, open, blocked = false, tabbable, onO
             {name}
           </span>
           <span className="contact-state">
-            <span className={`dot ${stateClass(contact)}`} aria-hidden="true" />
-            <span className="state-word">{contactStateLabel(contact)}</span>
-            {status !== undefined && status !== '' && (
+            {/* Blocked first, in place of a presence that no longer reaches us. */}
+            <span className={`dot ${blocked ? 'blocked-dot' : stateClass(contact)}`} aria-hidden="true" />
+            <span className={blocked ? 'state-word blocked' : 'state-word'}>{blocked ? t('contacts.blocked') : contactStateLabel(contact)}</span>
+            {!blocked && status !== undefined && status !== '' && (
               <span className="status-text">
                 <Pause />
                 {status}
-              </span>
-            )}
-            {blocked && (
-              <span className="blocked">
-                <Pause />
-                {t('contacts.blocked')}
               </span>
             )}
             {contact.pendingOut && (
