@@ -70,7 +70,7 @@ describe('contacts and presence between two people', () => {
     expect(await alice.page.getByRole('region', { name: 'Contact requests' }).count()).toBe(0);
   });
 
-  it('bob switches to Do not disturb with a message; alice sees “Busy” and the message', async () => {
+  it('bob switches to Do not disturb with a message; alice sees “Do not disturb” and the message', async () => {
     await bob.page.getByLabel('Status message').fill('In a meeting until 3');
     await bob.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Do not disturb' });
     await expect.poll(() => bob.page.getByLabel('Status', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('dnd');
@@ -78,7 +78,7 @@ describe('contacts and presence between two people', () => {
     const bobState = bob.page.getByRole('region', { name: 'Connection' }).getByRole('status');
     await expect.poll(() => bobState.textContent(), { timeout: 10_000 }).toBe('Do not disturb');
 
-    await expect.poll(() => rowText(alice.page, 'Bob'), { timeout: 15_000 }).toContain('Busy');
+    await expect.poll(() => rowText(alice.page, 'Bob'), { timeout: 15_000 }).toContain('Do not disturb');
     expect(await rowText(alice.page, 'Bob')).toContain('In a meeting until 3');
 
     await row(alice.page, 'Bob').getByRole('button').click();

@@ -14,13 +14,13 @@ import { subscriptionActions } from '../../../renderer/features/contacts/subscri
 import { contact } from './contact-fixtures.ts';
 
 describe('presence in words', () => {
-  it('names every show value, dnd as “Busy”', () => {
+  it('names every show value, dnd as “Do not disturb” as in the Status menu', () => {
     expect(['chat', 'online', 'away', 'xa', 'dnd', 'offline'].map((show) => showLabel(show as never))).toEqual([
       'Free for chat',
       'Online',
       'Away',
       'Extended away',
-      'Busy',
+      'Do not disturb',
       'Offline',
     ]);
   });
@@ -32,7 +32,7 @@ describe('presence in words', () => {
   it('does not claim “Offline” for a contact that does not share presence', () => {
     expect(contactStateLabel(contact('a@x.org', { subscription: 'none' }))).toBe('Not sharing presence');
     expect(contactStateLabel(contact('a@x.org', { subscription: 'from' }))).toBe('Not sharing presence');
-    expect(contactStateLabel(contact('a@x.org', { subscription: 'to', show: 'dnd' }))).toBe('Busy');
+    expect(contactStateLabel(contact('a@x.org', { subscription: 'to', show: 'dnd' }))).toBe('Do not disturb');
     expect(stateClass(contact('a@x.org', { subscription: 'none' }))).toBe('presence-unknown');
     expect(stateClass(contact('a@x.org', { show: 'away' }))).toBe('presence-away');
   });

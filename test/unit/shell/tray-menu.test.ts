@@ -23,14 +23,14 @@ describe('tray menu model', () => {
   it('lays out state, presence choices, status message, window toggle and quit', () => {
     const { items } = view({});
     expect(labels(items)).toEqual([
-      'Online', '---', 'Available', 'Away', 'Busy', 'Invisible', 'Offline', '---', 'Set status message…', '---', 'Hide Causette', '---', 'Quit Causette',
+      'Online', '---', 'Available', 'Away', 'Do not disturb', 'Invisible', 'Offline', '---', 'Set status message…', '---', 'Hide Causette', '---', 'Quit Causette',
     ]);
     expect(items[0]).toEqual({ type: 'label', label: 'Online' });
   });
 
   it('gives each item a typed action', () => {
     const { items } = view({ windowVisible: false });
-    expect(labelled(items, 'Busy')).toMatchObject({ type: 'radio', action: { kind: 'presence', show: 'dnd' } });
+    expect(labelled(items, 'Do not disturb')).toMatchObject({ type: 'radio', action: { kind: 'presence', show: 'dnd' } });
     expect(labelled(items, 'Set status message…')).toMatchObject({ action: { kind: 'edit-status' } });
     expect(labelled(items, 'Show Causette')).toMatchObject({ action: { kind: 'toggle-window' } });
     expect(labelled(items, 'Quit Causette')).toMatchObject({ action: { kind: 'quit' } });
@@ -40,7 +40,7 @@ describe('tray menu model', () => {
     const checked = (accounts: AccountTrayState[]) => radios(view({ accounts }).items).filter((item) => item.checked).map((item) => item.label);
     expect(checked([online('chat')])).toEqual(['Available']);
     expect(checked([online('xa', { presence: { show: 'xa', auto: 'xa' } })])).toEqual(['Away']);
-    expect(checked([online('dnd')])).toEqual(['Busy']);
+    expect(checked([online('dnd')])).toEqual(['Do not disturb']);
     expect(checked([offline])).toEqual(['Offline']);
   });
 
@@ -99,7 +99,7 @@ describe('tray menu model', () => {
     expect(tooltip).toBe('Causette — No account');
     expect(icon).toBe('offline');
     const gated = items.filter((item) => item.type === 'radio' || (item.type === 'action' && ['edit-status', 'status'].includes(item.action.kind)));
-    expect(labels(gated)).toEqual(['Available', 'Away', 'Busy', 'Invisible', 'Offline', 'Set status message…', 'Lunch']);
+    expect(labels(gated)).toEqual(['Available', 'Away', 'Do not disturb', 'Invisible', 'Offline', 'Set status message…', 'Lunch']);
     for (const item of gated) expect(item).toMatchObject({ enabled: false });
     expect(radios(items).some((item) => item.checked)).toBe(false);
     expect(labelled(items, 'Quit Causette')).toMatchObject({ enabled: true });
@@ -107,7 +107,7 @@ describe('tray menu model', () => {
 
   it('speaks French: the same layout, the states, idle and connecting, plurals of the unread count', () => {
     expect(labels(view({ windowVisible: false }, french).items)).toEqual([
-      'En ligne', '---', 'Disponible', 'Absent', 'Occupé', 'Invisible', 'Hors ligne', '---', 'Définir un message d’état…', '---', 'Afficher Causette', '---', 'Quitter Causette',
+      'En ligne', '---', 'Disponible', 'Absent', 'Ne pas déranger', 'Invisible', 'Hors ligne', '---', 'Définir un message d’état…', '---', 'Afficher Causette', '---', 'Quitter Causette',
     ]);
     expect(view({ accounts: [online('chat')] }, french).items[0]).toMatchObject({ label: 'Disponible pour discuter' });
     expect(view({ accounts: [online('xa', { presence: { show: 'xa', auto: 'xa' } })] }, french).items[0]).toMatchObject({ label: 'Absent pour longtemps (inactif)' });

@@ -59,7 +59,7 @@ describe('tray binding', () => {
 
   it('runs presence choices through presence.set without an accountId, like the renderer’s "every account"', async () => {
     const { core, menu } = setup();
-    menu().click('Busy');
+    menu().click('Do not disturb');
     menu().click('Offline');
     await Promise.resolve();
     expect(core.calls.filter((call) => call.name === 'presence.set').map((call) => call.request)).toEqual([{ show: 'dnd' }, { show: 'offline' }]);
@@ -115,7 +115,7 @@ describe('tray binding', () => {
     tray.refresh();
     expect(icon.menusBuilt).toBe(built + 1);
     expect(icon.tooltip).toBe('Causette — En ligne');
-    expect(menu().labels()).toEqual(expect.arrayContaining(['Disponible', 'Occupé', 'Définir un message d’état…', 'Masquer Causette', 'Quitter Causette']));
+    expect(menu().labels()).toEqual(expect.arrayContaining(['Disponible', 'Ne pas déranger', 'Définir un message d’état…', 'Masquer Causette', 'Quitter Causette']));
   });
 
   it('picks the dark variant on a dark theme and follows theme changes', () => {
@@ -139,7 +139,7 @@ describe('tray binding', () => {
       quit: () => undefined,
       t: english,
     });
-    await vi.waitFor(() => expect(FakeTray.last?.tooltip).toBe('Causette — Busy'));
+    await vi.waitFor(() => expect(FakeTray.last?.tooltip).toBe('Causette — Do not disturb'));
     expect(core.calls.filter((call) => call.name === 'roster.snapshot').map((call) => call.request)).toEqual([{ accountId: 'a1' }]);
     expect((FakeTray.last?.menu as FakeMenu).labels()).toContain('Focus');
   });
