@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { startProsody, type ProsodyServer } from '../test/server/prosody.ts';
+import type { LoadJob } from './load-job.ts';
 
 export interface FixtureSize {
   readonly contacts: number;
@@ -15,6 +16,22 @@ export interface Fixture {
   readonly jid: string;
   readonly password: string;
   readonly contactDomain: string;
+}
+
+/** What a load child needs to sign in to the fixture as alice and wait for her roster and presences. */
+export function loadJobOf(fixture: Fixture, size: FixtureSize, timeoutMs: number): LoadJob {
+  const { server } = fixture;
+  return {
+    host: server.host,
+    port: server.directTlsPort,
+    caPem: server.caPem,
+    jid: fixture.jid,
+    password: fixture.password,
+    contacts: size.contacts,
+    online: size.online,
+    contactDomain: fixture.contactDomain,
+    timeoutMs,
+  };
 }
 
 const clientName = 'Bench';

@@ -1,8 +1,8 @@
 // Scenario: a roster of 5,000 contacts, 2,000 of them online, loaded by Causette's core and by a raw @xmpp/client.
 import { readFileSync } from 'node:fs';
 import { runLoad, type Side } from './child.ts';
-import { startFixture, type FixtureSize } from './fixture.ts';
-import type { LoadJob, LoadResult } from './load-job.ts';
+import { loadJobOf, startFixture, type FixtureSize } from './fixture.ts';
+import type { LoadResult } from './load-job.ts';
 import { renderGoals, renderTable, type Row } from './table.ts';
 
 export interface RosterPresenceOptions extends FixtureSize {
@@ -13,17 +13,7 @@ export async function rosterPresence(options: RosterPresenceOptions, log: (line:
   const fixture = await startFixture(options);
   const { server } = fixture;
   try {
-    const job: LoadJob = {
-      host: server.host,
-      port: server.directTlsPort,
-      caPem: server.caPem,
-      jid: fixture.jid,
-      password: fixture.password,
-      contacts: options.contacts,
-      online: options.online,
-      contactDomain: fixture.contactDomain,
-      timeoutMs: 60_000,
-    };
+    const job = loadJobOf(fixture, options, 60_000);
     // One unmeasured load per side first: Prosody loads modules and the roster store lazily on the first sign-in.
     for (const side of ['baseline', 'causette'] as const) log(`warm-up  ${side.padEnd(8)} ${JSON.stringify(await runLoad(side, job))}`);
     const results: Record<Side, LoadResult[]> = { causette: [], baseline: [] };

@@ -1,8 +1,8 @@
 // Scenario: rosters of 1,000 to 50,000 contacts loaded by Causette's core and by a raw @xmpp/client, to show how the
 // cost grows with the roster's size (per contact, and per contact added from one size to the next).
 import { runLoad, type Side } from './child.ts';
-import { startFixture } from './fixture.ts';
-import type { LoadJob, LoadResult } from './load-job.ts';
+import { loadJobOf, startFixture } from './fixture.ts';
+import type { LoadResult } from './load-job.ts';
 import { fmt, median, renderGrid } from './table.ts';
 
 export const sweepSizes = [1_000, 5_000, 20_000, 50_000] as const;
@@ -29,17 +29,7 @@ async function measureSize(contacts: number, options: RosterSweepOptions, log: (
   const fixture = await startFixture({ contacts, online });
   const { server } = fixture;
   try {
-    const job: LoadJob = {
-      host: server.host,
-      port: server.directTlsPort,
-      caPem: server.caPem,
-      jid: fixture.jid,
-      password: fixture.password,
-      contacts,
-      online,
-      contactDomain: fixture.contactDomain,
-      timeoutMs: 120_000,
-    };
+    const job = loadJobOf(fixture, { contacts, online }, 120_000);
     // One unmeasured load per side first: Prosody loads modules and the roster store lazily on the first sign-in.
     for (const side of ['baseline', 'causette'] as const) await runLoad(side, job);
     const runs = runsAt(contacts, options.runs);
