@@ -1,0 +1,147 @@
+// `npm run screenshots`: the README's pictures, taken from the real app in browser mode against a local Prosody.
+// With --all DIR, every screen in both themes and both languages goes to DIR instead, for a look before a change lands.
+import xml from '@xmpp/xml';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Connection } from '../../electron/core/xmpp/connection.ts';
+import { launchChromium, startBrowserHost } from '../e2e/browser-mode.ts';
+import { plainClient } from '../e2e/ui.ts';
+import { words, type Say } from '../e2e/words.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+const people = [
+  { username: 'alice', password: 'alice-pass', name: 'Alice Martin' },
+  { username: 'bob', password: 'bob-pass', name: 'Bob Durand' },
+  { username: 'carol', password: 'carol-pass', name: 'Carol Petit' },
+] as const;
+
+interface Shot {
+  readonly name: string;
+  readonly theme: 'light' | 'dark';
+  readonly locale: 'en-US' | 'fr-FR';
+}
+
+function shotsToTake(): { readonly dir: string; readonly shots: readonly Shot[] } {
+  const all = process.argv.indexOf('--all');
+  if (all === -1) {
+    return {
+      dir: join(projectRoot, 'docs', 'screenshots'),
+      shots: [
+        { name: 'sign-in', theme: 'light', locale: 'en-US' },
+        { name: 'conversation', theme: 'light', locale: 'en-US' },
+        { name: 'conversation-dark', theme: 'dark', locale: 'en-US' },
+      ],
+    };
+  }
+  const dir = resolve(process.argv[all + 1] ?? 'screenshots');
+  const shots: Shot[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    for (const locale of ['en-US', 'fr-FR'] as const) {
+      for (const name of ['sign-in', 'conversation', 'details', 'narrow']) shots.push({ name: `${name}-${theme}-${locale}`, theme, locale });
+    }
+  }
+  return { dir, shots };
+}
+
+/** Makes `a` and `b` mutual contacts with a name and group each, as two clients that both accept would. */
+async function befriend(a: Connection, b: Connection, aJid: string, bJid: string, names: { readonly a: string; readonly b: string }): Promise<void> {
+  await a.iq(xml('iq', { type: 'set' }, xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: bJid, name: names.b }, xml('group', {}, 'Friends')))));
+  await b.iq(xml('iq', { type: 'set' }, xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: aJid, name: names.a }, xml('group', {}, 'Friends')))));
+  for (const [from, to] of [
+    [a, bJid],
+    [b, aJid],
+  ] as const) {
+    await from.send(xml('presence', { to, type: 'subscribe' }));
+    await from.send(xml('presence', { to, type: 'subscribed' }));
+  }
+}
+
+async function chat(from: Connection, to: string, body: string): Promise<void> {
+  await from.send(xml('message', { to, type: 'chat', id: `shot-${Math.random().toString(36).slice(2)}` }, xml('body', {}, body), xml('markable', { xmlns: 'urn:xmpp:chat-markers:0' })));
+}
+
+async function prepare(server: ProsodyServer): Promise<readonly Connection[]> {
+  const [alice, bob, carol] = await Promise.all(people.map((person) => plainClient(server, person.username, person.password)));
+  if (!alice || !bob || !carol) throw new Error('The three plain clients did not start.');
+  const jid = (index: number) => `${people[index]?.username ?? ''}@${server.domain}`;
+  await befriend(alice, bob, jid(0), jid(1), { a: people[0].name, b: people[1].name });
+  await befriend(alice, carol, jid(0), jid(2), { a: people[0].name, b: people[2].name });
+  await bob.send(xml('presence', {}, xml('show', {}, 'away'), xml('status', {}, 'At the market')));
+  await carol.send(xml('presence', {}, xml('status', {}, 'Writing the report')));
+  // A second apart: the archive's timestamps, which order the conversation, are to the second.
+  const lines: ReadonlyArray<readonly [Connection, number, string]> = [
+    [bob, 0, 'Hi Alice! Are we still on for the concert on Saturday?'],
+    [alice, 1, 'Yes! I booked the tickets this morning.'],
+    [alice, 1, 'Doors open at 19:30, shall we meet at the café before?'],
+    [bob, 0, 'Perfect, see you at 19:00 then.'],
+    [carol, 0, 'The draft is in your inbox.'],
+  ];
+  for (const [from, to, body] of lines) {
+    await chat(from, jid(to), body);
+    await new Promise((done) => setTimeout(done, 1_050));
+  }
+  await alice.stop();
+  return [bob, carol];
+}
+
+async function take(server: ProsodyServer, shot: Shot, dir: string, profiles: string): Promise<void> {
+  const profileDir = join(profiles, shot.name);
+  const host = await startBrowserHost(profileDir, ['--ca', server.caPath]);
+  const browser = await launchChromium(shot.locale);
+  try {
+    const narrow = shot.name.startsWith('narrow');
+    const context = await browser.newContext({ viewport: narrow ? { width: 700, height: 640 } : { width: 1100, height: 720 }, locale: shot.locale, colorScheme: shot.theme });
+    const page = await context.newPage();
+    const say = words(shot.locale === 'fr-FR' ? 'fr' : 'en');
+    await page.goto(host.url);
+    if (shot.name.startsWith('sign-in')) {
+      await page.getByLabel(say('signIn.address')).fill(`alice@${server.domain}`);
+      await page.screenshot({ path: join(dir, `${shot.name}.png`) });
+      return;
+    }
+    await signIn(page, server, say);
+    const bob = page.getByRole('list', { name: say('sidebar.contacts') }).getByRole('listitem', { name: people[1].name });
+    await bob.waitFor({ timeout: 15_000 });
+    await bob.click();
+    await page.getByRole('region', { name: say('chat.with', { name: people[1].name }) }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(800);
+    if (shot.name.startsWith('details')) {
+      await page.getByRole('button', { name: say('chat.details') }).click();
+      await page.waitForTimeout(300);
+    }
+    await page.screenshot({ path: join(dir, `${shot.name}.png`) });
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+/** The welcome screen's sign-in, by the labels of the shot's language. */
+async function signIn(page: Page, server: ProsodyServer, say: Say): Promise<void> {
+  await page.getByLabel(say('signIn.address')).fill(`alice@${server.domain}`);
+  await page.getByLabel(say('signIn.password'), { exact: true }).fill('alice-pass');
+  await page.getByRole('button', { name: say('server.advanced') }).click();
+  await page.getByLabel(say('server.host')).fill('127.0.0.1');
+  await page.getByLabel(say('server.port')).fill(String(server.c2sPort));
+  await page.getByRole('button', { name: say('signIn.submit'), exact: true }).and(page.locator('[type=submit]')).click();
+  await page.getByRole('region', { name: say('account.connection') }).getByText(say('connection.online')).waitFor({ timeout: 20_000 });
+}
+
+const { dir, shots } = shotsToTake();
+mkdirSync(dir, { recursive: true });
+const profiles = mkdtempSync(join(tmpdir(), 'causette-shots-'));
+const server = await startProsody({ users: people.map(({ username, password }) => ({ username, password })) });
+try {
+  const peers = await prepare(server);
+  for (const shot of shots) {
+    await take(server, shot, dir, profiles);
+    process.stdout.write(`${join(dir, `${shot.name}.png`)}\n`);
+  }
+  await Promise.all(peers.map((peer) => peer.stop()));
+} finally {
+  await server.dispose();
+  rmSync(profiles, { recursive: true, force: true });
+}
