@@ -12,7 +12,7 @@ export interface UiState {
   /** The welcome screen was opened to add another account. */
   readonly addingAccount: boolean;
   readonly settingsOpen: boolean;
-  /** The contact whose details are shown, by account and bare JID. */
+  /** The contact whose details are shown, by account and bare JID; over the conversation, which comes back when they close. */
   readonly openContact: { readonly accountId: string; readonly jid: string } | undefined;
   /** The conversation shown, by account and the peer's bare JID; with a message to scroll to and highlight (a search hit). */
   readonly openChat: { readonly accountId: string; readonly peer: string; readonly focusMessageId?: string } | undefined;
@@ -30,6 +30,7 @@ interface UiActions {
   readonly forgetSignIn: (accountId: string) => void;
   readonly setAddingAccount: (adding: boolean) => void;
   readonly setSettingsOpen: (open: boolean) => void;
+  /** Shows the contact's details in place of the conversation, which stays open beneath. */
   readonly showContact: (accountId: string, jid: string) => void;
   readonly closeContact: () => void;
   /** Shows the conversation with the peer (in place of any contact details). */
@@ -58,7 +59,7 @@ export const useUi = create<UiState & UiActions>()((set) => ({
   forgetSignIn: (accountId) => set((state) => (state.signingIn === accountId ? { signingIn: undefined } : {})),
   setAddingAccount: (addingAccount) => set({ addingAccount, settingsOpen: false }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
-  showContact: (accountId, jid) => set({ openContact: { accountId, jid }, openChat: undefined }),
+  showContact: (accountId, jid) => set({ openContact: { accountId, jid } }),
   closeContact: () => set({ openContact: undefined }),
   showChat: (accountId, peer, focusMessageId) =>
     set({ openChat: { accountId, peer, ...(focusMessageId === undefined ? {} : { focusMessageId }) }, openContact: undefined }),

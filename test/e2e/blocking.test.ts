@@ -28,6 +28,7 @@ describe('blocking a contact', () => {
 
     const row = page.getByRole('list', { name: 'Contacts' }).getByRole('listitem', { name: 'Bob' });
     await row.getByRole('button').click();
+    await page.getByRole('region', { name: 'Conversation with Bob' }).getByRole('button', { name: 'Details' }).click();
     const details = page.getByRole('region', { name: 'Bob' });
     await details.getByRole('button', { name: 'Block', exact: true }).click();
     const question = details.getByRole('group', { name: /Block Bob/ });

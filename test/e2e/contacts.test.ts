@@ -81,10 +81,23 @@ describe('contacts and presence between two people', () => {
     await expect.poll(() => rowText(alice.page, 'Bob'), { timeout: 15_000 }).toContain('Do not disturb');
     expect(await rowText(alice.page, 'Bob')).toContain('In a meeting until 3');
 
+    // A click on the contact opens the conversation, whose header says who it is with and how they are.
     await row(alice.page, 'Bob').getByRole('button').click();
+    const chat = alice.page.getByRole('region', { name: 'Conversation with Bob' });
+    await chat.waitFor();
+    expect(await row(alice.page, 'Bob').getByRole('button').getAttribute('aria-current')).toBe('true');
+    const head = chat.locator('.chat-head');
+    await expect.poll(() => head.textContent()).toMatch(/Do not disturb, In a meeting until 3, Not encrypted/);
+    // The details are one click away from there, and closing them goes back to the conversation.
+    await chat.getByRole('button', { name: 'Details' }).click();
     const details = alice.page.getByRole('region', { name: 'Bob' });
     await details.waitFor();
     expect(await details.textContent()).toContain('You see each other’s presence.');
+    await alice.page.screenshot({ path: join(outputDir, 'contact-details.png') });
+    await details.getByRole('button', { name: 'Close' }).click();
+    await chat.waitFor();
+    await expect.poll(() => alice.page.evaluate(() => document.activeElement?.textContent)).toBe('Details');
+    await alice.page.screenshot({ path: join(outputDir, 'contact-conversation.png') });
 
     await alice.page.emulateMedia({ colorScheme: 'light' });
     await alice.page.screenshot({ path: join(outputDir, 'contacts-light.png') });

@@ -1,6 +1,7 @@
-// A conversation with one peer: header with mute and close, the message list, the peer's typing, and the composer.
+// A conversation with one peer: its header, the message list, the peer's typing, and the composer.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../shared/model/contact.ts';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
 import { markRead } from '../../chat-sync.ts';
@@ -8,6 +9,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { selectAccount, useAccounts } from '../../stores/accounts.ts';
 import { selectConversation, selectPeerTyping, selectView, useChat } from '../../stores/chat.ts';
 import { useUi } from '../../stores/ui.ts';
+import { ChatHeader } from './ChatHeader.tsx';
 import { Composer } from './Composer.tsx';
 import { lastOwnMessage } from './message-rows.ts';
 import { MessageList } from './MessageList.tsx';
@@ -20,10 +22,12 @@ interface ChatPaneProps {
   readonly peer: string;
   /** The contact's name, or the address. */
   readonly name: string;
+  /** The peer's roster entry, if it is a contact. */
+  readonly contact: Contact | undefined;
   readonly online: boolean;
 }
 
-export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
+export function ChatPane({ accountId, peer, name, contact, online }: ChatPaneProps) {
   const { t } = useTranslation();
   const ownJid = useAccounts((state) => selectAccount(state, accountId)?.jid ?? '');
   const conversation = useChat((state) => selectConversation(state, accountId, peer));
@@ -78,22 +82,7 @@ export function ChatPane({ accountId, peer, name, online }: ChatPaneProps) {
 
   return (
     <section className="conversation chat" aria-label={t('chat.with', { name })}>
-      <div className="dialog-head chat-head">
-        <h2>
-          {name}
-          {muted && (
-            <span className="muted-mark" role="img" aria-label={t('chat.muted')} title={t('chat.muted')}>
-              {' 🔕'}
-            </span>
-          )}
-        </h2>
-        <button type="button" className="quiet" aria-pressed={muted} onClick={toggleMute}>
-          {muted ? t('chat.unmute') : t('chat.mute')}
-        </button>
-        <button type="button" className="quiet" onClick={() => useUi.getState().closeChat()}>
-          {t('common.close')}
-        </button>
-      </div>
+      <ChatHeader accountId={accountId} peer={peer} name={name} contact={contact} muted={muted} onToggleMute={toggleMute} />
       {request && <RequestBar accountId={accountId} peer={peer} online={online} />}
       <PlainLinksProvider value={request}>
         <MessageList

@@ -25,8 +25,10 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
   const name = displayName(contact);
   const close = () => {
     useUi.getState().closeContact();
-    // Back to the list, on the row the keyboard last used.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.contact-list button[tabindex="0"]')?.focus());
+    // Back to the conversation's Details button if one lies beneath, else to the list, on the row the keyboard last used.
+    requestAnimationFrame(() =>
+      (document.querySelector<HTMLElement>('.chat-head .details-button') ?? document.querySelector<HTMLElement>('.contact-list button[tabindex="0"]'))?.focus(),
+    );
   };
   const status = contact.status?.trim();
   const lastSeen = lastSeenLabel(contact, Date.now());

@@ -23,7 +23,7 @@ export function ContactList({ accountId, contacts, query }: ContactListProps) {
   const focusPending = useRef<string>(undefined);
   const scrollRef = useRef<HTMLDivElement>(null);
   const blocked = useBlocking((state) => selectBlocking(state, accountId).jids);
-  const openJid = useUi((state) => (state.openContact?.accountId === accountId ? state.openContact.jid : undefined));
+  const openJid = useUi((state) => (state.openChat?.accountId === accountId ? state.openChat.peer : undefined));
 
   const groups = useMemo(() => groupContacts(contacts.values(), query), [contacts, query]);
   const rows = useMemo(() => contactRows(groups, collapsed), [groups, collapsed]);
@@ -110,7 +110,7 @@ export function ContactList({ accountId, contacts, query }: ContactListProps) {
                 open={row.contact.jid === openJid}
                 blocked={blocked.includes(row.contact.jid)}
                 tabbable={tabbable}
-                onOpen={() => useUi.getState().showContact(accountId, row.contact.jid)}
+                onOpen={() => useUi.getState().showChat(accountId, row.contact.jid)}
               />
             );
           })}

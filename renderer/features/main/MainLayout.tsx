@@ -44,6 +44,7 @@ export function MainLayout() {
             accountId={account.id}
             peer={peer}
             name={peerContact ? displayName(peerContact) : peer}
+            contact={peerContact}
             online={account.connection.status === 'online'}
           />
         ) : (

@@ -1,0 +1,75 @@
+// A conversation's header: who it is with (avatar, name, presence or Blocked), whether it is encrypted, and its actions.
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../shared/model/contact.ts';
+import { selectIsBlocked, useBlocking } from '../../stores/blocking.ts';
+import { useUi } from '../../stores/ui.ts';
+import { Avatar } from '../contacts/Avatar.tsx';
+import { Pause } from '../contacts/Pause.tsx';
+import { contactStateLabel, stateClass } from '../presence/labels.ts';
+
+interface ChatHeaderProps {
+  readonly accountId: string;
+  readonly peer: string;
+  readonly name: string;
+  /** The peer's roster entry; a stranger has none, so no presence and no details. */
+  readonly contact: Contact | undefined;
+  readonly muted: boolean;
+  readonly onToggleMute: () => void;
+}
+
+export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute }: ChatHeaderProps) {
+  const { t } = useTranslation();
+  const blocked = useBlocking((state) => selectIsBlocked(state, accountId, peer));
+  const status = contact?.status?.trim();
+  return (
+    <div className="dialog-head chat-head">
+      <Avatar jid={peer} name={name} accountId={accountId} hash={contact?.avatarHash} />
+      <div className="chat-title">
+        <h2>
+          {name}
+          {muted && (
+            <span className="muted-mark" role="img" aria-label={t('chat.muted')} title={t('chat.muted')}>
+              {' 🔕'}
+            </span>
+          )}
+        </h2>
+        <p className="contact-state">
+          {blocked ? (
+            <>
+              <span className="dot blocked-dot" aria-hidden="true" />
+              <span className="state-word blocked">{t('contacts.blocked')}</span>
+            </>
+          ) : contact ? (
+            <>
+              <span className={`dot ${stateClass(contact)}`} aria-hidden="true" />
+              <span className="state-word">{contactStateLabel(contact)}</span>
+              {status !== undefined && status !== '' && (
+                <span className="status-text">
+                  <Pause />
+                  {status}
+                </span>
+              )}
+            </>
+          ) : (
+            <span className="state-word">{peer === name ? t('chat.notContact') : peer}</span>
+          )}
+          <span className="encryption" title={t('chat.notEncryptedHint')}>
+            <Pause />
+            {t('chat.notEncrypted')}
+          </span>
+        </p>
+      </div>
+      {contact && (
+        <button type="button" className="quiet details-button" onClick={() => useUi.getState().showContact(accountId, peer)}>
+          {t('chat.details')}
+        </button>
+      )}
+      <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
+        {muted ? t('chat.unmute') : t('chat.mute')}
+      </button>
+      <button type="button" className="quiet" onClick={() => useUi.getState().closeChat()}>
+        {t('common.close')}
+      </button>
+    </div>
+  );
+}
