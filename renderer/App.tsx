@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 
 export function App() {
   const boot = useUi((state) => state.boot);
-  const welcome = useUi((state) => state.signingIn !== undefined || state.addingAccount);
+  const welcome = useUi((state) => state.signingIn !== undefined || state.addingAccount || state.welcomeHeld);
   const noAccounts = useAccounts((state) => state.accounts.length === 0);
   const refused = useUi((state) => state.link === 'refused');
   // Subscribed here so that a change of language renders the whole tree again.

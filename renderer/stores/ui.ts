@@ -11,6 +11,8 @@ export interface UiState {
   readonly signingIn: string | undefined;
   /** The welcome screen was opened to add another account. */
   readonly addingAccount: boolean;
+  /** A welcome form's command is on its way: the screen stays, though the account it adds may be listed before the answer. */
+  readonly welcomeHeld: boolean;
   readonly settingsOpen: boolean;
   /** The contact whose details are shown, by account and bare JID; over the conversation, which comes back when they close. */
   readonly openContact: { readonly accountId: string; readonly jid: string } | undefined;
@@ -29,6 +31,7 @@ interface UiActions {
   /** The account being signed in is gone; the welcome screen stays for another try. */
   readonly forgetSignIn: (accountId: string) => void;
   readonly setAddingAccount: (adding: boolean) => void;
+  readonly holdWelcome: (held: boolean) => void;
   readonly setSettingsOpen: (open: boolean) => void;
   /** Shows the contact's details in place of the conversation, which stays open beneath. */
   readonly showContact: (accountId: string, jid: string) => void;
@@ -48,6 +51,7 @@ export const useUi = create<UiState & UiActions>()((set) => ({
   link: 'connecting',
   signingIn: undefined,
   addingAccount: false,
+  welcomeHeld: false,
   settingsOpen: false,
   openContact: undefined,
   openChat: undefined,
@@ -58,6 +62,7 @@ export const useUi = create<UiState & UiActions>()((set) => ({
   finishSignIn: () => set({ signingIn: undefined, addingAccount: false }),
   forgetSignIn: (accountId) => set((state) => (state.signingIn === accountId ? { signingIn: undefined } : {})),
   setAddingAccount: (addingAccount) => set({ addingAccount, settingsOpen: false }),
+  holdWelcome: (welcomeHeld) => set({ welcomeHeld }),
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   showContact: (accountId, jid) => set({ openContact: { accountId, jid } }),
   closeContact: () => set({ openContact: undefined }),

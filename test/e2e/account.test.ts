@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,48 @@ describe('sign-in errors on screen', () => {
       await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/password/i);
     } finally {
       await ui.close();
+    }
+  });
+
+  it('a first sign-in to a port that is not XMPP fails once, keeps what was typed, and works once the port is corrected', async () => {
+    const ui = await openBrowserMode({ caPem: server.caPem });
+    try {
+      const { page } = ui;
+      // Prosody's HTTP port answers, but not in XMPP.
+      await signIn(page, server.httpPort, 'alice@localhost', 'alice-pass');
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 20_000 });
+      // Given up at once, not retried: the status is not a countdown, and the form is ready to correct.
+      expect(await page.getByRole('status').first().textContent()).not.toMatch(/Reconnecting|attempt/);
+      await page.waitForTimeout(1_500);
+      expect(await page.getByRole('status').first().textContent()).not.toMatch(/Reconnecting|attempt/);
+      expect(await page.getByLabel('Address').inputValue()).toBe('alice@localhost');
+      expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('alice-pass');
+      expect(await page.getByLabel('Port').inputValue()).toBe(String(server.httpPort));
+      await page.getByLabel('Port').fill(String(server.c2sPort));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await waitUntilOnline(page);
+    } finally {
+      await ui.close();
+    }
+  });
+
+  it('a first sign-in to a server that never answers can be cancelled, and the form keeps what was typed', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const ui = await openBrowserMode({ caPem: server.caPem });
+    try {
+      const { page } = ui;
+      const port = (silent.address() as AddressInfo).port;
+      await signIn(page, port, 'alice@localhost', 'alice-pass');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect.poll(() => page.getByLabel('Address').isEditable(), { timeout: 10_000 }).toBe(true);
+      expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('alice-pass');
+      expect(await page.getByLabel('Port').inputValue()).toBe(String(port));
+      expect(await page.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+    } finally {
+      await ui.close();
+      silent.close();
     }
   });
 

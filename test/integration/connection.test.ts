@@ -110,6 +110,33 @@ describe('signing in to a CA-signed server', () => {
   });
 });
 
+describe('a first sign-in (the account never signed in)', () => {
+  let server: ProsodyServer;
+  beforeAll(async () => {
+    server = await startProsody({ users: [{ username: 'alice', password: 'alice-pw' }] });
+  });
+  afterAll(() => server.dispose());
+
+  it('gives up on the first failure, so that what was typed can be corrected', async () => {
+    const [closedPort = 1] = await freePorts(1);
+    const connection = connect({ jid: 'alice@localhost', password: 'alice-pw', host: server.host, port: closedPort, extraCa: [server.caPem], logger: recordingLogger().logger, firstSignIn: true });
+    const state = await waitForState(connection, (s) => s.status === 'offline' || s.status === 'reconnecting');
+    expect(state).toMatchObject({ status: 'offline', reason: { code: 'connection-refused' } });
+  });
+
+  it('retries as usual once it has had a session', async () => {
+    const connection = connect({ jid: 'alice@localhost', password: 'alice-pw', host: server.host, port: server.c2sPort, extraCa: [server.caPem], logger: recordingLogger().logger, firstSignIn: true });
+    await waitForState(connection, (s) => s.status === 'online');
+    await server.kill();
+    try {
+      expect(await waitForState(connection, (s) => s.status === 'offline' || s.status === 'reconnecting')).toMatchObject({ status: 'reconnecting' });
+    } finally {
+      await server.start();
+    }
+    await waitForState(connection, (s) => s.status === 'online', 20_000);
+  });
+});
+
 describe('a server that offers SCRAM-SHA-256', () => {
   let server: ProsodyServer;
   beforeAll(async () => {

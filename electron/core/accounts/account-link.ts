@@ -79,6 +79,8 @@ export function createLinks(deps: LinkDeps) {
       pinned: deps.store.pinned(record.id),
       logger,
       saslMemory: deps.store.sasl(record.id),
+      // What a successful authentication remembers doubles as "this account has signed in before".
+      firstSignIn: deps.store.sasl(record.id) === undefined,
       onAuthenticated: (memory) => deps.store.rememberSasl(record.id, memory),
     });
     entry.connection = connection;

@@ -38,6 +38,11 @@ export interface ConnectionOptions extends ServerAccess {
   readonly resource?: string;
   /** Retry pacing; tests shorten it. */
   readonly retry?: Partial<BackoffPolicy>;
+  /**
+   * The account has never signed in: a failure before its first session gives up instead of retrying, so that the
+   * user can correct what was typed (a wrong port retried forever hides the mistake).
+   */
+  readonly firstSignIn?: boolean;
   /** What the account's last sign-in used (from the store): a weaker offer now is refused as a downgrade. */
   readonly saslMemory?: SaslMemory;
   /** Each successful authentication, with what to remember for the next one. */
@@ -96,6 +101,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   let client: XmppClient | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let failures = 0;
+  let signedIn = options.firstSignIn !== true;
   let outgoingTail: Promise<unknown> = Promise.resolve();
   let saslMemory = options.saslMemory;
 
@@ -141,6 +147,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       const session = await current.open(connectTimeoutMs);
       if (client !== current) return;
       failures = 0;
+      signedIn = true;
       // A fresh session will never answer what the old one was asked.
       if (!session.resumed) current.abandonRequests(new CausetteError('stream-error', 'The session ended before the server answered.'));
       setState({ status: 'online', jid: session.jid, resumed: session.resumed });
@@ -155,8 +162,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   }
 
   function retryOrGiveUp(error: CausetteError): void {
-    if (isPermanent(error)) {
-      logger.warn('giving up', { code: error.code, message: error.message });
+    if (isPermanent(error) || !signedIn) {
+      logger.warn('giving up', { code: error.code, message: error.message, firstSignIn: !signedIn });
       void halt(error);
       setState({ status: 'offline', reason: error.toJSON() });
       return;

@@ -61,6 +61,8 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
         useUi.getState().forgetDeclined(plan.accountId);
         updated(await call('account.connect', { accountId: plan.accountId, password, remember }));
       } else {
+        // Held, else the account's event shows the main window for a moment and this form, remounted, loses what was typed.
+        useUi.getState().holdWelcome(true);
         if (plan.kind === 'replace') await call('account.remove', { accountId: plan.accountId });
         const account = await call('account.add', { jid: address.value, password, remember, ...override.value });
         updated(account);
@@ -69,7 +71,20 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
+      useUi.getState().holdWelcome(false);
       setBusy(false);
+    }
+  }
+
+  // Trying, and not yet there: the user may stop it and correct what was typed.
+  const stoppable = state?.status === 'connecting' || state?.status === 'reconnecting';
+  async function cancel() {
+    if (!pending) return;
+    setError(undefined);
+    try {
+      useAccounts.getState().updated(await call('account.disconnect', { accountId: pending.id }));
+    } catch (failure) {
+      setError(messageOf(failure));
     }
   }
 
@@ -103,6 +118,11 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
       {shown !== undefined && <Alert>{shown}</Alert>}
       <div className="actions split">
         <SignInStatus account={pending} busy={busy} busyText={t('signIn.busy')} />
+        {stoppable && (
+          <button type="button" onClick={() => void cancel()}>
+            {t('common.cancel')}
+          </button>
+        )}
         <button type="submit" className="primary" disabled={locked}>
           {t('signIn.submit')}
         </button>

@@ -55,7 +55,7 @@ export function AccountBar({ account }: { readonly account: Account }) {
         </div>
         {!promptShown && (
           <button type="button" onClick={() => void (active ? disconnect() : connect())} disabled={busy}>
-            {active ? t('account.disconnect') : t('account.connect')}
+            {state.status === 'online' ? t('account.disconnect') : active ? t('common.cancel') : t('account.connect')}
           </button>
         )}
       </div>
