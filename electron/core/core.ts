@@ -51,6 +51,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store: messageStore,
     emit,
     nameOf: (accountId, peer) => accounts.entries().find((entry) => entry.record.id === accountId)?.session?.roster.get(peer)?.name,
+    accountOf: (accountId) => {
+      const entries = accounts.entries();
+      return entries.length > 1 ? entries.find((entry) => entry.record.id === accountId)?.record.jid : undefined;
+    },
   });
   const accounts = createAccountService({
     store: createAccountStore(db),

@@ -137,6 +137,14 @@ export function selectConversations(state: ChatSliceState, accountId: string | u
   return (accountId === undefined ? undefined : state.byAccount[accountId]?.conversations) ?? none;
 }
 
+/** What counts towards the account's unread total: neither muted conversations nor message requests. */
+export function selectAccountUnread(state: ChatSliceState, accountId: string): number {
+  return (state.byAccount[accountId]?.conversations ?? none).reduce(
+    (total, conversation) => total + (conversation.muted || conversation.request === true ? 0 : conversation.unread),
+    0,
+  );
+}
+
 export function selectConversation(state: ChatSliceState, accountId: string, peer: string): Conversation | undefined {
   return state.byAccount[accountId]?.conversations.find((conversation) => conversation.peer === peer);
 }

@@ -51,6 +51,13 @@ export interface NotifierDeps {
   readonly emit: Emit;
   /** The contact's roster name, if it has one. */
   readonly nameOf: (accountId: string, peer: string) => string | undefined;
+  /** The account's address when there are several, so that the notification says which one the message came to. */
+  readonly accountOf?: (accountId: string) => string | undefined;
+}
+
+/** "Bob → alice@example.org" with several accounts, else the name alone. */
+export function notificationTitle(name: string, account: string | undefined): string {
+  return account === undefined ? name : `${name} → ${account}`;
 }
 
 export interface Notifier {
@@ -81,7 +88,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       accountId: current.accountId,
       peer: current.peer,
       messageId: current.id,
-      title: deps.nameOf(current.accountId, current.peer) ?? current.peer,
+      title: notificationTitle(deps.nameOf(current.accountId, current.peer) ?? current.peer, deps.accountOf?.(current.accountId)),
       body: notificationBody(current.body),
     };
     deps.emit('chat.notify', payload);

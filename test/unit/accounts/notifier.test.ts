@@ -22,7 +22,7 @@ function message(fields: Partial<NewMessage> = {}): NewMessage {
   return { id: `m${counter}`, accountId: 'a1', peer: 'bob@x', kind: 'chat', direction: 'in', body: `hello ${counter}`, timestamp: 1_000 + counter, state: 'received', ...fields };
 }
 
-function setUp(names: Record<string, string> = {}) {
+function setUp(names: Record<string, string> = {}, accountOf?: (accountId: string) => string | undefined) {
   const db = openDatabase(':memory:');
   createAccountStore(db).insert({ id: 'a1', jid: 'alice@x', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
   const store = createMessageStore(db);
@@ -34,6 +34,7 @@ function setUp(names: Record<string, string> = {}) {
     store,
     emit: (name, payload) => void events.push({ name, payload }),
     nameOf: (_accountId, peer) => names[peer],
+    ...(accountOf === undefined ? {} : { accountOf }),
   });
   const notified = () => events.filter((event) => event.name === 'chat.notify').map((event) => event.payload as EventPayload<'chat.notify'>);
   const totals = () => events.filter((event) => event.name === 'chat.unreadTotal').map((event) => (event.payload as EventPayload<'chat.unreadTotal'>).count);
@@ -94,6 +95,12 @@ describe('the notifier', () => {
       { accountId: 'a1', peer: 'bob@x', messageId: first.id, title: 'Bob', body: 'hi <script>' },
       expect.objectContaining({ peer: 'carol@x', title: 'carol@x', body: 'yo' }),
     ]);
+  });
+
+  it('says which account the message came to when there are several', () => {
+    const { receive, notified } = setUp({ 'bob@x': 'Bob' }, () => 'alice@x');
+    receive({ body: 'which one?' });
+    expect(notified()).toEqual([expect.objectContaining({ title: 'Bob → alice@x', body: 'which one?' })]);
   });
 
   it('stays quiet for archive catch-up, muted conversations, the visible conversation and messages read elsewhere', () => {
