@@ -1,7 +1,10 @@
-// One entry of a conversation list: the peer's name, the last message, mute and the unread count.
+// One entry of a conversation list: the peer's avatar and name, when and what the last message was, mute and the unread count.
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/model/message.ts';
+import { locale } from '../../i18n/index.ts';
+import { shortDate } from '../../i18n/short-date.ts';
 import { useUi } from '../../stores/ui.ts';
+import { Avatar } from '../contacts/Avatar.tsx';
 import { conversationPreview } from './conversation-preview.ts';
 
 interface ConversationItemProps {
@@ -10,19 +13,24 @@ interface ConversationItemProps {
   /** The contact's name, or the address. */
   readonly name: string;
   readonly selected: boolean;
+  /** The contact's avatar image, if it has one. */
+  readonly avatarHash: string | undefined;
 }
 
-export function ConversationItem({ accountId, conversation, name, selected }: ConversationItemProps) {
+export function ConversationItem({ accountId, conversation, name, selected, avatarHash }: ConversationItemProps) {
   const { t } = useTranslation();
   const preview = conversationPreview(conversation.lastMessage);
+  const last = conversation.lastMessage?.timestamp;
   return (
     <li>
       <button
         type="button"
         className={selected ? 'conversation-item selected' : 'conversation-item'}
         aria-current={selected ? 'true' : undefined}
+        data-peer={conversation.peer}
         onClick={() => useUi.getState().showChat(accountId, conversation.peer)}
       >
+        <Avatar jid={conversation.peer} name={name} accountId={accountId} hash={avatarHash} />
         <span className="conversation-name">
           {name}
           {conversation.muted && (
@@ -32,6 +40,11 @@ export function ConversationItem({ accountId, conversation, name, selected }: Co
             </span>
           )}
         </span>
+        {last !== undefined && (
+          <time className="conversation-time" dateTime={new Date(last).toISOString()}>
+            {shortDate(last, Date.now(), locale())}
+          </time>
+        )}
         {preview !== '' && <span className={conversation.lastMessage?.retracted ? 'conversation-preview deleted' : 'conversation-preview'}>{preview}</span>}
         {conversation.unread > 0 && (
           <span className="unread-badge">

@@ -27,6 +27,7 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
         conversation={conversation}
         name={contact ? displayName(contact) : conversation.peer}
         selected={open === conversation.peer}
+        avatarHash={contact?.avatarHash}
       />
     );
   };

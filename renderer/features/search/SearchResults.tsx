@@ -5,7 +5,7 @@ import type { SearchHit } from '../../../shared/model/message.ts';
 import { i18n, locale } from '../../i18n/index.ts';
 import { useRoster } from '../../stores/roster.ts';
 import { displayName } from '../presence/labels.ts';
-import { hitDate } from './hit-date.ts';
+import { shortDate } from '../../i18n/short-date.ts';
 import { snippetParts } from './snippet.ts';
 import type { SearchState } from './use-message-search.ts';
 
@@ -65,7 +65,7 @@ export function SearchResults({ state, onOpen, onLeave }: SearchResultsProps) {
                 <button type="button" className="search-hit" onClick={() => onOpen(hit)}>
                   <span className="search-hit-peer">{name}</span>
                   <time className="search-hit-date" dateTime={new Date(hit.timestamp).toISOString()}>
-                    {hitDate(hit.timestamp, now, locale())}
+                    {shortDate(hit.timestamp, now, locale())}
                   </time>
                   <span className="search-hit-snippet">
                     {hit.direction === 'out' && <span className="search-hit-own">{t('message.author', { author: t('message.you') })}</span>}

@@ -1,6 +1,6 @@
 // A search hit as shown: the snippet's marked runs and the short date.
 import { describe, expect, it } from 'vitest';
-import { hitDate } from '../../../renderer/features/search/hit-date.ts';
+import { shortDate } from '../../../renderer/i18n/short-date.ts';
 import { snippetParts } from '../../../renderer/features/search/snippet.ts';
 
 describe('a search hit’s snippet', () => {
@@ -30,8 +30,8 @@ describe('a search hit’s snippet', () => {
 describe('a search hit’s date', () => {
   const now = new Date(2026, 10, 23, 15, 30).getTime();
   it('is the time today, the day this year and the full date before', () => {
-    expect(hitDate(new Date(2026, 10, 23, 9, 5).getTime(), now, 'en-GB')).toBe('09:05');
-    expect(hitDate(new Date(2026, 2, 4, 9, 5).getTime(), now, 'en-GB')).toBe('4 Mar');
-    expect(hitDate(new Date(2024, 2, 4, 9, 5).getTime(), now, 'en-GB')).toBe('4 Mar 2024');
+    expect(shortDate(new Date(2026, 10, 23, 9, 5).getTime(), now, 'en-GB')).toBe('09:05');
+    expect(shortDate(new Date(2026, 2, 4, 9, 5).getTime(), now, 'en-GB')).toBe('4 Mar');
+    expect(shortDate(new Date(2024, 2, 4, 9, 5).getTime(), now, 'en-GB')).toBe('4 Mar 2024');
   });
 });
