@@ -67,9 +67,18 @@ export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute
       <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
         {muted ? t('chat.unmute') : t('chat.mute')}
       </button>
-      <button type="button" className="quiet" onClick={() => useUi.getState().closeChat()}>
+      <button type="button" className="quiet" onClick={() => closeChat(peer)}>
         {t('common.close')}
       </button>
     </div>
   );
+}
+
+/** Closes the conversation and puts the focus back on its entry in the sidebar, where the keyboard goes on from. */
+function closeChat(peer: string): void {
+  useUi.getState().closeChat();
+  requestAnimationFrame(() => {
+    const entry = [...document.querySelectorAll<HTMLElement>('.conversation-item')].find((item) => item.dataset['peer'] === peer);
+    (entry ?? document.querySelector<HTMLElement>('.contact-list button[tabindex="0"]'))?.focus();
+  });
 }

@@ -24,8 +24,10 @@ export function MainLayout() {
   const chat = useUi((state) => state.openChat);
   const peer = chat && chat.accountId === account?.id ? chat.peer : undefined;
   const peerContact = peer === undefined ? undefined : roster?.contacts.get(peer);
+  // A narrow window shows either the sidebar or this pane (layout.css).
+  const showingPane = account !== undefined && (contact !== undefined || peer !== undefined);
   return (
-    <div className={stale ? 'app stale' : 'app'}>
+    <div className={['app', stale ? 'stale' : '', showingPane ? 'showing-pane' : ''].filter(Boolean).join(' ')}>
       <header className="topbar">
         <h1>Causette</h1>
         <AccountSwitcher />
