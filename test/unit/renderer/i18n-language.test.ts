@@ -47,8 +47,8 @@ describe('a core error in the interface', () => {
   it('falls back to its code’s general words for a case without its own, and quotes the server', async () => {
     await i18n.changeLanguage('fr');
     expect(errorText({ code: 'timeout', message: 'x', params: { context: 'unheardOf' } })).toBe('Le serveur n’a pas répondu à temps.');
-    expect(errorText({ code: 'not-authorized', message: 'x', params: { context: 'password', jid: 'a@b', serverText: 'Nope' } })).toBe(
-      'Le serveur a refusé le mot de passe de a@b. Le serveur a dit\u202f: «\u202fNope\u202f»',
+    expect(errorText({ code: 'not-authorized', message: 'x', params: { context: 'disabled', jid: 'a@b', serverText: 'Nope' } })).toBe(
+      'Le compte a@b est désactivé sur le serveur. Le serveur a dit\u202f: «\u202fNope\u202f»',
     );
   });
 

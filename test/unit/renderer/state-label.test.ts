@@ -31,9 +31,9 @@ describe('connection state labels', () => {
   });
 
   it('gives the reason of an offline account, translated from its code and parameters', () => {
-    const reason = { code: 'not-authorized', message: 'The core’s sentence.', params: { context: 'password', jid: 'alice@example.org' } } as const;
+    const reason = { code: 'not-authorized', message: 'The core’s sentence.', params: { context: 'password', jid: 'alice@example.org', domain: 'example.org' } } as const;
     const state: ConnectionState = { status: 'offline', reason };
-    expect(stateLabel(state, now)).toBe('Offline: The server rejected the password for alice@example.org.');
+    expect(stateLabel(state, now)).toBe('Offline: Wrong password for alice@example.org, or no such account on example.org.');
   });
 
   it('counts down to the next reconnection attempt', () => {

@@ -71,10 +71,11 @@ describe('SASL failures (RFC 6120 §6.5)', () => {
   const failure = (condition: string, text?: string) =>
     saslFailure(xml('failure', { xmlns: 'urn:ietf:params:xml:ns:xmpp-sasl' }, xml(condition), text ? xml('text', {}, text) : undefined), 'alice@example.org', 'example.org');
 
-  it('maps not-authorized to a rejected password', () => {
-    const error = failure('not-authorized');
+  it('maps not-authorized to a rejected password in plain words, without the mechanism’s own text', () => {
+    const error = failure('not-authorized', 'SCRAM: invalid proof');
     expect(error.code).toBe('not-authorized');
-    expect(error.message).toBe('The server rejected the password for alice@example.org.');
+    expect(error.message).toBe('Wrong password for alice@example.org, or no such account on example.org.');
+    expect(error.params).toEqual({ context: 'password', jid: 'alice@example.org', domain: 'example.org' });
   });
 
   it("keeps the server's text", () => {

@@ -39,9 +39,10 @@ export function saslFailure(element: Element, jid: string, domain: string): Caus
   const detail = text ? ` The server said: “${text}”` : '';
   const said: Record<string, string> = text ? { serverText: text } : {};
   switch (condition) {
+    // The server's text here is a mechanism's wording ("SCRAM: invalid proof"), which says no more than this to the user.
     case 'not-authorized':
     case 'credentials-expired':
-      return new CausetteError('not-authorized', `The server rejected the password for ${jid}.${detail}`, undefined, { context: 'password', jid, ...said });
+      return new CausetteError('not-authorized', `Wrong password for ${jid}, or no such account on ${domain}.`, undefined, { context: 'password', jid, domain });
     case 'account-disabled':
       return new CausetteError('not-authorized', `The account ${jid} is disabled on the server.${detail}`, undefined, { context: 'disabled', jid, ...said });
     case 'encryption-required':
