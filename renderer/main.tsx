@@ -19,6 +19,7 @@ import './styles/contacts.css';
 import './styles/presence.css';
 import './styles/chat.css';
 import './styles/search.css';
+import './styles/jump.css';
 
 startLanguage();
 const container = document.getElementById('root');

@@ -115,6 +115,15 @@ describe.each([
     expect(await violations(page)).toEqual([]);
   });
 
+  it('“Go to” (Ctrl+K)', async () => {
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: say('jump.title') });
+    await dialog.getByRole('option', { name: new RegExp(`bob@${server.domain}`) }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('a message request, and the question before deleting it', async () => {
     await mallory.send(xml('message', { type: 'chat', to: `${user}@${server.domain}`, id: `request-${language}` }, xml('body', {}, `Buy now ${language} https://spam.example`)));
     const requests = page.getByRole('region', { name: new RegExp(say('messageRequests.title')) });

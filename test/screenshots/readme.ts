@@ -40,7 +40,7 @@ function shotsToTake(): { readonly dir: string; readonly shots: readonly Shot[] 
   const shots: Shot[] = [];
   for (const theme of ['light', 'dark'] as const) {
     for (const locale of ['en-US', 'fr-FR'] as const) {
-      for (const name of ['sign-in', 'conversation', 'details', 'narrow']) shots.push({ name: `${name}-${theme}-${locale}`, theme, locale });
+      for (const name of ['sign-in', 'conversation', 'details', 'jump', 'narrow']) shots.push({ name: `${name}-${theme}-${locale}`, theme, locale });
     }
   }
   return { dir, shots };
@@ -108,6 +108,11 @@ async function take(server: ProsodyServer, shot: Shot, dir: string, profiles: st
     await bob.click();
     await page.getByRole('region', { name: say('chat.with', { name: people[1].name }) }).waitFor({ timeout: 10_000 });
     await page.waitForTimeout(800);
+    if (shot.name.startsWith('jump')) {
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('c');
+      await page.getByRole('dialog', { name: say('jump.title') }).getByRole('option').first().waitFor();
+    }
     if (shot.name.startsWith('details')) {
       await page.getByRole('button', { name: say('chat.details') }).click();
       await page.waitForTimeout(300);

@@ -33,7 +33,8 @@ export function matchesFilter(contact: Contact, query: string): boolean {
   return needle === '' || fold(displayName(contact)).includes(needle) || fold(contact.jid).includes(needle);
 }
 
-function fold(text: string): string {
+/** Case and accents set aside, for matching what was typed. */
+export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 

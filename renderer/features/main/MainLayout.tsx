@@ -1,10 +1,12 @@
 // The main window once an account exists: header, account bar, contacts on the left, conversation or contact details on the right.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectSelectedAccount, useAccounts } from '../../stores/accounts.ts';
 import { selectAccountRoster, selectGroupNames, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
 import { ContactDetails } from '../contacts/ContactDetails.tsx';
+import { JumpDialog } from '../jump/JumpDialog.tsx';
 import { displayName } from '../presence/labels.ts';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import { AccountBar } from './AccountBar.tsx';
@@ -16,6 +18,8 @@ export function MainLayout() {
   const { t } = useTranslation();
   const account = useAccounts(selectSelectedAccount);
   const settingsOpen = useUi((state) => state.settingsOpen);
+  const [jumping, setJumping] = useState(false);
+  useJumpShortcut(() => setJumping(account !== undefined && !useUi.getState().settingsOpen));
   const stale = useUi((state) => state.link === 'lost' || state.link === 'refused');
   const open = useUi((state) => state.openContact);
   const roster = useRoster((state) => selectAccountRoster(state, account?.id));
@@ -31,6 +35,11 @@ export function MainLayout() {
       <header className="topbar">
         <h1>Causette</h1>
         <AccountSwitcher />
+        {account && (
+          <button type="button" className="quiet" aria-keyshortcuts="Control+K Meta+K" title={t('jump.shortcut')} onClick={() => setJumping(true)}>
+            {t('jump.open')}
+          </button>
+        )}
         <button type="button" className="quiet" onClick={() => useUi.getState().setSettingsOpen(true)}>
           {t('settings.open')}
         </button>
@@ -54,6 +63,20 @@ export function MainLayout() {
         )}
       </div>
       {settingsOpen && <SettingsDialog account={account} />}
+      {jumping && account && <JumpDialog key={account.id} accountId={account.id} onClose={() => setJumping(false)} />}
     </div>
   );
+}
+
+/** Ctrl+K (Cmd+K on macOS) from anywhere in the window, as in Element, Slack and most editors. */
+function useJumpShortcut(onJump: () => void): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'k') return;
+      event.preventDefault();
+      onJump();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onJump]);
 }
