@@ -77,9 +77,11 @@ async function waitFor(condition: () => Promise<boolean>, what: string, timeout 
 }
 
 describe('with the keyboard alone', () => {
-  it('signs in, with a focus ring on each control reached', async () => {
+  it('signs in from the focused address field, with a focus ring on each control reached, and lands in the sidebar', async () => {
     await page.getByRole('heading', { name: 'Welcome to Causette' }).waitFor({ timeout: 10_000 });
-    expect((await tabTo(named('Address', 'input'), 'the address field')).ring).toBe(true);
+    // The cursor starts in the first field.
+    await waitFor(async () => named('Address', 'input')(await focused(page)), 'The address field taking the focus on open');
+    expect((await focused(page)).ring).toBe(true);
     await page.keyboard.type(`alice@${server.domain}`);
     await tabTo(named('Password', 'input'), 'the password field');
     await page.keyboard.type('alice-pass');
@@ -93,6 +95,8 @@ describe('with the keyboard alone', () => {
     expect(submit.ring).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Connection' }).getByText('Online').waitFor({ timeout: 20_000 });
+    // Signed in, the focus lands in the sidebar (no contacts yet: on "Add contact"), not on the page.
+    await waitFor(async () => named('Add contact', 'button')(await focused(page)), 'The focus going to “Add contact” once signed in');
   });
 
   it('opens a conversation and sends a message', async () => {

@@ -15,6 +15,11 @@ export function FirstRun() {
   const tabLabel = (key: Tab) => (key === 'sign-in' ? t('welcome.signInTab') : t('welcome.registerTab'));
   const [tab, setTab] = useState<Tab>('sign-in');
   const [prefill, setPrefill] = useState<SignInPrefill>();
+  // Only as the screen opens: after that, the focus stays where the user put it (on a tab, for instance).
+  const opened = useRef(false);
+  useEffect(() => {
+    opened.current = true;
+  }, []);
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   const signingIn = useUi((state) => state.signingIn);
   const adding = useUi((state) => state.addingAccount);
@@ -67,7 +72,7 @@ export function FirstRun() {
         </div>
         <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="tabpanel">
           {tab === 'sign-in' ? (
-            <SignInForm key={prefill?.jid ?? 'sign-in'} prefill={prefill} />
+            <SignInForm key={prefill?.jid ?? 'sign-in'} prefill={prefill} focusFirst={!opened.current} />
           ) : (
             <CreateAccountForm
               onCreated={(created) => {

@@ -20,7 +20,13 @@ export interface SignInPrefill {
   readonly server: ServerValues;
 }
 
-export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | undefined }) {
+interface SignInFormProps {
+  readonly prefill?: SignInPrefill | undefined;
+  /** The welcome screen just opened: the cursor goes to the first field left to fill. */
+  readonly focusFirst?: boolean;
+}
+
+export function SignInForm({ prefill, focusFirst = false }: SignInFormProps) {
   const { t } = useTranslation();
   const signingIn = useUi((state) => state.signingIn);
   const pending = useAccounts((state) => selectAccount(state, signingIn));
@@ -32,6 +38,12 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const passwordRef = useRef<HTMLInputElement>(null);
+  const addressRef = useRef<HTMLInputElement>(null);
+  const [initialJid] = useState(jid);
+
+  useEffect(() => {
+    if (focusFirst) (initialJid === '' ? addressRef : passwordRef).current?.focus();
+  }, [focusFirst, initialJid]);
 
   const state = pending?.connection;
   const reason = state?.status === 'offline' || state?.status === 'reconnecting' ? state.reason : undefined;
@@ -93,6 +105,7 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
     <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
       <TextField
         label={t('signIn.address')}
+        ref={addressRef}
         inputMode="email"
         autoComplete="username"
         autoCapitalize="none"

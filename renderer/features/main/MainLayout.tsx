@@ -20,6 +20,7 @@ export function MainLayout() {
   const settingsOpen = useUi((state) => state.settingsOpen);
   const [jumping, setJumping] = useState(false);
   useJumpShortcut(() => setJumping(account !== undefined && !useUi.getState().settingsOpen));
+  useFocusOnOpen();
   const stale = useUi((state) => state.link === 'lost' || state.link === 'refused');
   const open = useUi((state) => state.openContact);
   const roster = useRoster((state) => selectAccountRoster(state, account?.id));
@@ -79,4 +80,22 @@ function useJumpShortcut(onJump: () => void): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onJump]);
+}
+
+/**
+ * Opened (at start, or once signed in, the welcome screen and its focus gone): the focus goes to the sidebar, on the
+ * latest conversation, else the contacts, else "Add contact", so that the keyboard starts somewhere useful.
+ */
+function useFocusOnOpen(): void {
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      const candidates = ['.sidebar .conversation-item', '.contact-list button[tabindex="0"]', '.sidebar-head button'];
+      for (const selector of candidates) {
+        const target = document.querySelector<HTMLElement>(selector);
+        if (target) return target.focus();
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
 }
