@@ -52,6 +52,21 @@ describe('blocking contacts', () => {
     await until(async () => (await alice.contact(bobJid))?.resources.some((resource) => resource.resource === 'phone'), 'bob’s phone online');
   });
 
+  it('when bob blocks alice, she sees him offline at once, and online again once he unblocks her', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await befriend(alice, bob);
+    await until(async () => (await alice.contact(bobJid))?.show === 'online', 'bob online for alice');
+
+    await bob.handlers['blocking.block']({ accountId: bob.accountId, jid: aliceJid });
+    // XEP-0191 §3.3: his server tells her his resources are gone.
+    await until(async () => (await alice.contact(bobJid))?.show === 'offline', 'bob offline for alice once he blocks her');
+    expect((await alice.contact(bobJid))?.resources).toEqual([]);
+
+    await bob.handlers['blocking.unblock']({ accountId: bob.accountId, jid: aliceJid });
+    await until(async () => (await alice.contact(bobJid))?.show === 'online', 'bob online again once he unblocks her');
+  });
+
   it('keeps the block list across a reconnect', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const first = await signIn(aliceJid);
