@@ -1,6 +1,7 @@
 // Keeps the roster slice current: events as they come, and a roster.snapshot whenever an account comes online.
 import type { Api } from './api.ts';
 import { messageOf } from './api.ts';
+import { setOwnAvatar } from './stores/avatars.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useRoster } from './stores/roster.ts';
 
@@ -20,7 +21,10 @@ export async function loadRoster(accountId: string): Promise<void> {
   try {
     const snapshot = await current.call('roster.snapshot', { accountId });
     // The account may have been removed while we waited.
-    if (useAccounts.getState().accounts.some((account) => account.id === accountId)) useRoster.getState().snapshot(accountId, snapshot);
+    if (useAccounts.getState().accounts.some((account) => account.id === accountId)) {
+      useRoster.getState().snapshot(accountId, snapshot);
+      setOwnAvatar(accountId, snapshot.ownAvatarHash);
+    }
   } catch (error) {
     useRoster.getState().loadFailed(accountId, messageOf(error));
   } finally {
@@ -46,6 +50,7 @@ export function startRosterSync(api: Api): void {
   api.on('roster.changed', roster.changed);
   api.on('subscription.requestsChanged', roster.requestsChanged);
   api.on('presence.ownChanged', roster.ownChanged);
+  api.on('avatar.ownChanged', ({ accountId, hash }) => setOwnAvatar(accountId, hash));
   api.on('account.removed', ({ accountId }) => useRoster.getState().forget(accountId));
 
   // An account that just became online: its roster may have changed on the server while it was away.

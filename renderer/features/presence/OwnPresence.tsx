@@ -46,7 +46,7 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
     if (status !== presence.status) void send(presence.show, status);
   }
 
-  const hints = [noInvisibility ? `${id}-invisible` : undefined, presence.auto ? `${id}-auto` : undefined].filter(Boolean).join(' ');
+  const hints = presence.auto ? `${id}-auto` : undefined;
   return (
     <form className="own-presence" onSubmit={applyMessage}>
       <div className="field inline">
@@ -54,7 +54,7 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
         <select
           id={`${id}-show`}
           value={chosen ?? presence.show}
-          aria-describedby={hints || undefined}
+          aria-describedby={hints}
           onChange={(event) => {
             const show = OwnShowSchema.parse(event.target.value);
             setChosen(show);
@@ -62,8 +62,9 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
           }}
         >
           {ownShowOptions.map((show) => (
+            // Where it is chosen, not as a line of its own: why this server offers no invisibility.
             <option key={show} value={show} disabled={show === 'invisible' && noInvisibility}>
-              {ownShowLabel(show)}
+              {show === 'invisible' && noInvisibility ? t('ownPresence.invisibleUnavailable') : ownShowLabel(show)}
             </option>
           ))}
         </select>
@@ -93,11 +94,6 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
           ))}
         </datalist>
       </div>
-      {noInvisibility && (
-        <p id={`${id}-invisible`} className="hint">
-          {t('ownPresence.noInvisibility')}
-        </p>
-      )}
       {error !== undefined && <Alert>{error}</Alert>}
     </form>
   );
