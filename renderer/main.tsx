@@ -8,6 +8,7 @@ import { start } from './boot.ts';
 import { startIdleReporter } from './features/presence/idle.ts';
 import { startLanguage } from './i18n/follow.ts';
 import { startNotifications } from './notifications.ts';
+import { startTheme } from './theme.ts';
 import { startTitle } from './title.ts';
 import { startVisibleConversation } from './visible-conversation.ts';
 import './styles/base.css';
@@ -21,6 +22,7 @@ import './styles/chat.css';
 import './styles/search.css';
 
 startLanguage();
+startTheme();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 const root = createRoot(container);

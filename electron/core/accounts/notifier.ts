@@ -51,6 +51,13 @@ export interface NotifierDeps {
   readonly emit: Emit;
   /** The contact's roster name, if it has one. */
   readonly nameOf: (accountId: string, peer: string) => string | undefined;
+  /** The settings' say, read at each notification: all muted for now (no notification, no sound), and whether a sound goes with one. */
+  readonly policy: () => NotifyPolicy;
+}
+
+export interface NotifyPolicy {
+  readonly muted: boolean;
+  readonly sound: boolean;
 }
 
 export interface Notifier {
@@ -77,12 +84,15 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     const conversation = deps.store.conversation(current.accountId, current.peer);
     const facts = { muted: conversation.muted, request: conversation.request === true, read: deps.store.isRead(current.id), visible };
     if (!shouldNotify(current, facts) || current.body.trim() === '') return false;
+    const policy = deps.policy();
+    if (policy.muted) return false;
     const payload: EventPayload<'chat.notify'> = {
       accountId: current.accountId,
       peer: current.peer,
       messageId: current.id,
       title: deps.nameOf(current.accountId, current.peer) ?? current.peer,
       body: notificationBody(current.body),
+      sound: policy.sound,
     };
     deps.emit('chat.notify', payload);
     return true;

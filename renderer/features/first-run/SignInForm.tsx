@@ -61,7 +61,8 @@ export function SignInForm({ prefill }: { readonly prefill?: SignInPrefill | und
         useUi.getState().forgetDeclined(plan.accountId);
         updated(await call('account.connect', { accountId: plan.accountId, password, remember }));
       } else {
-        if (plan.kind === 'replace') await call('account.remove', { accountId: plan.accountId });
+        // The account that never signed in has no history of its own; its password is not the one typed now.
+        if (plan.kind === 'replace') await call('account.remove', { accountId: plan.accountId, deleteHistory: true, forgetPassword: true });
         const account = await call('account.add', { jid: address.value, password, remember, ...override.value });
         updated(account);
         useUi.getState().startSignIn(account.id);
