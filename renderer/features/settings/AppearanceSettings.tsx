@@ -1,17 +1,31 @@
 // The theme: the system's (the default), light or dark; applied at once by renderer/theme.ts.
-import { useId } from 'react';
+import { useId, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ThemeSettingSchema, type ThemeSetting } from '../../../shared/model/settings.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useSettings } from '../../stores/settings.ts';
 import { useSettingsUpdate } from './use-settings-update.ts';
 
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+
+/** Whether the system is dark now, following its changes, so that "System (…)" names what it shows. */
+function useSystemDark(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = darkQuery();
+      query.addEventListener('change', changed);
+      return () => query.removeEventListener('change', changed);
+    },
+    () => darkQuery().matches,
+  );
+}
+
 export function AppearanceSettings() {
   const id = useId();
   const { t } = useTranslation();
   const chosen = useSettings((state) => state.settings.theme);
   const { update, error } = useSettingsUpdate();
-  const systemDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const systemDark = useSystemDark();
   const labels: Readonly<Record<ThemeSetting, string>> = {
     system: systemDark ? t('theme.systemDark') : t('theme.systemLight'),
     light: t('theme.light'),

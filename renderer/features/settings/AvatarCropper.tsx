@@ -100,14 +100,14 @@ export function AvatarCropper({ image, busy, onUse, onCancel }: AvatarCropperPro
         <p id={`${id}-hint`} className="hint">
           {t('avatar.cropHint')}
         </p>
-        <div className="actions start">
-          <button type="button" className="primary" disabled={busy} onClick={() => onUse(crop)}>
-            {t('avatar.use')}
-          </button>
-          <button type="button" disabled={busy} onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+      </div>
+      <div className="actions start crop-actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => onUse(crop)}>
+          {t('avatar.use')}
+        </button>
+        <button type="button" disabled={busy} onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </div>
   );
