@@ -57,6 +57,8 @@ export function startNotifications(options: NotificationOptions): () => void {
     const notification = new Notification({
       title: notificationText(platform, payload.title),
       body: notificationText(platform, payload.body),
+      // The system's notification sound, when the user wants one (Settings → Notifications).
+      silent: !payload.sound,
       ...(options.icon === undefined ? {} : { icon: options.icon }),
     });
     shown.set(key, notification);

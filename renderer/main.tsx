@@ -8,6 +8,7 @@ import { start } from './boot.ts';
 import { startIdleReporter } from './features/presence/idle.ts';
 import { startLanguage } from './i18n/follow.ts';
 import { startNotifications } from './notifications.ts';
+import { startTheme } from './theme.ts';
 import { startTitle } from './title.ts';
 import { startVisibleConversation } from './visible-conversation.ts';
 import './styles/base.css';
@@ -22,6 +23,7 @@ import './styles/search.css';
 import './styles/jump.css';
 
 startLanguage();
+startTheme();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 const root = createRoot(container);

@@ -1,4 +1,5 @@
 // Notifications in the browser mode (Web Notifications API), and opening the conversation a notification names.
+import messageSound from '../assets/sounds/message.wav';
 import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Api } from './api.ts';
 import { useUi } from './stores/ui.ts';
@@ -21,21 +22,30 @@ export async function askNotificationPermission(): Promise<NotificationPermissio
   return webNotificationsAvailable() ? window.Notification.requestPermission() : 'denied';
 }
 
+/** The bundled chime; a browser may refuse to play it before the page had a click, which is no error worth telling. */
+function playMessageSound(player: HTMLAudioElement): void {
+  player.currentTime = 0;
+  player.play().catch(() => undefined);
+}
+
 /**
- * Both hosts: ui.openConversation shows the conversation. In the browser mode, chat.notify also becomes a Web
- * notification once the user allowed them; the core sends none for the conversation being looked at.
+ * Both hosts: ui.openConversation shows the conversation. In the browser mode, chat.notify plays the sound when the
+ * settings want one, and becomes a Web notification once the user allowed them; the core sends none while muted or for
+ * the conversation being looked at. The desktop app's notifications come from the main process.
  */
 export function startNotifications(api: Api, web: boolean): void {
   api.on('ui.openConversation', openConversation);
-  if (!web || !webNotificationsAvailable()) return;
+  if (!web) return;
+  let player: HTMLAudioElement | undefined;
   // One per conversation: a newer one replaces it.
   const shown = new Map<string, Notification>();
   api.on('chat.notify', (payload) => {
-    if (window.Notification.permission !== 'granted') return;
+    if (payload.sound) playMessageSound((player ??= new Audio(messageSound)));
+    if (!webNotificationsAvailable() || window.Notification.permission !== 'granted') return;
     const key = `${payload.accountId} ${payload.peer}`;
     shown.get(key)?.close();
-    // The Notifications API shows body and title as plain text.
-    const notification = new window.Notification(payload.title, { body: payload.body, tag: key });
+    // The Notifications API shows body and title as plain text; the sound is ours, so the system's stays quiet.
+    const notification = new window.Notification(payload.title, { body: payload.body, tag: key, silent: true });
     shown.set(key, notification);
     notification.onclose = () => {
       if (shown.get(key) === notification) shown.delete(key);

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emit, Handlers } from '../../shared/ipc/contract.ts';
+import { isMuted } from '../../shared/model/mute.ts';
 import type { Core, CoreOptions } from './core-api.ts';
 import { checkEventsByDefault, createCoreEvents } from './core-events.ts';
 import { createAccountService } from './accounts/account-service.ts';
@@ -39,7 +40,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createCoreEvents({ check: options.checkEvents ?? checkEventsByDefault(process.env), logger });
   const emit: Emit = (name, payload) => {
     events.emit(name, payload);
-    if (name === 'chat.message' || name === 'chat.conversation' || name === 'chat.conversationRemoved') notifier.unreadMayHaveChanged();
+    if (name === 'chat.message' || name === 'chat.conversation' || name === 'chat.conversationRemoved' || name === 'account.removed') notifier.unreadMayHaveChanged();
   };
 
   const rosterStore = createRosterStore(db);
@@ -51,6 +52,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store: messageStore,
     emit,
     nameOf: (accountId, peer) => accounts.entries().find((entry) => entry.record.id === accountId)?.session?.roster.get(peer)?.name,
+    policy: () => {
+      const { muteNotifications, notificationSound } = settings.read();
+      return { muted: isMuted(muteNotifications, Date.now()), sound: notificationSound };
+    },
     accountOf: (accountId) => {
       const entries = accounts.entries();
       return entries.length > 1 ? entries.find((entry) => entry.record.id === accountId)?.record.jid : undefined;

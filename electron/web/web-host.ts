@@ -35,6 +35,7 @@ export function contentSecurityPolicy(port: number): string {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
+    "media-src 'self'",
     `connect-src 'self' ws://${loopback}:${port} ws://localhost:${port}`,
     "base-uri 'none'",
     "form-action 'none'",

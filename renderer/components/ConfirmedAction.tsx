@@ -7,6 +7,8 @@ interface ConfirmedActionProps {
   /** The button that asks, e.g. "Remove contact". */
   readonly label: string;
   readonly question: ReactNode;
+  /** Choices that go with the action, shown under the question (e.g. what else to delete). */
+  readonly options?: ReactNode;
   /** The safe answer, e.g. "Keep contact". */
   readonly keepLabel: string;
   readonly confirmLabel: string;
@@ -14,7 +16,7 @@ interface ConfirmedActionProps {
   readonly run: () => Promise<void>;
 }
 
-export function ConfirmedAction({ label, question, keepLabel, confirmLabel, run }: ConfirmedActionProps) {
+export function ConfirmedAction({ label, question, options, keepLabel, confirmLabel, run }: ConfirmedActionProps) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -55,6 +57,7 @@ export function ConfirmedAction({ label, question, keepLabel, confirmLabel, run 
       ) : (
         <div role="group" aria-labelledby={`${id}-question`} className="confirm">
           <p id={`${id}-question`}>{question}</p>
+          {options}
           <div className="actions start">
             <button type="button" ref={keepRef} onClick={() => setConfirming(false)} disabled={busy}>
               {keepLabel}

@@ -82,7 +82,11 @@ export const commands = {
     AccountSchema,
   ),
   'account.disconnect': command(z.object({ accountId: AccountIdSchema }).strict(), AccountSchema),
-  'account.remove': command(z.object({ accountId: AccountIdSchema }).strict(), z.null()),
+  /**
+   * Removes the account from this computer (never from the server). deleteHistory: its messages go too, else they stay
+   * hidden and come back when the same address is added again. forgetPassword: its saved password is deleted.
+   */
+  'account.remove': command(z.object({ accountId: AccountIdSchema, deleteHistory: z.boolean(), forgetPassword: z.boolean() }).strict(), z.null()),
   'account.trustCertificate': command(
     z.object({ accountId: AccountIdSchema, fingerprint256: Fingerprint256 }).strict(),
     AccountSchema,
@@ -127,6 +131,8 @@ export const commands = {
     z.object({ accountId: AccountIdSchema, pngBase64: z.string().max(350_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) }).strict(),
     z.object({ hash: z.string() }),
   ),
+  /** Removes our avatar: XEP-0084 §4.5 empty metadata, and XEP-0153 (no vCard PHOTO, an empty photo in presence). */
+  'avatar.removeOwn': command(z.object({ accountId: AccountIdSchema }).strict(), z.null()),
   /** Conversations of the account, most recent first. */
   'chat.conversations': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(ConversationSchema)),
   /**
@@ -202,8 +208,8 @@ export const events = {
   'chat.typing': z.object({ accountId: AccountIdSchema, peer: z.string(), state: ChatStateSchema }),
   /** Progress of the XEP-0313 catch-up. */
   'chat.archiveSync': z.object({ accountId: AccountIdSchema, sync: ArchiveSyncSchema }),
-  /** A new message worth a desktop notification (not muted, not read elsewhere, not from the archive). */
-  'chat.notify': z.object({ accountId: AccountIdSchema, peer: z.string(), messageId: z.string(), title: z.string(), body: z.string() }),
+  /** A new message worth a desktop notification (not muted, not read elsewhere, not from the archive); sound: the host plays one with it. */
+  'chat.notify': z.object({ accountId: AccountIdSchema, peer: z.string(), messageId: z.string(), title: z.string(), body: z.string(), sound: z.boolean() }),
   /** Unread messages across all accounts and conversations that are not muted: the title, tray and badge show it. */
   'chat.unreadTotal': z.object({ count: z.number().int().min(0) }),
   /** Show this conversation (a notification was clicked). */

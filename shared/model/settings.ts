@@ -12,6 +12,18 @@ export type ShareChatActivity = z.infer<typeof ShareChatActivitySchema>;
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
+/** Colours: the system's (light or dark as it says), or one chosen in Settings. */
+export const ThemeSettingSchema = z.enum(['system', 'light', 'dark']);
+export type ThemeSetting = z.infer<typeof ThemeSettingSchema>;
+
+/** Notifications silenced for every conversation: not at all, until a time (ms since the epoch), or until turned back on. */
+export const NotificationMuteSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('off') }).strict(),
+  z.object({ kind: z.literal('until'), until: z.number().int().min(0) }).strict(),
+  z.object({ kind: z.literal('always') }).strict(),
+]);
+export type NotificationMute = z.infer<typeof NotificationMuteSchema>;
+
 export const SettingsSchema = z.object({
   debugLogging: DebugLoggingSchema,
   /** Minutes of idle before Causette sets "away" by itself; 0 turns it off. */
@@ -28,7 +40,22 @@ export const SettingsSchema = z.object({
   language: LanguageSettingSchema,
   /** Messages from someone outside the roster wait under "Message requests" until accepted (anti-spam). */
   holdRequests: z.boolean(),
+  theme: ThemeSettingSchema,
+  /** A sound goes with each new-message notification. */
+  notificationSound: z.boolean(),
+  muteNotifications: NotificationMuteSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'contacts', language: 'system', holdRequests: true };
+export const defaultSettings: Settings = {
+  debugLogging: 'off',
+  autoAwayMinutes: 5,
+  autoXaMinutes: 20,
+  closeToTray: true,
+  shareChatActivity: 'contacts',
+  language: 'system',
+  holdRequests: true,
+  theme: 'system',
+  notificationSound: true,
+  muteNotifications: { kind: 'off' },
+};

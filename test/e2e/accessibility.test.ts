@@ -33,6 +33,9 @@ afterAll(async () => {
   await server?.dispose();
 });
 
+/** A 1×1 PNG, for the avatar picker. */
+const onePixelPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 /** The serious and critical violations on the page as it is, in both colour schemes, one line each. */
 async function violations(page: Page): Promise<string[]> {
   const found: string[] = [];
@@ -150,6 +153,25 @@ describe.each([
     await page.getByRole('button', { name: say('settings.open') }).click();
     await page.getByRole('dialog', { name: say('settings.title') }).waitFor();
     expect(await violations(page)).toEqual([]);
+  });
+
+  it('the settings in the theme chosen there, muted, with a picture being cropped and the removal question open', async () => {
+    const dialog = page.getByRole('dialog', { name: say('settings.title') });
+    await dialog.getByRole('button', { name: say('notifications.muteAction'), exact: true }).click();
+    await dialog.getByRole('button', { name: say('notifications.unmute') }).waitFor({ timeout: 5_000 });
+    const avatar = dialog.getByRole('region', { name: say('avatar.title') });
+    await avatar.getByLabel(say('avatar.image')).setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: Buffer.from(onePixelPng, 'base64') });
+    await avatar.getByRole('img', { name: say('avatar.preview') }).waitFor({ timeout: 10_000 });
+    await dialog.getByRole('button', { name: say('removeAccount.label') }).click();
+    for (const theme of ['light', 'dark'] as const) {
+      await dialog.getByLabel(say('theme.label')).selectOption(theme);
+      await page.locator(`html[data-theme="${theme}"]`).waitFor({ timeout: 5_000 });
+      expect(await violations(page)).toEqual([]);
+    }
+    await dialog.getByLabel(say('theme.label')).selectOption('system');
+    await dialog.getByRole('button', { name: say('removeAccount.keep') }).click();
+    await avatar.getByRole('button', { name: say('common.cancel') }).click();
+    await dialog.getByRole('button', { name: say('notifications.unmute') }).click();
   });
 });
 

@@ -132,6 +132,40 @@ describe('avatars', () => {
     await expect(alice.handlers['avatar.get']({ accountId: alice.accountId, hash: claimed })).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('removes bob’s avatar (XEP-0084 §4.5, XEP-0153 §3.2): alice stops showing it and no client of bob’s finds it', async () => {
+    const lines: Line[] = [];
+    const { alice, bob, bobJid } = await friends(lines);
+    const { hash } = await bob.handlers['avatar.setOwn']({ accountId: bob.accountId, pngBase64: png('gone').toString('base64') });
+    await until(async () => (await alice.contact(bobJid))?.avatarHash === hash, 'alice shows the avatar');
+
+    await expect(bob.handlers['avatar.removeOwn']({ accountId: bob.accountId })).resolves.toBeNull();
+    expect(eventsNamed(bob, 'avatar.ownChanged').at(-1)).toEqual({ accountId: bob.accountId });
+    expect((await bob.snapshot()).ownAvatarHash).toBeUndefined();
+    await until(async () => (await alice.contact(bobJid))?.avatarHash === undefined, 'alice no longer shows it');
+
+    // Another client of bob's finds neither a PEP avatar nor a vCard photo.
+    const phone = await raw(bobJid, 'phone');
+    const vcard = await phone.iq(xml('iq', { type: 'get' }, xml('vCard', { xmlns: 'vcard-temp' })));
+    expect(vcard.getChild('vCard', 'vcard-temp')?.getChild('PHOTO')).toBeUndefined();
+    const metadata = await phone.iq(xml('iq', { type: 'get' }, xml('pubsub', { xmlns: 'http://jabber.org/protocol/pubsub' }, xml('items', { node: 'urn:xmpp:avatar:metadata' }))));
+    const items = metadata.getChild('pubsub')?.getChild('items')?.getChildren('item') ?? [];
+    expect(items.every((item) => item.getChild('metadata')?.getChildren('info').length === 0)).toBe(true);
+
+    // Signed in again later, bob still has none, and alice still shows none.
+    await close(bob);
+    const again = await signIn(bobJid, { profile: bob.profile });
+    expect((await again.snapshot()).ownAvatarHash).toBeUndefined();
+    await until(async () => (await alice.contact(bobJid))?.show !== 'offline', 'bob back online');
+    expect((await alice.contact(bobJid))?.avatarHash).toBeUndefined();
+  });
+
+  it('refuses to remove the avatar of an account that is not signed in', async () => {
+    const [aliceJid = ''] = await users('alice');
+    const alice = await signIn(aliceJid);
+    await alice.handlers['account.disconnect']({ accountId: alice.accountId });
+    await expect(alice.handlers['avatar.removeOwn']({ accountId: alice.accountId })).rejects.toMatchObject({ code: 'not-connected' });
+  });
+
   it('refuses an own avatar that is not a small PNG', async () => {
     const [aliceJid = ''] = await users('alice');
     const alice = await signIn(aliceJid);

@@ -144,7 +144,7 @@ describe('accounts in the core', () => {
     cores.splice(cores.indexOf(core), 1);
     const again = await openCore(profile);
     expect((await again.handlers['app.snapshot']({})).accounts[0]?.connection).toEqual({ status: 'offline' });
-    await expect(again.handlers['account.remove']({ accountId: added.id })).resolves.toBeNull();
+    await expect(again.handlers['account.remove']({ accountId: added.id, deleteHistory: true, forgetPassword: true })).resolves.toBeNull();
     expect(JSON.parse(readFileSync(join(profile, 'passwords.json'), 'utf8'))).toEqual({});
     expect((await again.handlers['app.snapshot']({})).accounts).toEqual([]);
   });

@@ -47,7 +47,7 @@ describe('notifications', () => {
     await until(() => eventsNamed(bob, 'chat.notify')[1], 'the second notification');
     expect(eventsNamed(bob, 'chat.notify')).toEqual([
       expect.objectContaining({ accountId: bob.accountId, peer: aliceJid, title: aliceJid, body: 'no name yet' }),
-      { accountId: bob.accountId, peer: aliceJid, messageId: message.message.id, title: 'Alice', body: 'Hi <b>Bob</b>' },
+      { accountId: bob.accountId, peer: aliceJid, messageId: message.message.id, title: 'Alice', body: 'Hi <b>Bob</b>', sound: true },
     ]);
     expect(sent.direction).toBe('out');
     // Our own messages are never announced: by the server's acknowledgement (XEP-0198), alice's core had decided.
@@ -73,6 +73,22 @@ describe('notifications', () => {
     await send(alice, bobJid, 'looked away');
     await until(() => notified(bob).length > 0, 'a notification once bob looks away');
     expect(notified(bob)).toEqual(['looked away']);
+  });
+
+  it('none while Settings mutes every notification, the unread still counted; the sound follows the setting', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await knows(bob, aliceJid);
+    await bob.handlers['settings.update']({ muteNotifications: { kind: 'until', until: Date.now() + 60 * 60 * 1000 }, notificationSound: false });
+    await send(alice, bobJid, 'muted for an hour');
+    await received(bob, 'muted for an hour');
+    await until(() => totals(bob).at(-1) === 1, 'the unread total counts it');
+
+    // A mute whose time is past has ended by itself.
+    await bob.handlers['settings.update']({ muteNotifications: { kind: 'until', until: Date.now() - 1 } });
+    await send(alice, bobJid, 'after the hour');
+    await until(() => notified(bob).length > 0, 'a notification once the mute ended');
+    expect(eventsNamed(bob, 'chat.notify')).toEqual([expect.objectContaining({ body: 'after the hour', sound: false })]);
   });
 
   it('none for messages fetched from the archive after being away', async () => {

@@ -220,7 +220,7 @@ describe('an address that stops offering -PLUS', () => {
     const refused = await accountState(second, id, settled);
     expect(refused.connection).toMatchObject({ status: 'offline', reason: { code: 'sasl-downgrade' } });
 
-    await second.handlers['account.remove']({ accountId: id });
+    await second.handlers['account.remove']({ accountId: id, deleteHistory: false, forgetPassword: true });
     const readded = await second.handlers['account.add'](add);
     expect((await accountState(second, readded.id, settled)).connection.status).toBe('online');
   });

@@ -59,8 +59,10 @@ export function createAccountService(deps: AccountServiceDeps) {
   }
 
   async function create(request: NewAccountRequest, jid: string, pinned: readonly PinnedCertificate[] = []): Promise<Account> {
+    // An account removed with its history kept comes back under its old id, its messages with it.
+    const kept = deps.store.keptHistoryOf(jid);
     const record: AccountRecord = {
-      id: randomUUID(),
+      id: kept ?? randomUUID(),
       jid,
       resource: `causette.${randomBytes(4).toString('hex')}`,
       host: request.host,
@@ -70,7 +72,10 @@ export function createAccountService(deps: AccountServiceDeps) {
       enabled: true,
     };
     if (request.remember) await deps.secrets.set(record.id, request.password);
-    deps.store.insert(record);
+    // A password kept at removal is not kept against the choice made now.
+    else if (kept !== undefined) await deps.secrets.delete(record.id);
+    if (kept === undefined) deps.store.insert(record);
+    else deps.store.revive(record);
     for (const certificate of pinned) deps.store.pin(record.id, certificate);
     const entry: Live = { record, state: { status: 'connecting' } };
     live.set(record.id, entry);
@@ -165,8 +170,8 @@ export function createAccountService(deps: AccountServiceDeps) {
     async remove(request: ValidRequest<'account.remove'>): Promise<null> {
       const entry = get(request.accountId);
       await links.stop(entry);
-      await deps.secrets.delete(entry.record.id);
-      deps.store.remove(entry.record.id);
+      if (request.forgetPassword) await deps.secrets.delete(entry.record.id);
+      deps.store.remove(entry.record.id, { keepHistory: !request.deleteHistory });
       deps.presence.forget(entry.record.id);
       live.delete(entry.record.id);
       deps.emit('account.removed', { accountId: entry.record.id });

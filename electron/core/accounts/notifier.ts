@@ -51,8 +51,15 @@ export interface NotifierDeps {
   readonly emit: Emit;
   /** The contact's roster name, if it has one. */
   readonly nameOf: (accountId: string, peer: string) => string | undefined;
+  /** The settings' say, read at each notification: all muted for now (no notification, no sound), and whether a sound goes with one. */
+  readonly policy: () => NotifyPolicy;
   /** The account's address when there are several, so that the notification says which one the message came to. */
   readonly accountOf?: (accountId: string) => string | undefined;
+}
+
+export interface NotifyPolicy {
+  readonly muted: boolean;
+  readonly sound: boolean;
 }
 
 /** "Bob → alice@example.org" with several accounts, else the name alone. */
@@ -84,12 +91,15 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     const conversation = deps.store.conversation(current.accountId, current.peer);
     const facts = { muted: conversation.muted, request: conversation.request === true, read: deps.store.isRead(current.id), visible };
     if (!shouldNotify(current, facts) || current.body.trim() === '') return false;
+    const policy = deps.policy();
+    if (policy.muted) return false;
     const payload: EventPayload<'chat.notify'> = {
       accountId: current.accountId,
       peer: current.peer,
       messageId: current.id,
       title: notificationTitle(deps.nameOf(current.accountId, current.peer) ?? current.peer, deps.accountOf?.(current.accountId)),
       body: notificationBody(current.body),
+      sound: policy.sound,
     };
     deps.emit('chat.notify', payload);
     return true;

@@ -257,4 +257,11 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE messages ADD COLUMN body_cut INTEGER CHECK (body_cut > 0);
     `,
   },
+  {
+    version: 13,
+    description: 'an account removed with its history kept: its row stays, marked removed, so adding it again finds its messages',
+    sql: `
+      ALTER TABLE accounts ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1));
+    `,
+  },
 ];

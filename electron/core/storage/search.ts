@@ -34,6 +34,7 @@ export function createMessageSearch(db: Database): MessageSearch {
        SELECT m.rowid AS rowid, bm25(messages_fts) AS score, m.ts AS ts
        FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid
        WHERE messages_fts MATCH ?1 AND m.retracted = 0 AND (?2 IS NULL OR m.account_id = ?2)
+         AND m.account_id IN (SELECT id FROM accounts WHERE removed = 0)
        ORDER BY score, m.ts DESC, m.rowid DESC
        LIMIT ?3)
      SELECT m.id, m.account_id, m.peer, m.ts, m.direction, snippet(messages_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS snippet

@@ -75,7 +75,8 @@ export function SignInForm({ prefill, focusFirst = false }: SignInFormProps) {
       } else {
         // Held, else the account's event shows the main window for a moment and this form, remounted, loses what was typed.
         useUi.getState().holdWelcome(true);
-        if (plan.kind === 'replace') await call('account.remove', { accountId: plan.accountId });
+        // The account that never signed in has no history of its own; its password is not the one typed now.
+        if (plan.kind === 'replace') await call('account.remove', { accountId: plan.accountId, deleteHistory: true, forgetPassword: true });
         const account = await call('account.add', { jid: address.value, password, remember, ...override.value });
         updated(account);
         useUi.getState().startSignIn(account.id);

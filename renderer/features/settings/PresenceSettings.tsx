@@ -1,8 +1,8 @@
-// Auto-away after some idle minutes, and whether closing the window keeps Causette in the tray.
+// Auto-away after some idle minutes, and (desktop only: a browser tab has no tray) whether closing the window keeps Causette in the tray.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/model/settings.ts';
-import { call, messageOf } from '../../api.ts';
+import { call, isDesktop, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useSettings } from '../../stores/settings.ts';
 import { parseMinutes } from './minutes.ts';
@@ -36,15 +36,17 @@ export function PresenceSettings() {
         onCommit={(minutes) => void update({ autoXaMinutes: minutes })}
       />
       <p className="hint">{t('settings.idleHint')}</p>
-      <div className="field check">
-        <input
-          id={`${id}-tray`}
-          type="checkbox"
-          checked={settings.closeToTray}
-          onChange={(event) => void update({ closeToTray: event.target.checked })}
-        />
-        <label htmlFor={`${id}-tray`}>{t('settings.tray')}</label>
-      </div>
+      {isDesktop() && (
+        <div className="field check">
+          <input
+            id={`${id}-tray`}
+            type="checkbox"
+            checked={settings.closeToTray}
+            onChange={(event) => void update({ closeToTray: event.target.checked })}
+          />
+          <label htmlFor={`${id}-tray`}>{t('settings.tray')}</label>
+        </div>
+      )}
       {error !== undefined && <Alert>{error}</Alert>}
     </section>
   );

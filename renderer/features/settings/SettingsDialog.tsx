@@ -1,15 +1,17 @@
-// Settings: presence (auto-away, tray), debug logging and where the log is, adding an account, removing the current one.
+// Settings: theme, language, notifications, presence, privacy, the avatar, blocked contacts, debug logging and where the
+// log is, adding an account, removing the current one.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DebugLoggingSchema, type DebugLogging } from '../../../shared/model/settings.ts';
 import { LanguageSettings } from './LanguageSettings.tsx';
 import type { Account } from '../../../shared/model/account.ts';
-import { call, isDesktop, messageOf } from '../../api.ts';
+import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { useSettings } from '../../stores/settings.ts';
 import { useUi } from '../../stores/ui.ts';
 import { BlockedContacts } from '../blocking/BlockedContacts.tsx';
+import { AppearanceSettings } from './AppearanceSettings.tsx';
 import { AvatarSettings } from './AvatarSettings.tsx';
 import { NotificationSettings } from './NotificationSettings.tsx';
 import { PresenceSettings } from './PresenceSettings.tsx';
@@ -43,11 +45,11 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
         </button>
       </div>
 
+      <AppearanceSettings />
       <LanguageSettings />
+      <NotificationSettings />
       <PresenceSettings />
       <PrivacySettings />
-
-      {!isDesktop() && <NotificationSettings />}
 
       {account && <AvatarSettings key={account.id} account={account} />}
 

@@ -23,6 +23,8 @@ function message(fields: Partial<NewMessage> = {}): NewMessage {
 }
 
 function setUp(names: Record<string, string> = {}, accountOf?: (accountId: string) => string | undefined) {
+  // What Settings says; a test changes it as the user would.
+  const policy: { muted: boolean; sound: boolean } = { muted: false, sound: true };
   const db = openDatabase(':memory:');
   createAccountStore(db).insert({ id: 'a1', jid: 'alice@x', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
   const store = createMessageStore(db);
@@ -34,6 +36,7 @@ function setUp(names: Record<string, string> = {}, accountOf?: (accountId: strin
     store,
     emit: (name, payload) => void events.push({ name, payload }),
     nameOf: (_accountId, peer) => names[peer],
+    policy: () => policy,
     ...(accountOf === undefined ? {} : { accountOf }),
   });
   const notified = () => events.filter((event) => event.name === 'chat.notify').map((event) => event.payload as EventPayload<'chat.notify'>);
@@ -44,7 +47,7 @@ function setUp(names: Record<string, string> = {}, accountOf?: (accountId: strin
     notifier.newMessage(result.message, source);
     return result.message;
   };
-  return { store, notifier, notified, totals, receive };
+  return { store, notifier, notified, totals, receive, policy };
 }
 
 beforeEach(() => {
@@ -92,7 +95,7 @@ describe('the notifier', () => {
     const first = receive({ body: 'hi <script>' });
     receive({ peer: 'carol@x', body: 'yo' });
     expect(notified()).toEqual([
-      { accountId: 'a1', peer: 'bob@x', messageId: first.id, title: 'Bob', body: 'hi <script>' },
+      { accountId: 'a1', peer: 'bob@x', messageId: first.id, title: 'Bob', body: 'hi <script>', sound: true },
       expect.objectContaining({ peer: 'carol@x', title: 'carol@x', body: 'yo' }),
     ]);
   });
@@ -117,6 +120,28 @@ describe('the notifier', () => {
     notifier.setVisible(undefined);
     receive({ body: 'now hidden' });
     expect(notified().map((event) => event.body)).toEqual(['now hidden']);
+  });
+
+  it('says whether a sound goes with it, and sends none while everything is muted, counting unread all the same', () => {
+    const { notifier, receive, notified, totals, policy } = setUp();
+    policy.sound = false;
+    receive({ body: 'silent' });
+    expect(notified().map((event) => [event.body, event.sound])).toEqual([['silent', false]]);
+
+    policy.muted = true;
+    receive({ peer: 'carol@x', body: 'muted' });
+    vi.advanceTimersByTime(COALESCE_MS);
+    receive({ body: 'muted too' });
+    vi.advanceTimersByTime(COALESCE_MS);
+    expect(notified().map((event) => event.body)).toEqual(['silent']);
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(UNREAD_RECOUNT_MS);
+    expect(totals()).toEqual([3]);
+
+    policy.muted = false;
+    policy.sound = true;
+    receive({ peer: 'carol@x', body: 'back' });
+    expect(notified().map((event) => [event.body, event.sound])).toEqual([['silent', false], ['back', true]]);
   });
 
   it('coalesces a burst per conversation: the first at once, the last after the quiet time', () => {

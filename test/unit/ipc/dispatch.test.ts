@@ -61,7 +61,7 @@ describe('contract dispatch', () => {
       throw new CausetteError('internal', 'The archive ended a query without saying where it stopped.');
     };
     const dispatch = createDispatcher(core.handlers, log);
-    await expect(dispatch('account.remove', { accountId: 'a' })).resolves.toEqual({
+    await expect(dispatch('account.remove', { accountId: 'a', deleteHistory: false, forgetPassword: true })).resolves.toEqual({
       ok: false,
       error: { code: 'not-found', message: 'There is no such account.' },
     });

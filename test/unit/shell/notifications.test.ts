@@ -8,10 +8,10 @@ import { fakeCore } from '../../support/fake-core.ts';
 class FakeNotification extends EventEmitter {
   static made: FakeNotification[] = [];
   static supported = true;
-  readonly options: { title: string; body: string; icon?: string };
+  readonly options: { title: string; body: string; icon?: string; silent?: boolean };
   shown = false;
   closed = false;
-  constructor(options: { title: string; body: string; icon?: string }) {
+  constructor(options: { title: string; body: string; icon?: string; silent?: boolean }) {
     super();
     this.options = options;
     FakeNotification.made.push(this);
@@ -28,7 +28,7 @@ class FakeNotification extends EventEmitter {
   }
 }
 
-const notify = (peer: string, body: string): EventPayload<'chat.notify'> => ({ accountId: 'a1', peer, messageId: `${peer}-${body}`, title: peer, body });
+const notify = (peer: string, body: string, sound = true): EventPayload<'chat.notify'> => ({ accountId: 'a1', peer, messageId: `${peer}-${body}`, title: peer, body, sound });
 
 function setUp(platform: NodeJS.Platform = 'linux') {
   FakeNotification.made = [];
@@ -45,8 +45,14 @@ describe('desktop notifications', () => {
     const { core } = setUp('darwin');
     core.emit('chat.notify', notify('bob@x', 'hi <b>there</b> & co'));
     expect(FakeNotification.made).toHaveLength(1);
-    expect(FakeNotification.made[0]?.options).toEqual({ title: 'bob@x', body: 'hi <b>there</b> & co', icon: '/app/assets/icon.png' });
+    expect(FakeNotification.made[0]?.options).toEqual({ title: 'bob@x', body: 'hi <b>there</b> & co', silent: false, icon: '/app/assets/icon.png' });
     expect(FakeNotification.made[0]?.shown).toBe(true);
+  });
+
+  it('is silent when the settings turned the notification sound off', () => {
+    const { core } = setUp('darwin');
+    core.emit('chat.notify', notify('bob@x', 'quiet', false));
+    expect(FakeNotification.made[0]?.options.silent).toBe(true);
   });
 
   it('escapes markup on Linux, where notification servers read the body as markup', () => {

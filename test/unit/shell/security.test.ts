@@ -10,7 +10,7 @@ function guarded() {
 }
 
 describe('content security policy', () => {
-  it('allows only the app itself, with images from data: and blob:', () => {
+  it('allows only the app itself, with images from data: and blob:, and its own sounds', () => {
     const directives = Object.fromEntries(contentSecurityPolicy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
     expect(directives).toEqual({
       'default-src': "'none'",
@@ -18,6 +18,7 @@ describe('content security policy', () => {
       'style-src': "'self'",
       'img-src': "'self' data: blob:",
       'font-src': "'self'",
+      'media-src': "'self'",
       'connect-src': "'self'",
       'base-uri': "'none'",
       'form-action': "'none'",

@@ -106,6 +106,30 @@ describe('account and settings stores', () => {
     db.close();
   });
 
+  it('removes an account keeping its history: hidden, its messages kept, the rest gone; added again under its old id', () => {
+    const db = openDatabase(tempFile());
+    const accounts = createAccountStore(db);
+    const record = { id: 'a1', jid: 'alice@localhost', resource: 'r', host: undefined, port: undefined, tls: 'auto' as const, passwordSaved: true, enabled: true };
+    accounts.insert(record);
+    accounts.pin('a1', { fingerprint256: 'AA:BB', pem: 'pem' });
+    accounts.rememberSasl('a1', { mechanism: 'SCRAM-SHA-256', plusOffered: false });
+    db.prepare("INSERT INTO messages (id, account_id, peer, direction, body, ts, state) VALUES ('m1', 'a1', 'bob@localhost', 'in', 'hi', 1, 'received')").run();
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+    accounts.remove('a1', { keepHistory: true });
+    expect(accounts.list()).toEqual([]);
+    expect(accounts.keptHistoryOf('alice@localhost')).toBe('a1');
+    expect([count('messages'), count('pinned_certificates'), count('sasl_memory')]).toEqual([1, 0, 0]);
+
+    accounts.revive({ ...record, resource: 'r2', passwordSaved: false });
+    expect(accounts.list()).toEqual([{ ...record, resource: 'r2', passwordSaved: false }]);
+    expect(accounts.keptHistoryOf('alice@localhost')).toBeUndefined();
+
+    accounts.remove('a1');
+    expect([count('accounts'), count('messages')]).toEqual([0, 0]);
+    db.close();
+  });
+
   it('refuses a second account with the same address', () => {
     const accounts = createAccountStore(openDatabase(tempFile()));
     const record = { id: 'a1', jid: 'alice@localhost', resource: 'r', host: undefined, port: undefined, tls: 'auto' as const, passwordSaved: false, enabled: true };

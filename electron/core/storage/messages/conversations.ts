@@ -97,6 +97,7 @@ export function createConversationStore(db: Database, options: ConversationStore
   const mutedOf = db.prepare('SELECT muted FROM conversations WHERE account_id = ? AND peer = ?');
   const unreadTotal = db.prepare(
     `SELECT COUNT(*) AS n FROM messages m WHERE m.read = 0
+       AND m.account_id IN (SELECT id FROM accounts WHERE removed = 0)
        AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.account_id = m.account_id AND c.peer = m.peer AND c.muted = 1)
        AND (${requestOf('m')}) = 0`,
   );

@@ -77,6 +77,10 @@ export function buildMetadataPublish(info: AvatarInfo, open: boolean): Element {
   return publish(NS_AVATAR_METADATA, info.id, xml('metadata', { xmlns: NS_AVATAR_METADATA }, xml('info', attrs)), open);
 }
 
+/** XEP-0084 §4.5: an empty <metadata/> tells contacts that we have no avatar any more. */
+export const buildMetadataDisable = (): Element =>
+  xml('iq', { type: 'set' }, xml('pubsub', { xmlns: NS_PUBSUB }, xml('publish', { node: NS_AVATAR_METADATA }, xml('item', {}, xml('metadata', { xmlns: NS_AVATAR_METADATA })))));
+
 /**
  * XEP-0153 §4.3: the hash a presence advertises: a string, '' for "no avatar", undefined when the presence says nothing
  * (no <x/>, or an <x/> without <photo/> — the sender is not ready to advertise).
@@ -87,8 +91,8 @@ export function parsePresencePhoto(presence: Element): string | undefined {
   return photo.text().trim().toLowerCase();
 }
 
-/** XEP-0153 §4.1: the element every presence of ours carries once we know our avatar. */
-export const buildPresenceUpdate = (hash: string): Element => xml('x', { xmlns: NS_VCARD_UPDATE }, xml('photo', {}, hash));
+/** XEP-0153 §4.1: the element every presence of ours carries once we know our avatar; an empty hash says we have none. */
+export const buildPresenceUpdate = (hash: string): Element => xml('x', { xmlns: NS_VCARD_UPDATE }, xml('photo', {}, hash === '' ? undefined : hash));
 
 /** XEP-0054 §3.1/§3.2: a vCard request, ours when `to` is undefined. */
 export const buildVcardGet = (to?: string): Element => xml('iq', { type: 'get', ...(to === undefined ? {} : { to }) }, xml('vCard', { xmlns: NS_VCARD }));
@@ -103,7 +107,13 @@ export function parseVcardPhoto(result: Element): { type?: string; base64: strin
 }
 
 /** XEP-0054 §3.2 (a set replaces the whole vCard): every field of ours kept (moved from the discarded reply), PHOTO replaced. */
-export function buildVcardSetWithPhoto(current: Element | undefined, type: string, base64: string): Element {
+function vcardSet(current: Element | undefined, photo: Element | undefined): Element {
   const kept = (current?.getChildElements() ?? []).filter((child) => child.name !== 'PHOTO');
-  return xml('iq', { type: 'set' }, xml('vCard', { xmlns: NS_VCARD }, ...kept, xml('PHOTO', {}, xml('TYPE', {}, type), xml('BINVAL', {}, base64))));
+  return xml('iq', { type: 'set' }, xml('vCard', { xmlns: NS_VCARD }, ...kept, photo));
 }
+
+export const buildVcardSetWithPhoto = (current: Element | undefined, type: string, base64: string): Element =>
+  vcardSet(current, xml('PHOTO', {}, xml('TYPE', {}, type), xml('BINVAL', {}, base64)));
+
+/** XEP-0153 §3.2: our vCard without PHOTO, when we remove our avatar. */
+export const buildVcardSetWithoutPhoto = (current: Element | undefined): Element => vcardSet(current, undefined);

@@ -12,9 +12,11 @@ import { parseJid } from '../../../../shared/model/jid.ts';
 import {
   buildDataPublish,
   buildDataRequest,
+  buildMetadataDisable,
   buildMetadataPublish,
   buildPresenceUpdate,
   buildVcardGet,
+  buildVcardSetWithoutPhoto,
   buildVcardSetWithPhoto,
   NS_PUBLISH_OPTIONS,
   NS_PUBSUB_EVENT,
@@ -67,6 +69,8 @@ export function setupAvatars(deps: AvatarsDeps) {
   const { accountId, connection, cache, store, logger } = deps;
   const known = store.contacts(accountId);
   let own = store.own(accountId);
+  /** We removed our avatar in this session: our presence says so with an empty photo (XEP-0153 §4.1). */
+  let removedHere = false;
   /** Fetches under way, by hash, so many presences with one hash make one fetch. */
   const fetching = new Map<string, Promise<boolean>>();
 
@@ -113,6 +117,7 @@ export function setupAvatars(deps: AvatarsDeps) {
   function setOwnHash(hash: string | undefined): void {
     if (own === hash) return;
     own = hash;
+    if (hash !== undefined) removedHere = false;
     store.setOwn(accountId, hash);
     deps.onOwnChange(hash);
   }
@@ -192,7 +197,7 @@ export function setupAvatars(deps: AvatarsDeps) {
     hashOf: (bare: string): string | undefined => known.get(bare)?.hash,
     ownHash: (): string | undefined => own,
     /** XEP-0153 §4.1: the element our presence carries, once we have an avatar. */
-    presenceUpdate: (): Element | undefined => (own === undefined ? undefined : buildPresenceUpdate(own)),
+    presenceUpdate: (): Element | undefined => (own !== undefined ? buildPresenceUpdate(own) : removedHere ? buildPresenceUpdate('') : undefined),
 
     /** XEP-0084 §4.1 then §4.2, and XEP-0153 §3.2; the caller announces presence again afterwards. */
     async publishOwn(base64: string): Promise<string> {
@@ -213,6 +218,19 @@ export function setupAvatars(deps: AvatarsDeps) {
       }
       setOwnHash(hash);
       return hash;
+    },
+
+    /** XEP-0084 §4.5 (empty metadata), then XEP-0153 §3.2 (vCard without PHOTO); the caller announces presence again afterwards. */
+    async removeOwn(): Promise<void> {
+      await connection.iq(buildMetadataDisable());
+      try {
+        const current = await connection.iq(buildVcardGet());
+        await connection.iq(buildVcardSetWithoutPhoto(current.getChild('vCard', 'vcard-temp')));
+      } catch (error) {
+        failed('the photo could not be taken out of our vCard', deps.ownJid)(error);
+      }
+      removedHere = true;
+      setOwnHash(undefined);
     },
 
     dispose: unsubscribe,
