@@ -3,7 +3,7 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/model/account.ts';
-import { call, listen, messageOf } from '../../api.ts';
+import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { setOwnAvatar, useAvatars } from '../../stores/avatars.ts';
 import { Avatar } from '../contacts/Avatar.tsx';
@@ -21,13 +21,12 @@ export function AvatarSettings({ account }: { readonly account: Account }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
+  // Changes come through roster-sync (avatar.ownChanged); an account not online yet is asked here.
   useEffect(() => {
-    const stop = listen('avatar.ownChanged', (change) => change.accountId === accountId && setOwnAvatar(accountId, change.hash));
     call('roster.snapshot', { accountId }).then(
       (snapshot) => setOwnAvatar(accountId, snapshot.ownAvatarHash),
       () => undefined,
     );
-    return stop;
   }, [accountId]);
 
   // The decoded picture is released when another replaces it, and when the section goes.
