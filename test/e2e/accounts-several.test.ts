@@ -55,7 +55,8 @@ describe('several accounts', () => {
     } finally {
       await carol.stop();
     }
-    await switcher.selectOption({ label: 'alice@localhost' });
+    // Bob's account is removed while on screen, his conversation with carol open.
+    await page.getByRole('region', { name: 'Conversation with carol@localhost' }).waitFor();
 
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
@@ -66,6 +67,8 @@ describe('several accounts', () => {
     await switcher.waitFor({ state: 'detached', timeout: 10_000 });
     await expect.poll(() => page.getByRole('region', { name: 'Conversations' }).count(), { timeout: 5_000 }).toBe(1);
     expect(await page.getByRole('heading', { name: 'Conversations' }).count()).toBe(1);
-    expect(await page.getByRole('region', { name: 'Connection' }).getByText('bob@localhost').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Connection' }).getByText('alice@localhost').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Conversation with carol@localhost' }).count()).toBe(0);
+    expect(await page.getByRole('navigation').count()).toBe(1);
   });
 });
