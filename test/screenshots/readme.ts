@@ -40,7 +40,7 @@ function shotsToTake(): { readonly dir: string; readonly shots: readonly Shot[] 
   const shots: Shot[] = [];
   for (const theme of ['light', 'dark'] as const) {
     for (const locale of ['en-US', 'fr-FR'] as const) {
-      for (const name of ['sign-in', 'conversation', 'details', 'jump', 'narrow']) shots.push({ name: `${name}-${theme}-${locale}`, theme, locale });
+      for (const name of ['sign-in', 'conversation', 'details', 'jump', 'settings', 'narrow']) shots.push({ name: `${name}-${theme}-${locale}`, theme, locale });
     }
   }
   return { dir, shots };
@@ -108,6 +108,10 @@ async function take(server: ProsodyServer, shot: Shot, dir: string, profiles: st
     await bob.click();
     await page.getByRole('region', { name: say('chat.with', { name: people[1].name }) }).waitFor({ timeout: 10_000 });
     await page.waitForTimeout(800);
+    if (shot.name.startsWith('settings')) {
+      await page.getByRole('button', { name: say('settings.open') }).click();
+      await page.getByRole('dialog', { name: say('settings.title') }).waitFor();
+    }
     if (shot.name.startsWith('jump')) {
       await page.keyboard.press('Control+k');
       await page.keyboard.type('c');
