@@ -12,6 +12,10 @@ export type ShareChatActivity = z.infer<typeof ShareChatActivitySchema>;
 export const LanguageSettingSchema = z.enum(['system', 'en', 'fr']);
 export type LanguageSetting = z.infer<typeof LanguageSettingSchema>;
 
+/** Which keys send from the message box: Enter (Shift+Enter breaks the line), or Ctrl/Cmd+Enter (Enter breaks the line). */
+export const SendWithSchema = z.enum(['enter', 'ctrlEnter']);
+export type SendWith = z.infer<typeof SendWithSchema>;
+
 export const SettingsSchema = z.object({
   debugLogging: DebugLoggingSchema,
   /** Minutes of idle before Causette sets "away" by itself; 0 turns it off. */
@@ -28,7 +32,8 @@ export const SettingsSchema = z.object({
   language: LanguageSettingSchema,
   /** Messages from someone outside the roster wait under "Message requests" until accepted (anti-spam). */
   holdRequests: z.boolean(),
+  sendWith: SendWithSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'contacts', language: 'system', holdRequests: true };
+export const defaultSettings: Settings = { debugLogging: 'off', autoAwayMinutes: 5, autoXaMinutes: 20, closeToTray: true, shareChatActivity: 'contacts', language: 'system', holdRequests: true, sendWith: 'enter' };

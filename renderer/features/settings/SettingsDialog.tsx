@@ -11,6 +11,7 @@ import { useSettings } from '../../stores/settings.ts';
 import { useUi } from '../../stores/ui.ts';
 import { BlockedContacts } from '../blocking/BlockedContacts.tsx';
 import { AvatarSettings } from './AvatarSettings.tsx';
+import { MessageSettings } from './MessageSettings.tsx';
 import { NotificationSettings } from './NotificationSettings.tsx';
 import { PresenceSettings } from './PresenceSettings.tsx';
 import { PrivacySettings } from './PrivacySettings.tsx';
@@ -46,6 +47,7 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
       <LanguageSettings />
       <PresenceSettings />
       <PrivacySettings />
+      <MessageSettings />
 
       {!isDesktop() && <NotificationSettings />}
 
