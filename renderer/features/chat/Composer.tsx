@@ -34,6 +34,27 @@ export function Composer({ accountId, peer, peerName, replyTo, editing, onCancel
 
   useEffect(() => () => typing.dispose(), [typing]);
 
+  // Replacing a selection (typing or pasting over it) lays the box out empty midway: held at its height until the edit
+  // is done, the list above does not jump. The native event: React's onBeforeInput misses pastes.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    let frame = 0;
+    // Let go before the next frame is laid out: the edit is done by then, even one that was refused.
+    const hold = () => {
+      box.style.minHeight = `${box.offsetHeight}px`;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        box.style.minHeight = '';
+      });
+    };
+    box.addEventListener('beforeinput', hold);
+    return () => {
+      box.removeEventListener('beforeinput', hold);
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+
   useEffect(() => {
     if (editing) {
       aside.current = draft;
@@ -135,6 +156,7 @@ export function Composer({ accountId, peer, peerName, replyTo, editing, onCancel
           value={draft}
           onChange={(event) => change(event.target.value)}
           onKeyDown={onKeyDown}
+
         />
         <span id={`${id}-keys`} className="visually-hidden">
           {sendWith === 'enter' ? t('composer.keysEnter') : t('composer.keysCtrlEnter', { ctrl: ctrlName() })}

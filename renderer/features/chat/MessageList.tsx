@@ -10,6 +10,7 @@ import { selectView, useChat } from '../../stores/chat.ts';
 import { placeShownActions } from './actions-placement.ts';
 import { dayLabel } from './days.ts';
 import { useMessageFocus } from './message-focus.ts';
+import { useStickToNewest } from './stick-to-newest.ts';
 import { lastOwnMessage, messageRows } from './message-rows.ts';
 import { MessageItem } from './MessageItem.tsx';
 
@@ -49,6 +50,7 @@ export function MessageList(props: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const ids = useMemo(() => rows.map((row) => row.message.id), [rows]);
   const roving = useMessageFocus(ids, scrollRef);
+  const stick = useStickToNewest(scrollRef, view.hasNewer, endThreshold);
   const [highlight, setHighlight] = useState<string>();
   /** Where the view should go once the rows it needs are there. */
   const target = useRef<Goal | undefined>(shown ? { kind: 'message', id: shown.messageId } : { kind: 'end' });
@@ -109,6 +111,7 @@ export function MessageList(props: MessageListProps) {
     const index = rows.findIndex((row) => row.message.id === goal.id);
     if (index < 0) return;
     target.current = undefined;
+    stick.leave();
     virtualizer.scrollToIndex(index, { align: 'center' });
     setHighlight(goal.id);
     roving.activate(goal.id);
@@ -135,32 +138,6 @@ export function MessageList(props: MessageListProps) {
       void loadNewer(accountId, peer);
     }
   };
-  // The list gets shorter when the message box grows: a view at the newest message stays on it.
-  const atNewest = useRef(false);
-  /** The height last seen by the observer: a scroll while the height differs is the browser's own, due to the resize. */
-  const seenHeight = useRef(0);
-  const noteScroll = () => {
-    const scroller = scrollRef.current;
-    if (!scroller || scroller.clientHeight !== seenHeight.current) return;
-    atNewest.current = !view.hasNewer && scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop < endThreshold;
-  };
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    if (!scroller) return;
-    let frame = 0;
-    // After the virtualizer has seen the new size too.
-    const observer = new ResizeObserver(() => {
-      seenHeight.current = scroller.clientHeight;
-      cancelAnimationFrame(frame);
-      if (atNewest.current) frame = requestAnimationFrame(() => virtualizer.scrollToEnd());
-    });
-    observer.observe(scroller);
-    return () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-    };
-  }, [virtualizer]);
-
   // A first page too short to scroll gets the next one at once.
   useEffect(() => {
     const scroller = scrollRef.current;
@@ -184,7 +161,7 @@ export function MessageList(props: MessageListProps) {
         ref={scrollRef}
         className="message-scroll"
         onScroll={() => {
-          noteScroll();
+          stick.onScroll();
           loadNearEdges();
           placeShownActions(scrollRef.current);
         }}
