@@ -128,6 +128,15 @@ describe('the toolbar of a message', () => {
     await expectToolbarInView(message('k'));
   });
 
+  it('answers a click on an action without a hover first, as a test or a quick hand would', async () => {
+    await page.mouse.move(0, 0);
+    await message('k').getByRole('button', { name: 'Reply' }).click();
+    const replying = conversation().getByRole('group', { name: 'Message being answered' });
+    await replying.waitFor({ timeout: 2_000 });
+    await replying.getByRole('button', { name: 'Cancel reply' }).click();
+    await replying.waitFor({ state: 'detached', timeout: 2_000 });
+  });
+
   it('stays in view for a message cut by the top edge of the list', async () => {
     const item = message(wideIn);
     const list = await visibleList();

@@ -97,7 +97,7 @@ export function OwnPresence({ accountId, roster }: OwnPresenceProps) {
           ))}
         </select>
         {pending !== undefined && (
-          <span id={`${id}-confirm`} className="hint confirm-hint">
+          <span id={`${id}-confirm`} className="hint">
             {t('ownPresence.confirm')}
           </span>
         )}
