@@ -24,6 +24,10 @@ export const NotificationMuteSchema = z.discriminatedUnion('kind', [
 ]);
 export type NotificationMute = z.infer<typeof NotificationMuteSchema>;
 
+/** Which keys send from the message box: Enter (Shift+Enter breaks the line), or Ctrl/Cmd+Enter (Enter breaks the line). */
+export const SendWithSchema = z.enum(['enter', 'ctrlEnter']);
+export type SendWith = z.infer<typeof SendWithSchema>;
+
 export const SettingsSchema = z.object({
   debugLogging: DebugLoggingSchema,
   /** Minutes of idle before Causette sets "away" by itself; 0 turns it off. */
@@ -44,6 +48,7 @@ export const SettingsSchema = z.object({
   /** A sound goes with each new-message notification. */
   notificationSound: z.boolean(),
   muteNotifications: NotificationMuteSchema,
+  sendWith: SendWithSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -58,4 +63,5 @@ export const defaultSettings: Settings = {
   theme: 'system',
   notificationSound: true,
   muteNotifications: { kind: 'off' },
+  sendWith: 'enter',
 };

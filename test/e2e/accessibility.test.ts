@@ -127,6 +127,35 @@ describe.each([
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('a message’s toolbar with its reaction picker, and the question before deleting it', async () => {
+    const conversation = page.getByRole('region', { name: say('chat.with', { name: `bob@${server.domain}` }) });
+    const mine = conversation.getByRole('listitem').filter({ hasText: 'A reply' });
+    // The keyboard's way in: the message focused, its toolbar shown.
+    await mine.focus();
+    await page.keyboard.press('Enter');
+    await mine.getByRole('button', { name: say('actions.react') }).click();
+    await mine.getByRole('group', { name: say('actions.pick') }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await mine.hover();
+    await mine.getByRole('button', { name: say('actions.delete') }).click();
+    const question = mine.getByRole('group', { name: say('actions.deleteQuestion') });
+    await question.waitFor();
+    expect(await violations(page)).toEqual([]);
+    await question.getByRole('button', { name: say('actions.keep') }).click();
+    await question.waitFor({ state: 'detached' });
+  });
+
+  it('a status chosen with the arrows, waiting for Enter', async () => {
+    const status = page.getByLabel(say('ownPresence.status'), { exact: true });
+    await status.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByText(say('ownPresence.confirm')).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByText(say('ownPresence.confirm')).waitFor({ state: 'detached' });
+  });
+
   it('a message request, and the question before deleting it', async () => {
     await mallory.send(xml('message', { type: 'chat', to: `${user}@${server.domain}`, id: `request-${language}` }, xml('body', {}, `Buy now ${language} https://spam.example`)));
     const requests = page.getByRole('region', { name: new RegExp(say('messageRequests.title')) });

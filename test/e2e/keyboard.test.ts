@@ -1,5 +1,6 @@
-// The keyboard alone, with a visible focus ring: sign in, open a conversation, send, search, change presence; new
-// messages announced politely; dialogs keep the focus inside and give it back to the control that opened them.
+// The keyboard alone, with a visible focus ring: sign in, open a conversation, send, move through the messages and
+// reach their actions, search, change presence (sent once chosen, not at each arrow); new messages announced politely;
+// dialogs keep the focus inside and give it back to the control that opened them.
 import xml from '@xmpp/xml';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ let ui: BrowserMode;
 let page: Page;
 let bob: Connection;
 let bobJid: string;
+/** Alice's other device: it hears each presence her window sends (RFC 6121 §4.4.2). */
+let phone: Connection | undefined;
 
 beforeAll(async () => {
   server = await startProsody({
@@ -28,6 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await phone?.stop();
   await bob?.stop();
   await ui?.close();
   await server?.dispose();
@@ -120,6 +124,54 @@ describe('with the keyboard alone', () => {
     await waitFor(async () => (await region.textContent()) === `New message from ${bobJid}: Did the keyboard send that?`, 'The announcement of bob’s message');
   });
 
+  it('the messages are one tab stop: the arrows move between them, Tab reaches the focused one’s actions', async () => {
+    const conversation = page.getByRole('region', { name: `Conversation with ${bobJid}` });
+    const toolbarOpacity = (text: string) =>
+      conversation
+        .getByRole('listitem')
+        .filter({ hasText: text })
+        .getByRole('group', { name: 'Message actions' })
+        .evaluate((element) => getComputedStyle(element).opacity);
+    // Back from the message box: the newest message, not its buttons.
+    await page.keyboard.press('Shift+Tab');
+    const newest = await focused(page);
+    expect(newest).toMatchObject({ tag: 'div', ring: true });
+    expect(newest.name).toContain('Did the keyboard send that?');
+    await page.keyboard.press('ArrowUp');
+    const ours = await focused(page);
+    expect(ours.name).toContain('Sent without a mouse');
+    expect(ours.ring).toBe(true);
+    await expect.poll(() => toolbarOpacity('Sent without a mouse')).toBe('1');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused(page)).name).toContain('Did the keyboard send that?');
+    await page.keyboard.press('ArrowUp');
+    // Tab goes through this message's actions only, then on to the message box.
+    const names: string[] = [];
+    for (let presses = 0; presses < 8; presses += 1) {
+      await page.keyboard.press('Tab');
+      const focus = await focused(page);
+      if (focus.tag === 'textarea') break;
+      expect(focus.ring).toBe(true);
+      names.push(focus.name);
+    }
+    expect(names).toEqual(['Reply', 'React', 'Edit', 'Copy text', 'Delete for everyone']);
+    expect(await focused(page)).toMatchObject({ tag: 'textarea', name: 'Message' });
+    // And back: one stop, the message last focused.
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).name).toContain('Sent without a mouse');
+    // Enter goes into its actions, Escape back out; Reply from there answers it.
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatchObject({ tag: 'button', name: 'Reply' });
+    await page.keyboard.press('Escape');
+    expect((await focused(page)).name).toContain('Sent without a mouse');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await conversation.getByRole('group', { name: 'Message being answered' }).waitFor({ timeout: 5_000 });
+    expect(await focused(page)).toMatchObject({ tag: 'textarea', name: 'Message' });
+    await page.keyboard.press('Escape');
+    await conversation.getByRole('group', { name: 'Message being answered' }).waitFor({ state: 'detached', timeout: 5_000 });
+  });
+
   it('searches and opens the hit', async () => {
     await page.keyboard.press('Control+f');
     expect(await focused(page)).toMatchObject({ tag: 'input', name: 'Search messages' });
@@ -135,17 +187,52 @@ describe('with the keyboard alone', () => {
     await waitFor(() => message.filter({ hasText: 'Did the keyboard send that?' }).count().then((count) => count === 1), 'The hit highlighted in its conversation');
   });
 
-  it('changes presence from the Status menu', async () => {
+  it('changes presence from the Status menu, sending it once chosen and not at each arrow', async () => {
+    phone = await plainClient(server, 'alice', 'alice-pass');
+    const heard: string[] = [];
+    phone.onStanza((stanza) => {
+      const from: unknown = stanza.attrs.from;
+      if (stanza.name === 'presence' && typeof from === 'string' && from.startsWith(`alice@${server.domain}/`) && !from.endsWith('/phone'))
+        heard.push(stanza.getChildText('show') ?? 'online');
+    });
+    // Available, the phone hears the window's presence as it is.
+    await phone.send(xml('presence'));
+    await waitFor(() => Promise.resolve(heard.length > 0), 'The window’s presence reaching the phone');
+    const sentBefore = heard.length;
     const status = page.getByLabel('Status', { exact: true });
     expect(await status.inputValue()).toBe('online');
     expect((await tabTo(named('Status', 'select'), 'the Status menu', { back: true })).ring).toBe(true);
-    // Down twice: Available → Free for chat → Away, as a closed menu moves under the arrows.
+    // Down twice: Available → Free for chat → Away shows as the choice, nothing sent yet.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    await waitFor(async () => (await status.inputValue()) === 'away', 'The status becoming Away');
+    expect(await status.inputValue()).toBe('away');
+    await page.getByText('Press Enter to apply').waitFor({ timeout: 2_000 });
+    await page.waitForTimeout(1_500);
+    expect(heard.slice(sentBefore)).toEqual([]);
+    // Enter sends it, once.
+    await page.keyboard.press('Enter');
+    await waitFor(() => Promise.resolve(heard.length > sentBefore), 'The phone hearing Away');
+    await page.waitForTimeout(1_000);
+    expect(heard.slice(sentBefore)).toEqual(['away']);
+    // Down then Escape: back to Away, nothing sent.
+    await page.keyboard.press('ArrowDown');
+    expect(await status.inputValue()).toBe('xa');
+    await page.keyboard.press('Escape');
+    expect(await status.inputValue()).toBe('away');
+    await page.waitForTimeout(1_000);
+    expect(heard.slice(sentBefore)).toEqual(['away']);
     // Kept by Causette, not only chosen on the page: a fresh window shows it too.
     await page.reload();
     await waitFor(() => status.inputValue({ timeout: 1_000 }).then((value) => value === 'away', () => false), 'Away after a reload');
+    // Leaving the menu with a choice made sends it too.
+    const afterReload = heard.length;
+    await status.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(500);
+    expect(heard.length).toBe(afterReload);
+    await page.keyboard.press('Tab');
+    await waitFor(() => Promise.resolve(heard.length > afterReload), 'The phone hearing Free for chat');
+    expect(heard.slice(afterReload)).toEqual(['chat']);
   });
 
   it('keeps the focus inside a dialog and gives it back to the button that opened it', async () => {

@@ -1,8 +1,11 @@
-// The box to write in: Enter sends, Shift+Enter breaks the line, Up in an empty box edits our last message; shows the reply or edit under way.
+// The box to write in: Enter (or Ctrl+Enter, by the settings) sends, Shift+Enter breaks the line, Up in an empty box edits
+// our last message; it grows with its text up to a limit; shows the reply or edit under way.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
+import { useSettings } from '../../stores/settings.ts';
+import { ctrlName, enterAction } from './send-keys.ts';
 import { createTypingNotifier } from './typing-notifier.ts';
 
 interface ComposerProps {
@@ -23,12 +26,34 @@ export function Composer({ accountId, peer, peerName, replyTo, editing, onCancel
   const id = useId();
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
+  const sendWith = useSettings((state) => state.settings.sendWith);
   const [typing] = useState(() => createTypingNotifier((state) => void call('chat.typing', { accountId, peer, state }).catch(() => undefined)));
   const boxRef = useRef<HTMLTextAreaElement>(null);
   /** The draft put aside while a message is being edited. */
   const aside = useRef('');
 
   useEffect(() => () => typing.dispose(), [typing]);
+
+  // Replacing a selection (typing or pasting over it) lays the box out empty midway: held at its height until the edit
+  // is done, the list above does not jump. The native event: React's onBeforeInput misses pastes.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    let frame = 0;
+    // Let go before the next frame is laid out: the edit is done by then, even one that was refused.
+    const hold = () => {
+      box.style.minHeight = `${box.offsetHeight}px`;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        box.style.minHeight = '';
+      });
+    };
+    box.addEventListener('beforeinput', hold);
+    return () => {
+      box.removeEventListener('beforeinput', hold);
+      cancelAnimationFrame(frame);
+    };
+  }, []);
 
   useEffect(() => {
     if (editing) {
@@ -77,7 +102,7 @@ export function Composer({ accountId, peer, peerName, replyTo, editing, onCancel
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Enter' && !event.shiftKey) {
+    if (enterAction(event, sendWith) === 'send') {
       event.preventDefault();
       submit();
     } else if (event.key === 'ArrowUp' && draft === '' && !editing) {
@@ -124,13 +149,18 @@ export function Composer({ accountId, peer, peerName, replyTo, editing, onCancel
         <textarea
           id={`${id}-message`}
           ref={boxRef}
-          rows={2}
+          rows={1}
           maxLength={100_000}
           placeholder={t('composer.placeholder', { name: peerName })}
+          aria-describedby={`${id}-keys`}
           value={draft}
           onChange={(event) => change(event.target.value)}
           onKeyDown={onKeyDown}
+
         />
+        <span id={`${id}-keys`} className="visually-hidden">
+          {sendWith === 'enter' ? t('composer.keysEnter') : t('composer.keysCtrlEnter', { ctrl: ctrlName() })}
+        </span>
         <button type="submit" disabled={draft.trim() === ''}>
           {editing ? t('common.save') : t('composer.send')}
         </button>

@@ -1,9 +1,11 @@
-// The actions on one message: reply, react, edit (our last one), send again (ours, still waiting), delete for everyone (ours),
-// copy its text.
-import { useState } from 'react';
+// The toolbar of one message, on one line: reply, react, edit (our last one), send again (ours, still waiting), copy its
+// text, delete for everyone (ours; the question is asked under the message). Icons, named by their labels.
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
-import { ConfirmedAction } from '../../components/ConfirmedAction.tsx';
+import { ActionIcon, type ActionIconName } from './ActionIcon.tsx';
+import { placeActions } from './actions-placement.ts';
+import { useMessageControlsTabIndex } from './message-focus.ts';
 
 export const quickReactions = ['👍', '❤️', '😂', '😮', '😢', '🙏'] as const;
 
@@ -17,27 +19,59 @@ interface MessageActionsProps {
   readonly onEdit: () => void;
   /** Ours and still waiting for the server: write it again (the same id, so receivers keep one copy). */
   readonly onResend: () => void;
-  readonly onDelete: () => Promise<void>;
+  /** The question before deleting is open. */
+  readonly deleting: boolean;
+  /** Opens or closes the question before deleting. */
+  readonly onDelete: () => void;
 }
 
-export function MessageActions({ message, ownReactions, editable, onReply, onReact, onEdit, onResend, onDelete }: MessageActionsProps) {
+export function MessageActions({ message, ownReactions, editable, onReply, onReact, onEdit, onResend, deleting, onDelete }: MessageActionsProps) {
   const { t } = useTranslation();
+  const tabIndex = useMessageControlsTabIndex();
+  const ref = useRef<HTMLDivElement>(null);
+  const reactRef = useRef<HTMLButtonElement>(null);
   const [picking, setPicking] = useState(false);
   const [copied, setCopied] = useState(false);
+  // The picker makes the toolbar longer: a shown toolbar is placed again so that it stays in view.
+  useLayoutEffect(() => {
+    const message = ref.current?.parentElement;
+    if (message?.matches(':hover, :focus-within')) placeActions(message);
+  }, [picking, copied]);
   const copy = () => {
     void navigator.clipboard.writeText(message.body).then(
       () => setCopied(true),
       () => setCopied(false),
     );
   };
+  const action = (icon: ActionIconName, label: string, run: () => void, extra: { className?: string; expanded?: boolean } = {}) => (
+    <button
+      type="button"
+      className={extra.className ?? 'quiet'}
+      aria-label={label}
+      aria-expanded={extra.expanded}
+      tabIndex={tabIndex}
+      ref={icon === 'react' ? reactRef : undefined}
+      onClick={run}
+      onBlur={icon === 'copy' || icon === 'copied' ? () => setCopied(false) : undefined}
+    >
+      <ActionIcon name={icon} />
+    </button>
+  );
   return (
-    <div className={picking ? 'message-actions open' : 'message-actions'} role="group" aria-label={t('actions.label')}>
-      <button type="button" className="quiet" onClick={onReply}>
-        {t('actions.reply')}
-      </button>
-      <button type="button" className="quiet" aria-expanded={picking} onClick={() => setPicking(!picking)}>
-        {t('actions.react')}
-      </button>
+    <div
+      ref={ref}
+      className={picking ? 'message-actions open' : 'message-actions'}
+      role="group"
+      aria-label={t('actions.label')}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !picking) return;
+        event.preventDefault();
+        setPicking(false);
+        reactRef.current?.focus();
+      }}
+    >
+      {action('reply', t('actions.reply'), onReply)}
+      {action('react', t('actions.react'), () => setPicking(!picking), { expanded: picking })}
       {picking && (
         <div className="reaction-picker" role="group" aria-label={t('actions.pick')}>
           {quickReactions.map((emoji) => (
@@ -45,6 +79,7 @@ export function MessageActions({ message, ownReactions, editable, onReply, onRea
               key={emoji}
               type="button"
               className="quiet"
+              tabIndex={tabIndex}
               aria-pressed={ownReactions.includes(emoji)}
               onClick={() => {
                 setPicking(false);
@@ -56,33 +91,15 @@ export function MessageActions({ message, ownReactions, editable, onReply, onRea
           ))}
         </div>
       )}
-      {editable && (
-        <button type="button" className="quiet" onClick={onEdit}>
-          {t('actions.edit')}
-        </button>
-      )}
-      {message.direction === 'out' && message.state === 'pending' && (
-        <button type="button" className="quiet" onClick={onResend}>
-          {t('actions.resend')}
-        </button>
-      )}
-      <button type="button" className="quiet" onClick={copy} onBlur={() => setCopied(false)}>
-        {t('actions.copy')}
-      </button>
+      {editable && action('edit', t('actions.edit'), onEdit)}
+      {message.direction === 'out' && message.state === 'pending' && action('resend', t('actions.resend'), onResend)}
+      {action(copied ? 'copied' : 'copy', t('actions.copy'), copy)}
       {copied && (
         <span role="status" className="copied">
           {t('actions.copied')}
         </span>
       )}
-      {message.direction === 'out' && (
-        <ConfirmedAction
-          label={t('actions.delete')}
-          question={t('actions.deleteQuestion')}
-          keepLabel={t('actions.keep')}
-          confirmLabel={t('actions.deleteConfirm')}
-          run={onDelete}
-        />
-      )}
+      {message.direction === 'out' && action('delete', t('actions.delete'), onDelete, { className: 'quiet danger-quiet delete-ask', expanded: deleting })}
     </div>
   );
 }

@@ -3,12 +3,14 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitLinks } from './links.ts';
+import { useMessageControlsTabIndex } from './message-focus.ts';
 import { collapsedText } from './message-text.ts';
 import { usePlainLinks } from './plain-links.ts';
 
 export function MessageBody({ body }: { readonly body: string }) {
   const { t } = useTranslation();
   const plain = usePlainLinks();
+  const tabIndex = useMessageControlsTabIndex();
   const [expanded, setExpanded] = useState(false);
   const short = useMemo(() => collapsedText(body), [body]);
   const shown = short !== undefined && !expanded ? short : body;
@@ -19,7 +21,7 @@ export function MessageBody({ body }: { readonly body: string }) {
         {parts.map((part, index) =>
           part.kind === 'link' && !plain ? (
             // The shell opens links in the system browser after checking their scheme.
-            <a key={index} href={part.href} target="_blank" rel="noopener noreferrer">
+            <a key={index} href={part.href} target="_blank" rel="noopener noreferrer" tabIndex={tabIndex}>
               {part.text}
             </a>
           ) : (
@@ -28,7 +30,7 @@ export function MessageBody({ body }: { readonly body: string }) {
         )}
       </p>
       {short !== undefined && (
-        <button type="button" className="link-button show-more" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+        <button type="button" className="link-button show-more" tabIndex={tabIndex} aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? t('message.showLess') : t('message.showMore')}
         </button>
       )}

@@ -1,10 +1,15 @@
-// One message in the list: the quote it answers, its text, time, edit mark, delivery state, reactions and actions.
+// One message in the list: the quote it answers, its text, time, edit mark, delivery state, reactions, its toolbar of
+// actions, and the question before deleting it.
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
 import { locale } from '../../i18n/index.ts';
+import { placeActions } from './actions-placement.ts';
+import { DeleteQuestion } from './DeleteQuestion.tsx';
 import { MessageActions } from './MessageActions.tsx';
 import { MessageBody } from './MessageBody.tsx';
+import { MessageControlsTabIndex } from './message-focus.ts';
 import { MessageStatus } from './MessageStatus.tsx';
 import { ownReactions, toggleReaction } from './message-rows.ts';
 import { Reactions } from './Reactions.tsx';
@@ -21,6 +26,10 @@ interface MessageItemProps {
   readonly peerName: string;
   readonly editable: boolean;
   readonly highlighted: boolean;
+  /** The list's one tab stop. */
+  readonly tabStop: boolean;
+  /** It, or one of its controls, has the keyboard focus: its controls are in the tab order. */
+  readonly focused: boolean;
   readonly onReply: (message: Message) => void;
   readonly onEdit: (message: Message) => void;
   readonly onShow: (messageId: string) => void;
@@ -43,8 +52,11 @@ function formatsFor(language: string) {
   return found;
 }
 
-export function MessageItem({ message, day, firstUnread = false, ownJid, peerName, editable, highlighted, onReply, onEdit, onShow, onError }: MessageItemProps) {
+export function MessageItem(props: MessageItemProps) {
+  const { message, day, firstUnread = false, ownJid, peerName, editable, highlighted, tabStop, focused, onReply, onEdit, onShow, onError } = props;
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const [deleting, setDeleting] = useState(false);
   const { time: timeFormat, full: fullFormat } = formatsFor(locale());
   const { accountId, id: messageId } = message;
   const ours = ownReactions(message, ownJid);
@@ -55,49 +67,73 @@ export function MessageItem({ message, day, firstUnread = false, ownJid, peerNam
   const quoteAuthor = message.replyTo?.direction === undefined ? undefined : message.replyTo.direction === 'out' ? t('message.you') : peerName;
   const truncated = message.retracted ? undefined : truncationNote(message);
   const classes = ['message', message.direction, highlighted ? 'highlighted' : '', message.retracted ? 'retracted' : ''].filter(Boolean).join(' ');
+  const keepMessage = () => {
+    setDeleting(false);
+    ref.current?.querySelector<HTMLElement>('.message-actions .delete-ask')?.focus();
+  };
   return (
-    <div role="listitem" className={classes} data-message-id={message.id}>
-      <span className="visually-hidden">{t('message.author', { author })}</span>
-      {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
-      {message.retracted ? <p className="message-body deleted">{t('message.deleted')}</p> : <MessageBody body={message.body} />}
-      {truncated !== undefined && <p className="message-truncated">{truncated}</p>}
-      <p className="message-meta">
-        {day !== undefined && <span className="visually-hidden">{`${day}, `}</span>}
-        <time dateTime={new Date(message.timestamp).toISOString()} title={fullFormat.format(message.timestamp)}>
-          {timeFormat.format(message.timestamp)}
-        </time>
-        {message.correctedAt !== undefined && !message.retracted && (
-          <span className="edited" title={t('message.editedAt', { time: fullFormat.format(message.correctedAt) })}>
-            {' '}
-            {t('message.edited')}
-          </span>
-        )}
-        {message.direction === 'out' && <MessageStatus state={message.state} />}
-        {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}
-      </p>
-      {message.state === 'failed' && (
-        <p className="message-error">
-          <span>{message.error ?? t('message.refused')}</span>
-          <button type="button" onClick={() => void call('chat.retry', { accountId, messageId }).catch(fail)}>
-            {t('message.retry')}
-          </button>
+    <div
+      ref={ref}
+      role="listitem"
+      tabIndex={tabStop ? 0 : -1}
+      className={classes}
+      data-message-id={message.id}
+      onPointerEnter={() => placeActions(ref.current)}
+      onFocus={() => placeActions(ref.current)}
+    >
+      <MessageControlsTabIndex value={focused ? 0 : -1}>
+        <span className="visually-hidden">{t('message.author', { author })}</span>
+        {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
+        {message.retracted ? <p className="message-body deleted">{t('message.deleted')}</p> : <MessageBody body={message.body} />}
+        {truncated !== undefined && <p className="message-truncated">{truncated}</p>}
+        <p className="message-meta">
+          {day !== undefined && <span className="visually-hidden">{`${day}, `}</span>}
+          <time dateTime={new Date(message.timestamp).toISOString()} title={fullFormat.format(message.timestamp)}>
+            {timeFormat.format(message.timestamp)}
+          </time>
+          {message.correctedAt !== undefined && !message.retracted && (
+            <span className="edited" title={t('message.editedAt', { time: fullFormat.format(message.correctedAt) })}>
+              {' '}
+              {t('message.edited')}
+            </span>
+          )}
+          {message.direction === 'out' && <MessageStatus state={message.state} />}
+          {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}
         </p>
-      )}
-      {!message.retracted && message.reactions && <Reactions reactions={message.reactions} ownJid={ownJid} onToggle={react} />}
-      {!message.retracted && (
-        <MessageActions
-          message={message}
-          ownReactions={ours}
-          editable={editable}
-          onReply={() => onReply(message)}
-          onReact={react}
-          onEdit={() => onEdit(message)}
-          onResend={() => void call('chat.retry', { accountId, messageId }).catch(fail)}
-          onDelete={async () => {
-            await call('chat.retract', { accountId, messageId });
-          }}
-        />
-      )}
+        {message.state === 'failed' && (
+          <p className="message-error">
+            <span>{message.error ?? t('message.refused')}</span>
+            <button type="button" tabIndex={focused ? 0 : -1} onClick={() => void call('chat.retry', { accountId, messageId }).catch(fail)}>
+              {t('message.retry')}
+            </button>
+          </p>
+        )}
+        {!message.retracted && message.reactions && <Reactions reactions={message.reactions} ownJid={ownJid} onToggle={react} />}
+        {!message.retracted && (
+          <MessageActions
+            message={message}
+            ownReactions={ours}
+            editable={editable}
+            onReply={() => onReply(message)}
+            onReact={react}
+            onEdit={() => onEdit(message)}
+            onResend={() => void call('chat.retry', { accountId, messageId }).catch(fail)}
+            deleting={deleting}
+            onDelete={() => setDeleting(!deleting)}
+          />
+        )}
+        {deleting && !message.retracted && (
+          <DeleteQuestion
+            onKeep={keepMessage}
+            onDelete={async () => {
+              // XEP-0424: a retraction for everyone; the message stays, marked deleted, and keeps the focus.
+              await call('chat.retract', { accountId, messageId });
+              setDeleting(false);
+              ref.current?.focus();
+            }}
+          />
+        )}
+      </MessageControlsTabIndex>
     </div>
   );
 }

@@ -1,12 +1,16 @@
-// The conversation's messages, virtualized: pages of history load at either end, the view sticks to the newest, older pages keep the place.
+// The conversation's messages, virtualized: pages of history load at either end, the view sticks to the newest, older pages keep the place;
+// one tab stop, the arrows going from message to message.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { loadNewer, loadOlder, openAround, openLatest } from '../../chat-sync.ts';
 import { locale } from '../../i18n/index.ts';
 import { selectView, useChat } from '../../stores/chat.ts';
+import { placeShownActions } from './actions-placement.ts';
 import { dayLabel } from './days.ts';
+import { useMessageFocus } from './message-focus.ts';
+import { useStickToNewest } from './stick-to-newest.ts';
 import { lastOwnMessage, messageRows } from './message-rows.ts';
 import { MessageItem } from './MessageItem.tsx';
 
@@ -38,16 +42,19 @@ interface MessageListProps {
 }
 
 export function MessageList(props: MessageListProps) {
-  const { accountId, peer, peerName, ownJid, firstUnreadId, focus, sentCount } = props;
+  const { accountId, peer, peerName, ownJid, firstUnreadId, focus: shown, sentCount } = props;
   const { t } = useTranslation();
   const view = useChat((state) => selectView(state, accountId, peer));
   const rows = useMemo(() => messageRows(view.messages, firstUnreadId), [view.messages, firstUnreadId]);
   const editable = view.hasNewer ? undefined : lastOwnMessage(view.messages)?.id;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const ids = useMemo(() => rows.map((row) => row.message.id), [rows]);
+  const roving = useMessageFocus(ids, scrollRef);
+  const stick = useStickToNewest(scrollRef, view.hasNewer, endThreshold);
   const [highlight, setHighlight] = useState<string>();
   /** Where the view should go once the rows it needs are there. */
-  const target = useRef<Goal | undefined>(focus ? { kind: 'message', id: focus.messageId } : { kind: 'end' });
-  const openedOnMessage = useRef(focus !== undefined);
+  const target = useRef<Goal | undefined>(shown ? { kind: 'message', id: shown.messageId } : { kind: 'end' });
+  const openedOnMessage = useRef(shown !== undefined);
   /** A newer page is being added below: the view must not follow it to the end. */
   const addingNewer = useRef(false);
   const now = Date.now();
@@ -63,6 +70,12 @@ export function MessageList(props: MessageListProps) {
     followOnAppend: !addingNewer.current && !view.hasNewer,
     scrollEndThreshold: endThreshold,
     overscan: 8,
+    // The message with the focus stays rendered while the list scrolls away from it, so that the focus is not lost.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      const kept = roving.focusedIndex;
+      return kept < 0 || indexes.includes(kept) ? indexes : [...indexes, kept].sort((a, b) => a - b);
+    },
   });
 
   // Opening: the newest page, unless the conversation opens on a message.
@@ -79,11 +92,11 @@ export function MessageList(props: MessageListProps) {
 
   // Before the layout effect below, in the same commit: a hit in the conversation already open is shown at once.
   useLayoutEffect(() => {
-    if (!focus) return;
-    target.current = { kind: 'message', id: focus.messageId };
-    const loaded = selectView(useChat.getState(), accountId, peer).messages.some((message) => message.id === focus.messageId);
-    if (!loaded) void openAround(accountId, peer, focus.messageId);
-  }, [focus, accountId, peer]);
+    if (!shown) return;
+    target.current = { kind: 'message', id: shown.messageId };
+    const loaded = selectView(useChat.getState(), accountId, peer).messages.some((message) => message.id === shown.messageId);
+    if (!loaded) void openAround(accountId, peer, shown.messageId);
+  }, [shown, accountId, peer]);
 
   // Goes where it was asked once the rows are in.
   useLayoutEffect(() => {
@@ -98,8 +111,10 @@ export function MessageList(props: MessageListProps) {
     const index = rows.findIndex((row) => row.message.id === goal.id);
     if (index < 0) return;
     target.current = undefined;
+    stick.leave();
     virtualizer.scrollToIndex(index, { align: 'center' });
     setHighlight(goal.id);
+    roving.activate(goal.id);
   });
 
   useEffect(() => {
@@ -130,6 +145,9 @@ export function MessageList(props: MessageListProps) {
   });
 
   const items = virtualizer.getVirtualItems();
+  // The last message focused, while it is rendered; else the last one in view.
+  const rendered = items.some((item) => item.index === roving.activeIndex);
+  const tabStop = rendered ? roving.activeIndex : Math.min(virtualizer.range?.endIndex ?? rows.length - 1, rows.length - 1);
   const atEnd = !view.hasNewer && virtualizer.isAtEnd(endThreshold);
   const jumpToLatest = () => {
     target.current = { kind: 'end' };
@@ -139,8 +157,25 @@ export function MessageList(props: MessageListProps) {
 
   return (
     <div className="message-pane">
-      <div ref={scrollRef} className="message-scroll" onScroll={loadNearEdges}>
-        <div role="list" aria-label={t('messages.label')} aria-busy={view.loading !== undefined} className="messages" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        ref={scrollRef}
+        className="message-scroll"
+        onScroll={() => {
+          stick.onScroll();
+          loadNearEdges();
+          placeShownActions(scrollRef.current);
+        }}
+      >
+        <div
+          role="list"
+          aria-label={t('messages.label')}
+          aria-busy={view.loading !== undefined}
+          className="messages"
+          style={{ height: virtualizer.getTotalSize() }}
+          onFocus={roving.onFocus}
+          onBlur={roving.onBlur}
+          onKeyDown={(event) => roving.onKeyDown(event, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }))}
+        >
           <ConversationTop
             loading={view.loading !== undefined && view.loading !== 'newer'}
             hasOlder={view.hasOlder}
@@ -172,6 +207,8 @@ export function MessageList(props: MessageListProps) {
                   peerName={peerName}
                   editable={row.message.id === editable}
                   highlighted={row.message.id === highlight}
+                  tabStop={item.index === tabStop}
+                  focused={row.message.id === roving.focusedId}
                   onReply={props.onReply}
                   onEdit={props.onEdit}
                   onShow={props.onShow}

@@ -1,6 +1,7 @@
 // XEP-0444 reactions under a message as chips with their counts ("👍 2"); a chip toggles our own reaction.
 import { useTranslation } from 'react-i18next';
 import type { Reaction } from '../../../shared/model/message.ts';
+import { useMessageControlsTabIndex } from './message-focus.ts';
 
 interface ReactionsProps {
   readonly reactions: readonly Reaction[];
@@ -10,6 +11,7 @@ interface ReactionsProps {
 
 export function Reactions({ reactions, ownJid, onToggle }: ReactionsProps) {
   const { t } = useTranslation();
+  const tabIndex = useMessageControlsTabIndex();
   const shown = reactions.filter((reaction) => reaction.senders.length > 0);
   if (shown.length === 0) return null;
   return (
@@ -19,6 +21,7 @@ export function Reactions({ reactions, ownJid, onToggle }: ReactionsProps) {
           key={reaction.emoji}
           type="button"
           className="reaction-chip"
+          tabIndex={tabIndex}
           aria-pressed={reaction.senders.includes(ownJid)}
           title={reaction.senders.join(', ')}
           onClick={() => onToggle(reaction.emoji)}

@@ -1,6 +1,7 @@
 // XEP-0461: the quote of the message a reply answers, above the reply; clicking it shows the original.
 import { useTranslation } from 'react-i18next';
 import type { ReplyTo } from '../../../shared/model/message.ts';
+import { useMessageControlsTabIndex } from './message-focus.ts';
 
 interface ReplyQuoteProps {
   readonly replyTo: ReplyTo;
@@ -11,6 +12,7 @@ interface ReplyQuoteProps {
 
 export function ReplyQuote({ replyTo, author, onShow }: ReplyQuoteProps) {
   const { t } = useTranslation();
+  const tabIndex = useMessageControlsTabIndex();
   const quote = replyTo.quote.length > 200 ? `${replyTo.quote.slice(0, 200)}…` : replyTo.quote;
   const content = (
     <>
@@ -22,7 +24,7 @@ export function ReplyQuote({ replyTo, author, onShow }: ReplyQuoteProps) {
   return messageId === undefined ? (
     <blockquote className="reply-quote">{content}</blockquote>
   ) : (
-    <button type="button" className="reply-quote" aria-description={t('reply.show')} onClick={() => onShow(messageId)}>
+    <button type="button" className="reply-quote" tabIndex={tabIndex} aria-description={t('reply.show')} onClick={() => onShow(messageId)}>
       {content}
     </button>
   );

@@ -13,6 +13,7 @@ import { useUi } from '../../stores/ui.ts';
 import { BlockedContacts } from '../blocking/BlockedContacts.tsx';
 import { AppearanceSettings } from './AppearanceSettings.tsx';
 import { AvatarSettings } from './AvatarSettings.tsx';
+import { MessageSettings } from './MessageSettings.tsx';
 import { NotificationSettings } from './NotificationSettings.tsx';
 import { PresenceSettings } from './PresenceSettings.tsx';
 import { PrivacySettings } from './PrivacySettings.tsx';
@@ -50,6 +51,7 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
       <NotificationSettings />
       <PresenceSettings />
       <PrivacySettings />
+      <MessageSettings />
 
       {account && <AvatarSettings key={account.id} account={account} />}
 

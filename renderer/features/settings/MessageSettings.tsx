@@ -1,0 +1,44 @@
+// Writing messages: whether Enter sends (Shift+Enter breaks the line) or Ctrl/Cmd+Enter does (Enter breaks the line).
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SendWithSchema, type SendWith } from '../../../shared/model/settings.ts';
+import { call, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { useSettings } from '../../stores/settings.ts';
+import { ctrlName } from '../chat/send-keys.ts';
+
+export function MessageSettings() {
+  const id = useId();
+  const { t } = useTranslation();
+  const sendWith = useSettings((state) => state.settings.sendWith);
+  const [error, setError] = useState<string>();
+  const choices: Readonly<Record<SendWith, string>> = { enter: t('sending.enter'), ctrlEnter: t('sending.ctrlEnter', { ctrl: ctrlName() }) };
+
+  async function choose(value: string) {
+    const parsed = SendWithSchema.safeParse(value);
+    if (!parsed.success) return;
+    setError(undefined);
+    try {
+      useSettings.getState().updated(await call('settings.update', { sendWith: parsed.data }));
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="stack">
+      <h3 id={`${id}-title`}>{t('sending.title')}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-send`}>{t('sending.label')}</label>
+        <select id={`${id}-send`} value={sendWith} onChange={(event) => void choose(event.target.value)}>
+          {SendWithSchema.options.map((value) => (
+            <option key={value} value={value}>
+              {choices[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error !== undefined && <Alert>{error}</Alert>}
+    </section>
+  );
+}
