@@ -97,12 +97,21 @@ const inside = (inner: Box, outer: Box) => inner.left >= outer.left - 0.5 && inn
 
 /** Hovers the message; its toolbar must show whole inside the visible list, its buttons side by side on one line. */
 async function expectToolbarInView(item: Locator): Promise<void> {
-  await item.hover();
   const toolbar = item.getByRole('group', { name: 'Message actions' });
-  await expect.poll(() => toolbar.evaluate((element) => getComputedStyle(element).opacity), { timeout: 2_000 }).toBe('1');
-  const list = await visibleList();
-  const bar = await boxOf(toolbar);
-  expect(inside(bar, list), `toolbar ${JSON.stringify(bar)} outside the list ${JSON.stringify(list)}`).toBe(true);
+  // The list may still be settling (scrolled to the newest as rows are measured): hovered again until it rests.
+  await expect
+    .poll(
+      async () => {
+        await item.hover();
+        const shown = await toolbar.evaluate((element) => getComputedStyle(element).opacity === '1');
+        const bar = await toolbar.boundingBox();
+        const list = await visibleList();
+        const box = bar && { left: bar.x, top: bar.y, right: bar.x + bar.width, bottom: bar.y + bar.height };
+        return shown && box !== null && inside(box, list);
+      },
+      { timeout: 5_000, message: 'the toolbar, shown, whole inside the visible list' },
+    )
+    .toBe(true);
   const buttons = await toolbar.getByRole('button').all();
   expect(buttons.length).toBeGreaterThanOrEqual(3);
   const tops = await Promise.all(buttons.map(async (button) => (await boxOf(button)).top));
@@ -119,6 +128,9 @@ async function expectToolbarInView(item: Locator): Promise<void> {
 
 describe('the toolbar of a message', () => {
   it('stays inside the list and on one line for a very wide message, ours and theirs', async () => {
+    // The first messages, scrolled past as the others came, may be out of the virtual list's rendered rows.
+    await conversation().getByRole('list', { name: 'Messages' }).evaluate((list) => list.parentElement?.scrollTo({ top: 0 }));
+    await message(wideOut).waitFor({ timeout: 5_000 });
     await expectToolbarInView(message(wideOut));
     await expectToolbarInView(message(wideIn));
   });

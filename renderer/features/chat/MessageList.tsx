@@ -7,6 +7,8 @@ import type { Message } from '../../../shared/model/message.ts';
 import { loadNewer, loadOlder, openAround, openLatest } from '../../chat-sync.ts';
 import { locale } from '../../i18n/index.ts';
 import { selectView, useChat } from '../../stores/chat.ts';
+import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
+import { Avatar } from '../contacts/Avatar.tsx';
 import { placeShownActions } from './actions-placement.ts';
 import { dayLabel } from './days.ts';
 import { useMessageFocus } from './message-focus.ts';
@@ -45,6 +47,7 @@ export function MessageList(props: MessageListProps) {
   const { accountId, peer, peerName, ownJid, firstUnreadId, focus: shown, sentCount } = props;
   const { t } = useTranslation();
   const view = useChat((state) => selectView(state, accountId, peer));
+  const avatarHash = useRoster((state) => selectAccountRoster(state, accountId)?.contacts.get(peer)?.avatarHash);
   const rows = useMemo(() => messageRows(view.messages, firstUnreadId), [view.messages, firstUnreadId]);
   const editable = view.hasNewer ? undefined : lastOwnMessage(view.messages)?.id;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -214,6 +217,12 @@ export function MessageList(props: MessageListProps) {
                   onShow={props.onShow}
                   onError={props.onError}
                 />
+                {/* Beside the list item, not in it: its text stays the message's own. */}
+                {row.endsGroup && row.message.direction === 'in' && (
+                  <span className="sender-avatar">
+                    <Avatar jid={peer} name={peerName} accountId={accountId} hash={avatarHash} />
+                  </span>
+                )}
               </div>
             );
           })}

@@ -8,15 +8,23 @@ export interface MessageRow {
   readonly startsDay: boolean;
   /** The first unread message when the conversation was opened. */
   readonly firstUnread: boolean;
+  /** The last of a run from the same side, the same day, each within GROUP_GAP_MS of the next: the avatar goes beside it. */
+  readonly endsGroup: boolean;
 }
+
+/** Messages further apart than this start a new group, as in Element and Signal. */
+export const GROUP_GAP_MS = 5 * 60_000;
 
 export function messageRows(messages: readonly Message[], firstUnreadId: string | undefined): readonly MessageRow[] {
   let previousDay: string | undefined;
-  return messages.map((message) => {
+  return messages.map((message, index) => {
     const day = dayKey(message.timestamp);
     const startsDay = day !== previousDay;
     previousDay = day;
-    return { message, startsDay, firstUnread: message.id === firstUnreadId };
+    const next = messages[index + 1];
+    const endsGroup =
+      next === undefined || next.direction !== message.direction || dayKey(next.timestamp) !== day || next.timestamp - message.timestamp > GROUP_GAP_MS;
+    return { message, startsDay, firstUnread: message.id === firstUnreadId, endsGroup };
   });
 }
 

@@ -27,6 +27,29 @@ describe('rows of the message list', () => {
     ]);
   });
 
+  it('ends a group where the side changes, the day changes, or more than five minutes pass', () => {
+    const minute = 60_000;
+    const rows = messageRows(
+      [
+        message('a', at(20, 9)),
+        message('b', at(20, 9) + 4 * minute),
+        message('c', at(20, 9) + 10 * minute),
+        message('d', at(20, 9) + 11 * minute, { direction: 'out' }),
+        message('e', at(20, 9) + 12 * minute),
+        message('f', at(21, 0)),
+      ],
+      undefined,
+    );
+    expect(rows.map((row) => [row.message.id, row.endsGroup])).toEqual([
+      ['a', false],
+      ['b', true],
+      ['c', true],
+      ['d', true],
+      ['e', true],
+      ['f', true],
+    ]);
+  });
+
   it('names days Today, Yesterday, or by their localised date', () => {
     const now = at(23, 15);
     expect(dayLabel(at(23, 1), now, 'en-GB')).toBe('Today');
