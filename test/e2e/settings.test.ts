@@ -52,10 +52,17 @@ describe('the Settings dialog', () => {
     await expect.poll(() => rootTheme(page), { timeout: 5_000 }).toBe('dark');
     expect(await background(page)).toBe('rgb(21, 23, 27)');
 
+    // Every theme the page takes from its very start: a reload must not flash the system's before the settings load.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { causetteThemes: string[] }).causetteThemes = seen;
+      new MutationObserver(() => seen.push(document.documentElement.dataset['theme'] ?? '')).observe(document, { subtree: true, attributeFilter: ['data-theme'] });
+    });
     await page.reload();
     await page.getByRole('button', { name: 'Settings' }).waitFor({ timeout: 20_000 });
     await expect.poll(() => rootTheme(page), { timeout: 5_000 }).toBe('dark');
     expect(await background(page)).toBe('rgb(21, 23, 27)');
+    expect(await page.evaluate(() => (window as unknown as { causetteThemes: string[] }).causetteThemes)).toEqual(['dark']);
 
     // "System" follows the media query again.
     const again = await openSettings(page);
