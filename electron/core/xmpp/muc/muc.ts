@@ -1,0 +1,378 @@
+// XEP-0045 on a session: the rooms we are in, joined (§7.2) and left (§7.14), their occupants from presence (§7.2.3, §9),
+// their messages and subject (§7.4, §8.1), and a rejoin after a reconnect that was not a resumption (XEP-0198 §5).
+import { randomUUID } from 'node:crypto';
+import type { Element } from '@xmpp/xml';
+import { CausetteError } from '../../../../shared/ipc/errors.ts';
+import type { Message } from '../../../../shared/model/message.ts';
+import { bareJid, formatJid, parseJid } from '../../../../shared/model/jid.ts';
+import type { Departure, Occupant, Room } from '../../../../shared/model/room.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { MessageStore } from '../../storage/messages.ts';
+import type { Connection } from '../connection.ts';
+import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
+import { StanzaError, toIqError } from '../errors.ts';
+import { createKeyedCoalescer, type KeyedCoalescer } from '../roster/coalescer.ts';
+import { NS_STANZAS } from '../iq-router.ts';
+import { joinError, roomRefused } from './join-errors.ts';
+import { parseMucPresence, type MucPresence } from './muc-presence.ts';
+import { buildJoin, buildLeave, buildSubject, NS_MUC_USER } from './muc-stanzas.ts';
+import { initialOccupants, reduceOccupants, type OccupantsState } from './occupants.ts';
+import { noFeatures, roomFeatures, roomName } from './room-info.ts';
+import { parseRoomMessage } from './room-messages.ts';
+
+export interface OccupantsDelta {
+  readonly room: string;
+  readonly reset: boolean;
+  readonly upserts: Occupant[];
+  readonly renamed: { from: string; to: string }[];
+  readonly departed: Departure[];
+}
+
+export interface MucDeps {
+  readonly accountId: string;
+  readonly ownJid: string;
+  readonly connection: Pick<Connection, 'send' | 'iq' | 'pipeline' | 'onSessionStart' | 'onState'>;
+  readonly store: MessageStore;
+  readonly logger: Logger;
+  readonly onRoom: (room: Room) => void;
+  readonly onOccupants: (delta: OccupantsDelta) => void;
+  /** A room message stored or changed (chat's event and conversation summary). */
+  readonly changed: (message: Message) => void;
+  /** Sends a stored pending message, tracked until the server acknowledges it (chat's outbox). */
+  readonly sendStored: (message: Message) => void;
+  readonly joinTimeoutMs?: number;
+  readonly now?: () => number;
+}
+
+type Removal = { readonly renamed: { from: string; to: string } } | { readonly departed: Departure };
+
+interface Entry {
+  room: Room;
+  occupants: OccupantsState;
+  password: string | undefined;
+  /** The first delta after a (re)join replaces the occupant list. */
+  reset: boolean;
+  readonly batch: KeyedCoalescer<Occupant, Removal>;
+  waiting?: { resolve: (room: Room) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+}
+
+const JOIN_TIMEOUT_MS = 30_000;
+const ANSWER_TIMEOUT_MS = 15_000;
+
+/** The room without the optional parts named. */
+function omit(room: Room, ...keys: readonly ('removed' | 'created' | 'subject' | 'subjectBy')[]): Room {
+  const copy = { ...room };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+/** The bare JID a stanza came from, normalised as the rooms are keyed (RFC 7622). */
+function roomOf(from: unknown): string {
+  const parsed = typeof from === 'string' ? parseJid(from) : undefined;
+  return parsed?.ok ? formatJid(bareJid(parsed.jid)) : '';
+}
+
+export function setupMuc(deps: MucDeps) {
+  const { accountId, connection, store, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const rooms = new Map<string, Entry>();
+
+  function emitRoom(entry: Entry): void {
+    deps.onRoom(entry.room);
+  }
+
+  function newEntry(jid: string, nick: string, password: string | undefined): Entry {
+    const entry: Entry = {
+      room: { jid, nick, state: 'joining', features: noFeatures, role: 'none', affiliation: 'none' },
+      occupants: initialOccupants(nick),
+      password,
+      reset: true,
+      batch: createKeyedCoalescer<Occupant, Removal>(({ upserts, removed }) => {
+        const reset = entry.reset;
+        entry.reset = false;
+        deps.onOccupants({
+          room: jid,
+          reset,
+          upserts,
+          renamed: removed.flatMap((each) => ('renamed' in each ? [each.renamed] : [])),
+          departed: removed.flatMap((each) => ('departed' in each ? [each.departed] : [])),
+        });
+      }),
+    };
+    return entry;
+  }
+
+  function settle(entry: Entry, outcome: { room: Room } | { error: Error }): void {
+    const waiting = entry.waiting;
+    if (!waiting) return;
+    delete entry.waiting;
+    clearTimeout(waiting.timer);
+    if ('room' in outcome) waiting.resolve(outcome.room);
+    else waiting.reject(outcome.error);
+  }
+
+  /** XEP-0045 §7.2.1 (with §7.2.15 history since the newest message we hold, on a rejoin). */
+  function sendJoin(entry: Entry, rejoin: boolean): void {
+    entry.occupants = initialOccupants(entry.room.nick);
+    entry.reset = true;
+    const newest = rejoin ? store.conversation(accountId, entry.room.jid).lastMessage?.timestamp : undefined;
+    const occupant = `${entry.room.jid}/${entry.room.nick}`;
+    void connection
+      .send(buildJoin({ occupant, ...(entry.password === undefined ? {} : { password: entry.password }), ...(newest === undefined ? {} : { historySince: newest + 1 }) }))
+      .catch((error: unknown) => settle(entry, { error: error instanceof Error ? error : new Error(String(error)) }));
+  }
+
+  /** §7.2.3: once in, what waited (messages written while we were away) goes out. */
+  function resendPending(room: string): void {
+    for (const message of store.pending(accountId)) if (message.kind === 'groupchat' && message.peer === room) deps.sendStored(message);
+  }
+
+  function onError(entry: Entry, presence: MucPresence): void {
+    const error = joinError(presence.error?.condition ?? 'undefined-condition', entry.room.jid, entry.room.nick, presence.error?.text);
+    if (entry.waiting) {
+      // A join the user asked for failed: the room is not ours.
+      rooms.delete(entry.room.jid);
+      entry.batch.dispose();
+      return settle(entry, { error });
+    }
+    if (entry.room.state !== 'joining') return logger.info('a room sent an error presence', { condition: presence.error?.condition });
+    // A rejoin after a reconnect was refused (banned meanwhile, room gone…).
+    entry.room = { ...entry.room, state: 'removed', removed: { nick: entry.room.nick, reason: 'refused', text: presence.error?.condition ?? '' } };
+    emitRoom(entry);
+  }
+
+  function onPresence(stanza: Element): void {
+    const presence = parseMucPresence(stanza);
+    const entry = presence && rooms.get(presence.room);
+    if (!presence || !entry) return;
+    if (presence.type === 'error') return onError(entry, presence);
+    const reduced = reduceOccupants(entry.occupants, presence);
+    entry.occupants = reduced.state;
+    for (const change of reduced.changes) {
+      if (change.kind === 'upsert') entry.batch.upsert(change.occupant.nick, change.occupant);
+      else if (change.kind === 'renamed') entry.batch.remove(change.from, { renamed: { from: change.from, to: change.to } });
+      else entry.batch.remove(change.departure.nick, { departed: change.departure });
+    }
+    if (reduced.state.nick !== entry.room.nick) {
+      // §7.6: our own nickname changed (303 with 110).
+      entry.room = { ...entry.room, nick: reduced.state.nick };
+      emitRoom(entry);
+    }
+    const self = reduced.self;
+    if (!self) return;
+    if (self.kind === 'removed') {
+      entry.batch.flush();
+      // A room that drops us unasked without a reason, or for a shutdown (332), is going down: we rejoin on the next session.
+      const state = self.departure.reason === 'left' || self.departure.reason === 'shutdown' ? 'offline' : 'removed';
+      entry.room = { ...entry.room, state, role: 'none', removed: self.departure };
+      emitRoom(entry);
+      return settle(entry, { error: joinError(self.departure.reason === 'banned' ? 'forbidden' : 'undefined-condition', entry.room.jid, entry.room.nick, self.departure.text) });
+    }
+    const { occupant } = self;
+    const kept = omit(entry.room, 'removed');
+    const features =
+      self.kind === 'joined' ? { ...kept.features, nonAnonymous: kept.features.nonAnonymous || self.nonAnonymous, logged: kept.features.logged || self.logged } : kept.features;
+    entry.room = { ...kept, nick: occupant.nick, state: 'joined', role: occupant.role, affiliation: occupant.affiliation, features, ...(self.kind === 'joined' && self.created ? { created: true } : {}) };
+    if (self.kind === 'joined') {
+      // A room we are in is never a message request.
+      store.accept(accountId, entry.room.jid);
+      entry.batch.flush();
+      resendPending(entry.room.jid);
+    }
+    emitRoom(entry);
+    settle(entry, { room: entry.room });
+  }
+
+  /** Our subject changes waiting for the room's answer, by stanza id. */
+  const subjects = new Map<string, { room: string; resolve: () => void; reject: (error: Error) => void }>();
+
+  function onMessage(stanza: Element): Promise<void> | void {
+    const entry = rooms.get(roomOf(stanza.attrs.from));
+    if (!entry) return;
+    const waiting = subjects.get(String(stanza.attrs.id ?? ''));
+    if (stanza.attrs.type === 'error' && waiting?.room === entry.room.jid) {
+      // RFC 6120 §8.3: the room refused our subject (§8.1: only those it allows may change it).
+      subjects.delete(String(stanza.attrs.id));
+      const condition = stanza.getChild('error')?.getChildElements().find((each) => each.attrs.xmlns === NS_STANZAS && each.name !== 'text')?.name ?? 'undefined-condition';
+      return waiting.reject(roomRefused(condition, entry.room.jid, stanza.getChild('error')?.getChildText('text', NS_STANZAS) ?? undefined));
+    }
+    if (stanza.attrs.type !== 'groupchat') return;
+    return connection.pipeline.prepareMessage(stanza, { source: 'live' }).then((content) => {
+      if (content) ingest(entry, content);
+    });
+  }
+
+  function ingest(entry: Entry, content: Element): void {
+    const occupants = [...entry.occupants.occupants.values()];
+    const parsed = parseRoomMessage(content, {
+      accountId,
+      room: entry.room.jid,
+      nick: entry.room.nick,
+      stanzaIds: entry.room.features.stanzaIds,
+      now: now(),
+      realJid: (nick, occupantId) =>
+        (occupantId === undefined ? entry.occupants.occupants.get(nick) : occupants.find((occupant) => occupant.occupantId === occupantId))?.jid,
+    });
+    if (!parsed) return;
+    if (parsed.kind === 'subject') {
+      if (parsed.by === entry.room.nick) {
+        for (const [id, waiting] of subjects) {
+          if (waiting.room !== entry.room.jid) continue;
+          subjects.delete(id);
+          waiting.resolve();
+        }
+      }
+      const rest = omit(entry.room, 'subject', 'subjectBy');
+      entry.room = { ...rest, ...(parsed.subject === '' ? {} : { subject: parsed.subject }), ...(parsed.by === undefined ? {} : { subjectBy: parsed.by }) };
+      return emitRoom(entry);
+    }
+    // Our own message echoed by the room merges with the stored one (origin-id), history seen before is not kept twice (stanza-id).
+    const result = store.batch(() => store.insert(parsed.message));
+    if (result.kind !== 'duplicate') deps.changed(result.message);
+  }
+
+  const removePresence = connection.pipeline.handle({ stanza: 'presence' }, onPresence);
+  const removeMessage = connection.pipeline.handle({ stanza: 'message' }, onMessage);
+  const removeSession = connection.onSessionStart(({ resumed }) => {
+    for (const entry of rooms.values()) {
+      if (entry.room.state !== 'offline') continue;
+      // XEP-0198: a resumed session never left the room.
+      if (resumed) {
+        entry.room = { ...entry.room, state: 'joined' };
+        emitRoom(entry);
+        continue;
+      }
+      entry.room = { ...entry.room, state: 'joining' };
+      emitRoom(entry);
+      sendJoin(entry, true);
+    }
+  });
+  const removeState = connection.onState((state) => {
+    if (state.status === 'online') return;
+    for (const entry of rooms.values()) {
+      if (entry.room.state !== 'joined' && entry.room.state !== 'joining') continue;
+      settle(entry, { error: new CausetteError('not-connected', 'The connection was lost while joining the room.', undefined, { context: 'account', jid: deps.ownJid }) });
+      entry.room = { ...entry.room, state: 'offline' };
+      emitRoom(entry);
+    }
+  });
+
+  function joined(room: string): Entry {
+    const entry = rooms.get(room);
+    if (entry?.room.state !== 'joined') throw new CausetteError('not-found', `You are not in the room ${room}.`, undefined, { context: 'notJoined', room });
+    return entry;
+  }
+
+  /** XEP-0045 §6.4: the room's features before joining; a room that does not exist is said so unless we mean to create it. */
+  async function roomInfo(room: string, mayNotExist: boolean): Promise<{ features: Room['features']; name?: string } | undefined> {
+    try {
+      const reply = await connection.iq(buildDiscoInfoGet(room), 15_000);
+      const query = reply.getChild('query', NS_DISCO_INFO);
+      const info = query ? parseDiscoInfo(query) : 'ill-formed';
+      if (info === 'ill-formed') return undefined;
+      const name = roomName(info);
+      return { features: roomFeatures(info), ...(name === undefined ? {} : { name }) };
+    } catch (error) {
+      const failure = toIqError(error, room);
+      if (failure instanceof StanzaError && (failure.condition === 'item-not-found' || failure.condition === 'remote-server-not-found')) {
+        if (mayNotExist) return undefined;
+        throw joinError(failure.condition, room, '', failure.text);
+      }
+      if (failure instanceof StanzaError) return undefined;
+      throw failure;
+    }
+  }
+
+  return {
+    /** Whether a presence is a room's (our contacts' presence does not count it). */
+    claims: (stanza: Element): boolean => stanza.getChild('x', NS_MUC_USER) !== undefined || rooms.has(roomOf(stanza.attrs.from)),
+    rooms: (): Room[] => [...rooms.values()].map((entry) => entry.room),
+    room: (room: string): Room | undefined => rooms.get(room)?.room,
+    occupants: (room: string): Occupant[] => [...(rooms.get(room)?.occupants.occupants.values() ?? [])],
+    /** §7.2: settles once the room confirms us (110), or rejects with the room's refusal. `create`: a room that does not exist yet is fine. */
+    async join(room: string, nick: string, password?: string, create = false): Promise<Room> {
+      const existing = rooms.get(room);
+      if (existing?.room.state === 'joined' && existing.room.nick === nick) return existing.room;
+      if (existing?.waiting) throw new CausetteError('conflict', `Already joining ${room}.`, undefined, { context: 'nickInUse', nick, room });
+      const info = await roomInfo(room, create);
+      if (create && info) throw new CausetteError('already-exists', `The room ${room} already exists.`, undefined, { context: 'room', room });
+      existing?.batch.dispose();
+      const entry = newEntry(room, nick, password);
+      if (info) entry.room = { ...entry.room, features: info.features, ...(info.name === undefined ? {} : { name: info.name }) };
+      rooms.set(room, entry);
+      const done = new Promise<Room>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          rooms.delete(room);
+          entry.batch.dispose();
+          settle(entry, { error: new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }) });
+        }, deps.joinTimeoutMs ?? JOIN_TIMEOUT_MS);
+        entry.waiting = { resolve, reject, timer };
+      });
+      emitRoom(entry);
+      sendJoin(entry, false);
+      return done;
+    },
+    /** §7.14: the room is forgotten at once; its unavailable echo changes nothing more. */
+    async leave(room: string): Promise<void> {
+      const entry = rooms.get(room);
+      if (!entry) return;
+      rooms.delete(room);
+      entry.batch.dispose();
+      settle(entry, { error: new CausetteError('not-found', `You are not in the room ${room}.`, undefined, { context: 'notJoined', room }) });
+      entry.room = { ...entry.room, state: 'left', role: 'none' };
+      emitRoom(entry);
+      await connection.send(buildLeave(`${room}/${entry.room.nick}`));
+    },
+    /** §7.4: stored pending, then sent; the room's echo marks it sent. */
+    send(room: string, body: string): Message {
+      joined(room);
+      const id = randomUUID();
+      const inserted = store.insert({ id, accountId, peer: room, kind: 'groupchat', direction: 'out', body, timestamp: now(), state: 'pending', originId: id, remoteId: id, sender: { nick: rooms.get(room)?.room.nick ?? '' } });
+      deps.changed(inserted.message);
+      deps.sendStored(inserted.message);
+      return inserted.message;
+    },
+    /** §10.2: reads the room's features again after a configuration change; a configured new room is no longer locked. */
+    async refresh(room: string): Promise<void> {
+      const info = await roomInfo(room, true);
+      const entry = rooms.get(room);
+      if (!entry) return;
+      const kept = omit(entry.room, 'created');
+      entry.room = { ...kept, ...(info ? { features: { ...info.features, logged: info.features.logged || kept.features.logged }, ...(info.name === undefined ? {} : { name: info.name }) } : {}) };
+      emitRoom(entry);
+    },
+    /** §8.1: settles once the room sends everyone the new subject; rejects with its refusal. */
+    async setSubject(room: string, subject: string): Promise<void> {
+      joined(room);
+      const id = randomUUID();
+      const answered = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          subjects.delete(id);
+          reject(new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }));
+        }, ANSWER_TIMEOUT_MS);
+        const done = (then: () => void) => () => {
+          clearTimeout(timer);
+          then();
+        };
+        subjects.set(id, { room, resolve: done(resolve), reject: (error) => done(() => reject(error))() });
+      });
+      await connection.send(buildSubject({ room, id, subject }));
+      return answered;
+    },
+    dispose(): void {
+      removePresence();
+      removeMessage();
+      removeSession();
+      removeState();
+      for (const entry of rooms.values()) {
+        clearTimeout(entry.waiting?.timer);
+        entry.batch.dispose();
+      }
+      rooms.clear();
+      for (const waiting of subjects.values()) waiting.reject(new CausetteError('not-connected', 'The account was signed out.', undefined, { context: 'account', jid: deps.ownJid }));
+      subjects.clear();
+    },
+  };
+}
+
+export type Muc = ReturnType<typeof setupMuc>;
