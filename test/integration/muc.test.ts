@@ -66,6 +66,7 @@ describe('group chats with a slixmpp occupant', () => {
     expect(fromBob).toMatchObject({ kind: 'groupchat', direction: 'in', peer: room, sender: { nick: 'Bob' }, state: 'received' });
     // Never merged into a one-to-one conversation with the room or with bob.
     expect((await alice.handlers['chat.conversations']({ accountId: alice.accountId })).map((conversation) => conversation.peer)).toEqual([room]);
+    expect((await alice.handlers['chat.conversations']({ accountId: alice.accountId }))[0]).toMatchObject({ peer: room, room: true });
     expect((await alice.handlers['chat.conversations']({ accountId: alice.accountId }))[0]?.request).toBeUndefined();
 
     const sent = await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'hello from alice' });
@@ -263,7 +264,11 @@ describe('a reconnect that is not a resumption', () => {
     await until(async () => (await occupants(alice, room)).join() === 'Alice,Carol', 'alice sees carol again');
 
     await carol.handlers['muc.send']({ accountId: carol.accountId, room, body: 'after the restart' });
-    await until(async () => (await history(alice, room)).some((message) => message.body === 'after the restart'), 'alice has carol’s message');
+    const after = await until(async () => (await history(alice, room)).find((message) => message.body === 'after the restart'), 'alice has carol’s message');
+    // Alice owns the room, so it tells her who Carol really is (XEP-0045 §7.2.4), and gives her a stable id (XEP-0421).
+    expect(after.sender?.nick).toBe('Carol');
+    expect(after.sender?.jid?.startsWith(`${carolJid}/`)).toBe(true);
+    expect(after.sender?.occupantId).toBeTruthy();
     // The history replayed on rejoin did not bring back a second copy.
     expect((await history(alice, room)).filter((message) => message.body === 'before the restart')).toHaveLength(1);
     expect((await history(carol, room)).filter((message) => message.body === 'before the restart')).toHaveLength(1);

@@ -4,29 +4,18 @@ import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Message } from '../../../../shared/model/message.ts';
-import { bareJid, formatJid, parseJid } from '../../../../shared/model/jid.ts';
-import type { Departure, Occupant, Room } from '../../../../shared/model/room.ts';
+import type { Occupant, Room } from '../../../../shared/model/room.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
-import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
-import { StanzaError, toIqError } from '../errors.ts';
-import { createKeyedCoalescer, type KeyedCoalescer } from '../roster/coalescer.ts';
-import { NS_STANZAS } from '../iq-router.ts';
-import { joinError, roomRefused } from './join-errors.ts';
+import { joinError } from './join-errors.ts';
 import { parseMucPresence, type MucPresence } from './muc-presence.ts';
 import { buildJoin, buildLeave, buildSubject, NS_MUC_USER } from './muc-stanzas.ts';
-import { initialOccupants, reduceOccupants, type OccupantsState } from './occupants.ts';
-import { noFeatures, roomFeatures, roomName } from './room-info.ts';
+import { initialOccupants, reduceOccupants } from './occupants.ts';
+import { createEntry, omit, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
+import { fetchRoomInfo } from './room-info.ts';
 import { parseRoomMessage } from './room-messages.ts';
-
-export interface OccupantsDelta {
-  readonly room: string;
-  readonly reset: boolean;
-  readonly upserts: Occupant[];
-  readonly renamed: { from: string; to: string }[];
-  readonly departed: Departure[];
-}
+import { createSubjectRequests } from './subject-requests.ts';
 
 export interface MucDeps {
   readonly accountId: string;
@@ -44,33 +33,10 @@ export interface MucDeps {
   readonly now?: () => number;
 }
 
-type Removal = { readonly renamed: { from: string; to: string } } | { readonly departed: Departure };
-
-interface Entry {
-  room: Room;
-  occupants: OccupantsState;
-  password: string | undefined;
-  /** The first delta after a (re)join replaces the occupant list. */
-  reset: boolean;
-  readonly batch: KeyedCoalescer<Occupant, Removal>;
-  waiting?: { resolve: (room: Room) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
-}
-
 const JOIN_TIMEOUT_MS = 30_000;
 const ANSWER_TIMEOUT_MS = 15_000;
 
-/** The room without the optional parts named. */
-function omit(room: Room, ...keys: readonly ('removed' | 'created' | 'subject' | 'subjectBy')[]): Room {
-  const copy = { ...room };
-  for (const key of keys) delete copy[key];
-  return copy;
-}
-
-/** The bare JID a stanza came from, normalised as the rooms are keyed (RFC 7622). */
-function roomOf(from: unknown): string {
-  const parsed = typeof from === 'string' ? parseJid(from) : undefined;
-  return parsed?.ok ? formatJid(bareJid(parsed.jid)) : '';
-}
+export type { OccupantsDelta };
 
 export function setupMuc(deps: MucDeps) {
   const { accountId, connection, store, logger } = deps;
@@ -79,27 +45,6 @@ export function setupMuc(deps: MucDeps) {
 
   function emitRoom(entry: Entry): void {
     deps.onRoom(entry.room);
-  }
-
-  function newEntry(jid: string, nick: string, password: string | undefined): Entry {
-    const entry: Entry = {
-      room: { jid, nick, state: 'joining', features: noFeatures, role: 'none', affiliation: 'none' },
-      occupants: initialOccupants(nick),
-      password,
-      reset: true,
-      batch: createKeyedCoalescer<Occupant, Removal>(({ upserts, removed }) => {
-        const reset = entry.reset;
-        entry.reset = false;
-        deps.onOccupants({
-          room: jid,
-          reset,
-          upserts,
-          renamed: removed.flatMap((each) => ('renamed' in each ? [each.renamed] : [])),
-          departed: removed.flatMap((each) => ('departed' in each ? [each.departed] : [])),
-        });
-      }),
-    };
-    return entry;
   }
 
   function settle(entry: Entry, outcome: { room: Room } | { error: Error }): void {
@@ -183,20 +128,12 @@ export function setupMuc(deps: MucDeps) {
     settle(entry, { room: entry.room });
   }
 
-  /** Our subject changes waiting for the room's answer, by stanza id. */
-  const subjects = new Map<string, { room: string; resolve: () => void; reject: (error: Error) => void }>();
+  const subjects = createSubjectRequests(ANSWER_TIMEOUT_MS);
 
   function onMessage(stanza: Element): Promise<void> | void {
     const entry = rooms.get(roomOf(stanza.attrs.from));
     if (!entry) return;
-    const waiting = subjects.get(String(stanza.attrs.id ?? ''));
-    if (stanza.attrs.type === 'error' && waiting?.room === entry.room.jid) {
-      // RFC 6120 §8.3: the room refused our subject (§8.1: only those it allows may change it).
-      subjects.delete(String(stanza.attrs.id));
-      const condition = stanza.getChild('error')?.getChildElements().find((each) => each.attrs.xmlns === NS_STANZAS && each.name !== 'text')?.name ?? 'undefined-condition';
-      return waiting.reject(roomRefused(condition, entry.room.jid, stanza.getChild('error')?.getChildText('text', NS_STANZAS) ?? undefined));
-    }
-    if (stanza.attrs.type !== 'groupchat') return;
+    if (subjects.refused(entry.room.jid, stanza) || stanza.attrs.type !== 'groupchat') return;
     return connection.pipeline.prepareMessage(stanza, { source: 'live' }).then((content) => {
       if (content) ingest(entry, content);
     });
@@ -215,13 +152,7 @@ export function setupMuc(deps: MucDeps) {
     });
     if (!parsed) return;
     if (parsed.kind === 'subject') {
-      if (parsed.by === entry.room.nick) {
-        for (const [id, waiting] of subjects) {
-          if (waiting.room !== entry.room.jid) continue;
-          subjects.delete(id);
-          waiting.resolve();
-        }
-      }
+      if (parsed.by === entry.room.nick) subjects.applied(entry.room.jid);
       const rest = omit(entry.room, 'subject', 'subjectBy');
       entry.room = { ...rest, ...(parsed.subject === '' ? {} : { subject: parsed.subject }), ...(parsed.by === undefined ? {} : { subjectBy: parsed.by }) };
       return emitRoom(entry);
@@ -263,26 +194,6 @@ export function setupMuc(deps: MucDeps) {
     return entry;
   }
 
-  /** XEP-0045 §6.4: the room's features before joining; a room that does not exist is said so unless we mean to create it. */
-  async function roomInfo(room: string, mayNotExist: boolean): Promise<{ features: Room['features']; name?: string } | undefined> {
-    try {
-      const reply = await connection.iq(buildDiscoInfoGet(room), 15_000);
-      const query = reply.getChild('query', NS_DISCO_INFO);
-      const info = query ? parseDiscoInfo(query) : 'ill-formed';
-      if (info === 'ill-formed') return undefined;
-      const name = roomName(info);
-      return { features: roomFeatures(info), ...(name === undefined ? {} : { name }) };
-    } catch (error) {
-      const failure = toIqError(error, room);
-      if (failure instanceof StanzaError && (failure.condition === 'item-not-found' || failure.condition === 'remote-server-not-found')) {
-        if (mayNotExist) return undefined;
-        throw joinError(failure.condition, room, '', failure.text);
-      }
-      if (failure instanceof StanzaError) return undefined;
-      throw failure;
-    }
-  }
-
   return {
     /** Whether a presence is a room's (our contacts' presence does not count it). */
     claims: (stanza: Element): boolean => stanza.getChild('x', NS_MUC_USER) !== undefined || rooms.has(roomOf(stanza.attrs.from)),
@@ -294,10 +205,10 @@ export function setupMuc(deps: MucDeps) {
       const existing = rooms.get(room);
       if (existing?.room.state === 'joined' && existing.room.nick === nick) return existing.room;
       if (existing?.waiting) throw new CausetteError('conflict', `Already joining ${room}.`, undefined, { context: 'nickInUse', nick, room });
-      const info = await roomInfo(room, create);
+      const info = await fetchRoomInfo(connection, room, create);
       if (create && info) throw new CausetteError('already-exists', `The room ${room} already exists.`, undefined, { context: 'room', room });
       existing?.batch.dispose();
-      const entry = newEntry(room, nick, password);
+      const entry = createEntry(room, nick, password, deps.onOccupants);
       if (info) entry.room = { ...entry.room, features: info.features, ...(info.name === undefined ? {} : { name: info.name }) };
       rooms.set(room, entry);
       const done = new Promise<Room>((resolve, reject) => {
@@ -334,7 +245,7 @@ export function setupMuc(deps: MucDeps) {
     },
     /** §10.2: reads the room's features again after a configuration change; a configured new room is no longer locked. */
     async refresh(room: string): Promise<void> {
-      const info = await roomInfo(room, true);
+      const info = await fetchRoomInfo(connection, room, true);
       const entry = rooms.get(room);
       if (!entry) return;
       const kept = omit(entry.room, 'created');
@@ -345,17 +256,9 @@ export function setupMuc(deps: MucDeps) {
     async setSubject(room: string, subject: string): Promise<void> {
       joined(room);
       const id = randomUUID();
-      const answered = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          subjects.delete(id);
-          reject(new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }));
-        }, ANSWER_TIMEOUT_MS);
-        const done = (then: () => void) => () => {
-          clearTimeout(timer);
-          then();
-        };
-        subjects.set(id, { room, resolve: done(resolve), reject: (error) => done(() => reject(error))() });
-      });
+      const answered = subjects.wait(room, id);
+      // The room may refuse before the write settles: the refusal is the caller's, not an unhandled one.
+      answered.catch(() => undefined);
       await connection.send(buildSubject({ room, id, subject }));
       return answered;
     },
@@ -369,8 +272,7 @@ export function setupMuc(deps: MucDeps) {
         entry.batch.dispose();
       }
       rooms.clear();
-      for (const waiting of subjects.values()) waiting.reject(new CausetteError('not-connected', 'The account was signed out.', undefined, { context: 'account', jid: deps.ownJid }));
-      subjects.clear();
+      subjects.dispose(new CausetteError('not-connected', 'The account was signed out.', undefined, { context: 'account', jid: deps.ownJid }));
     },
   };
 }

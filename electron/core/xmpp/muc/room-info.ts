@@ -1,9 +1,12 @@
-// XEP-0045 §6.4 and §15.2.2: what a room's disco#info says of it (features, name, muc#roominfo).
+// XEP-0045 §6.4 and §15.2.2: a room's disco#info, and what it says of the room (features, name, muc#roominfo).
 import type { DiscoInfo } from '../../model/disco-info.ts';
 import type { RoomFeatures, RoomListing } from '../../../../shared/model/room.ts';
-import { NS_SID } from '../chat/chat-stanzas.ts';
+import { NS_OCCUPANT_ID, NS_SID } from '../chat/chat-stanzas.ts';
+import type { Connection } from '../connection.ts';
+import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
+import { StanzaError, toIqError } from '../errors.ts';
 import { NS_MAM } from '../mam/mam-stanzas.ts';
-import { NS_OCCUPANT_ID } from '../chat/chat-stanzas.ts';
+import { joinError } from './join-errors.ts';
 import { FORM_ROOMINFO } from './muc-stanzas.ts';
 
 export const noFeatures: RoomFeatures = {
@@ -58,4 +61,21 @@ export function listingOf(jid: string, itemName: string | undefined, info: Disco
     ...(count !== undefined && Number.isInteger(count) && count >= 0 ? { occupants: count } : {}),
     ...(features ? { membersOnly: features.membersOnly, passwordProtected: features.passwordProtected } : {}),
   };
+}
+
+/** §6.4: the room's disco#info; undefined when it answers nothing usable, or (when `mayNotExist`) when there is no such room. */
+export async function fetchRoomInfo(connection: Pick<Connection, 'iq'>, room: string, mayNotExist: boolean): Promise<{ features: RoomFeatures; name?: string } | undefined> {
+  try {
+    const reply = await connection.iq(buildDiscoInfoGet(room), 15_000);
+    const query = reply.getChild('query', NS_DISCO_INFO);
+    const info = query ? parseDiscoInfo(query) : 'ill-formed';
+    if (info === 'ill-formed') return undefined;
+    const name = roomName(info);
+    return { features: roomFeatures(info), ...(name === undefined ? {} : { name }) };
+  } catch (error) {
+    const failure = toIqError(error, room);
+    if (!(failure instanceof StanzaError)) throw failure;
+    if ((failure.condition === 'item-not-found' || failure.condition === 'remote-server-not-found') && !mayNotExist) throw joinError(failure.condition, room, '', failure.text);
+    return undefined;
+  }
 }
