@@ -1,7 +1,7 @@
 // XEP-0045 on a session: the rooms we are in, joined (§7.2) and left (§7.14), their occupants from presence (§7.2.3, §9),
 // their messages and subject (§7.4, §8.1), and a rejoin after a reconnect that was not a resumption (XEP-0198 §5).
 import { randomUUID } from 'node:crypto';
-import type { Element } from '@xmpp/xml';
+import xml, { type Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Message } from '../../../../shared/model/message.ts';
 import type { Occupant, Room } from '../../../../shared/model/room.ts';
@@ -9,7 +9,7 @@ import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
 import { joinError } from './join-errors.ts';
-import { parseMucPresence, type MucPresence } from './muc-presence.ts';
+import { occupantAddress, parseMucPresence, type MucPresence } from './muc-presence.ts';
 import { buildJoin, buildLeave, buildSubject, NS_MUC_USER } from './muc-stanzas.ts';
 import { initialOccupants, reduceOccupants } from './occupants.ts';
 import { createEntry, omit, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
@@ -162,6 +162,14 @@ export function setupMuc(deps: MucDeps) {
     if (result.kind !== 'duplicate') deps.changed(result.message);
   }
 
+  // XEP-0045 §7.5: a private message from one of our rooms' occupants is with that occupant, even when the room leaves out <x/>.
+  const removeStep = connection.pipeline.useIncoming((stanza) => {
+    const type = stanza.attrs.type ?? 'normal';
+    if (stanza.name !== 'message' || (type !== 'chat' && type !== 'normal') || stanza.getChild('x', NS_MUC_USER)) return stanza;
+    const address = occupantAddress(stanza.attrs.from);
+    if (!address || !rooms.has(address.room)) return stanza;
+    return xml('message', stanza.attrs, ...stanza.children, xml('x', { xmlns: NS_MUC_USER }));
+  });
   const removePresence = connection.pipeline.handle({ stanza: 'presence' }, onPresence);
   const removeMessage = connection.pipeline.handle({ stanza: 'message' }, onMessage);
   const removeSession = connection.onSessionStart(({ resumed }) => {
@@ -263,6 +271,7 @@ export function setupMuc(deps: MucDeps) {
       return answered;
     },
     dispose(): void {
+      removeStep();
       removePresence();
       removeMessage();
       removeSession();
