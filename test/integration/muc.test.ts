@@ -94,6 +94,11 @@ describe('group chats with a slixmpp occupant', () => {
     });
     expect((await roomOf(alice, room))?.subject).toBe('Teatime');
 
+    // XEP-0045 §7.7: the room's occupants see our availability change.
+    await alice.handlers['presence.set']({ accountId: alice.accountId, show: 'away', status: 'brewing' });
+    const away = await bob.waitFor(({ tree }) => tree.name === 'presence' && tree.attrs.from === `${room}/Alice` && child(tree, 'show')?.text === 'away', 'alice away in the room');
+    expect(child(away.tree, 'status')?.text).toBe('brewing');
+
     // A private message with an occupant is its own conversation (XEP-0045 §7.5), not the room's.
     await alice.handlers['chat.send']({ accountId: alice.accountId, peer: `${room}/Bob`, body: 'just between us' });
     const privately = await bob.waitFor(({ tree }) => tree.name === 'message' && child(tree, 'body')?.text === 'just between us', 'the private message');

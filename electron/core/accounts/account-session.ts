@@ -201,6 +201,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
           onOccupants: (delta) => deps.emit('muc.occupants', { accountId, ...delta }),
           changed: chat.changed,
           sendStored: (message) => chat.sendStored(message),
+          availability: () => deps.ownPresence(),
         })
       : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
@@ -285,7 +286,12 @@ export function createAccountSession(deps: AccountSessionDeps) {
     started: () => started,
     connection,
     /** Sends our presence as it now is (after a change of choice or of the automatic state). */
-    announce: () => enqueue(() => own.announce(deps.ownPresence(), invisibility)),
+    announce: () =>
+      enqueue(async () => {
+        await own.announce(deps.ownPresence(), invisibility);
+        // XEP-0045 §7.7: rooms get our availability only when told directly.
+        muc?.announce();
+      }),
     dispose(): void {
       removeRosterFetch();
       removeSession();

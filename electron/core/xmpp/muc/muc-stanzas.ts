@@ -12,15 +12,37 @@ export const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
 export const FORM_ROOMCONFIG = 'http://jabber.org/protocol/muc#roomconfig';
 export const FORM_ROOMINFO = 'http://jabber.org/protocol/muc#roominfo';
 
-/** §7.2.1 with §7.2.6 (password) and §7.2.15 (history since our last message, after a reconnect). */
-export function buildJoin(args: { occupant: string; password?: string; historySince?: number; maxStanzas?: number }): Element {
+/** Our availability in a room (§7.7): RFC 6121 show and status; 'online' (and 'invisible', which a room cannot honour) send none. */
+export interface RoomAvailability {
+  readonly show: string;
+  readonly status?: string;
+}
+
+const availability = (presence: RoomAvailability | undefined): Element[] => {
+  if (!presence) return [];
+  const show = presence.show === 'online' || presence.show === 'invisible' || presence.show === 'offline' ? undefined : presence.show;
+  return [...(show === undefined ? [] : [xml('show', {}, show)]), ...(presence.status ? [xml('status', {}, presence.status)] : [])];
+};
+
+/** §7.7: our new availability, to one room's occupant JID of ours. */
+export function buildRoomPresence(occupant: string, presence: RoomAvailability): Element {
+  return xml('presence', { to: occupant }, ...availability(presence));
+}
+
+/** §7.2.1 with §7.2.6 (password), §7.2.15 (history since our last message, after a reconnect) and our availability. */
+export function buildJoin(args: { occupant: string; password?: string; historySince?: number; maxStanzas?: number; presence?: RoomAvailability }): Element {
   const history =
     args.historySince !== undefined
       ? xml('history', { since: new Date(args.historySince).toISOString() })
       : args.maxStanzas !== undefined
         ? xml('history', { maxstanzas: String(args.maxStanzas) })
         : undefined;
-  return xml('presence', { to: args.occupant }, xml('x', { xmlns: NS_MUC }, args.password === undefined ? undefined : xml('password', {}, args.password), history));
+  return xml(
+    'presence',
+    { to: args.occupant },
+    ...availability(args.presence),
+    xml('x', { xmlns: NS_MUC }, args.password === undefined ? undefined : xml('password', {}, args.password), history),
+  );
 }
 
 /** §7.14: unavailable presence to our occupant JID. */

@@ -10,7 +10,7 @@ import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
 import { joinError } from './join-errors.ts';
 import { occupantAddress, parseMucPresence, type MucPresence } from './muc-presence.ts';
-import { buildJoin, buildLeave, buildSubject, NS_MUC_USER } from './muc-stanzas.ts';
+import { buildJoin, buildLeave, buildRoomPresence, buildSubject, NS_MUC_USER, type RoomAvailability } from './muc-stanzas.ts';
 import { initialOccupants, reduceOccupants } from './occupants.ts';
 import { createEntry, omit, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
 import { fetchRoomInfo } from './room-info.ts';
@@ -29,6 +29,8 @@ export interface MucDeps {
   readonly changed: (message: Message) => void;
   /** Sends a stored pending message, tracked until the server acknowledges it (chat's outbox). */
   readonly sendStored: (message: Message) => void;
+  /** Our availability now, shown in the rooms too (§7.7). */
+  readonly availability?: () => RoomAvailability;
   readonly joinTimeoutMs?: number;
   readonly now?: () => number;
 }
@@ -63,7 +65,14 @@ export function setupMuc(deps: MucDeps) {
     const newest = rejoin ? store.conversation(accountId, entry.room.jid).lastMessage?.timestamp : undefined;
     const occupant = `${entry.room.jid}/${entry.room.nick}`;
     void connection
-      .send(buildJoin({ occupant, ...(entry.password === undefined ? {} : { password: entry.password }), ...(newest === undefined ? {} : { historySince: newest + 1 }) }))
+      .send(
+        buildJoin({
+          occupant,
+          ...(entry.password === undefined ? {} : { password: entry.password }),
+          ...(newest === undefined ? {} : { historySince: newest + 1 }),
+          ...(deps.availability ? { presence: deps.availability() } : {}),
+        }),
+      )
       .catch((error: unknown) => settle(entry, { error: error instanceof Error ? error : new Error(String(error)) }));
   }
 
@@ -259,6 +268,14 @@ export function setupMuc(deps: MucDeps) {
       const kept = omit(entry.room, 'created');
       entry.room = { ...kept, ...(info ? { features: { ...info.features, logged: info.features.logged || kept.features.logged }, ...(info.name === undefined ? {} : { name: info.name }) } : {}) };
       emitRoom(entry);
+    },
+    /** §7.7: our availability changed: every room we are in is told. */
+    announce(): void {
+      const presence = deps.availability?.();
+      if (!presence) return;
+      for (const entry of rooms.values()) {
+        if (entry.room.state === 'joined') void connection.send(buildRoomPresence(`${entry.room.jid}/${entry.room.nick}`, presence)).catch(() => undefined);
+      }
     },
     /** §8.1: settles once the room sends everyone the new subject; rejects with its refusal. */
     async setSubject(room: string, subject: string): Promise<void> {
