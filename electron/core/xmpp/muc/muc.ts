@@ -37,6 +37,8 @@ export interface MucDeps {
 
 const JOIN_TIMEOUT_MS = 30_000;
 const ANSWER_TIMEOUT_MS = 15_000;
+/** Live messages are dated by our clock, `since` is read by the room's: a minute more, kept once by its ids (XEP-0359). */
+const CLOCK_MARGIN_MS = 60_000;
 
 export type { OccupantsDelta };
 
@@ -62,14 +64,15 @@ export function setupMuc(deps: MucDeps) {
   function sendJoin(entry: Entry, rejoin: boolean): void {
     entry.occupants = initialOccupants(entry.room.nick);
     entry.reset = true;
-    const newest = rejoin ? store.conversation(accountId, entry.room.jid).lastMessage?.timestamp : undefined;
+    // Not our own newest (it may have been written while away, after what others said meanwhile): the room's.
+    const newest = rejoin ? entry.lastSeen : undefined;
     const occupant = `${entry.room.jid}/${entry.room.nick}`;
     void connection
       .send(
         buildJoin({
           occupant,
           ...(entry.password === undefined ? {} : { password: entry.password }),
-          ...(newest === undefined ? {} : { historySince: newest + 1 }),
+          ...(newest === undefined ? {} : { historySince: newest - CLOCK_MARGIN_MS }),
           ...(deps.availability ? { presence: deps.availability() } : {}),
         }),
       )
@@ -166,6 +169,7 @@ export function setupMuc(deps: MucDeps) {
       entry.room = { ...rest, ...(parsed.subject === '' ? {} : { subject: parsed.subject }), ...(parsed.by === undefined ? {} : { subjectBy: parsed.by }) };
       return emitRoom(entry);
     }
+    entry.lastSeen = Math.max(entry.lastSeen ?? -Infinity, parsed.message.timestamp);
     // Our own message echoed by the room merges with the stored one (origin-id), history seen before is not kept twice (stanza-id).
     const result = store.batch(() => store.insert(parsed.message));
     if (result.kind !== 'duplicate') deps.changed(result.message);
@@ -253,11 +257,13 @@ export function setupMuc(deps: MucDeps) {
     },
     /** §7.4: stored pending, then sent; the room's echo marks it sent. */
     send(room: string, body: string): Message {
-      joined(room);
+      const entry = rooms.get(room);
+      // Written while the room takes us back (after a reconnect), it waits pending and goes out once we are in.
+      if (entry?.room.state !== 'joined' && entry?.room.state !== 'joining' && entry?.room.state !== 'offline') joined(room);
       const id = randomUUID();
-      const inserted = store.insert({ id, accountId, peer: room, kind: 'groupchat', direction: 'out', body, timestamp: now(), state: 'pending', originId: id, remoteId: id, sender: { nick: rooms.get(room)?.room.nick ?? '' } });
+      const inserted = store.insert({ id, accountId, peer: room, kind: 'groupchat', direction: 'out', body, timestamp: now(), state: 'pending', originId: id, remoteId: id, sender: { nick: entry?.room.nick ?? '' } });
       deps.changed(inserted.message);
-      deps.sendStored(inserted.message);
+      if (entry?.room.state === 'joined') deps.sendStored(inserted.message);
       return inserted.message;
     },
     /** §10.2: reads the room's features again after a configuration change; a configured new room is no longer locked. */

@@ -22,6 +22,8 @@ export interface Entry {
   password: string | undefined;
   /** The first delta after a (re)join replaces the occupant list. */
   reset: boolean;
+  /** When the newest message the room sent us was said: a rejoin asks for the history since (§7.2.15). */
+  lastSeen?: number;
   readonly batch: KeyedCoalescer<Occupant, Removal>;
   waiting?: { resolve: (room: Room) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 }

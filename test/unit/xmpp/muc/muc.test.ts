@@ -94,11 +94,17 @@ describe('the MUC module', () => {
     expect(joins()).toHaveLength(1);
 
     setState({ status: 'reconnecting', attempt: 1, nextAttemptAt: 0 });
+    // Written while away: kept pending, sent once the room has taken us back.
+    const waiting = muc.send(ROOM, 'written offline');
+    const groupchats = () => fake.sent.filter((stanza: Element) => stanza.name === 'message' && stanza.getChildText('body') === 'written offline');
+    expect(waiting.state).toBe('pending');
     await fake.startSession(false);
     expect(muc.room(ROOM)?.state).toBe('joining');
     expect(joins()).toHaveLength(2);
     expect(joins()[1]?.getChild('x', NS_MUC)?.getChild('history')?.attrs.since).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(groupchats()).toHaveLength(0);
     await fake.receive(occupant('me', [110]));
+    expect(groupchats()).toHaveLength(1);
     expect(rooms.map((room) => room.state)).toEqual(['joining', 'joined', 'offline', 'joined', 'offline', 'joining', 'joined']);
     muc.dispose();
   });
