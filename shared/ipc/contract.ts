@@ -205,6 +205,8 @@ export const commands = {
   'muc.occupants': command(z.object(AccountRoom).strict(), z.array(OccupantSchema)),
   /** §7.4: stored first (pending), then sent; the room's echo marks it sent. Private messages to an occupant go by chat.send to room@service/nick. */
   'muc.send': command(z.object({ ...AccountRoom, body: MessageBody }).strict(), MessageSchema),
+  /** §7.6: changes our nickname in the room; answers once the room confirmed it, or refuses (nickname in use…). */
+  'muc.setNick': command(z.object({ ...AccountRoom, nick: Nick }).strict(), RoomSchema),
   /** §8.1: changes the subject (when the room lets us). */
   'muc.setSubject': command(z.object({ ...AccountRoom, subject: z.string().max(10_000) }).strict(), z.null()),
   /** §6.3: the rooms of a MUC service (the account's server's own when left out), each with its disco#info, bounded. */

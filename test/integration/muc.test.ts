@@ -135,7 +135,7 @@ describe('group chats with a slixmpp occupant', () => {
     expect(await bodies()).toEqual(['one', 'two', 'three', 'four']);
   });
 
-  it('refuses a nickname in use, and then joins with another', async () => {
+  it('refuses a nickname in use, then joins with another and changes it (303), refused again for a name in use', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const room = roomJid('nicks');
     const [alice, bob] = await Promise.all([signIn(aliceJid), peers.peer(bobJid)]);
@@ -146,6 +146,15 @@ describe('group chats with a slixmpp occupant', () => {
     });
     expect(await roomOf(alice, room)).toBeUndefined();
     expect(await alice.handlers['muc.join']({ accountId: alice.accountId, room, nick: 'Bob2' })).toMatchObject({ state: 'joined', nick: 'Bob2' });
+
+    // §7.6: a nickname change the others see as 303, and one refused because the name is taken.
+    expect(await alice.handlers['muc.setNick']({ accountId: alice.accountId, room, nick: 'Alice' })).toMatchObject({ nick: 'Alice', state: 'joined' });
+    const change = await bob.waitFor(({ tree }) => tree.name === 'presence' && tree.attrs.from === `${room}/Bob2` && tree.attrs.type === 'unavailable', 'the nickname change');
+    expect(child(child(change.tree, 'x', 'http://jabber.org/protocol/muc#user'), 'item')?.attrs.nick).toBe('Alice');
+    expect(await occupants(alice, room)).toEqual(['Alice', 'Bob']);
+    await until(() => eventsNamed(alice, 'muc.occupants').some((delta) => delta.renamed.some((each) => each.from === 'Bob2' && each.to === 'Alice')), 'the rename event');
+    expect(await refusal(alice.handlers['muc.setNick']({ accountId: alice.accountId, room, nick: 'Bob' }))).toMatchObject({ code: 'conflict', params: { context: 'nickInUse', nick: 'Bob' } });
+    expect((await roomOf(alice, room))?.nick).toBe('Alice');
   });
 
   it('says when a room does not exist, without creating it', async () => {

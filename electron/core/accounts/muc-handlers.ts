@@ -16,6 +16,7 @@ type MucCommand =
   | 'muc.leave'
   | 'muc.occupants'
   | 'muc.send'
+  | 'muc.setNick'
   | 'muc.setSubject'
   | 'muc.list'
   | 'muc.create'
@@ -63,6 +64,7 @@ export function createMucHandlers({ accounts }: { readonly accounts: AccountServ
     },
     'muc.occupants': ({ accountId, room }) => Promise.resolve(accounts.entry(accountId).session?.muc?.occupants(roomOf(room)) ?? []),
     'muc.send': ({ accountId, room, body }) => Promise.resolve().then(() => online(accountId).muc.send(roomOf(room), body)),
+    'muc.setNick': ({ accountId, room, nick }) => Promise.resolve().then(() => online(accountId).muc.setNick(roomOf(room), nick)),
     'muc.setSubject': async ({ accountId, room, subject }) => {
       await online(accountId).muc.setSubject(roomOf(room), subject);
       return null;

@@ -84,7 +84,20 @@ export function setupMuc(deps: MucDeps) {
     for (const message of store.pending(accountId)) if (message.kind === 'groupchat' && message.peer === room) deps.sendStored(message);
   }
 
+  function renamed(entry: Entry, outcome: { room: Room } | { error: Error }): void {
+    const renaming = entry.renaming;
+    if (!renaming) return;
+    delete entry.renaming;
+    clearTimeout(renaming.timer);
+    if ('room' in outcome) renaming.resolve(outcome.room);
+    else renaming.reject(outcome.error);
+  }
+
   function onError(entry: Entry, presence: MucPresence): void {
+    if (entry.renaming?.nick === presence.nick) {
+      // §7.6.3: the new nickname was refused (in use, or not allowed); we keep the old one.
+      return renamed(entry, { error: joinError(presence.error?.condition ?? 'undefined-condition', entry.room.jid, presence.nick, presence.error?.text) });
+    }
     const error = joinError(presence.error?.condition ?? 'undefined-condition', entry.room.jid, entry.room.nick, presence.error?.text);
     if (entry.waiting) {
       // A join the user asked for failed: the room is not ours.
@@ -138,6 +151,7 @@ export function setupMuc(deps: MucDeps) {
     }
     emitRoom(entry);
     settle(entry, { room: entry.room });
+    if (entry.renaming?.nick === entry.room.nick) renamed(entry, { room: entry.room });
   }
 
   const subjects = createSubjectRequests(ANSWER_TIMEOUT_MS);
@@ -275,6 +289,18 @@ export function setupMuc(deps: MucDeps) {
       entry.room = { ...kept, ...(info ? { features: { ...info.features, logged: info.features.logged || kept.features.logged }, ...(info.name === undefined ? {} : { name: info.name }) } : {}) };
       emitRoom(entry);
     },
+    /** §7.6: settles once the room confirms our new nickname (303, then 110 under it); rejects with its refusal. */
+    setNick(room: string, nick: string): Promise<Room> {
+      const entry = joined(room);
+      if (entry.room.nick === nick) return Promise.resolve(entry.room);
+      renamed(entry, { error: new CausetteError('conflict', `The nickname ${nick} is already taken in ${room}.`, undefined, { context: 'nickInUse', nick, room }) });
+      const answered = new Promise<Room>((resolve, reject) => {
+        const timer = setTimeout(() => renamed(entry, { error: new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }) }), ANSWER_TIMEOUT_MS);
+        entry.renaming = { nick, resolve, reject, timer };
+      });
+      void connection.send(buildRoomPresence(`${room}/${nick}`, deps.availability?.() ?? { show: 'online' })).catch((error: unknown) => renamed(entry, { error: error instanceof Error ? error : new Error(String(error)) }));
+      return answered;
+    },
     /** §7.7: our availability changed: every room we are in is told. */
     announce(): void {
       const presence = deps.availability?.();
@@ -301,6 +327,7 @@ export function setupMuc(deps: MucDeps) {
       removeState();
       for (const entry of rooms.values()) {
         clearTimeout(entry.waiting?.timer);
+        clearTimeout(entry.renaming?.timer);
         entry.batch.dispose();
       }
       rooms.clear();

@@ -26,6 +26,8 @@ export interface Entry {
   lastSeen?: number;
   readonly batch: KeyedCoalescer<Occupant, Removal>;
   waiting?: { resolve: (room: Room) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+  /** §7.6: our nickname change waiting for the room's answer. */
+  renaming?: { nick: string; resolve: (room: Room) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 }
 
 /** The room without the optional parts named. */
