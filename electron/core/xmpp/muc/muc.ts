@@ -1,7 +1,7 @@
 // XEP-0045 on a session: the rooms we are in, joined (§7.2) and left (§7.14), their occupants from presence (§7.2.3, §9),
 // their messages and subject (§7.4, §8.1), and a rejoin after a reconnect that was not a resumption (XEP-0198 §5).
 import { randomUUID } from 'node:crypto';
-import xml, { type Element } from '@xmpp/xml';
+import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Message } from '../../../../shared/model/message.ts';
 import type { Occupant, Room } from '../../../../shared/model/room.ts';
@@ -9,10 +9,11 @@ import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
 import { joinError } from './join-errors.ts';
-import { occupantAddress, parseMucPresence, type MucPresence } from './muc-presence.ts';
+import { parseMucPresence, type MucPresence } from './muc-presence.ts';
+import { markPrivateMessages } from './private-messages.ts';
 import { buildJoin, buildLeave, buildRoomPresence, buildSubject, NS_MUC_USER, type RoomAvailability } from './muc-stanzas.ts';
 import { initialOccupants, reduceOccupants } from './occupants.ts';
-import { createEntry, omit, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
+import { answer, createEntry, omit, roomAfterSelf, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
 import { fetchRoomInfo } from './room-info.ts';
 import { parseRoomMessage } from './room-messages.ts';
 import { createSubjectRequests } from './subject-requests.ts';
@@ -51,15 +52,6 @@ export function setupMuc(deps: MucDeps) {
     deps.onRoom(entry.room);
   }
 
-  function settle(entry: Entry, outcome: { room: Room } | { error: Error }): void {
-    const waiting = entry.waiting;
-    if (!waiting) return;
-    delete entry.waiting;
-    clearTimeout(waiting.timer);
-    if ('room' in outcome) waiting.resolve(outcome.room);
-    else waiting.reject(outcome.error);
-  }
-
   /** XEP-0045 §7.2.1 (with §7.2.15 history since the newest message we hold, on a rejoin). */
   function sendJoin(entry: Entry, rejoin: boolean): void {
     entry.occupants = initialOccupants(entry.room.nick);
@@ -76,7 +68,7 @@ export function setupMuc(deps: MucDeps) {
           ...(deps.availability ? { presence: deps.availability() } : {}),
         }),
       )
-      .catch((error: unknown) => settle(entry, { error: error instanceof Error ? error : new Error(String(error)) }));
+      .catch((error: unknown) => answer(entry, 'waiting', { error: error instanceof Error ? error : new Error(String(error)) }));
   }
 
   /** §7.2.3: once in, what waited (messages written while we were away) goes out. */
@@ -84,26 +76,17 @@ export function setupMuc(deps: MucDeps) {
     for (const message of store.pending(accountId)) if (message.kind === 'groupchat' && message.peer === room) deps.sendStored(message);
   }
 
-  function renamed(entry: Entry, outcome: { room: Room } | { error: Error }): void {
-    const renaming = entry.renaming;
-    if (!renaming) return;
-    delete entry.renaming;
-    clearTimeout(renaming.timer);
-    if ('room' in outcome) renaming.resolve(outcome.room);
-    else renaming.reject(outcome.error);
-  }
-
   function onError(entry: Entry, presence: MucPresence): void {
     if (entry.renaming?.nick === presence.nick) {
       // §7.6.3: the new nickname was refused (in use, or not allowed); we keep the old one.
-      return renamed(entry, { error: joinError(presence.error?.condition ?? 'undefined-condition', entry.room.jid, presence.nick, presence.error?.text) });
+      return answer(entry, 'renaming', { error: joinError(presence.error?.condition ?? 'undefined-condition', entry.room.jid, presence.nick, presence.error?.text) });
     }
     const error = joinError(presence.error?.condition ?? 'undefined-condition', entry.room.jid, entry.room.nick, presence.error?.text);
     if (entry.waiting) {
       // A join the user asked for failed: the room is not ours.
       rooms.delete(entry.room.jid);
       entry.batch.dispose();
-      return settle(entry, { error });
+      return answer(entry, 'waiting', { error });
     }
     if (entry.room.state !== 'joining') return logger.info('a room sent an error presence', { condition: presence.error?.condition });
     // A rejoin after a reconnect was refused (banned meanwhile, room gone…).
@@ -136,13 +119,9 @@ export function setupMuc(deps: MucDeps) {
       const state = self.departure.reason === 'left' || self.departure.reason === 'shutdown' ? 'offline' : 'removed';
       entry.room = { ...entry.room, state, role: 'none', removed: self.departure };
       emitRoom(entry);
-      return settle(entry, { error: joinError(self.departure.reason === 'banned' ? 'forbidden' : 'undefined-condition', entry.room.jid, entry.room.nick, self.departure.text) });
+      return answer(entry, 'waiting', { error: joinError(self.departure.reason === 'banned' ? 'forbidden' : 'undefined-condition', entry.room.jid, entry.room.nick, self.departure.text) });
     }
-    const { occupant } = self;
-    const kept = omit(entry.room, 'removed');
-    const features =
-      self.kind === 'joined' ? { ...kept.features, nonAnonymous: kept.features.nonAnonymous || self.nonAnonymous, logged: kept.features.logged || self.logged } : kept.features;
-    entry.room = { ...kept, nick: occupant.nick, state: 'joined', role: occupant.role, affiliation: occupant.affiliation, features, ...(self.kind === 'joined' && self.created ? { created: true } : {}) };
+    entry.room = roomAfterSelf(entry.room, self);
     if (self.kind === 'joined') {
       // A room we are in is never a message request.
       store.accept(accountId, entry.room.jid);
@@ -150,8 +129,8 @@ export function setupMuc(deps: MucDeps) {
       resendPending(entry.room.jid);
     }
     emitRoom(entry);
-    settle(entry, { room: entry.room });
-    if (entry.renaming?.nick === entry.room.nick) renamed(entry, { room: entry.room });
+    answer(entry, 'waiting', { room: entry.room });
+    if (entry.renaming?.nick === entry.room.nick) answer(entry, 'renaming', { room: entry.room });
   }
 
   const subjects = createSubjectRequests(ANSWER_TIMEOUT_MS);
@@ -189,14 +168,7 @@ export function setupMuc(deps: MucDeps) {
     if (result.kind !== 'duplicate') deps.changed(result.message);
   }
 
-  // XEP-0045 §7.5: a private message from one of our rooms' occupants is with that occupant, even when the room leaves out <x/>.
-  const removeStep = connection.pipeline.useIncoming((stanza) => {
-    const type = stanza.attrs.type ?? 'normal';
-    if (stanza.name !== 'message' || (type !== 'chat' && type !== 'normal') || stanza.getChild('x', NS_MUC_USER)) return stanza;
-    const address = occupantAddress(stanza.attrs.from);
-    if (!address || !rooms.has(address.room)) return stanza;
-    return xml('message', stanza.attrs, ...stanza.children, xml('x', { xmlns: NS_MUC_USER }));
-  });
+  const removeStep = connection.pipeline.useIncoming(markPrivateMessages((room) => rooms.has(room)));
   const removePresence = connection.pipeline.handle({ stanza: 'presence' }, onPresence);
   const removeMessage = connection.pipeline.handle({ stanza: 'message' }, onMessage);
   const removeSession = connection.onSessionStart(({ resumed }) => {
@@ -217,7 +189,7 @@ export function setupMuc(deps: MucDeps) {
     if (state.status === 'online') return;
     for (const entry of rooms.values()) {
       if (entry.room.state !== 'joined' && entry.room.state !== 'joining') continue;
-      settle(entry, { error: new CausetteError('not-connected', 'The connection was lost while joining the room.', undefined, { context: 'account', jid: deps.ownJid }) });
+      answer(entry, 'waiting', { error: new CausetteError('not-connected', 'The connection was lost while joining the room.', undefined, { context: 'account', jid: deps.ownJid }) });
       entry.room = { ...entry.room, state: 'offline' };
       emitRoom(entry);
     }
@@ -250,7 +222,7 @@ export function setupMuc(deps: MucDeps) {
         const timer = setTimeout(() => {
           rooms.delete(room);
           entry.batch.dispose();
-          settle(entry, { error: new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }) });
+          answer(entry, 'waiting', { error: new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }) });
         }, deps.joinTimeoutMs ?? JOIN_TIMEOUT_MS);
         entry.waiting = { resolve, reject, timer };
       });
@@ -264,7 +236,7 @@ export function setupMuc(deps: MucDeps) {
       if (!entry) return;
       rooms.delete(room);
       entry.batch.dispose();
-      settle(entry, { error: new CausetteError('not-found', `You are not in the room ${room}.`, undefined, { context: 'notJoined', room }) });
+      answer(entry, 'waiting', { error: new CausetteError('not-found', `You are not in the room ${room}.`, undefined, { context: 'notJoined', room }) });
       entry.room = { ...entry.room, state: 'left', role: 'none' };
       emitRoom(entry);
       await connection.send(buildLeave(`${room}/${entry.room.nick}`));
@@ -293,12 +265,12 @@ export function setupMuc(deps: MucDeps) {
     setNick(room: string, nick: string): Promise<Room> {
       const entry = joined(room);
       if (entry.room.nick === nick) return Promise.resolve(entry.room);
-      renamed(entry, { error: new CausetteError('conflict', `The nickname ${nick} is already taken in ${room}.`, undefined, { context: 'nickInUse', nick, room }) });
+      answer(entry, 'renaming', { error: new CausetteError('conflict', `The nickname ${nick} is already taken in ${room}.`, undefined, { context: 'nickInUse', nick, room }) });
       const answered = new Promise<Room>((resolve, reject) => {
-        const timer = setTimeout(() => renamed(entry, { error: new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }) }), ANSWER_TIMEOUT_MS);
+        const timer = setTimeout(() => answer(entry, 'renaming', { error: new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }) }), ANSWER_TIMEOUT_MS);
         entry.renaming = { nick, resolve, reject, timer };
       });
-      void connection.send(buildRoomPresence(`${room}/${nick}`, deps.availability?.() ?? { show: 'online' })).catch((error: unknown) => renamed(entry, { error: error instanceof Error ? error : new Error(String(error)) }));
+      void connection.send(buildRoomPresence(`${room}/${nick}`, deps.availability?.() ?? { show: 'online' })).catch((error: unknown) => answer(entry, 'renaming', { error: error instanceof Error ? error : new Error(String(error)) }));
       return answered;
     },
     /** §7.7: our availability changed: every room we are in is told. */

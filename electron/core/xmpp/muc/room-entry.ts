@@ -2,7 +2,7 @@
 import { bareJid, formatJid, parseJid } from '../../../../shared/model/jid.ts';
 import type { Departure, Occupant, Room } from '../../../../shared/model/room.ts';
 import { createKeyedCoalescer, type KeyedCoalescer } from '../roster/coalescer.ts';
-import { initialOccupants, type OccupantsState } from './occupants.ts';
+import { initialOccupants, type OccupantsState, type SelfChange } from './occupants.ts';
 import { noFeatures } from './room-info.ts';
 
 /** What the renderer gets of a room's occupants at a time (XEP-0045 §7.2.3: a big room's join is many presences). */
@@ -63,4 +63,23 @@ export function createEntry(jid: string, nick: string, password: string | undefi
     }),
   };
   return entry;
+}
+
+/** Settles, once, the join or the nickname change waiting on the room. */
+export function answer(entry: Entry, which: 'waiting' | 'renaming', outcome: { room: Room } | { error: Error }): void {
+  const pending = entry[which];
+  if (!pending) return;
+  delete entry[which];
+  clearTimeout(pending.timer);
+  if ('room' in outcome) pending.resolve(outcome.room);
+  else pending.reject(outcome.error);
+}
+
+/** The room once our own presence came back (§7.2.3): in, with our role and affiliation, and what the join's codes said. */
+export function roomAfterSelf(room: Room, self: Exclude<SelfChange, { kind: 'removed' }>): Room {
+  const { occupant } = self;
+  const kept = omit(room, 'removed');
+  const features =
+    self.kind === 'joined' ? { ...kept.features, nonAnonymous: kept.features.nonAnonymous || self.nonAnonymous, logged: kept.features.logged || self.logged } : kept.features;
+  return { ...kept, nick: occupant.nick, state: 'joined', role: occupant.role, affiliation: occupant.affiliation, features, ...(self.kind === 'joined' && self.created ? { created: true } : {}) };
 }
