@@ -2,6 +2,7 @@
 // client) as occupants: joining and its refusals, messages both ways, history and echoes kept once, subject, kick and ban,
 // creating a configured room, and rejoining after a reconnect that was not a resumption.
 import { randomUUID } from 'node:crypto';
+import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/ipc/errors.ts';
 import type { Message } from '../../shared/model/message.ts';
@@ -133,6 +134,26 @@ describe('group chats with a slixmpp occupant', () => {
     await until(async () => (await bodies()).includes('four'), 'the new message in the history');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await bodies()).toEqual(['one', 'two', 'three', 'four']);
+  });
+
+  it('reading a room on one device marks it read on the other (XEP-0490 with the room’s stanza-id)', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const room = roomJid('devices');
+    const [laptop, desktop, bob] = await Promise.all([signIn(aliceJid), signIn(aliceJid), peers.peer(bobJid)]);
+    await bob.createRoom(room, 'Bob');
+    await laptop.handlers['muc.join']({ accountId: laptop.accountId, room, nick: 'Alice' });
+    await desktop.handlers['muc.join']({ accountId: desktop.accountId, room, nick: 'Alice at home' });
+    await bob.sendGroupchat({ room, body: 'read me once' });
+    const unreadOn = async (core: TestCore) => (await core.handlers['chat.conversations']({ accountId: core.accountId })).find((c) => c.peer === room)?.unread;
+    await until(async () => (await unreadOn(laptop)) === 1 && (await unreadOn(desktop)) === 1, 'both devices have it, unread');
+    expect((await history(laptop, room))[0]?.stanzaId).toBeTypeOf('string');
+    await laptop.handlers['chat.markRead']({ accountId: laptop.accountId, peer: room });
+    await until(async () => (await unreadOn(desktop)) === 0, 'read on the desktop too');
+    // What another client reads in our PEP node: the room's stanza-id, said to be the room's.
+    const probe = await harness.raw(aliceJid, 'probe');
+    const items = await probe.iq(xml('iq', { type: 'get' }, xml('pubsub', { xmlns: 'http://jabber.org/protocol/pubsub' }, xml('items', { node: 'urn:xmpp:mds:displayed:0' }))));
+    const item = items.getChild('pubsub')?.getChild('items')?.getChildren('item').find((each) => each.attrs.id === room);
+    expect(item?.getChild('displayed')?.getChild('stanza-id')?.attrs).toMatchObject({ by: room, id: (await history(laptop, room))[0]?.stanzaId });
   });
 
   it('refuses a nickname in use, then joins with another and changes it (303), refused again for a name in use', async () => {

@@ -212,7 +212,7 @@ export function setupChat(deps: ChatDeps) {
       conversationChanged(peer);
       const archived = store.lastArchivedIncoming(accountId, peer);
       if (archived?.stanzaId !== undefined) {
-        displayedSync.publish(peer, archived.stanzaId).catch((error: unknown) => deps.logger.warn('could not share the read state (XEP-0490)', { error: String(error) }));
+        displayedSync.publish(peer, archived.stanzaId, archived.kind === 'groupchat' ? peer : deps.ownJid).catch((error: unknown) => deps.logger.warn('could not share the read state (XEP-0490)', { error: String(error) }));
       }
       const ref = newest?.remoteId;
       if (ref === undefined || !mayShare(peer)) return;
