@@ -9,6 +9,7 @@ import { createAccountService } from './accounts/account-service.ts';
 import { createAvatarHandlers } from './accounts/avatar-handlers.ts';
 import { createBlockingHandlers } from './accounts/blocking-handlers.ts';
 import { createChatHandlers } from './accounts/chat-handlers.ts';
+import { createMucHandlers } from './accounts/muc-handlers.ts';
 import { createNotifier } from './accounts/notifier.ts';
 import { createNotifyHandlers } from './accounts/notify-handlers.ts';
 import { createOwnPresenceState } from './accounts/own-presence-state.ts';
@@ -107,6 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createPresenceHandlers({ accounts, presence, settings: () => settings.read(), logger }),
     ...createBlockingHandlers({ accounts, logger }),
     ...createChatHandlers({ accounts, store: messageStore, emit }),
+    ...createMucHandlers({ accounts }),
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),

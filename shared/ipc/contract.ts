@@ -5,6 +5,8 @@ import { SettingsSchema } from '../model/settings.ts';
 import { BlockListSchema, ContactDetailsSchema, ContactSchema, SubscriptionRequestSchema } from '../model/contact.ts';
 import { ArchiveSyncSchema, ChatStateSchema, ConversationSchema, HistoryPageSchema, MessageSchema, SearchHitSchema } from '../model/message.ts';
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
+import { DataFormSchema, FormAnswersSchema } from '../model/data-form.ts';
+import { DepartureSchema, OccupantSchema, RoomListSchema, RoomPresetSchema, RoomSchema } from '../model/room.ts';
 import type { AppError } from './errors.ts';
 
 const Empty = z.object({}).strict();
@@ -57,6 +59,12 @@ function command<Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
 
 /** A SHA-256 certificate fingerprint as Node prints it. */
 const Fingerprint256 = z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+
+/** A room's bare JID, room@service (XEP-0045 §4.1); parsed strictly in main. */
+const RoomJid = z.string().trim().min(3).max(3071);
+/** XEP-0045 §7.2: the resource of our occupant JID; the room may refuse or change it. */
+const Nick = z.string().trim().min(1).max(1023);
+const AccountRoom = { accountId: AccountIdSchema, room: RoomJid };
 
 export const commands = {
   'app.snapshot': command(Empty, SnapshotSchema),
@@ -187,6 +195,42 @@ export const commands = {
   ),
   /** Which conversation the user is looking at (none when the window is hidden): no notification for it. */
   'ui.visibleConversation': command(z.object({ conversation: z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict().optional() }).strict(), z.null()),
+  /** Rooms of the account this session: joined, joining, waiting to rejoin, or put out of (with why). */
+  'muc.rooms': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(RoomSchema)),
+  /** XEP-0045 §7.2: answers once the room confirmed us (status 110); refusals are typed errors (nickname in use, password…). */
+  'muc.join': command(z.object({ ...AccountRoom, nick: Nick, password: z.string().max(1023).optional() }).strict(), RoomSchema),
+  /** §7.14: leaves; the room is not rejoined after a reconnect. */
+  'muc.leave': command(z.object(AccountRoom).strict(), z.null()),
+  /** The occupants now (the deltas follow as muc.occupants events). */
+  'muc.occupants': command(z.object(AccountRoom).strict(), z.array(OccupantSchema)),
+  /** §7.4: stored first (pending), then sent; the room's echo marks it sent. Private messages to an occupant go by chat.send to room@service/nick. */
+  'muc.send': command(z.object({ ...AccountRoom, body: MessageBody }).strict(), MessageSchema),
+  /** §7.6: changes our nickname in the room; answers once the room confirmed it, or refuses (nickname in use…). */
+  'muc.setNick': command(z.object({ ...AccountRoom, nick: Nick }).strict(), RoomSchema),
+  /** §8.1: changes the subject (when the room lets us). */
+  'muc.setSubject': command(z.object({ ...AccountRoom, subject: z.string().max(10_000) }).strict(), z.null()),
+  /** §6.3: the rooms of a MUC service (the account's server's own when left out), each with its disco#info, bounded. */
+  'muc.list': command(
+    z.object({ accountId: AccountIdSchema, service: z.string().trim().min(1).max(1023).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    RoomListSchema,
+  ),
+  /**
+   * §10.1: creates the room and joins it; already-exists when it does. A preset configures it at once; 'custom' leaves it
+   * locked and answers its configuration form to fill in and send with muc.configure.
+   */
+  'muc.create': command(
+    z.object({ ...AccountRoom, nick: Nick, preset: RoomPresetSchema, name: z.string().trim().max(1023).optional() }).strict(),
+    z.object({ room: RoomSchema, form: DataFormSchema.optional() }),
+  ),
+  /** §10.2: the room's configuration form (owners only). */
+  'muc.getConfig': command(z.object(AccountRoom).strict(), DataFormSchema),
+  /** §10.2: submits the configuration form with these answers (fields left out keep their values). */
+  'muc.configure': command(z.object({ ...AccountRoom, answers: FormAnswersSchema }).strict(), z.null()),
+  /** §10.9: destroys the room, telling its occupants why and where to go instead. */
+  'muc.destroy': command(
+    z.object({ ...AccountRoom, reason: z.string().max(1024).optional(), alternate: RoomJid.optional(), alternatePassword: z.string().max(1023).optional() }).strict(),
+    z.null(),
+  ),
 } as const;
 
 export const events = {
@@ -216,6 +260,21 @@ export const events = {
   'ui.openConversation': z.object({ accountId: AccountIdSchema, peer: z.string() }),
   /** The tray asks the window to focus the status message field. */
   'ui.editStatus': z.object({}),
+  /** A room's state changed (joined, subject, our role, put out…). */
+  'muc.room': z.object({ accountId: AccountIdSchema, room: RoomSchema }),
+  /**
+   * Occupant deltas, batched: a join to a room of 2,000 brings 2,000 presences and few events. renamed: §7.6 nickname changes
+   * (303), the new nick also among upserts; departed: who left and why (301, 307, 321, 322, 332). reset: the first delta of a
+   * (re)join, whose upserts replace the list held so far.
+   */
+  'muc.occupants': z.object({
+    accountId: AccountIdSchema,
+    room: z.string(),
+    reset: z.boolean(),
+    upserts: z.array(OccupantSchema),
+    renamed: z.array(z.object({ from: z.string(), to: z.string() })),
+    departed: z.array(DepartureSchema),
+  }),
   'presence.ownChanged': z.object({
     accountId: AccountIdSchema,
     presence: OwnPresenceSchema,

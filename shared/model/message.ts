@@ -85,6 +85,8 @@ export const ConversationSchema = z.object({
    * markers or typing sent back, and links shown as plain text.
    */
   request: z.boolean().optional(),
+  /** A room's conversation (XEP-0045): its messages are groupchat, each with its sender. */
+  room: z.boolean().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

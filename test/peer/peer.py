@@ -36,7 +36,7 @@ class Peer(slixmpp.ClientXMPP):
         # The test decides every answer: no automatic receipts, approvals or subscriptions back.
         self.roster.auto_authorize = None
         self.roster.auto_subscribe = False
-        for plugin in ("xep_0030", "xep_0280", "xep_0333", "xep_0308", "xep_0359"):
+        for plugin in ("xep_0030", "xep_0045", "xep_0280", "xep_0333", "xep_0308", "xep_0359"):
             self.register_plugin(plugin)
         self.register_plugin("xep_0184", {"auto_ack": False, "auto_request": False})
         self.add_filter("in", self.report)
@@ -111,7 +111,66 @@ async def presence(peer, args):
     return None
 
 
+async def join_room(peer, args):
+    # XEP-0045 §7.2: joins and waits for the room's own presence (110); a refusal comes back as an error.
+    await peer.plugin["xep_0045"].join_muc_wait(args["room"], args["nick"], password=args.get("password"), maxstanzas=args.get("maxStanzas", 0), timeout=10)
+    return None
+
+
+async def create_room(peer, args):
+    # XEP-0045 §10.1.2: joining a room that is not there creates it; an empty submit makes it an instant room.
+    muc = peer.plugin["xep_0045"]
+    await muc.join_muc_wait(args["room"], args["nick"], maxstanzas=0, timeout=10)
+    await muc.set_room_config(args["room"], peer.plugin["xep_0004"].make_form(ftype="submit"), timeout=10)
+    return None
+
+
+async def leave_room(peer, args):
+    peer.plugin["xep_0045"].leave_muc(args["room"], args["nick"])
+    return None
+
+
+async def send_groupchat(peer, args):
+    # XEP-0045 §7.4, with an origin-id (XEP-0359) as Causette's own messages carry.
+    msg = peer.make_message(mto=args["room"], mbody=args["body"], mtype="groupchat")
+    if "originId" in args:
+        msg["origin_id"]["id"] = args["originId"]
+    msg.send()
+    return {"id": msg["id"], "xml": str(msg)}
+
+
+async def set_subject(peer, args):
+    peer.plugin["xep_0045"].set_subject(args["room"], args["subject"])
+    return None
+
+
+async def kick(peer, args):
+    # XEP-0045 §8.2: a moderator sets the occupant's role to none.
+    await peer.plugin["xep_0045"].set_role(args["room"], args["nick"], "none", reason=args.get("reason", ""), timeout=10)
+    return None
+
+
+async def ban(peer, args):
+    # XEP-0045 §9.1: an admin sets the user's affiliation to outcast.
+    await peer.plugin["xep_0045"].set_affiliation(args["room"], "outcast", jid=args["jid"], reason=args.get("reason", ""), timeout=10)
+    return None
+
+
+async def set_affiliation(peer, args):
+    # XEP-0045 §9.3: e.g. making a user a member of a members-only room.
+    await peer.plugin["xep_0045"].set_affiliation(args["room"], args["affiliation"], jid=args["jid"], timeout=10)
+    return None
+
+
 COMMANDS = {
+    "joinRoom": join_room,
+    "createRoom": create_room,
+    "leaveRoom": leave_room,
+    "sendGroupchat": send_groupchat,
+    "setSubject": set_subject,
+    "kick": kick,
+    "ban": ban,
+    "setAffiliation": set_affiliation,
     "sendMessage": send_message,
     "receipt": receipt,
     "displayed": displayed,

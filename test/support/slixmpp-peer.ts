@@ -52,6 +52,21 @@ export interface SlixmppPeer {
   enableCarbons(): Promise<void>;
   /** RFC 6121: a presence of `type` (subscribe, subscribed…) to `to`, or without a type our availability (§4.7.2). */
   presence(args: { to?: string; type?: string; show?: 'away' | 'chat' | 'dnd' | 'xa'; status?: string }): Promise<void>;
+  /** XEP-0045 §7.2: joins and waits for the room's 110 presence; maxStanzas of history (default none). */
+  joinRoom(args: { room: string; nick: string; password?: string; maxStanzas?: number }): Promise<void>;
+  /** XEP-0045 §10.1.2: creates an instant room, of which the peer is the owner. */
+  createRoom(room: string, nick: string): Promise<void>;
+  leaveRoom(room: string, nick: string): Promise<void>;
+  /** XEP-0045 §7.4. */
+  sendGroupchat(args: { room: string; body: string; originId?: string }): Promise<{ id: string; xml: string }>;
+  /** XEP-0045 §8.1. */
+  setSubject(room: string, subject: string): Promise<void>;
+  /** XEP-0045 §8.2, as a moderator. */
+  kick(args: { room: string; nick: string; reason?: string }): Promise<void>;
+  /** XEP-0045 §9.1, as an admin or owner. */
+  ban(args: { room: string; jid: string; reason?: string }): Promise<void>;
+  /** XEP-0045 §9.3–§10.7: member, admin, owner, none. */
+  setAffiliation(args: { room: string; jid: string; affiliation: 'owner' | 'admin' | 'member' | 'none' }): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
   waitFor(match: (stanza: ReceivedStanza) => boolean, what: string, timeoutMs?: number): Promise<ReceivedStanza>;
   stop(): Promise<void>;
@@ -203,6 +218,14 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     displayed: async (to, id) => void (await command('displayed', { to, id })),
     enableCarbons: async () => void (await command('enableCarbons')),
     presence: async (args) => void (await command('presence', { ...args })),
+    joinRoom: async (args) => void (await command('joinRoom', { ...args })),
+    createRoom: async (room, nick) => void (await command('createRoom', { room, nick })),
+    leaveRoom: async (room, nick) => void (await command('leaveRoom', { room, nick })),
+    sendGroupchat: async (args) => (await command('sendGroupchat', { ...args })) as { id: string; xml: string },
+    setSubject: async (room, subject) => void (await command('setSubject', { room, subject })),
+    kick: async (args) => void (await command('kick', { ...args })),
+    ban: async (args) => void (await command('ban', { ...args })),
+    setAffiliation: async (args) => void (await command('setAffiliation', { ...args })),
     waitFor,
     stop,
   };

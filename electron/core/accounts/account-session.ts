@@ -1,5 +1,5 @@
 // One account's XMPP modules on its connection, installed in this order: iq routing, our disco/version answers,
-// roster, subscriptions, contacts' presence, own presence, chat, carbons, archive. A fresh session (not a resumed one) fetches
+// roster, subscriptions, contacts' presence, own presence, chat, carbons, archive, group chats. A fresh session (not a resumed one) fetches
 // the roster, learns how to be invisible, announces our presence (RFC 6121 §2.2: roster before presence), then catches up
 // with the archive (XEP-0313).
 import type { Element } from '@xmpp/xml';
@@ -25,6 +25,7 @@ import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../xmpp/disco/
 import { CAPS_NODE, ownDiscoInfo, setupResponders } from '../xmpp/disco/responders.ts';
 import { setupIqRouter } from '../xmpp/iq-router.ts';
 import { setupMam } from '../xmpp/mam/mam.ts';
+import { setupMuc } from '../xmpp/muc/muc.ts';
 import { NS_MAM } from '../xmpp/mam/mam-stanzas.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
 import { setupContactsPresence } from '../xmpp/presence/contacts-presence.ts';
@@ -141,6 +142,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       if (item) coalescer.upsert(contactOf(item));
     },
     onSubscription: (type, bare, message) => subscriptions.received(type, bare, message),
+    fromRoom: (stanza) => muc?.claims(stanza) === true,
   });
   const avatars = setupAvatars({
     accountId,
@@ -184,6 +186,22 @@ export function createAccountSession(deps: AccountSessionDeps) {
           intake: chat.intake,
           onProgress: (sync) => deps.emit('chat.archiveSync', { accountId, sync }),
           onAccountFeatures: (features) => void (stanzaIds = features.includes(NS_SID) || features.includes(NS_MAM)),
+        })
+      : undefined;
+  // XEP-0045: rooms store their messages through chat, so that a room's conversation is like any other.
+  const muc =
+    chat && deps.messageStore
+      ? setupMuc({
+          accountId,
+          ownJid: deps.jid,
+          connection,
+          store: deps.messageStore,
+          logger,
+          onRoom: (room) => deps.emit('muc.room', { accountId, room }),
+          onOccupants: (delta) => deps.emit('muc.occupants', { accountId, ...delta }),
+          changed: chat.changed,
+          sendStored: (message) => chat.sendStored(message),
+          availability: () => deps.ownPresence(),
         })
       : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
@@ -263,11 +281,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
     chat,
     carbons,
     mam,
+    muc,
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
     connection,
     /** Sends our presence as it now is (after a change of choice or of the automatic state). */
-    announce: () => enqueue(() => own.announce(deps.ownPresence(), invisibility)),
+    announce: () =>
+      enqueue(async () => {
+        await own.announce(deps.ownPresence(), invisibility);
+        // XEP-0045 §7.7: rooms get our availability only when told directly.
+        muc?.announce();
+      }),
     dispose(): void {
       removeRosterFetch();
       removeSession();
@@ -279,6 +303,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       blocking.dispose();
       carbons?.dispose();
       mam?.dispose();
+      muc?.dispose();
       chat?.dispose();
       router.dispose();
       removeGuard();

@@ -2,6 +2,7 @@
 import type { Emit, Handlers } from '../../../shared/ipc/contract.ts';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
 import type { MessageStore } from '../storage/messages.ts';
+import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
 import { storeOutgoing } from '../xmpp/chat/outgoing.ts';
 import { normaliseBareJid } from '../xmpp/roster/roster-items.ts';
 import type { AccountService } from './account-service.ts';
@@ -36,7 +37,20 @@ function peerOf(text: string): string {
   return jid;
 }
 
+/** XEP-0045 §7.5: an occupant's full JID (room@service/nick) is a conversation too, in a room we are in or talked in privately. */
+function occupantOf(text: string, known: (full: string, room: string) => boolean): string | undefined {
+  const parsed = parseJid(text.trim());
+  if (!parsed.ok || parsed.jid.local === undefined || parsed.jid.resource === undefined || parsed.jid.resource === '') return undefined;
+  const full = formatJid(parsed.jid);
+  return known(full, formatJid(bareJid(parsed.jid))) ? full : undefined;
+}
+
 export function createChatHandlers({ accounts, store, emit, now = Date.now }: ChatHandlerDeps): Pick<Handlers, ChatCommand> {
+  /** A bare JID, or a room occupant's full JID for a private conversation. */
+  function conversationPeer(accountId: string, text: string): string {
+    const occupant = occupantOf(text, (full, room) => accounts.entry(accountId).session?.muc?.room(room) !== undefined || store.withMessages(accountId, [full]).length > 0);
+    return occupant ?? peerOf(text);
+  }
   /** The account's chat on its session; changing messages needs one. */
   function chatOf(accountId: string) {
     const entry = accounts.entry(accountId);
@@ -53,7 +67,7 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
     },
     'chat.history': async ({ accountId, peer, before, after, around, limit }) => {
       const entry = accounts.entry(accountId);
-      const jid = peerOf(peer);
+      const jid = conversationPeer(accountId, peer);
       const cursor = { ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }), ...(around === undefined ? {} : { around }) };
       const read = () => store.page(accountId, jid, cursor, limit);
       const local = read();
@@ -72,7 +86,7 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
     },
     'chat.send': ({ accountId, peer, body, replyTo }) => {
       const entry = accounts.entry(accountId);
-      const jid = peerOf(peer);
+      const jid = conversationPeer(accountId, peer);
       if (jid === entry.record.jid) throw new CausetteError('bad-request', 'That is the address of this account.', undefined, { context: 'ownAddress' });
       const chat = entry.session?.chat;
       if (chat) return Promise.resolve(chat.send(jid, body, replyTo));
@@ -87,11 +101,11 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
     'chat.react': ({ accountId, messageId, emojis }) => attempt(() => chatOf(accountId).react(messageId, emojis)),
     'chat.retry': ({ accountId, messageId }) => attempt(() => chatOf(accountId).retry(messageId)),
     'chat.typing': ({ accountId, peer, state }) => {
-      accounts.entry(accountId).session?.chat?.typing(peerOf(peer), state);
+      accounts.entry(accountId).session?.chat?.typing(conversationPeer(accountId, peer), state);
       return Promise.resolve(null);
     },
     'chat.markRead': ({ accountId, peer }) => {
-      const jid = peerOf(peer);
+      const jid = conversationPeer(accountId, peer);
       const chat = accounts.entry(accountId).session?.chat;
       if (chat) chat.markRead(jid);
       else {
@@ -102,21 +116,21 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
     },
     'chat.setMuted': ({ accountId, peer, muted }) => {
       accounts.entry(accountId);
-      const jid = peerOf(peer);
+      const jid = conversationPeer(accountId, peer);
       store.setMuted(accountId, jid, muted);
       conversationChanged(accountId, jid);
       return Promise.resolve(null);
     },
     'chat.acceptRequest': ({ accountId, peer }) => {
       accounts.entry(accountId);
-      const jid = peerOf(peer);
+      const jid = conversationPeer(accountId, peer);
       store.accept(accountId, jid);
       conversationChanged(accountId, jid);
       return Promise.resolve(null);
     },
     'chat.declineRequest': async ({ accountId, peer, block }) => {
       const entry = accounts.entry(accountId);
-      const jid = peerOf(peer);
+      const jid = conversationPeer(accountId, peer);
       if (!store.isRequest(accountId, jid)) throw new CausetteError('bad-request', 'This conversation is not a message request.', undefined, { context: 'notRequest' });
       if (block !== 'no') {
         const blocking = entry.session?.blocking;

@@ -140,6 +140,12 @@ export function setupChat(deps: ChatDeps) {
   return {
     /** Where carbons and archive results bring their forwarded <message/>. */
     intake: { receive, prepare: ingest.prepare, apply: ingest.apply } satisfies MessageIntake,
+    /** A message stored elsewhere (a room's) changed: its event and its conversation's summary. */
+    changed,
+    /** Sends a message already stored as pending, tracked until the server acknowledges it (XEP-0198). */
+    sendStored(message: Message): void {
+      outbox.send(message, stanzaOf(store, deps.ownJid, message));
+    },
     /** Stores the message as pending, then sends it; the returned message is the stored one, its state follows as events. */
     send(peer: string, body: string, replyTo?: string): Message {
       const message = storeOutgoing(store, { accountId, ownJid: deps.ownJid, peer, body, now: now(), ...(replyTo === undefined ? {} : { replyTo }) });
@@ -206,7 +212,7 @@ export function setupChat(deps: ChatDeps) {
       conversationChanged(peer);
       const archived = store.lastArchivedIncoming(accountId, peer);
       if (archived?.stanzaId !== undefined) {
-        displayedSync.publish(peer, archived.stanzaId).catch((error: unknown) => deps.logger.warn('could not share the read state (XEP-0490)', { error: String(error) }));
+        displayedSync.publish(peer, archived.stanzaId, archived.kind === 'groupchat' ? peer : deps.ownJid).catch((error: unknown) => deps.logger.warn('could not share the read state (XEP-0490)', { error: String(error) }));
       }
       const ref = newest?.remoteId;
       if (ref === undefined || !mayShare(peer)) return;

@@ -34,13 +34,13 @@ function publishOptions(): Element {
   );
 }
 
-/** Items of the node: the chat (a bare JID) and the archive id of the last message displayed there. */
+/** Items of the node: the chat (a bare JID) and the archive id of the last message displayed there (a room's own, XEP-0490 §4). */
 function parseItems(items: Element | undefined, ownJid: string): { peer: string; stanzaId: string }[] {
   if (items?.attrs.node !== NS_MDS) return [];
   return items.getChildren('item').flatMap((item) => {
     const stanzaId = item.getChild('displayed', NS_MDS)?.getChild('stanza-id', NS_SID);
     const peer = item.attrs.id;
-    if (typeof peer !== 'string' || stanzaId?.attrs.by !== ownJid || typeof stanzaId.attrs.id !== 'string') return [];
+    if (typeof peer !== 'string' || (stanzaId?.attrs.by !== ownJid && stanzaId?.attrs.by !== peer) || typeof stanzaId.attrs.id !== 'string') return [];
     return [{ peer, stanzaId: stanzaId.attrs.id }];
   });
 }
@@ -86,10 +86,11 @@ export function setupDisplayedSync(deps: DisplayedSyncDeps) {
       for (const { peer, stanzaId } of parseItems(reply.getChild('pubsub', NS_PUBSUB)?.getChild('items'), deps.ownJid)) displayed(peer, stanzaId);
     },
     /** XEP-0490 §4: tells our other devices that the chat was displayed up to this archived message. */
-    async publish(peer: string, stanzaId: string): Promise<void> {
+    /** `by`: who set the stanza-id, our account, or for a room's messages the room (XEP-0490 §4). */
+    async publish(peer: string, stanzaId: string, by: string = deps.ownJid): Promise<void> {
       if (published.get(peer) === stanzaId || !(await offersPublishOptions())) return;
       published.set(peer, stanzaId);
-      const item = xml('item', { id: peer }, xml('displayed', { xmlns: NS_MDS }, xml('stanza-id', { xmlns: NS_SID, by: deps.ownJid, id: stanzaId })));
+      const item = xml('item', { id: peer }, xml('displayed', { xmlns: NS_MDS }, xml('stanza-id', { xmlns: NS_SID, by, id: stanzaId })));
       await deps.connection.iq(xml('iq', { type: 'set', to: deps.ownJid }, xml('pubsub', { xmlns: NS_PUBSUB }, xml('publish', { node: NS_MDS }, item), publishOptions())), 15_000);
     },
     dispose: removeStanza,

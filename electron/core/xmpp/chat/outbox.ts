@@ -64,7 +64,8 @@ export function createOutbox(deps: OutboxDeps) {
   const removeSession = connection.onSessionStart(({ resumed }) => {
     if (!resumed) for (const [id, entry] of [...tracked]) if (!entry.queued) tracked.delete(id);
     for (const message of store.pending(deps.accountId)) {
-      if (!tracked.has(message.id)) write(message.id, deps.stanzaOf(message), true);
+      // A room's messages wait for the room to take us back (the MUC module sends them once rejoined).
+      if (!tracked.has(message.id) && (message.kind !== 'groupchat' || resumed)) write(message.id, deps.stanzaOf(message), true);
     }
     for (const reference of store.references(deps.accountId)) {
       if (!tracked.has(reference.args.id)) write(reference.args.id, buildReference(reference), false);

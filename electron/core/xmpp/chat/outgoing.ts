@@ -5,6 +5,7 @@ import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Message } from '../../../../shared/model/message.ts';
 import type { MessageStore, NewMessage } from '../../storage/messages.ts';
 import { parseJid } from '../../../../shared/model/jid.ts';
+import { buildGroupchat } from '../muc/muc-stanzas.ts';
 import { buildChatMessage } from './chat-stanzas.ts';
 
 const isFullJid = (text: string): boolean => {
@@ -45,6 +46,8 @@ export function storeOutgoing(store: MessageStore, args: { accountId: string; ow
 
 /** The stanza of a stored outgoing message, the same on every attempt. */
 export function stanzaOf(store: MessageStore, ownJid: string, message: Message): Element {
+  // XEP-0045 §7.4: a room's message goes to the room as groupchat.
+  if (message.kind === 'groupchat') return buildGroupchat({ room: message.peer, id: message.id, body: message.body });
   const quoted = message.replyTo?.messageId === undefined ? undefined : store.get(message.replyTo.messageId);
   const reference = quoted && referenceOf(quoted);
   return buildChatMessage({

@@ -15,6 +15,8 @@ export interface ContactsPresenceDeps {
   readonly logger: Logger;
   /** Whether the bare JID is in the roster: presence from anyone else is kept within bounds. */
   readonly isContact: (bare: string) => boolean;
+  /** A room's presence (XEP-0045): its occupants are not contacts, the MUC module reads it. */
+  readonly fromRoom?: (stanza: Element) => boolean;
   /** The presence of this bare JID changed. */
   readonly onChange: (bare: string) => void;
   readonly onSubscription: (type: SubscriptionType, bare: string, message: string | undefined) => void;
@@ -39,6 +41,7 @@ export function setupContactsPresence(deps: ContactsPresenceDeps) {
   );
 
   function onPresence(stanza: Element): void {
+    if (deps.fromRoom?.(stanza) === true) return;
     const parsed = parsePresence(stanza);
     // Our own other resources are not contacts.
     if (!parsed || parsed.bare === deps.ownJid) return;

@@ -1,4 +1,4 @@
-// Batches contact changes into few 'roster.changed' deltas: the latest state of each contact, sent once changes pause,
+// Batches contact changes (or a room's occupants') into few deltas: the latest state of each contact, sent once changes pause,
 // and at least once per interval while they keep coming.
 import type { Contact } from '../../../../shared/model/contact.ts';
 
@@ -7,9 +7,24 @@ export interface Delta {
   readonly removed: string[];
 }
 
+/** The same batching for anything keyed (a room's occupants): the latest upsert or removal per key. */
+export interface KeyedDelta<T, R> {
+  readonly upserts: T[];
+  readonly removed: R[];
+}
+
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+}
+
+export interface KeyedCoalescer<T, R> {
+  upsert(key: string, value: T): void;
+  remove(key: string, removal: R): void;
+  /** Sends what is pending now (e.g. right after the initial roster). */
+  flush(): void;
+  /** Drops what is pending and stops the timer. */
+  dispose(): void;
 }
 
 export interface Coalescer {
@@ -31,8 +46,18 @@ const realTimers: Timers = {
 };
 
 export function createCoalescer(send: (delta: Delta) => void, flushMs = defaultFlushMs, timers: Timers = realTimers, quietMs = defaultQuietMs): Coalescer {
-  // A JID is either upserted (with its latest state) or removed, never both: the last word wins.
-  const pending = new Map<string, Contact | 'removed'>();
+  const keyed = createKeyedCoalescer<Contact, string>(send, flushMs, timers, quietMs);
+  return { upsert: (contact) => keyed.upsert(contact.jid, contact), remove: (jid) => keyed.remove(jid, jid), flush: () => keyed.flush(), dispose: () => keyed.dispose() };
+}
+
+export function createKeyedCoalescer<T, R>(
+  send: (delta: KeyedDelta<T, R>) => void,
+  flushMs = defaultFlushMs,
+  timers: Timers = realTimers,
+  quietMs = defaultQuietMs,
+): KeyedCoalescer<T, R> {
+  // A key is either upserted (with its latest state) or removed, never both: the last word wins.
+  const pending = new Map<string, { readonly upsert: T } | { readonly removed: R }>();
   /** Ends the interval that the first pending change opened. */
   let timer: unknown;
   /** Restarted by each change: fires once they pause. */
@@ -48,11 +73,11 @@ export function createCoalescer(send: (delta: Delta) => void, flushMs = defaultF
   function flush(): void {
     stop();
     if (pending.size === 0) return;
-    const upserts: Contact[] = [];
-    const removed: string[] = [];
-    for (const [jid, change] of pending) {
-      if (change === 'removed') removed.push(jid);
-      else upserts.push(change);
+    const upserts: T[] = [];
+    const removed: R[] = [];
+    for (const change of pending.values()) {
+      if ('removed' in change) removed.push(change.removed);
+      else upserts.push(change.upsert);
     }
     pending.clear();
     send({ upserts, removed });
@@ -65,14 +90,14 @@ export function createCoalescer(send: (delta: Delta) => void, flushMs = defaultF
   }
 
   return {
-    upsert(contact) {
-      pending.delete(contact.jid);
-      pending.set(contact.jid, contact);
+    upsert(key, value) {
+      pending.delete(key);
+      pending.set(key, { upsert: value });
       schedule();
     },
-    remove(jid) {
-      pending.delete(jid);
-      pending.set(jid, 'removed');
+    remove(key, removal) {
+      pending.delete(key);
+      pending.set(key, { removed: removal });
       schedule();
     },
     flush,

@@ -1,0 +1,110 @@
+// The muc.* commands (XEP-0045) on the account's session: joining, leaving, talking in rooms, listing, creating and
+// configuring them.
+import type { Handlers } from '../../../shared/ipc/contract.ts';
+import { CausetteError } from '../../../shared/ipc/errors.ts';
+import { parseJid } from '../../../shared/model/jid.ts';
+import type { Muc } from '../xmpp/muc/muc.ts';
+import { findMucService, listRooms } from '../xmpp/muc/room-list.ts';
+import { acceptDefaultConfig, destroyRoom, getRoomConfig, presetAnswers, submitRoomConfig } from '../xmpp/muc/room-owner.ts';
+import { normaliseBareJid } from '../xmpp/roster/roster-items.ts';
+import type { AccountService } from './account-service.ts';
+import type { AccountSession } from './account-session.ts';
+
+type MucCommand =
+  | 'muc.rooms'
+  | 'muc.join'
+  | 'muc.leave'
+  | 'muc.occupants'
+  | 'muc.send'
+  | 'muc.setNick'
+  | 'muc.setSubject'
+  | 'muc.list'
+  | 'muc.create'
+  | 'muc.getConfig'
+  | 'muc.configure'
+  | 'muc.destroy';
+
+/** A room's address: room@service, with a local part and no resource (XEP-0045 §4.1). */
+function roomOf(text: string): string {
+  const jid = normaliseBareJid(text);
+  const parsed = jid === undefined ? undefined : parseJid(jid);
+  if (jid === undefined || !parsed?.ok || parsed.jid.local === undefined) {
+    throw new CausetteError('bad-request', `“${text}” is not a room address.`, undefined, { context: 'roomAddress', address: text });
+  }
+  return jid;
+}
+
+export function createMucHandlers({ accounts }: { readonly accounts: AccountService }): Pick<Handlers, MucCommand> {
+  function online(accountId: string): { session: AccountSession; muc: Muc; domain: string } {
+    const entry = accounts.entry(accountId);
+    const { session } = entry;
+    if (!session?.muc || entry.state.status !== 'online') {
+      throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`, undefined, { context: 'account', jid: entry.record.jid });
+    }
+    return { session, muc: session.muc, domain: entry.record.jid.slice(entry.record.jid.indexOf('@') + 1) };
+  }
+  /** The server's MUC service, found once per session. */
+  const services = new WeakMap<AccountSession, Promise<string>>();
+  function serviceOf(session: AccountSession, domain: string): Promise<string> {
+    let found = services.get(session);
+    if (!found) {
+      found = findMucService(session.connection, domain);
+      found.catch(() => services.delete(session));
+      services.set(session, found);
+    }
+    return found;
+  }
+
+  return {
+    'muc.rooms': ({ accountId }) => Promise.resolve(accounts.entry(accountId).session?.muc?.rooms() ?? []),
+    'muc.join': ({ accountId, room, nick, password }) => online(accountId).muc.join(roomOf(room), nick, password),
+    'muc.leave': async ({ accountId, room }) => {
+      await online(accountId).muc.leave(roomOf(room));
+      return null;
+    },
+    'muc.occupants': ({ accountId, room }) => Promise.resolve(accounts.entry(accountId).session?.muc?.occupants(roomOf(room)) ?? []),
+    'muc.send': ({ accountId, room, body }) => Promise.resolve().then(() => online(accountId).muc.send(roomOf(room), body)),
+    'muc.setNick': ({ accountId, room, nick }) => Promise.resolve().then(() => online(accountId).muc.setNick(roomOf(room), nick)),
+    'muc.setSubject': async ({ accountId, room, subject }) => {
+      await online(accountId).muc.setSubject(roomOf(room), subject);
+      return null;
+    },
+    'muc.list': async ({ accountId, service, limit }) => {
+      const { session, domain } = online(accountId);
+      return listRooms(session.connection, service ?? (await serviceOf(session, domain)), limit);
+    },
+    'muc.create': async ({ accountId, room: text, nick, preset, name }) => {
+      const { session, muc } = online(accountId);
+      const room = roomOf(text);
+      const joined = await muc.join(room, nick, undefined, true);
+      // §10.1.1: a room that was there already (201 missing) is joined, not created.
+      if (!joined.created) throw new CausetteError('already-exists', `The room ${room} already exists.`, undefined, { context: 'room', room });
+      if (preset === 'instant') await acceptDefaultConfig(session.connection, room);
+      const form = preset === 'instant' ? undefined : await getRoomConfig(session.connection, room);
+      if (form && preset !== 'custom' && preset !== 'instant') await submitRoomConfig(session.connection, room, form, presetAnswers(preset, name));
+      // A custom room stays locked (and `created`) until muc.configure.
+      if (preset !== 'custom') await muc.refresh(room);
+      const now = muc.room(room) ?? joined;
+      return preset === 'custom' && form ? { room: now, form } : { room: now };
+    },
+    'muc.getConfig': async ({ accountId, room }) => getRoomConfig(online(accountId).session.connection, roomOf(room)),
+    'muc.configure': async ({ accountId, room: text, answers }) => {
+      const { session, muc } = online(accountId);
+      const room = roomOf(text);
+      const form = await getRoomConfig(session.connection, room);
+      await submitRoomConfig(session.connection, room, form, answers);
+      await muc.refresh(room);
+      return null;
+    },
+    'muc.destroy': async ({ accountId, room, reason, alternate, alternatePassword }) => {
+      const { session } = online(accountId);
+      await destroyRoom(session.connection, {
+        room: roomOf(room),
+        ...(reason === undefined ? {} : { reason }),
+        ...(alternate === undefined ? {} : { alternate: roomOf(alternate) }),
+        ...(alternatePassword === undefined ? {} : { password: alternatePassword }),
+      });
+      return null;
+    },
+  };
+}

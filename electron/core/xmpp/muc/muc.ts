@@ -1,0 +1,311 @@
+// XEP-0045 on a session: the rooms we are in, joined (§7.2) and left (§7.14), their occupants from presence (§7.2.3, §9),
+// their messages and subject (§7.4, §8.1), and a rejoin after a reconnect that was not a resumption (XEP-0198 §5).
+import { randomUUID } from 'node:crypto';
+import type { Element } from '@xmpp/xml';
+import { CausetteError } from '../../../../shared/ipc/errors.ts';
+import type { Message } from '../../../../shared/model/message.ts';
+import type { Occupant, Room } from '../../../../shared/model/room.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { MessageStore } from '../../storage/messages.ts';
+import type { Connection } from '../connection.ts';
+import { joinError } from './join-errors.ts';
+import { parseMucPresence, type MucPresence } from './muc-presence.ts';
+import { markPrivateMessages } from './private-messages.ts';
+import { buildJoin, buildLeave, buildRoomPresence, buildSubject, NS_MUC_USER, type RoomAvailability } from './muc-stanzas.ts';
+import { initialOccupants, reduceOccupants } from './occupants.ts';
+import { answer, createEntry, omit, roomAfterSelf, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
+import { fetchRoomInfo } from './room-info.ts';
+import { parseRoomMessage } from './room-messages.ts';
+import { createSubjectRequests } from './subject-requests.ts';
+
+export interface MucDeps {
+  readonly accountId: string;
+  readonly ownJid: string;
+  readonly connection: Pick<Connection, 'send' | 'iq' | 'pipeline' | 'onSessionStart' | 'onState'>;
+  readonly store: MessageStore;
+  readonly logger: Logger;
+  readonly onRoom: (room: Room) => void;
+  readonly onOccupants: (delta: OccupantsDelta) => void;
+  /** A room message stored or changed (chat's event and conversation summary). */
+  readonly changed: (message: Message) => void;
+  /** Sends a stored pending message, tracked until the server acknowledges it (chat's outbox). */
+  readonly sendStored: (message: Message) => void;
+  /** Our availability now, shown in the rooms too (§7.7). */
+  readonly availability?: () => RoomAvailability;
+  readonly joinTimeoutMs?: number;
+  readonly now?: () => number;
+}
+
+const JOIN_TIMEOUT_MS = 30_000;
+const ANSWER_TIMEOUT_MS = 15_000;
+/** Live messages are dated by our clock, `since` is read by the room's: a minute more, kept once by its ids (XEP-0359). */
+const CLOCK_MARGIN_MS = 60_000;
+
+export type { OccupantsDelta };
+
+export function setupMuc(deps: MucDeps) {
+  const { accountId, connection, store, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const rooms = new Map<string, Entry>();
+
+  function emitRoom(entry: Entry): void {
+    deps.onRoom(entry.room);
+  }
+
+  /** XEP-0045 §7.2.1 (with §7.2.15 history since the newest message we hold, on a rejoin). */
+  function sendJoin(entry: Entry, rejoin: boolean): void {
+    entry.occupants = initialOccupants(entry.room.nick);
+    entry.reset = true;
+    // Not our own newest (it may have been written while away, after what others said meanwhile): the room's.
+    const newest = rejoin ? entry.lastSeen : undefined;
+    const occupant = `${entry.room.jid}/${entry.room.nick}`;
+    void connection
+      .send(
+        buildJoin({
+          occupant,
+          ...(entry.password === undefined ? {} : { password: entry.password }),
+          ...(newest === undefined ? {} : { historySince: newest - CLOCK_MARGIN_MS }),
+          ...(deps.availability ? { presence: deps.availability() } : {}),
+        }),
+      )
+      .catch((error: unknown) => answer(entry, 'waiting', { error: error instanceof Error ? error : new Error(String(error)) }));
+  }
+
+  /** §7.2.3: once in, what waited (messages written while we were away) goes out. */
+  function resendPending(room: string): void {
+    for (const message of store.pending(accountId)) if (message.kind === 'groupchat' && message.peer === room) deps.sendStored(message);
+  }
+
+  function onError(entry: Entry, presence: MucPresence): void {
+    if (entry.renaming?.nick === presence.nick) {
+      // §7.6.3: the new nickname was refused (in use, or not allowed); we keep the old one.
+      return answer(entry, 'renaming', { error: joinError(presence.error?.condition ?? 'undefined-condition', entry.room.jid, presence.nick, presence.error?.text) });
+    }
+    const error = joinError(presence.error?.condition ?? 'undefined-condition', entry.room.jid, entry.room.nick, presence.error?.text);
+    if (entry.waiting) {
+      // A join the user asked for failed: the room is not ours.
+      rooms.delete(entry.room.jid);
+      entry.batch.dispose();
+      return answer(entry, 'waiting', { error });
+    }
+    if (entry.room.state !== 'joining') return logger.info('a room sent an error presence', { condition: presence.error?.condition });
+    // A rejoin after a reconnect was refused (banned meanwhile, room gone…).
+    entry.room = { ...entry.room, state: 'removed', removed: { nick: entry.room.nick, reason: 'refused', text: presence.error?.condition ?? '' } };
+    emitRoom(entry);
+  }
+
+  function onPresence(stanza: Element): void {
+    const presence = parseMucPresence(stanza);
+    const entry = presence && rooms.get(presence.room);
+    if (!presence || !entry) return;
+    if (presence.type === 'error') return onError(entry, presence);
+    const reduced = reduceOccupants(entry.occupants, presence);
+    entry.occupants = reduced.state;
+    for (const change of reduced.changes) {
+      if (change.kind === 'upsert') entry.batch.upsert(change.occupant.nick, change.occupant);
+      else if (change.kind === 'renamed') entry.batch.remove(change.from, { renamed: { from: change.from, to: change.to } });
+      else entry.batch.remove(change.departure.nick, { departed: change.departure });
+    }
+    if (reduced.state.nick !== entry.room.nick) {
+      // §7.6: our own nickname changed (303 with 110).
+      entry.room = { ...entry.room, nick: reduced.state.nick };
+      emitRoom(entry);
+    }
+    const self = reduced.self;
+    if (!self) return;
+    if (self.kind === 'removed') {
+      entry.batch.flush();
+      // A room that drops us unasked without a reason, or for a shutdown (332), is going down: we rejoin on the next session.
+      const state = self.departure.reason === 'left' || self.departure.reason === 'shutdown' ? 'offline' : 'removed';
+      entry.room = { ...entry.room, state, role: 'none', removed: self.departure };
+      emitRoom(entry);
+      return answer(entry, 'waiting', { error: joinError(self.departure.reason === 'banned' ? 'forbidden' : 'undefined-condition', entry.room.jid, entry.room.nick, self.departure.text) });
+    }
+    entry.room = roomAfterSelf(entry.room, self);
+    if (self.kind === 'joined') {
+      // A room we are in is never a message request.
+      store.accept(accountId, entry.room.jid);
+      entry.batch.flush();
+      resendPending(entry.room.jid);
+    }
+    emitRoom(entry);
+    answer(entry, 'waiting', { room: entry.room });
+    if (entry.renaming?.nick === entry.room.nick) answer(entry, 'renaming', { room: entry.room });
+  }
+
+  const subjects = createSubjectRequests(ANSWER_TIMEOUT_MS);
+
+  function onMessage(stanza: Element): Promise<void> | void {
+    const entry = rooms.get(roomOf(stanza.attrs.from));
+    if (!entry) return;
+    if (subjects.refused(entry.room.jid, stanza) || stanza.attrs.type !== 'groupchat') return;
+    return connection.pipeline.prepareMessage(stanza, { source: 'live' }).then((content) => {
+      if (content) ingest(entry, content);
+    });
+  }
+
+  function ingest(entry: Entry, content: Element): void {
+    const occupants = [...entry.occupants.occupants.values()];
+    const parsed = parseRoomMessage(content, {
+      accountId,
+      room: entry.room.jid,
+      nick: entry.room.nick,
+      stanzaIds: entry.room.features.stanzaIds,
+      now: now(),
+      realJid: (nick, occupantId) =>
+        (occupantId === undefined ? entry.occupants.occupants.get(nick) : occupants.find((occupant) => occupant.occupantId === occupantId))?.jid,
+    });
+    if (!parsed) return;
+    if (parsed.kind === 'subject') {
+      if (parsed.by === entry.room.nick) subjects.applied(entry.room.jid);
+      const rest = omit(entry.room, 'subject', 'subjectBy');
+      entry.room = { ...rest, ...(parsed.subject === '' ? {} : { subject: parsed.subject }), ...(parsed.by === undefined ? {} : { subjectBy: parsed.by }) };
+      return emitRoom(entry);
+    }
+    entry.lastSeen = Math.max(entry.lastSeen ?? -Infinity, parsed.message.timestamp);
+    // Our own message echoed by the room merges with the stored one (origin-id), history seen before is not kept twice (stanza-id).
+    const result = store.batch(() => store.insert(parsed.message));
+    if (result.kind !== 'duplicate') deps.changed(result.message);
+  }
+
+  const removeStep = connection.pipeline.useIncoming(markPrivateMessages((room) => rooms.has(room)));
+  const removePresence = connection.pipeline.handle({ stanza: 'presence' }, onPresence);
+  const removeMessage = connection.pipeline.handle({ stanza: 'message' }, onMessage);
+  const removeSession = connection.onSessionStart(({ resumed }) => {
+    for (const entry of rooms.values()) {
+      if (entry.room.state !== 'offline') continue;
+      // XEP-0198: a resumed session never left the room.
+      if (resumed) {
+        entry.room = { ...entry.room, state: 'joined' };
+        emitRoom(entry);
+        continue;
+      }
+      entry.room = { ...entry.room, state: 'joining' };
+      emitRoom(entry);
+      sendJoin(entry, true);
+    }
+  });
+  const removeState = connection.onState((state) => {
+    if (state.status === 'online') return;
+    for (const entry of rooms.values()) {
+      if (entry.room.state !== 'joined' && entry.room.state !== 'joining') continue;
+      answer(entry, 'waiting', { error: new CausetteError('not-connected', 'The connection was lost while joining the room.', undefined, { context: 'account', jid: deps.ownJid }) });
+      entry.room = { ...entry.room, state: 'offline' };
+      emitRoom(entry);
+    }
+  });
+
+  function joined(room: string): Entry {
+    const entry = rooms.get(room);
+    if (entry?.room.state !== 'joined') throw new CausetteError('not-found', `You are not in the room ${room}.`, undefined, { context: 'notJoined', room });
+    return entry;
+  }
+
+  return {
+    /** Whether a presence is a room's (our contacts' presence does not count it). */
+    claims: (stanza: Element): boolean => stanza.getChild('x', NS_MUC_USER) !== undefined || rooms.has(roomOf(stanza.attrs.from)),
+    rooms: (): Room[] => [...rooms.values()].map((entry) => entry.room),
+    room: (room: string): Room | undefined => rooms.get(room)?.room,
+    occupants: (room: string): Occupant[] => [...(rooms.get(room)?.occupants.occupants.values() ?? [])],
+    /** §7.2: settles once the room confirms us (110), or rejects with the room's refusal. `create`: a room that does not exist yet is fine. */
+    async join(room: string, nick: string, password?: string, create = false): Promise<Room> {
+      const existing = rooms.get(room);
+      if (existing?.room.state === 'joined' && existing.room.nick === nick) return existing.room;
+      if (existing?.waiting) throw new CausetteError('conflict', `Already joining ${room}.`, undefined, { context: 'nickInUse', nick, room });
+      const info = await fetchRoomInfo(connection, room, create);
+      if (create && info) throw new CausetteError('already-exists', `The room ${room} already exists.`, undefined, { context: 'room', room });
+      existing?.batch.dispose();
+      const entry = createEntry(room, nick, password, deps.onOccupants);
+      if (info) entry.room = { ...entry.room, features: info.features, ...(info.name === undefined ? {} : { name: info.name }) };
+      rooms.set(room, entry);
+      const done = new Promise<Room>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          rooms.delete(room);
+          entry.batch.dispose();
+          answer(entry, 'waiting', { error: new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }) });
+        }, deps.joinTimeoutMs ?? JOIN_TIMEOUT_MS);
+        entry.waiting = { resolve, reject, timer };
+      });
+      emitRoom(entry);
+      sendJoin(entry, false);
+      return done;
+    },
+    /** §7.14: the room is forgotten at once; its unavailable echo changes nothing more. */
+    async leave(room: string): Promise<void> {
+      const entry = rooms.get(room);
+      if (!entry) return;
+      rooms.delete(room);
+      entry.batch.dispose();
+      answer(entry, 'waiting', { error: new CausetteError('not-found', `You are not in the room ${room}.`, undefined, { context: 'notJoined', room }) });
+      entry.room = { ...entry.room, state: 'left', role: 'none' };
+      emitRoom(entry);
+      await connection.send(buildLeave(`${room}/${entry.room.nick}`));
+    },
+    /** §7.4: stored pending, then sent; the room's echo marks it sent. */
+    send(room: string, body: string): Message {
+      const entry = rooms.get(room);
+      // Written while the room takes us back (after a reconnect), it waits pending and goes out once we are in.
+      if (entry?.room.state !== 'joined' && entry?.room.state !== 'joining' && entry?.room.state !== 'offline') joined(room);
+      const id = randomUUID();
+      const inserted = store.insert({ id, accountId, peer: room, kind: 'groupchat', direction: 'out', body, timestamp: now(), state: 'pending', originId: id, remoteId: id, sender: { nick: entry?.room.nick ?? '' } });
+      deps.changed(inserted.message);
+      if (entry?.room.state === 'joined') deps.sendStored(inserted.message);
+      return inserted.message;
+    },
+    /** §10.2: reads the room's features again after a configuration change; a configured new room is no longer locked. */
+    async refresh(room: string): Promise<void> {
+      const info = await fetchRoomInfo(connection, room, true);
+      const entry = rooms.get(room);
+      if (!entry) return;
+      const kept = omit(entry.room, 'created');
+      entry.room = { ...kept, ...(info ? { features: { ...info.features, logged: info.features.logged || kept.features.logged }, ...(info.name === undefined ? {} : { name: info.name }) } : {}) };
+      emitRoom(entry);
+    },
+    /** §7.6: settles once the room confirms our new nickname (303, then 110 under it); rejects with its refusal. */
+    setNick(room: string, nick: string): Promise<Room> {
+      const entry = joined(room);
+      if (entry.room.nick === nick) return Promise.resolve(entry.room);
+      answer(entry, 'renaming', { error: new CausetteError('conflict', `The nickname ${nick} is already taken in ${room}.`, undefined, { context: 'nickInUse', nick, room }) });
+      const answered = new Promise<Room>((resolve, reject) => {
+        const timer = setTimeout(() => answer(entry, 'renaming', { error: new CausetteError('timeout', `The room ${room} did not answer in time.`, undefined, { context: 'room', room }) }), ANSWER_TIMEOUT_MS);
+        entry.renaming = { nick, resolve, reject, timer };
+      });
+      void connection.send(buildRoomPresence(`${room}/${nick}`, deps.availability?.() ?? { show: 'online' })).catch((error: unknown) => answer(entry, 'renaming', { error: error instanceof Error ? error : new Error(String(error)) }));
+      return answered;
+    },
+    /** §7.7: our availability changed: every room we are in is told. */
+    announce(): void {
+      const presence = deps.availability?.();
+      if (!presence) return;
+      for (const entry of rooms.values()) {
+        if (entry.room.state === 'joined') void connection.send(buildRoomPresence(`${entry.room.jid}/${entry.room.nick}`, presence)).catch(() => undefined);
+      }
+    },
+    /** §8.1: settles once the room sends everyone the new subject; rejects with its refusal. */
+    async setSubject(room: string, subject: string): Promise<void> {
+      joined(room);
+      const id = randomUUID();
+      const answered = subjects.wait(room, id);
+      // The room may refuse before the write settles: the refusal is the caller's, not an unhandled one.
+      answered.catch(() => undefined);
+      await connection.send(buildSubject({ room, id, subject }));
+      return answered;
+    },
+    dispose(): void {
+      removeStep();
+      removePresence();
+      removeMessage();
+      removeSession();
+      removeState();
+      for (const entry of rooms.values()) {
+        clearTimeout(entry.waiting?.timer);
+        clearTimeout(entry.renaming?.timer);
+        entry.batch.dispose();
+      }
+      rooms.clear();
+      subjects.dispose(new CausetteError('not-connected', 'The account was signed out.', undefined, { context: 'account', jid: deps.ownJid }));
+    },
+  };
+}
+
+export type Muc = ReturnType<typeof setupMuc>;
