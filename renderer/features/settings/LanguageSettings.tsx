@@ -1,11 +1,11 @@
 // The interface's language: the system's (the default), English or French; kept in the settings like the others.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { preferredLanguage, type Language } from '../../../shared/i18n/language.ts';
 import { LanguageSettingSchema, type LanguageSetting } from '../../../shared/model/settings.ts';
-import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useSettings } from '../../stores/settings.ts';
+import { useSettingsUpdate } from './use-settings-update.ts';
 
 /** Each language named in itself, so that a reader lost in the wrong one finds their own. */
 const ownNames: Readonly<Record<Language, string>> = { en: 'English', fr: 'Français' };
@@ -14,18 +14,12 @@ export function LanguageSettings() {
   const id = useId();
   const { t } = useTranslation();
   const chosen = useSettings((state) => state.settings.language);
-  const [error, setError] = useState<string>();
+  const { update, error } = useSettingsUpdate();
   const system = ownNames[preferredLanguage(navigator.languages)];
 
   async function choose(value: string) {
     const parsed = LanguageSettingSchema.safeParse(value);
-    if (!parsed.success) return;
-    setError(undefined);
-    try {
-      useSettings.getState().updated(await call('settings.update', { language: parsed.data }));
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
+    if (parsed.success) await update({ language: parsed.data });
   }
 
   const label = (setting: LanguageSetting) => (setting === 'system' ? t('language.system', { language: system }) : ownNames[setting]);

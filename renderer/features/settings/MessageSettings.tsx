@@ -1,28 +1,22 @@
 // Writing messages: whether Enter sends (Shift+Enter breaks the line) or Ctrl/Cmd+Enter does (Enter breaks the line).
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SendWithSchema, type SendWith } from '../../../shared/model/settings.ts';
-import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useSettings } from '../../stores/settings.ts';
+import { useSettingsUpdate } from './use-settings-update.ts';
 import { ctrlName } from '../chat/send-keys.ts';
 
 export function MessageSettings() {
   const id = useId();
   const { t } = useTranslation();
   const sendWith = useSettings((state) => state.settings.sendWith);
-  const [error, setError] = useState<string>();
+  const { update, error } = useSettingsUpdate();
   const choices: Readonly<Record<SendWith, string>> = { enter: t('sending.enter'), ctrlEnter: t('sending.ctrlEnter', { ctrl: ctrlName() }) };
 
   async function choose(value: string) {
     const parsed = SendWithSchema.safeParse(value);
-    if (!parsed.success) return;
-    setError(undefined);
-    try {
-      useSettings.getState().updated(await call('settings.update', { sendWith: parsed.data }));
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
+    if (parsed.success) await update({ sendWith: parsed.data });
   }
 
   return (

@@ -1,26 +1,17 @@
 // Auto-away after some idle minutes, and (desktop only: a browser tab has no tray) whether closing the window keeps Causette in the tray.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../shared/model/settings.ts';
-import { call, isDesktop, messageOf } from '../../api.ts';
+import { isDesktop } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useSettings } from '../../stores/settings.ts';
+import { useSettingsUpdate } from './use-settings-update.ts';
 import { parseMinutes } from './minutes.ts';
 
 export function PresenceSettings() {
   const id = useId();
   const { t } = useTranslation();
   const settings = useSettings((state) => state.settings);
-  const [error, setError] = useState<string>();
-
-  async function update(change: Partial<Settings>) {
-    setError(undefined);
-    try {
-      useSettings.getState().updated(await call('settings.update', change));
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  }
+  const { update, error } = useSettingsUpdate();
 
   return (
     <section aria-labelledby={`${id}-title`} className="stack">

@@ -1,11 +1,11 @@
 // Who learns that we received or read their messages, or that we are typing (XEP-0184 §8: it tells that we are online),
 // and whether messages from strangers wait as message requests.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ShareChatActivitySchema, type Settings, type ShareChatActivity } from '../../../shared/model/settings.ts';
-import { call, messageOf } from '../../api.ts';
+import { ShareChatActivitySchema, type ShareChatActivity } from '../../../shared/model/settings.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useSettings } from '../../stores/settings.ts';
+import { useSettingsUpdate } from './use-settings-update.ts';
 
 export function PrivacySettings() {
   const id = useId();
@@ -13,16 +13,7 @@ export function PrivacySettings() {
   const choices: Readonly<Record<ShareChatActivity, string>> = { everyone: t('privacy.everyone'), contacts: t('privacy.contacts') };
   const shared = useSettings((state) => state.settings.shareChatActivity);
   const holdRequests = useSettings((state) => state.settings.holdRequests);
-  const [error, setError] = useState<string>();
-
-  async function update(changes: Partial<Settings>) {
-    setError(undefined);
-    try {
-      useSettings.getState().updated(await call('settings.update', changes));
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  }
+  const { update, error } = useSettingsUpdate();
   function choose(value: string) {
     const parsed = ShareChatActivitySchema.safeParse(value);
     if (parsed.success) void update({ shareChatActivity: parsed.data });

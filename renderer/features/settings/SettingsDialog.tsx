@@ -1,14 +1,14 @@
 // Settings: theme, language, notifications, presence, privacy, the avatar, blocked contacts, debug logging and where the
 // log is, adding an account, removing the current one.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DebugLoggingSchema, type DebugLogging } from '../../../shared/model/settings.ts';
 import { LanguageSettings } from './LanguageSettings.tsx';
 import type { Account } from '../../../shared/model/account.ts';
-import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { useSettings } from '../../stores/settings.ts';
+import { useSettingsUpdate } from './use-settings-update.ts';
 import { useUi } from '../../stores/ui.ts';
 import { BlockedContacts } from '../blocking/BlockedContacts.tsx';
 import { AppearanceSettings } from './AppearanceSettings.tsx';
@@ -25,17 +25,9 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
   const { settings, logFile, version } = useSettings();
   const loggingLabels: Readonly<Record<DebugLogging, string>> = { off: t('logs.off'), stanzas: t('logs.stanzas'), full: t('logs.full') };
   const loggingHints: Readonly<Record<DebugLogging, string>> = { off: t('logs.offHint'), stanzas: t('logs.stanzasHint'), full: t('logs.fullHint') };
-  const [error, setError] = useState<string>();
+  const { update, error } = useSettingsUpdate();
   const close = () => useUi.getState().setSettingsOpen(false);
-
-  async function setLogging(debugLogging: DebugLogging) {
-    setError(undefined);
-    try {
-      useSettings.getState().updated(await call('settings.update', { debugLogging }));
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  }
+  const setLogging = (debugLogging: DebugLogging) => update({ debugLogging });
 
   return (
     <Modal titleId={`${id}-title`} onCancel={close} className="settings">
