@@ -12,7 +12,8 @@ export function OccupantList({ occupants }: { readonly occupants: readonly Occup
   const { t } = useTranslation();
   const heading = { moderator: t('room.moderators'), participant: t('room.participants'), visitor: t('room.visitors') };
   return (
-    <aside className="occupants" aria-labelledby={`${id}-title`}>
+    // Focusable: a long list scrolls, and the keyboard must be able to scroll it (WCAG 2.1.1).
+    <aside className="occupants" aria-labelledby={`${id}-title`} tabIndex={0}>
       <h3 id={`${id}-title`}>{t('room.occupantsTitle')}</h3>
       {roles.map((role) => {
         const members = occupants.filter((occupant) => occupant.role === role);
