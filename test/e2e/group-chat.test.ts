@@ -127,26 +127,31 @@ describe('group chats', () => {
     expect(await mine.getByRole('button', { name: say('actions.delete') }).count()).toBe(0);
   });
 
-  it('a nickname in use keeps the dialog open on the nickname; another one joins', async () => {
+  it('a nickname in use keeps the dialog open on the nickname; another one joins, all from the keyboard', async () => {
     const { page } = alice;
     const room = `cake@${service()}`;
     await bob.createRoom(room, 'alice');
-    const dialog = await openJoinDialog(page, say);
-    await dialog.getByLabel(say('joinRoom.address')).fill(room);
-    await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
+    await page.getByRole('button', { name: say('joinRoom.open') }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: say('joinRoom.title') });
+    const address = dialog.getByLabel(say('joinRoom.address'));
+    await expect.poll(() => address.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type(room);
+    await page.keyboard.press('Enter');
     await dialog.getByRole('alert').getByText(say('errors.conflict_nickInUse', { nick: 'alice', room })).waitFor({ timeout: 15_000 });
     const nick = dialog.getByLabel(say('joinRoom.nick'));
     await expect.poll(() => nick.evaluate((input) => input === document.activeElement)).toBe(true);
     expect(await nick.getAttribute('aria-invalid')).toBe('true');
-    await nick.fill('Alice in Wonderland');
-    await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
+    // The nickname is selected: typing replaces it.
+    await page.keyboard.type('Alice in Wonderland');
+    await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
     const view = page.getByRole('region', { name: new RegExp(`^${escape(say('room.label', { name: '' }))}`) });
     await view.getByRole('complementary', { name: say('room.occupantsTitle') }).getByText('Alice in Wonderland', { exact: true }).waitFor({ timeout: 10_000 });
     await bob.leaveRoom(room, 'alice');
   });
 
-  it('Leave takes alice out of the room and closes its view', async () => {
+  it('Leave takes alice out of the room and closes its view; Join again brings her back', async () => {
     const { page } = alice;
     const room = `tea@${service()}`;
     await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) }).click();
@@ -157,6 +162,13 @@ describe('group chats', () => {
       (stanza) => stanza.tree.name === 'presence' && stanza.tree.attrs['type'] === 'unavailable' && stanza.tree.attrs['from'] === `${room}/alice`,
       'alice leaving the room',
     );
+    // Its conversation stays, with the way back in.
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) }).click();
+    await view.getByText(say('room.notJoined')).first().waitFor();
+    expect(await view.getByRole('textbox', { name: say('composer.label') }).count()).toBe(0);
+    await view.getByRole('button', { name: say('room.rejoin') }).click();
+    await view.getByRole('complementary', { name: say('room.occupantsTitle') }).getByText('bob', { exact: true }).waitFor({ timeout: 15_000 });
+    await view.getByRole('textbox', { name: say('composer.label') }).waitFor();
   });
 });
 
