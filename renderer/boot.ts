@@ -2,6 +2,7 @@
 import { install, messageOf, type Api } from './api.ts';
 import { startBlockingSync } from './blocking-sync.ts';
 import { startChatSync } from './chat-sync.ts';
+import { startRoomsSync } from './rooms-sync.ts';
 import { startRosterSync } from './roster-sync.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useSettings } from './stores/settings.ts';
@@ -38,6 +39,7 @@ export function start(api: Api): void {
   startRosterSync(api);
   startBlockingSync(api);
   startChatSync(api);
+  startRoomsSync(api);
 
   useUi.getState().setLink(api.linkState());
   api.onLinkState((link) => {

@@ -21,6 +21,7 @@ import './styles/presence.css';
 import './styles/chat.css';
 import './styles/search.css';
 import './styles/jump.css';
+import './styles/rooms.css';
 
 startLanguage();
 startTheme();

@@ -75,7 +75,7 @@ export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute
 }
 
 /** Closes the conversation and puts the focus back on its entry in the sidebar, where the keyboard goes on from. */
-function closeChat(peer: string): void {
+export function closeChat(peer: string): void {
   useUi.getState().closeChat();
   requestAnimationFrame(() => {
     const entry = [...document.querySelectorAll<HTMLElement>('.conversation-item')].find((item) => item.dataset['peer'] === peer);

@@ -1,4 +1,4 @@
-// A conversation with one peer: its header, the message list, the peer's typing, and the composer.
+// A conversation with one peer, or in a room (XEP-0045): its header, the message list, the peer's typing, the composer, and a room's occupants.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
@@ -9,7 +9,11 @@ import { Alert } from '../../components/Alert.tsx';
 import { selectAccount, useAccounts } from '../../stores/accounts.ts';
 import { selectConversation, selectPeerTyping, selectView, useChat } from '../../stores/chat.ts';
 import { useUi } from '../../stores/ui.ts';
-import { ChatHeader } from './ChatHeader.tsx';
+import { selectOccupants, selectRoom, useRooms } from '../../stores/rooms.ts';
+import { OccupantList } from '../rooms/OccupantList.tsx';
+import { RejoinBar } from '../rooms/RejoinBar.tsx';
+import { RoomHeader } from '../rooms/RoomHeader.tsx';
+import { ChatHeader, closeChat } from './ChatHeader.tsx';
 import { Composer } from './Composer.tsx';
 import { lastOwnMessage } from './message-rows.ts';
 import { MessageList } from './MessageList.tsx';
@@ -25,16 +29,20 @@ interface ChatPaneProps {
   /** The peer's roster entry, if it is a contact. */
   readonly contact: Contact | undefined;
   readonly online: boolean;
+  /** A room's conversation: the room's header, the senders' nicknames, muc.send, the occupant list. */
+  readonly room?: boolean;
 }
 
-export function ChatPane({ accountId, peer, name, contact, online }: ChatPaneProps) {
+export function ChatPane({ accountId, peer, name, contact, online, room = false }: ChatPaneProps) {
   const { t } = useTranslation();
   const ownJid = useAccounts((state) => selectAccount(state, accountId)?.jid ?? '');
   const conversation = useChat((state) => selectConversation(state, accountId, peer));
   const peerTyping = useChat((state) => selectPeerTyping(state, accountId, peer));
   const lastIncomingMessage = useChat((state) => selectView(state, accountId, peer).messages.findLast((message) => message.direction === 'in'));
   const lastIncoming = lastIncomingMessage?.id;
-  const announcement = useAnnouncement(lastIncomingMessage, name);
+  const announcement = useAnnouncement(lastIncomingMessage, lastIncomingMessage?.sender?.nick ?? name);
+  const roomState = useRooms((state) => selectRoom(state, accountId, peer));
+  const occupants = useRooms((state) => selectOccupants(state, accountId, peer));
   const openChat = useUi((state) => state.openChat);
   const active = useWindowActive();
   // The marker stays where the unread messages began when the conversation was opened, though reading them clears the count.
@@ -80,16 +88,28 @@ export function ChatPane({ accountId, peer, name, contact, online }: ChatPanePro
     call('chat.setMuted', { accountId, peer, muted: !muted }).catch((cause: unknown) => setError(messageOf(cause)));
   };
 
-  return (
-    <section className="conversation chat" aria-label={t('chat.with', { name })}>
-      <ChatHeader accountId={accountId} peer={peer} name={name} contact={contact} muted={muted} onToggleMute={toggleMute} />
-      {request && <RequestBar accountId={accountId} peer={peer} online={online} />}
+  const leave = () => {
+    setError(undefined);
+    call('muc.leave', { accountId, room: peer }).then(
+      () => {
+        useRooms.getState().left(accountId, peer);
+        closeChat(peer);
+      },
+      (cause: unknown) => setError(messageOf(cause)),
+    );
+  };
+  const joined = roomState?.state === 'joined';
+
+  const pane = (
+    <>
+      {!room && request && <RequestBar accountId={accountId} peer={peer} online={online} />}
       <PlainLinksProvider value={request}>
         <MessageList
           accountId={accountId}
           peer={peer}
           peerName={name}
           ownJid={ownJid}
+          room={room}
           firstUnreadId={firstUnreadId}
           focus={focus}
           sentCount={sentCount}
@@ -108,28 +128,58 @@ export function ChatPane({ accountId, peer, name, contact, online }: ChatPanePro
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <p role="status" className="typing-status">
-        {peerTyping === 'composing' ? t('chat.typing', { name }) : ''}
-      </p>
+      {!room && (
+        <p role="status" className="typing-status">
+          {peerTyping === 'composing' ? t('chat.typing', { name }) : ''}
+        </p>
+      )}
       {error !== undefined && (
         <Alert>
           <p>{error}</p>
         </Alert>
       )}
       {!online && <p className="hint offline-hint">{t('chat.offline')}</p>}
-      <Composer
-        key={`${accountId} ${peer}`}
-        accountId={accountId}
+      {room && online && !joined && <RejoinBar accountId={accountId} peer={peer} room={roomState} onError={setError} />}
+      {(!room || joined) && (
+        <Composer
+          key={`${accountId} ${peer}`}
+          accountId={accountId}
+          peer={peer}
+          peerName={name}
+          room={room}
+          replyTo={replyTo}
+          editing={editing}
+          onCancelReply={() => setReplyTo(undefined)}
+          onCancelEdit={() => setEditing(undefined)}
+          onEditLast={room ? () => undefined : editLast}
+          onSent={() => setSentCount((count) => count + 1)}
+          onError={setError}
+        />
+      )}
+    </>
+  );
+  if (!room) {
+    return (
+      <section className="conversation chat" aria-label={t('chat.with', { name })}>
+        <ChatHeader accountId={accountId} peer={peer} name={name} contact={contact} muted={muted} onToggleMute={toggleMute} />
+        {pane}
+      </section>
+    );
+  }
+  return (
+    <section className="conversation chat room-view" aria-label={t('room.label', { name })}>
+      <RoomHeader
         peer={peer}
-        peerName={name}
-        replyTo={replyTo}
-        editing={editing}
-        onCancelReply={() => setReplyTo(undefined)}
-        onCancelEdit={() => setEditing(undefined)}
-        onEditLast={editLast}
-        onSent={() => setSentCount((count) => count + 1)}
-        onError={setError}
+        name={name}
+        room={roomState}
+        occupants={occupants.length}
+        muted={muted}
+        onToggleMute={toggleMute}
+        onLeave={leave}
+        onClose={() => closeChat(peer)}
       />
+      <div className="room-main">{pane}</div>
+      {joined && <OccupantList occupants={occupants} />}
     </section>
   );
 }

@@ -12,6 +12,8 @@ interface ComposerProps {
   readonly accountId: string;
   readonly peer: string;
   readonly peerName: string;
+  /** A room: the message goes by muc.send (XEP-0045 §7.4), with no chat states. */
+  readonly room?: boolean;
   readonly replyTo: Message | undefined;
   readonly editing: Message | undefined;
   readonly onCancelReply: () => void;
@@ -22,7 +24,7 @@ interface ComposerProps {
   readonly onError: (error: string | undefined) => void;
 }
 
-export function Composer({ accountId, peer, peerName, replyTo, editing, onCancelReply, onCancelEdit, onEditLast, onSent, onError }: ComposerProps) {
+export function Composer({ accountId, peer, peerName, room = false, replyTo, editing, onCancelReply, onCancelEdit, onEditLast, onSent, onError }: ComposerProps) {
   const id = useId();
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
@@ -73,7 +75,7 @@ export function Composer({ accountId, peer, peerName, replyTo, editing, onCancel
 
   const change = (text: string) => {
     setDraft(text);
-    if (!editing) typing.input(text);
+    if (!editing && !room) typing.input(text);
   };
 
   const submit = () => {
@@ -94,7 +96,8 @@ export function Composer({ accountId, peer, peerName, replyTo, editing, onCancel
     onCancelReply();
     onSent();
     // The stored message and its state changes come back as chat.message events; it is stored even while offline.
-    call('chat.send', { accountId, peer, body, ...(reply ? { replyTo: reply.id } : {}) }).catch((cause: unknown) => {
+    const sending = room ? call('muc.send', { accountId, room: peer, body }) : call('chat.send', { accountId, peer, body, ...(reply ? { replyTo: reply.id } : {}) });
+    sending.catch((cause: unknown) => {
       setDraft(body);
       onError(messageOf(cause));
     });

@@ -1,11 +1,14 @@
 // The "Conversations" section of the sidebar, most recent first; conversations from strangers wait apart under "Message requests".
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/model/message.ts';
+import { selectAccount, useAccounts } from '../../stores/accounts.ts';
 import { selectConversations, useChat } from '../../stores/chat.ts';
+import { useRooms } from '../../stores/rooms.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
 import { displayName } from '../presence/labels.ts';
+import { JoinRoomDialog } from '../rooms/JoinRoomDialog.tsx';
 import { ArchiveSyncStatus } from './ArchiveSyncStatus.tsx';
 import { ConversationItem } from './ConversationItem.tsx';
 import { NewChat } from './NewChat.tsx';
@@ -15,6 +18,9 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
   const { t } = useTranslation();
   const conversations = useChat((state) => selectConversations(state, accountId));
   const contacts = useRoster((state) => selectAccountRoster(state, accountId)?.contacts);
+  const rooms = useRooms((state) => state.byAccount[accountId]?.rooms);
+  const online = useAccounts((state) => selectAccount(state, accountId)?.connection.status === 'online');
+  const [joining, setJoining] = useState(false);
   const open = useUi((state) => (state.openChat?.accountId === accountId ? state.openChat.peer : undefined));
   const requests = conversations.filter((conversation) => conversation.request === true);
   const ordinary = conversations.filter((conversation) => conversation.request !== true);
@@ -25,7 +31,7 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
         key={conversation.peer}
         accountId={accountId}
         conversation={conversation}
-        name={contact ? displayName(contact) : conversation.peer}
+        name={contact ? displayName(contact) : (rooms?.[conversation.peer]?.name ?? conversation.peer)}
         selected={open === conversation.peer}
         avatarHash={contact?.avatarHash}
       />
@@ -36,6 +42,10 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
       <h2 id={`${id}-title`}>{t('conversations.title')}</h2>
       <ArchiveSyncStatus accountId={accountId} />
       <NewChat accountId={accountId} ownJid={ownJid} />
+      <button type="button" className="join-room" disabled={!online} onClick={() => setJoining(true)}>
+        {t('joinRoom.open')}
+      </button>
+      {joining && <JoinRoomDialog accountId={accountId} ownJid={ownJid} onClose={() => setJoining(false)} />}
       {requests.length > 0 && (
         <section className="message-requests" aria-labelledby={`${id}-requests`}>
           <h3 id={`${id}-requests`}>

@@ -1,5 +1,5 @@
 // The toolbar of one message, on one line: reply, react, edit (our last one), send again (ours, still waiting), copy its
-// text, delete for everyone (ours; the question is asked under the message). Icons, named by their labels.
+// text, delete for everyone (ours; the question is asked under the message); in a room, only send again and copy. Icons, named by their labels.
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
@@ -14,6 +14,8 @@ interface MessageActionsProps {
   readonly ownReactions: readonly string[];
   /** Our last message: the one that can be corrected. */
   readonly editable: boolean;
+  /** A room's message: replies, reactions, corrections and retractions are not offered there yet. */
+  readonly inRoom: boolean;
   readonly onReply: () => void;
   readonly onReact: (emoji: string) => void;
   readonly onEdit: () => void;
@@ -25,7 +27,7 @@ interface MessageActionsProps {
   readonly onDelete: () => void;
 }
 
-export function MessageActions({ message, ownReactions, editable, onReply, onReact, onEdit, onResend, deleting, onDelete }: MessageActionsProps) {
+export function MessageActions({ message, ownReactions, editable, inRoom, onReply, onReact, onEdit, onResend, deleting, onDelete }: MessageActionsProps) {
   const { t } = useTranslation();
   const tabIndex = useMessageControlsTabIndex();
   const ref = useRef<HTMLDivElement>(null);
@@ -70,8 +72,8 @@ export function MessageActions({ message, ownReactions, editable, onReply, onRea
         reactRef.current?.focus();
       }}
     >
-      {action('reply', t('actions.reply'), onReply)}
-      {action('react', t('actions.react'), () => setPicking(!picking), { expanded: picking })}
+      {!inRoom && action('reply', t('actions.reply'), onReply)}
+      {!inRoom && action('react', t('actions.react'), () => setPicking(!picking), { expanded: picking })}
       {picking && (
         <div className="reaction-picker" role="group" aria-label={t('actions.pick')}>
           {quickReactions.map((emoji) => (
@@ -91,7 +93,7 @@ export function MessageActions({ message, ownReactions, editable, onReply, onRea
           ))}
         </div>
       )}
-      {editable && action('edit', t('actions.edit'), onEdit)}
+      {editable && !inRoom && action('edit', t('actions.edit'), onEdit)}
       {message.direction === 'out' && message.state === 'pending' && action('resend', t('actions.resend'), onResend)}
       {action(copied ? 'copied' : 'copy', t('actions.copy'), copy)}
       {copied && (
@@ -99,7 +101,7 @@ export function MessageActions({ message, ownReactions, editable, onReply, onRea
           {t('actions.copied')}
         </span>
       )}
-      {message.direction === 'out' && action('delete', t('actions.delete'), onDelete, { className: 'quiet danger-quiet delete-ask', expanded: deleting })}
+      {message.direction === 'out' && !inRoom && action('delete', t('actions.delete'), onDelete, { className: 'quiet danger-quiet delete-ask', expanded: deleting })}
     </div>
   );
 }

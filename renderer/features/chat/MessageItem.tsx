@@ -8,6 +8,7 @@ import { locale } from '../../i18n/index.ts';
 import { placeActions } from './actions-placement.ts';
 import { DeleteQuestion } from './DeleteQuestion.tsx';
 import { MessageActions } from './MessageActions.tsx';
+import { nickColour } from '../rooms/nick-colour.ts';
 import { MessageBody } from './MessageBody.tsx';
 import { MessageControlsTabIndex } from './message-focus.ts';
 import { MessageStatus } from './MessageStatus.tsx';
@@ -24,6 +25,8 @@ interface MessageItemProps {
   readonly firstUnread?: boolean;
   readonly ownJid: string;
   readonly peerName: string;
+  /** In a room: the nickname that wrote it, shown above it (ours are not). */
+  readonly sender?: string | undefined;
   readonly editable: boolean;
   readonly highlighted: boolean;
   /** The list's one tab stop. */
@@ -53,7 +56,7 @@ function formatsFor(language: string) {
 }
 
 export function MessageItem(props: MessageItemProps) {
-  const { message, day, firstUnread = false, ownJid, peerName, editable, highlighted, tabStop, focused, onReply, onEdit, onShow, onError } = props;
+  const { message, day, firstUnread = false, ownJid, peerName, sender, editable, highlighted, tabStop, focused, onReply, onEdit, onShow, onError } = props;
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [deleting, setDeleting] = useState(false);
@@ -63,7 +66,8 @@ export function MessageItem(props: MessageItemProps) {
   const fail = (cause: unknown) => onError(messageOf(cause));
   // XEP-0444 §3: each update carries our whole set of reactions.
   const react = (emoji: string) => void call('chat.react', { accountId, messageId, emojis: toggleReaction(ours, emoji) }).catch(fail);
-  const author = message.direction === 'out' ? t('message.you') : peerName;
+  const author = message.direction === 'out' ? t('message.you') : (sender ?? peerName);
+  const inRoom = message.kind === 'groupchat';
   const quoteAuthor = message.replyTo?.direction === undefined ? undefined : message.replyTo.direction === 'out' ? t('message.you') : peerName;
   const truncated = message.retracted ? undefined : truncationNote(message);
   const classes = ['message', message.direction, highlighted ? 'highlighted' : '', message.retracted ? 'retracted' : ''].filter(Boolean).join(' ');
@@ -83,6 +87,12 @@ export function MessageItem(props: MessageItemProps) {
     >
       <MessageControlsTabIndex value={focused ? 0 : -1}>
         <span className="visually-hidden">{t('message.author', { author })}</span>
+        {/* Seen; screen readers hear it as the author just above. */}
+        {sender !== undefined && (
+          <p className="message-sender" aria-hidden="true" style={{ color: nickColour(sender) }}>
+            {sender}
+          </p>
+        )}
         {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
         {message.retracted ? <p className="message-body deleted">{t('message.deleted')}</p> : <MessageBody body={message.body} />}
         {truncated !== undefined && <p className="message-truncated">{truncated}</p>}
@@ -114,6 +124,7 @@ export function MessageItem(props: MessageItemProps) {
             message={message}
             ownReactions={ours}
             editable={editable}
+            inRoom={inRoom}
             onReply={() => onReply(message)}
             onReact={react}
             onEdit={() => onEdit(message)}

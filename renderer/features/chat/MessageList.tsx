@@ -31,6 +31,8 @@ interface MessageListProps {
   readonly peer: string;
   readonly peerName: string;
   readonly ownJid: string;
+  /** A room's conversation: each incoming message shows its sender's nickname and avatar. */
+  readonly room?: boolean;
   /** The oldest unread message when the conversation was opened: the "New messages" marker goes above it. */
   readonly firstUnreadId: string | undefined;
   /** A message to scroll to and highlight (a search hit, a quote); the number changes on each request. */
@@ -44,7 +46,7 @@ interface MessageListProps {
 }
 
 export function MessageList(props: MessageListProps) {
-  const { accountId, peer, peerName, ownJid, firstUnreadId, focus: shown, sentCount } = props;
+  const { accountId, peer, peerName, ownJid, room = false, firstUnreadId, focus: shown, sentCount } = props;
   const { t } = useTranslation();
   const view = useChat((state) => selectView(state, accountId, peer));
   const avatarHash = useRoster((state) => selectAccountRoster(state, accountId)?.contacts.get(peer)?.avatarHash);
@@ -208,6 +210,7 @@ export function MessageList(props: MessageListProps) {
                   firstUnread={row.firstUnread}
                   ownJid={ownJid}
                   peerName={peerName}
+                  sender={senderOf(row.message)}
                   editable={row.message.id === editable}
                   highlighted={row.message.id === highlight}
                   tabStop={item.index === tabStop}
@@ -220,7 +223,11 @@ export function MessageList(props: MessageListProps) {
                 {/* Beside the list item, not in it: its text stays the message's own. */}
                 {row.endsGroup && row.message.direction === 'in' && (
                   <span className="sender-avatar">
-                    <Avatar jid={peer} name={peerName} accountId={accountId} hash={avatarHash} />
+                    {room ? (
+                      <Avatar jid={senderOf(row.message) ?? peer} name={senderOf(row.message) ?? peerName} />
+                    ) : (
+                      <Avatar jid={peer} name={peerName} accountId={accountId} hash={avatarHash} />
+                    )}
                   </span>
                 )}
               </div>
@@ -235,6 +242,11 @@ export function MessageList(props: MessageListProps) {
       )}
     </div>
   );
+}
+
+/** XEP-0045 §7.4: who wrote an incoming groupchat message, by nickname. */
+function senderOf(message: Message): string | undefined {
+  return message.kind === 'groupchat' && message.direction === 'in' ? message.sender?.nick : undefined;
 }
 
 interface ConversationTopProps {

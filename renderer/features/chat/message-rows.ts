@@ -8,7 +8,7 @@ export interface MessageRow {
   readonly startsDay: boolean;
   /** The first unread message when the conversation was opened. */
   readonly firstUnread: boolean;
-  /** The last of a run from the same side, the same day, each within GROUP_GAP_MS of the next: the avatar goes beside it. */
+  /** The last of a run from the same side (in a room, the same nickname), the same day, each within GROUP_GAP_MS of the next: the avatar goes beside it. */
   readonly endsGroup: boolean;
 }
 
@@ -23,7 +23,10 @@ export function messageRows(messages: readonly Message[], firstUnreadId: string 
     previousDay = day;
     const next = messages[index + 1];
     const endsGroup =
-      next === undefined || next.direction !== message.direction || dayKey(next.timestamp) !== day || next.timestamp - message.timestamp > GROUP_GAP_MS;
+      next === undefined ||
+      next.direction !== message.direction ||
+      next.sender?.nick !== message.sender?.nick ||
+      dayKey(next.timestamp) !== day || next.timestamp - message.timestamp > GROUP_GAP_MS;
     return { message, startsDay, firstUnread: message.id === firstUnreadId, endsGroup };
   });
 }

@@ -25,6 +25,12 @@ function luminance([r, g, b]: Rgb): number {
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
 
+/** WCAG 2 contrast ratio of two colours, from 1 to 21. */
+export function contrast(a: Rgb, b: Rgb): number {
+  const [lighter, darker] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (lighter + 0.05) / (darker + 0.05);
+}
+
 /** XEP-0392 §3.3 draws the initial in white or black: whichever contrasts more with the colour. */
 export function textColourOn(colour: Rgb): 'white' | 'black' {
   const lum = luminance(colour);

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectSelectedAccount, useAccounts } from '../../stores/accounts.ts';
 import { selectAccountRoster, selectGroupNames, useRoster } from '../../stores/roster.ts';
+import { selectConversation, useChat } from '../../stores/chat.ts';
+import { selectRoom, useRooms } from '../../stores/rooms.ts';
 import { useUi } from '../../stores/ui.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
 import { ContactDetails } from '../contacts/ContactDetails.tsx';
@@ -29,6 +31,8 @@ export function MainLayout() {
   const chat = useUi((state) => state.openChat);
   const peer = chat && chat.accountId === account?.id ? chat.peer : undefined;
   const peerContact = peer === undefined ? undefined : roster?.contacts.get(peer);
+  const peerRoom = useRooms((state) => (peer === undefined ? undefined : selectRoom(state, account?.id, peer)));
+  const roomConversation = useChat((state) => (account && peer !== undefined ? selectConversation(state, account.id, peer)?.room === true : false));
   // A narrow window shows either the sidebar or this pane (layout.css).
   const showingPane = account !== undefined && (contact !== undefined || peer !== undefined);
   return (
@@ -55,9 +59,10 @@ export function MainLayout() {
             key={`${account.id} ${peer}`}
             accountId={account.id}
             peer={peer}
-            name={peerContact ? displayName(peerContact) : peer}
+            name={peerContact ? displayName(peerContact) : (peerRoom?.name ?? peer)}
             contact={peerContact}
             online={account.connection.status === 'online'}
+            room={peerRoom !== undefined || roomConversation}
           />
         ) : (
           <ConversationPane />

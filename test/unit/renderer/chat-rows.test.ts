@@ -27,6 +27,12 @@ describe('rows of the message list', () => {
     ]);
   });
 
+  it('ends a group in a room where the sender changes', () => {
+    const from = (nick: string) => ({ kind: 'groupchat' as const, peer: 'tea@conference.x', sender: { nick } });
+    const rows = messageRows([message('a', at(20, 9), from('bob')), message('b', at(20, 9), from('bob')), message('c', at(20, 9), from('carol'))], undefined);
+    expect(rows.map((row) => row.endsGroup)).toEqual([false, true, true]);
+  });
+
   it('ends a group where the side changes, the day changes, or more than five minutes pass', () => {
     const minute = 60_000;
     const rows = messageRows(

@@ -1,0 +1,152 @@
+// "Join group chat": a room's address, our nickname there and the room's password if it has one (XEP-0045 §7.2).
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, CallError, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Modal } from '../../components/Modal.tsx';
+import { useRooms } from '../../stores/rooms.ts';
+import { useUi } from '../../stores/ui.ts';
+
+interface JoinRoomDialogProps {
+  readonly accountId: string;
+  readonly ownJid: string;
+  readonly onClose: () => void;
+}
+
+/** Which field the core's refusal is about: the nickname (§7.2.9) or the password (§7.2.5), else neither. */
+function fieldOf(failure: unknown): 'nick' | 'password' | undefined {
+  if (!(failure instanceof CallError)) return undefined;
+  const context = failure.params?.['context'];
+  return context === 'nickInUse' ? 'nick' : context === 'roomPassword' ? 'password' : undefined;
+}
+
+export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogProps) {
+  const id = useId();
+  const { t } = useTranslation();
+  const [address, setAddress] = useState('');
+  const [nick, setNick] = useState(() => ownJid.split('@')[0] ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [invalid, setInvalid] = useState<'address' | 'nick' | 'password'>();
+  /** §7.2.7: the room does not exist; we may create it (§10.1). */
+  const [missing, setMissing] = useState(false);
+  const addressRef = useRef<HTMLInputElement>(null);
+  const nickRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  async function submit(event: FormEvent | undefined, create: boolean) {
+    event?.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setInvalid(undefined);
+    setMissing(false);
+    try {
+      const target = { accountId, room: address.trim(), nick: nick.trim() };
+      const room = create
+        ? (await call('muc.create', { ...target, preset: 'instant' })).room
+        : await call('muc.join', { ...target, ...(password === '' ? {} : { password }) });
+      useRooms.getState().room(accountId, room);
+      onClose();
+      useUi.getState().showChat(accountId, room.jid);
+    } catch (failure) {
+      const field = fieldOf(failure) ?? (failure instanceof CallError && failure.code === 'bad-request' ? 'address' : undefined);
+      setError(messageOf(failure));
+      setInvalid(field);
+      setMissing(!create && failure instanceof CallError && failure.code === 'not-found');
+      setBusy(false);
+      // The field to change gets the focus once it is enabled again.
+      requestAnimationFrame(() => {
+        const target = field === 'nick' ? nickRef : field === 'password' ? passwordRef : addressRef;
+        target.current?.focus();
+        target.current?.select();
+      });
+    }
+  }
+
+  const describedBy = (field: 'address' | 'nick' | 'password') => (invalid === field ? `${id}-error` : undefined);
+  return (
+    <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={onClose} initialFocus={addressRef}>
+      <h2 id={`${id}-title`}>{t('joinRoom.title')}</h2>
+      <p id={`${id}-intro`} className="hint">
+        {t('joinRoom.intro')}
+      </p>
+      <form className="stack" noValidate onSubmit={(event) => void submit(event, false)}>
+        <div className="field">
+          <label htmlFor={`${id}-address`}>{t('joinRoom.address')}</label>
+          <input
+            id={`${id}-address`}
+            ref={addressRef}
+            type="text"
+            inputMode="email"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            placeholder={t('joinRoom.addressPlaceholder')}
+            required
+            aria-invalid={invalid === 'address'}
+            aria-describedby={describedBy('address')}
+            value={address}
+            disabled={busy}
+            onChange={(event) => setAddress(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-nick`}>{t('joinRoom.nick')}</label>
+          <input
+            id={`${id}-nick`}
+            ref={nickRef}
+            type="text"
+            autoComplete="nickname"
+            spellCheck={false}
+            required
+            aria-invalid={invalid === 'nick'}
+            aria-describedby={describedBy('nick')}
+            value={nick}
+            disabled={busy}
+            onChange={(event) => setNick(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-password`}>{t('joinRoom.password')}</label>
+          <input
+            id={`${id}-password`}
+            ref={passwordRef}
+            type="password"
+            autoComplete="off"
+            aria-invalid={invalid === 'password'}
+            aria-describedby={describedBy('password')}
+            value={password}
+            disabled={busy}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </div>
+        {error !== undefined && (
+          <Alert>
+            <p id={`${id}-error`}>{error}</p>
+            {missing && (
+              <div className="actions start">
+                <button type="button" onClick={() => void submit(undefined, true)}>
+                  {t('joinRoom.create')}
+                </button>
+              </div>
+            )}
+          </Alert>
+        )}
+        {busy && (
+          <p role="status" className="progress working">
+            {t('joinRoom.joining')}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || address.trim() === '' || nick.trim() === ''}>
+            {t('joinRoom.submit')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

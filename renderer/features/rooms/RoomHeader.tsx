@@ -1,0 +1,77 @@
+// A room's header: its name (or address), where we are with it, its subject, how many are in, and its actions.
+import { useTranslation } from 'react-i18next';
+import type { Room } from '../../../shared/model/room.ts';
+import { Pause } from '../contacts/Pause.tsx';
+import { Avatar } from '../contacts/Avatar.tsx';
+
+interface RoomHeaderProps {
+  readonly peer: string;
+  readonly name: string;
+  /** This session's state of the room; none once left. */
+  readonly room: Room | undefined;
+  readonly occupants: number;
+  readonly muted: boolean;
+  readonly onToggleMute: () => void;
+  readonly onLeave: () => void;
+  readonly onClose: () => void;
+}
+
+export function RoomHeader({ peer, name, room, occupants, muted, onToggleMute, onLeave, onClose }: RoomHeaderProps) {
+  const { t } = useTranslation();
+  const subject = room?.subject?.trim();
+  const joined = room?.state === 'joined';
+  return (
+    <div className="dialog-head chat-head room-head">
+      <Avatar jid={peer} name={name} />
+      <div className="chat-title">
+        <h2>
+          {name}
+          {muted && (
+            <span className="muted-mark" role="img" aria-label={t('chat.muted')} title={t('chat.muted')}>
+              {' 🔕'}
+            </span>
+          )}
+        </h2>
+        <p className="contact-state">
+          <span className="state-word">{joined ? t('room.occupants', { count: occupants }) : stateWords(room, t)}</span>
+          {name !== peer && (
+            <span className="room-address">
+              <Pause />
+              {peer}
+            </span>
+          )}
+        </p>
+        {subject !== undefined && subject !== '' && (
+          <p className="room-subject" title={subject}>
+            <span className="visually-hidden">{t('room.subject')}</span>
+            {subject}
+          </p>
+        )}
+      </div>
+      <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
+        {muted ? t('chat.unmute') : t('chat.mute')}
+      </button>
+      {room && room.state !== 'left' && (
+        <button type="button" className="quiet danger-quiet" onClick={onLeave}>
+          {t('room.leave')}
+        </button>
+      )}
+      <button type="button" className="quiet" onClick={onClose}>
+        {t('common.close')}
+      </button>
+    </div>
+  );
+}
+
+function stateWords(room: Room | undefined, t: (key: string) => string): string {
+  switch (room?.state) {
+    case 'joining':
+      return t('room.joining');
+    case 'offline':
+      return t('room.offline');
+    case 'removed':
+      return t('room.removed');
+    default:
+      return t('room.notJoined');
+  }
+}

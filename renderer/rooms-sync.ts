@@ -1,0 +1,46 @@
+// Keeps the rooms slice current: muc.rooms and each room's occupants whenever an account comes online, then the events.
+import type { Api } from './api.ts';
+import { useAccounts } from './stores/accounts.ts';
+import { useRooms } from './stores/rooms.ts';
+
+function onlineIds(): ReadonlySet<string> {
+  return new Set(useAccounts.getState().accounts.filter((account) => account.connection.status === 'online').map((account) => account.id));
+}
+
+const known = (accountId: string) => useAccounts.getState().accounts.some((account) => account.id === accountId);
+
+async function load(api: Api, accountId: string): Promise<void> {
+  try {
+    const rooms = await api.call('muc.rooms', { accountId });
+    if (!known(accountId)) return;
+    useRooms.getState().loaded(accountId, rooms);
+    await Promise.all(rooms.filter((room) => room.state === 'joined').map((room) => loadOccupants(api, accountId, room.jid)));
+  } catch {
+    // Signed out meanwhile: the next time it is online it is asked again.
+  }
+}
+
+async function loadOccupants(api: Api, accountId: string, room: string): Promise<void> {
+  const occupants = await api.call('muc.occupants', { accountId, room });
+  if (known(accountId)) useRooms.getState().occupantList(accountId, room, occupants);
+}
+
+export function startRoomsSync(api: Api): void {
+  api.on('muc.room', ({ accountId, room }) => useRooms.getState().room(accountId, room));
+  api.on('muc.occupants', (delta) => useRooms.getState().occupants(delta));
+  api.on('account.removed', ({ accountId }) => useRooms.getState().forget(accountId));
+  let online = new Set<string>();
+  const refresh = () => {
+    const now = onlineIds();
+    for (const accountId of now) if (!online.has(accountId)) void load(api, accountId);
+    online = new Set(now);
+  };
+  useAccounts.subscribe(refresh);
+  refresh();
+  // Events were missed while the link to Causette was down.
+  let link = api.linkState();
+  api.onLinkState((next) => {
+    if (next === 'open' && link === 'lost') for (const accountId of onlineIds()) void load(api, accountId);
+    link = next;
+  });
+}

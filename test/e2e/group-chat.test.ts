@@ -1,0 +1,215 @@
+// Group chats in the interface (XEP-0045): alice joins rooms from the sidebar's dialog, talks with bob (slixmpp, not
+// Causette) who sees what she writes, sees the occupants and leaves; the room view and the dialog pass axe in English and French.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { child, startSlixmppPeer, type ReceivedStanza, type SlixmppPeer } from '../support/slixmpp-peer.ts';
+import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
+import { waitUntilOnline } from './ui.ts';
+import { words, type Say } from './words.ts';
+
+let server: ProsodyServer;
+let bob: SlixmppPeer;
+const service = () => `conference.${server.domain}`;
+
+beforeAll(async () => {
+  server = await startProsody({
+    users: [
+      { username: 'alice', password: 'alice-pass' },
+      { username: 'bob', password: 'bob-pass' },
+      { username: 'carol', password: 'carol-pass' },
+    ],
+  });
+  bob = await startSlixmppPeer({ jid: `bob@${server.domain}`, password: 'bob-pass', host: server.host, port: server.c2sPort, caPath: server.caPath });
+});
+
+afterAll(async () => {
+  await bob?.stop();
+  await server?.dispose();
+});
+
+/** The serious and critical violations on the page as it is, in both colour schemes, one line each. */
+async function violations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    for (const violation of results.violations) {
+      if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+      const where = violation.nodes.slice(0, 4).map((node) => `${node.target.join(' ')} (${node.failureSummary?.split('\n')[1]?.trim() ?? ''})`);
+      found.push(`${colorScheme}: ${violation.id}: ${violation.help} — ${where.join('; ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return found;
+}
+
+async function signedIn(user: string, locale: 'en-US' | 'fr-FR', say: Say): Promise<BrowserMode> {
+  const ui = await openBrowserMode({ caPem: server.caPem, locale });
+  const { page } = ui;
+  await page.getByLabel(say('signIn.address')).fill(`${user}@${server.domain}`);
+  await page.getByLabel(say('signIn.password'), { exact: true }).fill(`${user}-pass`);
+  await page.getByRole('button', { name: say('server.advanced') }).click();
+  await page.getByLabel(say('server.host')).fill('127.0.0.1');
+  await page.getByLabel(say('server.port')).fill(String(server.c2sPort));
+  await page.getByRole('button', { name: say('signIn.submit'), exact: true }).and(page.locator('[type=submit]')).click();
+  if (locale === 'en-US') await waitUntilOnline(page);
+  else await page.getByRole('region', { name: say('account.connection') }).getByText(say('connection.online')).waitFor({ timeout: 20_000 });
+  return ui;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The room's view, by its accessible name ("Group chat tea@…", or its name). */
+const roomView = (page: Page, say: Say, name: string): Locator => page.getByRole('region', { name: say('room.label', { name }), exact: true });
+
+async function openJoinDialog(page: Page, say: Say): Promise<Locator> {
+  await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: say('joinRoom.open') }).click();
+  const dialog = page.getByRole('dialog', { name: say('joinRoom.title') });
+  await dialog.waitFor();
+  return dialog;
+}
+
+const groupchatFrom = (from: string, body: string) => (stanza: ReceivedStanza) =>
+  stanza.tree.name === 'message' && stanza.tree.attrs['type'] === 'groupchat' && stanza.tree.attrs['from'] === from && child(stanza.tree, 'body')?.text === body;
+
+describe('group chats', () => {
+  const say = words('en');
+  let alice: BrowserMode;
+
+  beforeAll(async () => {
+    alice = await signedIn('alice', 'en-US', say);
+  });
+
+  afterAll(async () => {
+    await alice?.close();
+  });
+
+  it('alice creates a room that does not exist yet, bob joins and talks, each sees the other', async () => {
+    const { page } = alice;
+    const room = `tea@${service()}`;
+    const dialog = await openJoinDialog(page, say);
+    await dialog.getByLabel(say('joinRoom.address')).fill(room);
+    expect(await dialog.getByLabel(say('joinRoom.nick')).inputValue()).toBe('alice');
+    await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
+    await dialog.getByRole('alert').getByText(say('errors.not-found_room', { room })).waitFor({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: say('joinRoom.create') }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    const view = roomView(page, say, room);
+    await view.waitFor();
+
+    await bob.joinRoom({ room, nick: 'bob' });
+    const occupants = view.getByRole('complementary', { name: say('room.occupantsTitle') });
+    await occupants.getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => occupants.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('alice'), expect.stringContaining('bob')]);
+    await view.getByText(say('room.occupants_other', { count: 2 })).waitFor();
+
+    await bob.sendGroupchat({ room, body: 'Hello from bob' });
+    const fromBob = view.getByRole('list', { name: say('messages.label') }).getByRole('listitem').filter({ hasText: 'Hello from bob' });
+    await fromBob.waitFor({ timeout: 10_000 });
+    // Named for screen readers and shown above the message.
+    expect(await fromBob.textContent()).toContain(say('message.author', { author: 'bob' }));
+    await expect.poll(() => fromBob.getByText('bob', { exact: true }).isVisible()).toBe(true);
+    // What the room does not take from Causette yet is not offered.
+    await fromBob.hover();
+    expect(await fromBob.getByRole('button', { name: say('actions.reply') }).count()).toBe(0);
+    expect(await fromBob.getByRole('button', { name: say('actions.react') }).count()).toBe(0);
+    await fromBob.getByRole('button', { name: say('actions.copy') }).waitFor();
+
+    const box = view.getByRole('textbox', { name: say('composer.label') });
+    await box.fill('Hello from alice');
+    await box.press('Enter');
+    await bob.waitFor(groupchatFrom(`${room}/alice`, 'Hello from alice'), 'alice’s message in the room');
+    const mine = view.getByRole('listitem').filter({ hasText: 'Hello from alice' });
+    await mine.waitFor();
+    await mine.hover();
+    expect(await mine.getByRole('button', { name: say('actions.edit') }).count()).toBe(0);
+    expect(await mine.getByRole('button', { name: say('actions.delete') }).count()).toBe(0);
+  });
+
+  it('a nickname in use keeps the dialog open on the nickname; another one joins, all from the keyboard', async () => {
+    const { page } = alice;
+    const room = `cake@${service()}`;
+    await bob.createRoom(room, 'alice');
+    await page.getByRole('button', { name: say('joinRoom.open') }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: say('joinRoom.title') });
+    const address = dialog.getByLabel(say('joinRoom.address'));
+    await expect.poll(() => address.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type(room);
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('alert').getByText(say('errors.conflict_nickInUse', { nick: 'alice', room })).waitFor({ timeout: 15_000 });
+    const nick = dialog.getByLabel(say('joinRoom.nick'));
+    await expect.poll(() => nick.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await nick.getAttribute('aria-invalid')).toBe('true');
+    // The nickname is selected: typing replaces it.
+    await page.keyboard.type('Alice in Wonderland');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    const view = page.getByRole('region', { name: new RegExp(`^${escape(say('room.label', { name: '' }))}`) });
+    await view.getByRole('complementary', { name: say('room.occupantsTitle') }).getByText('Alice in Wonderland', { exact: true }).waitFor({ timeout: 10_000 });
+    await bob.leaveRoom(room, 'alice');
+  });
+
+  it('Leave takes alice out of the room and closes its view; Join again brings her back', async () => {
+    const { page } = alice;
+    const room = `tea@${service()}`;
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) }).click();
+    const view = roomView(page, say, room);
+    await view.getByRole('button', { name: say('room.leave') }).click();
+    await view.waitFor({ state: 'detached' });
+    await bob.waitFor(
+      (stanza) => stanza.tree.name === 'presence' && stanza.tree.attrs['type'] === 'unavailable' && stanza.tree.attrs['from'] === `${room}/alice`,
+      'alice leaving the room',
+    );
+    // Its conversation stays, with the way back in.
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) }).click();
+    await view.getByText(say('room.notJoined')).first().waitFor();
+    expect(await view.getByRole('textbox', { name: say('composer.label') }).count()).toBe(0);
+    await view.getByRole('button', { name: say('room.rejoin') }).click();
+    await view.getByRole('complementary', { name: say('room.occupantsTitle') }).getByText('bob', { exact: true }).waitFor({ timeout: 15_000 });
+    await view.getByRole('textbox', { name: say('composer.label') }).waitFor();
+  });
+});
+
+describe.each([
+  { locale: 'en-US', language: 'en', user: 'alice', room: 'a11y-en' },
+  { locale: 'fr-FR', language: 'fr', user: 'carol', room: 'a11y-fr' },
+] as const)('accessibility in $locale', ({ locale, language, user, room: local }) => {
+  const say = words(language);
+  let ui: BrowserMode;
+
+  beforeAll(async () => {
+    ui = await signedIn(user, locale, say);
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+  });
+
+  it('the join dialog, with an error, and the room view with messages and occupants', async () => {
+    const { page } = ui;
+    const room = `${local}@${service()}`;
+    await bob.createRoom(room, 'bob');
+    const dialog = await openJoinDialog(page, say);
+    expect(await violations(page)).toEqual([]);
+    await dialog.getByLabel(say('joinRoom.address')).fill(`nowhere@${service()}`);
+    await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
+    await dialog.getByRole('button', { name: say('joinRoom.create') }).waitFor({ timeout: 15_000 });
+    expect(await violations(page)).toEqual([]);
+    await dialog.getByLabel(say('joinRoom.address')).fill(room);
+    await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    const view = page.getByRole('region', { name: new RegExp(`^${escape(say('room.label', { name: '' }))}`) });
+    await bob.setSubject(room, `Subject ${language}`);
+    await bob.sendGroupchat({ room, body: `Bonjour ${language}` });
+    await view.getByRole('listitem').filter({ hasText: `Bonjour ${language}` }).waitFor({ timeout: 10_000 });
+    await view.getByText(`Subject ${language}`).waitFor({ timeout: 10_000 });
+    await view.getByRole('complementary', { name: say('room.occupantsTitle') }).getByText('bob', { exact: true }).waitFor();
+    const box = view.getByRole('textbox', { name: say('composer.label') });
+    await box.fill(`Salut ${language}`);
+    await box.press('Enter');
+    await view.getByRole('listitem').filter({ hasText: `Salut ${language}` }).waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+});
