@@ -1,6 +1,7 @@
 // Group chats in the interface (XEP-0045): alice joins rooms from the sidebar's dialog, talks with bob (slixmpp, not
 // Causette) who sees what she writes, sees the occupants and leaves; the room view and the dialog pass axe in English and French.
 import { AxeBuilder } from '@axe-core/playwright';
+import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -93,7 +94,8 @@ describe('group chats', () => {
     expect(await dialog.getByLabel(say('joinRoom.nick')).inputValue()).toBe('alice');
     await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
     await dialog.getByRole('alert').getByText(say('errors.not-found_room', { room })).waitFor({ timeout: 15_000 });
-    await dialog.getByRole('button', { name: say('joinRoom.create') }).click();
+    // Created as a public channel: listed on the server, which the room list test finds.
+    await dialog.getByRole('button', { name: say('joinRoom.createPublic') }).click();
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
     const view = roomView(page, say, room);
     await view.waitFor();
@@ -151,6 +153,30 @@ describe('group chats', () => {
     await bob.leaveRoom(room, 'alice');
   });
 
+  it('the server’s rooms are listed with their occupants, searched, and one chosen fills in the address', async () => {
+    const { page } = alice;
+    const dialog = await openJoinDialog(page, say);
+    await dialog.getByRole('button', { name: say('roomList.browse') }).click();
+    await dialog.getByRole('heading', { name: say('roomList.title', { service: service() }) }).waitFor({ timeout: 15_000 });
+    const rooms = dialog.getByRole('list', { name: say('roomList.label') });
+    const tea = rooms.getByRole('button', { name: new RegExp(escape(`tea@${service()}`)) });
+    await tea.waitFor();
+    // alice and bob are in it.
+    expect(await tea.textContent()).toContain(say('room.occupants_other', { count: 2 }));
+    await page.screenshot({ path: join(resolve(import.meta.dirname, '..', '..', 'test-results'), 'room-list.png') });
+    await dialog.getByRole('searchbox', { name: say('roomList.search') }).fill('TEA');
+    await expect.poll(() => rooms.getByRole('button').count()).toBe(1);
+    await dialog.getByRole('searchbox', { name: say('roomList.search') }).fill('no such room');
+    await dialog.getByText(say('roomList.noMatch', { query: 'no such room' })).waitFor();
+    await dialog.getByRole('searchbox', { name: say('roomList.search') }).fill('tea');
+    await tea.click();
+    expect(await dialog.getByLabel(say('joinRoom.address')).inputValue()).toBe(`tea@${service()}`);
+    // On to the nickname, the next thing to decide.
+    expect(await dialog.getByLabel(say('joinRoom.nick')).evaluate((input) => input === document.activeElement)).toBe(true);
+    await dialog.getByRole('button', { name: say('common.cancel') }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('Leave takes alice out of the room and closes its view; Join again brings her back', async () => {
     const { page } = alice;
     const room = `tea@${service()}`;
@@ -190,14 +216,20 @@ describe.each([
   it('the join dialog, with an error, and the room view with messages and occupants', async () => {
     const { page } = ui;
     const room = `${local}@${service()}`;
-    await bob.createRoom(room, 'bob');
+    await bob.createRoom(room, 'bob', { public: true });
     const dialog = await openJoinDialog(page, say);
     expect(await violations(page)).toEqual([]);
     await dialog.getByLabel(say('joinRoom.address')).fill(`nowhere@${service()}`);
     await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
-    await dialog.getByRole('button', { name: say('joinRoom.create') }).waitFor({ timeout: 15_000 });
+    await dialog.getByRole('button', { name: say('joinRoom.createPrivate') }).waitFor({ timeout: 15_000 });
     expect(await violations(page)).toEqual([]);
-    await dialog.getByLabel(say('joinRoom.address')).fill(room);
+    // The room is chosen from the service's list this time.
+    await dialog.getByRole('button', { name: say('roomList.browse') }).click();
+    const rooms = dialog.getByRole('list', { name: say('roomList.label') });
+    await rooms.getByRole('button', { name: new RegExp(escape(room)) }).waitFor({ timeout: 15_000 });
+    expect(await violations(page)).toEqual([]);
+    await rooms.getByRole('button', { name: new RegExp(escape(room)) }).click();
+    expect(await dialog.getByLabel(say('joinRoom.address')).inputValue()).toBe(room);
     await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
     const view = page.getByRole('region', { name: new RegExp(`^${escape(say('room.label', { name: '' }))}`) });

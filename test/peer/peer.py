@@ -121,7 +121,12 @@ async def create_room(peer, args):
     # XEP-0045 §10.1.2: joining a room that is not there creates it; an empty submit makes it an instant room.
     muc = peer.plugin["xep_0045"]
     await muc.join_muc_wait(args["room"], args["nick"], maxstanzas=0, timeout=10)
-    await muc.set_room_config(args["room"], peer.plugin["xep_0004"].make_form(ftype="submit"), timeout=10)
+    form = peer.plugin["xep_0004"].make_form(ftype="submit")
+    if args.get("public"):
+        # §10.2 muc#roomconfig_publicroom: listed in the service's disco#items (§6.3).
+        form.add_field(var="FORM_TYPE", ftype="hidden", value="http://jabber.org/protocol/muc#roomconfig")
+        form.add_field(var="muc#roomconfig_publicroom", ftype="boolean", value=True)
+    await muc.set_room_config(args["room"], form, timeout=10)
     return None
 
 

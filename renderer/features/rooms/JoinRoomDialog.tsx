@@ -1,4 +1,5 @@
-// "Join group chat": a room's address, our nickname there and the room's password if it has one (XEP-0045 §7.2).
+// "Join group chat": a room's address (typed, or chosen from the service's rooms), our nickname there and the room's
+// password if it has one (XEP-0045 §7.2).
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, CallError, messageOf } from '../../api.ts';
@@ -6,6 +7,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { useRooms } from '../../stores/rooms.ts';
 import { useUi } from '../../stores/ui.ts';
+import { RoomBrowser } from './RoomBrowser.tsx';
 
 interface JoinRoomDialogProps {
   readonly accountId: string;
@@ -35,7 +37,8 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
   const nickRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  async function submit(event: FormEvent | undefined, create: boolean) {
+  /** Joins, or creates the room with a preset (§10.1) once the service said it does not exist. */
+  async function submit(event: FormEvent | undefined, create: 'public' | 'private' | undefined) {
     event?.preventDefault();
     setBusy(true);
     setError(undefined);
@@ -44,7 +47,7 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
     try {
       const target = { accountId, room: address.trim(), nick: nick.trim() };
       const room = create
-        ? (await call('muc.create', { ...target, preset: 'instant' })).room
+        ? (await call('muc.create', { ...target, preset: create })).room
         : await call('muc.join', { ...target, ...(password === '' ? {} : { password }) });
       useRooms.getState().room(accountId, room);
       onClose();
@@ -53,7 +56,7 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
       const field = fieldOf(failure) ?? (failure instanceof CallError && failure.code === 'bad-request' ? 'address' : undefined);
       setError(messageOf(failure));
       setInvalid(field);
-      setMissing(!create && failure instanceof CallError && failure.code === 'not-found');
+      setMissing(create === undefined && failure instanceof CallError && failure.code === 'not-found');
       setBusy(false);
       // The field to change gets the focus once it is enabled again.
       requestAnimationFrame(() => {
@@ -71,7 +74,7 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
       <p id={`${id}-intro`} className="hint">
         {t('joinRoom.intro')}
       </p>
-      <form className="stack" noValidate onSubmit={(event) => void submit(event, false)}>
+      <form className="stack" noValidate onSubmit={(event) => void submit(event, undefined)}>
         <div className="field">
           <label htmlFor={`${id}-address`}>{t('joinRoom.address')}</label>
           <input
@@ -91,6 +94,13 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
             onChange={(event) => setAddress(event.target.value)}
           />
         </div>
+        <RoomBrowser
+          accountId={accountId}
+          onChoose={(jid) => {
+            setAddress(jid);
+            nickRef.current?.focus();
+          }}
+        />
         <div className="field">
           <label htmlFor={`${id}-nick`}>{t('joinRoom.nick')}</label>
           <input
@@ -125,11 +135,17 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
           <Alert>
             <p id={`${id}-error`}>{error}</p>
             {missing && (
-              <div className="actions start">
-                <button type="button" onClick={() => void submit(undefined, true)}>
-                  {t('joinRoom.create')}
-                </button>
-              </div>
+              <>
+                <p className="hint">{t('joinRoom.createHint')}</p>
+                <div className="actions start">
+                  <button type="button" onClick={() => void submit(undefined, 'public')}>
+                    {t('joinRoom.createPublic')}
+                  </button>
+                  <button type="button" onClick={() => void submit(undefined, 'private')}>
+                    {t('joinRoom.createPrivate')}
+                  </button>
+                </div>
+              </>
             )}
           </Alert>
         )}
