@@ -1,6 +1,6 @@
 // Publishing our OMEMO 0.3 device on the harness Prosody, read back by another account that is not a contact.
 import { randomBytes } from 'node:crypto';
-import xml from '@xmpp/xml';
+import xml, { type Element } from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundleRequest, parseBundle } from '../../electron/core/omemo/axolotl-bundle.ts';
 import { buildDeviceListPublish, buildDeviceListRequest, parseDeviceList } from '../../electron/core/omemo/axolotl-device-list.ts';
@@ -34,6 +34,13 @@ function keyStores(...jids: string[]) {
   });
 }
 
+/** The same publish without its publish-options: the node gets the server's default access model (presence). */
+function withoutOptions(iq: Element): Element {
+  const pubsub = iq.getChild('pubsub')!;
+  pubsub.children = pubsub.getChildren('publish');
+  return iq;
+}
+
 describe('publishing our OMEMO 0.3 device', () => {
   it('adds our id to the device list beside alice’s other device, and anyone can read the list and the bundle', async () => {
     const [alice = '', bob = ''] = await harness.users('alice', 'bob');
@@ -60,11 +67,22 @@ describe('publishing our OMEMO 0.3 device', () => {
   it('without publish-options a stranger could not read the node (what the open access model changes)', async () => {
     const [alice = '', bob = ''] = await harness.users('alice', 'bob');
     const owner = await harness.raw(alice, 'r');
-    const closed = buildPublish('urn:example:closed', xml('list', { xmlns: 'eu.siacs.conversations.axolotl' }));
-    closed.getChild('pubsub')!.children = closed.getChild('pubsub')!.getChildren('publish');
-    await owner.iq(closed);
+    await owner.iq(withoutOptions(buildPublish('urn:example:closed', xml('list', { xmlns: 'eu.siacs.conversations.axolotl' }))));
     const stranger = await harness.raw(bob, 'r');
     await expect(stranger.iq(xml('iq', { type: 'get', to: alice }, xml('pubsub', { xmlns: 'http://jabber.org/protocol/pubsub' }, xml('items', { node: 'urn:example:closed' }))))).rejects.toThrow('forbidden');
+  });
+
+  it('opens a device list node another client made for contacts only, keeping its device', async () => {
+    const [alice = '', bob = ''] = await harness.users('alice', 'bob');
+    const [aliceKeys] = keyStores(alice);
+    const otherClient = await harness.raw(alice, 'other-client');
+    await otherClient.iq(withoutOptions(buildDeviceListPublish([4223])));
+    const stranger = await harness.raw(bob, 'r');
+    await expect(stranger.iq(buildDeviceListRequest(alice))).rejects.toThrow('forbidden');
+
+    const causette = await harness.raw(alice, 'causette');
+    const { deviceId } = await publishOwnDevice({ iq: (request) => causette.iq(request), keys: aliceKeys, now: () => 1 });
+    expect(parseDeviceList(await stranger.iq(buildDeviceListRequest(alice)))).toEqual([4223, deviceId]);
   });
 
   it('a bundle fetched from the server starts a Signal session that alice’s device answers', async () => {

@@ -5,6 +5,7 @@ import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { StanzaError } from '../xmpp/errors.ts';
 import { buildBundlePublish, type Bundle } from './axolotl-bundle.ts';
 import { buildDeviceListPublish, buildDeviceListRequest, parseDeviceList, withOwnDevice } from './axolotl-device-list.ts';
+import { NODE_DEVICE_LIST, buildOpenNodeConfig, bundleNode } from './axolotl-pubsub.ts';
 import { ensureOwnDevice } from './own-device.ts';
 import type { DeviceType } from './signal-library.ts';
 import { toArrayBuffer } from './signal-store.ts';
@@ -48,13 +49,27 @@ export async function fetchOwnDeviceList(iq: PublishDeps['iq']): Promise<number[
   }
 }
 
+/**
+ * Publishes with the open access model; when the node exists with another one (made by another client), the server
+ * refuses the options (XEP-0060 §7.1.5): the node is reconfigured open and the publish tried once more.
+ */
+export async function publishOpen(iq: PublishDeps['iq'], node: string, request: Element): Promise<void> {
+  try {
+    await iq(request);
+  } catch (error) {
+    if (!(error instanceof StanzaError) || (error.condition !== 'conflict' && error.condition !== 'precondition-not-met')) throw error;
+    await iq(buildOpenNodeConfig(node));
+    await iq(request);
+  }
+}
+
 /** Makes our device if needed, publishes its bundle, then adds it to the device list when missing; returns the list. */
 export async function publishOwnDevice({ iq, keys, now }: PublishDeps): Promise<{ deviceId: number; devices: number[] }> {
   const { deviceId } = await ensureOwnDevice(keys, now());
   // The bundle first: a contact who sees our id in the list fetches it at once.
-  await iq(buildBundlePublish(deviceId, ownBundle(keys)));
+  await publishOpen(iq, bundleNode(deviceId), buildBundlePublish(deviceId, ownBundle(keys)));
   const published = await fetchOwnDeviceList(iq);
   const devices = withOwnDevice(published, deviceId);
-  if (devices.length !== published.length) await iq(buildDeviceListPublish(devices));
+  if (devices.length !== published.length) await publishOpen(iq, NODE_DEVICE_LIST, buildDeviceListPublish(devices));
   return { deviceId, devices };
 }

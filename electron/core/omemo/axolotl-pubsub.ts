@@ -10,6 +10,8 @@ export const bundleNode = (deviceId: number): string => `${NS_AXOLOTL}.bundles:$
 
 export const NS_PUBSUB = 'http://jabber.org/protocol/pubsub';
 export const NS_PUBSUB_EVENT = 'http://jabber.org/protocol/pubsub#event';
+export const NS_PUBSUB_OWNER = 'http://jabber.org/protocol/pubsub#owner';
+const NS_NODE_CONFIG = 'http://jabber.org/protocol/pubsub#node_config';
 const NS_PUBLISH_OPTIONS = 'http://jabber.org/protocol/pubsub#publish-options';
 const NS_DATA_FORMS = 'jabber:x:data';
 /** OMEMO 0.3 keeps one item per node, named "current". */
@@ -30,6 +32,27 @@ const openAccess = (): Element =>
 
 export const buildPublish = (node: string, payload: Element): Element =>
   xml('iq', { type: 'set' }, xml('pubsub', { xmlns: NS_PUBSUB }, xml('publish', { node }, xml('item', { id: CURRENT_ITEM }, payload)), openAccess()));
+
+/** XEP-0060 §8.2.4: open a node another client made with a narrower access model, so that publishing with the options succeeds. */
+export const buildOpenNodeConfig = (node: string): Element =>
+  xml(
+    'iq',
+    { type: 'set' },
+    xml(
+      'pubsub',
+      { xmlns: NS_PUBSUB_OWNER },
+      xml(
+        'configure',
+        { node },
+        xml(
+          'x',
+          { xmlns: NS_DATA_FORMS, type: 'submit' },
+          xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, NS_NODE_CONFIG)),
+          xml('field', { var: 'pubsub#access_model' }, xml('value', {}, 'open')),
+        ),
+      ),
+    ),
+  );
 
 export const buildItemsRequest = (to: string | undefined, node: string): Element =>
   xml('iq', { type: 'get', ...(to === undefined ? {} : { to }) }, xml('pubsub', { xmlns: NS_PUBSUB }, xml('items', { node, max_items: '1' })));
