@@ -1,6 +1,7 @@
-// X25519 key generation and agreement from node:crypto (RFC 7748 §5) for the Signal library, which is slow
-// with its emscripten curve; XEdDSA signatures (which node:crypto lacks) stay with the library's curve.
+// X25519 key generation and agreement from node:crypto (RFC 7748 §5), and XEdDSA verification over its Ed25519, for the
+// Signal library, which is slow with its emscripten curve; XEdDSA signing (which node:crypto lacks) stays with the library's.
 import { createPrivateKey, createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
+import { xeddsaVerify } from './xeddsa-verify.ts';
 
 /** The shape of the library's AsyncCurve: raw 32-byte keys; `verify` resolves true when the signature is INVALID. */
 export interface SignalAsyncCurve {
@@ -34,7 +35,7 @@ function arrayBuffer(bytes: Uint8Array): ArrayBuffer {
 // A throw inside the executor becomes a rejection, as callers of an async curve expect.
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
-/** The library's curve with keyPair and sharedSecret done by OpenSSL; `signing` keeps sign and verify. */
+/** The library's curve with keyPair, sharedSecret and verify done by OpenSSL; `signing` keeps sign. */
 export function createNodeCurve(signing: SignalAsyncCurve): SignalAsyncCurve {
   return {
     keyPair: (privKey) => settle(() => {
@@ -49,6 +50,7 @@ export function createNodeCurve(signing: SignalAsyncCurve): SignalAsyncCurve {
     sharedSecret: (pubKey, privKey) =>
       settle(() => arrayBuffer(diffieHellman({ privateKey: privateKeyObject(privKey), publicKey: publicKeyObject(pubKey) }))),
     sign: (privKey, message) => signing.sign(privKey, message),
-    verify: (pubKey, message, sig) => signing.verify(pubKey, message, sig),
+    // The library's convention: true when the signature is invalid.
+    verify: (pubKey, message, sig) => settle(() => !xeddsaVerify(new Uint8Array(pubKey), new Uint8Array(message), new Uint8Array(sig))),
   };
 }

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createNodeCurve } from '../../../electron/core/omemo/node-curve.ts';
 import { libraryCurve, removedProcessListeners } from '../../../electron/core/omemo/signal-library.ts';
+import { xeddsaVerify } from '../../../electron/core/omemo/xeddsa-verify.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -71,5 +72,37 @@ describe('X25519 from node:crypto', () => {
 
   it('refuses a key that is not 32 bytes', async () => {
     await expect(nodeCurve.sharedSecret(bytes(33), bytes(32))).rejects.toThrow('32 bytes');
+  });
+});
+
+describe('XEdDSA verification with node:crypto', () => {
+  const nodeCurve = createNodeCurve(libraryCurve);
+
+  it('accepts what the library’s curve signs and refuses any change, as the library’s curve does', async () => {
+    for (let i = 0; i < 12; i += 1) {
+      const { pubKey, privKey } = await libraryCurve.keyPair(bytes(32));
+      const message = bytes(33);
+      const signature = await libraryCurve.sign(privKey, message);
+      expect(xeddsaVerify(new Uint8Array(pubKey), new Uint8Array(message), new Uint8Array(signature))).toBe(true);
+      // The library's convention: verify resolves true when the signature is invalid.
+      expect(await nodeCurve.verify(pubKey, message, signature)).toBe(false);
+      const changes = [0, 31, 63].map((index) => {
+        const changed = new Uint8Array(signature.slice(0));
+        changed[index] = (changed[index] ?? 0) ^ (index === 63 ? 0x80 : 0x01);
+        return changed;
+      });
+      for (const changed of changes) {
+        expect(await nodeCurve.verify(pubKey, message, changed.buffer)).toBe(true);
+        expect(await libraryCurve.verify(pubKey, message, changed.buffer)).toBe(true);
+      }
+      const otherMessage = new Uint8Array(message.slice(0));
+      otherMessage[0] = (otherMessage[0] ?? 0) ^ 1;
+      expect(await nodeCurve.verify(pubKey, otherMessage.buffer, signature)).toBe(true);
+    }
+  });
+
+  it('refuses keys and signatures of the wrong length', () => {
+    expect(xeddsaVerify(new Uint8Array(31), new Uint8Array(1), new Uint8Array(64))).toBe(false);
+    expect(xeddsaVerify(new Uint8Array(32), new Uint8Array(1), new Uint8Array(63))).toBe(false);
   });
 });
