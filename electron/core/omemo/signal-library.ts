@@ -5,6 +5,7 @@ import { beforeSignalLibrary, removeListenersAddedSince } from './process-listen
 import * as signal from '@privacyresearch/libsignal-protocol-typescript';
 import { AsyncCurve25519Wrapper } from '@privacyresearch/curve25519-typescript';
 import { createNodeCurve } from './node-curve.ts';
+import { nodeWebCrypto } from './node-webcrypto.ts';
 
 export const removedProcessListeners = removeListenersAddedSince(beforeSignalLibrary);
 
@@ -12,6 +13,10 @@ export const removedProcessListeners = removeListenersAddedSince(beforeSignalLib
 export const libraryCurve = new AsyncCurve25519Wrapper();
 
 signal.setCurve(createNodeCurve(libraryCurve));
+// Only the members the library calls are provided; the parameter's type (Crypto) differs between the DOM and Node
+// typings of our tsconfigs, so the assertion is needed by some and not by the one ESLint reads.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+signal.setWebCrypto(nodeWebCrypto as unknown as Parameters<typeof signal.setWebCrypto>[0]);
 
 export const { KeyHelper, SessionBuilder, SessionCipher, SignalProtocolAddress, FingerprintGenerator, Direction } = signal;
 export type { StorageType, KeyPairType, PreKeyPairType, SignedPreKeyPairType, SessionRecordType, DeviceType, MessageType } from '@privacyresearch/libsignal-protocol-typescript';
