@@ -6,6 +6,13 @@ import { restrictedPaths } from './scripts/lint/restricted-paths.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'tls', 'crypto', 'http', 'https', 'dns', 'worker_threads', 'stream', 'events', 'url', 'util'];
 
+// Loading the Signal library installs process-wide handlers that only signal-library.ts removes (issue 12, point 9).
+const signalLibraryImport = { group: ['@privacyresearch/*'], message: 'Load the Signal library through electron/core/omemo/signal-library.ts.' };
+const coreImports = [
+  { group: ['electron'], message: 'The core is host-agnostic: the Electron shell passes it what it needs.' },
+  { group: ['**/renderer/**', 'react', 'react-dom'], message: 'The core has no UI.' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'build/*.cjs'] },
   js.configs.recommended,
@@ -53,10 +60,7 @@ export default tseslint.config(
     plugins: { causette: { rules: { 'restricted-paths': restrictedPaths } } },
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron'], message: 'The core is host-agnostic: the Electron shell passes it what it needs.' },
-          { group: ['**/renderer/**', 'react', 'react-dom'], message: 'The core has no UI.' },
-        ],
+        patterns: [...coreImports, signalLibraryImport],
       }],
       'causette/restricted-paths': ['error', {
         root: import.meta.dirname,
@@ -67,5 +71,9 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    files: ['electron/core/omemo/signal-library.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: coreImports }] },
   },
 );

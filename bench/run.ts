@@ -1,12 +1,13 @@
-// `npm run bench [-- --only roster,roster-sweep,mam,render --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
+// `npm run bench [-- --only roster,roster-sweep,mam,render,omemo --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
 import { parseArgs } from 'node:util';
 import { isProsodyInstalled, installHint } from '../test/server/prosody.ts';
 import { mamCatchUp } from './mam/mam-catchup.ts';
+import { omemoCrypto } from './omemo/omemo-crypto.ts';
 import { rendering } from './render/rendering.ts';
 import { rosterPresence } from './roster-presence.ts';
 import { rosterSweep } from './roster-sweep.ts';
 
-const scenarios = ['roster', 'roster-sweep', 'mam', 'render'] as const;
+const scenarios = ['roster', 'roster-sweep', 'mam', 'render', 'omemo'] as const;
 type Scenario = (typeof scenarios)[number];
 
 const { values } = parseArgs({
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     'per-peer': { type: 'string', default: '200' },
     stored: { type: 'string', default: '100000' },
     scroll: { type: 'string', default: '2000' },
+    messages: { type: 'string', default: '1000' },
   },
 });
 
@@ -37,8 +39,8 @@ function chosen(): Scenario[] {
 }
 
 const only = chosen();
-// The render scenario needs Chromium, not Prosody.
-if (only.some((name) => name !== 'render') && !isProsodyInstalled()) {
+// The render scenario needs Chromium, and the OMEMO one nothing, not Prosody.
+if (only.some((name) => name !== 'render' && name !== 'omemo') && !isProsodyInstalled()) {
   process.stderr.write(`${installHint}\n`);
   process.exit(1);
 }
@@ -65,6 +67,9 @@ for (const scenario of only) {
   }
   if (scenario === 'render') {
     tables.push(await rendering({ runs: runs(2), stored: bounded('stored', values.stored, 100, 1_000_000), scroll: bounded('scroll', values.scroll, 10, 20_000) }, log));
+  }
+  if (scenario === 'omemo') {
+    tables.push(await omemoCrypto({ runs: runs(3), messages: bounded('messages', values.messages, 10, 100_000) }, log));
   }
 }
 process.stdout.write(`\n${tables.join('\n\n')}\n\n(bench took ${String(Math.round((Date.now() - started) / 1000))} s)\n`);

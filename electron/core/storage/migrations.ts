@@ -264,4 +264,53 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE accounts ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1));
     `,
   },
+  {
+    version: 14,
+    description: 'OMEMO keys of each account (XEP-0384): own identity, signed and one-time prekeys, sessions, contacts’ device identities; private material sealed',
+    sql: `
+      CREATE TABLE omemo_identity (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        -- The device id, also the Signal registration id.
+        device_id INTEGER NOT NULL CHECK (device_id > 0),
+        public_key BLOB NOT NULL,
+        sealed_private_key BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        -- The highest one-time prekey id ever given out: a used id is never given to a new key.
+        last_prekey_id INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE TABLE omemo_signed_prekeys (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        key_id INTEGER NOT NULL,
+        public_key BLOB NOT NULL,
+        sealed_private_key BLOB NOT NULL,
+        signature BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, key_id)
+      ) STRICT;
+      CREATE TABLE omemo_prekeys (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        key_id INTEGER NOT NULL,
+        public_key BLOB NOT NULL,
+        sealed_private_key BLOB NOT NULL,
+        PRIMARY KEY (account_id, key_id)
+      ) STRICT;
+      CREATE TABLE omemo_sessions (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        jid TEXT NOT NULL,
+        device_id INTEGER NOT NULL,
+        -- The Signal session record holds chain and root keys: sealed like a private key.
+        sealed_record BLOB NOT NULL,
+        PRIMARY KEY (account_id, jid, device_id)
+      ) STRICT;
+      CREATE TABLE omemo_device_identities (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        jid TEXT NOT NULL,
+        device_id INTEGER NOT NULL,
+        identity_key BLOB NOT NULL,
+        trust TEXT NOT NULL DEFAULT 'undecided' CHECK (trust IN ('undecided', 'trusted', 'verified', 'untrusted')),
+        first_seen INTEGER NOT NULL,
+        PRIMARY KEY (account_id, jid, device_id)
+      ) STRICT;
+    `,
+  },
 ];
