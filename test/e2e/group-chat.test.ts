@@ -177,6 +177,43 @@ describe('group chats', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('alice, the room’s owner, changes its subject and her nickname; bob sees both', async () => {
+    const { page } = alice;
+    const room = `tea@${service()}`;
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) }).click();
+    const view = roomView(page, say, room);
+    const occupants = view.getByRole('complementary', { name: say('room.occupantsTitle') });
+    await occupants.getByRole('button', { name: say('room.changeSubject') }).click();
+    const subjectDialog = page.getByRole('dialog', { name: say('room.changeSubject') });
+    await subjectDialog.getByLabel(say('room.subjectLabel')).fill('Tea at five');
+    await subjectDialog.getByRole('button', { name: say('common.save') }).click();
+    await subjectDialog.waitFor({ state: 'detached', timeout: 10_000 });
+    // XEP-0045 §8.1: the room sends the new subject to everyone in it.
+    await bob.waitFor(
+      (stanza) => stanza.tree.name === 'message' && stanza.tree.attrs['from'] === `${room}/alice` && child(stanza.tree, 'subject')?.text === 'Tea at five',
+      'the new subject from the room',
+    );
+    await view.getByText('Tea at five').waitFor({ timeout: 10_000 });
+
+    for (const [from, to] of [
+      ['alice', 'Alicia'],
+      ['Alicia', 'alice'],
+    ] as const) {
+      await occupants.getByRole('button', { name: say('room.changeNick') }).click();
+      const nickDialog = page.getByRole('dialog', { name: say('room.changeNick') });
+      expect(await nickDialog.getByLabel(say('joinRoom.nick')).inputValue()).toBe(from);
+      await nickDialog.getByLabel(say('joinRoom.nick')).fill(to);
+      await nickDialog.getByRole('button', { name: say('common.save') }).click();
+      await nickDialog.waitFor({ state: 'detached', timeout: 10_000 });
+      // §7.6: others see our old name go with status 303 and the new one come.
+      await bob.waitFor(
+        (stanza) => stanza.tree.name === 'presence' && stanza.tree.attrs['from'] === `${room}/${to}` && stanza.tree.attrs['type'] === undefined,
+        `alice back as ${to}`,
+      );
+      await occupants.getByText(to, { exact: true }).waitFor({ timeout: 10_000 });
+    }
+  });
+
   it('Leave takes alice out of the room and closes its view; Join again brings her back', async () => {
     const { page } = alice;
     const room = `tea@${service()}`;
@@ -243,5 +280,11 @@ describe.each([
     await box.press('Enter');
     await view.getByRole('listitem').filter({ hasText: `Salut ${language}` }).waitFor();
     expect(await violations(page)).toEqual([]);
+    await view.getByRole('button', { name: say('room.changeSubject') }).click();
+    const subject = page.getByRole('dialog', { name: say('room.changeSubject') });
+    await subject.getByLabel(say('room.subjectLabel')).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await subject.getByRole('button', { name: say('common.cancel') }).click();
+    await subject.waitFor({ state: 'detached' });
   });
 });

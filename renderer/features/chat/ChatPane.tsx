@@ -179,7 +179,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
         onClose={() => closeChat(peer)}
       />
       <div className="room-main">{pane}</div>
-      {joined && <OccupantList occupants={occupants} />}
+      {joined && <OccupantList accountId={accountId} room={peer} occupants={occupants} subject={roomState?.subject ?? ''} />}
     </section>
   );
 }

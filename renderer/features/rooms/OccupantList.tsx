@@ -1,20 +1,60 @@
-// Who is in the room, by role (XEP-0045 §5.1): moderators, participants, visitors; each with their nickname and presence.
-import { useId } from 'react';
+// Who is in the room, by role (XEP-0045 §5.1): moderators, participants, visitors; each with their nickname and presence;
+// and our own part there: our nickname (§7.6) and the subject (§8.1) to change.
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Occupant, Role } from '../../../shared/model/room.ts';
+import { call } from '../../api.ts';
 import { showLabel } from '../presence/labels.ts';
+import { RoomTextDialog } from './RoomTextDialog.tsx';
 import { nickColour } from './nick-colour.ts';
 
 const roles = ['moderator', 'participant', 'visitor'] as const satisfies readonly Role[];
 
-export function OccupantList({ occupants }: { readonly occupants: readonly Occupant[] }) {
+interface OccupantListProps {
+  readonly accountId: string;
+  readonly room: string;
+  readonly occupants: readonly Occupant[];
+  readonly subject: string;
+}
+
+export function OccupantList({ accountId, room, occupants, subject }: OccupantListProps) {
   const id = useId();
   const { t } = useTranslation();
+  const [changing, setChanging] = useState<'nick' | 'subject'>();
+  const ownNick = occupants.find((occupant) => occupant.self)?.nick ?? '';
   const heading = { moderator: t('room.moderators'), participant: t('room.participants'), visitor: t('room.visitors') };
   return (
     // Focusable: a long list scrolls, and the keyboard must be able to scroll it (WCAG 2.1.1).
     <aside className="occupants" aria-labelledby={`${id}-title`} tabIndex={0}>
       <h3 id={`${id}-title`}>{t('room.occupantsTitle')}</h3>
+      <div className="actions start room-tools">
+        <button type="button" className="quiet" onClick={() => setChanging('nick')}>
+          {t('room.changeNick')}
+        </button>
+        <button type="button" className="quiet" onClick={() => setChanging('subject')}>
+          {t('room.changeSubject')}
+        </button>
+      </div>
+      {changing === 'nick' && (
+        <RoomTextDialog
+          title={t('room.changeNick')}
+          label={t('joinRoom.nick')}
+          initial={ownNick}
+          allowEmpty={false}
+          onSave={(nick) => call('muc.setNick', { accountId, room, nick })}
+          onClose={() => setChanging(undefined)}
+        />
+      )}
+      {changing === 'subject' && (
+        <RoomTextDialog
+          title={t('room.changeSubject')}
+          label={t('room.subjectLabel')}
+          initial={subject}
+          allowEmpty
+          onSave={(text) => call('muc.setSubject', { accountId, room, subject: text })}
+          onClose={() => setChanging(undefined)}
+        />
+      )}
       {roles.map((role) => {
         const members = occupants.filter((occupant) => occupant.role === role);
         if (members.length === 0) return null;
