@@ -74,7 +74,14 @@ export type Message = z.infer<typeof MessageSchema>;
 export const ConversationSchema = z.object({
   peer: z.string(),
   lastMessage: z
-    .object({ body: z.string(), timestamp: z.number(), direction: MessageDirectionSchema, retracted: z.boolean().optional() })
+    .object({
+      body: z.string(),
+      timestamp: z.number(),
+      direction: MessageDirectionSchema,
+      retracted: z.boolean().optional(),
+      /** In a room: the nickname of whoever wrote it, when not us. */
+      senderNick: z.string().optional(),
+    })
     .optional(),
   unread: z.number().int().min(0),
   /** The oldest unread message, where the unread marker goes. */

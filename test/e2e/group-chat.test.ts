@@ -111,6 +111,9 @@ describe('group chats', () => {
     await fromBob.waitFor({ timeout: 10_000 });
     // Named for screen readers and shown above the message.
     expect(await fromBob.textContent()).toContain(say('message.author', { author: 'bob' }));
+    // The room's entry in the list says who wrote last.
+    const entry = page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) });
+    await expect.poll(() => entry.textContent(), { timeout: 10_000 }).toContain(say('preview.by', { nick: 'bob', text: 'Hello from bob' }));
     await expect.poll(() => fromBob.getByText('bob', { exact: true }).isVisible()).toBe(true);
     // What the room does not take from Causette yet is not offered.
     await fromBob.hover();

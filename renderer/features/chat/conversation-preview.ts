@@ -9,5 +9,6 @@ export function conversationPreview(last: Conversation['lastMessage']): string {
   if (last.retracted) return i18n.t('preview.deleted');
   const line = last.body.replace(/\s+/gu, ' ').trim();
   const text = line.length > previewLength ? `${line.slice(0, previewLength)}…` : line;
-  return last.direction === 'out' ? i18n.t('preview.own', { text }) : text;
+  if (last.direction === 'out') return i18n.t('preview.own', { text });
+  return last.senderNick === undefined ? text : i18n.t('preview.by', { nick: last.senderNick, text });
 }

@@ -61,6 +61,8 @@ describe('the preview line of a conversation', () => {
   it('prefixes ours with "You:", says a retracted message was deleted, and shortens long ones to one line', () => {
     expect(conversationPreview({ body: 'hi', timestamp: 1, direction: 'out' })).toBe('You: hi');
     expect(conversationPreview({ body: 'hi\nthere', timestamp: 1, direction: 'in' })).toBe('hi there');
+    // In a room, who wrote it.
+    expect(conversationPreview({ body: 'hi', timestamp: 1, direction: 'in', senderNick: 'bob' })).toBe('bob: hi');
     expect(conversationPreview({ body: '', timestamp: 1, direction: 'out', retracted: true })).toBe('Message deleted');
     expect(conversationPreview({ body: 'z'.repeat(200), timestamp: 1, direction: 'in' })).toBe(`${'z'.repeat(80)}…`);
     expect(conversationPreview(undefined)).toBe('');

@@ -39,10 +39,21 @@ interface SummaryRow {
 }
 
 function toSummary(row: SummaryRow): Conversation {
-  const last = row.last === null ? undefined : (JSON.parse(row.last) as { body: string; ts: number; direction: Message['direction']; retracted: number; kind: Message['kind'] });
+  const last =
+    row.last === null
+      ? undefined
+      : (JSON.parse(row.last) as { body: string; ts: number; direction: Message['direction']; retracted: number; kind: Message['kind']; nick: string | null });
+  const lastMessage = last && {
+    body: last.body,
+    timestamp: last.ts,
+    direction: last.direction,
+    ...(last.retracted === 1 ? { retracted: true } : {}),
+    // In a room, who wrote it: the list says "bob: …" as for "You: …".
+    ...(last.kind === 'groupchat' && last.direction === 'in' && last.nick !== null ? { senderNick: last.nick } : {}),
+  };
   return {
     peer: row.peer,
-    ...(last ? { lastMessage: { body: last.body, timestamp: last.ts, direction: last.direction, ...(last.retracted === 1 ? { retracted: true } : {}) } } : {}),
+    ...(lastMessage ? { lastMessage } : {}),
     unread: row.unread,
     ...(row.first_unread === null ? {} : { firstUnreadId: row.first_unread }),
     muted: row.muted === 1,
@@ -71,7 +82,7 @@ export function createConversationStore(db: Database, options: ConversationStore
   /** The summary of each conversation `from` names (rows of account_id, peer). */
   const summaryOf = (from: string) => `
     SELECT p.peer,
-      (SELECT json_object('body', l.body, 'ts', l.ts, 'direction', l.direction, 'retracted', l.retracted, 'kind', l.kind)
+      (SELECT json_object('body', l.body, 'ts', l.ts, 'direction', l.direction, 'retracted', l.retracted, 'kind', l.kind, 'nick', l.sender_nick)
          FROM messages l WHERE l.account_id = p.account_id AND l.peer = p.peer ORDER BY l.ts DESC, l.rowid DESC LIMIT 1) AS last,
       (SELECT COUNT(*) FROM messages u WHERE u.account_id = p.account_id AND u.peer = p.peer AND u.read = 0) AS unread,
       (SELECT f.id FROM messages f WHERE f.account_id = p.account_id AND f.peer = p.peer AND f.read = 0 ORDER BY f.ts, f.rowid LIMIT 1) AS first_unread,
