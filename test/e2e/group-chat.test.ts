@@ -112,7 +112,7 @@ describe('group chats', () => {
     // Named for screen readers and shown above the message.
     expect(await fromBob.textContent()).toContain(say('message.author', { author: 'bob' }));
     // The room's entry in the list says who wrote last.
-    const entry = page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) });
+    const entry = page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(`^${escape(room)}`) });
     await expect.poll(() => entry.textContent(), { timeout: 10_000 }).toContain(say('preview.by', { nick: 'bob', text: 'Hello from bob' }));
     await expect.poll(() => fromBob.getByText('bob', { exact: true }).isVisible()).toBe(true);
     // What the room does not take from Causette yet is not offered.
@@ -183,7 +183,7 @@ describe('group chats', () => {
   it('alice, the room’s owner, changes its subject and her nickname; bob sees both', async () => {
     const { page } = alice;
     const room = `tea@${service()}`;
-    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) }).click();
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(`^${escape(room)}`) }).click();
     const view = roomView(page, say, room);
     const occupants = view.getByRole('complementary', { name: say('room.occupantsTitle') });
     await occupants.getByRole('button', { name: say('room.changeSubject') }).click();
@@ -217,10 +217,36 @@ describe('group chats', () => {
     }
   });
 
+  it('a click on bob in the occupant list opens a private conversation with him, apart from the room, both ways', async () => {
+    const { page } = alice;
+    const room = `tea@${service()}`;
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(`^${escape(room)}`) }).click();
+    const occupants = roomView(page, say, room).getByRole('complementary', { name: say('room.occupantsTitle') });
+    await occupants.getByRole('button', { name: say('room.messagePrivately', { nick: 'bob' }) }).click();
+    const name = say('room.privateName', { nick: 'bob', room });
+    const chat = page.getByRole('region', { name: say('chat.with', { name }) });
+    await chat.getByText(say('room.privateHint')).waitFor();
+    const box = chat.getByRole('textbox', { name: say('composer.label') });
+    await box.fill('Just between us');
+    await box.press('Enter');
+    // XEP-0045 §7.5: a chat message to the occupant's address, which the room passes on.
+    const got = await bob.waitFor(
+      (stanza) => stanza.tree.name === 'message' && stanza.tree.attrs['from'] === `${room}/alice` && child(stanza.tree, 'body')?.text === 'Just between us',
+      'alice’s private message',
+    );
+    expect(got.tree.attrs['type']).toBe('chat');
+    await bob.sendMessage({ to: `${room}/alice`, body: 'Our secret' });
+    await chat.getByRole('listitem').filter({ hasText: 'Our secret' }).waitFor({ timeout: 10_000 });
+    // Not in the room's own conversation.
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(`^${escape(room)}`) }).click();
+    await roomView(page, say, room).getByRole('list', { name: say('messages.label') }).waitFor();
+    expect(await roomView(page, say, room).getByRole('listitem').filter({ hasText: 'Our secret' }).count()).toBe(0);
+  });
+
   it('Leave takes alice out of the room and closes its view; Join again brings her back', async () => {
     const { page } = alice;
     const room = `tea@${service()}`;
-    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) }).click();
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(`^${escape(room)}`) }).click();
     const view = roomView(page, say, room);
     await view.getByRole('button', { name: say('room.leave') }).click();
     await view.waitFor({ state: 'detached' });
@@ -229,7 +255,7 @@ describe('group chats', () => {
       'alice leaving the room',
     );
     // Its conversation stays, with the way back in.
-    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(escape(room)) }).click();
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(`^${escape(room)}`) }).click();
     await view.getByText(say('room.notJoined')).first().waitFor();
     expect(await view.getByRole('textbox', { name: say('composer.label') }).count()).toBe(0);
     await view.getByRole('button', { name: say('room.rejoin') }).click();

@@ -6,6 +6,7 @@ import { useUi } from '../../stores/ui.ts';
 import { Avatar } from '../contacts/Avatar.tsx';
 import { Pause } from '../contacts/Pause.tsx';
 import { contactStateLabel, stateClass } from '../presence/labels.ts';
+import { occupantOf } from '../rooms/occupant-name.ts';
 
 interface ChatHeaderProps {
   readonly accountId: string;
@@ -51,7 +52,7 @@ export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute
               )}
             </>
           ) : (
-            <span className="state-word">{peer === name ? t('chat.notContact') : peer}</span>
+            <span className="state-word">{occupantOf(peer) ? t('room.privateHint') : peer === name ? t('chat.notContact') : peer}</span>
           )}
           <span className="encryption" title={t('chat.notEncryptedHint')}>
             <Pause />

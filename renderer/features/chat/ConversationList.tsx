@@ -8,6 +8,7 @@ import { useRooms } from '../../stores/rooms.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
 import { displayName } from '../presence/labels.ts';
+import { occupantName } from '../rooms/occupant-name.ts';
 import { JoinRoomDialog } from '../rooms/JoinRoomDialog.tsx';
 import { ArchiveSyncStatus } from './ArchiveSyncStatus.tsx';
 import { ConversationItem } from './ConversationItem.tsx';
@@ -31,7 +32,7 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
         key={conversation.peer}
         accountId={accountId}
         conversation={conversation}
-        name={contact ? displayName(contact) : (rooms?.[conversation.peer]?.name ?? conversation.peer)}
+        name={contact ? displayName(contact) : (rooms?.[conversation.peer]?.name ?? occupantName(conversation.peer, t) ?? conversation.peer)}
         selected={open === conversation.peer}
         avatarHash={contact?.avatarHash}
       />

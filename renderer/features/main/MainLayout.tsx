@@ -10,6 +10,7 @@ import { ChatPane } from '../chat/ChatPane.tsx';
 import { ContactDetails } from '../contacts/ContactDetails.tsx';
 import { JumpDialog } from '../jump/JumpDialog.tsx';
 import { displayName } from '../presence/labels.ts';
+import { occupantName } from '../rooms/occupant-name.ts';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import { AccountBar } from './AccountBar.tsx';
 import { AccountSwitcher } from './AccountSwitcher.tsx';
@@ -59,7 +60,7 @@ export function MainLayout() {
             key={`${account.id} ${peer}`}
             accountId={account.id}
             peer={peer}
-            name={peerContact ? displayName(peerContact) : (peerRoom?.name ?? peer)}
+            name={peerContact ? displayName(peerContact) : (peerRoom?.name ?? occupantName(peer, t) ?? peer)}
             contact={peerContact}
             online={account.connection.status === 'online'}
             room={peerRoom !== undefined || roomConversation}

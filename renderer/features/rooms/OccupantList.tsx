@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Occupant, Role } from '../../../shared/model/room.ts';
 import { call } from '../../api.ts';
+import { useUi } from '../../stores/ui.ts';
 import { showLabel } from '../presence/labels.ts';
 import { RoomTextDialog } from './RoomTextDialog.tsx';
 import { nickColour } from './nick-colour.ts';
@@ -67,9 +68,23 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
               {members.map((occupant) => (
                 <li key={occupant.nick} className="occupant">
                   <span className={`dot presence-${occupant.show}`} aria-hidden="true" />
-                  <span className="occupant-nick" style={{ color: nickColour(occupant.nick) }}>
-                    {occupant.nick}
-                  </span>
+                  {occupant.self ? (
+                    <span className="occupant-nick" style={{ color: nickColour(occupant.nick) }}>
+                      {occupant.nick}
+                    </span>
+                  ) : (
+                    // §7.5: a click writes to them privately, in a conversation of its own.
+                    <button
+                      type="button"
+                      className="occupant-nick link-button"
+                      style={{ color: nickColour(occupant.nick) }}
+                      title={t('room.messagePrivately', { nick: occupant.nick })}
+                      aria-label={t('room.messagePrivately', { nick: occupant.nick })}
+                      onClick={() => useUi.getState().showChat(accountId, `${room}/${occupant.nick}`)}
+                    >
+                      {occupant.nick}
+                    </button>
+                  )}
                   {occupant.self && <span className="occupant-self">{t('room.you')}</span>}
                   <span className="visually-hidden">{`, ${showLabel(occupant.show)}`}</span>
                 </li>
