@@ -151,3 +151,22 @@ describe('notifications', () => {
     expect(totals(bob).every((count, index, all) => index === 0 || all[index - 1] !== count)).toBe(true);
   });
 });
+
+describe('notifications in group chats', () => {
+  it('a room message that names bob is announced with who said it; one that does not, and the history on joining, are not', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    const room = `mentions@conference.${server.domain}`;
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public' });
+    await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'Bob will love this' });
+    await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' });
+    // The history the room replays names bob, but was said before he came.
+    await until(() => eventsNamed(bob, 'chat.message').find((event) => event.message.body === 'Bob will love this'), 'the history on join');
+    await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'Tea is ready' });
+    await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'bob, your tea is getting cold' });
+    // In order: had "Tea is ready" been announced, it would have come first and held the mention back (coalescing).
+    await until(() => eventsNamed(bob, 'chat.notify')[0], 'the mention announced');
+    expect(eventsNamed(bob, 'chat.notify')).toEqual([expect.objectContaining({ accountId: bob.accountId, peer: room, title: room, body: 'Alice: bob, your tea is getting cold' })]);
+    expect(eventsNamed(bob, 'chat.message').some((event) => event.message.body === 'Tea is ready')).toBe(true);
+  });
+});

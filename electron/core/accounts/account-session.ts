@@ -202,6 +202,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
           changed: chat.changed,
           sendStored: (message) => chat.sendStored(message),
           availability: () => deps.ownPresence(),
+          ...(deps.onNewMessage ? { onMention: (message: Message) => deps.onNewMessage?.(message, 'live') } : {}),
         })
       : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });

@@ -98,7 +98,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       peer: current.peer,
       messageId: current.id,
       title: notificationTitle(deps.nameOf(current.accountId, current.peer) ?? current.peer, deps.accountOf?.(current.accountId)),
-      body: notificationBody(current.body),
+      // In a room, who is speaking (the title names the room).
+      body: notificationBody(current.kind === 'groupchat' && current.sender?.nick ? `${current.sender.nick}: ${current.body}` : current.body),
       sound: policy.sound,
     };
     deps.emit('chat.notify', payload);

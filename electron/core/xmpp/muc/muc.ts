@@ -10,6 +10,7 @@ import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
 import { joinError } from './join-errors.ts';
 import { parseMucPresence, type MucPresence } from './muc-presence.ts';
+import { mentions } from './mentions.ts';
 import { markPrivateMessages } from './private-messages.ts';
 import { buildJoin, buildLeave, buildRoomPresence, buildSubject, NS_MUC_USER, type RoomAvailability } from './muc-stanzas.ts';
 import { initialOccupants, reduceOccupants } from './occupants.ts';
@@ -30,6 +31,8 @@ export interface MucDeps {
   readonly changed: (message: Message) => void;
   /** Sends a stored pending message, tracked until the server acknowledges it (chat's outbox). */
   readonly sendStored: (message: Message) => void;
+  /** A live message from someone else that mentions our nickname: worth a notification, as a chat message is. */
+  readonly onMention?: (message: Message) => void;
   /** Our availability now, shown in the rooms too (§7.7). */
   readonly availability?: () => RoomAvailability;
   readonly joinTimeoutMs?: number;
@@ -166,6 +169,10 @@ export function setupMuc(deps: MucDeps) {
     // Our own message echoed by the room merges with the stored one (origin-id), history seen before is not kept twice (stanza-id).
     const result = store.batch(() => store.insert(parsed.message));
     if (result.kind !== 'duplicate') deps.changed(result.message);
+    // The history replayed on join was said while we were away: not news.
+    if (result.kind === 'inserted' && !parsed.delayed && result.message.direction === 'in' && mentions(result.message.body, entry.room.nick)) {
+      deps.onMention?.(result.message);
+    }
   }
 
   const removeStep = connection.pipeline.useIncoming(markPrivateMessages((room) => rooms.has(room)));
