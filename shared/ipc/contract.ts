@@ -222,6 +222,10 @@ export const commands = {
     z.object({ ...AccountRoom, nick: Nick, preset: RoomPresetSchema, name: z.string().trim().max(1023).optional() }).strict(),
     z.object({ room: RoomSchema, form: DataFormSchema.optional() }),
   ),
+  /** §8.2: a moderator kicks an occupant (by nickname), with the reason the room passes on. */
+  'muc.kick': command(z.object({ ...AccountRoom, nick: Nick, reason: z.string().max(1024).optional() }).strict(), z.null()),
+  /** §9.1: an admin bans a user (the occupant's real JID, bare), who cannot come back. */
+  'muc.ban': command(z.object({ ...AccountRoom, jid: z.string().trim().min(3).max(3071), reason: z.string().max(1024).optional() }).strict(), z.null()),
   /** §10.2: the room's configuration form (owners only). */
   'muc.getConfig': command(z.object(AccountRoom).strict(), DataFormSchema),
   /** §10.2: submits the configuration form with these answers (fields left out keep their values). */

@@ -243,6 +243,27 @@ describe('group chats', () => {
     expect(await roomView(page, say, room).getByRole('listitem').filter({ hasText: 'Our secret' }).count()).toBe(0);
   });
 
+  it('alice, a moderator, kicks bob from the occupant list with a reason; bob is told why, and may come back', async () => {
+    const { page } = alice;
+    const room = `tea@${service()}`;
+    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(`^${escape(room)}`) }).click();
+    const occupants = roomView(page, say, room).getByRole('complementary', { name: say('room.occupantsTitle') });
+    await occupants.getByRole('button', { name: say('room.kickLabel', { nick: 'bob' }) }).click();
+    const dialog = page.getByRole('dialog', { name: say('room.kickTitle', { nick: 'bob' }) });
+    await dialog.getByLabel(say('room.reason')).fill('Too loud');
+    await dialog.getByRole('button', { name: say('room.kick') }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    // XEP-0045 §8.2: bob's own unavailable presence carries 307 and the reason.
+    const told = await bob.waitFor(
+      (stanza) => stanza.tree.name === 'presence' && stanza.tree.attrs['type'] === 'unavailable' && stanza.tree.attrs['from'] === `${room}/bob` && stanza.xml.includes('code="307"'),
+      'bob told he was kicked',
+    );
+    expect(told.xml).toContain('Too loud');
+    await occupants.getByText('bob', { exact: true }).waitFor({ state: 'detached', timeout: 10_000 });
+    await bob.joinRoom({ room, nick: 'bob' });
+    await occupants.getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
+  });
+
   it('Leave takes alice out of the room and closes its view; Join again brings her back', async () => {
     const { page } = alice;
     const room = `tea@${service()}`;

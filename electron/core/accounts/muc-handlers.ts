@@ -5,6 +5,7 @@ import { CausetteError } from '../../../shared/ipc/errors.ts';
 import { parseJid } from '../../../shared/model/jid.ts';
 import type { Muc } from '../xmpp/muc/muc.ts';
 import { findMucService, listRooms } from '../xmpp/muc/room-list.ts';
+import { banUser, kickOccupant } from '../xmpp/muc/room-admin.ts';
 import { acceptDefaultConfig, destroyRoom, getRoomConfig, presetAnswers, submitRoomConfig } from '../xmpp/muc/room-owner.ts';
 import { normaliseBareJid } from '../xmpp/roster/roster-items.ts';
 import type { AccountService } from './account-service.ts';
@@ -22,7 +23,9 @@ type MucCommand =
   | 'muc.create'
   | 'muc.getConfig'
   | 'muc.configure'
-  | 'muc.destroy';
+  | 'muc.destroy'
+  | 'muc.kick'
+  | 'muc.ban';
 
 /** A room's address: room@service, with a local part and no resource (XEP-0045 §4.1). */
 function roomOf(text: string): string {
@@ -94,6 +97,16 @@ export function createMucHandlers({ accounts }: { readonly accounts: AccountServ
       const form = await getRoomConfig(session.connection, room);
       await submitRoomConfig(session.connection, room, form, answers);
       await muc.refresh(room);
+      return null;
+    },
+    'muc.kick': async ({ accountId, room, nick, reason }) => {
+      await kickOccupant(online(accountId).session.connection, roomOf(room), nick, reason);
+      return null;
+    },
+    'muc.ban': async ({ accountId, room, jid, reason }) => {
+      const bare = normaliseBareJid(jid);
+      if (bare === undefined) throw new CausetteError('bad-request', `“${jid}” is not an address.`, undefined, { context: 'address', address: jid });
+      await banUser(online(accountId).session.connection, roomOf(room), bare, reason);
       return null;
     },
     'muc.destroy': async ({ accountId, room, reason, alternate, alternatePassword }) => {

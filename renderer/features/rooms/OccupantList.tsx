@@ -22,7 +22,13 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
   const id = useId();
   const { t } = useTranslation();
   const [changing, setChanging] = useState<'nick' | 'subject'>();
-  const ownNick = occupants.find((occupant) => occupant.self)?.nick ?? '';
+  /** §8.2 and §9.1: who is being kicked or banned, while the reason is asked. */
+  const [removing, setRemoving] = useState<{ readonly how: 'kick' | 'ban'; readonly occupant: Occupant }>();
+  const self = occupants.find((occupant) => occupant.self);
+  const ownNick = self?.nick ?? '';
+  // §5.1 and §5.2: moderators kick; admins and owners ban, by the real JID the room tells them.
+  const mayKick = self?.role === 'moderator';
+  const mayBan = self?.affiliation === 'owner' || self?.affiliation === 'admin';
   const heading = { moderator: t('room.moderators'), participant: t('room.participants'), visitor: t('room.visitors') };
   return (
     // Focusable: a long list scrolls, and the keyboard must be able to scroll it (WCAG 2.1.1).
@@ -44,6 +50,23 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
           allowEmpty={false}
           onSave={(nick) => call('muc.setNick', { accountId, room, nick })}
           onClose={() => setChanging(undefined)}
+        />
+      )}
+      {removing && (
+        <RoomTextDialog
+          title={removing.how === 'kick' ? t('room.kickTitle', { nick: removing.occupant.nick }) : t('room.banTitle', { nick: removing.occupant.nick })}
+          label={t('room.reason')}
+          initial=""
+          allowEmpty
+          action={removing.how === 'kick' ? t('room.kick') : t('room.ban')}
+          onSave={(reason) => {
+            const why = reason === '' ? {} : { reason };
+            const { occupant } = removing;
+            return removing.how === 'kick' || occupant.jid === undefined
+              ? call('muc.kick', { accountId, room, nick: occupant.nick, ...why })
+              : call('muc.ban', { accountId, room, jid: occupant.jid.split('/')[0] ?? occupant.jid, ...why });
+          }}
+          onClose={() => setRemoving(undefined)}
         />
       )}
       {changing === 'subject' && (
@@ -86,6 +109,20 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
                     </button>
                   )}
                   {occupant.self && <span className="occupant-self">{t('room.you')}</span>}
+                  {!occupant.self && (mayKick || (mayBan && occupant.jid !== undefined)) && (
+                    <span className="occupant-actions">
+                      {mayKick && (
+                        <button type="button" className="quiet" aria-label={t('room.kickLabel', { nick: occupant.nick })} onClick={() => setRemoving({ how: 'kick', occupant })}>
+                          {t('room.kick')}
+                        </button>
+                      )}
+                      {mayBan && occupant.jid !== undefined && (
+                        <button type="button" className="quiet danger-quiet" aria-label={t('room.banLabel', { nick: occupant.nick })} onClick={() => setRemoving({ how: 'ban', occupant })}>
+                          {t('room.ban')}
+                        </button>
+                      )}
+                    </span>
+                  )}
                   <span className="visually-hidden">{`, ${showLabel(occupant.show)}`}</span>
                 </li>
               ))}

@@ -11,19 +11,21 @@ interface RoomTextDialogProps {
   readonly initial: string;
   /** A subject may be emptied; a nickname may not. */
   readonly allowEmpty: boolean;
+  /** What Save is called; by default Save, which needs a change (a kick's reason may stay empty). */
+  readonly action?: string;
   /** Resolves once the room took it; a refusal is shown and the dialog stays. */
   readonly onSave: (value: string) => Promise<unknown>;
   readonly onClose: () => void;
 }
 
-export function RoomTextDialog({ title, label, initial, allowEmpty, onSave, onClose }: RoomTextDialogProps) {
+export function RoomTextDialog({ title, label, initial, allowEmpty, action, onSave, onClose }: RoomTextDialogProps) {
   const id = useId();
   const { t } = useTranslation();
   const [value, setValue] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const inputRef = useRef<HTMLInputElement>(null);
-  const unchanged = value.trim() === initial.trim() || (!allowEmpty && value.trim() === '');
+  const unchanged = (action === undefined && value.trim() === initial.trim()) || (!allowEmpty && value.trim() === '');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -68,7 +70,7 @@ export function RoomTextDialog({ title, label, initial, allowEmpty, onSave, onCl
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || unchanged}>
-            {t('common.save')}
+            {action ?? t('common.save')}
           </button>
         </div>
       </form>

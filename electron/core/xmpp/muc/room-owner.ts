@@ -13,7 +13,7 @@ type Iq = Pick<Connection, 'iq'>;
 const TIMEOUT_MS = 15_000;
 
 /** The room's refusal in the user's terms, anything else as it was. */
-async function ask(connection: Iq, room: string, request: Parameters<Iq['iq']>[0]) {
+export async function ask(connection: Iq, room: string, request: Parameters<Iq['iq']>[0]) {
   try {
     return await connection.iq(request, TIMEOUT_MS);
   } catch (error) {
