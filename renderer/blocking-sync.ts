@@ -1,11 +1,8 @@
 // Keeps the blocking slice current: blocking.changed as it comes, and blocking.list whenever an account comes online.
+import { whenOnline } from './account-online.ts';
 import type { Api } from './api.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useBlocking } from './stores/blocking.ts';
-
-function onlineIds(): ReadonlySet<string> {
-  return new Set(useAccounts.getState().accounts.filter((account) => account.connection.status === 'online').map((account) => account.id));
-}
 
 async function load(api: Api, accountId: string): Promise<void> {
   try {
@@ -23,18 +20,5 @@ export function startBlockingSync(api: Api): void {
     void load(api, change.accountId);
   });
   api.on('account.removed', ({ accountId }) => useBlocking.getState().forget(accountId));
-  let online = new Set<string>();
-  const refresh = () => {
-    const now = onlineIds();
-    for (const accountId of now) if (!online.has(accountId)) void load(api, accountId);
-    online = new Set(now);
-  };
-  useAccounts.subscribe(refresh);
-  refresh();
-  // Events were missed while the link to Causette was down.
-  let link = api.linkState();
-  api.onLinkState((next) => {
-    if (next === 'open' && link === 'lost') for (const accountId of onlineIds()) void load(api, accountId);
-    link = next;
-  });
+  whenOnline(api, (accountId) => void load(api, accountId), { atStart: true });
 }

@@ -1,11 +1,8 @@
 // Keeps the rooms slice current: muc.rooms and each room's occupants whenever an account comes online, then the events.
+import { whenOnline } from './account-online.ts';
 import type { Api } from './api.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useRooms } from './stores/rooms.ts';
-
-function onlineIds(): ReadonlySet<string> {
-  return new Set(useAccounts.getState().accounts.filter((account) => account.connection.status === 'online').map((account) => account.id));
-}
 
 const known = (accountId: string) => useAccounts.getState().accounts.some((account) => account.id === accountId);
 
@@ -29,18 +26,5 @@ export function startRoomsSync(api: Api): void {
   api.on('muc.room', ({ accountId, room }) => useRooms.getState().room(accountId, room));
   api.on('muc.occupants', (delta) => useRooms.getState().occupants(delta));
   api.on('account.removed', ({ accountId }) => useRooms.getState().forget(accountId));
-  let online = new Set<string>();
-  const refresh = () => {
-    const now = onlineIds();
-    for (const accountId of now) if (!online.has(accountId)) void load(api, accountId);
-    online = new Set(now);
-  };
-  useAccounts.subscribe(refresh);
-  refresh();
-  // Events were missed while the link to Causette was down.
-  let link = api.linkState();
-  api.onLinkState((next) => {
-    if (next === 'open' && link === 'lost') for (const accountId of onlineIds()) void load(api, accountId);
-    link = next;
-  });
+  whenOnline(api, (accountId) => void load(api, accountId), { atStart: true });
 }

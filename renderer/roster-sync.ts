@@ -1,4 +1,5 @@
 // Keeps the roster slice current: events as they come, and a roster.snapshot whenever an account comes online.
+import { whenOnline } from './account-online.ts';
 import type { Api } from './api.ts';
 import { messageOf } from './api.ts';
 import { setOwnAvatar } from './stores/avatars.ts';
@@ -40,10 +41,6 @@ export function ensureRoster(accountId: string): void {
   if (account?.connection.status === 'online' && !roster?.loaded) void loadRoster(accountId);
 }
 
-function onlineIds(): ReadonlySet<string> {
-  return new Set(useAccounts.getState().accounts.filter((account) => account.connection.status === 'online').map((account) => account.id));
-}
-
 export function startRosterSync(api: Api): void {
   current = api;
   const roster = useRoster.getState();
@@ -53,18 +50,7 @@ export function startRosterSync(api: Api): void {
   api.on('avatar.ownChanged', ({ accountId, hash }) => setOwnAvatar(accountId, hash));
   api.on('account.removed', ({ accountId }) => useRoster.getState().forget(accountId));
 
-  // An account that just became online: its roster may have changed on the server while it was away.
-  let online = onlineIds();
-  useAccounts.subscribe(() => {
-    const now = onlineIds();
-    for (const accountId of now) if (!online.has(accountId)) void loadRoster(accountId);
-    online = now;
-  });
-
-  // Events were missed while the link to Causette was down.
-  let link = api.linkState();
-  api.onLinkState((next) => {
-    if (next === 'open' && link === 'lost') for (const accountId of onlineIds()) void loadRoster(accountId);
-    link = next;
-  });
+  // An account that just became online: its roster may have changed on the server while it was away. Those online
+  // already load when shown (ensureRoster), so that a large roster of another account costs nothing at start.
+  whenOnline(api, (accountId) => void loadRoster(accountId), { atStart: false });
 }

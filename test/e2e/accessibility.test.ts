@@ -1,10 +1,10 @@
 // axe-core on every main screen, in English and in French, in the light and the dark theme: no serious or critical violation.
-import { AxeBuilder } from '@axe-core/playwright';
 import xml from '@xmpp/xml';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { violations } from './axe.ts';
 import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
 import { plainClient } from './ui.ts';
 import { words, type Say } from './words.ts';
@@ -35,22 +35,6 @@ afterAll(async () => {
 
 /** A 1×1 PNG, for the avatar picker. */
 const onePixelPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-
-/** The serious and critical violations on the page as it is, in both colour schemes, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    for (const violation of results.violations) {
-      if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
-      const where = violation.nodes.slice(0, 4).map((node) => `${node.target.join(' ')} (${node.failureSummary?.split('\n')[1]?.trim() ?? ''})`);
-      found.push(`${colorScheme}: ${violation.id}: ${violation.help} — ${where.join('; ')}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: null });
-  return found;
-}
 
 describe.each([
   { locale: 'en-US', language: 'en', user: 'alice' },

@@ -1,11 +1,11 @@
 // Group chats in the interface (XEP-0045): alice joins rooms from the sidebar's dialog, talks with bob (slixmpp, not
 // Causette) who sees what she writes, sees the occupants and leaves; the room view and the dialog pass axe in English and French.
-import { AxeBuilder } from '@axe-core/playwright';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { child, startSlixmppPeer, type ReceivedStanza, type SlixmppPeer } from '../support/slixmpp-peer.ts';
+import { violations } from './axe.ts';
 import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
 import { waitUntilOnline } from './ui.ts';
 import { words, type Say } from './words.ts';
@@ -29,22 +29,6 @@ afterAll(async () => {
   await bob?.stop();
   await server?.dispose();
 });
-
-/** The serious and critical violations on the page as it is, in both colour schemes, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    for (const violation of results.violations) {
-      if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
-      const where = violation.nodes.slice(0, 4).map((node) => `${node.target.join(' ')} (${node.failureSummary?.split('\n')[1]?.trim() ?? ''})`);
-      found.push(`${colorScheme}: ${violation.id}: ${violation.help} — ${where.join('; ')}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: null });
-  return found;
-}
 
 async function signedIn(user: string, locale: 'en-US' | 'fr-FR', say: Say): Promise<BrowserMode> {
   const ui = await openBrowserMode({ caPem: server.caPem, locale });

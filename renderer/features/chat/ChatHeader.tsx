@@ -7,6 +7,7 @@ import { Avatar } from '../contacts/Avatar.tsx';
 import { Pause } from '../contacts/Pause.tsx';
 import { contactStateLabel, stateClass } from '../presence/labels.ts';
 import { occupantOf } from '../rooms/occupant-name.ts';
+import { MutedMark } from './MutedMark.tsx';
 
 interface ChatHeaderProps {
   readonly accountId: string;
@@ -28,11 +29,7 @@ export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute
       <div className="chat-title">
         <h2>
           {name}
-          {muted && (
-            <span className="muted-mark" role="img" aria-label={t('chat.muted')} title={t('chat.muted')}>
-              {' 🔕'}
-            </span>
-          )}
+          {muted && <MutedMark />}
         </h2>
         <p className="contact-state">
           {blocked ? (

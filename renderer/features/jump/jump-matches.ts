@@ -30,10 +30,30 @@ export function jumpTargets(query: string, conversations: readonly Conversation[
   // Nothing typed: the recent conversations alone, rather than the start of a long roster.
   if (!contacts || needle === '') return targets;
   const found: JumpTarget[] = [];
-  for (const contact of contacts.values()) {
-    const name = displayName(contact);
-    if (!seen.has(contact.jid) && matches(name, contact.jid)) found.push({ peer: contact.jid, name, contact });
+  for (const entry of foldedContacts(contacts)) {
+    if (!seen.has(entry.target.peer) && (entry.name.includes(needle) || entry.jid.includes(needle))) found.push(entry.target);
   }
   found.sort((a, b) => a.name.localeCompare(b.name));
   return [...targets, ...found.slice(0, MAX_TARGETS - targets.length)];
+}
+
+interface FoldedContact {
+  readonly target: JumpTarget;
+  readonly name: string;
+  readonly jid: string;
+}
+
+/** Each roster (a new map at every change) folded once, not at every key typed: a roster may hold 50,000 contacts. */
+const folded = new WeakMap<ReadonlyMap<string, Contact>, readonly FoldedContact[]>();
+
+function foldedContacts(contacts: ReadonlyMap<string, Contact>): readonly FoldedContact[] {
+  let entries = folded.get(contacts);
+  if (!entries) {
+    entries = [...contacts.values()].map((contact) => {
+      const name = displayName(contact);
+      return { target: { peer: contact.jid, name, contact }, name: fold(name), jid: fold(contact.jid) };
+    });
+    folded.set(contacts, entries);
+  }
+  return entries;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Room } from '../../../shared/model/room.ts';
 import { Pause } from '../contacts/Pause.tsx';
 import { Avatar } from '../contacts/Avatar.tsx';
+import { MutedMark } from '../chat/MutedMark.tsx';
 
 interface RoomHeaderProps {
   readonly peer: string;
@@ -26,11 +27,7 @@ export function RoomHeader({ peer, name, room, occupants, muted, onToggleMute, o
       <div className="chat-title">
         <h2>
           {name}
-          {muted && (
-            <span className="muted-mark" role="img" aria-label={t('chat.muted')} title={t('chat.muted')}>
-              {' 🔕'}
-            </span>
-          )}
+          {muted && <MutedMark />}
         </h2>
         <p className="contact-state">
           <span className="state-word">{joined ? t('room.occupants', { count: occupants }) : stateWords(room, t)}</span>
