@@ -32,6 +32,8 @@ describe('message carbons', () => {
     const bob = await raw(bobJid, 'desk');
 
     await phone.send(chat(bobJid, 'p-1', 'sent from the phone'));
+    // Two senders' streams are not ordered with each other at the server: bob answers once the phone's is in.
+    await until(async () => (await history(alice, bobJid)).length === 1, 'the sent carbon stored');
     await bob.send(chat(`${aliceJid}/phone`, 'b-1', 'to the phone'));
     await until(async () => (await history(alice, bobJid)).length === 2, 'both carbons stored');
     expect((await history(alice, bobJid)).map((message) => [message.direction, message.body, message.originId])).toEqual([
