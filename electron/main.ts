@@ -5,6 +5,7 @@ import { appMenuTemplate } from './app-menu.ts';
 import { appEntryUrl, appScheme, appSchemePrivileges, createAppHandler } from './app-protocol.ts';
 import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Account } from '../shared/model/account.ts';
+import type { Settings } from '../shared/model/settings.ts';
 import type { Core } from './core/core-api.ts';
 import { createCore } from './core/core.ts';
 import { followLanguage } from './i18n/follow.ts';
@@ -19,6 +20,7 @@ import { createBadge } from './tray/badge.ts';
 import { createClosePolicy, type ClosePolicy } from './tray/close-to-tray.ts';
 import { createTray, type AppTray } from './tray/tray.ts';
 import { trackUnread, type UnreadCount } from './tray/unread-count.ts';
+import { followTheme } from './theme.ts';
 import { createWindowHost, mainWindowOptions } from './window.ts';
 
 // This bundle is dist/electron/main.js, next to preload.cjs and above dist/renderer.
@@ -33,6 +35,7 @@ let stopIdle: (() => void) | undefined;
 let stopNotifications: (() => void) | undefined;
 let unread: UnreadCount | undefined;
 let stopLanguage: (() => void) | undefined;
+let stopTheme: (() => void) | undefined;
 // The OS's own list first; Chromium's locale in case the list is empty.
 const words = createShellWords(() => [...app.getPreferredSystemLanguages(), app.getLocale()]);
 const badge = createBadge({
@@ -84,17 +87,20 @@ function openConversation(conversation: EventPayload<'ui.openConversation'>): vo
   else send();
 }
 
-function startTray(running: Core, accounts: readonly Account[]): void {
+function startTray(running: Core, accounts: readonly Account[], settings: Settings): void {
   try {
     tray = createTray({
       electron: { Tray, Menu, nativeImage, nativeTheme },
       core: running,
       accounts,
+      settings,
+      platform: process.platform,
       iconDir: join(assetsDir, 'tray'),
       window: { isShown: windows.isShown, show: windows.show, toggle: windows.toggle, editStatus: () => editStatus() },
       quit: () => app.quit(),
       unread: () => unread?.count() ?? 0,
       t: words.t,
+      language: words.language,
     });
   } catch (error) {
     // Without a tray the app still works; closing the window then closes it.
@@ -126,12 +132,13 @@ async function start(): Promise<void> {
     tray?.refresh();
     badge.reapply();
   });
+  stopTheme = followTheme(running, nativeTheme, snapshot.settings.theme);
   closing = createClosePolicy(running, snapshot.settings, () => tray !== undefined);
   unread = trackUnread(running, snapshot.accounts, (count) => {
     tray?.refresh();
     badge.set(count);
   });
-  startTray(running, snapshot.accounts);
+  startTray(running, snapshot.accounts, snapshot.settings);
   stopNotifications = startNotifications({
     Notification,
     core: running,
@@ -171,6 +178,7 @@ if (!app.requestSingleInstanceLock()) {
     stopIdle?.();
     stopNotifications?.();
     stopLanguage?.();
+    stopTheme?.();
     unread?.dispose();
     tray?.destroy();
     tray = undefined;

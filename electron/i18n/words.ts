@@ -11,6 +11,8 @@ export type Translate = (key: string, values?: Readonly<Record<string, string | 
 
 export interface ShellWords {
   readonly t: Translate;
+  /** The language the words are in now, for dates and times written beside them. */
+  readonly language: () => Language;
   /** Follows a language setting; true when the language changed, so what shows words must be redrawn. */
   readonly apply: (setting: LanguageSetting) => boolean;
 }
@@ -35,6 +37,7 @@ export function createShellWords(systemLanguages: () => readonly string[]): Shel
   let fixed: TFunction = i18n.getFixedT(language);
   return {
     t: (key, values) => fixed(key, { ...values }),
+    language: () => language,
     apply(next) {
       const wanted = languageFor(next, systemLanguages());
       if (wanted === language) return false;

@@ -2,7 +2,9 @@
 // tray.ts turns this into a Menu, so every rule below is unit-tested without a desktop, in either language.
 import type { EventPayload } from '../../shared/ipc/contract.ts';
 import type { ConnectionState } from '../../shared/model/account.ts';
+import { isMuted, MUTE_DURATIONS, muteEndText, type MuteDuration } from '../../shared/model/mute.ts';
 import type { OwnPresence, OwnShow } from '../../shared/model/presence.ts';
+import type { NotificationMute } from '../../shared/model/settings.ts';
 import type { Translate } from '../i18n/words.ts';
 
 export type Invisibility = EventPayload<'presence.ownChanged'>['invisibility'];
@@ -19,6 +21,11 @@ export interface TrayState {
   readonly recentStatuses: readonly string[];
   readonly unread: number;
   readonly windowVisible: boolean;
+  /** The global mute of notifications, as the settings hold it. */
+  readonly mute: NotificationMute;
+  readonly now: number;
+  /** The language of `t`, for the time a mute ends. */
+  readonly language: string;
 }
 
 /** What a menu item does; tray.ts runs it through the same core handlers the renderer calls. */
@@ -29,13 +36,16 @@ export type TrayAction =
   | { readonly kind: 'edit-status' }
   | { readonly kind: 'show-window' }
   | { readonly kind: 'toggle-window' }
+  | { readonly kind: 'mute'; readonly duration: MuteDuration }
+  | { readonly kind: 'unmute' }
   | { readonly kind: 'quit' };
 
 export type TrayItem =
   | { readonly type: 'separator' }
   | { readonly type: 'label'; readonly label: string }
   | { readonly type: 'action'; readonly label: string; readonly enabled: boolean; readonly action: TrayAction }
-  | { readonly type: 'radio'; readonly label: string; readonly enabled: boolean; readonly checked: boolean; readonly action: TrayAction };
+  | { readonly type: 'radio'; readonly label: string; readonly enabled: boolean; readonly checked: boolean; readonly action: TrayAction }
+  | { readonly type: 'submenu'; readonly label: string; readonly items: readonly TrayItem[] };
 
 export interface TrayView {
   readonly items: readonly TrayItem[];
@@ -66,6 +76,12 @@ const choices: readonly { readonly show: OwnShow; readonly label: (t: Translate)
   { show: 'offline', label: stateLabels.offline, covers: ['offline'] },
 ];
 
+const muteLabels: Readonly<Record<MuteDuration, (t: Translate) => string>> = {
+  hour: (t) => t('notifications.muteHour'),
+  eightHours: (t) => t('notifications.muteEightHours'),
+  always: (t) => t('notifications.muteAlways'),
+};
+
 const recentShown = 5;
 const recentLabelLength = 48;
 
@@ -94,6 +110,20 @@ function stateLabel(accounts: readonly AccountTrayState[], shown: OwnShow, wante
   return idle ? t('shell.tray.idle', { state }) : state;
 }
 
+/** While muted, until when and a way back; otherwise the durations to mute for, as the settings offer them. */
+function muteItems(state: TrayState, t: Translate): TrayItem[] {
+  const { mute, now } = state;
+  if (!isMuted(mute, now)) {
+    const durations = MUTE_DURATIONS.map((duration): TrayItem => ({ type: 'action', label: muteLabels[duration](t), enabled: true, action: { kind: 'mute', duration } }));
+    return [{ type: 'submenu', label: t('notifications.mute'), items: durations }];
+  }
+  const label = mute.kind === 'until' ? t('shell.tray.mutedUntil', { time: muteEndText(mute.until, now, state.language) }) : t('shell.tray.mutedAlways');
+  return [
+    { type: 'label', label },
+    { type: 'action', label: t('shell.tray.unmute'), enabled: true, action: { kind: 'unmute' } },
+  ];
+}
+
 function shorten(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > recentLabelLength ? `${line.slice(0, recentLabelLength - 1)}…` : line;
@@ -119,7 +149,7 @@ export function buildTrayView(state: TrayState, t: Translate): TrayView {
   for (const text of state.recentStatuses.filter((status) => status.trim() !== '').slice(0, recentShown)) {
     items.push({ type: 'action', label: shorten(text), enabled: hasAccount, action: { kind: 'status', show: statusShow, text } });
   }
-  items.push({ type: 'separator' });
+  items.push({ type: 'separator' }, ...muteItems(state, t), { type: 'separator' });
   if (unread > 0) items.push({ type: 'action', label: t('shell.tray.unread', { count: unread }), enabled: true, action: { kind: 'show-window' } });
   items.push(
     { type: 'action', label: state.windowVisible ? t('shell.tray.hide') : t('shell.tray.show'), enabled: true, action: { kind: 'toggle-window' } },

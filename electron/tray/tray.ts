@@ -3,9 +3,12 @@
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Account } from '../../shared/model/account.ts';
+import { muteEndsIn, muteFor } from '../../shared/model/mute.ts';
 import type { OwnShow } from '../../shared/model/presence.ts';
+import type { NotificationMute, Settings } from '../../shared/model/settings.ts';
 import type { Core } from '../core/core-api.ts';
 import type { Translate } from '../i18n/words.ts';
+import { onCoreEvents } from './core-events.ts';
 import { buildTrayView, type TrayAction, type TrayItem } from './tray-menu.ts';
 import { trackTrayPresence } from './tray-presence.ts';
 
@@ -24,6 +27,8 @@ export interface TrayElectron<Image extends { isEmpty(): boolean }, Menu> {
   readonly nativeImage: { createFromPath(path: string): Image };
   readonly nativeTheme: {
     readonly shouldUseDarkColors: boolean;
+    /** Windows only: the taskbar's own theme, which the app's chosen theme does not change. */
+    readonly shouldUseDarkColorsForSystemIntegratedUI: boolean;
     on(event: 'updated', listener: () => void): unknown;
     removeListener(event: 'updated', listener: () => void): unknown;
   };
@@ -43,6 +48,10 @@ export interface TrayOptions<Image extends { isEmpty(): boolean }, Menu> {
   readonly core: Pick<Core, 'handlers' | 'onEvent' | 'logger'>;
   /** The accounts from app.snapshot; later changes arrive as events. */
   readonly accounts: readonly Account[];
+  /** The settings from app.snapshot (for the mute of notifications); later changes arrive as events. */
+  readonly settings: Pick<Settings, 'muteNotifications'>;
+  /** process.platform: on Windows the taskbar has a theme of its own. */
+  readonly platform: NodeJS.Platform;
   /** Holds <state>-light.png and <state>-dark.png (and their @2x files, which nativeImage picks up). */
   readonly iconDir: string;
   readonly window: TrayWindow;
@@ -52,6 +61,8 @@ export interface TrayOptions<Image extends { isEmpty(): boolean }, Menu> {
   readonly unread?: () => number;
   /** The shell's words in the current language (main.ts calls refresh() when it changes). */
   readonly t: Translate;
+  /** The language of `t`, for the time a mute ends. */
+  readonly language: () => string;
 }
 
 export interface AppTray {
@@ -81,6 +92,8 @@ export function toMenuTemplate(items: readonly TrayItem[], run: (action: TrayAct
         return { type: 'radio', label: escapeLabel(item.label), enabled: item.enabled, checked: item.checked, click: () => run(item.action) };
       case 'action':
         return { label: escapeLabel(item.label), enabled: item.enabled, click: () => run(item.action) };
+      case 'submenu':
+        return { label: escapeLabel(item.label), submenu: toMenuTemplate(item.items, run) };
     }
   });
 }
@@ -89,6 +102,11 @@ export function createTray<Image extends { isEmpty(): boolean }, Menu>(options: 
   const { electron, core, iconDir, window } = options;
   const images = new Map<string, Image>();
   let shownKey = '';
+  let mute: NotificationMute = options.settings.muteNotifications;
+  let muteEnd: ReturnType<typeof setTimeout> | undefined;
+  // The panel's theme, which the icon must stand out from: on Windows the taskbar's, elsewhere the system's as Electron sees it.
+  const darkPanel = (): boolean =>
+    options.platform === 'win32' ? electron.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI : electron.nativeTheme.shouldUseDarkColors;
 
   const image = (state: OwnShow, dark: boolean): Image => {
     const path = trayIconPath(iconDir, state, dark);
@@ -109,6 +127,13 @@ export function createTray<Image extends { isEmpty(): boolean }, Menu>(options: 
       core.logger.warn('The tray could not change presence', { error: String(error) });
     }
   };
+  const setMute = async (muteNotifications: NotificationMute): Promise<void> => {
+    try {
+      await core.handlers['settings.update']({ muteNotifications });
+    } catch (error) {
+      core.logger.warn('The tray could not change the mute of notifications', { error: String(error) });
+    }
+  };
   const run = (action: TrayAction): void => {
     switch (action.kind) {
       case 'presence':
@@ -121,6 +146,10 @@ export function createTray<Image extends { isEmpty(): boolean }, Menu>(options: 
         return window.show();
       case 'toggle-window':
         return window.toggle();
+      case 'mute':
+        return void setMute(muteFor(action.duration, Date.now()));
+      case 'unmute':
+        return void setMute({ kind: 'off' });
       case 'quit':
         return options.quit();
     }
@@ -130,8 +159,10 @@ export function createTray<Image extends { isEmpty(): boolean }, Menu>(options: 
   const render = (): void => {
     if (tray === undefined) return;
     const unread = options.unread?.() ?? 0;
-    const view = buildTrayView({ accounts: presence.accounts(), recentStatuses: presence.recentStatuses(), unread, windowVisible: window.isShown() }, options.t);
-    const dark = electron.nativeTheme.shouldUseDarkColors;
+    const now = Date.now();
+    const state = { accounts: presence.accounts(), recentStatuses: presence.recentStatuses(), unread, windowVisible: window.isShown(), mute, now, language: options.language() };
+    const view = buildTrayView(state, options.t);
+    const dark = darkPanel();
     const key = JSON.stringify([view, dark]);
     // Reconnect countdowns update accounts often; rebuild the native menu only when what it shows changed.
     if (key === shownKey) return;
@@ -141,9 +172,24 @@ export function createTray<Image extends { isEmpty(): boolean }, Menu>(options: 
     tray.setContextMenu(electron.Menu.buildFromTemplate(toMenuTemplate(view.items, run)));
   };
 
+  // A mute for a while ends by itself: the menu then offers muting again.
+  const followMute = (next: NotificationMute): void => {
+    mute = next;
+    clearTimeout(muteEnd);
+    const left = muteEndsIn(mute, Date.now());
+    muteEnd = left === undefined ? undefined : setTimeout(render, left + 50);
+  };
+  const stopSettings = onCoreEvents(core, {
+    'settings.updated': (settings) => {
+      followMute(settings.muteNotifications);
+      render();
+    },
+  });
+  followMute(mute);
+
   const presence = trackTrayPresence(core, options.accounts, render);
   // Electron wants an image up front; render() sets the real one at once.
-  tray = new electron.Tray(image('offline', electron.nativeTheme.shouldUseDarkColors));
+  tray = new electron.Tray(image('offline', darkPanel()));
   tray.on('click', () => window.toggle());
   electron.nativeTheme.on('updated', render);
   render();
@@ -152,6 +198,8 @@ export function createTray<Image extends { isEmpty(): boolean }, Menu>(options: 
     refresh: render,
     destroy: () => {
       presence.dispose();
+      stopSettings();
+      clearTimeout(muteEnd);
       electron.nativeTheme.removeListener('updated', render);
       tray?.destroy();
       tray = undefined;

@@ -1,4 +1,4 @@
-// The global mute of notifications: the durations offered, and whether it still holds at a given time.
+// The global mute of notifications: the durations offered, whether it still holds at a given time, and its end in words.
 import type { NotificationMute } from './settings.ts';
 
 export const MUTE_DURATIONS = ['hour', 'eightHours', 'always'] as const;
@@ -20,4 +20,11 @@ export function isMuted(mute: NotificationMute, now: number): boolean {
 /** Milliseconds until a time-limited mute ends; undefined for none that will end by itself. */
 export function muteEndsIn(mute: NotificationMute, now: number): number | undefined {
   return mute.kind === 'until' && now < mute.until ? mute.until - now : undefined;
+}
+
+/** "15:30" (or "3:30 PM") today, "Tuesday 02:30" another day, in the given language. */
+export function muteEndText(until: number, now: number, language: string): string {
+  const end = new Date(until);
+  const sameDay = end.toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(language, { ...(sameDay ? {} : { weekday: 'long' }), hour: 'numeric', minute: '2-digit' }).format(end);
 }

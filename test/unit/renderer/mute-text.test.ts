@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { muteEndText, muteStateText } from '../../../renderer/features/settings/mute-text.ts';
+import { muteStateText } from '../../../renderer/features/settings/mute-text.ts';
+import { muteEndText } from '../../../shared/model/mute.ts';
 
 const at = (hours: number, minutes: number, dayOffset = 0) => new Date(2025, 5, 10 + dayOffset, hours, minutes).getTime();
 

@@ -105,6 +105,12 @@ export class FakeMenu {
     if (item?.click === undefined) throw new Error(`No clickable item ${JSON.stringify(label)}`);
     item.click({} as never, undefined, {});
   }
+  /** Clicks an item of a submenu, as Electron would. */
+  clickIn(submenu: string, label: string): void {
+    const items = this.template.find((entry) => entry.label === submenu)?.submenu;
+    if (!Array.isArray(items)) throw new Error(`No submenu ${JSON.stringify(submenu)}`);
+    new FakeMenu(items).click(label);
+  }
   labels(): string[] {
     return this.template.map((entry) => (entry.type === 'separator' ? '---' : (entry.label ?? '')));
   }
@@ -140,9 +146,16 @@ export class FakeTray extends EventEmitter {
 
 export class FakeNativeTheme extends EventEmitter {
   shouldUseDarkColors = false;
+  shouldUseDarkColorsForSystemIntegratedUI = false;
+  themeSource: 'system' | 'light' | 'dark' = 'system';
   /** Switches the theme and tells listeners, as the OS does. */
   set(dark: boolean): void {
     this.shouldUseDarkColors = dark;
+    this.emit('updated');
+  }
+  /** Switches Windows' taskbar theme alone, as its settings can. */
+  setTaskbar(dark: boolean): void {
+    this.shouldUseDarkColorsForSystemIntegratedUI = dark;
     this.emit('updated');
   }
 }

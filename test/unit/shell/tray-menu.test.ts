@@ -13,7 +13,7 @@ const online = (show: OwnShow, extra: Partial<AccountTrayState> = {}): AccountTr
 const offline: AccountTrayState = { connection: 'offline', presence: { show: 'offline' }, invisibility: 'unknown' };
 
 function view(partial: Partial<TrayState>, t: Translate = english) {
-  return buildTrayView({ accounts: [online('online')], recentStatuses: [], unread: 0, windowVisible: true, ...partial }, t);
+  return buildTrayView({ accounts: [online('online')], recentStatuses: [], unread: 0, windowVisible: true, mute: { kind: 'off' }, now: Date.now(), language: 'en', ...partial }, t);
 }
 const labels = (items: readonly TrayItem[]) => items.map((item) => (item.type === 'separator' ? '---' : item.label));
 const labelled = (items: readonly TrayItem[], label: string) => items.find((item) => item.type !== 'separator' && item.label === label);
@@ -23,7 +23,7 @@ describe('tray menu model', () => {
   it('lays out state, presence choices, status message, window toggle and quit', () => {
     const { items } = view({});
     expect(labels(items)).toEqual([
-      'Online', '---', 'Available', 'Away', 'Do not disturb', 'Invisible', 'Offline', '---', 'Set status message…', '---', 'Hide Causette', '---', 'Quit Causette',
+      'Online', '---', 'Available', 'Away', 'Do not disturb', 'Invisible', 'Offline', '---', 'Set status message…', '---', 'Mute notifications', '---', 'Hide Causette', '---', 'Quit Causette',
     ]);
     expect(items[0]).toEqual({ type: 'label', label: 'Online' });
   });
@@ -107,7 +107,7 @@ describe('tray menu model', () => {
 
   it('speaks French: the same layout, the states, idle and connecting, plurals of the unread count', () => {
     expect(labels(view({ windowVisible: false }, french).items)).toEqual([
-      'En ligne', '---', 'Disponible', 'Absent', 'Ne pas déranger', 'Invisible', 'Hors ligne', '---', 'Définir un message d’état…', '---', 'Afficher Causette', '---', 'Quitter Causette',
+      'En ligne', '---', 'Disponible', 'Absent', 'Ne pas déranger', 'Invisible', 'Hors ligne', '---', 'Définir un message d’état…', '---', 'Suspendre les notifications', '---', 'Afficher Causette', '---', 'Quitter Causette',
     ]);
     expect(view({ accounts: [online('chat')] }, french).items[0]).toMatchObject({ label: 'Disponible pour discuter' });
     expect(view({ accounts: [online('xa', { presence: { show: 'xa', auto: 'xa' } })] }, french).items[0]).toMatchObject({ label: 'Absent pour longtemps (inactif)' });
@@ -120,5 +120,31 @@ describe('tray menu model', () => {
     const two = view({ unread: 2 }, french);
     expect(two.tooltip).toBe('Causette — En ligne (2 non lus)');
     expect(labelled(two.items, 'Non lus\u202f: 2')).toBeDefined();
+  });
+
+  it('offers to mute notifications for the durations the settings offer, in a submenu', () => {
+    const mute = labelled(view({}).items, 'Mute notifications');
+    expect(mute).toMatchObject({ type: 'submenu' });
+    const items = mute?.type === 'submenu' ? mute.items : [];
+    expect(items.map((item) => (item.type === 'action' ? [item.label, item.action] : item.type))).toEqual([
+      ['For 1 hour', { kind: 'mute', duration: 'hour' }],
+      ['For 8 hours', { kind: 'mute', duration: 'eightHours' }],
+      ['Until I turn them back on', { kind: 'mute', duration: 'always' }],
+    ]);
+  });
+
+  it('says until when notifications are muted and offers them back, in either language', () => {
+    const now = new Date(2026, 11, 3, 14, 30).getTime();
+    const until = { kind: 'until', until: new Date(2026, 11, 3, 15, 30).getTime() } as const;
+    const muted = view({ mute: until, now });
+    expect(labelled(muted.items, 'Mute notifications')).toBeUndefined();
+    expect(labelled(muted.items, 'Notifications muted until 3:30 PM')).toEqual({ type: 'label', label: 'Notifications muted until 3:30 PM' });
+    expect(labelled(muted.items, 'Turn notifications back on')).toMatchObject({ action: { kind: 'unmute' } });
+    const inFrench = view({ mute: until, now, language: 'fr' }, french);
+    expect(labelled(inFrench.items, 'Notifications suspendues jusqu’à 15:30')).toBeDefined();
+    expect(labelled(view({ mute: { kind: 'always' } }, french).items, 'Réactiver les notifications')).toBeDefined();
+    expect(labelled(view({ mute: { kind: 'always' } }).items, 'Notifications muted')).toBeDefined();
+    // Past its end a mute is as if it were off.
+    expect(labelled(view({ mute: until, now: until.until + 1 }).items, 'Mute notifications')).toBeDefined();
   });
 });

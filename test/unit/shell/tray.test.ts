@@ -1,3 +1,4 @@
+import { defaultSettings, type Settings } from '../../../shared/model/settings.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../../shared/model/account.ts';
 import type { RosterSnapshot } from '../../../shared/ipc/contract.ts';
@@ -24,7 +25,14 @@ const rosterOf = (show: 'online' | 'dnd', recentStatuses: string[] = []): Roster
   invisibility: 'unavailable',
 });
 
-function setup(accounts: Account[] = [account('a1', 'online')], iconDir = '/app/assets/tray', t: Translate = english) {
+interface SetupOptions {
+  readonly platform?: NodeJS.Platform;
+  readonly language?: string;
+  readonly settings?: Settings;
+}
+
+function setup(accounts: Account[] = [account('a1', 'online')], iconDir = '/app/assets/tray', t: Translate = english, options: SetupOptions = {}) {
+  const { platform = 'linux', language = 'en', settings = defaultSettings } = options;
   const core = fakeCore();
   core.answers['roster.snapshot'] = rosterOf('online');
   const nativeTheme = new FakeNativeTheme();
@@ -36,7 +44,7 @@ function setup(accounts: Account[] = [account('a1', 'online')], iconDir = '/app/
     editStatus: () => void window.edits++,
   };
   const quit = vi.fn();
-  const tray = createTray({ electron: { Tray: FakeTray, Menu: FakeMenu, nativeImage: fakeNativeImage, nativeTheme }, core, accounts, iconDir, window: windowControl, quit, t });
+  const tray = createTray({ electron: { Tray: FakeTray, Menu: FakeMenu, nativeImage: fakeNativeImage, nativeTheme }, core, accounts, settings, platform, iconDir, window: windowControl, quit, t, language: () => language });
   const icon = FakeTray.last as FakeTray;
   const menu = () => icon.menu as FakeMenu;
   return { core, nativeTheme, window, quit, tray, icon, menu };
@@ -134,10 +142,13 @@ describe('tray binding', () => {
       electron: { Tray: FakeTray, Menu: FakeMenu, nativeImage: fakeNativeImage, nativeTheme: new FakeNativeTheme() },
       core,
       accounts: [account('a1', 'online'), account('a2')],
+      settings: defaultSettings,
+      platform: 'linux',
       iconDir: '/t',
       window: { isShown: () => true, show: () => undefined, toggle: () => undefined, editStatus: () => undefined },
       quit: () => undefined,
       t: english,
+      language: () => 'en',
     });
     await vi.waitFor(() => expect(FakeTray.last?.tooltip).toBe('Causette — Do not disturb'));
     expect(core.calls.filter((call) => call.name === 'roster.snapshot').map((call) => call.request)).toEqual([{ accountId: 'a1' }]);
@@ -166,5 +177,46 @@ describe('tray binding', () => {
       () => undefined,
     );
     expect(template).toMatchObject([{ label: 'Online', enabled: false }, { type: 'separator' }, { type: 'radio', label: 'Away', enabled: false, checked: true }]);
+  });
+
+  it('mutes and unmutes notifications through settings.update, and follows the settings', async () => {
+    const { core, menu } = setup();
+    const before = Date.now();
+    menu().clickIn('Mute notifications', 'For 1 hour');
+    menu().clickIn('Mute notifications', 'Until I turn them back on');
+    await Promise.resolve();
+    const asked = core.calls.filter((call) => call.name === 'settings.update').map((call) => call.request);
+    expect(asked[1]).toEqual({ muteNotifications: { kind: 'always' } });
+    const hour = asked[0] as { muteNotifications: { kind: string; until: number } };
+    expect(hour.muteNotifications.kind).toBe('until');
+    expect(hour.muteNotifications.until - before).toBeGreaterThanOrEqual(3_600_000);
+    expect(hour.muteNotifications.until - Date.now()).toBeLessThanOrEqual(3_600_000);
+    core.emit('settings.updated', { ...defaultSettings, muteNotifications: { kind: 'always' } });
+    expect(menu().labels()).toContain('Notifications muted');
+    menu().click('Turn notifications back on');
+    expect(core.calls.at(-1)).toEqual({ name: 'settings.update', request: { muteNotifications: { kind: 'off' } } });
+    core.emit('settings.updated', defaultSettings);
+    expect(menu().labels()).toContain('Mute notifications');
+  });
+
+  it('offers muting again once a mute for a while has ended', () => {
+    vi.useFakeTimers();
+    try {
+      const until = Date.now() + 60_000;
+      const { menu } = setup(undefined, undefined, undefined, { settings: { ...defaultSettings, muteNotifications: { kind: 'until', until } } });
+      expect(menu().labels().some((label) => label.startsWith('Notifications muted until'))).toBe(true);
+      vi.advanceTimersByTime(60_100);
+      expect(menu().labels()).toContain('Mute notifications');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('on Windows, picks the icon for the taskbar’s theme, which the app’s theme does not change', () => {
+    const { nativeTheme, icon } = setup(undefined, undefined, undefined, { platform: 'win32' });
+    nativeTheme.set(true);
+    expect(icon.image.path).toBe('/app/assets/tray/online-light.png');
+    nativeTheme.setTaskbar(true);
+    expect(icon.image.path).toBe('/app/assets/tray/online-dark.png');
   });
 });

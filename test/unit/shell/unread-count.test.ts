@@ -1,3 +1,4 @@
+import { defaultSettings } from '../../../shared/model/settings.ts';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/model/account.ts';
 import type { Conversation } from '../../../shared/model/message.ts';
@@ -47,11 +48,14 @@ describe('the unread count of the tray and badge', () => {
       electron: { Tray: FakeTray, Menu: FakeMenu, nativeImage: fakeNativeImage, nativeTheme: new FakeNativeTheme() },
       core,
       accounts: [],
+      settings: defaultSettings,
+      platform: 'linux',
       iconDir: '/icons',
       window: { isShown: () => false, show: () => undefined, toggle: () => undefined, editStatus: () => undefined },
       quit: () => undefined,
       unread: () => count,
       t: english,
+      language: () => 'en',
     });
     const icon = FakeTray.last as FakeTray;
     expect(icon.tooltip).toBe('Causette — No account');
