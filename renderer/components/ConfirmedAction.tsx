@@ -1,7 +1,7 @@
 // A destructive action behind an explicit question: the safe answer takes the focus, errors show in an alert.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { messageOf } from '../api.ts';
+import { useId, type ReactNode } from 'react';
 import { Alert } from './Alert.tsx';
+import { useConfirmation } from './use-confirmation.ts';
 
 interface ConfirmedActionProps {
   /** The button that asks, e.g. "Remove contact". */
@@ -18,39 +18,13 @@ interface ConfirmedActionProps {
 
 export function ConfirmedAction({ label, question, options, keepLabel, confirmLabel, run }: ConfirmedActionProps) {
   const id = useId();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const keepRef = useRef<HTMLButtonElement>(null);
-  const askRef = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-
-  // The safe choice gets focus when the question appears; focus returns to the asking button when it goes.
-  useEffect(() => {
-    if (confirming) {
-      asked.current = true;
-      keepRef.current?.focus();
-    } else if (asked.current) {
-      askRef.current?.focus();
-    }
-  }, [confirming]);
-
-  async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run();
-    } catch (failure) {
-      setError(messageOf(failure));
-      setBusy(false);
-    }
-  }
+  const { asking, ask, keep, busy, error, run: runAsked, keepRef, askRef } = useConfirmation();
 
   return (
     <div className="confirmed-action">
-      {!confirming ? (
+      {asking === undefined ? (
         <div className="actions start">
-          <button type="button" ref={askRef} className="danger-quiet" onClick={() => setConfirming(true)}>
+          <button type="button" ref={askRef('confirm')} className="danger-quiet" onClick={() => ask('confirm')}>
             {label}
           </button>
         </div>
@@ -59,10 +33,10 @@ export function ConfirmedAction({ label, question, options, keepLabel, confirmLa
           <p id={`${id}-question`}>{question}</p>
           {options}
           <div className="actions start">
-            <button type="button" ref={keepRef} onClick={() => setConfirming(false)} disabled={busy}>
+            <button type="button" ref={keepRef} onClick={keep} disabled={busy}>
               {keepLabel}
             </button>
-            <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
+            <button type="button" className="danger" onClick={() => void runAsked(run)} disabled={busy}>
               {confirmLabel}
             </button>
           </div>

@@ -1,8 +1,9 @@
 // Blocking a contact (XEP-0191) after a confirmation, optionally reporting spam (XEP-0377); unblocking when blocked.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../../api.ts';
+import { call } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { useConfirmation } from '../../components/use-confirmation.ts';
 import { selectBlocking, useBlocking } from '../../stores/blocking.ts';
 
 interface BlockContactProps {
@@ -17,37 +18,9 @@ export function BlockContact({ accountId, jid, name }: BlockContactProps) {
   const { t } = useTranslation();
   const blocking = useBlocking((state) => selectBlocking(state, accountId));
   const blocked = blocking.jids.includes(jid);
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const blockRef = useRef<HTMLButtonElement>(null);
-  const asked = useRef(false);
-
-  // The safe choice gets focus when the question appears; focus returns to "Block" when it goes.
-  useEffect(() => {
-    if (confirming) {
-      asked.current = true;
-      cancelRef.current?.focus();
-    } else if (asked.current) {
-      blockRef.current?.focus();
-    }
-  }, [confirming]);
-
-  async function run(work: () => Promise<unknown>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-      setConfirming(false);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
-  const block = (report?: 'spam') => run(() => call('blocking.block', { accountId, jid, ...(report === undefined ? {} : { report }) }));
-  const unblock = () => run(() => call('blocking.unblock', { accountId, jid }));
+  const { asking, ask, keep, busy, error, run, keepRef, askRef } = useConfirmation<'block'>();
+  const block = (report?: 'spam') => run(() => call('blocking.block', { accountId, jid, ...(report === undefined ? {} : { report }) }), 'close');
+  const unblock = () => run(() => call('blocking.unblock', { accountId, jid }), 'close');
 
   if (!blocking.supported && !blocked) return null;
   return (
@@ -59,9 +32,9 @@ export function BlockContact({ accountId, jid, name }: BlockContactProps) {
             {t('blocking.unblock')}
           </button>
         </div>
-      ) : !confirming ? (
+      ) : asking === undefined ? (
         <div className="actions start">
-          <button type="button" ref={blockRef} className="danger-quiet" onClick={() => setConfirming(true)}>
+          <button type="button" ref={askRef('block')} className="danger-quiet" onClick={() => ask('block')}>
             {t('blocking.block')}
           </button>
         </div>
@@ -71,7 +44,7 @@ export function BlockContact({ accountId, jid, name }: BlockContactProps) {
             {name === jid ? t('blocking.questionAddress', { jid }) : t('blocking.question', { name, jid })}
           </p>
           <div className="actions start">
-            <button type="button" ref={cancelRef} onClick={() => setConfirming(false)} disabled={busy}>
+            <button type="button" ref={keepRef} onClick={keep} disabled={busy}>
               {t('common.cancel')}
             </button>
             <button type="button" className="danger" onClick={() => void block()} disabled={busy}>

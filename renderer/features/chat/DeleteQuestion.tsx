@@ -1,9 +1,9 @@
 // The question before deleting a message for everyone, as a row under its text: the safe answer takes the focus,
 // Escape keeps the message, a failure shows in an alert and the question stays.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { useConfirmation } from '../../components/use-confirmation.ts';
 import { useMessageControlsTabIndex } from './message-focus.ts';
 
 interface DeleteQuestionProps {
@@ -16,22 +16,8 @@ export function DeleteQuestion({ onKeep, onDelete }: DeleteQuestionProps) {
   const id = useId();
   const { t } = useTranslation();
   const tabIndex = useMessageControlsTabIndex();
-  const keepRef = useRef<HTMLButtonElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => keepRef.current?.focus(), []);
-
-  async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onDelete();
-    } catch (failure) {
-      setError(messageOf(failure));
-      setBusy(false);
-    }
-  }
+  // Shown only once asked: the question is there from the start.
+  const { busy, error, run, keepRef } = useConfirmation('delete');
 
   return (
     <div
@@ -49,7 +35,7 @@ export function DeleteQuestion({ onKeep, onDelete }: DeleteQuestionProps) {
         <button type="button" ref={keepRef} tabIndex={tabIndex} onClick={onKeep} disabled={busy}>
           {t('actions.keep')}
         </button>
-        <button type="button" className="danger" tabIndex={tabIndex} onClick={() => void confirm()} disabled={busy}>
+        <button type="button" className="danger" tabIndex={tabIndex} onClick={() => void run(onDelete)} disabled={busy}>
           {t('actions.deleteConfirm')}
         </button>
       </div>

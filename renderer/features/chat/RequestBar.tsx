@@ -1,8 +1,9 @@
 // Above a message request: who wrote and what is held back, then Accept, Delete, Block, or Block and report spam (XEP-0377).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../../api.ts';
+import { call } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { useConfirmation } from '../../components/use-confirmation.ts';
 import { selectBlocking, useBlocking } from '../../stores/blocking.ts';
 
 type Decline = 'no' | 'block' | 'report';
@@ -17,33 +18,7 @@ export function RequestBar({ accountId, peer, online }: RequestBarProps) {
   const id = useId();
   const { t } = useTranslation();
   const blocking = useBlocking((state) => selectBlocking(state, accountId));
-  const [asking, setAsking] = useState<Decline>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const keepRef = useRef<HTMLButtonElement>(null);
-  const askedBy = useRef<Partial<Record<Decline, HTMLButtonElement | null>>>({});
-  const lastAsked = useRef<Decline>(undefined);
-
-  // The safe answer takes the focus when a question appears; it goes back to the asking button when the question goes.
-  useEffect(() => {
-    if (asking !== undefined) {
-      lastAsked.current = asking;
-      keepRef.current?.focus();
-    } else if (lastAsked.current !== undefined) {
-      askedBy.current[lastAsked.current]?.focus();
-    }
-  }, [asking]);
-
-  async function run(work: () => Promise<unknown>) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-    } catch (failure) {
-      setError(messageOf(failure));
-      setBusy(false);
-    }
-  }
+  const { asking, ask, keep, busy, error, run, keepRef, askRef } = useConfirmation<Decline>();
   const accept = () => run(() => call('chat.acceptRequest', { accountId, peer }));
   const decline = (block: Decline) => run(() => call('chat.declineRequest', { accountId, peer, block }));
 
@@ -75,8 +50,8 @@ export function RequestBar({ accountId, peer, online }: RequestBarProps) {
                 type="button"
                 className="danger-quiet"
                 disabled={busy}
-                ref={(button) => void (askedBy.current[choice.kind] = button)}
-                onClick={() => setAsking(choice.kind)}
+                ref={askRef(choice.kind)}
+                onClick={() => ask(choice.kind)}
               >
                 {choice.label}
               </button>
@@ -86,7 +61,7 @@ export function RequestBar({ accountId, peer, online }: RequestBarProps) {
         <div role="group" aria-labelledby={`${id}-question`} className="confirm">
           <p id={`${id}-question`}>{questions[asking]}</p>
           <div className="actions start">
-            <button type="button" ref={keepRef} disabled={busy} onClick={() => setAsking(undefined)}>
+            <button type="button" ref={keepRef} disabled={busy} onClick={keep}>
               {t('common.cancel')}
             </button>
             <button type="button" className="danger" disabled={busy} onClick={() => void decline(asking)}>
