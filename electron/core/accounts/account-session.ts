@@ -22,6 +22,7 @@ import type { MessageSource } from '../xmpp/pipeline/message-context.ts';
 import { CHAT_FEATURES, NS_SID } from '../xmpp/chat/chat-stanzas.ts';
 import type { Connection, SessionInfo } from '../xmpp/connection.ts';
 import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../xmpp/disco/disco-info.ts';
+import { createAccountInfo } from '../xmpp/disco/account-info.ts';
 import { CAPS_NODE, ownDiscoInfo, setupResponders } from '../xmpp/disco/responders.ts';
 import { setupIqRouter } from '../xmpp/iq-router.ts';
 import { setupMam } from '../xmpp/mam/mam.ts';
@@ -73,6 +74,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
   let preApproval = false;
   /** XEP-0359 §3.1: our server's stanza-ids count once our account's features say it sets them. */
   let stanzaIds = false;
+  // Before the modules that ask it, so that a fresh session forgets the last one's answer before they ask again.
+  const accountInfo = createAccountInfo(connection, deps.jid, (features) => void (stanzaIds = features.includes(NS_SID) || features.includes(NS_MAM)));
 
   const audience: Audience = {
     invisible: () => deps.ownPresence().show === 'invisible',
@@ -148,6 +151,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     accountId,
     ownJid: deps.jid,
     connection,
+    accountInfo,
     cache: deps.avatarCache,
     store: deps.avatarStore,
     logger,
@@ -164,6 +168,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
         accountId,
         ownJid: deps.jid,
         connection,
+        accountInfo,
         store: deps.messageStore,
         logger,
         onMessage: (message) => deps.emit('chat.message', { accountId, message }),
@@ -185,7 +190,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       ? setupMam({ accountId, ownJid: deps.jid, connection, store: deps.messageStore, logger,
           intake: chat.intake,
           onProgress: (sync) => deps.emit('chat.archiveSync', { accountId, sync }),
-          onAccountFeatures: (features) => void (stanzaIds = features.includes(NS_SID) || features.includes(NS_MAM)),
+          accountInfo,
         })
       : undefined;
   // XEP-0045: rooms store their messages through chat, so that a room's conversation is like any other.
@@ -307,6 +312,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       muc?.dispose();
       chat?.dispose();
       router.dispose();
+      accountInfo.dispose();
       removeGuard();
       presence.clear();
       coalescer.flush();

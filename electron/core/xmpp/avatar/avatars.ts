@@ -6,7 +6,7 @@ import type { Logger } from '../../log/logger.ts';
 import type { AvatarCache } from '../../storage/avatar-cache.ts';
 import type { AvatarSource, AvatarStore } from '../../storage/avatars.ts';
 import type { Connection } from '../connection.ts';
-import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
+import type { AccountInfo } from '../disco/account-info.ts';
 import { StanzaError } from '../errors.ts';
 import { parseJid } from '../../../../shared/model/jid.ts';
 import {
@@ -36,6 +36,8 @@ export interface AvatarsDeps {
   readonly accountId: string;
   readonly ownJid: string;
   readonly connection: Pick<Connection, 'pipeline' | 'iq'>;
+  /** Our account's features: whether its PEP service takes publish-options. */
+  readonly accountInfo: Pick<AccountInfo, 'features'>;
   readonly cache: AvatarCache;
   readonly store: AvatarStore;
   readonly logger: Logger;
@@ -177,10 +179,7 @@ export function setupAvatars(deps: AvatarsDeps) {
 
   /** XEP-0060 §7.1.5: whether our PEP service takes publish-options. */
   async function offersPublishOptions(): Promise<boolean> {
-    const reply = await connection.iq(buildDiscoInfoGet(deps.ownJid), 15_000);
-    const query = reply.getChild('query', NS_DISCO_INFO);
-    const info = query ? parseDiscoInfo(query) : 'ill-formed';
-    return info !== 'ill-formed' && info.features.includes(NS_PUBLISH_OPTIONS);
+    return (await deps.accountInfo.features()).includes(NS_PUBLISH_OPTIONS);
   }
 
   /** Publishes with an open access model, or plainly when the node's configuration refuses it (XEP-0060 §7.1.5 precondition). */

@@ -9,6 +9,7 @@ import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
 import type { MessageContext, MessageSource } from '../pipeline/message-context.ts';
 import { buildChatState } from './chat-stanzas.ts';
+import type { AccountInfo } from '../disco/account-info.ts';
 import { setupDisplayedSync } from './displayed-sync.ts';
 import { createIngest, type Prepared } from './ingest.ts';
 import { createOutbox } from './outbox.ts';
@@ -29,6 +30,8 @@ export interface ChatDeps {
   readonly accountId: string;
   readonly ownJid: string;
   readonly connection: Pick<Connection, 'send' | 'iq' | 'pipeline' | 'onSessionStart' | 'onAcked' | 'acknowledging'>;
+  /** Our account's features, for the read state shared between our devices. */
+  readonly accountInfo: Pick<AccountInfo, 'features'>;
   readonly store: MessageStore;
   readonly logger: Logger;
   /** A message stored or changed. */
@@ -113,7 +116,7 @@ export function setupChat(deps: ChatDeps) {
     return done;
   }
 
-  const displayedSync = setupDisplayedSync({ accountId, ownJid: deps.ownJid, connection, store, logger: deps.logger, conversationChanged });
+  const displayedSync = setupDisplayedSync({ accountId, ownJid: deps.ownJid, connection, accountInfo: deps.accountInfo, store, logger: deps.logger, conversationChanged });
   const removeSession = connection.onSessionStart(({ resumed }) => {
     if (!resumed) displayedSync.fetch().catch((error: unknown) => deps.logger.debug('no displayed state to fetch (XEP-0490)', { error: String(error) }));
   });

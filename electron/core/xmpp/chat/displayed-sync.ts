@@ -4,13 +4,15 @@ import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import { NS_PUBLISH_OPTIONS, NS_PUBSUB, NS_PUBSUB_EVENT } from '../avatar/avatar-stanzas.ts';
 import type { Connection } from '../connection.ts';
-import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
+import type { AccountInfo } from '../disco/account-info.ts';
 import { NS_MDS, NS_SID } from './chat-stanzas.ts';
 
 export interface DisplayedSyncDeps {
   readonly accountId: string;
   readonly ownJid: string;
   readonly connection: Pick<Connection, 'pipeline' | 'iq'>;
+  /** Our account's features: whether its PEP service takes publish-options. */
+  readonly accountInfo: Pick<AccountInfo, 'features'>;
   readonly store: MessageStore;
   readonly logger: Logger;
   readonly conversationChanged: (peer: string) => void;
@@ -47,7 +49,6 @@ function parseItems(items: Element | undefined, ownJid: string): { peer: string;
 
 export function setupDisplayedSync(deps: DisplayedSyncDeps) {
   const { accountId, store } = deps;
-  let supported: Promise<boolean> | undefined;
   /** What we last published per chat, so that reading a chat again says nothing new. */
   const published = new Map<string, string>();
 
@@ -64,23 +65,14 @@ export function setupDisplayedSync(deps: DisplayedSyncDeps) {
     for (const { peer, stanzaId } of parseItems(stanza.getChild('event', NS_PUBSUB_EVENT)?.getChild('items'), deps.ownJid)) displayed(peer, stanzaId);
   });
 
-  /** XEP-0060 §7.1.5: whether our PEP service takes publish-options, asked once per session. */
+  /** XEP-0060 §7.1.5: whether our PEP service takes publish-options. */
   function offersPublishOptions(): Promise<boolean> {
-    supported ??= deps.connection
-      .iq(buildDiscoInfoGet(deps.ownJid), 15_000)
-      .then((reply) => {
-        const query = reply.getChild('query', NS_DISCO_INFO);
-        const info = query ? parseDiscoInfo(query) : 'ill-formed';
-        return info !== 'ill-formed' && info.features.includes(NS_PUBLISH_OPTIONS);
-      })
-      .catch(() => false);
-    return supported;
+    return deps.accountInfo.features().then((features) => features.includes(NS_PUBLISH_OPTIONS), () => false);
   }
 
   return {
     /** A fresh session: what the other devices displayed while we were away (XEP-0490 §5). */
     async fetch(): Promise<void> {
-      supported = undefined;
       if (!(await offersPublishOptions())) return;
       const reply = await deps.connection.iq(xml('iq', { type: 'get', to: deps.ownJid }, xml('pubsub', { xmlns: NS_PUBSUB }, xml('items', { node: NS_MDS }))), 15_000);
       for (const { peer, stanzaId } of parseItems(reply.getChild('pubsub', NS_PUBSUB)?.getChild('items'), deps.ownJid)) displayed(peer, stanzaId);

@@ -5,7 +5,7 @@ import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { MessageIntake } from '../chat/chat.ts';
 import type { Connection } from '../connection.ts';
-import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
+import type { AccountInfo } from '../disco/account-info.ts';
 import { runCatchUp } from './catch-up.ts';
 import { createArchiveQuery } from './mam-query.ts';
 import { NS_MAM, NS_MAM_EXTENDED } from './mam-stanzas.ts';
@@ -22,8 +22,8 @@ export interface MamDeps {
   /** Chat: an archived <message/> as its sender wrote it. */
   readonly intake: Pick<MessageIntake, 'prepare' | 'apply'>;
   readonly onProgress: (sync: ArchiveSync) => void;
-  /** What our account's disco#info listed, once per session (other modules learn from the same answer). */
-  readonly onAccountFeatures?: (features: readonly string[]) => void;
+  /** §7: the archive is our account's, so its features are our account's. */
+  readonly accountInfo: Pick<AccountInfo, 'features'>;
   readonly now?: () => number;
 }
 
@@ -46,16 +46,10 @@ export function setupMam(deps: MamDeps) {
   let catchingUp = false;
   const scrolling = new Map<string, Promise<'more' | 'complete' | 'unavailable'>>();
 
-  /** §7: the archive is our account's, so its features are on our bare JID; asked once per session. */
+  /** §7: what our account's archive supports, learned once per session. */
   function discover(): Promise<Support> {
     if (support) return support;
-    const asked = connection.iq(buildDiscoInfoGet(deps.ownJid), 15_000).then((reply) => {
-      const info = reply.getChild('query', NS_DISCO_INFO);
-      const parsed = info ? parseDiscoInfo(info) : 'ill-formed';
-      const features = parsed === 'ill-formed' ? [] : parsed.features;
-      deps.onAccountFeatures?.(features);
-      return { archive: features.includes(NS_MAM), extended: features.includes(NS_MAM_EXTENDED) };
-    });
+    const asked = deps.accountInfo.features().then((features) => ({ archive: features.includes(NS_MAM), extended: features.includes(NS_MAM_EXTENDED) }));
     support = asked;
     // A failed answer is asked again next time.
     asked.catch(() => void (support === asked && (support = undefined)));

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAccountInfo } from '../../../../electron/core/xmpp/disco/account-info.ts';
 import xml, { type Element } from '@xmpp/xml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../electron/core/log/logger.ts';
@@ -54,6 +55,7 @@ function setUp(answer: (request: Element) => Element) {
       accountId: 'a1',
       ownJid: 'alice@example.com',
       connection: fake.connection,
+      accountInfo: createAccountInfo(fake.connection, 'alice@example.com'),
       cache: createAvatarCache(join(dir, 'avatars')),
       store,
       logger: silentLogger,

@@ -1,5 +1,6 @@
 // Unit tests of one-to-one chat on a session: sending, corrections, retractions, reactions, chat states, markers, batched deltas.
 import xml, { type Element } from '@xmpp/xml';
+import { createAccountInfo } from '../../../../electron/core/xmpp/disco/account-info.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { ChatState, Conversation, Message } from '../../../../shared/model/message.ts';
@@ -39,6 +40,7 @@ function setUp(mayShareActivity?: (peer: string) => boolean) {
     accountId: 'a1',
     ownJid: own,
     connection: fake.connection,
+    accountInfo: createAccountInfo(fake.connection, own),
     store,
     logger: silentLogger,
     onMessage: (message) => events.push(message),

@@ -1,6 +1,7 @@
 // Unit tests of XEP-0313 on a session: catch-up from the cursor, newest first, the cursor moved only when all of it came;
 // scroll-back until the archive has nothing older; results accepted only from our own account for our query.
 import xml, { type Element } from '@xmpp/xml';
+import { createAccountInfo } from '../../../../electron/core/xmpp/disco/account-info.ts';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveSync } from '../../../../shared/model/message.ts';
 import { silentLogger } from '../../../../electron/core/log/logger.ts';
@@ -87,6 +88,7 @@ function setUp(archive: ReturnType<typeof archiveServer>, failing?: { body: stri
     accountId: 'a1',
     ownJid: own,
     connection: archive.fake.connection,
+    accountInfo: createAccountInfo(archive.fake.connection, own),
     store,
     logger: silentLogger,
     // Stands for chat: the archived copy is stored with its archive id.
