@@ -321,4 +321,24 @@ describe.each([
     await subject.getByRole('button', { name: say('common.cancel') }).click();
     await subject.waitFor({ state: 'detached' });
   });
+
+  it('a private group says in its header that it is logged, for members and shows addresses', async () => {
+    const { page } = ui;
+    const room = `private-${language}@${service()}`;
+    const dialog = await openJoinDialog(page, say);
+    await dialog.getByLabel(say('joinRoom.address')).fill(room);
+    await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
+    await dialog.getByRole('button', { name: say('joinRoom.createPrivate') }).click({ timeout: 15_000 });
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    const facts = roomView(page, say, room).getByRole('list', { name: say('roomFacts.label') });
+    await expect
+      .poll(() => facts.getByRole('listitem').allTextContents(), { timeout: 10_000 })
+      .toEqual([
+        // The harness's MUC keeps archives of persistent rooms (XEP-0313 on the room).
+        `${say('roomFacts.logged')} — ${say('roomFacts.loggedExplained')}`,
+        `${say('roomFacts.nonAnonymous')} — ${say('roomFacts.nonAnonymousExplained')}`,
+        `${say('roomFacts.membersOnly')} — ${say('roomFacts.membersOnlyExplained')}`,
+      ]);
+    expect(await violations(page)).toEqual([]);
+  });
 });

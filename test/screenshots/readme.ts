@@ -33,6 +33,7 @@ function shotsToTake(): { readonly dir: string; readonly shots: readonly Shot[] 
         { name: 'sign-in', theme: 'light', locale: 'en-US' },
         { name: 'conversation', theme: 'light', locale: 'en-US' },
         { name: 'conversation-dark', theme: 'dark', locale: 'en-US' },
+        { name: 'group-chat', theme: 'light', locale: 'en-US' },
       ],
     };
   }
@@ -40,7 +41,7 @@ function shotsToTake(): { readonly dir: string; readonly shots: readonly Shot[] 
   const shots: Shot[] = [];
   for (const theme of ['light', 'dark'] as const) {
     for (const locale of ['en-US', 'fr-FR'] as const) {
-      for (const name of ['sign-in', 'conversation', 'details', 'jump', 'settings', 'narrow']) shots.push({ name: `${name}-${theme}-${locale}`, theme, locale });
+      for (const name of ['sign-in', 'conversation', 'details', 'jump', 'settings', 'narrow', 'group-chat']) shots.push({ name: `${name}-${theme}-${locale}`, theme, locale });
     }
   }
   return { dir, shots };
@@ -61,6 +62,41 @@ async function befriend(a: Connection, b: Connection, aJid: string, bJid: string
 
 async function chat(from: Connection, to: string, body: string): Promise<void> {
   await from.send(xml('message', { to, type: 'chat', id: `shot-${Math.random().toString(36).slice(2)}` }, xml('body', {}, body), xml('markable', { xmlns: 'urn:xmpp:chat-markers:0' })));
+}
+
+const NS_MUC = 'http://jabber.org/protocol/muc';
+const roomOf = (server: ProsodyServer) => `concert@conference.${server.domain}`;
+const field = (name: string, value: string) => xml('field', { var: name }, xml('value', {}, value));
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Bob's private group (XEP-0045 §10.1: created, configured members-only and non-anonymous), with Alice and Carol as members. */
+async function groupChat(server: ProsodyServer, bob: Connection, carol: Connection, jid: (index: number) => string): Promise<void> {
+  const room = roomOf(server);
+  await bob.send(xml('presence', { to: `${room}/Bob` }, xml('x', { xmlns: NS_MUC })));
+  await pause(1_000);
+  const config = [
+    field('FORM_TYPE', `${NS_MUC}#roomconfig`),
+    field('muc#roomconfig_roomname', 'Concert on Saturday'),
+    field('muc#roomconfig_persistentroom', '1'),
+    field('muc#roomconfig_membersonly', '1'),
+    field('muc#roomconfig_whois', 'anyone'),
+  ];
+  await bob.iq(xml('iq', { type: 'set', to: room }, xml('query', { xmlns: `${NS_MUC}#owner` }, xml('x', { xmlns: 'jabber:x:data', type: 'submit' }, ...config))));
+  for (const member of [jid(0), jid(2)]) {
+    await bob.iq(xml('iq', { type: 'set', to: room }, xml('query', { xmlns: `${NS_MUC}#admin` }, xml('item', { jid: member, affiliation: 'member' }))));
+  }
+  await bob.send(xml('message', { to: room, type: 'groupchat' }, xml('subject', {}, 'Saturday 19:30 — tickets booked')));
+  await carol.send(xml('presence', { to: `${room}/Carol` }, xml('x', { xmlns: NS_MUC })));
+  await pause(1_000);
+  const lines: ReadonlyArray<readonly [Connection, string]> = [
+    [bob, 'Who is coming to the café before the concert?'],
+    [carol, 'Me! I can be there at 18:45.'],
+    [bob, 'Great, I will keep a table by the window.'],
+  ];
+  for (const [from, body] of lines) {
+    await from.send(xml('message', { to: room, type: 'groupchat', id: `shot-${Math.random().toString(36).slice(2)}` }, xml('body', {}, body)));
+    await pause(1_050);
+  }
 }
 
 async function prepare(server: ProsodyServer): Promise<readonly Connection[]> {
@@ -84,6 +120,7 @@ async function prepare(server: ProsodyServer): Promise<readonly Connection[]> {
     await new Promise((done) => setTimeout(done, 1_050));
   }
   await alice.stop();
+  await groupChat(server, bob, carol, jid);
   return [bob, carol];
 }
 
@@ -116,6 +153,16 @@ async function take(server: ProsodyServer, shot: Shot, dir: string, profiles: st
       await page.keyboard.press('Control+k');
       await page.keyboard.type('c');
       await page.getByRole('dialog', { name: say('jump.title') }).getByRole('option').first().waitFor();
+    }
+    if (shot.name.startsWith('group-chat')) {
+      await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: say('joinRoom.open') }).click();
+      const dialog = page.getByRole('dialog', { name: say('joinRoom.title') });
+      await dialog.getByLabel(say('joinRoom.address')).fill(roomOf(server));
+      await dialog.getByLabel(say('joinRoom.nick')).fill('Alice');
+      await dialog.getByRole('button', { name: say('joinRoom.submit'), exact: true }).click();
+      await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+      await page.getByRole('region', { name: say('room.label', { name: 'Concert on Saturday' }), exact: true }).getByRole('listitem').filter({ hasText: 'by the window' }).waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
     }
     if (shot.name.startsWith('details')) {
       await page.getByRole('button', { name: say('chat.details') }).click();

@@ -172,9 +172,8 @@ export function MessageList(props: MessageListProps) {
         }}
       >
         <div
-          role="list"
-          aria-label={t('messages.label')}
-          aria-busy={view.loading !== undefined}
+          // A list holds items: while there is none (and none is loading), the words above say so, and it is no list yet.
+          {...(rows.length > 0 || view.loading !== undefined ? { role: 'list', 'aria-label': t('messages.label'), 'aria-busy': view.loading !== undefined } : {})}
           className="messages"
           style={{ height: virtualizer.getTotalSize() }}
           onFocus={roving.onFocus}

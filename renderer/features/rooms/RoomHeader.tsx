@@ -4,6 +4,7 @@ import type { Room } from '../../../shared/model/room.ts';
 import { Pause } from '../contacts/Pause.tsx';
 import { Avatar } from '../contacts/Avatar.tsx';
 import { MutedMark } from '../chat/MutedMark.tsx';
+import { RoomFacts } from './RoomFacts.tsx';
 
 interface RoomHeaderProps {
   readonly peer: string;
@@ -38,6 +39,7 @@ export function RoomHeader({ peer, name, room, occupants, muted, onToggleMute, o
             </span>
           )}
         </p>
+        {joined && <RoomFacts features={room.features} />}
         {subject !== undefined && subject !== '' && (
           <p className="room-subject" title={subject}>
             <span className="visually-hidden">{t('room.subject')}</span>
