@@ -37,39 +37,27 @@ export function setupMam(deps: MamDeps) {
   const now = deps.now ?? Date.now;
   const archive = deps.ownJid;
   const { query, dispose: removeQueries } = createArchiveQuery({ address: { archive, ownJid: deps.ownJid }, connection, logger });
-  let support: Promise<Support> | undefined;
-  /** This session's support was asked for at its start (sessionStarted), so catch-up need not ask again. */
-  let askedEarly = false;
   let session = 0;
   let disposed = false;
   /** This session's catch-up is fetching: it brings the newest messages of every conversation first. */
   let catchingUp = false;
   const scrolling = new Map<string, Promise<'more' | 'complete' | 'unavailable'>>();
 
-  /** §7: what our account's archive supports, learned once per session. */
+  /** §7: what our account's archive supports; account-info asks once per session, and again after a failure. */
   function discover(): Promise<Support> {
-    if (support) return support;
-    const asked = deps.accountInfo.features().then((features) => ({ archive: features.includes(NS_MAM), extended: features.includes(NS_MAM_EXTENDED) }));
-    support = asked;
-    // A failed answer is asked again next time.
-    asked.catch(() => void (support === asked && (support = undefined)));
-    return asked;
+    return deps.accountInfo.features().then((features) => ({ archive: features.includes(NS_MAM), extended: features.includes(NS_MAM_EXTENDED) }));
   }
 
   return {
-    /** After each fresh session's roster and presence: fetches what arrived while we were away. */
     /** A fresh session began: what the archive supports is asked now, so that the catch-up can start at once. */
     sessionStarted(): void {
-      support = undefined;
-      askedEarly = true;
       // A failure is reported by the catch-up, which asks again.
       discover().catch(() => undefined);
     },
+    /** After each fresh session's roster and presence: fetches what arrived while we were away. */
     async catchUp(): Promise<void> {
       session += 1;
       const mine = session;
-      if (!askedEarly) support = undefined;
-      askedEarly = false;
       const found = await discover().catch((error: unknown) => {
         logger.warn('the archive’s features are unknown', { error: String(error) });
         return undefined;
