@@ -159,6 +159,11 @@ describe('notifications in group chats', () => {
     const room = `mentions@conference.${server.domain}`;
     await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public' });
     await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'Bob will love this' });
+    // Sent is not yet said in the room: bob joins once the room has echoed it with its stanza-id, so it is history for him.
+    await until(
+      () => eventsNamed(alice, 'chat.message').find((event) => event.message.body === 'Bob will love this' && event.message.stanzaId !== undefined),
+      'the room’s echo of alice’s message',
+    );
     await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' });
     // The history the room replays names bob, but was said before he came.
     await until(() => eventsNamed(bob, 'chat.message').find((event) => event.message.body === 'Bob will love this'), 'the history on join');
