@@ -121,3 +121,11 @@ export type RoomList = z.infer<typeof RoomListSchema>;
  */
 export const RoomPresetSchema = z.enum(['instant', 'public', 'private', 'custom']);
 export type RoomPreset = z.infer<typeof RoomPresetSchema>;
+
+/** One user on a room's affiliation list (XEP-0045 §9.2, §9.5, §10.5, §10.8): a bare JID, their reserved nickname, why. */
+export const AffiliatedUserSchema = z.object({
+  jid: z.string(),
+  nick: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type AffiliatedUser = z.infer<typeof AffiliatedUserSchema>;
