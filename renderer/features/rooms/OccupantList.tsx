@@ -6,6 +6,7 @@ import type { Occupant, Role } from '../../../shared/model/room.ts';
 import { call } from '../../api.ts';
 import { useUi } from '../../stores/ui.ts';
 import { showLabel } from '../presence/labels.ts';
+import { OwnerTools } from './OwnerTools.tsx';
 import { RoomTextDialog } from './RoomTextDialog.tsx';
 import { nickColour } from './nick-colour.ts';
 
@@ -41,6 +42,7 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
         <button type="button" className="quiet" onClick={() => setChanging('subject')}>
           {t('room.changeSubject')}
         </button>
+        {self?.affiliation === 'owner' && <OwnerTools accountId={accountId} room={room} />}
       </div>
       {changing === 'nick' && (
         <RoomTextDialog
