@@ -7,7 +7,8 @@ import { ArchiveSyncSchema, ChatStateSchema, ConversationSchema, HistoryPageSche
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import { DataFormSchema, FormAnswersSchema } from '../model/data-form.ts';
 import { DepartureSchema, OccupantSchema, RoomListSchema, RoomPresetSchema, RoomSchema } from '../model/room.ts';
-import type { AppError } from './errors.ts';
+import { BookmarkSchema } from '../model/bookmark.ts';
+import { AppErrorSchema, type AppError } from './errors.ts';
 
 const Empty = z.object({}).strict();
 
@@ -235,6 +236,14 @@ export const commands = {
     z.object({ ...AccountRoom, reason: z.string().max(1024).optional(), alternate: RoomJid.optional(), alternatePassword: z.string().max(1023).optional() }).strict(),
     z.null(),
   ),
+  /** XEP-0402 (or XEP-0048 where the server lacks it): the rooms saved on our account. */
+  'muc.bookmarks': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(BookmarkSchema)),
+  /** Saves a room (or changes it); a password left out keeps the saved one, an empty one removes it. */
+  'muc.bookmark': command(
+    z.object({ ...AccountRoom, name: z.string().trim().max(1023).optional(), nick: Nick, password: z.string().max(1023).optional(), autojoin: z.boolean() }).strict(),
+    BookmarkSchema,
+  ),
+  'muc.unbookmark': command(z.object(AccountRoom).strict(), z.null()),
 } as const;
 
 export const events = {
@@ -279,6 +288,10 @@ export const events = {
     renamed: z.array(z.object({ from: z.string(), to: z.string() })),
     departed: z.array(DepartureSchema),
   }),
+  /** The saved rooms changed (fetched at sign-in, saved here, or by another of our clients): the whole list. */
+  'muc.bookmarks': z.object({ accountId: AccountIdSchema, bookmarks: z.array(BookmarkSchema) }),
+  /** A saved room could not be joined automatically at sign-in: why, for the user. */
+  'muc.autojoinFailed': z.object({ accountId: AccountIdSchema, room: z.string(), error: AppErrorSchema }),
   'presence.ownChanged': z.object({
     accountId: AccountIdSchema,
     presence: OwnPresenceSchema,

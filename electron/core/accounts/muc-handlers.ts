@@ -28,7 +28,7 @@ type MucCommand =
   | 'muc.ban';
 
 /** A room's address: room@service, with a local part and no resource (XEP-0045 §4.1). */
-function roomOf(text: string): string {
+export function roomOf(text: string): string {
   const jid = normaliseBareJid(text);
   const parsed = jid === undefined ? undefined : parseJid(jid);
   if (jid === undefined || !parsed?.ok || parsed.jid.local === undefined) {
