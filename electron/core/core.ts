@@ -78,6 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onNewMessage: notifier.newMessage,
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
+    ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
   const handlers: Handlers = {

@@ -66,6 +66,8 @@ export interface AccountSessionDeps {
   readonly ownPresence: () => Announced;
   /** How invisibility works on this server changed (learned, or unknown again). */
   readonly onInvisibility: () => void;
+  /** XEP-0410: how long a room may be silent before we check that we are still in it. */
+  readonly mucSelfPingIdleMs?: number;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -211,6 +213,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
           changed: chat.changed,
           sendStored: (message) => chat.sendStored(message),
           availability: () => deps.ownPresence(),
+          ...(deps.mucSelfPingIdleMs === undefined ? {} : { selfPingIdleMs: deps.mucSelfPingIdleMs }),
           ...(deps.onNewMessage ? { onMention: (message: Message) => deps.onNewMessage?.(message, 'live') } : {}),
         })
       : undefined;
