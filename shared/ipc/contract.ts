@@ -6,7 +6,7 @@ import { BlockListSchema, ContactDetailsSchema, ContactSchema, SubscriptionReque
 import { ArchiveSyncSchema, ChatStateSchema, ConversationSchema, HistoryPageSchema, MessageSchema, SearchHitSchema } from '../model/message.ts';
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import { DataFormSchema, FormAnswersSchema } from '../model/data-form.ts';
-import { DepartureSchema, OccupantSchema, RoomListSchema, RoomPresetSchema, RoomSchema } from '../model/room.ts';
+import { DepartureSchema, InvitationKindSchema, InvitationSchema, OccupantSchema, RoomListSchema, RoomPresetSchema, RoomSchema } from '../model/room.ts';
 import { BookmarkSchema } from '../model/bookmark.ts';
 import { AppErrorSchema, type AppError } from './errors.ts';
 
@@ -227,6 +227,19 @@ export const commands = {
   'muc.kick': command(z.object({ ...AccountRoom, nick: Nick, reason: z.string().max(1024).optional() }).strict(), z.null()),
   /** §9.1: an admin bans a user (the occupant's real JID, bare), who cannot come back. */
   'muc.ban': command(z.object({ ...AccountRoom, jid: z.string().trim().min(3).max(3071), reason: z.string().max(1024).optional() }).strict(), z.null()),
+  /**
+   * Invites contacts to a room we are in: XEP-0249 direct invitations (with the room's password), or mediated through the
+   * room (XEP-0045 §7.8.2), which auto takes for members-only rooms so that the room can make them members; the room's
+   * refusal (not allowed to invite) is a typed error.
+   */
+  'muc.invite': command(
+    z.object({ ...AccountRoom, jids: z.array(ContactJid).min(1).max(50), reason: z.string().max(1024).optional(), kind: InvitationKindSchema.optional() }).strict(),
+    z.null(),
+  ),
+  /** Invitations waiting for an answer, newest first; joining the room answers one. */
+  'muc.invitations': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(InvitationSchema)),
+  /** Forgets the invitation; a mediated one is declined through the room (§7.8.2), with the reason. */
+  'muc.declineInvitation': command(z.object({ ...AccountRoom, reason: z.string().max(1024).optional() }).strict(), z.null()),
   /** §10.2: the room's configuration form (owners only). */
   'muc.getConfig': command(z.object(AccountRoom).strict(), DataFormSchema),
   /** §10.2: submits the configuration form with these answers (fields left out keep their values). */
@@ -273,6 +286,8 @@ export const events = {
   'ui.openConversation': z.object({ accountId: AccountIdSchema, peer: z.string() }),
   /** The tray asks the window to focus the status message field. */
   'ui.editStatus': z.object({}),
+  /** The invitations waiting for an answer changed (one came, or was joined or declined). */
+  'muc.invitations': z.object({ accountId: AccountIdSchema, invitations: z.array(InvitationSchema) }),
   /** A room's state changed (joined, subject, our role, put out…). */
   'muc.room': z.object({ accountId: AccountIdSchema, room: RoomSchema }),
   /**

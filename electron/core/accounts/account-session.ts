@@ -30,6 +30,8 @@ import { createAccountInfo } from '../xmpp/disco/account-info.ts';
 import { CAPS_NODE, ownDiscoInfo, setupResponders } from '../xmpp/disco/responders.ts';
 import { setupIqRouter } from '../xmpp/iq-router.ts';
 import { setupMam } from '../xmpp/mam/mam.ts';
+import { MUC_FEATURES } from '../xmpp/muc/invitation-stanzas.ts';
+import { setupInvitations } from '../xmpp/muc/invitations.ts';
 import { setupMuc } from '../xmpp/muc/muc.ts';
 import { NS_MAM } from '../xmpp/mam/mam-stanzas.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
@@ -96,7 +98,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     return connection.send(refusal).then(() => undefined);
   });
   const router = setupIqRouter({ connection, logger });
-  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? [...CHAT_FEATURES, NS_BOOKMARKS_NOTIFY] : [])]);
+  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : [])]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
   const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
@@ -208,7 +210,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
           connection,
           store: deps.messageStore,
           logger,
-          onRoom: (room) => deps.emit('muc.room', { accountId, room }),
+          onRoom: (room) => {
+            if (room.state === 'joined') invitations?.joined(room.jid);
+            deps.emit('muc.room', { accountId, room });
+          },
           onOccupants: (delta) => deps.emit('muc.occupants', { accountId, ...delta }),
           changed: chat.changed,
           sendStored: (message) => chat.sendStored(message),
@@ -217,6 +222,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
           ...(deps.onNewMessage ? { onMention: (message: Message) => deps.onNewMessage?.(message, 'live') } : {}),
         })
       : undefined;
+  const invitations = deps.messageStore
+    ? setupInvitations({
+        accountId,
+        connection,
+        store: deps.messageStore,
+        logger,
+        isContact: (bare) => roster.get(bare) !== undefined,
+        inRoom: (room) => muc?.room(room)?.state === 'joined',
+        onChange: (list) => deps.emit('muc.invitations', { accountId, invitations: list }),
+      })
+    : undefined;
   // XEP-0402: saved rooms, the autojoin ones joined once per sign-in (later sessions rejoin what we are in, above).
   const joining =
     muc &&
@@ -315,6 +331,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     carbons,
     mam,
     muc,
+    invitations,
     bookmarks,
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
@@ -339,6 +356,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       mam?.dispose();
       bookmarks?.dispose();
       muc?.dispose();
+      invitations?.dispose();
       chat?.dispose();
       router.dispose();
       accountInfo.dispose();

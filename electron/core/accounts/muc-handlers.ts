@@ -25,7 +25,10 @@ type MucCommand =
   | 'muc.configure'
   | 'muc.destroy'
   | 'muc.kick'
-  | 'muc.ban';
+  | 'muc.ban'
+  | 'muc.invite'
+  | 'muc.invitations'
+  | 'muc.declineInvitation';
 
 /** A room's address: room@service, with a local part and no resource (XEP-0045 §4.1). */
 export function roomOf(text: string): string {
@@ -107,6 +110,28 @@ export function createMucHandlers({ accounts }: { readonly accounts: AccountServ
       const bare = normaliseBareJid(jid);
       if (bare === undefined) throw new CausetteError('bad-request', `“${jid}” is not an address.`, undefined, { context: 'address', address: jid });
       await banUser(online(accountId).session.connection, roomOf(room), bare, reason);
+      return null;
+    },
+    'muc.invite': async ({ accountId, room: text, jids, reason, kind }) => {
+      const { session, muc } = online(accountId);
+      const room = roomOf(text);
+      const joined = muc.room(room);
+      if (joined?.state !== 'joined' || !session.invitations) throw new CausetteError('not-found', `You are not in the room ${room}.`, undefined, { context: 'notJoined', room });
+      const invitees = jids.map((jid) => {
+        const bare = normaliseBareJid(jid);
+        if (bare === undefined) throw new CausetteError('bad-request', `“${jid}” is not an address.`, undefined, { context: 'address', address: jid });
+        return bare;
+      });
+      // An owner who set the password never typed it to join: the configuration form has it (§10.2, muc#roomconfig_roomsecret).
+      const secret = async () =>
+        muc.password(room) ?? (joined.affiliation === 'owner' && joined.features.passwordProtected ? (await getRoomConfig(session.connection, room)).fields.find((field) => field.var === 'muc#roomconfig_roomsecret')?.values[0] : undefined);
+      await session.invitations.invite({ room, jids: [...new Set(invitees)], reason, kind: kind ?? 'auto', membersOnly: joined.features.membersOnly, password: await secret() });
+      return null;
+    },
+    'muc.invitations': ({ accountId }) => Promise.resolve(accounts.entry(accountId).session?.invitations?.list() ?? []),
+    'muc.declineInvitation': async ({ accountId, room, reason }) => {
+      const { session } = online(accountId);
+      await session.invitations?.decline(roomOf(room), reason);
       return null;
     },
     'muc.destroy': async ({ accountId, room, reason, alternate, alternatePassword }) => {
