@@ -198,7 +198,7 @@ export const commands = {
   'ui.visibleConversation': command(z.object({ conversation: z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict().optional() }).strict(), z.null()),
   /** Rooms of the account this session: joined, joining, waiting to rejoin, or put out of (with why). */
   'muc.rooms': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(RoomSchema)),
-  /** XEP-0045 §7.2: answers once the room confirmed us (status 110); refusals are typed errors (nickname in use, password…). */
+  /** XEP-0045 §7.2: answers once the room confirmed us (status 110); refusals are typed errors (nickname in use, password…). Without a password, a saved room's (XEP-0402) is used. */
   'muc.join': command(z.object({ ...AccountRoom, nick: Nick, password: z.string().max(1023).optional() }).strict(), RoomSchema),
   /** §7.14: leaves; the room is not rejoined after a reconnect. */
   'muc.leave': command(z.object(AccountRoom).strict(), z.null()),

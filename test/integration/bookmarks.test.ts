@@ -1,10 +1,12 @@
 // Saved rooms on the harness Prosody: PEP native bookmarks (XEP-0402, mod_bookmarks) seen live by a second session of the
-// same account, autojoin when signing in again, and private XML storage (XEP-0048) on a server without mod_bookmarks.
+// same account and by slixmpp (another client) publishing one, autojoin when signing in again, and private XML storage
+// (XEP-0048) on a server without mod_bookmarks.
 import { randomUUID } from 'node:crypto';
 import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Bookmark } from '../../shared/model/bookmark.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { createPeers } from './interop-harness.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 const bookmarksOf = (core: TestCore): Promise<Bookmark[]> => core.handlers['muc.bookmarks']({ accountId: core.accountId });
@@ -106,6 +108,38 @@ describe('PEP native bookmarks (XEP-0402)', () => {
     expect(eventsNamed(laptop, 'muc.room').filter((event) => event.room.jid === room && event.room.state === 'joining')).toHaveLength(1);
     expect(eventsNamed(laptop, 'muc.autojoinFailed')).toEqual([]);
     await until(async () => (await carol.handlers['muc.occupants']({ accountId: carol.accountId, room })).some((occupant) => occupant.nick === 'Alice'), 'carol sees alice');
+  });
+});
+
+describe('PEP native bookmarks from another client (slixmpp)', () => {
+  let server: ProsodyServer;
+  const harness = createHarness(() => server);
+  const peers = createPeers(() => server);
+  beforeAll(async () => {
+    server = await startProsody();
+  });
+  afterEach(async () => {
+    await peers.cleanup();
+    await harness.cleanup();
+  });
+  afterAll(() => server.dispose());
+
+  it('sees a bookmark that slixmpp, signed in to the same account, publishes, and joins it with its nickname', async () => {
+    const [aliceJid = '', carolJid = ''] = await harness.users('alice', 'carol');
+    const [alice, carol] = await Promise.all([harness.signIn(aliceJid), harness.signIn(carolJid)]);
+    await until(() => eventsNamed(alice, 'muc.bookmarks').length > 0, 'alice’s fetch');
+    const room = `interop-${randomUUID().slice(0, 8)}@conference.${server.domain}`;
+    await carol.handlers['muc.create']({ accountId: carol.accountId, room, nick: 'Carol', preset: 'public' });
+    const phone = await peers.peer(aliceJid);
+    await phone.publishBookmark({ room, name: 'From the phone', nick: 'Alice on the phone', autojoin: true });
+    expect(await until(async () => (await bookmarksOf(alice)).find((b) => b.jid === room), 'the bookmark at alice')).toEqual({
+      jid: room,
+      name: 'From the phone',
+      nick: 'Alice on the phone',
+      hasPassword: false,
+      autojoin: true,
+    });
+    await until(async () => (await roomState(alice, room))?.nick === 'Alice on the phone' && (await roomState(alice, room))?.state === 'joined', 'alice joins it');
   });
 });
 

@@ -1,4 +1,5 @@
 // A room's header: its name (or address), where we are with it, its subject, how many are in, and its actions.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '../../../shared/model/room.ts';
 import { Pause } from '../contacts/Pause.tsx';
@@ -16,9 +17,11 @@ interface RoomHeaderProps {
   readonly onToggleMute: () => void;
   readonly onLeave: () => void;
   readonly onClose: () => void;
+  /** The bookmark switch (XEP-0402), once the room is ours this session. */
+  readonly bookmark?: ReactNode;
 }
 
-export function RoomHeader({ peer, name, room, occupants, muted, onToggleMute, onLeave, onClose }: RoomHeaderProps) {
+export function RoomHeader({ peer, name, room, occupants, muted, onToggleMute, onLeave, onClose, bookmark }: RoomHeaderProps) {
   const { t } = useTranslation();
   const subject = room?.subject?.trim();
   const joined = room?.state === 'joined';
@@ -47,6 +50,7 @@ export function RoomHeader({ peer, name, room, occupants, muted, onToggleMute, o
           </p>
         )}
       </div>
+      {bookmark}
       <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
         {muted ? t('chat.unmute') : t('chat.mute')}
       </button>
