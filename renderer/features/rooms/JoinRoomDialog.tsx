@@ -1,5 +1,5 @@
 // "Join group chat": a room's address (typed, or chosen from the service's rooms), our nickname there and the room's
-// password if it has one (XEP-0045 §7.2).
+// password if it has one (XEP-0045 §7.2); the room may be saved as a bookmark, to join at sign-in (XEP-0402).
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, CallError, messageOf } from '../../api.ts';
@@ -32,6 +32,8 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
   const [address, setAddress] = useState(initial?.address ?? '');
   const [nick, setNick] = useState(() => ownJid.split('@')[0] ?? '');
   const [password, setPassword] = useState(initial?.password ?? '');
+  const [save, setSave] = useState(false);
+  const [autojoin, setAutojoin] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [invalid, setInvalid] = useState<'address' | 'nick' | 'password'>();
@@ -55,6 +57,16 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
       const created = create ? await call('muc.create', { ...target, preset: create }) : undefined;
       const room = created ? created.room : await call('muc.join', { ...target, ...(password === '' ? {} : { password }) });
       useRooms.getState().room(accountId, room);
+      if (save) {
+        await call('muc.bookmark', {
+          accountId,
+          room: room.jid,
+          nick: room.nick,
+          autojoin,
+          ...(room.name === undefined ? {} : { name: room.name }),
+          ...(password === '' ? {} : { password }),
+        });
+      }
       if (created?.form) {
         setConfiguring({ room: room.jid, form: created.form });
         return;
@@ -154,6 +166,14 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
             disabled={busy}
             onChange={(event) => setPassword(event.target.value)}
           />
+        </div>
+        <div className="field check">
+          <input id={`${id}-save`} type="checkbox" checked={save} disabled={busy} onChange={(event) => setSave(event.target.checked)} />
+          <label htmlFor={`${id}-save`}>{t('bookmarks.save')}</label>
+        </div>
+        <div className="field check">
+          <input id={`${id}-autojoin`} type="checkbox" checked={save && autojoin} disabled={busy || !save} onChange={(event) => setAutojoin(event.target.checked)} />
+          <label htmlFor={`${id}-autojoin`}>{t('bookmarks.autojoin')}</label>
         </div>
         {error !== undefined && (
           <Alert>
