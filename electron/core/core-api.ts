@@ -1,5 +1,6 @@
 // What a host (Electron or browser mode) needs to know of the core: how to make one and what it offers.
 import type { EventName, EventPayload, Handlers } from '../../shared/ipc/contract.ts';
+import type { FileRegistry } from './transfers/files.ts';
 import type { Logger } from './log/logger.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 
@@ -25,5 +26,7 @@ export interface Core {
   /** The profile's log, for the host's own lines. */
   readonly logger: Logger;
   onEvent(listener: CoreEventListener): () => void;
+  /** Where the host hands over a file the user chose (a drop, the picker): the renderer gets its token, never its path. */
+  readonly files: Pick<FileRegistry, 'register'>;
   close(): Promise<void>;
 }

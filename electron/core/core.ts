@@ -17,6 +17,7 @@ import { createOwnPresenceState } from './accounts/own-presence-state.ts';
 import { createPresenceHandlers } from './accounts/presence-service.ts';
 import { createRosterHandlers } from './accounts/roster-handlers.ts';
 import { createSearchHandlers } from './accounts/search-handlers.ts';
+import { createTransferHandlers } from './accounts/transfer-handlers.ts';
 import { createFileLogger } from './log/file-logger.ts';
 import { createAccountStore } from './storage/accounts.ts';
 import { createAvatarCache } from './storage/avatar-cache.ts';
@@ -28,6 +29,8 @@ import { createOwnPresenceStore } from './storage/own-presence.ts';
 import { createRosterStore } from './storage/roster.ts';
 import { createMessageSearch } from './storage/search.ts';
 import { createSettingsStore } from './storage/settings.ts';
+import { createFileRegistry } from './transfers/files.ts';
+import { createTransfers } from './transfers/transfers.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
@@ -81,6 +84,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
+  const files = createFileRegistry();
+  const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
   const handlers: Handlers = {
     'app.snapshot': () =>
       Promise.resolve({
@@ -115,6 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),
+    ...createTransferHandlers({ accounts, files, transfers, extraCa: options.extraCa ?? [] }),
   };
 
   await accounts.resume();
@@ -123,6 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     logger,
     onEvent: events.onEvent,
+    files,
     async close() {
       await accounts.close();
       notifier.dispose();

@@ -18,6 +18,7 @@ import {
   RoomSchema,
 } from '../model/room.ts';
 import { BookmarkSchema } from '../model/bookmark.ts';
+import { TransferSchema } from '../model/transfer.ts';
 import { AppErrorSchema, type AppError } from './errors.ts';
 
 const Empty = z.object({}).strict();
@@ -276,6 +277,15 @@ export const commands = {
     BookmarkSchema,
   ),
   'muc.unbookmark': command(z.object(AccountRoom).strict(), z.null()),
+  /**
+   * XEP-0363: uploads a file the user chose (its token from the host) and shares its URL in the conversation, with an
+   * XEP-0066 reference; answers at once with the transfer, whose progress follows as transfer.updated events.
+   */
+  'transfer.upload': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, file: z.string().uuid() }).strict(), TransferSchema),
+  /** Stops a transfer under way; false when it was over already. */
+  'transfer.cancel': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
+  /** The transfers of this run, finished ones too. */
+  'transfer.list': command(z.object({}).strict(), z.array(TransferSchema)),
 } as const;
 
 export const events = {
@@ -332,6 +342,8 @@ export const events = {
     recentStatuses: z.array(z.string()),
     invisibility: InvisibilitySchema,
   }),
+  /** A transfer started, moved on (spaced out), or ended. */
+  'transfer.updated': TransferSchema,
 } as const;
 
 export type Commands = typeof commands;

@@ -1,0 +1,94 @@
+// The transfer.* commands: a chosen file uploaded over HTTP (XEP-0363) and shared in a chat or a room by its URL with an
+// out-of-band reference (XEP-0066), its progress as transfer.updated events; cancelling; the transfers of this run.
+import type { Element } from '@xmpp/xml';
+import type { Handlers } from '../../../shared/ipc/contract.ts';
+import { CausetteError, toAppError } from '../../../shared/ipc/errors.ts';
+import type { FileRegistry } from '../transfers/files.ts';
+import { mediaTypeOf } from '../transfers/media-type.ts';
+import type { Transfers } from '../transfers/transfers.ts';
+import { findUploadService, uploadFile } from '../xmpp/upload/upload.ts';
+import { buildOob, NS_OOB, type UploadService } from '../xmpp/upload/upload-stanzas.ts';
+import type { AccountService } from './account-service.ts';
+import type { AccountSession } from './account-session.ts';
+
+type TransferCommand = 'transfer.upload' | 'transfer.cancel' | 'transfer.list';
+
+interface TransferHandlerDeps {
+  readonly accounts: AccountService;
+  readonly files: FileRegistry;
+  readonly transfers: Transfers;
+  readonly extraCa: readonly string[];
+}
+
+export function createTransferHandlers({ accounts, files, transfers, extraCa }: TransferHandlerDeps): Pick<Handlers, TransferCommand> {
+  /** Per session: the upload service (found once), and the URLs of our uploads (the messages sharing them get their OOB element). */
+  const services = new WeakMap<AccountSession, Promise<UploadService | undefined>>();
+  const shares = new WeakMap<AccountSession, Set<string>>();
+
+  function online(accountId: string): { session: AccountSession; domain: string } {
+    const entry = accounts.entry(accountId);
+    if (!entry.session || entry.state.status !== 'online') {
+      throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`, undefined, { context: 'account', jid: entry.record.jid });
+    }
+    return { session: entry.session, domain: entry.record.jid.slice(entry.record.jid.indexOf('@') + 1) };
+  }
+
+  function serviceOf(session: AccountSession, domain: string): Promise<UploadService | undefined> {
+    let found = services.get(session);
+    if (!found) {
+      found = findUploadService(session.connection, domain);
+      found.catch(() => services.delete(session));
+      services.set(session, found);
+    }
+    return found;
+  }
+
+  function sharedUrls(session: AccountSession): Set<string> {
+    let urls = shares.get(session);
+    if (!urls) {
+      const marked = new Set<string>();
+      urls = marked;
+      shares.set(session, marked);
+      // XEP-0066 §3 beside the body, as the clients that show uploads inline expect; only on our messages that share one.
+      session.connection.pipeline.useOutgoing((stanza: Element) => {
+        const body = stanza.name === 'message' ? stanza.getChildText('body') : null;
+        if (body !== null && marked.has(body) && !stanza.getChild('x', NS_OOB)) stanza.append(buildOob(body));
+        return stanza;
+      });
+    }
+    return urls;
+  }
+
+  return {
+    'transfer.upload': async ({ accountId, peer, file: token }) => {
+      const { session, domain } = online(accountId);
+      const file = files.resolve(token);
+      const room = session.muc?.room(peer);
+      const service = await serviceOf(session, domain);
+      if (!service) throw new CausetteError('not-supported', `The server ${domain} offers no file upload.`, undefined, { context: 'noUpload', domain });
+      const { transfer, signal } = transfers.start({ accountId, peer, direction: 'out', method: 'upload', name: file.name, size: file.size });
+      void uploadFile(session.connection, {
+        service,
+        path: file.path,
+        name: file.name,
+        size: file.size,
+        contentType: mediaTypeOf(file.name),
+        extraCa,
+        signal,
+        onProgress: (sent) => transfers.progress(transfer.id, sent),
+      })
+        .then((url) => {
+          sharedUrls(session).add(url);
+          const message = room ? session.muc?.send(peer, url) : session.chat?.send(peer, url);
+          transfers.update(transfer.id, { state: 'done', done: file.size, url, ...(message ? { messageId: message.id } : {}) });
+        })
+        .catch((error: unknown) => {
+          const failure = toAppError(error);
+          transfers.update(transfer.id, signal.aborted ? { state: 'cancelled' } : { state: 'failed', error: failure });
+        });
+      return transfer;
+    },
+    'transfer.cancel': ({ id }) => Promise.resolve(transfers.cancel(id)),
+    'transfer.list': () => Promise.resolve(transfers.list()),
+  };
+}

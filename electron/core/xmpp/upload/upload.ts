@@ -1,0 +1,70 @@
+// XEP-0363 on a session: the server's upload service found once (§3), a slot asked for each file (§4) and the file PUT
+// to it (§4.2), its size checked against the service's limit before anything is asked.
+import type { Element } from '@xmpp/xml';
+import { CausetteError } from '../../../../shared/ipc/errors.ts';
+import type { Connection } from '../connection.ts';
+import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
+import { StanzaError, toIqError } from '../errors.ts';
+import { buildDiscoItemsGet, NS_DISCO_ITEMS } from '../muc/muc-stanzas.ts';
+import { putFile } from './http-put.ts';
+import { buildSlotRequest, parseSlot, uploadServiceOf, type UploadService } from './upload-stanzas.ts';
+
+const TIMEOUT_MS = 15_000;
+
+type Iq = Pick<Connection, 'iq'>;
+
+function itemJids(reply: Element): string[] {
+  return (reply.getChild('query', NS_DISCO_ITEMS)?.getChildren('item') ?? []).flatMap((item) => (typeof item.attrs.jid === 'string' && item.attrs.jid !== '' ? [item.attrs.jid] : []));
+}
+
+/** §3: the server itself, or the first of its items, that offers uploads. */
+export async function findUploadService(connection: Iq, domain: string): Promise<UploadService | undefined> {
+  const items = await connection.iq(buildDiscoItemsGet(domain), TIMEOUT_MS).then(itemJids, () => []);
+  for (const jid of [domain, ...items.slice(0, 50)]) {
+    const reply = await connection.iq(buildDiscoInfoGet(jid), TIMEOUT_MS).catch(() => undefined);
+    const query = reply?.getChild('query', NS_DISCO_INFO);
+    const info = query ? parseDiscoInfo(query) : 'ill-formed';
+    const service = info === 'ill-formed' ? undefined : uploadServiceOf(jid, info);
+    if (service) return service;
+  }
+  return undefined;
+}
+
+export interface UploadArgs {
+  readonly service: UploadService;
+  readonly path: string;
+  readonly name: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly extraCa: readonly string[];
+  readonly onProgress: (sent: number) => void;
+  readonly signal: AbortSignal;
+}
+
+/** §4–§4.2: the file's GET URL once it is on the server; typed errors for a file too large, a refusal, a network failure. */
+export async function uploadFile(connection: Iq, args: UploadArgs): Promise<string> {
+  const { service } = args;
+  if (service.maxSize !== undefined && args.size > service.maxSize) throw tooLarge(args.size, service.maxSize);
+  let reply: Element;
+  try {
+    reply = await connection.iq(buildSlotRequest({ to: service.jid, filename: args.name, size: args.size, contentType: args.contentType }), TIMEOUT_MS);
+  } catch (error) {
+    const failure = toIqError(error, service.jid);
+    // §5: the service's own refusals.
+    if (failure instanceof StanzaError && failure.condition === 'not-acceptable') throw tooLarge(args.size, service.maxSize);
+    if (failure instanceof StanzaError) throw new CausetteError('not-authorized', `The upload service refused the file (${failure.condition}).`, undefined, { context: 'uploadRefused', status: failure.condition });
+    throw failure;
+  }
+  const slot = parseSlot(reply);
+  if (!slot) throw new CausetteError('bad-request', 'The upload service sent no usable slot.', undefined, { context: 'uploadRefused', status: 'no slot' });
+  await putFile({ url: slot.put, headers: slot.headers, path: args.path, size: args.size, contentType: args.contentType, extraCa: args.extraCa, onProgress: args.onProgress, signal: args.signal });
+  return slot.get;
+}
+
+function tooLarge(size: number, max: number | undefined): CausetteError {
+  return new CausetteError('bad-request', `The file is too large for the server (${size} bytes${max === undefined ? '' : `, at most ${max}`}).`, undefined, {
+    context: 'fileTooLarge',
+    size: String(size),
+    ...(max === undefined ? {} : { max: String(max) }),
+  });
+}

@@ -1,0 +1,32 @@
+// File transfers as the renderer sees them: one per file sent or received, with its progress and state, keyed by an id.
+import { z } from 'zod';
+import { AppErrorSchema } from '../ipc/errors.ts';
+
+/** How the bytes travel: HTTP upload (XEP-0363) now; Jingle's direct, proxy and in-band transports later (XEP-0234). */
+export const TransferMethodSchema = z.enum(['upload']);
+
+export const TransferStateSchema = z.enum(['pending', 'active', 'done', 'failed', 'cancelled']);
+export type TransferState = z.infer<typeof TransferStateSchema>;
+
+export const TransferSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  /** The conversation: a contact's or a room's bare JID. */
+  peer: z.string(),
+  direction: z.enum(['out', 'in']),
+  method: TransferMethodSchema,
+  /** The file's name as shown (sanitised: no directories). */
+  name: z.string(),
+  size: z.number().int().min(0),
+  /** Bytes sent or received so far. */
+  done: z.number().int().min(0),
+  state: TransferStateSchema,
+  startedAt: z.number(),
+  /** Where the file can be fetched, once uploaded. */
+  url: z.string().optional(),
+  /** Why it failed, as a typed error the window words. */
+  error: AppErrorSchema.optional(),
+  /** The message that shares the file, once sent. */
+  messageId: z.string().optional(),
+});
+export type Transfer = z.infer<typeof TransferSchema>;
