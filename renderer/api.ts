@@ -9,11 +9,12 @@ import {
 } from '../shared/ipc/contract.ts';
 import { bridgeGlobal, type Bridge } from '../shared/ipc/bridge.ts';
 import type { AppError, CertificateInfo, ErrorCode, ErrorParams } from '../shared/ipc/errors.ts';
+import type { ChosenFile } from '../shared/model/transfer.ts';
 import { errorText } from './i18n/errors.ts';
 import { i18n } from './i18n/index.ts';
 import { createLinkState, linkFailure, type LinkState, type RawBridge } from './link.ts';
 import { socketAddress, takeToken } from './token.ts';
-import { parseEnvelope, parseEvent } from './validate.ts';
+import { parseEnvelope, parseEvent, parseFileEnvelope } from './validate.ts';
 import { createWebSocketBridge } from './ws-bridge.ts';
 import { socketPath } from '../shared/ipc/wire.ts';
 
@@ -35,6 +36,8 @@ export interface Api {
   /** Resolves to the command's value, or throws a CallError. */
   call<K extends CommandName>(name: K, request: CommandRequest<K>): Promise<CommandResponse<K>>;
   on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+  /** A File the user dropped or picked, handed to the host; its token for transfer.upload. Throws a CallError. */
+  shareFile(file: File): Promise<ChosenFile>;
   readonly linkState: () => LinkState;
   readonly onLinkState: (listener: (state: LinkState) => void) => () => void;
 }
@@ -47,6 +50,11 @@ export function createApi(raw: RawBridge): Api {
         throw new CallError({ code: 'bad-request', message: checked.error.issues[0]?.message ?? 'Invalid request.' });
       }
       const envelope = parseEnvelope(name, await raw.invoke(name, checked.data));
+      if (!envelope.ok) throw new CallError(envelope.error);
+      return envelope.value;
+    },
+    async shareFile(file) {
+      const envelope = parseFileEnvelope(await raw.shareFile(file));
       if (!envelope.ok) throw new CallError(envelope.error);
       return envelope.value;
     },
@@ -77,6 +85,7 @@ function fromElectron(bridge: Bridge): RawBridge {
         linkFailure(error instanceof Error ? error.message : 'Causette did not answer.'),
       ),
     on: (name, listener) => bridge.on(name, listener),
+    shareFile: (file) => bridge.shareFile(file).catch((error: unknown) => linkFailure(error instanceof Error ? error.message : 'Causette did not answer.')),
     linkState: link.get,
     onLinkState: link.subscribe,
   };
@@ -100,7 +109,7 @@ export function connect(): Api | string {
   if (!token) {
     return i18n.t('start.noToken');
   }
-  return createApi(createWebSocketBridge(socketAddress(window.location.host, socketPath, token)));
+  return createApi(createWebSocketBridge(socketAddress(window.location.host, socketPath, token), token));
 }
 
 let installed: Api | undefined;

@@ -11,6 +11,8 @@ export interface RawBridge {
   /** Resolves to an unchecked envelope; never rejects. */
   readonly invoke: (name: CommandName, payload: unknown) => Promise<unknown>;
   readonly on: (name: EventName, listener: (payload: unknown) => void) => () => void;
+  /** Hands a chosen file to the host; resolves to an unchecked envelope of its ChosenFile, never rejects. */
+  readonly shareFile: (file: File) => Promise<unknown>;
   readonly linkState: () => LinkState;
   readonly onLinkState: (listener: (state: LinkState) => void) => () => void;
 }

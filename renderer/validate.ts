@@ -11,6 +11,7 @@ import {
   type EventPayload,
 } from '../shared/ipc/contract.ts';
 import { AppErrorSchema, type AppError } from '../shared/ipc/errors.ts';
+import { ChosenFileSchema, type ChosenFile } from '../shared/model/transfer.ts';
 
 const EnvelopeShape = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
@@ -31,6 +32,15 @@ export function parseEnvelope<K extends CommandName>(name: K, raw: unknown): Env
   const value = schema.safeParse(envelope.data.value);
   // TypeScript cannot follow the name to its schema's type; the schema for K just checked it.
   return value.success ? { ok: true, value: value.data as CommandResponse<K> } : { ok: false, error: unreadableAnswer };
+}
+
+/** The host's answer to a chosen file (Bridge.shareFile), checked like a command's. */
+export function parseFileEnvelope(raw: unknown): Envelope<ChosenFile> {
+  const envelope = EnvelopeShape.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: unreadableAnswer };
+  if (!envelope.data.ok) return { ok: false, error: envelope.data.error };
+  const value = ChosenFileSchema.safeParse(envelope.data.value);
+  return value.success ? { ok: true, value: value.data } : { ok: false, error: unreadableAnswer };
 }
 
 /** Checks an event against the contract; undefined when its name or payload is not what the contract says. */

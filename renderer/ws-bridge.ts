@@ -1,6 +1,6 @@
 // Browser mode: the contract over one WebSocket to the host that served the page, reopened when it drops.
 import { z } from 'zod';
-import type { ClientFrame } from '../shared/ipc/wire.ts';
+import { fileNameHeader, fileTokenHeader, filesPath, type ClientFrame } from '../shared/ipc/wire.ts';
 import type { CommandName, EventName } from '../shared/ipc/contract.ts';
 import { createLinkState, linkFailure, type RawBridge } from './link.ts';
 
@@ -16,7 +16,17 @@ interface Pending {
   readonly resolve: (envelope: unknown) => void;
 }
 
-export function createWebSocketBridge(address: string): RawBridge {
+/** The host's answer to a file POSTed to it (electron/web/file-upload.ts), an envelope like any command's. */
+async function postFile(file: File, token: string): Promise<unknown> {
+  try {
+    const response = await fetch(filesPath, { method: 'POST', headers: { [fileTokenHeader]: token, [fileNameHeader]: encodeURIComponent(file.name) }, body: file });
+    return (await response.json()) as unknown;
+  } catch {
+    return linkFailure('Causette cannot be reached right now; try again once the connection is back.');
+  }
+}
+
+export function createWebSocketBridge(address: string, token: string): RawBridge {
   const link = createLinkState('connecting');
   const pending = new Map<number, Pending>();
   const queued: ClientFrame[] = [];
@@ -85,6 +95,7 @@ export function createWebSocketBridge(address: string): RawBridge {
   open();
 
   return {
+    shareFile: (file) => postFile(file, token),
     invoke(name: CommandName, payload: unknown): Promise<unknown> {
       const state = link.get();
       if (state === 'lost' || state === 'refused') return Promise.resolve(linkFailure('Causette cannot be reached right now; try again once the connection is back.'));

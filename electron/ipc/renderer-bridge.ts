@@ -1,6 +1,7 @@
 // The Bridge the preload exposes: contract names only, checked in the renderer before anything crosses IPC.
 // Runs inside the sandboxed preload: no Node imports here.
-import type { Bridge } from '../../shared/ipc/bridge.ts';
+import type { Bridge, FileHandle } from '../../shared/ipc/bridge.ts';
+import type { ChosenFile } from '../../shared/model/transfer.ts';
 import { isCommandName, isEventName, type CommandResponse, type Envelope, type EventPayload } from '../../shared/ipc/contract.ts';
 import { ipcChannels } from '../../shared/ipc/wire.ts';
 
@@ -13,7 +14,10 @@ export interface RendererIpc {
   removeListener(channel: string, listener: Listener): unknown;
 }
 
-export function createBridge(ipc: RendererIpc): Bridge {
+/** webUtils.getPathForFile: a dropped or picked file's path, '' for a File the page made itself. */
+export type PathOfFile = (file: FileHandle) => string;
+
+export function createBridge(ipc: RendererIpc, pathOf: PathOfFile): Bridge {
   return {
     invoke(name, request) {
       if (!isCommandName(name)) {
@@ -21,6 +25,11 @@ export function createBridge(ipc: RendererIpc): Bridge {
       }
       // Main answers with an envelope built from the contract's schemas (shared/ipc/dispatch.ts).
       return ipc.invoke(ipcChannels.invoke, name, request) as Promise<Envelope<CommandResponse<typeof name>>>;
+    },
+    shareFile(file) {
+      const path = pathOf(file);
+      if (path === '') return Promise.resolve({ ok: false, error: { code: 'not-found', message: 'That file cannot be read.', params: { context: 'fileUnreadable' } } });
+      return ipc.invoke(ipcChannels.file, path) as Promise<Envelope<ChosenFile>>;
     },
     on(name, listener) {
       if (!isEventName(name)) throw new TypeError(`Unknown event: ${describe(name)}`);

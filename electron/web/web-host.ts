@@ -4,9 +4,10 @@ import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { createDispatcher } from '../../shared/ipc/dispatch.ts';
-import { socketPath } from '../../shared/ipc/wire.ts';
+import { fileTokenHeader, filesPath, socketPath } from '../../shared/ipc/wire.ts';
 import type { Core } from '../core/core-api.ts';
 import type { Logger } from '../core/log/logger.ts';
+import { createFileIntake } from './file-upload.ts';
 import { readStaticFile } from './static-files.ts';
 import { serveSocket } from './socket-session.ts';
 
@@ -57,14 +58,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return given.length === expectedToken.length && timingSafeEqual(given, expectedToken);
   };
 
+  const intake = createFileIntake(options.core.files);
   const server = createServer((request, response) => {
     void (async () => {
       const refuse = (status: number) => {
         response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 404 ? 'Not found' : 'Refused');
       };
       if (!allowedHost(request.headers.host)) return refuse(421);
-      if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
       const path = new URL(request.url ?? '/', `http://${loopback}`).pathname;
+      if (request.method === 'POST' && path === filesPath) {
+        // Our page only: same origin, and the session's token (a header, which a form on another site cannot set).
+        const token = request.headers[fileTokenHeader];
+        if (!allowedOrigin(request.headers.origin) || !tokenMatches(typeof token === 'string' ? token : null)) return refuse(403);
+        return intake.handle(request, response);
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
       const file = await readStaticFile(options.rendererDir, path);
       if (!file) return refuse(404);
       response.writeHead(200, {
@@ -115,7 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => void intake.dispose().finally(resolve));
       }),
   };
 }

@@ -15,5 +15,10 @@ export type ServerFrame =
 /** The WebSocket path; the one-time token travels as the "token" query parameter. */
 export const socketPath = '/ipc';
 
-/** Electron's channel names for the same frames. */
-export const ipcChannels = { invoke: 'causette:invoke', event: 'causette:event' } as const;
+/** Where the browser mode's page hands the host a file the user chose (POST, the token in a header); the host answers its ChosenFile. */
+export const filesPath = '/files';
+export const fileTokenHeader = 'x-causette-token';
+export const fileNameHeader = 'x-file-name';
+
+/** Electron's channel names for the same frames, and for a chosen file's path (from the preload only). */
+export const ipcChannels = { invoke: 'causette:invoke', event: 'causette:event', file: 'causette:file' } as const;

@@ -117,6 +117,24 @@ describe('browser-mode host', () => {
   });
 });
 
+/** A file POSTed as the page does (renderer/ws-bridge.ts), with or without our origin and token. */
+async function postFile(body: string, headers: Record<string, string>): Promise<{ status: number; answer: unknown }> {
+  const response = await fetch(`http://127.0.0.1:${host.port}/files`, { method: 'POST', headers: { 'x-file-name': encodeURIComponent('notes ‮txt.exe'), ...headers }, body });
+  return { status: response.status, answer: response.status === 403 ? await response.text() : ((await response.json()) as unknown) };
+}
+
+describe('browser-mode host, files the user chooses', () => {
+  it('takes a file from our page with the token, registers it under a clean name, and refuses any other sender', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    const taken = await postFile('hello', { origin, 'x-causette-token': token });
+    expect(taken.status).toBe(200);
+    expect(taken.answer).toMatchObject({ ok: true, value: { name: 'notes txt.exe', size: 5 } });
+    expect((await postFile('hello', { origin })).status).toBe(403);
+    expect((await postFile('hello', { origin, 'x-causette-token': 'wrong' })).status).toBe(403);
+    expect((await postFile('hello', { origin: 'https://evil.example', 'x-causette-token': token })).status).toBe(403);
+  });
+});
+
 describe('browser-mode host, when a command fails unexpectedly', () => {
   it('answers internal with a generic message, and writes the detail to its log only', async () => {
     const profileDir = join(dir, 'closed-profile');

@@ -1,6 +1,6 @@
 // A stand-in core for tests of what sits around it (hosts, shell, dispatch): every contract command recorded, answers set per command, events emitted by hand.
 import { commands, type CommandName, type EventName, type EventPayload, type Handlers } from '../../shared/ipc/contract.ts';
-import type { CoreEventListener } from '../../electron/core/core-api.ts';
+import type { Core, CoreEventListener } from '../../electron/core/core-api.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 
 export interface FakeCore {
@@ -11,6 +11,9 @@ export interface FakeCore {
   /** What a command resolves to (null when unset); a function answer is called with the request. */
   readonly answers: Partial<Record<CommandName, unknown>>;
   onEvent(listener: CoreEventListener): () => void;
+  /** Registers any path (a real core checks it is a file): what the shell hands over is recorded in `registered`. */
+  readonly files: Core['files'];
+  readonly registered: { readonly path: string; readonly name: string | undefined }[];
   readonly emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void;
   readonly listenerCount: () => number;
 }
@@ -19,6 +22,7 @@ export function fakeCore(): FakeCore {
   const calls: FakeCore['calls'] = [];
   const answers: FakeCore['answers'] = {};
   const listeners = new Set<CoreEventListener>();
+  const registered: FakeCore['registered'] = [];
   const handler = (name: CommandName) => (request: unknown) => {
     calls.push({ name, request });
     const answer = answers[name];
@@ -39,5 +43,12 @@ export function fakeCore(): FakeCore {
       for (const listener of listeners) listener(name, payload);
     },
     listenerCount: () => listeners.size,
+    registered,
+    files: {
+      register: (path, name) => {
+        registered.push({ path, name });
+        return Promise.resolve({ token: '6f1c4c1e-8f5e-4c39-9c55-3f1d8f0b2a10', path, name: name ?? path.split('/').at(-1) ?? path, size: 3 });
+      },
+    },
   };
 }

@@ -61,8 +61,8 @@ export class FakeSession {
 }
 
 export class FakeIpcMain {
-  readonly handlers = new Map<string, (event: never, name: unknown, payload: unknown) => Promise<unknown>>();
-  handle(channel: string, listener: (event: never, name: unknown, payload: unknown) => Promise<unknown>): void {
+  readonly handlers = new Map<string, (event: never, ...args: unknown[]) => Promise<unknown>>();
+  handle(channel: string, listener: (event: never, ...args: unknown[]) => Promise<unknown>): void {
     this.handlers.set(channel, listener);
   }
 }

@@ -19,7 +19,8 @@ function setup() {
   const ipcMain = new FakeIpcMain();
   bindIpc(ipcMain, core, () => window.contents);
   const invoke = ipcMain.handlers.get(ipcChannels.invoke) as (event: InvokeEvent, name: unknown, payload: unknown) => Promise<unknown>;
-  return { calls: () => calls.map((call) => call.name), emit: core.emit, contents, window, invoke };
+  const file = ipcMain.handlers.get(ipcChannels.file) as (event: InvokeEvent, path: unknown) => Promise<unknown>;
+  return { calls: () => calls.map((call) => call.name), emit: core.emit, contents, window, invoke, file, registered: core.registered };
 }
 
 const ownFrame = { url: 'app://causette/index.html', parent: null };
@@ -53,6 +54,15 @@ describe('IPC binding', () => {
     window.contents = undefined;
     await expect(invoke({ sender: { id: 7 }, senderFrame: ownFrame }, 'app.snapshot', {})).resolves.toEqual(forbidden);
     expect(calls()).toEqual([]);
+  });
+
+  it('registers a chosen file’s path from our own frame only, and only an absolute path', async () => {
+    const { file, registered } = setup();
+    await expect(file({ sender: { id: 7 }, senderFrame: ownFrame }, '/home/me/cat.png')).resolves.toEqual({ ok: true, value: { token: '6f1c4c1e-8f5e-4c39-9c55-3f1d8f0b2a10', name: 'cat.png', size: 3 } });
+    await expect(file({ sender: { id: 7 }, senderFrame: { url: 'https://evil.example/', parent: null } }, '/home/me/.ssh/id_ed25519')).resolves.toEqual(forbidden);
+    await expect(file({ sender: { id: 7 }, senderFrame: ownFrame }, 'relative/cat.png')).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await expect(file({ sender: { id: 7 }, senderFrame: ownFrame }, 42)).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(registered).toEqual([{ path: '/home/me/cat.png', name: undefined }]);
   });
 
   it('forwards core events to the window while it lives', () => {
