@@ -6,7 +6,17 @@ import { BlockListSchema, ContactDetailsSchema, ContactSchema, SubscriptionReque
 import { ArchiveSyncSchema, ChatStateSchema, ConversationSchema, HistoryPageSchema, MessageSchema, SearchHitSchema } from '../model/message.ts';
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import { DataFormSchema, FormAnswersSchema } from '../model/data-form.ts';
-import { DepartureSchema, InvitationKindSchema, InvitationSchema, OccupantSchema, RoomListSchema, RoomPresetSchema, RoomSchema } from '../model/room.ts';
+import {
+  AffiliatedUserSchema,
+  AffiliationSchema,
+  DepartureSchema,
+  InvitationKindSchema,
+  InvitationSchema,
+  OccupantSchema,
+  RoomListSchema,
+  RoomPresetSchema,
+  RoomSchema,
+} from '../model/room.ts';
 import { BookmarkSchema } from '../model/bookmark.ts';
 import { AppErrorSchema, type AppError } from './errors.ts';
 
@@ -227,6 +237,15 @@ export const commands = {
   'muc.kick': command(z.object({ ...AccountRoom, nick: Nick, reason: z.string().max(1024).optional() }).strict(), z.null()),
   /** §9.1: an admin bans a user (the occupant's real JID, bare), who cannot come back. */
   'muc.ban': command(z.object({ ...AccountRoom, jid: z.string().trim().min(3).max(3071), reason: z.string().max(1024).optional() }).strict(), z.null()),
+  /** §8.3–§8.6, §9.6–§9.7: a moderator gives an occupant (by nickname) voice (participant), takes it (visitor), or an admin moderator rights. */
+  'muc.setRole': command(z.object({ ...AccountRoom, nick: Nick, role: z.enum(['moderator', 'participant', 'visitor']), reason: z.string().max(1024).optional() }).strict(), z.null()),
+  /** §9.3–§9.8, §10.3–§10.7: an admin or owner changes a user's (bare JID) affiliation; none removes it, outcast bans. */
+  'muc.setAffiliation': command(
+    z.object({ ...AccountRoom, jid: z.string().trim().min(3).max(3071), affiliation: AffiliationSchema, reason: z.string().max(1024).optional() }).strict(),
+    z.null(),
+  ),
+  /** §9.2, §9.5, §10.5, §10.8: the room's list of users with this affiliation (the ban list is outcast), sorted by address. */
+  'muc.affiliations': command(z.object({ ...AccountRoom, affiliation: z.enum(['owner', 'admin', 'member', 'outcast']) }).strict(), z.array(AffiliatedUserSchema)),
   /**
    * Invites contacts to a room we are in: XEP-0249 direct invitations (with the room's password), or mediated through the
    * room (XEP-0045 §7.8.2), which auto takes for members-only rooms so that the room can make them members; the room's

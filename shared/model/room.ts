@@ -122,6 +122,14 @@ export type RoomList = z.infer<typeof RoomListSchema>;
 export const RoomPresetSchema = z.enum(['instant', 'public', 'private', 'custom']);
 export type RoomPreset = z.infer<typeof RoomPresetSchema>;
 
+/** One user on a room's affiliation list (XEP-0045 §9.2, §9.5, §10.5, §10.8): a bare JID, their reserved nickname, why. */
+export const AffiliatedUserSchema = z.object({
+  jid: z.string(),
+  nick: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type AffiliatedUser = z.infer<typeof AffiliatedUserSchema>;
+
 /**
  * An invitation to a room: direct (XEP-0249, from the inviter) or mediated (XEP-0045 §7.8.2, sent through the room, which
  * may also have made us a member of a members-only room). Kept until joined or declined.

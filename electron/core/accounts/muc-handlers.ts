@@ -2,10 +2,12 @@
 // configuring them.
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
-import { parseJid } from '../../../shared/model/jid.ts';
+import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
 import type { Muc } from '../xmpp/muc/muc.ts';
 import { findMucService, listRooms } from '../xmpp/muc/room-list.ts';
 import { banUser, kickOccupant } from '../xmpp/muc/room-admin.ts';
+import { getAffiliations, setAffiliation } from '../xmpp/muc/room-affiliations.ts';
+import { setRole } from '../xmpp/muc/room-roles.ts';
 import { acceptDefaultConfig, destroyRoom, getRoomConfig, presetAnswers, submitRoomConfig } from '../xmpp/muc/room-owner.ts';
 import { normaliseBareJid } from '../xmpp/roster/roster-items.ts';
 import type { AccountService } from './account-service.ts';
@@ -26,6 +28,9 @@ type MucCommand =
   | 'muc.destroy'
   | 'muc.kick'
   | 'muc.ban'
+  | 'muc.setRole'
+  | 'muc.setAffiliation'
+  | 'muc.affiliations'
   | 'muc.invite'
   | 'muc.invitations'
   | 'muc.declineInvitation';
@@ -38,6 +43,13 @@ export function roomOf(text: string): string {
     throw new CausetteError('bad-request', `“${text}” is not a room address.`, undefined, { context: 'roomAddress', address: text });
   }
   return jid;
+}
+
+/** A user's address as affiliations are kept: the bare JID (XEP-0045 §5.2), an occupant's full JID cut to it. */
+function userOf(jid: string): string {
+  const parsed = parseJid(jid.trim());
+  if (!parsed.ok) throw new CausetteError('bad-request', `“${jid}” is not an address.`, undefined, { context: 'address', address: jid });
+  return formatJid(bareJid(parsed.jid));
 }
 
 export function createMucHandlers({ accounts }: { readonly accounts: AccountService }): Pick<Handlers, MucCommand> {
@@ -112,11 +124,18 @@ export function createMucHandlers({ accounts }: { readonly accounts: AccountServ
       return null;
     },
     'muc.ban': async ({ accountId, room, jid, reason }) => {
-      const bare = normaliseBareJid(jid);
-      if (bare === undefined) throw new CausetteError('bad-request', `“${jid}” is not an address.`, undefined, { context: 'address', address: jid });
-      await banUser(online(accountId).session.connection, roomOf(room), bare, reason);
+      await banUser(online(accountId).session.connection, roomOf(room), userOf(jid), reason);
       return null;
     },
+    'muc.setRole': async ({ accountId, room, nick, role, reason }) => {
+      await setRole(online(accountId).session.connection, roomOf(room), nick, role, reason);
+      return null;
+    },
+    'muc.setAffiliation': async ({ accountId, room, jid, affiliation, reason }) => {
+      await setAffiliation(online(accountId).session.connection, roomOf(room), userOf(jid), affiliation, reason);
+      return null;
+    },
+    'muc.affiliations': ({ accountId, room, affiliation }) => Promise.resolve().then(() => getAffiliations(online(accountId).session.connection, roomOf(room), affiliation)),
     'muc.invite': async ({ accountId, room: text, jids, reason, kind }) => {
       const { session, muc } = online(accountId);
       const room = roomOf(text);
