@@ -73,10 +73,10 @@ export function setupBookmarks(deps: BookmarksDeps) {
     }
   }
 
-  // XEP-0402 §3.4, §3.5: only our own account's notifications change our bookmarks.
+  // XEP-0402 §3.4, §3.5: only our own account's PEP service (our bare JID) changes our bookmarks.
   const removeEvents = connection.pipeline.handle({ stanza: 'message', child: { name: 'event', xmlns: NS_PUBSUB_EVENT } }, (stanza: Element) => {
     const from = stanza.attrs.from;
-    if (from !== undefined && roomOf(from) !== deps.ownJid) return;
+    if (from !== undefined && (from.includes('/') || roomOf(from) !== deps.ownJid)) return;
     const event = parseBookmarksEvent(stanza);
     if (!event) return;
     for (const jid of event.retracted) saved.delete(jid);
