@@ -7,7 +7,9 @@ import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { useRooms } from '../../stores/rooms.ts';
 import { useUi } from '../../stores/ui.ts';
+import type { DataForm } from '../../../shared/model/data-form.ts';
 import { RoomBrowser } from './RoomBrowser.tsx';
+import { RoomConfigDialog } from './RoomConfigDialog.tsx';
 
 interface JoinRoomDialogProps {
   readonly accountId: string;
@@ -37,12 +39,14 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
   const [invalid, setInvalid] = useState<'address' | 'nick' | 'password'>();
   /** §7.2.7: the room does not exist; we may create it (§10.1). */
   const [missing, setMissing] = useState(false);
+  /** §10.1.3: a room created with custom settings, locked until its form is sent. */
+  const [configuring, setConfiguring] = useState<{ readonly room: string; readonly form: DataForm }>();
   const addressRef = useRef<HTMLInputElement>(null);
   const nickRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   /** Joins, or creates the room with a preset (§10.1) once the service said it does not exist. */
-  async function submit(event: FormEvent | undefined, create: 'public' | 'private' | undefined) {
+  async function submit(event: FormEvent | undefined, create: 'public' | 'private' | 'custom' | undefined) {
     event?.preventDefault();
     setBusy(true);
     setError(undefined);
@@ -50,9 +54,8 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
     setMissing(false);
     try {
       const target = { accountId, room: address.trim(), nick: nick.trim() };
-      const room = create
-        ? (await call('muc.create', { ...target, preset: create })).room
-        : await call('muc.join', { ...target, ...(password === '' ? {} : { password }) });
+      const created = create ? await call('muc.create', { ...target, preset: create }) : undefined;
+      const room = created ? created.room : await call('muc.join', { ...target, ...(password === '' ? {} : { password }) });
       useRooms.getState().room(accountId, room);
       if (save) {
         await call('muc.bookmark', {
@@ -63,6 +66,10 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
           ...(room.name === undefined ? {} : { name: room.name }),
           ...(password === '' ? {} : { password }),
         });
+      }
+      if (created?.form) {
+        setConfiguring({ room: room.jid, form: created.form });
+        return;
       }
       onClose();
       useUi.getState().showChat(accountId, room.jid);
@@ -79,6 +86,21 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
         target.current?.select();
       });
     }
+  }
+
+  if (configuring) {
+    return (
+      <RoomConfigDialog
+        accountId={accountId}
+        room={configuring.room}
+        form={configuring.form}
+        creating
+        onClose={() => {
+          onClose();
+          useUi.getState().showChat(accountId, configuring.room);
+        }}
+      />
+    );
   }
 
   const describedBy = (field: 'address' | 'nick' | 'password') => (invalid === field ? `${id}-error` : undefined);
@@ -165,6 +187,9 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
                   </button>
                   <button type="button" onClick={() => void submit(undefined, 'private')}>
                     {t('joinRoom.createPrivate')}
+                  </button>
+                  <button type="button" onClick={() => void submit(undefined, 'custom')}>
+                    {t('joinRoom.createCustom')}
                   </button>
                 </div>
               </>

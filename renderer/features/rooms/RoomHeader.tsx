@@ -54,13 +54,13 @@ export function RoomHeader({ accountId, peer, name, room, occupants, muted, onTo
           </p>
         )}
       </div>
-      {bookmark}
       {joined && (
         <button type="button" className="quiet" onClick={() => setInviting(true)}>
           {t('invite.open')}
         </button>
       )}
       {inviting && room && <InviteDialog accountId={accountId} room={room} name={name} occupants={occupants} onClose={() => setInviting(false)} />}
+      {bookmark}
       <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
         {muted ? t('chat.unmute') : t('chat.mute')}
       </button>
