@@ -27,7 +27,10 @@ export interface BookmarksDeps {
   readonly accountInfo: Pick<AccountInfo, 'features'>;
   /** The list changed (fetched, saved here, or by another client). */
   readonly onChange: (bookmarks: Bookmark[]) => void;
-  /** A room is now saved to join automatically, here or by another client (XEP-0402 §3.4): we join it too. */
+  /**
+   * A room to join automatically: at the first fetch of this sign-in, every autojoin room; later (a notification, our own
+   * save, a fetch after a reconnect) one whose autojoin was newly set — a room the user left stays left.
+   */
   readonly onAutojoin?: (bookmark: StoredBookmark) => void;
 }
 
@@ -53,6 +56,7 @@ export function setupBookmarks(deps: BookmarksDeps) {
   const saved = new Map<string, StoredBookmark>();
   /** Which storage this session's server gets; decided by the fetch. */
   let storage: 'pep' | 'private' | undefined;
+  let fetchedOnce = false;
 
   const list = (): Bookmark[] => [...saved.values()].map(toBookmark).sort((a, b) => a.jid.localeCompare(b.jid));
   const changed = () => deps.onChange(list());
@@ -96,9 +100,12 @@ export function setupBookmarks(deps: BookmarksDeps) {
     async fetch(): Promise<StoredBookmark[]> {
       storage = undefined;
       const fetched = await read();
+      const before = new Map(saved);
       saved.clear();
       for (const b of fetched) saved.set(b.jid, b);
       changed();
+      for (const b of fetched) if (b.autojoin && (!fetchedOnce || !before.get(b.jid)?.autojoin)) deps.onAutojoin?.(b);
+      fetchedOnce = true;
       return fetched;
     },
     async save(edit: BookmarkEdit): Promise<Bookmark> {

@@ -10,10 +10,10 @@ const event = (from: string | undefined, ...items: Element[]) =>
   xml('message', from === undefined ? {} : { from }, xml('event', { xmlns: 'http://jabber.org/protocol/pubsub#event' }, xml('items', { node: NS_BOOKMARKS }, ...items)));
 const item = (jid: string, autojoin: boolean) => xml('item', { id: jid }, xml('conference', { xmlns: NS_BOOKMARKS, autojoin: String(autojoin) }));
 
-function setUp(features: readonly string[]) {
+function setUp(features: readonly string[], stored: () => Element[] = () => [item('tea@conference.example', false)]) {
   const fake = fakeConnection((request) =>
     request.getChild('pubsub') || request.getChild('query')
-      ? xml('iq', { type: 'result' }, xml('pubsub', { xmlns: 'http://jabber.org/protocol/pubsub' }, xml('items', { node: NS_BOOKMARKS }, item('tea@conference.example', false))))
+      ? xml('iq', { type: 'result' }, xml('pubsub', { xmlns: 'http://jabber.org/protocol/pubsub' }, xml('items', { node: NS_BOOKMARKS }, ...stored())))
       : xml('iq', { type: 'result' }),
   );
   const lists: Bookmark[][] = [];
@@ -42,6 +42,16 @@ describe('bookmarks on a session', () => {
     await fake.receive(event(undefined, xml('retract', { id: 'tea@conference.example' })));
     expect(bookmarks.list().map((b) => b.jid)).toEqual(['coffee@conference.example']);
     expect(lists).toHaveLength(3);
+  });
+
+  it('joins every autojoin room at the first fetch, and after a reconnect only those whose autojoin was set meanwhile', async () => {
+    let stored = [item('tea@conference.example', true), item('coffee@conference.example', false)];
+    const { bookmarks, autojoins } = setUp([NS_BOOKMARKS_COMPAT], () => stored);
+    await bookmarks.fetch();
+    expect(autojoins.map((b) => b.jid)).toEqual(['tea@conference.example']);
+    stored = [item('tea@conference.example', true), item('coffee@conference.example', true), item('cake@conference.example', true)];
+    await bookmarks.fetch();
+    expect(autojoins.map((b) => b.jid)).toEqual(['tea@conference.example', 'coffee@conference.example', 'cake@conference.example']);
   });
 
   it('ignores a notification of the bookmarks node from anyone else, which could make us join a room', async () => {
