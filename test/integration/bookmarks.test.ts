@@ -92,6 +92,16 @@ describe('PEP native bookmarks (XEP-0402)', () => {
     // A new device of the account (another profile) joins it too.
     const phone = await signIn(aliceJid);
     await until(async () => (await roomState(phone, room))?.state === 'joined', 'the phone joins');
+
+    // Leaving the room is leaving it for good: its bookmark stays, no longer joined at sign-in, on every client.
+    await phone.handlers['muc.leave']({ accountId: phone.accountId, room });
+    await until(async () => (await bookmarksOf(alice)).find((b) => b.jid === room && !b.autojoin), 'autojoin off at alice’s other client');
+    expect(await until(async () => (await bookmarksOf(phone)).find((b) => b.jid === room && !b.autojoin), 'autojoin off at the phone')).toEqual({
+      jid: room,
+      nick: 'Alice at tea',
+      hasPassword: false,
+      autojoin: false,
+    });
   });
 
   it('joins a room that another client saves with autojoin while we are signed in, as the client that saved it does', async () => {

@@ -4,6 +4,7 @@ import type { Bookmark } from '../../../../shared/model/bookmark.ts';
 import type { StoredBookmark } from '../../../../electron/core/xmpp/bookmarks/bookmark-stanzas.ts';
 import { NS_BOOKMARKS, NS_BOOKMARKS_COMPAT } from '../../../../electron/core/xmpp/bookmarks/bookmark-stanzas.ts';
 import { setupBookmarks } from '../../../../electron/core/xmpp/bookmarks/bookmarks.ts';
+import { silentLogger } from '../../../../electron/core/log/logger.ts';
 import { fakeConnection } from '../fake-connection.ts';
 
 const event = (from: string | undefined, ...items: Element[]) =>
@@ -22,6 +23,7 @@ function setUp(features: readonly string[], stored: () => Element[] = () => [ite
     ownJid: 'alice@example',
     connection: fake.connection,
     accountInfo: { features: () => Promise.resolve(features) },
+    logger: silentLogger,
     onChange: (list) => lists.push(list),
     onAutojoin: (b) => autojoins.push(b),
   });
