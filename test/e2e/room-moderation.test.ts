@@ -1,6 +1,6 @@
 // Moderation in the interface (XEP-0045 §8, §9): alice, the room's owner, uses bob's menu in the occupant list (bob is a
 // slixmpp client, not Causette) to make him a moderator and take his voice, sees him move between the roles, and edits
-// the room's ban list; the menu works from the keyboard and the screens pass axe.
+// the room's ban list, and answers his request for voice; the menu works from the keyboard and the screens pass axe.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -91,6 +91,20 @@ describe('moderation from the occupant list', () => {
 
     await choose(page, say('moderation.makeMember'));
     await section(page, say('room.participants')).getByText(say('moderation.member'), { exact: true }).waitFor({ timeout: 10_000 });
+  });
+
+  it('bob, made a visitor, asks for voice: alice is asked in the room and gives it (XEP-0045 §8.6)', async () => {
+    const { page } = alice;
+    await choose(page, say('moderation.revokeVoice'));
+    await section(page, say('room.visitors')).getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
+    await bob.requestVoice(room);
+    const view = page.getByRole('region', { name: say('room.label', { name: room }), exact: true });
+    const asked = view.getByRole('group', { name: say('moderation.voiceRequestFrom', { nick: 'bob' }) });
+    await asked.waitFor({ timeout: 10_000 });
+    expect(await violations(page)).toEqual([]);
+    await asked.getByRole('button', { name: say('moderation.grantVoice') }).click();
+    await section(page, say('room.participants')).getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
+    await asked.waitFor({ state: 'detached' });
   });
 
   it('edits the ban list: carol added by address with a reason, listed, then taken off', async () => {

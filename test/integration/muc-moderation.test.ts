@@ -8,7 +8,7 @@ import type { Room } from '../../shared/model/room.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { child, type ReceivedStanza } from '../support/slixmpp-peer.ts';
 import { createPeers } from './interop-harness.ts';
-import { createHarness, until, type TestCore } from './roster-harness.ts';
+import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
 const harness = createHarness(() => server);
@@ -127,6 +127,53 @@ describe('roles and affiliations changed by Causette, with three accounts', () =
     await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: bobJid, affiliation: 'none' });
     expect(await list(alice, room, 'outcast')).toEqual([]);
     expect(await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' })).toMatchObject({ state: 'joined' });
+  });
+});
+
+describe('voice requests in a moderated room (XEP-0045 §7.13, §8.6)', () => {
+  it('a visitor asks for voice; the moderator is asked, grants it, and the visitor may speak; a denial changes nothing', async () => {
+    const [aliceJid = '', bobJid = '', carolJid = ''] = await users('alice', 'bob', 'carol');
+    const room = roomJid('voice');
+    const [alice, bob, carol] = await Promise.all([signIn(aliceJid), signIn(bobJid), signIn(carolJid)]);
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public' });
+    await alice.handlers['muc.configure']({ accountId: alice.accountId, room, answers: { 'muc#roomconfig_moderatedroom': ['1'] } });
+    expect(await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' })).toMatchObject({ role: 'visitor' });
+    expect(await carol.handlers['muc.join']({ accountId: carol.accountId, room, nick: 'Carol' })).toMatchObject({ role: 'visitor' });
+
+    await bob.handlers['muc.requestVoice']({ accountId: bob.accountId, room });
+    const asked = await until(() => eventsNamed(alice, 'muc.voiceRequest').find((event) => event.request.nick === 'Bob'), 'alice asked about bob');
+    expect(asked.request).toMatchObject({ room, nick: 'Bob' });
+    expect(asked.request.jid?.startsWith(bobJid)).toBe(true);
+    // Only moderators are asked.
+    expect(eventsNamed(carol, 'muc.voiceRequest')).toEqual([]);
+    await alice.handlers['muc.answerVoiceRequest']({ accountId: alice.accountId, room, nick: 'Bob', allow: true });
+    await standing(bob, room, 'participant');
+    // The form was answered: a second answer has nothing to answer.
+    expect(await refusal(alice.handlers['muc.answerVoiceRequest']({ accountId: alice.accountId, room, nick: 'Bob', allow: true }))).toMatchObject({
+      code: 'not-found',
+      params: { context: 'voiceRequest', room, nick: 'Bob' },
+    });
+
+    await carol.handlers['muc.requestVoice']({ accountId: carol.accountId, room });
+    await until(() => eventsNamed(alice, 'muc.voiceRequest').find((event) => event.request.nick === 'Carol'), 'alice asked about carol');
+    await alice.handlers['muc.answerVoiceRequest']({ accountId: alice.accountId, room, nick: 'Carol', allow: false });
+    // The room answers a denial with nothing; a voice granted after it would have come before this message's echo.
+    await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'after the denial' });
+    await until(async () => (await carol.handlers['chat.history']({ accountId: carol.accountId, peer: room, limit: 10 })).messages.some((message) => message.body === 'after the denial'), 'carol hears alice');
+    expect((await roomOf(carol, room))?.role).toBe('visitor');
+  });
+
+  it('a slixmpp visitor’s request reaches Causette, which grants it', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const room = roomJid('voice-interop');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), peers.peer(bobJid)]);
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public' });
+    await alice.handlers['muc.configure']({ accountId: alice.accountId, room, answers: { 'muc#roomconfig_moderatedroom': ['1'] } });
+    await bob.joinRoom({ room, nick: 'Bob' });
+    await bob.requestVoice(room);
+    await until(() => eventsNamed(alice, 'muc.voiceRequest').find((event) => event.request.nick === 'Bob'), 'alice asked about bob');
+    await alice.handlers['muc.answerVoiceRequest']({ accountId: alice.accountId, room, nick: 'Bob', allow: true });
+    await bob.waitFor(itemOf(room, 'Bob', { role: 'participant' }), 'bob given voice');
   });
 });
 

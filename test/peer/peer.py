@@ -179,6 +179,17 @@ async def mediated_invite(peer, args):
     return None
 
 
+async def request_voice(peer, args):
+    # XEP-0045 §7.13: a visitor asks for voice with a submitted muc#request form.
+    form = peer.plugin["xep_0004"].make_form(ftype="submit")
+    form.add_field(var="FORM_TYPE", value="http://jabber.org/protocol/muc#request")
+    form.add_field(var="muc#role", ftype="list-single", value="participant")
+    msg = peer.make_message(mto=args["room"])
+    msg.append(form)
+    msg.send()
+    return None
+
+
 COMMANDS = {
     "directInvite": direct_invite,
     "mediatedInvite": mediated_invite,
@@ -190,6 +201,7 @@ COMMANDS = {
     "kick": kick,
     "ban": ban,
     "setAffiliation": set_affiliation,
+    "requestVoice": request_voice,
     "sendMessage": send_message,
     "receipt": receipt,
     "displayed": displayed,

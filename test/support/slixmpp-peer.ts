@@ -72,6 +72,8 @@ export interface SlixmppPeer {
   directInvite(args: { to: string; room: string; password?: string; reason?: string }): Promise<void>;
   /** XEP-0045 §7.8.2: an invitation through the room. */
   mediatedInvite(args: { room: string; to: string; reason?: string }): Promise<void>;
+  /** XEP-0045 §7.13: asks the room's moderators for voice. */
+  requestVoice(room: string): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
   waitFor(match: (stanza: ReceivedStanza) => boolean, what: string, timeoutMs?: number): Promise<ReceivedStanza>;
   stop(): Promise<void>;
@@ -231,6 +233,7 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     kick: async (args) => void (await command('kick', { ...args })),
     ban: async (args) => void (await command('ban', { ...args })),
     setAffiliation: async (args) => void (await command('setAffiliation', { ...args })),
+    requestVoice: async (room) => void (await command('requestVoice', { room })),
     directInvite: async (args) => void (await command('directInvite', { ...args })),
     mediatedInvite: async (args) => void (await command('mediatedInvite', { ...args })),
     waitFor,

@@ -28,6 +28,7 @@ import { setupIqRouter } from '../xmpp/iq-router.ts';
 import { setupMam } from '../xmpp/mam/mam.ts';
 import { MUC_FEATURES } from '../xmpp/muc/invitation-stanzas.ts';
 import { setupInvitations } from '../xmpp/muc/invitations.ts';
+import { setupVoiceRequests } from '../xmpp/muc/voice-requests.ts';
 import { setupMuc } from '../xmpp/muc/muc.ts';
 import { NS_MAM } from '../xmpp/mam/mam-stanzas.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
@@ -226,6 +227,15 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onChange: (list) => deps.emit('muc.invitations', { accountId, invitations: list }),
       })
     : undefined;
+  // XEP-0045 §8.6: the voice requests of the rooms we moderate.
+  const voiceRequests = muc
+    ? setupVoiceRequests({
+        connection,
+        logger,
+        inRoom: (room) => muc.room(room)?.state === 'joined',
+        onRequest: (request) => deps.emit('muc.voiceRequest', { accountId, request }),
+      })
+    : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -305,6 +315,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     mam,
     muc,
     invitations,
+    voiceRequests,
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
     connection,
@@ -328,6 +339,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       mam?.dispose();
       muc?.dispose();
       invitations?.dispose();
+      voiceRequests?.dispose();
       chat?.dispose();
       router.dispose();
       accountInfo.dispose();

@@ -13,6 +13,7 @@ import { selectOccupants, selectRoom, useRooms } from '../../stores/rooms.ts';
 import { OccupantList } from '../rooms/OccupantList.tsx';
 import { RejoinBar } from '../rooms/RejoinBar.tsx';
 import { RoomHeader } from '../rooms/RoomHeader.tsx';
+import { VoiceBars } from '../rooms/VoiceBars.tsx';
 import { ChatHeader, closeChat } from './ChatHeader.tsx';
 import { Composer } from './Composer.tsx';
 import { lastOwnMessage } from './message-rows.ts';
@@ -140,6 +141,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
       )}
       {!online && <p className="hint offline-hint">{t('chat.offline')}</p>}
       {room && online && !joined && <RejoinBar accountId={accountId} peer={peer} room={roomState} onError={setError} />}
+      {room && joined && <VoiceBars accountId={accountId} room={roomState} occupants={occupants} onError={setError} />}
       {(!room || joined) && (
         <Composer
           key={`${accountId} ${peer}`}
