@@ -259,6 +259,8 @@ export const commands = {
   'muc.invitations': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(InvitationSchema)),
   /** Forgets the invitation; a mediated one is declined through the room (§7.8.2), with the reason. */
   'muc.declineInvitation': command(z.object({ ...AccountRoom, reason: z.string().max(1024).optional() }).strict(), z.null()),
+  /** XEP-0425: a moderator removes a room message (by our id for it) for everyone, with a reason the room passes on. */
+  'muc.moderate': command(z.object({ accountId: AccountIdSchema, messageId: MessageId, reason: z.string().max(1024).optional() }).strict(), z.null()),
   /** §7.13: as a visitor in a moderated room, asks its moderators for voice; their answer is a change of our role. */
   'muc.requestVoice': command(z.object(AccountRoom).strict(), z.null()),
   /** §8.6: a moderator grants (allow) or denies a visitor's request for voice, by the room's form. */

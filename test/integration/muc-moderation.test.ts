@@ -177,6 +177,44 @@ describe('voice requests in a moderated room (XEP-0045 §7.13, §8.6)', () => {
   });
 });
 
+describe('messages removed by a moderator (XEP-0425, Prosody’s mod_muc_moderation)', () => {
+  it('alice removes what a slixmpp occupant said: everyone sees it gone, a participant may not, and who joins later gets the tombstone', async () => {
+    const [aliceJid = '', bobJid = '', carolJid = '', daveJid = ''] = await users('alice', 'bob', 'carol', 'dave');
+    const room = roomJid('moderation');
+    const [alice, bob, carol] = await Promise.all([signIn(aliceJid), signIn(bobJid), peers.peer(carolJid)]);
+    const created = await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public' });
+    expect(created.room.features.moderation).toBe('v0');
+    await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' });
+    await carol.joinRoom({ room, nick: 'Carol' });
+    await carol.sendGroupchat({ room, body: 'buy cheap watches' });
+    const find = async (core: TestCore) => (await core.handlers['chat.history']({ accountId: core.accountId, peer: room, limit: 20 })).messages.find((message) => message.sender?.nick === 'Carol');
+    const spam = await until(async () => ((await find(alice))?.stanzaId === undefined ? undefined : find(alice)), 'the message at alice, with the room’s stanza-id');
+    const atBob = await until(() => find(bob), 'the message at bob');
+
+    // A participant is refused by the room, in the user’s terms.
+    expect(await refusal(bob.handlers['muc.moderate']({ accountId: bob.accountId, messageId: atBob.id }))).toMatchObject({ code: 'not-authorized', params: { context: 'roomForbidden', room } });
+
+    await alice.handlers['muc.moderate']({ accountId: alice.accountId, messageId: spam.id, reason: 'no spam' });
+    const removed = { body: '', retracted: true, moderated: { by: `${room}/Alice`, reason: 'no spam' } };
+    expect(await until(async () => ((await find(bob))?.retracted ? find(bob) : undefined), 'removed at bob')).toMatchObject(removed);
+    expect(await until(async () => ((await find(alice))?.retracted ? find(alice) : undefined), 'removed at alice')).toMatchObject({ ...removed, id: spam.id });
+    expect(eventsNamed(bob, 'chat.message').some((event) => event.message.id === atBob.id && event.message.moderated?.reason === 'no spam')).toBe(true);
+    // The slixmpp occupant is told by the room, as XEP-0425 §4 says.
+    const notice = await carol.waitFor(({ tree }) => tree.name === 'message' && tree.attrs.from === room && child(tree, 'apply-to', 'urn:xmpp:fasten:0')?.attrs.id === spam.stanzaId, 'the moderation notice');
+    expect(notice.xml).toContain('no spam');
+
+    // Someone joining afterwards gets the archive’s tombstone in the room’s history, not the text.
+    const dave = await signIn(daveJid);
+    await dave.handlers['muc.join']({ accountId: dave.accountId, room, nick: 'Dave' });
+    expect(await until(() => find(dave), 'the tombstone at dave')).toMatchObject({ body: '', retracted: true, moderated: { reason: 'no spam' }, stanzaId: spam.stanzaId });
+    // Bob, back after leaving, still holds it once, removed.
+    await bob.handlers['muc.leave']({ accountId: bob.accountId, room });
+    await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await bob.handlers['chat.history']({ accountId: bob.accountId, peer: room, limit: 20 })).messages.filter((message) => message.sender?.nick === 'Carol')).toMatchObject([removed]);
+  });
+});
+
 /** The room's presence for `nick` whose item says this role and affiliation. */
 const itemOf =
   (room: string, nick: string, attrs: { role?: string; affiliation?: string }) =>

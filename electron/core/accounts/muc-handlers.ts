@@ -33,6 +33,7 @@ type MucCommand =
   | 'muc.affiliations'
   | 'muc.requestVoice'
   | 'muc.answerVoiceRequest'
+  | 'muc.moderate'
   | 'muc.invite'
   | 'muc.invitations'
   | 'muc.declineInvitation';
@@ -164,6 +165,10 @@ export function createMucHandlers({ accounts }: { readonly accounts: AccountServ
     },
     'muc.answerVoiceRequest': async ({ accountId, room, nick, allow }) => {
       await online(accountId).session.voiceRequests?.answer(roomOf(room), nick, allow);
+      return null;
+    },
+    'muc.moderate': async ({ accountId, messageId, reason }) => {
+      await online(accountId).muc.moderate(messageId, reason);
       return null;
     },
     'muc.destroy': async ({ accountId, room, reason, alternate, alternatePassword }) => {
