@@ -1,6 +1,7 @@
 // Moderation in the interface (XEP-0045 §8, §9): alice, the room's owner, uses bob's menu in the occupant list (bob is a
 // slixmpp client, not Causette) to make him a moderator and take his voice, sees him move between the roles, and edits
-// the room's ban list, and answers his request for voice; the menu works from the keyboard and the screens pass axe.
+// the room's ban list, answers his request for voice and removes what he said (XEP-0425); the menu works from the keyboard
+// and the screens pass axe.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -105,6 +106,29 @@ describe('moderation from the occupant list', () => {
     await asked.getByRole('button', { name: say('moderation.grantVoice') }).click();
     await section(page, say('room.participants')).getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
     await asked.waitFor({ state: 'detached' });
+  });
+
+  it('removes what bob said for everyone (XEP-0425): asked with a reason, shown as removed, and bob is told', async () => {
+    const { page } = alice;
+    await bob.sendGroupchat({ room, body: 'buy cheap watches' });
+    const view = page.getByRole('region', { name: say('room.label', { name: room }), exact: true });
+    const messages = view.getByRole('list', { name: say('messages.label') });
+    const item = messages
+      .getByRole('listitem')
+      .filter({ has: page.locator('.message-body').getByText('buy cheap watches', { exact: true }) });
+    await item.waitFor({ timeout: 10_000 });
+    await item.hover();
+    // The room's stanza-id comes with the message: the action is offered once it is stored.
+    await item.getByRole('button', { name: say('moderation.removeMessage') }).click({ timeout: 10_000 });
+    const dialog = page.getByRole('dialog', { name: say('moderation.removeQuestion', { author: 'bob' }) });
+    await dialog.getByLabel(say('room.reason')).fill('no spam');
+    expect(await violations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: say('moderation.remove') }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    const removed = `${say('moderation.removedBy', { nick: 'alice' })} (${say('moderation.removedReason', { reason: 'no spam' })})`;
+    await messages.getByText(removed, { exact: true }).waitFor({ timeout: 10_000 });
+    expect(await messages.getByText('buy cheap watches').count()).toBe(0);
+    await bob.waitFor((stanza) => stanza.tree.name === 'message' && stanza.tree.attrs['from'] === room && stanza.xml.includes('urn:xmpp:message-moderate:0') && stanza.xml.includes('no spam'), 'bob told');
   });
 
   it('edits the ban list: carol added by address with a reason, listed, then taken off', async () => {

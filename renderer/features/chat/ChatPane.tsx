@@ -199,6 +199,11 @@ function useAnnouncement(last: Message | undefined, name: string): string {
   const seen = useRef<string>(undefined);
   const [text, setText] = useState('');
   useEffect(() => {
+    // Deleted or removed by a moderator (XEP-0424, XEP-0425) after it was read out: its text does not stay on the page.
+    if (last?.retracted && last.id === seen.current) {
+      setText('');
+      return;
+    }
     if (!last || last.id === seen.current) return;
     const fresh = seen.current !== undefined || last.timestamp >= openedAt;
     seen.current = last.id;
