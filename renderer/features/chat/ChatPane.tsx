@@ -142,7 +142,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
       )}
       {!online && <p className="hint offline-hint">{t('chat.offline')}</p>}
       {room && online && !joined && <RejoinBar accountId={accountId} peer={peer} room={roomState} onError={setError} />}
-      {room && joined && <VoiceBars accountId={accountId} room={roomState} occupants={occupants} onError={setError} />}
+      {room && joined && <VoiceBars key={roomState.role} accountId={accountId} room={roomState} occupants={occupants} onError={setError} />}
       {(!room || joined) && (
         <Composer
           key={`${accountId} ${peer}`}

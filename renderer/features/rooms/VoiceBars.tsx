@@ -1,5 +1,6 @@
 // Voice in a moderated room (XEP-0045 §7.13, §8.6): as a visitor, a bar to ask the moderators for voice; as a moderator,
-// one line per visitor who asked, to give voice or decline. A request is shown only while its visitor is still one.
+// one line per visitor who asked, to give voice or decline. A request is shown only while its visitor is still one; the
+// view is keyed by our role, so a visitor again may ask again.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Occupant, Room } from '../../../shared/model/room.ts';
