@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { child, startSlixmppPeer, type ReceivedStanza, type SlixmppPeer } from '../support/slixmpp-peer.ts';
 import { violations } from './axe.ts';
-import type { BrowserMode } from './browser-mode.ts';
+import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
 import { openSignedIn } from './ui.ts';
 import { words } from './words.ts';
 
@@ -150,5 +150,45 @@ describe('moderation from the occupant list', () => {
     await dialog.getByText(say('moderation.emptyList')).waitFor({ timeout: 10_000 });
     await dialog.getByRole('button', { name: say('common.close') }).click();
     await dialog.waitFor({ state: 'detached' });
+  });
+});
+
+describe('a visitor in a moderated room, in French', () => {
+  const dire = words('fr');
+  let carol: BrowserMode | undefined;
+
+  afterAll(async () => {
+    await carol?.close();
+  });
+
+  it('carol, a visitor, is told she needs voice and asks for it; the room passes her request to bob, its moderator', async () => {
+    const quiet = `calme@conference.${server.domain}`;
+    await bob.createRoom(quiet, 'bob', { moderated: true });
+    carol = await openBrowserMode({ caPem: server.caPem, locale: 'fr-FR' });
+    const { page } = carol;
+    await page.getByLabel(dire('signIn.address')).fill(`carol@${server.domain}`);
+    await page.getByLabel(dire('signIn.password'), { exact: true }).fill('carol-pass');
+    await page.getByRole('button', { name: dire('server.advanced') }).click();
+    await page.getByLabel(dire('server.host')).fill('127.0.0.1');
+    await page.getByLabel(dire('server.port')).fill(String(server.c2sPort));
+    await page.getByRole('button', { name: dire('signIn.submit'), exact: true }).and(page.locator('[type=submit]')).click();
+    await page.getByRole('region', { name: dire('account.connection') }).getByText(dire('connection.online')).waitFor({ timeout: 20_000 });
+    await page.getByRole('region', { name: dire('conversations.title') }).getByRole('button', { name: dire('joinRoom.open') }).click();
+    const dialog = page.getByRole('dialog', { name: dire('joinRoom.title') });
+    await dialog.getByLabel(dire('joinRoom.address')).fill(quiet);
+    await dialog.getByRole('button', { name: dire('joinRoom.submit'), exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+
+    const view = page.getByRole('region', { name: dire('room.label', { name: quiet }), exact: true });
+    await view.getByText(dire('moderation.visitorHint')).waitFor({ timeout: 10_000 });
+    expect(await violations(page)).toEqual([]);
+    await view.getByRole('button', { name: dire('moderation.requestVoice') }).click();
+    await view.getByText(dire('moderation.voiceAsked')).waitFor({ timeout: 10_000 });
+    // XEP-0045 §8.6: the moderators get the room's form, naming carol.
+    const request = await bob.waitFor(
+      (stanza) => stanza.tree.name === 'message' && stanza.tree.attrs['from'] === quiet && stanza.xml.includes('http://jabber.org/protocol/muc#request') && stanza.xml.includes('carol'),
+      'the voice request at bob',
+    );
+    expect(request.xml).toContain('muc#request_allow');
   });
 });

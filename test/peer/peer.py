@@ -123,10 +123,14 @@ async def create_room(peer, args):
     muc = peer.plugin["xep_0045"]
     await muc.join_muc_wait(args["room"], args["nick"], maxstanzas=0, timeout=10)
     form = peer.plugin["xep_0004"].make_form(ftype="submit")
+    if args.get("public") or args.get("moderated"):
+        form.add_field(var="FORM_TYPE", ftype="hidden", value="http://jabber.org/protocol/muc#roomconfig")
     if args.get("public"):
         # §10.2 muc#roomconfig_publicroom: listed in the service's disco#items (§6.3).
-        form.add_field(var="FORM_TYPE", ftype="hidden", value="http://jabber.org/protocol/muc#roomconfig")
         form.add_field(var="muc#roomconfig_publicroom", ftype="boolean", value=True)
+    if args.get("moderated"):
+        # §10.2 muc#roomconfig_moderatedroom: those without affiliation come in as visitors (§7.1).
+        form.add_field(var="muc#roomconfig_moderatedroom", ftype="boolean", value=True)
     await muc.set_room_config(args["room"], form, timeout=10)
     return None
 
