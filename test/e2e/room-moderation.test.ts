@@ -140,6 +140,10 @@ describe('moderation from the occupant list', () => {
     await dialog.getByText(`bob@${server.domain}`, { exact: true }).waitFor({ timeout: 10_000 });
     await dialog.getByLabel(say('moderation.list'), { exact: true }).selectOption({ label: say('moderation.listOutcast') });
     await dialog.getByText(say('moderation.emptyList')).waitFor({ timeout: 10_000 });
+    // The room's refusal, in words: its only owner may not ban herself (XEP-0045 §10.4).
+    await dialog.getByLabel(say('moderation.addressLabel')).fill(`alice@${server.domain}`);
+    await dialog.getByRole('button', { name: say('moderation.add') }).click();
+    await dialog.getByRole('alert').getByText(say('errors.conflict_lastOwner', { room })).waitFor({ timeout: 10_000 });
     await dialog.getByLabel(say('moderation.addressLabel')).fill(carol);
     await dialog.getByLabel(say('room.reason')).fill('spam');
     await dialog.getByRole('button', { name: say('moderation.add') }).click();

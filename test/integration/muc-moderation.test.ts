@@ -109,6 +109,12 @@ describe('roles and affiliations changed by Causette, with three accounts', () =
     });
     expect(await list(alice, room, 'owner')).toEqual([aliceJid]);
     expect(await list(alice, room, 'admin')).toEqual([carolJid]);
+    // §10.4: the only owner may not give the room up.
+    expect(await refusal(alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: aliceJid, affiliation: 'member' }))).toMatchObject({
+      code: 'conflict',
+      params: { context: 'lastOwner', room },
+    });
+    await standing(alice, room, 'moderator', 'owner');
   });
 
   it('bans a user, who is put out and refused with the ban error; off the ban list, they may come back', async () => {
