@@ -1,4 +1,4 @@
-// Keeps the rooms slice current: muc.rooms and each room's occupants whenever an account comes online, then the events.
+// Keeps the rooms slice current: muc.rooms, invitations and each room's occupants whenever an account comes online, then the events.
 import { whenOnline } from './account-online.ts';
 import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Api } from './api.ts';
@@ -10,9 +10,10 @@ const known = (accountId: string) => useAccounts.getState().accounts.some((accou
 
 async function load(api: Api, accountId: string): Promise<void> {
   try {
-    const rooms = await api.call('muc.rooms', { accountId });
+    const [rooms, invitations] = await Promise.all([api.call('muc.rooms', { accountId }), api.call('muc.invitations', { accountId })]);
     if (!known(accountId)) return;
     useRooms.getState().loaded(accountId, rooms);
+    useRooms.getState().invitations(accountId, invitations);
     await Promise.all(rooms.filter((room) => room.state === 'joined').map((room) => loadOccupants(api, accountId, room.jid)));
   } catch {
     // Signed out meanwhile: the next time it is online it is asked again.
@@ -29,6 +30,7 @@ export function startRoomsSync(api: Api): void {
   // The core sends a big room's presences as few deltas already; those that still come close together make one update.
   const batch = createFrameBatch<EventPayload<'muc.occupants'>>((deltas) => useRooms.getState().occupantDeltas(deltas));
   api.on('muc.occupants', (delta) => batch.push(delta));
+  api.on('muc.invitations', ({ accountId, invitations }) => useRooms.getState().invitations(accountId, invitations));
   api.on('account.removed', ({ accountId }) => {
     batch.flush();
     useRooms.getState().forget(accountId);

@@ -10,6 +10,7 @@ per command, {"stanza": {"xml": text, "tree": node}} for every stanza received, 
 import asyncio
 import json
 import sys
+from xml.etree import ElementTree as ET
 
 import slixmpp
 
@@ -36,7 +37,7 @@ class Peer(slixmpp.ClientXMPP):
         # The test decides every answer: no automatic receipts, approvals or subscriptions back.
         self.roster.auto_authorize = None
         self.roster.auto_subscribe = False
-        for plugin in ("xep_0030", "xep_0045", "xep_0280", "xep_0333", "xep_0308", "xep_0359"):
+        for plugin in ("xep_0030", "xep_0045", "xep_0249", "xep_0280", "xep_0333", "xep_0308", "xep_0359"):
             self.register_plugin(plugin)
         self.register_plugin("xep_0184", {"auto_ack": False, "auto_request": False})
         self.add_filter("in", self.report)
@@ -167,7 +168,42 @@ async def set_affiliation(peer, args):
     return None
 
 
+async def direct_invite(peer, args):
+    # XEP-0249 §2: to the contact, naming the room.
+    peer.plugin["xep_0249"].send_invitation(args["to"], args["room"], password=args.get("password"), reason=args.get("reason"))
+    return None
+
+
+async def mediated_invite(peer, args):
+    # XEP-0045 §7.8.2: through the room, which passes it on.
+    peer.plugin["xep_0045"].invite(args["room"], args["to"], args.get("reason", ""))
+    return None
+
+
+async def publish_bookmark(peer, args):
+    # XEP-0402 §3.4 with §5's publish-options, written out (Debian's slixmpp 1.8 has no xep_0402 plugin).
+    ns = "urn:xmpp:bookmarks:1"
+    conference = ET.Element(f"{{{ns}}}conference", {"autojoin": "true" if args.get("autojoin") else "false"})
+    if args.get("name"):
+        conference.set("name", args["name"])
+    if args.get("nick"):
+        ET.SubElement(conference, f"{{{ns}}}nick").text = args["nick"]
+    iq = peer.make_iq_set()
+    pubsub = ET.SubElement(iq.xml, "{http://jabber.org/protocol/pubsub}pubsub")
+    publish = ET.SubElement(pubsub, "{http://jabber.org/protocol/pubsub}publish", {"node": ns})
+    ET.SubElement(publish, "{http://jabber.org/protocol/pubsub}item", {"id": args["room"]}).append(conference)
+    options = ET.SubElement(ET.SubElement(pubsub, "{http://jabber.org/protocol/pubsub}publish-options"), "{jabber:x:data}x", {"type": "submit"})
+    for var, value in (("FORM_TYPE", "http://jabber.org/protocol/pubsub#publish-options"), ("pubsub#persist_items", "true"),
+                       ("pubsub#max_items", "max"), ("pubsub#send_last_published_item", "never"), ("pubsub#access_model", "whitelist")):
+        ET.SubElement(ET.SubElement(options, "{jabber:x:data}field", {"var": var}), "{jabber:x:data}value").text = value
+    await iq.send(timeout=10)
+    return None
+
+
 COMMANDS = {
+    "publishBookmark": publish_bookmark,
+    "directInvite": direct_invite,
+    "mediatedInvite": mediated_invite,
     "joinRoom": join_room,
     "createRoom": create_room,
     "leaveRoom": leave_room,

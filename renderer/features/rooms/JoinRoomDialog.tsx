@@ -1,5 +1,5 @@
 // "Join group chat": a room's address (typed, or chosen from the service's rooms), our nickname there and the room's
-// password if it has one (XEP-0045 §7.2).
+// password if it has one (XEP-0045 §7.2); the room may be saved as a bookmark, to join at sign-in (XEP-0402).
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, CallError, messageOf } from '../../api.ts';
@@ -14,6 +14,8 @@ import { RoomConfigDialog } from './RoomConfigDialog.tsx';
 interface JoinRoomDialogProps {
   readonly accountId: string;
   readonly ownJid: string;
+  /** An invitation's room and password, filled in (XEP-0249, XEP-0045 §7.8.2). */
+  readonly initial?: { readonly address: string; readonly password?: string };
   readonly onClose: () => void;
 }
 
@@ -24,12 +26,14 @@ function fieldOf(failure: unknown): 'nick' | 'password' | undefined {
   return context === 'nickInUse' ? 'nick' : context === 'roomPassword' ? 'password' : undefined;
 }
 
-export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogProps) {
+export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoomDialogProps) {
   const id = useId();
   const { t } = useTranslation();
-  const [address, setAddress] = useState('');
+  const [address, setAddress] = useState(initial?.address ?? '');
   const [nick, setNick] = useState(() => ownJid.split('@')[0] ?? '');
-  const [password, setPassword] = useState('');
+  const [password, setPassword] = useState(initial?.password ?? '');
+  const [save, setSave] = useState(false);
+  const [autojoin, setAutojoin] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [invalid, setInvalid] = useState<'address' | 'nick' | 'password'>();
@@ -53,6 +57,16 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
       const created = create ? await call('muc.create', { ...target, preset: create }) : undefined;
       const room = created ? created.room : await call('muc.join', { ...target, ...(password === '' ? {} : { password }) });
       useRooms.getState().room(accountId, room);
+      if (save) {
+        await call('muc.bookmark', {
+          accountId,
+          room: room.jid,
+          nick: room.nick,
+          autojoin,
+          ...(room.name === undefined ? {} : { name: room.name }),
+          ...(password === '' ? {} : { password }),
+        });
+      }
       if (created?.form) {
         setConfiguring({ room: room.jid, form: created.form });
         return;
@@ -91,7 +105,7 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
 
   const describedBy = (field: 'address' | 'nick' | 'password') => (invalid === field ? `${id}-error` : undefined);
   return (
-    <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={onClose} initialFocus={addressRef}>
+    <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={onClose} initialFocus={initial ? nickRef : addressRef}>
       <h2 id={`${id}-title`}>{t('joinRoom.title')}</h2>
       <p id={`${id}-intro`} className="hint">
         {t('joinRoom.intro')}
@@ -152,6 +166,14 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
             disabled={busy}
             onChange={(event) => setPassword(event.target.value)}
           />
+        </div>
+        <div className="field check">
+          <input id={`${id}-save`} type="checkbox" checked={save} disabled={busy} onChange={(event) => setSave(event.target.checked)} />
+          <label htmlFor={`${id}-save`}>{t('bookmarks.save')}</label>
+        </div>
+        <div className="field check">
+          <input id={`${id}-autojoin`} type="checkbox" checked={save && autojoin} disabled={busy || !save} onChange={(event) => setAutojoin(event.target.checked)} />
+          <label htmlFor={`${id}-autojoin`}>{t('bookmarks.autojoin')}</label>
         </div>
         {error !== undefined && (
           <Alert>

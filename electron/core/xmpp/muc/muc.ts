@@ -17,6 +17,7 @@ import { initialOccupants, reduceOccupants } from './occupants.ts';
 import { answer, createEntry, omit, roomAfterSelf, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
 import { fetchRoomInfo } from './room-info.ts';
 import { parseRoomMessage } from './room-messages.ts';
+import { createSelfPing } from './self-ping.ts';
 import { createSubjectRequests } from './subject-requests.ts';
 
 export interface MucDeps {
@@ -36,10 +37,13 @@ export interface MucDeps {
   /** Our availability now, shown in the rooms too (§7.7). */
   readonly availability?: () => RoomAvailability;
   readonly joinTimeoutMs?: number;
+  /** XEP-0410: how long a room may be silent before we check that we are still in it. */
+  readonly selfPingIdleMs?: number;
   readonly now?: () => number;
 }
 
 const JOIN_TIMEOUT_MS = 30_000;
+const SELF_PING_IDLE_MS = 15 * 60_000;
 const ANSWER_TIMEOUT_MS = 15_000;
 /** Live messages are dated by our clock, `since` is read by the room's: a minute more, kept once by its ids (XEP-0359). */
 const CLOCK_MARGIN_MS = 60_000;
@@ -101,6 +105,7 @@ export function setupMuc(deps: MucDeps) {
     const presence = parseMucPresence(stanza);
     const entry = presence && rooms.get(presence.room);
     if (!presence || !entry) return;
+    selfPing.seen(entry.room.jid);
     if (presence.type === 'error') return onError(entry, presence);
     const reduced = reduceOccupants(entry.occupants, presence);
     entry.occupants = reduced.state;
@@ -137,10 +142,25 @@ export function setupMuc(deps: MucDeps) {
   }
 
   const subjects = createSubjectRequests(ANSWER_TIMEOUT_MS);
+  // XEP-0410 §3: a room that lost us silently (its service restarted) is joined again, as after a reconnect.
+  const selfPing = createSelfPing({
+    connection,
+    logger,
+    idleMs: deps.selfPingIdleMs ?? SELF_PING_IDLE_MS,
+    joinedAs: (room) => (rooms.get(room)?.room.state === 'joined' ? `${room}/${rooms.get(room)?.room.nick ?? ''}` : undefined),
+    onRemoved: (room) => {
+      const entry = rooms.get(room);
+      if (!entry) return;
+      entry.room = { ...entry.room, state: 'joining' };
+      emitRoom(entry);
+      sendJoin(entry, true);
+    },
+  });
 
   function onMessage(stanza: Element): Promise<void> | void {
     const entry = rooms.get(roomOf(stanza.attrs.from));
     if (!entry) return;
+    selfPing.seen(entry.room.jid);
     if (subjects.refused(entry.room.jid, stanza) || stanza.attrs.type !== 'groupchat') return;
     return connection.pipeline.prepareMessage(stanza, { source: 'live' }).then((content) => {
       if (content) ingest(entry, content);
@@ -213,6 +233,8 @@ export function setupMuc(deps: MucDeps) {
     claims: (stanza: Element): boolean => stanza.getChild('x', NS_MUC_USER) !== undefined || rooms.has(roomOf(stanza.attrs.from)),
     rooms: (): Room[] => [...rooms.values()].map((entry) => entry.room),
     room: (room: string): Room | undefined => rooms.get(room)?.room,
+    /** The password we joined with, which a direct invitation passes on (XEP-0249 §2). */
+    password: (room: string): string | undefined => rooms.get(room)?.password,
     occupants: (room: string): Occupant[] => [...(rooms.get(room)?.occupants.occupants.values() ?? [])],
     /** §7.2: settles once the room confirms us (110), or rejects with the room's refusal. `create`: a room that does not exist yet is fine. */
     async join(room: string, nick: string, password?: string, create = false): Promise<Room> {
@@ -299,6 +321,7 @@ export function setupMuc(deps: MucDeps) {
       return answered;
     },
     dispose(): void {
+      selfPing.dispose();
       removeStep();
       removePresence();
       removeMessage();
