@@ -83,6 +83,23 @@ describe('the message store merges copies of one message (XEP-0359)', () => {
     expect(store.page('a1', 'bob@x', {}, 50).messages.map((each) => each.stanzaId)).toEqual(['s1', 's2']);
   });
 
+  it('in a room, merges a copy without the room’s stanza-id by occupant-id, text and second (XEP-0421), and orders it as the archive does', () => {
+    const { store } = setUp();
+    const inRoom = (fields: Partial<NewMessage>) => message({ peer: 'room@muc.x', kind: 'groupchat', sender: { nick: 'bob', occupantId: 'occ-b' }, ...fields });
+    // The room's replayed history, dated to the second, without a stanza-id; then the archive's copy of it.
+    const replayed = store.insert(inRoom({ body: 'hello', timestamp: 7_000 })).message;
+    const archived = store.insert(inRoom({ body: 'hello', timestamp: 7_003, stanzaId: 'r-1', archive: 'room@muc.x' }));
+    expect(archived).toMatchObject({ kind: 'merged', message: { id: replayed.id, stanzaId: 'r-1', timestamp: 7_003, archive: 'room@muc.x' } });
+    expect(store.insert(inRoom({ body: 'hello', timestamp: 7_003, stanzaId: 'r-1' })).kind).toBe('duplicate');
+    // Another second, another text or another occupant: another message; so are two copies the room numbered apart.
+    expect(store.insert(inRoom({ body: 'hello', timestamp: 8_000 })).kind).toBe('inserted');
+    expect(store.insert(inRoom({ body: 'hello again', timestamp: 7_000 })).kind).toBe('inserted');
+    expect(store.insert(inRoom({ body: 'hello', timestamp: 7_000, sender: { nick: 'bob', occupantId: 'occ-c' } })).kind).toBe('inserted');
+    expect(store.insert(inRoom({ body: 'hello', timestamp: 7_000, stanzaId: 'r-2' })).kind).toBe('inserted');
+    // One-to-one messages never merge this way.
+    expect(store.insert(message({ body: 'hello', timestamp: 7_000, sender: { nick: 'bob', occupantId: 'occ-b' } })).kind).toBe('inserted');
+  });
+
   it('turns our pending message sent when a copy of it comes back, but not from another pending copy, and never a failed one', () => {
     const { store } = setUp();
     const pending = outgoing();
