@@ -1,4 +1,4 @@
-// Keeps the rooms slice current: muc.rooms and each room's occupants whenever an account comes online, then the events.
+// Keeps the rooms slice current: muc.rooms, invitations and each room's occupants whenever an account comes online, then the events.
 import { whenOnline } from './account-online.ts';
 import type { Api } from './api.ts';
 import { useAccounts } from './stores/accounts.ts';
@@ -8,9 +8,10 @@ const known = (accountId: string) => useAccounts.getState().accounts.some((accou
 
 async function load(api: Api, accountId: string): Promise<void> {
   try {
-    const rooms = await api.call('muc.rooms', { accountId });
+    const [rooms, invitations] = await Promise.all([api.call('muc.rooms', { accountId }), api.call('muc.invitations', { accountId })]);
     if (!known(accountId)) return;
     useRooms.getState().loaded(accountId, rooms);
+    useRooms.getState().invitations(accountId, invitations);
     await Promise.all(rooms.filter((room) => room.state === 'joined').map((room) => loadOccupants(api, accountId, room.jid)));
   } catch {
     // Signed out meanwhile: the next time it is online it is asked again.
@@ -25,6 +26,7 @@ async function loadOccupants(api: Api, accountId: string, room: string): Promise
 export function startRoomsSync(api: Api): void {
   api.on('muc.room', ({ accountId, room }) => useRooms.getState().room(accountId, room));
   api.on('muc.occupants', (delta) => useRooms.getState().occupants(delta));
+  api.on('muc.invitations', ({ accountId, invitations }) => useRooms.getState().invitations(accountId, invitations));
   api.on('account.removed', ({ accountId }) => useRooms.getState().forget(accountId));
   whenOnline(api, (accountId) => void load(api, accountId), { atStart: true });
 }

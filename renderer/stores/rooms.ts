@@ -1,12 +1,14 @@
 // Rooms slice (XEP-0045): per account, the rooms of this session by bare JID, and each room's occupants by nickname.
 import { create } from 'zustand';
 import type { EventPayload } from '../../shared/ipc/contract.ts';
-import type { Occupant, Room } from '../../shared/model/room.ts';
+import type { Invitation, Occupant, Room } from '../../shared/model/room.ts';
 
 export interface AccountRooms {
   readonly rooms: Readonly<Record<string, Room>>;
   /** Per room; a room not here has had no occupants read yet. */
   readonly occupants: Readonly<Record<string, readonly Occupant[]>>;
+  /** Invitations to rooms waiting for an answer, newest first. */
+  readonly invitations: readonly Invitation[];
 }
 
 export interface RoomsState {
@@ -14,7 +16,8 @@ export interface RoomsState {
 }
 
 export const initialRooms: RoomsState = { byAccount: {} };
-const empty: AccountRooms = { rooms: {}, occupants: {} };
+const empty: AccountRooms = { rooms: {}, occupants: {}, invitations: [] };
+const noInvitations: readonly Invitation[] = [];
 /** One shared empty list: a selector must return the same value while nothing changed. */
 const nobody: readonly Occupant[] = [];
 
@@ -29,6 +32,7 @@ export function applyRooms(state: RoomsState, accountId: string, rooms: readonly
   return withAccount(state, accountId, (before) => {
     const jids = new Set(rooms.map((room) => room.jid));
     return {
+      ...before,
       rooms: Object.fromEntries(rooms.map((room) => [room.jid, room])),
       occupants: Object.fromEntries(Object.entries(before.occupants).filter(([jid]) => jids.has(jid))),
     };
@@ -43,6 +47,7 @@ export function applyRoom(state: RoomsState, accountId: string, room: Room): Roo
 /** muc.leave answered: the room is no longer ours this session. */
 export function applyRoomLeft(state: RoomsState, accountId: string, jid: string): RoomsState {
   return withAccount(state, accountId, (before) => ({
+    ...before,
     rooms: Object.fromEntries(Object.entries(before.rooms).filter(([key]) => key !== jid)),
     occupants: Object.fromEntries(Object.entries(before.occupants).filter(([key]) => key !== jid)),
   }));
@@ -67,6 +72,11 @@ export function applyOccupantsDelta(state: RoomsState, delta: EventPayload<'muc.
   });
 }
 
+/** muc.invitations (the command's answer or the event): the whole list now. */
+export function applyInvitations(state: RoomsState, accountId: string, invitations: readonly Invitation[]): RoomsState {
+  return withAccount(state, accountId, (before) => ({ ...before, invitations }));
+}
+
 export function applyRoomsForget(state: RoomsState, accountId: string): RoomsState {
   if (!(accountId in state.byAccount)) return state;
   return { byAccount: Object.fromEntries(Object.entries(state.byAccount).filter(([id]) => id !== accountId)) };
@@ -74,6 +84,10 @@ export function applyRoomsForget(state: RoomsState, accountId: string): RoomsSta
 
 export function selectRoom(state: RoomsState, accountId: string | undefined, jid: string): Room | undefined {
   return accountId === undefined ? undefined : state.byAccount[accountId]?.rooms[jid];
+}
+
+export function selectInvitations(state: RoomsState, accountId: string | undefined): readonly Invitation[] {
+  return (accountId === undefined ? undefined : state.byAccount[accountId]?.invitations) ?? noInvitations;
 }
 
 export function selectOccupants(state: RoomsState, accountId: string | undefined, jid: string): readonly Occupant[] {
@@ -86,6 +100,7 @@ interface RoomsActions {
   readonly left: (accountId: string, jid: string) => void;
   readonly occupantList: (accountId: string, jid: string, occupants: readonly Occupant[]) => void;
   readonly occupants: (delta: EventPayload<'muc.occupants'>) => void;
+  readonly invitations: (accountId: string, invitations: readonly Invitation[]) => void;
   readonly forget: (accountId: string) => void;
 }
 
@@ -96,5 +111,6 @@ export const useRooms = create<RoomsState & RoomsActions>()((set) => ({
   left: (accountId, jid) => set((state) => applyRoomLeft(state, accountId, jid)),
   occupantList: (accountId, jid, occupants) => set((state) => applyOccupantList(state, accountId, jid, occupants)),
   occupants: (delta) => set((state) => applyOccupantsDelta(state, delta)),
+  invitations: (accountId, invitations) => set((state) => applyInvitations(state, accountId, invitations)),
   forget: (accountId) => set((state) => applyRoomsForget(state, accountId)),
 }));

@@ -6,7 +6,17 @@ import { BlockListSchema, ContactDetailsSchema, ContactSchema, SubscriptionReque
 import { ArchiveSyncSchema, ChatStateSchema, ConversationSchema, HistoryPageSchema, MessageSchema, SearchHitSchema } from '../model/message.ts';
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import { DataFormSchema, FormAnswersSchema } from '../model/data-form.ts';
-import { DepartureSchema, OccupantSchema, RoomListSchema, RoomPresetSchema, RoomSchema } from '../model/room.ts';
+import {
+  AffiliatedUserSchema,
+  AffiliationSchema,
+  DepartureSchema,
+  InvitationKindSchema,
+  InvitationSchema,
+  OccupantSchema,
+  RoomListSchema,
+  RoomPresetSchema,
+  RoomSchema,
+} from '../model/room.ts';
 import type { AppError } from './errors.ts';
 
 const Empty = z.object({}).strict();
@@ -226,6 +236,28 @@ export const commands = {
   'muc.kick': command(z.object({ ...AccountRoom, nick: Nick, reason: z.string().max(1024).optional() }).strict(), z.null()),
   /** §9.1: an admin bans a user (the occupant's real JID, bare), who cannot come back. */
   'muc.ban': command(z.object({ ...AccountRoom, jid: z.string().trim().min(3).max(3071), reason: z.string().max(1024).optional() }).strict(), z.null()),
+  /** §8.3–§8.6, §9.6–§9.7: a moderator gives an occupant (by nickname) voice (participant), takes it (visitor), or an admin moderator rights. */
+  'muc.setRole': command(z.object({ ...AccountRoom, nick: Nick, role: z.enum(['moderator', 'participant', 'visitor']), reason: z.string().max(1024).optional() }).strict(), z.null()),
+  /** §9.3–§9.8, §10.3–§10.7: an admin or owner changes a user's (bare JID) affiliation; none removes it, outcast bans. */
+  'muc.setAffiliation': command(
+    z.object({ ...AccountRoom, jid: z.string().trim().min(3).max(3071), affiliation: AffiliationSchema, reason: z.string().max(1024).optional() }).strict(),
+    z.null(),
+  ),
+  /** §9.2, §9.5, §10.5, §10.8: the room's list of users with this affiliation (the ban list is outcast), sorted by address. */
+  'muc.affiliations': command(z.object({ ...AccountRoom, affiliation: z.enum(['owner', 'admin', 'member', 'outcast']) }).strict(), z.array(AffiliatedUserSchema)),
+  /**
+   * Invites contacts to a room we are in: XEP-0249 direct invitations (with the room's password), or mediated through the
+   * room (XEP-0045 §7.8.2), which auto takes for members-only rooms so that the room can make them members; the room's
+   * refusal (not allowed to invite) is a typed error.
+   */
+  'muc.invite': command(
+    z.object({ ...AccountRoom, jids: z.array(ContactJid).min(1).max(50), reason: z.string().max(1024).optional(), kind: InvitationKindSchema.optional() }).strict(),
+    z.null(),
+  ),
+  /** Invitations waiting for an answer, newest first; joining the room answers one. */
+  'muc.invitations': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(InvitationSchema)),
+  /** Forgets the invitation; a mediated one is declined through the room (§7.8.2), with the reason. */
+  'muc.declineInvitation': command(z.object({ ...AccountRoom, reason: z.string().max(1024).optional() }).strict(), z.null()),
   /** §10.2: the room's configuration form (owners only). */
   'muc.getConfig': command(z.object(AccountRoom).strict(), DataFormSchema),
   /** §10.2: submits the configuration form with these answers (fields left out keep their values). */
@@ -264,6 +296,8 @@ export const events = {
   'ui.openConversation': z.object({ accountId: AccountIdSchema, peer: z.string() }),
   /** The tray asks the window to focus the status message field. */
   'ui.editStatus': z.object({}),
+  /** The invitations waiting for an answer changed (one came, or was joined or declined). */
+  'muc.invitations': z.object({ accountId: AccountIdSchema, invitations: z.array(InvitationSchema) }),
   /** A room's state changed (joined, subject, our role, put out…). */
   'muc.room': z.object({ accountId: AccountIdSchema, room: RoomSchema }),
   /**

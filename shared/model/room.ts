@@ -121,3 +121,32 @@ export type RoomList = z.infer<typeof RoomListSchema>;
  */
 export const RoomPresetSchema = z.enum(['instant', 'public', 'private', 'custom']);
 export type RoomPreset = z.infer<typeof RoomPresetSchema>;
+
+/** One user on a room's affiliation list (XEP-0045 §9.2, §9.5, §10.5, §10.8): a bare JID, their reserved nickname, why. */
+export const AffiliatedUserSchema = z.object({
+  jid: z.string(),
+  nick: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type AffiliatedUser = z.infer<typeof AffiliatedUserSchema>;
+
+/**
+ * An invitation to a room: direct (XEP-0249, from the inviter) or mediated (XEP-0045 §7.8.2, sent through the room, which
+ * may also have made us a member of a members-only room). Kept until joined or declined.
+ */
+export const InvitationSchema = z.object({
+  room: z.string(),
+  /** The inviter's bare JID, or their occupant JID (room@service/nick) when a semi-anonymous room hides it (§7.8.2). */
+  from: z.string(),
+  kind: z.enum(['direct', 'mediated']),
+  reason: z.string().optional(),
+  password: z.string().optional(),
+  /** The inviter is in our roster: an invitation from a stranger is shown as such. */
+  fromContact: z.boolean(),
+  receivedAt: z.number().int(),
+});
+export type Invitation = z.infer<typeof InvitationSchema>;
+
+/** How an invitation goes out: auto takes mediated for a members-only room (so the room can grant membership), direct otherwise. */
+export const InvitationKindSchema = z.enum(['auto', 'direct', 'mediated']);
+export type InvitationKind = z.infer<typeof InvitationKindSchema>;

@@ -232,7 +232,8 @@ describe('group chats', () => {
     const room = `tea@${service()}`;
     await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: new RegExp(`^${escape(room)}`) }).click();
     const occupants = roomView(page, say, room).getByRole('complementary', { name: say('room.occupantsTitle') });
-    await occupants.getByRole('button', { name: say('room.kickLabel', { nick: 'bob' }) }).click();
+    await occupants.getByRole('button', { name: say('moderation.actionsFor', { nick: 'bob' }) }).click();
+    await occupants.getByRole('menuitem', { name: say('moderation.kick') }).click();
     const dialog = page.getByRole('dialog', { name: say('room.kickTitle', { nick: 'bob' }) });
     await dialog.getByLabel(say('room.reason')).fill('Too loud');
     await dialog.getByRole('button', { name: say('room.kick') }).click();

@@ -36,7 +36,7 @@ class Peer(slixmpp.ClientXMPP):
         # The test decides every answer: no automatic receipts, approvals or subscriptions back.
         self.roster.auto_authorize = None
         self.roster.auto_subscribe = False
-        for plugin in ("xep_0030", "xep_0045", "xep_0280", "xep_0333", "xep_0308", "xep_0359"):
+        for plugin in ("xep_0030", "xep_0045", "xep_0249", "xep_0280", "xep_0333", "xep_0308", "xep_0359"):
             self.register_plugin(plugin)
         self.register_plugin("xep_0184", {"auto_ack": False, "auto_request": False})
         self.add_filter("in", self.report)
@@ -167,7 +167,21 @@ async def set_affiliation(peer, args):
     return None
 
 
+async def direct_invite(peer, args):
+    # XEP-0249 §2: to the contact, naming the room.
+    peer.plugin["xep_0249"].send_invitation(args["to"], args["room"], password=args.get("password"), reason=args.get("reason"))
+    return None
+
+
+async def mediated_invite(peer, args):
+    # XEP-0045 §7.8.2: through the room, which passes it on.
+    peer.plugin["xep_0045"].invite(args["room"], args["to"], args.get("reason", ""))
+    return None
+
+
 COMMANDS = {
+    "directInvite": direct_invite,
+    "mediatedInvite": mediated_invite,
     "joinRoom": join_room,
     "createRoom": create_room,
     "leaveRoom": leave_room,

@@ -41,7 +41,7 @@ function shotsToTake(): { readonly dir: string; readonly shots: readonly Shot[] 
   const shots: Shot[] = [];
   for (const theme of ['light', 'dark'] as const) {
     for (const locale of ['en-US', 'fr-FR'] as const) {
-      for (const name of ['sign-in', 'conversation', 'details', 'jump', 'settings', 'narrow', 'group-chat']) shots.push({ name: `${name}-${theme}-${locale}`, theme, locale });
+      for (const name of ['sign-in', 'conversation', 'details', 'jump', 'settings', 'narrow', 'group-chat', 'invite']) shots.push({ name: `${name}-${theme}-${locale}`, theme, locale });
     }
   }
   return { dir, shots };
@@ -154,7 +154,7 @@ async function take(server: ProsodyServer, shot: Shot, dir: string, profiles: st
       await page.keyboard.type('c');
       await page.getByRole('dialog', { name: say('jump.title') }).getByRole('option').first().waitFor();
     }
-    if (shot.name.startsWith('group-chat')) {
+    if (shot.name.startsWith('group-chat') || shot.name.startsWith('invite')) {
       await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: say('joinRoom.open') }).click();
       const dialog = page.getByRole('dialog', { name: say('joinRoom.title') });
       await dialog.getByLabel(say('joinRoom.address')).fill(roomOf(server));
@@ -163,6 +163,13 @@ async function take(server: ProsodyServer, shot: Shot, dir: string, profiles: st
       await dialog.waitFor({ state: 'detached', timeout: 15_000 });
       await page.getByRole('region', { name: say('room.label', { name: 'Concert on Saturday' }), exact: true }).getByRole('listitem').filter({ hasText: 'by the window' }).waitFor({ timeout: 15_000 });
       await page.waitForTimeout(500);
+    }
+    if (shot.name.startsWith('invite')) {
+      await page.getByRole('button', { name: say('invite.open') }).click();
+      const dialog = page.getByRole('dialog', { name: say('invite.title', { name: 'Concert on Saturday' }) });
+      await dialog.getByLabel(say('invite.others')).fill(`dave@${server.domain}`);
+      await dialog.getByLabel(say('invite.reason')).fill(shot.locale === 'fr-FR' ? 'Viens au concert avec nous\u202f!' : 'Join us for the concert!');
+      await page.waitForTimeout(300);
     }
     if (shot.name.startsWith('details')) {
       await page.getByRole('button', { name: say('chat.details') }).click();

@@ -68,6 +68,10 @@ export interface SlixmppPeer {
   ban(args: { room: string; jid: string; reason?: string }): Promise<void>;
   /** XEP-0045 §9.3–§10.7: member, admin, owner, none. */
   setAffiliation(args: { room: string; jid: string; affiliation: 'owner' | 'admin' | 'member' | 'none' }): Promise<void>;
+  /** XEP-0249 §2: a direct invitation to a room. */
+  directInvite(args: { to: string; room: string; password?: string; reason?: string }): Promise<void>;
+  /** XEP-0045 §7.8.2: an invitation through the room. */
+  mediatedInvite(args: { room: string; to: string; reason?: string }): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
   waitFor(match: (stanza: ReceivedStanza) => boolean, what: string, timeoutMs?: number): Promise<ReceivedStanza>;
   stop(): Promise<void>;
@@ -227,6 +231,8 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     kick: async (args) => void (await command('kick', { ...args })),
     ban: async (args) => void (await command('ban', { ...args })),
     setAffiliation: async (args) => void (await command('setAffiliation', { ...args })),
+    directInvite: async (args) => void (await command('directInvite', { ...args })),
+    mediatedInvite: async (args) => void (await command('mediatedInvite', { ...args })),
     waitFor,
     stop,
   };

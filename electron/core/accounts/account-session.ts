@@ -26,6 +26,8 @@ import { createAccountInfo } from '../xmpp/disco/account-info.ts';
 import { CAPS_NODE, ownDiscoInfo, setupResponders } from '../xmpp/disco/responders.ts';
 import { setupIqRouter } from '../xmpp/iq-router.ts';
 import { setupMam } from '../xmpp/mam/mam.ts';
+import { MUC_FEATURES } from '../xmpp/muc/invitation-stanzas.ts';
+import { setupInvitations } from '../xmpp/muc/invitations.ts';
 import { setupMuc } from '../xmpp/muc/muc.ts';
 import { NS_MAM } from '../xmpp/mam/mam-stanzas.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
@@ -90,7 +92,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     return connection.send(refusal).then(() => undefined);
   });
   const router = setupIqRouter({ connection, logger });
-  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? CHAT_FEATURES : [])]);
+  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES] : [])]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
   const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
@@ -202,7 +204,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
           connection,
           store: deps.messageStore,
           logger,
-          onRoom: (room) => deps.emit('muc.room', { accountId, room }),
+          onRoom: (room) => {
+            if (room.state === 'joined') invitations?.joined(room.jid);
+            deps.emit('muc.room', { accountId, room });
+          },
           onOccupants: (delta) => deps.emit('muc.occupants', { accountId, ...delta }),
           changed: chat.changed,
           sendStored: (message) => chat.sendStored(message),
@@ -210,6 +215,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
           ...(deps.onNewMessage ? { onMention: (message: Message) => deps.onNewMessage?.(message, 'live') } : {}),
         })
       : undefined;
+  const invitations = deps.messageStore
+    ? setupInvitations({
+        accountId,
+        connection,
+        store: deps.messageStore,
+        logger,
+        isContact: (bare) => roster.get(bare) !== undefined,
+        inRoom: (room) => muc?.room(room)?.state === 'joined',
+        onChange: (list) => deps.emit('muc.invitations', { accountId, invitations: list }),
+      })
+    : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -288,6 +304,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     carbons,
     mam,
     muc,
+    invitations,
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
     connection,
@@ -310,6 +327,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       carbons?.dispose();
       mam?.dispose();
       muc?.dispose();
+      invitations?.dispose();
       chat?.dispose();
       router.dispose();
       accountInfo.dispose();

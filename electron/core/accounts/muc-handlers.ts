@@ -2,10 +2,12 @@
 // configuring them.
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
-import { parseJid } from '../../../shared/model/jid.ts';
+import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
 import type { Muc } from '../xmpp/muc/muc.ts';
 import { findMucService, listRooms } from '../xmpp/muc/room-list.ts';
 import { banUser, kickOccupant } from '../xmpp/muc/room-admin.ts';
+import { getAffiliations, setAffiliation } from '../xmpp/muc/room-affiliations.ts';
+import { setRole } from '../xmpp/muc/room-roles.ts';
 import { acceptDefaultConfig, destroyRoom, getRoomConfig, presetAnswers, submitRoomConfig } from '../xmpp/muc/room-owner.ts';
 import { normaliseBareJid } from '../xmpp/roster/roster-items.ts';
 import type { AccountService } from './account-service.ts';
@@ -25,7 +27,13 @@ type MucCommand =
   | 'muc.configure'
   | 'muc.destroy'
   | 'muc.kick'
-  | 'muc.ban';
+  | 'muc.ban'
+  | 'muc.setRole'
+  | 'muc.setAffiliation'
+  | 'muc.affiliations'
+  | 'muc.invite'
+  | 'muc.invitations'
+  | 'muc.declineInvitation';
 
 /** A room's address: room@service, with a local part and no resource (XEP-0045 §4.1). */
 function roomOf(text: string): string {
@@ -35,6 +43,13 @@ function roomOf(text: string): string {
     throw new CausetteError('bad-request', `“${text}” is not a room address.`, undefined, { context: 'roomAddress', address: text });
   }
   return jid;
+}
+
+/** A user's address as affiliations are kept: the bare JID (XEP-0045 §5.2), an occupant's full JID cut to it. */
+function userOf(jid: string): string {
+  const parsed = parseJid(jid.trim());
+  if (!parsed.ok) throw new CausetteError('bad-request', `“${jid}” is not an address.`, undefined, { context: 'address', address: jid });
+  return formatJid(bareJid(parsed.jid));
 }
 
 export function createMucHandlers({ accounts }: { readonly accounts: AccountService }): Pick<Handlers, MucCommand> {
@@ -104,9 +119,38 @@ export function createMucHandlers({ accounts }: { readonly accounts: AccountServ
       return null;
     },
     'muc.ban': async ({ accountId, room, jid, reason }) => {
-      const bare = normaliseBareJid(jid);
-      if (bare === undefined) throw new CausetteError('bad-request', `“${jid}” is not an address.`, undefined, { context: 'address', address: jid });
-      await banUser(online(accountId).session.connection, roomOf(room), bare, reason);
+      await banUser(online(accountId).session.connection, roomOf(room), userOf(jid), reason);
+      return null;
+    },
+    'muc.setRole': async ({ accountId, room, nick, role, reason }) => {
+      await setRole(online(accountId).session.connection, roomOf(room), nick, role, reason);
+      return null;
+    },
+    'muc.setAffiliation': async ({ accountId, room, jid, affiliation, reason }) => {
+      await setAffiliation(online(accountId).session.connection, roomOf(room), userOf(jid), affiliation, reason);
+      return null;
+    },
+    'muc.affiliations': ({ accountId, room, affiliation }) => Promise.resolve().then(() => getAffiliations(online(accountId).session.connection, roomOf(room), affiliation)),
+    'muc.invite': async ({ accountId, room: text, jids, reason, kind }) => {
+      const { session, muc } = online(accountId);
+      const room = roomOf(text);
+      const joined = muc.room(room);
+      if (joined?.state !== 'joined' || !session.invitations) throw new CausetteError('not-found', `You are not in the room ${room}.`, undefined, { context: 'notJoined', room });
+      const invitees = jids.map((jid) => {
+        const bare = normaliseBareJid(jid);
+        if (bare === undefined) throw new CausetteError('bad-request', `“${jid}” is not an address.`, undefined, { context: 'address', address: jid });
+        return bare;
+      });
+      // An owner who set the password never typed it to join: the configuration form has it (§10.2, muc#roomconfig_roomsecret).
+      const secret = async () =>
+        muc.password(room) ?? (joined.affiliation === 'owner' && joined.features.passwordProtected ? (await getRoomConfig(session.connection, room)).fields.find((field) => field.var === 'muc#roomconfig_roomsecret')?.values[0] : undefined);
+      await session.invitations.invite({ room, jids: [...new Set(invitees)], reason, kind: kind ?? 'auto', membersOnly: joined.features.membersOnly, password: await secret() });
+      return null;
+    },
+    'muc.invitations': ({ accountId }) => Promise.resolve(accounts.entry(accountId).session?.invitations?.list() ?? []),
+    'muc.declineInvitation': async ({ accountId, room, reason }) => {
+      const { session } = online(accountId);
+      await session.invitations?.decline(roomOf(room), reason);
       return null;
     },
     'muc.destroy': async ({ accountId, room, reason, alternate, alternatePassword }) => {

@@ -67,6 +67,7 @@ const FORGOTTEN_WITH_ACCOUNT = [
   'own_avatars',
   'outbox_references',
   'sasl_memory',
+  'room_invitations',
 ] as const;
 
 export function createAccountStore(db: Database): AccountStore {

@@ -313,4 +313,20 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 15,
+    description: 'invitations to rooms (XEP-0249 direct, XEP-0045 §7.8.2 mediated), kept until joined or declined',
+    sql: `
+      CREATE TABLE room_invitations (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        room TEXT NOT NULL,
+        inviter TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('direct', 'mediated')),
+        reason TEXT,
+        password TEXT,
+        received_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, room)
+      ) STRICT;
+    `,
+  },
 ];

@@ -169,10 +169,11 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
   return (
     <section className="conversation chat room-view" aria-label={t('room.label', { name })}>
       <RoomHeader
+        accountId={accountId}
         peer={peer}
         name={name}
         room={roomState}
-        occupants={occupants.length}
+        occupants={occupants}
         muted={muted}
         onToggleMute={toggleMute}
         onLeave={leave}

@@ -10,6 +10,7 @@ import { useUi } from '../../stores/ui.ts';
 import { displayName } from '../presence/labels.ts';
 import { occupantName } from '../rooms/occupant-name.ts';
 import { JoinRoomDialog } from '../rooms/JoinRoomDialog.tsx';
+import { RoomInvitations } from '../rooms/RoomInvitations.tsx';
 import { ArchiveSyncStatus } from './ArchiveSyncStatus.tsx';
 import { ConversationItem } from './ConversationItem.tsx';
 import { NewChat } from './NewChat.tsx';
@@ -47,6 +48,7 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
         {t('joinRoom.open')}
       </button>
       {joining && <JoinRoomDialog accountId={accountId} ownJid={ownJid} onClose={() => setJoining(false)} />}
+      <RoomInvitations accountId={accountId} ownJid={ownJid} />
       {requests.length > 0 && (
         <section className="message-requests" aria-labelledby={`${id}-requests`}>
           <h3 id={`${id}-requests`}>

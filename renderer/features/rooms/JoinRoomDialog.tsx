@@ -12,6 +12,8 @@ import { RoomBrowser } from './RoomBrowser.tsx';
 interface JoinRoomDialogProps {
   readonly accountId: string;
   readonly ownJid: string;
+  /** An invitation's room and password, filled in (XEP-0249, XEP-0045 §7.8.2). */
+  readonly initial?: { readonly address: string; readonly password?: string };
   readonly onClose: () => void;
 }
 
@@ -22,12 +24,12 @@ function fieldOf(failure: unknown): 'nick' | 'password' | undefined {
   return context === 'nickInUse' ? 'nick' : context === 'roomPassword' ? 'password' : undefined;
 }
 
-export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogProps) {
+export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoomDialogProps) {
   const id = useId();
   const { t } = useTranslation();
-  const [address, setAddress] = useState('');
+  const [address, setAddress] = useState(initial?.address ?? '');
   const [nick, setNick] = useState(() => ownJid.split('@')[0] ?? '');
-  const [password, setPassword] = useState('');
+  const [password, setPassword] = useState(initial?.password ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [invalid, setInvalid] = useState<'address' | 'nick' | 'password'>();
@@ -69,7 +71,7 @@ export function JoinRoomDialog({ accountId, ownJid, onClose }: JoinRoomDialogPro
 
   const describedBy = (field: 'address' | 'nick' | 'password') => (invalid === field ? `${id}-error` : undefined);
   return (
-    <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={onClose} initialFocus={addressRef}>
+    <Modal titleId={`${id}-title`} describedBy={`${id}-intro`} onCancel={onClose} initialFocus={initial ? nickRef : addressRef}>
       <h2 id={`${id}-title`}>{t('joinRoom.title')}</h2>
       <p id={`${id}-intro`} className="hint">
         {t('joinRoom.intro')}

@@ -3,9 +3,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Occupant, Role } from '../../../shared/model/room.ts';
-import { call } from '../../api.ts';
+import { call, messageOf } from '../../api.ts';
+import { Alert } from '../../components/Alert.tsx';
 import { useUi } from '../../stores/ui.ts';
 import { showLabel } from '../presence/labels.ts';
+import { AffiliationsDialog } from './AffiliationsDialog.tsx';
+import { OccupantMenu } from './OccupantMenu.tsx';
 import { RoomTextDialog } from './RoomTextDialog.tsx';
 import { nickColour } from './nick-colour.ts';
 
@@ -21,14 +24,17 @@ interface OccupantListProps {
 export function OccupantList({ accountId, room, occupants, subject }: OccupantListProps) {
   const id = useId();
   const { t } = useTranslation();
-  const [changing, setChanging] = useState<'nick' | 'subject'>();
+  const [changing, setChanging] = useState<'nick' | 'subject' | 'lists'>();
+  /** The room's refusal of the last action from an occupant's menu. */
+  const [refused, setRefused] = useState<string>();
   /** §8.2 and §9.1: who is being kicked or banned, while the reason is asked. */
   const [removing, setRemoving] = useState<{ readonly how: 'kick' | 'ban'; readonly occupant: Occupant }>();
   const self = occupants.find((occupant) => occupant.self);
   const ownNick = self?.nick ?? '';
-  // §5.1 and §5.2: moderators kick; admins and owners ban, by the real JID the room tells them.
-  const mayKick = self?.role === 'moderator';
-  const mayBan = self?.affiliation === 'owner' || self?.affiliation === 'admin';
+  const own = { role: self?.role ?? 'none', affiliation: self?.affiliation ?? 'none' } as const;
+  // §5.2.1: admins and owners edit the room's lists.
+  const mayEditLists = own.affiliation === 'owner' || own.affiliation === 'admin';
+  const affiliationWord = { owner: t('moderation.owner'), admin: t('moderation.admin'), member: t('moderation.member'), outcast: '', none: '' };
   const heading = { moderator: t('room.moderators'), participant: t('room.participants'), visitor: t('room.visitors') };
   return (
     // Focusable: a long list scrolls, and the keyboard must be able to scroll it (WCAG 2.1.1).
@@ -41,7 +47,18 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
         <button type="button" className="quiet" onClick={() => setChanging('subject')}>
           {t('room.changeSubject')}
         </button>
+        {mayEditLists && (
+          <button type="button" className="quiet" onClick={() => setChanging('lists')}>
+            {t('moderation.listsTitle')}
+          </button>
+        )}
       </div>
+      {refused !== undefined && (
+        <Alert>
+          <p>{refused}</p>
+        </Alert>
+      )}
+      {changing === 'lists' && <AffiliationsDialog accountId={accountId} room={room} own={own.affiliation} onClose={() => setChanging(undefined)} />}
       {changing === 'nick' && (
         <RoomTextDialog
           title={t('room.changeNick')}
@@ -109,19 +126,19 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
                     </button>
                   )}
                   {occupant.self && <span className="occupant-self">{t('room.you')}</span>}
-                  {!occupant.self && (mayKick || (mayBan && occupant.jid !== undefined)) && (
-                    <span className="occupant-actions">
-                      {mayKick && (
-                        <button type="button" className="quiet" aria-label={t('room.kickLabel', { nick: occupant.nick })} onClick={() => setRemoving({ how: 'kick', occupant })}>
-                          {t('room.kick')}
-                        </button>
-                      )}
-                      {mayBan && occupant.jid !== undefined && (
-                        <button type="button" className="quiet danger-quiet" aria-label={t('room.banLabel', { nick: occupant.nick })} onClick={() => setRemoving({ how: 'ban', occupant })}>
-                          {t('room.ban')}
-                        </button>
-                      )}
-                    </span>
+                  {affiliationWord[occupant.affiliation] !== '' && <span className="occupant-affiliation">{affiliationWord[occupant.affiliation]}</span>}
+                  {!occupant.self && (
+                    <OccupantMenu
+                      accountId={accountId}
+                      room={room}
+                      occupant={occupant}
+                      own={own}
+                      onRemove={(how, whom) => {
+                        setRefused(undefined);
+                        setRemoving({ how, occupant: whom });
+                      }}
+                      onDone={(error) => setRefused(error === undefined ? undefined : messageOf(error))}
+                    />
                   )}
                   <span className="visually-hidden">{`, ${showLabel(occupant.show)}`}</span>
                 </li>

@@ -1,25 +1,29 @@
 // A room's header: its name (or address), where we are with it, its subject, how many are in, and its actions.
 import { useTranslation } from 'react-i18next';
-import type { Room } from '../../../shared/model/room.ts';
+import { useState } from 'react';
+import type { Occupant, Room } from '../../../shared/model/room.ts';
 import { Pause } from '../contacts/Pause.tsx';
 import { Avatar } from '../contacts/Avatar.tsx';
 import { MutedMark } from '../chat/MutedMark.tsx';
+import { InviteDialog } from './InviteDialog.tsx';
 import { RoomFacts } from './RoomFacts.tsx';
 
 interface RoomHeaderProps {
+  readonly accountId: string;
   readonly peer: string;
   readonly name: string;
   /** This session's state of the room; none once left. */
   readonly room: Room | undefined;
-  readonly occupants: number;
+  readonly occupants: readonly Occupant[];
   readonly muted: boolean;
   readonly onToggleMute: () => void;
   readonly onLeave: () => void;
   readonly onClose: () => void;
 }
 
-export function RoomHeader({ peer, name, room, occupants, muted, onToggleMute, onLeave, onClose }: RoomHeaderProps) {
+export function RoomHeader({ accountId, peer, name, room, occupants, muted, onToggleMute, onLeave, onClose }: RoomHeaderProps) {
   const { t } = useTranslation();
+  const [inviting, setInviting] = useState(false);
   const subject = room?.subject?.trim();
   const joined = room?.state === 'joined';
   return (
@@ -31,7 +35,7 @@ export function RoomHeader({ peer, name, room, occupants, muted, onToggleMute, o
           {muted && <MutedMark />}
         </h2>
         <p className="contact-state">
-          <span className="state-word">{joined ? t('room.occupants', { count: occupants }) : stateWords(room, t)}</span>
+          <span className="state-word">{joined ? t('room.occupants', { count: occupants.length }) : stateWords(room, t)}</span>
           {name !== peer && (
             <span className="room-address">
               <Pause />
@@ -47,6 +51,12 @@ export function RoomHeader({ peer, name, room, occupants, muted, onToggleMute, o
           </p>
         )}
       </div>
+      {joined && (
+        <button type="button" className="quiet" onClick={() => setInviting(true)}>
+          {t('invite.open')}
+        </button>
+      )}
+      {inviting && room && <InviteDialog accountId={accountId} room={room} name={name} occupants={occupants} onClose={() => setInviting(false)} />}
       <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
         {muted ? t('chat.unmute') : t('chat.mute')}
       </button>

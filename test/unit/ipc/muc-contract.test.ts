@@ -29,6 +29,15 @@ describe('the group chat commands of the contract', () => {
     expect(valid('muc.list', { accountId: 'a1', limit: 501 })).toBe(false);
   });
 
+  it('changes roles an occupant keeps in the room, affiliations of any kind, and reads the four lists', () => {
+    for (const role of ['moderator', 'participant', 'visitor']) expect(valid('muc.setRole', { accountId: 'a1', room: 'r@c.x', nick: 'bob', role })).toBe(true);
+    expect(valid('muc.setRole', { accountId: 'a1', room: 'r@c.x', nick: 'bob', role: 'none' })).toBe(false);
+    for (const affiliation of ['owner', 'admin', 'member', 'outcast', 'none']) expect(valid('muc.setAffiliation', { accountId: 'a1', room: 'r@c.x', jid: 'bob@x', affiliation, reason: 'r' })).toBe(true);
+    expect(valid('muc.setAffiliation', { accountId: 'a1', room: 'r@c.x', jid: 'bob@x', affiliation: 'moderator' })).toBe(false);
+    expect(valid('muc.affiliations', { accountId: 'a1', room: 'r@c.x', affiliation: 'outcast' })).toBe(true);
+    expect(valid('muc.affiliations', { accountId: 'a1', room: 'r@c.x', affiliation: 'none' })).toBe(false);
+  });
+
   it('tells occupant changes as batched deltas with renames and departures', () => {
     const delta = {
       accountId: 'a1',

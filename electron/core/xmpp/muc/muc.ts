@@ -249,6 +249,8 @@ export function setupMuc(deps: MucDeps) {
     claims: (stanza: Element): boolean => stanza.getChild('x', NS_MUC_USER) !== undefined || rooms.has(roomOf(stanza.attrs.from)),
     rooms: (): Room[] => [...rooms.values()].map((entry) => entry.room),
     room: (room: string): Room | undefined => rooms.get(room)?.room,
+    /** The password we joined with, which a direct invitation passes on (XEP-0249 §2). */
+    password: (room: string): string | undefined => rooms.get(room)?.password,
     occupants: (room: string): Occupant[] => [...(rooms.get(room)?.occupants.occupants.values() ?? [])],
     /** §7.2: settles once the room confirms us (110), or rejects with the room's refusal. `create`: a room that does not exist yet is fine. */
     async join(room: string, nick: string, password?: string, create = false): Promise<Room> {

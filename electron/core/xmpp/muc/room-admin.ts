@@ -6,7 +6,8 @@ import { ask } from './room-owner.ts';
 
 export const NS_MUC_ADMIN = 'http://jabber.org/protocol/muc#admin';
 
-function adminSet(room: string, item: Record<string, string>, reason: string | undefined): Element {
+/** A muc#admin set of one item (§8, §9, §10), with the reason the room passes on. */
+export function adminSet(room: string, item: Record<string, string>, reason: string | undefined): Element {
   const children = reason === undefined || reason.trim() === '' ? [] : [xml('reason', {}, reason.trim())];
   return xml('iq', { type: 'set', to: room }, xml('query', { xmlns: NS_MUC_ADMIN }, xml('item', item, ...children)));
 }
