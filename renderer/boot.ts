@@ -1,6 +1,7 @@
 // Wires the api to the stores: events first, then the snapshot; a fresh snapshot after the link comes back.
 import { install, messageOf, type Api } from './api.ts';
 import { startBlockingSync } from './blocking-sync.ts';
+import { startBookmarksSync } from './bookmarks-sync.ts';
 import { startChatSync } from './chat-sync.ts';
 import { startRoomsSync } from './rooms-sync.ts';
 import { startRosterSync } from './roster-sync.ts';
@@ -40,6 +41,7 @@ export function start(api: Api): void {
   startBlockingSync(api);
   startChatSync(api);
   startRoomsSync(api);
+  startBookmarksSync(api);
 
   useUi.getState().setLink(api.linkState());
   api.onLinkState((link) => {

@@ -14,6 +14,8 @@ export interface CoreOptions {
   readonly logger?: Logger;
   /** Checks every outgoing event against the contract and fails loudly on a mismatch (issue 9 §1.5); default: unless NODE_ENV=production. */
   readonly checkEvents?: boolean;
+  /** XEP-0410: how long a room may be silent before we check that we are still in it; default 15 min (short in tests). */
+  readonly mucSelfPingIdleMs?: number;
 }
 
 export type CoreEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;

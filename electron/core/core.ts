@@ -8,6 +8,7 @@ import { checkEventsByDefault, createCoreEvents } from './core-events.ts';
 import { createAccountService } from './accounts/account-service.ts';
 import { createAvatarHandlers } from './accounts/avatar-handlers.ts';
 import { createBlockingHandlers } from './accounts/blocking-handlers.ts';
+import { createBookmarkHandlers } from './accounts/bookmark-handlers.ts';
 import { createChatHandlers } from './accounts/chat-handlers.ts';
 import { createMucHandlers } from './accounts/muc-handlers.ts';
 import { createNotifier } from './accounts/notifier.ts';
@@ -77,6 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onNewMessage: notifier.newMessage,
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
+    ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
   const handlers: Handlers = {
@@ -109,6 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createBlockingHandlers({ accounts, logger }),
     ...createChatHandlers({ accounts, store: messageStore, emit }),
     ...createMucHandlers({ accounts }),
+    ...createBookmarkHandlers({ accounts }),
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),

@@ -17,7 +17,8 @@ import {
   RoomPresetSchema,
   RoomSchema,
 } from '../model/room.ts';
-import type { AppError } from './errors.ts';
+import { BookmarkSchema } from '../model/bookmark.ts';
+import { AppErrorSchema, type AppError } from './errors.ts';
 
 const Empty = z.object({}).strict();
 
@@ -207,7 +208,7 @@ export const commands = {
   'ui.visibleConversation': command(z.object({ conversation: z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict().optional() }).strict(), z.null()),
   /** Rooms of the account this session: joined, joining, waiting to rejoin, or put out of (with why). */
   'muc.rooms': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(RoomSchema)),
-  /** XEP-0045 §7.2: answers once the room confirmed us (status 110); refusals are typed errors (nickname in use, password…). */
+  /** XEP-0045 §7.2: answers once the room confirmed us (status 110); refusals are typed errors (nickname in use, password…). Without a password, a saved room's (XEP-0402) is used. */
   'muc.join': command(z.object({ ...AccountRoom, nick: Nick, password: z.string().max(1023).optional() }).strict(), RoomSchema),
   /** §7.14: leaves; the room is not rejoined after a reconnect. */
   'muc.leave': command(z.object(AccountRoom).strict(), z.null()),
@@ -267,6 +268,14 @@ export const commands = {
     z.object({ ...AccountRoom, reason: z.string().max(1024).optional(), alternate: RoomJid.optional(), alternatePassword: z.string().max(1023).optional() }).strict(),
     z.null(),
   ),
+  /** XEP-0402 (or XEP-0048 where the server lacks it): the rooms saved on our account. */
+  'muc.bookmarks': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(BookmarkSchema)),
+  /** Saves a room (or changes it); a password left out keeps the saved one, an empty one removes it. */
+  'muc.bookmark': command(
+    z.object({ ...AccountRoom, name: z.string().trim().max(1023).optional(), nick: Nick, password: z.string().max(1023).optional(), autojoin: z.boolean() }).strict(),
+    BookmarkSchema,
+  ),
+  'muc.unbookmark': command(z.object(AccountRoom).strict(), z.null()),
 } as const;
 
 export const events = {
@@ -313,6 +322,10 @@ export const events = {
     renamed: z.array(z.object({ from: z.string(), to: z.string() })),
     departed: z.array(DepartureSchema),
   }),
+  /** The saved rooms changed (fetched at sign-in, saved here, or by another of our clients): the whole list. */
+  'muc.bookmarks': z.object({ accountId: AccountIdSchema, bookmarks: z.array(BookmarkSchema) }),
+  /** A saved room could not be joined automatically at sign-in: why, for the user. */
+  'muc.autojoinFailed': z.object({ accountId: AccountIdSchema, room: z.string(), error: AppErrorSchema }),
   'presence.ownChanged': z.object({
     accountId: AccountIdSchema,
     presence: OwnPresenceSchema,

@@ -8,7 +8,7 @@ import type { Contact } from '../../shared/model/contact.ts';
 import type { Logger } from '../../electron/core/log/logger.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createCore } from '../../electron/core/core.ts';
-import type { Core } from '../../electron/core/core-api.ts';
+import type { Core, CoreOptions } from '../../electron/core/core-api.ts';
 import { createFileSecretBox, plainSealer } from '../../electron/core/secrets/secret-box.ts';
 import { createConnection, type Connection } from '../../electron/core/xmpp/connection.ts';
 import type { ProsodyServer } from '../server/prosody.ts';
@@ -52,8 +52,8 @@ export function createHarness(server: () => ProsodyServer) {
     return made.map((name) => `${name}@${server().domain}`);
   }
 
-  async function openCore(profile: string, jid: string, logger: Logger = silentLogger): Promise<TestCore> {
-    const core = await createCore({ profileDir: profile, secrets: createFileSecretBox(join(profile, 'passwords.json'), plainSealer), version: '9.9-test', extraCa: [server().caPem], logger });
+  async function openCore(profile: string, jid: string, logger: Logger = silentLogger, options: Pick<CoreOptions, 'mucSelfPingIdleMs'> = {}): Promise<TestCore> {
+    const core = await createCore({ profileDir: profile, secrets: createFileSecretBox(join(profile, 'passwords.json'), plainSealer), version: '9.9-test', extraCa: [server().caPem], logger, ...options });
     const events: Recorded[] = [];
     core.onEvent(<K extends EventName>(name: K, payload: EventPayload<K>) => void events.push({ name, payload }));
     const test: TestCore = Object.assign(core, {
@@ -73,10 +73,10 @@ export function createHarness(server: () => ProsodyServer) {
   }
 
   /** A core with one account, signed in. */
-  async function signIn(jid: string, options: { logger?: Logger; profile?: string; wait?: boolean; port?: number } = {}): Promise<TestCore> {
+  async function signIn(jid: string, options: { logger?: Logger; profile?: string; wait?: boolean; port?: number; mucSelfPingIdleMs?: number } = {}): Promise<TestCore> {
     const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'causette-roster-'));
     if (!options.profile) dirs.push(profile);
-    const core = await openCore(profile, jid, options.logger);
+    const core = await openCore(profile, jid, options.logger, options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs });
     if (!core.accountId) {
       const local = jid.slice(0, jid.indexOf('@'));
       const account = await core.handlers['account.add']({ jid, password: `${local}-pw`, remember: true, host: server().host, port: options.port ?? server().c2sPort, tls: 'starttls' });

@@ -10,6 +10,7 @@ per command, {"stanza": {"xml": text, "tree": node}} for every stanza received, 
 import asyncio
 import json
 import sys
+from xml.etree import ElementTree as ET
 
 import slixmpp
 
@@ -179,7 +180,28 @@ async def mediated_invite(peer, args):
     return None
 
 
+async def publish_bookmark(peer, args):
+    # XEP-0402 §3.4 with §5's publish-options, written out (Debian's slixmpp 1.8 has no xep_0402 plugin).
+    ns = "urn:xmpp:bookmarks:1"
+    conference = ET.Element(f"{{{ns}}}conference", {"autojoin": "true" if args.get("autojoin") else "false"})
+    if args.get("name"):
+        conference.set("name", args["name"])
+    if args.get("nick"):
+        ET.SubElement(conference, f"{{{ns}}}nick").text = args["nick"]
+    iq = peer.make_iq_set()
+    pubsub = ET.SubElement(iq.xml, "{http://jabber.org/protocol/pubsub}pubsub")
+    publish = ET.SubElement(pubsub, "{http://jabber.org/protocol/pubsub}publish", {"node": ns})
+    ET.SubElement(publish, "{http://jabber.org/protocol/pubsub}item", {"id": args["room"]}).append(conference)
+    options = ET.SubElement(ET.SubElement(pubsub, "{http://jabber.org/protocol/pubsub}publish-options"), "{jabber:x:data}x", {"type": "submit"})
+    for var, value in (("FORM_TYPE", "http://jabber.org/protocol/pubsub#publish-options"), ("pubsub#persist_items", "true"),
+                       ("pubsub#max_items", "max"), ("pubsub#send_last_published_item", "never"), ("pubsub#access_model", "whitelist")):
+        ET.SubElement(ET.SubElement(options, "{jabber:x:data}field", {"var": var}), "{jabber:x:data}value").text = value
+    await iq.send(timeout=10)
+    return None
+
+
 COMMANDS = {
+    "publishBookmark": publish_bookmark,
     "directInvite": direct_invite,
     "mediatedInvite": mediated_invite,
     "joinRoom": join_room,

@@ -23,6 +23,8 @@ export interface ConfigParams {
   readonly extraConfig?: string;
   /** Modules enabled besides the usual ones (found in pluginPaths, e.g. test/server/modules). */
   readonly extraModules?: readonly string[];
+  /** Usual modules left out, e.g. ['bookmarks'] for a server without XEP-0402. */
+  readonly withoutModules?: readonly string[];
   /** Caps TLS at 1.2: 0.12 offers SCRAM-*-PLUS (tls-unique) only there. Default: 1.2 and up. */
   readonly tlsMax?: '1.2';
 }
@@ -91,7 +93,7 @@ storage = "internal"
 ${p.pluginPaths?.length ? `plugin_paths = ${list(p.pluginPaths)}\n` : ''}certificates = ${lua(paths.certs)}
 ssl = { certificate = ${lua(cert)}, key = ${lua(key)}${p.tlsMax === '1.2' ? ', protocol = "tlsv1_2"' : ''} }
 
-modules_enabled = ${list([...modules, ...(p.extraModules ?? [])])}
+modules_enabled = ${list([...modules.filter((name) => !p.withoutModules?.includes(name)), ...(p.extraModules ?? [])])}
 modules_disabled = { "s2s", "s2s_auth_certs", "dialback" }
 
 -- XEP-0077: mod_register_limits throttles only when a throttle is configured, and never the allowlist.

@@ -26,6 +26,8 @@ export interface ProsodyOptions {
   extraConfig?: string;
   /** Modules enabled besides the usual ones, e.g. ['test_invisible'] with pluginPaths [testModules]. */
   extraModules?: readonly string[];
+  /** Usual modules left out, e.g. ['bookmarks'] for a server without XEP-0402 (XEP-0048 in private storage only). */
+  withoutModules?: readonly string[];
   /** Caps TLS at 1.2 (where 0.12 offers SCRAM-*-PLUS); default: TLS 1.2 and up. */
   tlsMax?: '1.2';
 }
@@ -129,6 +131,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       ...(options.pluginPaths ? { pluginPaths: options.pluginPaths } : {}),
       ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
       ...(options.extraModules ? { extraModules: options.extraModules } : {}),
+      ...(options.withoutModules ? { withoutModules: options.withoutModules } : {}),
       ...(options.tlsMax ? { tlsMax: options.tlsMax } : {}),
     });
     await writeFile(paths.config, config);

@@ -72,6 +72,8 @@ export interface SlixmppPeer {
   directInvite(args: { to: string; room: string; password?: string; reason?: string }): Promise<void>;
   /** XEP-0045 §7.8.2: an invitation through the room. */
   mediatedInvite(args: { room: string; to: string; reason?: string }): Promise<void>;
+  /** XEP-0402 §3.4: saves a room in the account's own bookmarks node, as another client of the account. */
+  publishBookmark(args: { room: string; name?: string; nick?: string; autojoin: boolean }): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
   waitFor(match: (stanza: ReceivedStanza) => boolean, what: string, timeoutMs?: number): Promise<ReceivedStanza>;
   stop(): Promise<void>;
@@ -233,6 +235,7 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     setAffiliation: async (args) => void (await command('setAffiliation', { ...args })),
     directInvite: async (args) => void (await command('directInvite', { ...args })),
     mediatedInvite: async (args) => void (await command('mediatedInvite', { ...args })),
+    publishBookmark: async (args) => void (await command('publishBookmark', { ...args })),
     waitFor,
     stop,
   };

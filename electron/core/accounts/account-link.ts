@@ -39,6 +39,7 @@ export interface LinkDeps {
   readonly shareChatActivity?: AccountSessionDeps['shareChatActivity'];
   /** Causette's version, for XEP-0092 answers. */
   readonly version: string;
+  readonly mucSelfPingIdleMs?: number;
 }
 
 export function createLinks(deps: LinkDeps) {
@@ -106,6 +107,7 @@ export function createLinks(deps: LinkDeps) {
       onInvisibility: () => publishOwn(entry),
       onNewMessage: deps.onNewMessage,
       shareChatActivity: deps.shareChatActivity,
+      ...(deps.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: deps.mucSelfPingIdleMs }),
     });
     connection.start();
   }

@@ -4,6 +4,7 @@
 // with the archive (XEP-0313).
 import type { Element } from '@xmpp/xml';
 import type { Emit } from '../../../shared/ipc/contract.ts';
+import { toAppError } from '../../../shared/ipc/errors.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
 import type { Message } from '../../../shared/model/message.ts';
 import { defaultSettings, type ShareChatActivity } from '../../../shared/model/settings.ts';
@@ -15,6 +16,9 @@ import type { MessageStore } from '../storage/messages.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
 import { setupAvatars } from '../xmpp/avatar/avatars.ts';
+import { createAutojoin } from '../xmpp/bookmarks/autojoin.ts';
+import { NS_BOOKMARKS_NOTIFY } from '../xmpp/bookmarks/bookmark-stanzas.ts';
+import { setupBookmarks } from '../xmpp/bookmarks/bookmarks.ts';
 import { buildCaps } from '../xmpp/caps/caps.ts';
 import { setupCarbons } from '../xmpp/carbons/carbons.ts';
 import { setupChat } from '../xmpp/chat/chat.ts';
@@ -64,6 +68,8 @@ export interface AccountSessionDeps {
   readonly ownPresence: () => Announced;
   /** How invisibility works on this server changed (learned, or unknown again). */
   readonly onInvisibility: () => void;
+  /** XEP-0410: how long a room may be silent before we check that we are still in it. */
+  readonly mucSelfPingIdleMs?: number;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -92,7 +98,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     return connection.send(refusal).then(() => undefined);
   });
   const router = setupIqRouter({ connection, logger });
-  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES] : [])]);
+  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : [])]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
   const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
@@ -212,6 +218,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
           changed: chat.changed,
           sendStored: (message) => chat.sendStored(message),
           availability: () => deps.ownPresence(),
+          ...(deps.mucSelfPingIdleMs === undefined ? {} : { selfPingIdleMs: deps.mucSelfPingIdleMs }),
           ...(deps.onNewMessage ? { onMention: (message: Message) => deps.onNewMessage?.(message, 'live') } : {}),
         })
       : undefined;
@@ -226,6 +233,18 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onChange: (list) => deps.emit('muc.invitations', { accountId, invitations: list }),
       })
     : undefined;
+  // XEP-0402: saved rooms, the autojoin ones joined once per sign-in (later sessions rejoin what we are in, above).
+  const joining =
+    muc &&
+    createAutojoin({
+      muc,
+      defaultNick: deps.jid.slice(0, deps.jid.indexOf('@')),
+      onFailure: (room, error) => deps.emit('muc.autojoinFailed', { accountId, room, error: toAppError(error) }),
+    });
+  const bookmarks = joining
+    ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
+    : undefined;
+  let autojoined = false;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -284,6 +303,14 @@ export function createAccountSession(deps: AccountSessionDeps) {
         .catch(warn('the roster could not be stored'));
       // XEP-0313 catch-up once the roster and our presence are out, outside the presence queue.
       void started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
+      void started
+        .then(() => bookmarks?.fetch())
+        .then((saved) => {
+          if (!saved || !joining || autojoined) return;
+          autojoined = true;
+          joining.all(saved);
+        })
+        .catch(warn('the bookmarks could not be fetched'));
     }
   });
   const removeState = connection.onState((state) => {
@@ -305,6 +332,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     mam,
     muc,
     invitations,
+    bookmarks,
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
     connection,
@@ -326,6 +354,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       blocking.dispose();
       carbons?.dispose();
       mam?.dispose();
+      bookmarks?.dispose();
       muc?.dispose();
       invitations?.dispose();
       chat?.dispose();

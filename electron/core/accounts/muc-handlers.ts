@@ -36,7 +36,7 @@ type MucCommand =
   | 'muc.declineInvitation';
 
 /** A room's address: room@service, with a local part and no resource (XEP-0045 §4.1). */
-function roomOf(text: string): string {
+export function roomOf(text: string): string {
   const jid = normaliseBareJid(text);
   const parsed = jid === undefined ? undefined : parseJid(jid);
   if (jid === undefined || !parsed?.ok || parsed.jid.local === undefined) {
@@ -75,7 +75,12 @@ export function createMucHandlers({ accounts }: { readonly accounts: AccountServ
 
   return {
     'muc.rooms': ({ accountId }) => Promise.resolve(accounts.entry(accountId).session?.muc?.rooms() ?? []),
-    'muc.join': ({ accountId, room, nick, password }) => online(accountId).muc.join(roomOf(room), nick, password),
+    // A saved room's password (XEP-0402) serves when none is given: the renderer never holds it.
+    'muc.join': ({ accountId, room, nick, password }) => {
+      const { session, muc } = online(accountId);
+      const jid = roomOf(room);
+      return muc.join(jid, nick, password ?? session.bookmarks?.get(jid)?.password);
+    },
     'muc.leave': async ({ accountId, room }) => {
       await online(accountId).muc.leave(roomOf(room));
       return null;

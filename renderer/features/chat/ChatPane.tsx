@@ -12,6 +12,7 @@ import { useUi } from '../../stores/ui.ts';
 import { selectOccupants, selectRoom, useRooms } from '../../stores/rooms.ts';
 import { OccupantList } from '../rooms/OccupantList.tsx';
 import { RejoinBar } from '../rooms/RejoinBar.tsx';
+import { BookmarkToggle } from '../rooms/BookmarkToggle.tsx';
 import { RoomHeader } from '../rooms/RoomHeader.tsx';
 import { ChatHeader, closeChat } from './ChatHeader.tsx';
 import { Composer } from './Composer.tsx';
@@ -178,6 +179,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
         onToggleMute={toggleMute}
         onLeave={leave}
         onClose={() => closeChat(peer)}
+        bookmark={roomState && roomState.state !== 'left' && <BookmarkToggle accountId={accountId} room={roomState} onError={setError} />}
       />
       <div className="room-main">{pane}</div>
       {joined && <OccupantList accountId={accountId} room={peer} occupants={occupants} subject={roomState?.subject ?? ''} />}

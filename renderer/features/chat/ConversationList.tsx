@@ -9,6 +9,7 @@ import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { useUi } from '../../stores/ui.ts';
 import { displayName } from '../presence/labels.ts';
 import { occupantName } from '../rooms/occupant-name.ts';
+import { BookmarkList } from '../rooms/BookmarkList.tsx';
 import { JoinRoomDialog } from '../rooms/JoinRoomDialog.tsx';
 import { RoomInvitations } from '../rooms/RoomInvitations.tsx';
 import { ArchiveSyncStatus } from './ArchiveSyncStatus.tsx';
@@ -49,6 +50,7 @@ export function ConversationList({ accountId, ownJid }: { readonly accountId: st
       </button>
       {joining && <JoinRoomDialog accountId={accountId} ownJid={ownJid} onClose={() => setJoining(false)} />}
       <RoomInvitations accountId={accountId} ownJid={ownJid} />
+      <BookmarkList accountId={accountId} ownJid={ownJid} />
       {requests.length > 0 && (
         <section className="message-requests" aria-labelledby={`${id}-requests`}>
           <h3 id={`${id}-requests`}>

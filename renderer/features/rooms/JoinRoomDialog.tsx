@@ -1,5 +1,5 @@
 // "Join group chat": a room's address (typed, or chosen from the service's rooms), our nickname there and the room's
-// password if it has one (XEP-0045 §7.2).
+// password if it has one (XEP-0045 §7.2); the room may be saved as a bookmark, to join at sign-in (XEP-0402).
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, CallError, messageOf } from '../../api.ts';
@@ -7,7 +7,9 @@ import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { useRooms } from '../../stores/rooms.ts';
 import { useUi } from '../../stores/ui.ts';
+import type { DataForm } from '../../../shared/model/data-form.ts';
 import { RoomBrowser } from './RoomBrowser.tsx';
+import { RoomConfigDialog } from './RoomConfigDialog.tsx';
 
 interface JoinRoomDialogProps {
   readonly accountId: string;
@@ -30,17 +32,21 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
   const [address, setAddress] = useState(initial?.address ?? '');
   const [nick, setNick] = useState(() => ownJid.split('@')[0] ?? '');
   const [password, setPassword] = useState(initial?.password ?? '');
+  const [save, setSave] = useState(false);
+  const [autojoin, setAutojoin] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [invalid, setInvalid] = useState<'address' | 'nick' | 'password'>();
   /** §7.2.7: the room does not exist; we may create it (§10.1). */
   const [missing, setMissing] = useState(false);
+  /** §10.1.3: a room created with custom settings, locked until its form is sent. */
+  const [configuring, setConfiguring] = useState<{ readonly room: string; readonly form: DataForm }>();
   const addressRef = useRef<HTMLInputElement>(null);
   const nickRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   /** Joins, or creates the room with a preset (§10.1) once the service said it does not exist. */
-  async function submit(event: FormEvent | undefined, create: 'public' | 'private' | undefined) {
+  async function submit(event: FormEvent | undefined, create: 'public' | 'private' | 'custom' | undefined) {
     event?.preventDefault();
     setBusy(true);
     setError(undefined);
@@ -48,10 +54,23 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
     setMissing(false);
     try {
       const target = { accountId, room: address.trim(), nick: nick.trim() };
-      const room = create
-        ? (await call('muc.create', { ...target, preset: create })).room
-        : await call('muc.join', { ...target, ...(password === '' ? {} : { password }) });
+      const created = create ? await call('muc.create', { ...target, preset: create }) : undefined;
+      const room = created ? created.room : await call('muc.join', { ...target, ...(password === '' ? {} : { password }) });
       useRooms.getState().room(accountId, room);
+      if (save) {
+        await call('muc.bookmark', {
+          accountId,
+          room: room.jid,
+          nick: room.nick,
+          autojoin,
+          ...(room.name === undefined ? {} : { name: room.name }),
+          ...(password === '' ? {} : { password }),
+        });
+      }
+      if (created?.form) {
+        setConfiguring({ room: room.jid, form: created.form });
+        return;
+      }
       onClose();
       useUi.getState().showChat(accountId, room.jid);
     } catch (failure) {
@@ -67,6 +86,21 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
         target.current?.select();
       });
     }
+  }
+
+  if (configuring) {
+    return (
+      <RoomConfigDialog
+        accountId={accountId}
+        room={configuring.room}
+        form={configuring.form}
+        creating
+        onClose={() => {
+          onClose();
+          useUi.getState().showChat(accountId, configuring.room);
+        }}
+      />
+    );
   }
 
   const describedBy = (field: 'address' | 'nick' | 'password') => (invalid === field ? `${id}-error` : undefined);
@@ -133,6 +167,14 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
             onChange={(event) => setPassword(event.target.value)}
           />
         </div>
+        <div className="field check">
+          <input id={`${id}-save`} type="checkbox" checked={save} disabled={busy} onChange={(event) => setSave(event.target.checked)} />
+          <label htmlFor={`${id}-save`}>{t('bookmarks.save')}</label>
+        </div>
+        <div className="field check">
+          <input id={`${id}-autojoin`} type="checkbox" checked={save && autojoin} disabled={busy || !save} onChange={(event) => setAutojoin(event.target.checked)} />
+          <label htmlFor={`${id}-autojoin`}>{t('bookmarks.autojoin')}</label>
+        </div>
         {error !== undefined && (
           <Alert>
             <p id={`${id}-error`}>{error}</p>
@@ -145,6 +187,9 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
                   </button>
                   <button type="button" onClick={() => void submit(undefined, 'private')}>
                     {t('joinRoom.createPrivate')}
+                  </button>
+                  <button type="button" onClick={() => void submit(undefined, 'custom')}>
+                    {t('joinRoom.createCustom')}
                   </button>
                 </div>
               </>

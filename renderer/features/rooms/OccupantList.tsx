@@ -9,6 +9,7 @@ import { useUi } from '../../stores/ui.ts';
 import { showLabel } from '../presence/labels.ts';
 import { AffiliationsDialog } from './AffiliationsDialog.tsx';
 import { OccupantMenu } from './OccupantMenu.tsx';
+import { OwnerTools } from './OwnerTools.tsx';
 import { RoomTextDialog } from './RoomTextDialog.tsx';
 import { nickColour } from './nick-colour.ts';
 
@@ -52,6 +53,7 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
             {t('moderation.listsTitle')}
           </button>
         )}
+        {self?.affiliation === 'owner' && <OwnerTools accountId={accountId} room={room} />}
       </div>
       {refused !== undefined && (
         <Alert>

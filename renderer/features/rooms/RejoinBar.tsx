@@ -33,6 +33,18 @@ export function RejoinBar({ accountId, peer, room, onError }: RejoinBarProps) {
       },
     );
   };
+  // §10.9: a destroyed room is gone; joining it again would create another.
+  const destroyed = room?.state === 'removed' && room.removed?.reason === 'destroyed' ? room.removed : undefined;
+  if (destroyed) {
+    return (
+      <div className="rejoin-bar">
+        <p>
+          {destroyed.text === undefined ? t('room.destroyed') : t('room.destroyedBecause', { reason: destroyed.text })}
+          {destroyed.alternate !== undefined && ` ${t('room.destroyedAlternate', { room: destroyed.alternate })}`}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="rejoin-bar">
       <p>{room?.state === 'removed' ? t('room.removed') : t('room.notJoined')}</p>

@@ -1,4 +1,5 @@
 // A room's header: its name (or address), where we are with it, its subject, how many are in, and its actions.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { Occupant, Room } from '../../../shared/model/room.ts';
@@ -19,9 +20,11 @@ interface RoomHeaderProps {
   readonly onToggleMute: () => void;
   readonly onLeave: () => void;
   readonly onClose: () => void;
+  /** The bookmark switch (XEP-0402), once the room is ours this session. */
+  readonly bookmark?: ReactNode;
 }
 
-export function RoomHeader({ accountId, peer, name, room, occupants, muted, onToggleMute, onLeave, onClose }: RoomHeaderProps) {
+export function RoomHeader({ accountId, peer, name, room, occupants, muted, onToggleMute, onLeave, onClose, bookmark }: RoomHeaderProps) {
   const { t } = useTranslation();
   const [inviting, setInviting] = useState(false);
   const subject = room?.subject?.trim();
@@ -51,23 +54,26 @@ export function RoomHeader({ accountId, peer, name, room, occupants, muted, onTo
           </p>
         )}
       </div>
-      {joined && (
-        <button type="button" className="quiet" onClick={() => setInviting(true)}>
-          {t('invite.open')}
+      <div className="room-actions">
+        {joined && (
+          <button type="button" className="quiet" onClick={() => setInviting(true)}>
+            {t('invite.open')}
+          </button>
+        )}
+        {bookmark}
+        <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
+          {muted ? t('chat.unmute') : t('chat.mute')}
         </button>
-      )}
+        {room && room.state !== 'left' && (
+          <button type="button" className="quiet danger-quiet" onClick={onLeave}>
+            {t('room.leave')}
+          </button>
+        )}
+        <button type="button" className="quiet" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
       {inviting && room && <InviteDialog accountId={accountId} room={room} name={name} occupants={occupants} onClose={() => setInviting(false)} />}
-      <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
-        {muted ? t('chat.unmute') : t('chat.mute')}
-      </button>
-      {room && room.state !== 'left' && (
-        <button type="button" className="quiet danger-quiet" onClick={onLeave}>
-          {t('room.leave')}
-        </button>
-      )}
-      <button type="button" className="quiet" onClick={onClose}>
-        {t('common.close')}
-      </button>
     </div>
   );
 }

@@ -17,6 +17,8 @@ export function joinError(condition: string, room: string, nick: string, text?: 
     case 'item-not-found': // §7.2.11 (a locked room) and a room that does not exist
     case 'remote-server-not-found':
       return new CausetteError('not-found', `The room ${room} does not exist.`, undefined, { context: 'room', room, ...said(text) });
+    case 'gone': // RFC 6120 §8.3.3.5: a destroyed room's tombstone (XEP-0045 §10.9), its reason as the text
+      return new CausetteError('not-found', `The room ${room} was destroyed.`, undefined, { context: 'roomGone', room, ...said(text) });
     case 'service-unavailable': // §7.2.10: the room is full
       return new CausetteError('not-supported', `The room ${room} is not letting anyone in right now.`, undefined, { context: 'roomUnavailable', room, ...said(text) });
     default:

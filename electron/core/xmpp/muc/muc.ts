@@ -19,6 +19,7 @@ import { setupRoomArchive, type ArchivedRoom } from './room-archive.ts';
 import { answer, createEntry, omit, roomAfterSelf, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
 import { fetchRoomInfo } from './room-info.ts';
 import { parseRoomMessage, type RoomView } from './room-messages.ts';
+import { createSelfPing } from './self-ping.ts';
 import { createSubjectRequests } from './subject-requests.ts';
 
 export interface MucDeps {
@@ -38,10 +39,13 @@ export interface MucDeps {
   /** Our availability now, shown in the rooms too (§7.7). */
   readonly availability?: () => RoomAvailability;
   readonly joinTimeoutMs?: number;
+  /** XEP-0410: how long a room may be silent before we check that we are still in it. */
+  readonly selfPingIdleMs?: number;
   readonly now?: () => number;
 }
 
 const JOIN_TIMEOUT_MS = 30_000;
+const SELF_PING_IDLE_MS = 15 * 60_000;
 const ANSWER_TIMEOUT_MS = 15_000;
 /** Live messages are dated by our clock, `since` is read by the room's: a minute more, kept once by its ids (XEP-0359). */
 const CLOCK_MARGIN_MS = 60_000;
@@ -139,6 +143,7 @@ export function setupMuc(deps: MucDeps) {
     const presence = parseMucPresence(stanza);
     const entry = presence && rooms.get(presence.room);
     if (!presence || !entry) return;
+    selfPing.seen(entry.room.jid);
     if (presence.type === 'error') return onError(entry, presence);
     const reduced = reduceOccupants(entry.occupants, presence);
     entry.occupants = reduced.state;
@@ -176,10 +181,25 @@ export function setupMuc(deps: MucDeps) {
   }
 
   const subjects = createSubjectRequests(ANSWER_TIMEOUT_MS);
+  // XEP-0410 §3: a room that lost us silently (its service restarted) is joined again, as after a reconnect.
+  const selfPing = createSelfPing({
+    connection,
+    logger,
+    idleMs: deps.selfPingIdleMs ?? SELF_PING_IDLE_MS,
+    joinedAs: (room) => (rooms.get(room)?.room.state === 'joined' ? `${room}/${rooms.get(room)?.room.nick ?? ''}` : undefined),
+    onRemoved: (room) => {
+      const entry = rooms.get(room);
+      if (!entry) return;
+      entry.room = { ...entry.room, state: 'joining' };
+      emitRoom(entry);
+      sendJoin(entry, true);
+    },
+  });
 
   function onMessage(stanza: Element): Promise<void> | void {
     const entry = rooms.get(roomOf(stanza.attrs.from));
     if (!entry) return;
+    selfPing.seen(entry.room.jid);
     if (subjects.refused(entry.room.jid, stanza) || stanza.attrs.type !== 'groupchat') return;
     return connection.pipeline.prepareMessage(stanza, { source: 'live' }).then((content) => {
       if (content) ingest(entry, content);
@@ -350,6 +370,7 @@ export function setupMuc(deps: MucDeps) {
     dispose(): void {
       disposed = true;
       archive.dispose();
+      selfPing.dispose();
       removeStep();
       removePresence();
       removeMessage();

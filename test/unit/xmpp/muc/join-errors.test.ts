@@ -12,6 +12,7 @@ describe('joinError', () => {
     ['forbidden', 'not-authorized', 'banned'],
     ['item-not-found', 'not-found', 'room'],
     ['remote-server-not-found', 'not-found', 'room'],
+    ['gone', 'not-found', 'roomGone'],
     ['service-unavailable', 'not-supported', 'roomUnavailable'],
     ['jid-malformed', 'bad-request', 'roomRefused'],
   ])('%s is %s with context %s', (condition, code, context) => {
