@@ -18,6 +18,7 @@ type ChatCommand =
   | 'chat.typing'
   | 'chat.markRead'
   | 'chat.setMuted'
+  | 'chat.setNotify'
   | 'chat.acceptRequest'
   | 'chat.declineRequest';
 
@@ -123,6 +124,13 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
       accounts.entry(accountId);
       const jid = conversationPeer(accountId, peer);
       store.setMuted(accountId, jid, muted);
+      conversationChanged(accountId, jid);
+      return Promise.resolve(null);
+    },
+    'chat.setNotify': ({ accountId, peer, notify }) => {
+      accounts.entry(accountId);
+      const jid = conversationPeer(accountId, peer);
+      store.setNotify(accountId, jid, notify);
       conversationChanged(accountId, jid);
       return Promise.resolve(null);
     },

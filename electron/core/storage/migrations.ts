@@ -329,4 +329,13 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 16,
+    description: "rooms' notification setting (all, mentions, none), and which room messages name our nickname",
+    sql: `
+      -- NULL: the default (mentions, for a room).
+      ALTER TABLE conversations ADD COLUMN notify TEXT CHECK (notify IN ('all', 'mentions', 'none'));
+      ALTER TABLE messages ADD COLUMN mention INTEGER NOT NULL DEFAULT 0 CHECK (mention IN (0, 1));
+    `,
+  },
 ];

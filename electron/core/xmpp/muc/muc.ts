@@ -11,7 +11,6 @@ import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
 import { joinError } from './join-errors.ts';
 import { parseMucPresence, type MucPresence } from './muc-presence.ts';
-import { mentions } from './mentions.ts';
 import { markPrivateMessages } from './private-messages.ts';
 import { buildJoin, buildLeave, buildRoomPresence, buildSubject, NS_MUC_USER, type RoomAvailability } from './muc-stanzas.ts';
 import { initialOccupants, reduceOccupants } from './occupants.ts';
@@ -34,8 +33,8 @@ export interface MucDeps {
   readonly changed: (message: Message) => void;
   /** Sends a stored pending message, tracked until the server acknowledges it (chat's outbox). */
   readonly sendStored: (message: Message) => void;
-  /** A live message from someone else that mentions our nickname: worth a notification, as a chat message is. */
-  readonly onMention?: (message: Message) => void;
+  /** A live message from someone else, newly stored: the notifier decides by the room's setting (mentions, all, none). */
+  readonly onNew?: (message: Message) => void;
   /** Our availability now, shown in the rooms too (§7.7). */
   readonly availability?: () => RoomAvailability;
   readonly joinTimeoutMs?: number;
@@ -226,9 +225,7 @@ export function setupMuc(deps: MucDeps) {
     });
     if (result.kind !== 'duplicate') deps.changed(result.message);
     // The history replayed on join was said while we were away: not news.
-    if (result.kind === 'inserted' && !parsed.delayed && result.message.direction === 'in' && mentions(result.message.body, entry.room.nick)) {
-      deps.onMention?.(result.message);
-    }
+    if (result.kind === 'inserted' && !parsed.delayed && result.message.direction === 'in') deps.onNew?.(result.message);
   }
 
   const removeStep = connection.pipeline.useIncoming(markPrivateMessages((room) => rooms.has(room)));
