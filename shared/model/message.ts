@@ -128,6 +128,8 @@ export const SearchHitSchema = z.object({
   direction: MessageDirectionSchema,
   /** The body around the match, matched terms between \u0002 and \u0003 (characters XML cannot carry); plain text. */
   snippet: z.string(),
+  /** In a room: the nickname of whoever wrote it, when not us (the search looks in nicknames too). */
+  senderNick: z.string().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
