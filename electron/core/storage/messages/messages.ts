@@ -1,5 +1,5 @@
-// Stored messages: insert or merge a copy (XEP-0359), delivery states, corrections, retractions and reactions.
-import type { Message } from '../../../../shared/model/message.ts';
+// Stored messages: insert or merge a copy (XEP-0359), delivery states, corrections, retractions, moderations and reactions.
+import type { Message, Moderation } from '../../../../shared/model/message.ts';
 import type { Database } from '../database.ts';
 import { one, toMessage, type ReactionMap, type Row, type RowReader } from './rows.ts';
 
@@ -34,6 +34,8 @@ export interface MessageRecords {
   /** `bodyCut` when the corrected text too was longer than the bound. */
   correct(id: string, body: string, at: number, bodyCut?: number): Message | undefined;
   retract(id: string): Message | undefined;
+  /** XEP-0425: the room message with this stanza-id removed by a moderator; undefined when we do not have it. */
+  moderate(accountId: string, room: string, stanzaId: string, moderation: Moderation): Message | undefined;
   react(id: string, sender: string, emojis: readonly string[]): Message | undefined;
 }
 
@@ -41,14 +43,20 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   const { byId, byRemoteId, current, full } = reader;
   const insert = db.prepare(
     `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read, markable,
-       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive, body_cut)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive, body_cut, moderation, mention)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const byStanzaId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND stanza_id = ?');
   const byOriginId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND origin_id = ?');
   const sameRemote = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND remote_id = ? AND body = ? LIMIT 1');
+  // XEP-0421: in a room, the same occupant's same text in the same second is one message seen twice (history and archive).
+  const sameOccupant = db.prepare(
+    `SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND kind = 'groupchat' AND sender_occupant_id = ? AND body = ? AND ts >= ? AND ts < ?
+       ORDER BY stanza_id IS NULL DESC LIMIT 1`,
+  );
   const byOriginAny = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND origin_id = ? LIMIT 1');
   const setStanzaId = db.prepare('UPDATE messages SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL');
+  const setArchived = db.prepare('UPDATE messages SET ts = ?, archive = ? WHERE id = ?');
   const setState = db.prepare('UPDATE messages SET state = ?, error = ? WHERE id = ?');
   // A receipt or marker acknowledges only what went out: a failed message stays failed until it is sent again.
   const delivered = db.prepare(
@@ -61,9 +69,19 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   );
   const correct = db.prepare('UPDATE messages SET body = ?, body_cut = ?, corrected_at = ? WHERE id = ? AND retracted = 0');
   const retract = db.prepare("UPDATE messages SET body = '', body_cut = NULL, retracted = 1, reactions = NULL WHERE id = ?");
+  const moderate = db.prepare("UPDATE messages SET body = '', body_cut = NULL, retracted = 1, reactions = NULL, moderation = ? WHERE id = ?");
   const setReactions = db.prepare('UPDATE messages SET reactions = ? WHERE id = ?');
 
   const changed = (result: { id: string }[]): Message[] => result.flatMap(({ id }) => current(id) ?? []);
+
+  function sameInRoom(message: NewMessage): Row | undefined {
+    const occupantId = message.kind === 'groupchat' ? message.sender?.occupantId : undefined;
+    if (occupantId === undefined) return undefined;
+    const second = Math.floor(message.timestamp / 1000) * 1000;
+    const row = sameOccupant.get(message.accountId, message.peer, occupantId, message.body, second, second + 1000) as Row | undefined;
+    // Two copies that both carry the room's ids are two messages, however alike.
+    return row && (message.stanzaId === undefined || row.stanza_id === null) ? row : undefined;
+  }
 
   function existing(message: NewMessage): Row | undefined {
     const { accountId, peer } = message;
@@ -71,7 +89,9 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
       const row = byStanzaId.get(accountId, peer, message.stanzaId) as Row | undefined;
       if (row) return row;
     }
-    if (message.originId !== undefined) return byOriginId.get(accountId, peer, message.direction, message.originId) as Row | undefined;
+    if (message.originId !== undefined) return (byOriginId.get(accountId, peer, message.direction, message.originId) as Row | undefined) ?? sameInRoom(message);
+    const inRoom = sameInRoom(message);
+    if (inRoom) return inRoom;
     if (message.remoteId === undefined) return undefined;
     // Without XEP-0359 ids, the same sender's id with the same text is the same message, unless our server archived both.
     const row = sameRemote.get(accountId, peer, message.direction, message.remoteId, message.body) as Row | undefined;
@@ -81,9 +101,20 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   function merge(found: Row, message: NewMessage): InsertResult {
     let merged = false;
     if (message.stanzaId !== undefined && found.stanza_id === null) merged = Number(setStanzaId.run(message.stanzaId, found.id).changes) === 1;
+    // A room dates its replayed history to the second (XEP-0203); its archive's copy keeps the archive's order inside it.
+    const sameSecond = Math.floor(found.ts / 1000) === Math.floor(message.timestamp / 1000);
+    if (found.kind === 'groupchat' && found.archive === null && message.archive !== undefined && found.ts % 1000 === 0 && sameSecond) {
+      setArchived.run(message.timestamp, message.archive, found.id);
+      merged = true;
+    }
     // Our own message seen in the archive or from another device reached the server (a failed one may be archived too).
     if (found.direction === 'out' && found.state === 'pending' && message.state !== 'pending') {
       setState.run('sent', null, found.id);
+      merged = true;
+    }
+    // XEP-0425: the room's history or archive has the removed message's tombstone where we hold the message.
+    if (message.moderated && found.moderation === null) {
+      moderate.run(JSON.stringify(message.moderated), found.id);
       merged = true;
     }
     const now = current(found.id) ?? toMessage(found);
@@ -120,6 +151,8 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
         message.sender?.jid ?? null,
         message.archive ?? null,
         message.bodyCut ?? null,
+        message.moderated ? JSON.stringify(message.moderated) : null,
+        message.mention === true ? 1 : 0,
       );
       const row = byId.get(message.id) as Row | undefined;
       return { kind: 'inserted', message: row ? full(row) : message };
@@ -144,6 +177,12 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
     retract(id) {
       retract.run(id);
       return current(id);
+    },
+    moderate(accountId, room, stanzaId, moderation) {
+      const found = byStanzaId.get(accountId, room, stanzaId) as Row | undefined;
+      if (!found) return undefined;
+      moderate.run(JSON.stringify(moderation), found.id);
+      return current(found.id);
     },
     react(id, sender, emojis) {
       const row = byId.get(id) as Row | undefined;

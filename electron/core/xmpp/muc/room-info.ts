@@ -5,8 +5,9 @@ import { NS_OCCUPANT_ID, NS_SID } from '../chat/chat-stanzas.ts';
 import type { Connection } from '../connection.ts';
 import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
 import { StanzaError, toIqError } from '../errors.ts';
-import { NS_MAM } from '../mam/mam-stanzas.ts';
+import { NS_MAM, NS_MAM_EXTENDED } from '../mam/mam-stanzas.ts';
 import { joinError } from './join-errors.ts';
+import { moderationVersion } from './moderation.ts';
 import { FORM_ROOMINFO } from './muc-stanzas.ts';
 
 export const noFeatures: RoomFeatures = {
@@ -23,6 +24,7 @@ export const noFeatures: RoomFeatures = {
 
 export function roomFeatures(info: DiscoInfo): RoomFeatures {
   const has = (feature: string) => info.features.includes(feature);
+  const moderation = moderationVersion(info.features);
   return {
     membersOnly: has('muc_membersonly'),
     nonAnonymous: has('muc_nonanonymous'),
@@ -34,6 +36,7 @@ export function roomFeatures(info: DiscoInfo): RoomFeatures {
     // XEP-0359 §3.1: the room's ids count once it announces them (an archive sets them too).
     stanzaIds: has(NS_SID) || has(NS_MAM),
     occupantIds: has(NS_OCCUPANT_ID),
+    ...(moderation === undefined ? {} : { moderation }),
   };
 }
 
@@ -63,15 +66,23 @@ export function listingOf(jid: string, itemName: string | undefined, info: Disco
   };
 }
 
+/** What a room's disco#info says; `archive` when it keeps a MAM archive (XEP-0313 §7), `extended` when it takes after-id (§6.1.1). */
+export interface RoomInfo {
+  readonly features: RoomFeatures;
+  readonly name?: string;
+  readonly archive?: { readonly extended: boolean };
+}
+
 /** §6.4: the room's disco#info; undefined when it answers nothing usable, or (when `mayNotExist`) when there is no such room. */
-export async function fetchRoomInfo(connection: Pick<Connection, 'iq'>, room: string, mayNotExist: boolean): Promise<{ features: RoomFeatures; name?: string } | undefined> {
+export async function fetchRoomInfo(connection: Pick<Connection, 'iq'>, room: string, mayNotExist: boolean): Promise<RoomInfo | undefined> {
   try {
     const reply = await connection.iq(buildDiscoInfoGet(room), 15_000);
     const query = reply.getChild('query', NS_DISCO_INFO);
     const info = query ? parseDiscoInfo(query) : 'ill-formed';
     if (info === 'ill-formed') return undefined;
     const name = roomName(info);
-    return { features: roomFeatures(info), ...(name === undefined ? {} : { name }) };
+    const archive = info.features.includes(NS_MAM) ? { archive: { extended: info.features.includes(NS_MAM_EXTENDED) } } : {};
+    return { features: roomFeatures(info), ...(name === undefined ? {} : { name }), ...archive };
   } catch (error) {
     const failure = toIqError(error, room);
     if (!(failure instanceof StanzaError)) throw failure;
