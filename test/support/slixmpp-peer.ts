@@ -76,6 +76,8 @@ export interface SlixmppPeer {
   requestVoice(room: string): Promise<void>;
   /** XEP-0402 §3.4: saves a room in the account's own bookmarks node, as another client of the account. */
   publishBookmark(args: { room: string; name?: string; nick?: string; autojoin: boolean }): Promise<void>;
+  /** XEP-0048 §3.2: replaces the account's private XML storage bookmarks (XEP-0049) with these rooms. */
+  storeLegacyBookmarks(rooms: readonly { room: string; name?: string; nick?: string; autojoin?: boolean; password?: string }[]): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
   waitFor(match: (stanza: ReceivedStanza) => boolean, what: string, timeoutMs?: number): Promise<ReceivedStanza>;
   stop(): Promise<void>;
@@ -239,6 +241,7 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     directInvite: async (args) => void (await command('directInvite', { ...args })),
     mediatedInvite: async (args) => void (await command('mediatedInvite', { ...args })),
     publishBookmark: async (args) => void (await command('publishBookmark', { ...args })),
+    storeLegacyBookmarks: async (rooms) => void (await command('storeLegacyBookmarks', { rooms })),
     waitFor,
     stop,
   };

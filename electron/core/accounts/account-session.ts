@@ -243,7 +243,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onRequest: (request) => deps.emit('muc.voiceRequest', { accountId, request }),
       })
     : undefined;
-  // XEP-0402: saved rooms, the autojoin ones joined once per sign-in (later sessions rejoin what we are in, above).
+  // XEP-0402: saved rooms; the autojoin ones joined at sign-in, later only when set anew (a reconnect rejoins what we are in, above).
   const joining =
     muc &&
     createAutojoin({
@@ -252,9 +252,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
       onFailure: (room, error) => deps.emit('muc.autojoinFailed', { accountId, room, error: toAppError(error) }),
     });
   const bookmarks = joining
-    ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
+    ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, logger, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
     : undefined;
-  let autojoined = false;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -315,11 +314,6 @@ export function createAccountSession(deps: AccountSessionDeps) {
       void started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
       void started
         .then(() => bookmarks?.fetch())
-        .then((saved) => {
-          if (!saved || !joining || autojoined) return;
-          autojoined = true;
-          joining.all(saved);
-        })
         .catch(warn('the bookmarks could not be fetched'));
     }
   });
