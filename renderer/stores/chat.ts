@@ -1,6 +1,7 @@
 // Chat slice: per account, its conversations (most recent first), the loaded window of each opened conversation, the peers' chat states.
 import { create } from 'zustand';
 import type { ChatState as PeerChatState, Conversation, HistoryPage, Message } from '../../shared/model/message.ts';
+import { attentionCount } from '../../shared/model/attention.ts';
 
 /** Which page is being read: the newest, one around a message, or the next one on either side of what is loaded. */
 export type PageKind = 'latest' | 'around' | 'older' | 'newer';
@@ -97,6 +98,14 @@ export function applyMessage(state: ChatSliceState, message: Message): ChatSlice
   });
 }
 
+/** What the core says of conversations, batched per frame by the sync (a busy room sends many a second). */
+export type ChatEvent = { readonly kind: 'message'; readonly message: Message } | { readonly kind: 'conversation'; readonly accountId: string; readonly conversation: Conversation };
+
+/** Several chat.message and chat.conversation events, in the order they came. */
+export function applyChatEvents(state: ChatSliceState, events: readonly ChatEvent[]): ChatSliceState {
+  return events.reduce((current, event) => (event.kind === 'message' ? applyMessage(current, event.message) : applyConversation(current, event.accountId, event.conversation)), state);
+}
+
 export function applyLoading(state: ChatSliceState, accountId: string, peer: string, kind: PageKind): ChatSliceState {
   return withView(state, accountId, peer, (view) => ({ ...view, loading: kind, error: undefined }));
 }
@@ -137,12 +146,9 @@ export function selectConversations(state: ChatSliceState, accountId: string | u
   return (accountId === undefined ? undefined : state.byAccount[accountId]?.conversations) ?? none;
 }
 
-/** What counts towards the account's unread total: neither muted conversations nor message requests. */
+/** What counts towards the account's unread total: neither muted conversations nor message requests, rooms by their setting. */
 export function selectAccountUnread(state: ChatSliceState, accountId: string): number {
-  return (state.byAccount[accountId]?.conversations ?? none).reduce(
-    (total, conversation) => total + (conversation.muted || conversation.request === true ? 0 : conversation.unread),
-    0,
-  );
+  return (state.byAccount[accountId]?.conversations ?? none).reduce((total, conversation) => total + attentionCount(conversation), 0);
 }
 
 export function selectConversation(state: ChatSliceState, accountId: string, peer: string): Conversation | undefined {
@@ -159,9 +165,9 @@ export function selectPeerTyping(state: ChatSliceState, accountId: string, peer:
 
 interface ChatActions {
   readonly conversations: (accountId: string, conversations: readonly Conversation[]) => void;
-  readonly conversation: (accountId: string, conversation: Conversation) => void;
   readonly conversationRemoved: (accountId: string, peer: string) => void;
-  readonly message: (message: Message) => void;
+  /** chat.message and chat.conversation events, a frame's worth at a time. */
+  readonly events: (events: readonly ChatEvent[]) => void;
   readonly loading: (accountId: string, peer: string, kind: PageKind) => void;
   readonly loadFailed: (accountId: string, peer: string, error: string) => void;
   readonly page: (accountId: string, peer: string, kind: PageKind, page: HistoryPage) => void;
@@ -172,9 +178,8 @@ interface ChatActions {
 export const useChat = create<ChatSliceState & ChatActions>()((set) => ({
   ...initialChat,
   conversations: (accountId, conversations) => set((state) => applyConversations(state, accountId, conversations)),
-  conversation: (accountId, conversation) => set((state) => applyConversation(state, accountId, conversation)),
   conversationRemoved: (accountId, peer) => set((state) => applyConversationRemoved(state, accountId, peer)),
-  message: (message) => set((state) => applyMessage(state, message)),
+  events: (events) => set((state) => applyChatEvents(state, events)),
   loading: (accountId, peer, kind) => set((state) => applyLoading(state, accountId, peer, kind)),
   loadFailed: (accountId, peer, error) => set((state) => applyLoadFailed(state, accountId, peer, error)),
   page: (accountId, peer, kind, page) => set((state) => applyPage(state, accountId, peer, kind, page)),
