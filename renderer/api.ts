@@ -124,6 +124,12 @@ export function call<K extends CommandName>(name: K, request: CommandRequest<K>)
   return installed.call(name, request);
 }
 
+/** Hands a file the user chose to the host through the installed api: its token for transfer.upload. */
+export function shareFile(file: File): Promise<ChosenFile> {
+  if (!installed) return Promise.reject(new CallError({ code: 'internal', message: 'Causette is not connected yet.', params: { context: 'notYet' } }));
+  return installed.shareFile(file);
+}
+
 /** Listens to a contract event through the installed api; returns the way to stop. */
 export function listen<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
   return installed ? installed.on(name, listener) : () => undefined;

@@ -4,6 +4,7 @@ import { startBlockingSync } from './blocking-sync.ts';
 import { startBookmarksSync } from './bookmarks-sync.ts';
 import { startChatSync } from './chat-sync.ts';
 import { startRoomsSync } from './rooms-sync.ts';
+import { startTransfersSync } from './transfers-sync.ts';
 import { startRosterSync } from './roster-sync.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useSettings } from './stores/settings.ts';
@@ -41,6 +42,7 @@ export function start(api: Api): void {
   startBlockingSync(api);
   startChatSync(api);
   startRoomsSync(api);
+  startTransfersSync(api);
   startBookmarksSync(api);
 
   useUi.getState().setLink(api.linkState());

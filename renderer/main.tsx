@@ -22,6 +22,7 @@ import './styles/chat.css';
 import './styles/search.css';
 import './styles/jump.css';
 import './styles/rooms.css';
+import './styles/transfers.css';
 import './styles/moderation.css';
 
 startLanguage();

@@ -14,6 +14,9 @@ import { OccupantList } from '../rooms/OccupantList.tsx';
 import { RejoinBar } from '../rooms/RejoinBar.tsx';
 import { BookmarkToggle } from '../rooms/BookmarkToggle.tsx';
 import { RoomHeader } from '../rooms/RoomHeader.tsx';
+import { ConversationTransfers } from '../transfers/ConversationTransfers.tsx';
+import { sendFiles } from '../transfers/send-files.ts';
+import { useFileDrop } from '../transfers/use-file-drop.ts';
 import { VoiceBars } from '../rooms/VoiceBars.tsx';
 import { ChatHeader, closeChat } from './ChatHeader.tsx';
 import { Composer } from './Composer.tsx';
@@ -101,6 +104,18 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
     );
   };
   const joined = roomState?.state === 'joined';
+  const mayWrite = online && (!room || joined);
+  const send = (files: File[]) => {
+    if (!mayWrite) return setError(t('transfers.notNow'));
+    setError(undefined);
+    void sendFiles(accountId, peer, files).then((problems) => setError(problems.length === 0 ? undefined : problems.join('\n')));
+  };
+  const drop = useFileDrop(send);
+  const dropHint = drop.dragging && (
+    <p className="drop-hint" aria-hidden="true">
+      {t('transfers.dropHint', { name })}
+    </p>
+  );
 
   const pane = (
     <>
@@ -143,6 +158,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
       {!online && <p className="hint offline-hint">{t('chat.offline')}</p>}
       {room && online && !joined && <RejoinBar accountId={accountId} peer={peer} room={roomState} onError={setError} />}
       {room && joined && <VoiceBars key={roomState.role} accountId={accountId} room={roomState} occupants={occupants} onError={setError} />}
+      <ConversationTransfers accountId={accountId} peer={peer} />
       {(!room || joined) && (
         <Composer
           key={`${accountId} ${peer}`}
@@ -157,20 +173,23 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
           onEditLast={room ? () => undefined : editLast}
           onSent={() => setSentCount((count) => count + 1)}
           onError={setError}
+          onFiles={send}
         />
       )}
     </>
   );
   if (!room) {
     return (
-      <section className="conversation chat" aria-label={t('chat.with', { name })}>
+      <section className={drop.dragging ? 'conversation chat dropping' : 'conversation chat'} aria-label={t('chat.with', { name })} {...drop.handlers}>
+        {dropHint}
         <ChatHeader accountId={accountId} peer={peer} name={name} contact={contact} muted={muted} onToggleMute={toggleMute} />
         {pane}
       </section>
     );
   }
   return (
-    <section className="conversation chat room-view" aria-label={t('room.label', { name })}>
+    <section className={drop.dragging ? 'conversation chat room-view dropping' : 'conversation chat room-view'} aria-label={t('room.label', { name })} {...drop.handlers}>
+      {dropHint}
       <RoomHeader
         accountId={accountId}
         peer={peer}

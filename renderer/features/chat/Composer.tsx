@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
 import { useSettings } from '../../stores/settings.ts';
+import { AttachButton } from '../transfers/AttachButton.tsx';
 import { ctrlName, enterAction } from './send-keys.ts';
 import { createTypingNotifier } from './typing-notifier.ts';
 
@@ -22,9 +23,11 @@ interface ComposerProps {
   readonly onEditLast: () => void;
   readonly onSent: () => void;
   readonly onError: (error: string | undefined) => void;
+  /** Files picked or pasted: sent to the conversation. */
+  readonly onFiles: (files: File[]) => void;
 }
 
-export function Composer({ accountId, peer, peerName, room = false, replyTo, editing, onCancelReply, onCancelEdit, onEditLast, onSent, onError }: ComposerProps) {
+export function Composer({ accountId, peer, peerName, room = false, replyTo, editing, onCancelReply, onCancelEdit, onEditLast, onSent, onError, onFiles }: ComposerProps) {
   const id = useId();
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
@@ -146,6 +149,7 @@ export function Composer({ accountId, peer, peerName, room = false, replyTo, edi
         </div>
       )}
       <div className="composer-row">
+        <AttachButton onFiles={onFiles} />
         <label htmlFor={`${id}-message`} className="visually-hidden">
           {t('composer.label')}
         </label>
@@ -159,6 +163,13 @@ export function Composer({ accountId, peer, peerName, room = false, replyTo, edi
           value={draft}
           onChange={(event) => change(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            // A pasted image (a screenshot) is sent as a file; pasted text is only text.
+            const files = [...event.clipboardData.files];
+            if (files.length === 0) return;
+            event.preventDefault();
+            onFiles(files);
+          }}
 
         />
         <span id={`${id}-keys`} className="visually-hidden">
