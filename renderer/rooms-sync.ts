@@ -3,6 +3,7 @@ import { whenOnline } from './account-online.ts';
 import type { Api } from './api.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useRooms } from './stores/rooms.ts';
+import { useVoiceRequests } from './stores/voice-requests.ts';
 
 const known = (accountId: string) => useAccounts.getState().accounts.some((account) => account.id === accountId);
 
@@ -27,6 +28,10 @@ export function startRoomsSync(api: Api): void {
   api.on('muc.room', ({ accountId, room }) => useRooms.getState().room(accountId, room));
   api.on('muc.occupants', (delta) => useRooms.getState().occupants(delta));
   api.on('muc.invitations', ({ accountId, invitations }) => useRooms.getState().invitations(accountId, invitations));
-  api.on('account.removed', ({ accountId }) => useRooms.getState().forget(accountId));
+  api.on('muc.voiceRequest', ({ accountId, request }) => useVoiceRequests.getState().received(accountId, request));
+  api.on('account.removed', ({ accountId }) => {
+    useRooms.getState().forget(accountId);
+    useVoiceRequests.getState().forget(accountId);
+  });
   whenOnline(api, (accountId) => void load(api, accountId), { atStart: true });
 }

@@ -331,6 +331,13 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 16,
+    description: 'a room message removed by a moderator (XEP-0425): who and why, as JSON; the message is retracted too',
+    sql: `
+      ALTER TABLE messages ADD COLUMN moderation TEXT CHECK (moderation IS NULL OR json_valid(moderation));
+    `,
+  },
+  {
+    version: 17,
     description: "rooms' notification setting (all, mentions, none), and which room messages name our nickname",
     sql: `
       -- NULL: the default (mentions, for a room).
@@ -339,7 +346,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    version: 17,
+    version: 18,
     description: 'full-text search of room messages by who wrote them too: the index holds the sender nickname beside the body',
     sql: `
       DROP TRIGGER messages_fts_insert;

@@ -234,6 +234,19 @@ describe('corrections, retractions and reactions', () => {
     expect(store.correct(original.id, 'back', 600)).toMatchObject({ body: '', retracted: true, correctedAt: 500 });
   });
 
+  it('removes a room message by its stanza-id for a moderator (XEP-0425), and merges a tombstone into the message held', () => {
+    const { store } = setUp();
+    const room = { peer: 'tea@c.x', kind: 'groupchat' as const, sender: { nick: 'carol' } };
+    const said = store.insert(message({ ...room, body: 'spam', stanzaId: 'sid-1' })).message;
+    expect(store.moderate('a1', 'tea@c.x', 'sid-2', { reason: 'x' })).toBeUndefined();
+    expect(store.moderate('a1', 'tea@c.x', 'sid-1', { by: 'tea@c.x/alice', reason: 'no spam' })).toMatchObject({ id: said.id, body: '', retracted: true, moderated: { by: 'tea@c.x/alice', reason: 'no spam' } });
+    const other = store.insert(message({ ...room, body: 'more spam', stanzaId: 'sid-3' })).message;
+    const merged = store.insert(message({ ...room, body: '', stanzaId: 'sid-3', retracted: true, moderated: { reason: 'again' } }));
+    expect(merged).toMatchObject({ kind: 'merged', message: { id: other.id, body: '', retracted: true, moderated: { reason: 'again' } } });
+    const fresh = store.insert(message({ ...room, body: '', stanzaId: 'sid-4', retracted: true, moderated: {} })).message;
+    expect(store.get(fresh.id)).toMatchObject({ retracted: true, moderated: {} });
+  });
+
   it('keeps how much of a body too long was cut, through a correction and a retraction', () => {
     const { store } = setUp();
     const long = store.insert(message({ body: 'start of a long text', bodyCut: 1_000 })).message;
@@ -460,16 +473,16 @@ describe('the migration of stored messages', () => {
     db.close();
   });
 
-  it('indexes the room messages stored before v17 by their sender’s nickname too, and keeps it current', () => {
+  it('indexes the room messages stored before v18 by their sender’s nickname too, and keeps it current', () => {
     const dir = mkdtempSync(join(tmpdir(), 'causette-messages-'));
     dirs.push(dir);
     const file = join(dir, 'causette.sqlite');
-    const v16 = openDatabase(file, migrations.slice(0, 16));
-    createAccountStore(v16).insert(account);
-    v16
+    const v17 = openDatabase(file, migrations.slice(0, 17));
+    createAccountStore(v17).insert(account);
+    v17
       .prepare("INSERT INTO messages (id, account_id, peer, direction, body, ts, state, read, kind, sender_nick) VALUES ('r1', 'a1', 'tea@muc.x', 'in', 'the kettle', 1, 'received', 0, 'groupchat', 'Zoé')")
       .run();
-    v16.close();
+    v17.close();
 
     const db = openDatabase(file);
     const search = db.prepare('SELECT m.id FROM messages_fts f JOIN messages m ON m.rowid = f.rowid WHERE messages_fts MATCH ? ORDER BY m.ts');

@@ -1,6 +1,6 @@
 // XEP-0045 on a session: the rooms we are in, joined (§7.2) and left (§7.14), their occupants from presence (§7.2.3, §9),
 // their messages and subject (§7.4, §8.1), their archive (XEP-0313, room-archive.ts), and a rejoin after a reconnect that
-// was not a resumption (XEP-0198 §5).
+// was not a resumption (XEP-0198 §5) or once a silent room turns out to have lost us (XEP-0410).
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
@@ -10,6 +10,7 @@ import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
 import { joinError } from './join-errors.ts';
+import { moderateMessage, parseModerationNotice } from './moderation.ts';
 import { parseMucPresence, type MucPresence } from './muc-presence.ts';
 import { markPrivateMessages } from './private-messages.ts';
 import { buildJoin, buildLeave, buildRoomPresence, buildSubject, NS_MUC_USER, type RoomAvailability } from './muc-stanzas.ts';
@@ -206,6 +207,13 @@ export function setupMuc(deps: MucDeps) {
   }
 
   function ingest(entry: Entry, content: Element): void {
+    // XEP-0425: a moderator removed a message, which the room names by its stanza-id.
+    const notice = parseModerationNotice(content, entry.room.jid);
+    if (notice) {
+      const removed = store.moderate(accountId, entry.room.jid, notice.stanzaId, notice.moderation);
+      if (removed) deps.changed(removed);
+      return;
+    }
     const parsed = parseRoomMessage(content, viewOf(entry));
     if (!parsed) return;
     if (parsed.kind === 'subject') {
@@ -363,6 +371,11 @@ export function setupMuc(deps: MucDeps) {
       const entry = rooms.get(room);
       if (!entry?.archive) return 'unavailable';
       return archive.scrollBack(archivedRoom(entry, entry.archive), limit);
+    },
+    /** XEP-0425: as a moderator, asks the room to remove a message (by our id for it); the room's notice then removes it here. */
+    moderate(messageId: string, reason?: string): Promise<void> {
+      const message = store.get(messageId);
+      return moderateMessage(connection, message, message && rooms.get(message.peer)?.room, reason);
     },
     dispose(): void {
       disposed = true;
