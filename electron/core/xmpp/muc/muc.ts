@@ -1,6 +1,6 @@
 // XEP-0045 on a session: the rooms we are in, joined (§7.2) and left (§7.14), their occupants from presence (§7.2.3, §9),
-// their messages and subject (§7.4, §8.1), their archive (XEP-0313, room-archive.ts), and a rejoin after a reconnect that
-// was not a resumption (XEP-0198 §5) or once a silent room turns out to have lost us (XEP-0410).
+// their messages and subject (§7.4, §8.1), their archive (XEP-0313, room-archive.ts), and a rejoin after a reconnect
+// that was not a resumption (XEP-0198 §5) or once a silent room turns out to have lost us (XEP-0410).
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
@@ -366,16 +366,16 @@ export function setupMuc(deps: MucDeps) {
       await connection.send(buildSubject({ room, id, subject }));
       return answered;
     },
+    /** XEP-0425: as a moderator, asks the room to remove a message (by our id for it); the room's notice then removes it here. */
+    moderate(messageId: string, reason?: string): Promise<void> {
+      const message = store.get(messageId);
+      return moderateMessage(connection, message, message && rooms.get(message.peer)?.room, reason);
+    },
     /** XEP-0313: about `limit` messages of the room older than what is stored; 'unavailable' when it keeps no archive. */
     async scrollBack(room: string, limit: number): Promise<'more' | 'complete' | 'unavailable'> {
       const entry = rooms.get(room);
       if (!entry?.archive) return 'unavailable';
       return archive.scrollBack(archivedRoom(entry, entry.archive), limit);
-    },
-    /** XEP-0425: as a moderator, asks the room to remove a message (by our id for it); the room's notice then removes it here. */
-    moderate(messageId: string, reason?: string): Promise<void> {
-      const message = store.get(messageId);
-      return moderateMessage(connection, message, message && rooms.get(message.peer)?.room, reason);
     },
     dispose(): void {
       disposed = true;
