@@ -5,6 +5,7 @@ import type { Api } from './api.ts';
 import { createFrameBatch } from './frame-batch.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useRooms } from './stores/rooms.ts';
+import { useVoiceRequests } from './stores/voice-requests.ts';
 
 const known = (accountId: string) => useAccounts.getState().accounts.some((account) => account.id === accountId);
 
@@ -31,9 +32,11 @@ export function startRoomsSync(api: Api): void {
   const batch = createFrameBatch<EventPayload<'muc.occupants'>>((deltas) => useRooms.getState().occupantDeltas(deltas));
   api.on('muc.occupants', (delta) => batch.push(delta));
   api.on('muc.invitations', ({ accountId, invitations }) => useRooms.getState().invitations(accountId, invitations));
+  api.on('muc.voiceRequest', ({ accountId, request }) => useVoiceRequests.getState().received(accountId, request));
   api.on('account.removed', ({ accountId }) => {
     batch.flush();
     useRooms.getState().forget(accountId);
+    useVoiceRequests.getState().forget(accountId);
   });
   whenOnline(api, (accountId) => void load(api, accountId), { atStart: true });
 }

@@ -123,10 +123,14 @@ async def create_room(peer, args):
     muc = peer.plugin["xep_0045"]
     await muc.join_muc_wait(args["room"], args["nick"], maxstanzas=0, timeout=10)
     form = peer.plugin["xep_0004"].make_form(ftype="submit")
+    if args.get("public") or args.get("moderated"):
+        form.add_field(var="FORM_TYPE", ftype="hidden", value="http://jabber.org/protocol/muc#roomconfig")
     if args.get("public"):
         # §10.2 muc#roomconfig_publicroom: listed in the service's disco#items (§6.3).
-        form.add_field(var="FORM_TYPE", ftype="hidden", value="http://jabber.org/protocol/muc#roomconfig")
         form.add_field(var="muc#roomconfig_publicroom", ftype="boolean", value=True)
+    if args.get("moderated"):
+        # §10.2 muc#roomconfig_moderatedroom: those without affiliation come in as visitors (§7.1).
+        form.add_field(var="muc#roomconfig_moderatedroom", ftype="boolean", value=True)
     await muc.set_room_config(args["room"], form, timeout=10)
     return None
 
@@ -180,6 +184,17 @@ async def mediated_invite(peer, args):
     return None
 
 
+async def request_voice(peer, args):
+    # XEP-0045 §7.13: a visitor asks for voice with a submitted muc#request form.
+    form = peer.plugin["xep_0004"].make_form(ftype="submit")
+    form.add_field(var="FORM_TYPE", value="http://jabber.org/protocol/muc#request")
+    form.add_field(var="muc#role", ftype="list-single", value="participant")
+    msg = peer.make_message(mto=args["room"])
+    msg.append(form)
+    msg.send()
+    return None
+
+
 async def publish_bookmark(peer, args):
     # XEP-0402 §3.4 with §5's publish-options, written out (Debian's slixmpp 1.8 has no xep_0402 plugin).
     ns = "urn:xmpp:bookmarks:1"
@@ -200,8 +215,22 @@ async def publish_bookmark(peer, args):
     return None
 
 
+async def store_legacy_bookmarks(peer, args):
+    # XEP-0048 §3.2 in private XML storage (XEP-0049), by slixmpp's own plugin; enabled here only, so that other tests'
+    # peers do not carry its PEP +notify in their caps.
+    peer.register_plugin("xep_0048")
+    from slixmpp.plugins.xep_0048 import Bookmarks
+
+    bookmarks = Bookmarks()
+    for room in args["rooms"]:
+        bookmarks.add_conference(room["room"], room.get("nick"), name=room.get("name"), autojoin=room.get("autojoin", False), password=room.get("password"))
+    await peer.plugin["xep_0048"].set_bookmarks(bookmarks, method="xep_0049", timeout=10)
+    return None
+
+
 COMMANDS = {
     "publishBookmark": publish_bookmark,
+    "storeLegacyBookmarks": store_legacy_bookmarks,
     "directInvite": direct_invite,
     "mediatedInvite": mediated_invite,
     "joinRoom": join_room,
@@ -212,6 +241,7 @@ COMMANDS = {
     "kick": kick,
     "ban": ban,
     "setAffiliation": set_affiliation,
+    "requestVoice": request_voice,
     "sendMessage": send_message,
     "receipt": receipt,
     "displayed": displayed,

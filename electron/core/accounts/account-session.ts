@@ -32,6 +32,7 @@ import { setupIqRouter } from '../xmpp/iq-router.ts';
 import { setupMam } from '../xmpp/mam/mam.ts';
 import { MUC_FEATURES } from '../xmpp/muc/invitation-stanzas.ts';
 import { setupInvitations } from '../xmpp/muc/invitations.ts';
+import { setupVoiceRequests } from '../xmpp/muc/voice-requests.ts';
 import { setupMuc } from '../xmpp/muc/muc.ts';
 import { NS_MAM } from '../xmpp/mam/mam-stanzas.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
@@ -233,7 +234,16 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onChange: (list) => deps.emit('muc.invitations', { accountId, invitations: list }),
       })
     : undefined;
-  // XEP-0402: saved rooms, the autojoin ones joined once per sign-in (later sessions rejoin what we are in, above).
+  // XEP-0045 §8.6: the voice requests of the rooms we moderate.
+  const voiceRequests = muc
+    ? setupVoiceRequests({
+        connection,
+        logger,
+        inRoom: (room) => muc.room(room)?.state === 'joined',
+        onRequest: (request) => deps.emit('muc.voiceRequest', { accountId, request }),
+      })
+    : undefined;
+  // XEP-0402: saved rooms; the autojoin ones joined at sign-in, later only when set anew (a reconnect rejoins what we are in, above).
   const joining =
     muc &&
     createAutojoin({
@@ -242,9 +252,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
       onFailure: (room, error) => deps.emit('muc.autojoinFailed', { accountId, room, error: toAppError(error) }),
     });
   const bookmarks = joining
-    ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
+    ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, logger, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
     : undefined;
-  let autojoined = false;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -305,11 +314,6 @@ export function createAccountSession(deps: AccountSessionDeps) {
       void started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
       void started
         .then(() => bookmarks?.fetch())
-        .then((saved) => {
-          if (!saved || !joining || autojoined) return;
-          autojoined = true;
-          joining.all(saved);
-        })
         .catch(warn('the bookmarks could not be fetched'));
     }
   });
@@ -332,6 +336,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     mam,
     muc,
     invitations,
+    voiceRequests,
     bookmarks,
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
@@ -357,6 +362,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       bookmarks?.dispose();
       muc?.dispose();
       invitations?.dispose();
+      voiceRequests?.dispose();
       chat?.dispose();
       router.dispose();
       accountInfo.dispose();

@@ -329,4 +329,11 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 16,
+    description: 'a room message removed by a moderator (XEP-0425): who and why, as JSON; the message is retracted too',
+    sql: `
+      ALTER TABLE messages ADD COLUMN moderation TEXT CHECK (moderation IS NULL OR json_valid(moderation));
+    `,
+  },
 ];
