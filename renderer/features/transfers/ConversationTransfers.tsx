@@ -1,6 +1,7 @@
 // The files on their way to this conversation: each with its name, a progress bar and Cancel; one that failed says why,
 // until dismissed. A sent file leaves the list: its message takes its place.
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { Transfer } from '../../../shared/model/transfer.ts';
 import { call } from '../../api.ts';
 import { errorText } from '../../i18n/errors.ts';
@@ -9,7 +10,8 @@ import { byteSize } from './byte-size.ts';
 
 export function ConversationTransfers({ accountId, peer }: { readonly accountId: string; readonly peer: string }) {
   const { t } = useTranslation();
-  const transfers = useTransfers((state) => selectConversationTransfers(state, accountId, peer));
+  // A new list each time the slice changes: compared item by item, or every event would render again for nothing.
+  const transfers = useTransfers(useShallow((state) => selectConversationTransfers(state, accountId, peer)));
   if (transfers.length === 0) return null;
   return (
     <ul className="transfers" aria-label={t('transfers.label')}>
@@ -26,9 +28,10 @@ function TransferRow({ transfer }: { readonly transfer: Transfer }) {
   const size = byteSize(transfer.size, i18n.language);
   if (transfer.state === 'failed') {
     return (
-      <li className="transfer failed" role="alert">
-        <span className="transfer-name">{transfer.name}</span>
-        <span className="transfer-state">{t('transfers.failed', { reason: transfer.error ? errorText(transfer.error) : t('transfers.unknown') })}</span>
+      <li className="transfer failed">
+        <p role="alert" className="transfer-failure">
+          <span className="transfer-name">{transfer.name}</span> <span className="transfer-state">{t('transfers.failed', { reason: transfer.error ? errorText(transfer.error) : t('transfers.unknown') })}</span>
+        </p>
         <button type="button" className="quiet" onClick={() => useTransfers.getState().dismiss(transfer.id)}>
           {t('transfers.dismiss')}
         </button>
