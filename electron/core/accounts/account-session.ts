@@ -13,6 +13,9 @@ import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { MessageStore } from '../storage/messages.ts';
+import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
+import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
+import { setupOmemo } from '../omemo/omemo.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
 import { setupAvatars } from '../xmpp/avatar/avatars.ts';
@@ -70,6 +73,8 @@ export interface AccountSessionDeps {
   readonly onInvisibility: () => void;
   /** XEP-0410: how long a room may be silent before we check that we are still in it. */
   readonly mucSelfPingIdleMs?: number;
+  /** The account's OMEMO keys (XEP-0384); without them (or without chat), OMEMO is not installed. */
+  readonly omemoKeys?: OmemoKeyStore | undefined;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -98,7 +103,13 @@ export function createAccountSession(deps: AccountSessionDeps) {
     return connection.send(refusal).then(() => undefined);
   });
   const router = setupIqRouter({ connection, logger });
-  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : [])]);
+  const omemoKeys = deps.messageStore ? deps.omemoKeys : undefined;
+  const info = ownDiscoInfo([
+    NS_AVATAR_METADATA_NOTIFY,
+    ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : []),
+    // XEP-0384 v0.3.0 §4.2: contacts' device lists pushed to us.
+    ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY] : []),
+  ]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
   const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
@@ -245,6 +256,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
     : undefined;
   let autojoined = false;
+  const omemo = omemoKeys ? setupOmemo({ ownJid: deps.jid, connection, keys: omemoKeys, logger }) : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -333,6 +345,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     muc,
     invitations,
     bookmarks,
+    omemo,
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
     connection,
@@ -355,6 +368,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       carbons?.dispose();
       mam?.dispose();
       bookmarks?.dispose();
+      omemo?.dispose();
       muc?.dispose();
       invitations?.dispose();
       chat?.dispose();
