@@ -54,24 +54,26 @@ export function RoomHeader({ accountId, peer, name, room, occupants, muted, onTo
           </p>
         )}
       </div>
-      {joined && (
-        <button type="button" className="quiet" onClick={() => setInviting(true)}>
-          {t('invite.open')}
+      <div className="room-actions">
+        {joined && (
+          <button type="button" className="quiet" onClick={() => setInviting(true)}>
+            {t('invite.open')}
+          </button>
+        )}
+        {bookmark}
+        <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
+          {muted ? t('chat.unmute') : t('chat.mute')}
         </button>
-      )}
+        {room && room.state !== 'left' && (
+          <button type="button" className="quiet danger-quiet" onClick={onLeave}>
+            {t('room.leave')}
+          </button>
+        )}
+        <button type="button" className="quiet" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
       {inviting && room && <InviteDialog accountId={accountId} room={room} name={name} occupants={occupants} onClose={() => setInviting(false)} />}
-      {bookmark}
-      <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
-        {muted ? t('chat.unmute') : t('chat.mute')}
-      </button>
-      {room && room.state !== 'left' && (
-        <button type="button" className="quiet danger-quiet" onClick={onLeave}>
-          {t('room.leave')}
-        </button>
-      )}
-      <button type="button" className="quiet" onClick={onClose}>
-        {t('common.close')}
-      </button>
     </div>
   );
 }
