@@ -66,8 +66,12 @@ export const MessageSchema = z.object({
   retracted: z.boolean().optional(),
   replyTo: ReplyToSchema.optional(),
   reactions: z.array(ReactionSchema).optional(),
-  /** End-to-end encrypted (OMEMO, a later issue). */
+  /** End-to-end encrypted (OMEMO, XEP-0384). */
   encrypted: z.boolean().optional(),
+  /** The OMEMO device that sent it (incoming encrypted messages). */
+  senderDevice: z.number().int().min(0).optional(),
+  /** Encrypted, and could not be decrypted here: shown as "Could not decrypt this message (from device N)". */
+  undecryptable: z.boolean().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

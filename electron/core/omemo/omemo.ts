@@ -8,6 +8,7 @@ import { buildDeviceListPublish, withOwnDevice } from './axolotl-device-list.ts'
 import { ownBundle, publishOpen, publishOwnDevice } from './axolotl-publish.ts';
 import { NODE_DEVICE_LIST, bundleNode } from './axolotl-pubsub.ts';
 import { setupDeviceLists } from './device-lists.ts';
+import { createDecryptStep } from './omemo-decrypt.ts';
 import { topUpPreKeys } from './own-device.ts';
 import { createSignalStore } from './signal-store.ts';
 
@@ -86,6 +87,8 @@ export function setupOmemo(deps: OmemoDeps) {
       .finally(() => (replenishing = undefined));
   }
 
+  const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, logger }));
+
   return {
     signal,
     lists,
@@ -95,6 +98,7 @@ export function setupOmemo(deps: OmemoDeps) {
     replenished: (): Promise<void> => replenishing ?? Promise.resolve(),
     dispose(): void {
       removeSession();
+      removeDecrypt();
       lists.dispose();
     },
   };

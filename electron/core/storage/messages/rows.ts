@@ -29,6 +29,8 @@ export interface Row {
   reply_quote: string | null;
   reactions: string | null;
   encrypted: number;
+  sender_device: number | null;
+  undecryptable: number;
 }
 
 /** Our reactions and the peer's, per sender bare JID (XEP-0444 replaces a sender's whole set each time). */
@@ -78,6 +80,8 @@ export function toMessage(row: Row): Message {
     ...(row.reply_quote === null ? {} : { replyTo: { quote: row.reply_quote } }),
     ...(reactions ? { reactions } : {}),
     ...(row.encrypted === 1 ? { encrypted: true } : {}),
+    ...(row.sender_device === null ? {} : { senderDevice: row.sender_device }),
+    ...(row.undecryptable === 1 ? { undecryptable: true } : {}),
   };
 }
 
