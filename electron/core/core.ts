@@ -13,6 +13,7 @@ import { createChatHandlers } from './accounts/chat-handlers.ts';
 import { createMucHandlers } from './accounts/muc-handlers.ts';
 import { createNotifier } from './accounts/notifier.ts';
 import { createNotifyHandlers } from './accounts/notify-handlers.ts';
+import { createOmemoHandlers } from './accounts/omemo-handlers.ts';
 import { createOwnPresenceState } from './accounts/own-presence-state.ts';
 import { createPresenceHandlers } from './accounts/presence-service.ts';
 import { createRosterHandlers } from './accounts/roster-handlers.ts';
@@ -123,6 +124,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createChatHandlers({ accounts, store: messageStore, emit }),
     ...createMucHandlers({ accounts }),
     ...createBookmarkHandlers({ accounts }),
+    ...createOmemoHandlers({ accounts, store: messageStore, emit }),
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),

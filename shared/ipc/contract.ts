@@ -18,6 +18,7 @@ import {
   RoomSchema,
 } from '../model/room.ts';
 import { BookmarkSchema } from '../model/bookmark.ts';
+import { EncryptionStateSchema } from '../model/encryption.ts';
 import { AppErrorSchema, type AppError } from './errors.ts';
 
 const Empty = z.object({}).strict();
@@ -276,6 +277,10 @@ export const commands = {
     BookmarkSchema,
   ),
   'muc.unbookmark': command(z.object(AccountRoom).strict(), z.null()),
+  /** XEP-0384: whether a one-to-one conversation is end-to-end encrypted. */
+  'omemo.encryption': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), EncryptionStateSchema),
+  /** Turns a conversation's encryption on or off; with it on, a message that cannot be encrypted fails instead of going out. */
+  'omemo.setEncryption': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, on: z.boolean() }).strict(), EncryptionStateSchema),
 } as const;
 
 export const events = {
@@ -324,6 +329,8 @@ export const events = {
   }),
   /** The saved rooms changed (fetched at sign-in, saved here, or by another of our clients): the whole list. */
   'muc.bookmarks': z.object({ accountId: AccountIdSchema, bookmarks: z.array(BookmarkSchema) }),
+  /** A conversation's encryption changed (chosen, or the peer's OMEMO devices appeared or went). */
+  'omemo.encryption': z.object({ accountId: AccountIdSchema, state: EncryptionStateSchema }),
   /** A saved room could not be joined automatically at sign-in: why, for the user. */
   'muc.autojoinFailed': z.object({ accountId: AccountIdSchema, room: z.string(), error: AppErrorSchema }),
   'presence.ownChanged': z.object({

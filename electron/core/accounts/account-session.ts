@@ -6,6 +6,7 @@ import type { Element } from '@xmpp/xml';
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import { toAppError } from '../../../shared/ipc/errors.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
+import { encryptionState } from '../../../shared/model/encryption.ts';
 import type { Message } from '../../../shared/model/message.ts';
 import { defaultSettings, type ShareChatActivity } from '../../../shared/model/settings.ts';
 import type { Logger } from '../log/logger.ts';
@@ -256,7 +257,23 @@ export function createAccountSession(deps: AccountSessionDeps) {
     ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
     : undefined;
   let autojoined = false;
-  const omemo = omemoKeys ? setupOmemo({ ownJid: deps.jid, connection, keys: omemoKeys, logger }) : undefined;
+  const omemo =
+    omemoKeys && chat && deps.messageStore
+      ? setupOmemo({
+          ownJid: deps.jid,
+          connection,
+          keys: omemoKeys,
+          logger,
+          choice: (peer) => deps.messageStore?.encryptionChoice(accountId, peer),
+          onDevices: (jid, devices) => {
+            if (jid !== deps.jid) deps.emit('omemo.encryption', { accountId, state: encryptionState(jid, deps.messageStore?.encryptionChoice(accountId, jid), devices.length) });
+          },
+          onEncrypted: (id) => {
+            const message = deps.messageStore?.markEncrypted(id);
+            if (message) chat.changed(message);
+          },
+        })
+      : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.

@@ -16,8 +16,8 @@ export interface DeviceListsDeps {
   readonly onChange: (jid: string, devices: readonly number[]) => void;
 }
 
-/** Conditions that mean the account has no list (XEP-0060 §6.5.9.11), or no PEP service to hold one. */
-const noList = new Set(['item-not-found', 'service-unavailable', 'feature-not-implemented']);
+/** Conditions that mean the account has no list (XEP-0060 §6.5.9.11), no PEP service to hold one, or none we may read. */
+const noList = new Set(['item-not-found', 'service-unavailable', 'feature-not-implemented', 'forbidden']);
 
 const bareOf = (from: string | undefined): string | undefined => {
   const parsed = parseJid(from ?? '');

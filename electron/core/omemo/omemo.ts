@@ -9,6 +9,7 @@ import { ownBundle, publishOpen, publishOwnDevice } from './axolotl-publish.ts';
 import { NODE_DEVICE_LIST, bundleNode } from './axolotl-pubsub.ts';
 import { setupDeviceLists } from './device-lists.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
+import { createEncryptStep } from './omemo-encrypt.ts';
 import { topUpPreKeys } from './own-device.ts';
 import { createSignalStore } from './signal-store.ts';
 
@@ -19,6 +20,10 @@ export interface OmemoDeps {
   readonly logger: Logger;
   /** A device list changed: whether a conversation can be encrypted may have too. */
   readonly onDevices?: (jid: string, devices: readonly number[]) => void;
+  /** The user's choice for a conversation, undefined when not made (then: on when the contact has devices). */
+  readonly choice: (peer: string) => boolean | undefined;
+  /** Our message with this stanza id goes out encrypted. */
+  readonly onEncrypted: (id: string) => void;
   readonly now?: () => number;
 }
 
@@ -89,16 +94,26 @@ export function setupOmemo(deps: OmemoDeps) {
 
   const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, logger }));
 
+  /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */
+  async function enabled(peer: string): Promise<boolean> {
+    return deps.choice(peer) ?? (await lists.devices(peer)).length > 0;
+  }
+  const removeEncrypt = connection.pipeline.useOutgoing(
+    createEncryptStep({ ownJid: deps.ownJid, signal, keys, lists, ownDevice, iq, logger, enabled, encrypted: deps.onEncrypted }),
+  );
+
   return {
     signal,
     lists,
     ownDevice,
     replenish,
+    enabled,
     /** Settles once the replenishing under way (if any) is done; for tests. */
     replenished: (): Promise<void> => replenishing ?? Promise.resolve(),
     dispose(): void {
       removeSession();
       removeDecrypt();
+      removeEncrypt();
       lists.dispose();
     },
   };

@@ -162,7 +162,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
   if (!room) {
     return (
       <section className="conversation chat" aria-label={t('chat.with', { name })}>
-        <ChatHeader accountId={accountId} peer={peer} name={name} contact={contact} muted={muted} onToggleMute={toggleMute} />
+        <ChatHeader accountId={accountId} peer={peer} name={name} contact={contact} muted={muted} onToggleMute={toggleMute} onError={setError} />
         {pane}
       </section>
     );

@@ -7,6 +7,7 @@ import { call, messageOf } from '../../api.ts';
 import { locale } from '../../i18n/index.ts';
 import { placeActions } from './actions-placement.ts';
 import { DeleteQuestion } from './DeleteQuestion.tsx';
+import { EncryptionMark } from '../encryption/EncryptionMark.tsx';
 import { MessageActions } from './MessageActions.tsx';
 import { nickColour } from '../rooms/nick-colour.ts';
 import { MessageBody } from './MessageBody.tsx';
@@ -94,7 +95,13 @@ export function MessageItem(props: MessageItemProps) {
           </p>
         )}
         {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
-        {message.retracted ? <p className="message-body deleted">{t('message.deleted')}</p> : <MessageBody body={message.body} />}
+        {message.retracted ? (
+          <p className="message-body deleted">{t('message.deleted')}</p>
+        ) : message.undecryptable === true ? (
+          <p className="message-body undecryptable">{t('message.undecryptable', { device: message.senderDevice ?? 0 })}</p>
+        ) : (
+          <MessageBody body={message.body} />
+        )}
         {truncated !== undefined && <p className="message-truncated">{truncated}</p>}
         <p className="message-meta">
           {day !== undefined && <span className="visually-hidden">{`${day}, `}</span>}
@@ -107,6 +114,7 @@ export function MessageItem(props: MessageItemProps) {
               {t('message.edited')}
             </span>
           )}
+          {message.kind === 'chat' && <EncryptionMark encrypted={message.encrypted === true} />}
           {message.direction === 'out' && <MessageStatus state={message.state} />}
           {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}
         </p>

@@ -1,0 +1,18 @@
+// End-to-end encryption of a one-to-one conversation (OMEMO, XEP-0384): what the chat header's switch shows.
+import { z } from 'zod';
+
+export const EncryptionStateSchema = z.object({
+  peer: z.string(),
+  /** Our messages to the peer are encrypted (and fail rather than go out in the clear). */
+  on: z.boolean(),
+  /** The user chose it; otherwise it follows whether the peer has OMEMO devices. */
+  chosen: z.boolean(),
+  /** The peer has OMEMO devices, as far as we know. */
+  available: z.boolean(),
+});
+export type EncryptionState = z.infer<typeof EncryptionStateSchema>;
+
+/** The choice when made, else on exactly when the peer has devices (XEP-0384 clients encrypt by default then). */
+export function encryptionState(peer: string, choice: boolean | undefined, devices: number): EncryptionState {
+  return { peer, on: choice ?? devices > 0, chosen: choice !== undefined, available: devices > 0 };
+}
