@@ -200,7 +200,26 @@ async def publish_bookmark(peer, args):
     return None
 
 
+async def omemo_start(peer, _args):
+    """OMEMO 0.3 with python-omemo (imported here: only the OMEMO interop test needs Debian's python3-omemo)."""
+    from omemo_support import OmemoPeer
+
+    peer.omemo = OmemoPeer(peer)
+    return await peer.omemo.start()
+
+
+async def omemo_send(peer, args):
+    return await peer.omemo.send(args["to"], args["body"])
+
+
+async def omemo_received(peer, _args):
+    return {"decrypted": peer.omemo.decrypted, "failures": peer.omemo.failures}
+
+
 COMMANDS = {
+    "omemoStart": omemo_start,
+    "omemoSend": omemo_send,
+    "omemoReceived": omemo_received,
     "publishBookmark": publish_bookmark,
     "directInvite": direct_invite,
     "mediatedInvite": mediated_invite,
