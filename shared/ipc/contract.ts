@@ -18,7 +18,7 @@ import {
   RoomSchema,
 } from '../model/room.ts';
 import { BookmarkSchema } from '../model/bookmark.ts';
-import { EncryptionStateSchema } from '../model/encryption.ts';
+import { DeviceTrustSchema, EncryptionStateSchema, OmemoDevicesSchema } from '../model/encryption.ts';
 import { AppErrorSchema, type AppError } from './errors.ts';
 
 const Empty = z.object({}).strict();
@@ -281,6 +281,13 @@ export const commands = {
   'omemo.encryption': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), EncryptionStateSchema),
   /** Turns a conversation's encryption on or off; with it on, a message that cannot be encrypted fails instead of going out. */
   'omemo.setEncryption': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, on: z.boolean() }).strict(), EncryptionStateSchema),
+  /** Our device's fingerprint and the contact's devices with theirs and their trust (fingerprints only: keys stay in main). */
+  'omemo.devices': command(z.object({ accountId: AccountIdSchema, jid: ContactJid }).strict(), OmemoDevicesSchema),
+  /** Verifies a device (after comparing fingerprints), trusts it without verifying, or stops encrypting for it. */
+  'omemo.setTrust': command(
+    z.object({ accountId: AccountIdSchema, jid: ContactJid, deviceId: z.number().int().positive(), trust: DeviceTrustSchema.exclude(['undecided']) }).strict(),
+    OmemoDevicesSchema,
+  ),
 } as const;
 
 export const events = {

@@ -90,4 +90,25 @@ describe('OMEMO between two cores', () => {
     await until(() => seen.some((stanza) => stanza.includes('in the clear, as chosen')), 'carol gets the plain message');
     expect(seen.some((stanza) => stanza.includes('must not leak'))).toBe(false);
   });
+
+  it('shows fingerprints, and a device the user distrusts is not encrypted for: with no other, the message fails', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await befriend(alice, bob);
+    await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s device');
+    const seen = await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid });
+    const bobsOwn = (await bob.handlers['omemo.devices']({ accountId: bob.accountId, jid: aliceJid })).own;
+    expect(seen.devices).toEqual([{ deviceId: bobsOwn.deviceId, fingerprint: bobsOwn.fingerprint, trust: 'undecided', used: true }]);
+    expect(bobsOwn.fingerprint).toMatch(/^([0-9a-f]{8} ){7}[0-9a-f]{8}$/);
+
+    const distrusted = await alice.handlers['omemo.setTrust']({ accountId: alice.accountId, jid: bobJid, deviceId: bobsOwn.deviceId, trust: 'untrusted' });
+    expect(distrusted.devices[0]).toMatchObject({ trust: 'untrusted', used: false });
+    const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'not for a distrusted device' });
+    const failed = await until(async () => (await history(alice, bobJid)).find((message) => message.id === sent.id && message.state === 'failed'), 'the message fails');
+    expect(failed.error).toBe(`${bobJid} has no OMEMO devices you trust: the message was not sent.`);
+
+    await alice.handlers['omemo.setTrust']({ accountId: alice.accountId, jid: bobJid, deviceId: bobsOwn.deviceId, trust: 'verified' });
+    await alice.handlers['chat.retry']({ accountId: alice.accountId, messageId: sent.id });
+    expect(await until(async () => (await history(bob, aliceJid)).find((message) => message.body === 'not for a distrusted device'), 'bob decrypts the retried message')).toMatchObject({ encrypted: true });
+  });
 });

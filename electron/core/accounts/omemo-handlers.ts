@@ -6,7 +6,7 @@ import type { MessageStore } from '../storage/messages.ts';
 import { normaliseBareJid } from '../xmpp/roster/roster-items.ts';
 import type { AccountService } from './account-service.ts';
 
-type OmemoCommand = 'omemo.encryption' | 'omemo.setEncryption';
+type OmemoCommand = 'omemo.encryption' | 'omemo.setEncryption' | 'omemo.devices' | 'omemo.setTrust';
 
 export interface OmemoHandlerDeps {
   readonly accounts: AccountService;
@@ -28,7 +28,24 @@ export function createOmemoHandlers({ accounts, store, emit }: OmemoHandlerDeps)
     const devices = lists && entry.state.status === 'online' ? await lists.devices(peer).catch(() => lists.known(peer) ?? []) : (lists?.known(peer) ?? []);
     return encryptionState(peer, store.encryptionChoice(accountId, peer), devices.length);
   }
+  function omemoOf(accountId: string) {
+    const entry = accounts.entry(accountId);
+    const omemo = entry.session?.omemo;
+    if (!omemo) throw new CausetteError('not-connected', `Sign in to ${entry.record.jid} first.`, undefined, { context: 'account', jid: entry.record.jid });
+    return { omemo, online: entry.state.status === 'online' };
+  }
   return {
+    'omemo.devices': ({ accountId, jid }) =>
+      Promise.resolve().then(() => {
+        const { omemo, online } = omemoOf(accountId);
+        return omemo.devices(peerOf(jid), online);
+      }),
+    'omemo.setTrust': async ({ accountId, jid, deviceId, trust }) => {
+      const { omemo, online } = omemoOf(accountId);
+      const bare = peerOf(jid);
+      if (!omemo.setTrust(bare, deviceId, trust)) throw new CausetteError('not-found', 'That device’s key is not known yet.', undefined, { context: 'omemoDevice' });
+      return omemo.devices(bare, online);
+    },
     'omemo.encryption': ({ accountId, peer }) => Promise.resolve().then(() => stateOf(accountId, peerOf(peer))),
     'omemo.setEncryption': async ({ accountId, peer, on }) => {
       const jid = peerOf(peer);

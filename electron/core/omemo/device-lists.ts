@@ -24,11 +24,17 @@ const bareOf = (from: string | undefined): string | undefined => {
   return parsed.ok ? formatJid(bareJid(parsed.jid)) : undefined;
 };
 
+/** A fetched empty list is asked again after this: a stranger who starts OMEMO sends us no notification. */
+const EMPTY_KEPT_MS = 60_000;
+
 export function setupDeviceLists(deps: DeviceListsDeps) {
   const known = new Map<string, readonly number[]>();
+  /** When an empty list was fetched, by JID. */
+  const emptySince = new Map<string, number>();
   const fetching = new Map<string, Promise<readonly number[]>>();
 
   function learn(jid: string, devices: readonly number[]): void {
+    emptySince.delete(jid);
     const before = known.get(jid);
     known.set(jid, devices);
     if (before?.join() !== devices.join()) deps.onChange(jid, devices);
@@ -46,10 +52,12 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
     try {
       const devices = parseDeviceList(await deps.connection.iq(buildDeviceListRequest(jid === deps.ownJid ? undefined : jid), 15_000)) ?? [];
       learn(jid, devices);
+      if (devices.length === 0) emptySince.set(jid, Date.now());
       return devices;
     } catch (error) {
       if (!(error instanceof StanzaError) || !noList.has(error.condition)) throw error;
       learn(jid, []);
+      emptySince.set(jid, Date.now());
       return [];
     }
   }
@@ -60,7 +68,8 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
     /** The list as last seen, else fetched once (several callers share one request). */
     devices(jid: string): Promise<readonly number[]> {
       const seen = known.get(jid);
-      if (seen) return Promise.resolve(seen);
+      const stale = Date.now() - (emptySince.get(jid) ?? Date.now()) > EMPTY_KEPT_MS;
+      if (seen && !stale) return Promise.resolve(seen);
       const running = fetching.get(jid) ?? fetch(jid).finally(() => fetching.delete(jid));
       fetching.set(jid, running);
       return running;
@@ -70,6 +79,7 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
     /** A fresh session: notifications may have been missed while offline. */
     forget(): void {
       known.clear();
+      emptySince.clear();
     },
     dispose: removeEvents,
   };

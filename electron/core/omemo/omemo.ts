@@ -8,6 +8,9 @@ import { buildDeviceListPublish, withOwnDevice } from './axolotl-device-list.ts'
 import { ownBundle, publishOpen, publishOwnDevice } from './axolotl-publish.ts';
 import { NODE_DEVICE_LIST, bundleNode } from './axolotl-pubsub.ts';
 import { setupDeviceLists } from './device-lists.ts';
+import { devicesOf, fingerprint } from './fingerprints.ts';
+import type { OmemoDevices } from '../../../shared/model/encryption.ts';
+import type { DeviceTrust } from '../storage/omemo-keys.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
 import { createEncryptStep } from './omemo-encrypt.ts';
 import { topUpPreKeys } from './own-device.ts';
@@ -103,6 +106,19 @@ export function setupOmemo(deps: OmemoDeps) {
   );
 
   return {
+    /** Our device's fingerprint and `jid`'s devices with theirs (for our own JID, our other devices). */
+    async devices(jid: string, online: boolean): Promise<OmemoDevices> {
+      const id = await ownDevice();
+      const identity = keys.identity();
+      const own = { deviceId: id, ...(identity ? { fingerprint: fingerprint(identity.publicKey) } : {}), trust: 'verified' as const, used: true };
+      return { own, devices: await devicesOf({ ownJid: deps.ownJid, keys, lists, iq, now }, jid, online) };
+    },
+    /** A trust decision on a device whose identity key is known; false when it is not. */
+    setTrust(jid: string, deviceId: number, trust: DeviceTrust): boolean {
+      if (!keys.deviceIdentity(jid, deviceId)) return false;
+      keys.setTrust(jid, deviceId, trust);
+      return true;
+    },
     signal,
     lists,
     ownDevice,
