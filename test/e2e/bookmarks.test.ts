@@ -105,7 +105,8 @@ describe('bookmarks', () => {
     const list = bookmarksOf(page, say);
     await list.getByRole('button', { name: /^Scones/ }).waitFor({ timeout: 10_000 });
     await bob.waitFor(({ tree }) => tree.name === 'presence' && tree.attrs['from'] === `${room}/alice-desk` && tree.attrs['type'] === undefined, 'alice joining from the bookmark');
-    await page.getByRole('region', { name: say('conversations.title') }).getByRole('button', { name: /^Scones|^scones@/ }).first().waitFor();
+    // The list says it is joined now.
+    await list.getByRole('button', { name: `Scones ${say('bookmarks.joined')}`, exact: true }).waitFor({ timeout: 10_000 });
 
     await phone.publishBookmark({ room: missing, nick: 'alice', autojoin: true });
     const failure = list.getByRole('alert').filter({ hasText: say('bookmarks.joinFailed', { name: missing, error: say('errors.not-found_room', { room: missing }) }) });

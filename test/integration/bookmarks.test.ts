@@ -92,6 +92,16 @@ describe('PEP native bookmarks (XEP-0402)', () => {
     // A new device of the account (another profile) joins it too.
     const phone = await signIn(aliceJid);
     await until(async () => (await roomState(phone, room))?.state === 'joined', 'the phone joins');
+
+    // Leaving the room is leaving it for good: its bookmark stays, no longer joined at sign-in, on every client.
+    await phone.handlers['muc.leave']({ accountId: phone.accountId, room });
+    await until(async () => (await bookmarksOf(alice)).find((b) => b.jid === room && !b.autojoin), 'autojoin off at alice’s other client');
+    expect(await until(async () => (await bookmarksOf(phone)).find((b) => b.jid === room && !b.autojoin), 'autojoin off at the phone')).toEqual({
+      jid: room,
+      nick: 'Alice at tea',
+      hasPassword: false,
+      autojoin: false,
+    });
   });
 
   it('joins a room that another client saves with autojoin while we are signed in, as the client that saved it does', async () => {
@@ -146,11 +156,15 @@ describe('PEP native bookmarks from another client (slixmpp)', () => {
 describe('private XML storage (XEP-0048 over XEP-0049) on a server without XEP-0402', () => {
   let server: ProsodyServer;
   const harness = createHarness(() => server);
+  const peers = createPeers(() => server);
   const { users, signIn } = harness;
   beforeAll(async () => {
     server = await startProsody({ withoutModules: ['bookmarks'] });
   });
-  afterEach(() => harness.cleanup());
+  afterEach(async () => {
+    await peers.cleanup();
+    await harness.cleanup();
+  });
   afterAll(() => server.dispose());
 
   it('saves into storage:bookmarks, keeping rooms saved by another client, and autojoins from it', async () => {
@@ -182,5 +196,25 @@ describe('private XML storage (XEP-0048 over XEP-0049) on a server without XEP-0
 
     await phone.handlers['muc.unbookmark']({ accountId: phone.accountId, room: other });
     expect((await bookmarksOf(phone)).map((b) => b.jid)).toEqual([room]);
+  });
+
+  it('reads what slixmpp’s own XEP-0048 plugin stored, and joins its autojoin room with the password', async () => {
+    const [aliceJid = '', carolJid = ''] = await users('alice', 'carol');
+    const carol = await signIn(carolJid);
+    const room = `legacy-${randomUUID().slice(0, 8)}@conference.${server.domain}`;
+    await carol.handlers['muc.create']({ accountId: carol.accountId, room, nick: 'Carol', preset: 'custom' });
+    await carol.handlers['muc.configure']({ accountId: carol.accountId, room, answers: { 'muc#roomconfig_roomsecret': ['sesame'], 'muc#roomconfig_passwordprotectedroom': ['1'] } });
+    const other = await peers.peer(aliceJid);
+    await other.storeLegacyBookmarks([
+      { room, name: 'Legacy', nick: 'Alice (legacy)', autojoin: true, password: 'sesame' },
+      { room: `quiet@conference.${server.domain}`, name: 'Quiet', nick: 'Alice' },
+    ]);
+    const alice = await signIn(aliceJid);
+    await until(async () => (await roomState(alice, room))?.state === 'joined', 'alice autojoins with the saved password');
+    expect((await roomState(alice, room))?.nick).toBe('Alice (legacy)');
+    expect((await bookmarksOf(alice)).map((b) => [b.jid, b.name, b.hasPassword, b.autojoin])).toEqual([
+      [room, 'Legacy', true, true],
+      [`quiet@conference.${server.domain}`, 'Quiet', false, false],
+    ]);
   });
 });

@@ -216,11 +216,25 @@ async def omemo_received(peer, _args):
     return {"decrypted": peer.omemo.decrypted, "failures": peer.omemo.failures}
 
 
+async def store_legacy_bookmarks(peer, args):
+    # XEP-0048 §3.2 in private XML storage (XEP-0049), by slixmpp's own plugin; enabled here only, so that other tests'
+    # peers do not carry its PEP +notify in their caps.
+    peer.register_plugin("xep_0048")
+    from slixmpp.plugins.xep_0048 import Bookmarks
+
+    bookmarks = Bookmarks()
+    for room in args["rooms"]:
+        bookmarks.add_conference(room["room"], room.get("nick"), name=room.get("name"), autojoin=room.get("autojoin", False), password=room.get("password"))
+    await peer.plugin["xep_0048"].set_bookmarks(bookmarks, method="xep_0049", timeout=10)
+    return None
+
+
 COMMANDS = {
     "omemoStart": omemo_start,
     "omemoSend": omemo_send,
     "omemoReceived": omemo_received,
     "publishBookmark": publish_bookmark,
+    "storeLegacyBookmarks": store_legacy_bookmarks,
     "directInvite": direct_invite,
     "mediatedInvite": mediated_invite,
     "joinRoom": join_room,

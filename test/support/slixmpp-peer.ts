@@ -80,6 +80,8 @@ export interface SlixmppPeer {
   omemoSend(to: string, body: string): Promise<{ errors: string[] }>;
   /** What the peer decrypted so far, and what it could not. */
   omemoReceived(): Promise<{ decrypted: { from: string; device: number; body: string }[]; failures: string[] }>;
+  /** XEP-0048 §3.2: replaces the account's private XML storage bookmarks (XEP-0049) with these rooms. */
+  storeLegacyBookmarks(rooms: readonly { room: string; name?: string; nick?: string; autojoin?: boolean; password?: string }[]): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
   waitFor(match: (stanza: ReceivedStanza) => boolean, what: string, timeoutMs?: number): Promise<ReceivedStanza>;
   stop(): Promise<void>;
@@ -245,6 +247,7 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     omemoStart: async () => (await command('omemoStart')) as number,
     omemoSend: async (to, body) => (await command('omemoSend', { to, body })) as { errors: string[] },
     omemoReceived: async () => (await command('omemoReceived')) as { decrypted: { from: string; device: number; body: string }[]; failures: string[] },
+    storeLegacyBookmarks: async (rooms) => void (await command('storeLegacyBookmarks', { rooms })),
     waitFor,
     stop,
   };

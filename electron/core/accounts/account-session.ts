@@ -245,7 +245,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onChange: (list) => deps.emit('muc.invitations', { accountId, invitations: list }),
       })
     : undefined;
-  // XEP-0402: saved rooms, the autojoin ones joined once per sign-in (later sessions rejoin what we are in, above).
+  // XEP-0402: saved rooms; the autojoin ones joined at sign-in, later only when set anew (a reconnect rejoins what we are in, above).
   const joining =
     muc &&
     createAutojoin({
@@ -254,9 +254,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
       onFailure: (room, error) => deps.emit('muc.autojoinFailed', { accountId, room, error: toAppError(error) }),
     });
   const bookmarks = joining
-    ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
+    ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, logger, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
     : undefined;
-  let autojoined = false;
   const omemo =
     omemoKeys && chat && deps.messageStore
       ? setupOmemo({
@@ -334,11 +333,6 @@ export function createAccountSession(deps: AccountSessionDeps) {
       void started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
       void started
         .then(() => bookmarks?.fetch())
-        .then((saved) => {
-          if (!saved || !joining || autojoined) return;
-          autojoined = true;
-          joining.all(saved);
-        })
         .catch(warn('the bookmarks could not be fetched'));
     }
   });

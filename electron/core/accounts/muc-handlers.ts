@@ -82,7 +82,9 @@ export function createMucHandlers({ accounts }: { readonly accounts: AccountServ
       return muc.join(jid, nick, password ?? session.bookmarks?.get(jid)?.password);
     },
     'muc.leave': async ({ accountId, room }) => {
-      await online(accountId).muc.leave(roomOf(room));
+      const { session, muc } = online(accountId);
+      await muc.leave(roomOf(room));
+      session.bookmarks?.left(roomOf(room));
       return null;
     },
     'muc.occupants': ({ accountId, room }) => Promise.resolve(accounts.entry(accountId).session?.muc?.occupants(roomOf(room)) ?? []),

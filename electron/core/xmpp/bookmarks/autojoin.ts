@@ -25,12 +25,7 @@ export function createAutojoin(deps: AutojoinDeps) {
       .finally(() => pending.delete(bookmark.jid));
   }
 
-  return {
-    one,
-    all(bookmarks: readonly StoredBookmark[]): void {
-      for (const bookmark of bookmarks) if (bookmark.autojoin) one(bookmark);
-    },
-  };
+  return { one };
 }
 
 export type Autojoin = ReturnType<typeof createAutojoin>;

@@ -1,5 +1,6 @@
 // XEP-0045 on a session: the rooms we are in, joined (§7.2) and left (§7.14), their occupants from presence (§7.2.3, §9),
-// their messages and subject (§7.4, §8.1), and a rejoin after a reconnect that was not a resumption (XEP-0198 §5).
+// their messages and subject (§7.4, §8.1), and a rejoin after a reconnect that was not a resumption (XEP-0198 §5) or once a
+// silent room turns out to have lost us (XEP-0410).
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
