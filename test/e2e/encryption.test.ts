@@ -73,6 +73,21 @@ describe('end-to-end encryption in the window', () => {
     expect(await violations(alice.page)).toEqual([]);
   });
 
+  it('lists bob’s device with its fingerprint in his details, and verifies it', async () => {
+    await conversation(alice.page, 'Bob').getByRole('button', { name: 'Details' }).click();
+    const details = alice.page.getByRole('region', { name: 'Bob' });
+    const devices = details.getByRole('region', { name: 'Encryption (OMEMO)' });
+    const device = devices.getByRole('listitem').first();
+    await device.waitFor({ timeout: 10_000 });
+    expect(await device.textContent()).toMatch(/Device \d+([0-9a-f]{8} ){7}[0-9a-f]{8}Trusted until you verify a device/);
+    expect(await devices.textContent()).toMatch(/Your device \d+: ([0-9a-f]{8} ){7}[0-9a-f]{8}/);
+    await device.getByRole('button', { name: /^Verify device \d+$/ }).click();
+    await expect.poll(() => device.textContent(), { timeout: 5_000 }).toContain('Verified');
+    expect(await device.getByRole('button', { name: /^Verify device/ }).count()).toBe(0);
+    expect(await violations(alice.page)).toEqual([]);
+    await details.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('shows a message it could not decrypt as such, never the fallback body', async () => {
     await carol.send(
       xml(
