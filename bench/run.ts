@@ -1,13 +1,14 @@
-// `npm run bench [-- --only roster,roster-sweep,mam,render,omemo --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
+// `npm run bench [-- --only roster,roster-sweep,mam,render,omemo,room --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
 import { parseArgs } from 'node:util';
 import { isProsodyInstalled, installHint } from '../test/server/prosody.ts';
 import { mamCatchUp } from './mam/mam-catchup.ts';
 import { omemoCrypto } from './omemo/omemo-crypto.ts';
 import { rendering } from './render/rendering.ts';
+import { roomStream } from './room/room-stream.ts';
 import { rosterPresence } from './roster-presence.ts';
 import { rosterSweep } from './roster-sweep.ts';
 
-const scenarios = ['roster', 'roster-sweep', 'mam', 'render', 'omemo'] as const;
+const scenarios = ['roster', 'roster-sweep', 'mam', 'render', 'omemo', 'room'] as const;
 type Scenario = (typeof scenarios)[number];
 
 const { values } = parseArgs({
@@ -22,6 +23,9 @@ const { values } = parseArgs({
     stored: { type: 'string', default: '100000' },
     scroll: { type: 'string', default: '2000' },
     messages: { type: 'string', default: '1000' },
+    occupants: { type: 'string', default: '2000' },
+    'room-rate': { type: 'string', default: '100' },
+    'room-seconds': { type: 'string', default: '30' },
   },
 });
 
@@ -70,6 +74,15 @@ for (const scenario of only) {
   }
   if (scenario === 'omemo') {
     tables.push(await omemoCrypto({ runs: runs(3), messages: bounded('messages', values.messages, 10, 100_000) }, log));
+  }
+  if (scenario === 'room') {
+    const options = {
+      runs: runs(2),
+      occupants: bounded('occupants', values.occupants, 1, 20_000),
+      rate: bounded('room-rate', values['room-rate'], 1, 1_000),
+      seconds: bounded('room-seconds', values['room-seconds'], 1, 300),
+    };
+    tables.push(await roomStream(options, log));
   }
 }
 process.stdout.write(`\n${tables.join('\n\n')}\n\n(bench took ${String(Math.round((Date.now() - started) / 1000))} s)\n`);

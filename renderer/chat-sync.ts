@@ -2,7 +2,8 @@
 import { messageOf, type Api } from './api.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useArchiveSync } from './stores/archive-sync.ts';
-import { selectView, useChat, type PageKind } from './stores/chat.ts';
+import { createFrameBatch } from './frame-batch.ts';
+import { selectView, useChat, type ChatEvent, type PageKind } from './stores/chat.ts';
 import { useSettings } from './stores/settings.ts';
 import { useUi } from './stores/ui.ts';
 
@@ -64,16 +65,22 @@ export async function markRead(accountId: string, peer: string): Promise<void> {
 
 export function startChatSync(api: Api): void {
   current = api;
-  api.on('chat.conversation', ({ accountId, conversation }) => useChat.getState().conversation(accountId, conversation));
+  // A busy room's messages (and the summaries each one changes) come many a second: one update per frame.
+  const batch = createFrameBatch<ChatEvent>((events) => useChat.getState().events(events));
+  api.on('chat.conversation', ({ accountId, conversation }) => batch.push({ kind: 'conversation', accountId, conversation }));
   api.on('chat.conversationRemoved', ({ accountId, peer }) => {
+    batch.flush();
     useChat.getState().conversationRemoved(accountId, peer);
     const open = useUi.getState().openChat;
     if (open?.accountId === accountId && open.peer === peer) useUi.getState().closeChat();
   });
-  api.on('chat.message', ({ message }) => useChat.getState().message(message));
+  api.on('chat.message', ({ message }) => batch.push({ kind: 'message', message }));
   api.on('chat.typing', ({ accountId, peer, state }) => useChat.getState().typing(accountId, peer, state));
   api.on('chat.archiveSync', ({ accountId, sync }) => useArchiveSync.getState().set(accountId, sync));
-  api.on('account.removed', ({ accountId }) => useChat.getState().forget(accountId));
+  api.on('account.removed', ({ accountId }) => {
+    batch.flush();
+    useChat.getState().forget(accountId);
+  });
   const known = new Set<string>();
   const refresh = () => {
     for (const account of useAccounts.getState().accounts) {

@@ -1,8 +1,11 @@
 // Keeps the rooms slice current: muc.rooms, invitations and each room's occupants whenever an account comes online, then the events.
 import { whenOnline } from './account-online.ts';
+import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Api } from './api.ts';
+import { createFrameBatch } from './frame-batch.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useRooms } from './stores/rooms.ts';
+import { useVoiceRequests } from './stores/voice-requests.ts';
 
 const known = (accountId: string) => useAccounts.getState().accounts.some((account) => account.id === accountId);
 
@@ -25,8 +28,15 @@ async function loadOccupants(api: Api, accountId: string, room: string): Promise
 
 export function startRoomsSync(api: Api): void {
   api.on('muc.room', ({ accountId, room }) => useRooms.getState().room(accountId, room));
-  api.on('muc.occupants', (delta) => useRooms.getState().occupants(delta));
+  // The core sends a big room's presences as few deltas already; those that still come close together make one update.
+  const batch = createFrameBatch<EventPayload<'muc.occupants'>>((deltas) => useRooms.getState().occupantDeltas(deltas));
+  api.on('muc.occupants', (delta) => batch.push(delta));
   api.on('muc.invitations', ({ accountId, invitations }) => useRooms.getState().invitations(accountId, invitations));
-  api.on('account.removed', ({ accountId }) => useRooms.getState().forget(accountId));
+  api.on('muc.voiceRequest', ({ accountId, request }) => useVoiceRequests.getState().received(accountId, request));
+  api.on('account.removed', ({ accountId }) => {
+    batch.flush();
+    useRooms.getState().forget(accountId);
+    useVoiceRequests.getState().forget(accountId);
+  });
   whenOnline(api, (accountId) => void load(api, accountId), { atStart: true });
 }

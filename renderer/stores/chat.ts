@@ -97,6 +97,14 @@ export function applyMessage(state: ChatSliceState, message: Message): ChatSlice
   });
 }
 
+/** What the core says of conversations, batched per frame by the sync (a busy room sends many a second). */
+export type ChatEvent = { readonly kind: 'message'; readonly message: Message } | { readonly kind: 'conversation'; readonly accountId: string; readonly conversation: Conversation };
+
+/** Several chat.message and chat.conversation events, in the order they came. */
+export function applyChatEvents(state: ChatSliceState, events: readonly ChatEvent[]): ChatSliceState {
+  return events.reduce((current, event) => (event.kind === 'message' ? applyMessage(current, event.message) : applyConversation(current, event.accountId, event.conversation)), state);
+}
+
 export function applyLoading(state: ChatSliceState, accountId: string, peer: string, kind: PageKind): ChatSliceState {
   return withView(state, accountId, peer, (view) => ({ ...view, loading: kind, error: undefined }));
 }
@@ -159,9 +167,9 @@ export function selectPeerTyping(state: ChatSliceState, accountId: string, peer:
 
 interface ChatActions {
   readonly conversations: (accountId: string, conversations: readonly Conversation[]) => void;
-  readonly conversation: (accountId: string, conversation: Conversation) => void;
   readonly conversationRemoved: (accountId: string, peer: string) => void;
-  readonly message: (message: Message) => void;
+  /** chat.message and chat.conversation events, a frame's worth at a time. */
+  readonly events: (events: readonly ChatEvent[]) => void;
   readonly loading: (accountId: string, peer: string, kind: PageKind) => void;
   readonly loadFailed: (accountId: string, peer: string, error: string) => void;
   readonly page: (accountId: string, peer: string, kind: PageKind, page: HistoryPage) => void;
@@ -172,9 +180,8 @@ interface ChatActions {
 export const useChat = create<ChatSliceState & ChatActions>()((set) => ({
   ...initialChat,
   conversations: (accountId, conversations) => set((state) => applyConversations(state, accountId, conversations)),
-  conversation: (accountId, conversation) => set((state) => applyConversation(state, accountId, conversation)),
   conversationRemoved: (accountId, peer) => set((state) => applyConversationRemoved(state, accountId, peer)),
-  message: (message) => set((state) => applyMessage(state, message)),
+  events: (events) => set((state) => applyChatEvents(state, events)),
   loading: (accountId, peer, kind) => set((state) => applyLoading(state, accountId, peer, kind)),
   loadFailed: (accountId, peer, error) => set((state) => applyLoadFailed(state, accountId, peer, error)),
   page: (accountId, peer, kind, page) => set((state) => applyPage(state, accountId, peer, kind, page)),

@@ -99,7 +99,8 @@ interface RoomsActions {
   readonly room: (accountId: string, room: Room) => void;
   readonly left: (accountId: string, jid: string) => void;
   readonly occupantList: (accountId: string, jid: string, occupants: readonly Occupant[]) => void;
-  readonly occupants: (delta: EventPayload<'muc.occupants'>) => void;
+  /** muc.occupants events, a frame's worth at a time, in order. */
+  readonly occupantDeltas: (deltas: readonly EventPayload<'muc.occupants'>[]) => void;
   readonly invitations: (accountId: string, invitations: readonly Invitation[]) => void;
   readonly forget: (accountId: string) => void;
 }
@@ -110,7 +111,7 @@ export const useRooms = create<RoomsState & RoomsActions>()((set) => ({
   room: (accountId, room) => set((state) => applyRoom(state, accountId, room)),
   left: (accountId, jid) => set((state) => applyRoomLeft(state, accountId, jid)),
   occupantList: (accountId, jid, occupants) => set((state) => applyOccupantList(state, accountId, jid, occupants)),
-  occupants: (delta) => set((state) => applyOccupantsDelta(state, delta)),
+  occupantDeltas: (deltas) => set((state) => deltas.reduce(applyOccupantsDelta, state)),
   invitations: (accountId, invitations) => set((state) => applyInvitations(state, accountId, invitations)),
   forget: (accountId) => set((state) => applyRoomsForget(state, accountId)),
 }));

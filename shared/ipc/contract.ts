@@ -6,6 +6,7 @@ import { BlockListSchema, ContactDetailsSchema, ContactSchema, SubscriptionReque
 import { ArchiveSyncSchema, ChatStateSchema, ConversationSchema, HistoryPageSchema, MessageSchema, SearchHitSchema } from '../model/message.ts';
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import { DataFormSchema, FormAnswersSchema } from '../model/data-form.ts';
+import { VoiceRequestSchema } from '../model/voice-request.ts';
 import {
   AffiliatedUserSchema,
   AffiliationSchema,
@@ -260,6 +261,12 @@ export const commands = {
   'muc.invitations': command(z.object({ accountId: AccountIdSchema }).strict(), z.array(InvitationSchema)),
   /** Forgets the invitation; a mediated one is declined through the room (§7.8.2), with the reason. */
   'muc.declineInvitation': command(z.object({ ...AccountRoom, reason: z.string().max(1024).optional() }).strict(), z.null()),
+  /** XEP-0425: a moderator removes a room message (by our id for it) for everyone, with a reason the room passes on. */
+  'muc.moderate': command(z.object({ accountId: AccountIdSchema, messageId: MessageId, reason: z.string().max(1024).optional() }).strict(), z.null()),
+  /** §7.13: as a visitor in a moderated room, asks its moderators for voice; their answer is a change of our role. */
+  'muc.requestVoice': command(z.object(AccountRoom).strict(), z.null()),
+  /** §8.6: a moderator grants (allow) or denies a visitor's request for voice, by the room's form. */
+  'muc.answerVoiceRequest': command(z.object({ ...AccountRoom, nick: Nick, allow: z.boolean() }).strict(), z.null()),
   /** §10.2: the room's configuration form (owners only). */
   'muc.getConfig': command(z.object(AccountRoom).strict(), DataFormSchema),
   /** §10.2: submits the configuration form with these answers (fields left out keep their values). */
@@ -334,6 +341,8 @@ export const events = {
     renamed: z.array(z.object({ from: z.string(), to: z.string() })),
     departed: z.array(DepartureSchema),
   }),
+  /** §8.6: a visitor asks the moderators (us among them) for voice. */
+  'muc.voiceRequest': z.object({ accountId: AccountIdSchema, request: VoiceRequestSchema }),
   /** The saved rooms changed (fetched at sign-in, saved here, or by another of our clients): the whole list. */
   'muc.bookmarks': z.object({ accountId: AccountIdSchema, bookmarks: z.array(BookmarkSchema) }),
   /** A conversation's encryption changed (chosen, or the peer's OMEMO devices appeared or went). */

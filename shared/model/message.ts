@@ -34,6 +34,10 @@ export const ReplyToSchema = z.object({
 });
 export type ReplyTo = z.infer<typeof ReplyToSchema>;
 
+/** XEP-0425: a room's moderator removed a message; by: the moderator's occupant JID (room@service/nick), when told. */
+export const ModerationSchema = z.object({ by: z.string().optional(), reason: z.string().optional() });
+export type Moderation = z.infer<typeof ModerationSchema>;
+
 export const MessageSchema = z.object({
   /** Local id (a UUID), stable across edits of the row. */
   id: z.string(),
@@ -64,6 +68,8 @@ export const MessageSchema = z.object({
   correctedAt: z.number().optional(),
   /** XEP-0424: the sender retracted it. */
   retracted: z.boolean().optional(),
+  /** XEP-0425: a room's moderator removed it (retracted too): who, when the room says, and why. */
+  moderated: ModerationSchema.optional(),
   replyTo: ReplyToSchema.optional(),
   reactions: z.array(ReactionSchema).optional(),
   /** End-to-end encrypted (OMEMO, XEP-0384). */

@@ -63,6 +63,8 @@ export const RoomFeaturesSchema = z.object({
   stanzaIds: z.boolean(),
   /** XEP-0421: occupants have stable ids. */
   occupantIds: z.boolean(),
+  /** XEP-0425: moderators may remove messages, in this version of the protocol. */
+  moderation: z.enum(['v0', 'v1']).optional(),
 });
 export type RoomFeatures = z.infer<typeof RoomFeaturesSchema>;
 

@@ -1,12 +1,13 @@
 // Moderation in the interface (XEP-0045 §8, §9): alice, the room's owner, uses bob's menu in the occupant list (bob is a
 // slixmpp client, not Causette) to make him a moderator and take his voice, sees him move between the roles, and edits
-// the room's ban list; the menu works from the keyboard and the screens pass axe.
+// the room's ban list, answers his request for voice and removes what he said (XEP-0425); the menu works from the keyboard
+// and the screens pass axe.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { child, startSlixmppPeer, type ReceivedStanza, type SlixmppPeer } from '../support/slixmpp-peer.ts';
 import { violations } from './axe.ts';
-import type { BrowserMode } from './browser-mode.ts';
+import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
 import { openSignedIn } from './ui.ts';
 import { words } from './words.ts';
 
@@ -93,6 +94,43 @@ describe('moderation from the occupant list', () => {
     await section(page, say('room.participants')).getByText(say('moderation.member'), { exact: true }).waitFor({ timeout: 10_000 });
   });
 
+  it('bob, made a visitor, asks for voice: alice is asked in the room and gives it (XEP-0045 §8.6)', async () => {
+    const { page } = alice;
+    await choose(page, say('moderation.revokeVoice'));
+    await section(page, say('room.visitors')).getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
+    await bob.requestVoice(room);
+    const view = page.getByRole('region', { name: say('room.label', { name: room }), exact: true });
+    const asked = view.getByRole('group', { name: say('moderation.voiceRequestFrom', { nick: 'bob' }) });
+    await asked.waitFor({ timeout: 10_000 });
+    expect(await violations(page)).toEqual([]);
+    await asked.getByRole('button', { name: say('moderation.grantVoice') }).click();
+    await section(page, say('room.participants')).getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
+    await asked.waitFor({ state: 'detached' });
+  });
+
+  it('removes what bob said for everyone (XEP-0425): asked with a reason, shown as removed, and bob is told', async () => {
+    const { page } = alice;
+    await bob.sendGroupchat({ room, body: 'buy cheap watches' });
+    const view = page.getByRole('region', { name: say('room.label', { name: room }), exact: true });
+    const messages = view.getByRole('list', { name: say('messages.label') });
+    const item = messages
+      .getByRole('listitem')
+      .filter({ has: page.locator('.message-body').getByText('buy cheap watches', { exact: true }) });
+    await item.waitFor({ timeout: 10_000 });
+    await item.hover();
+    // The room's stanza-id comes with the message: the action is offered once it is stored.
+    await item.getByRole('button', { name: say('moderation.removeMessage') }).click({ timeout: 10_000 });
+    const dialog = page.getByRole('dialog', { name: say('moderation.removeQuestion', { author: 'bob' }) });
+    await dialog.getByLabel(say('room.reason')).fill('no spam');
+    expect(await violations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: say('moderation.remove') }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    const removed = `${say('moderation.removedBy', { nick: 'alice' })} (${say('moderation.removedReason', { reason: 'no spam' })})`;
+    await messages.getByText(removed, { exact: true }).waitFor({ timeout: 10_000 });
+    expect(await messages.getByText('buy cheap watches').count()).toBe(0);
+    await bob.waitFor((stanza) => stanza.tree.name === 'message' && stanza.tree.attrs['from'] === room && stanza.xml.includes('urn:xmpp:message-moderate:0') && stanza.xml.includes('no spam'), 'bob told');
+  });
+
   it('edits the ban list: carol added by address with a reason, listed, then taken off', async () => {
     const { page } = alice;
     const carol = `carol@${server.domain}`;
@@ -102,6 +140,10 @@ describe('moderation from the occupant list', () => {
     await dialog.getByText(`bob@${server.domain}`, { exact: true }).waitFor({ timeout: 10_000 });
     await dialog.getByLabel(say('moderation.list'), { exact: true }).selectOption({ label: say('moderation.listOutcast') });
     await dialog.getByText(say('moderation.emptyList')).waitFor({ timeout: 10_000 });
+    // The room's refusal, in words: its only owner may not ban herself (XEP-0045 §10.4).
+    await dialog.getByLabel(say('moderation.addressLabel')).fill(`alice@${server.domain}`);
+    await dialog.getByRole('button', { name: say('moderation.add') }).click();
+    await dialog.getByRole('alert').getByText(say('errors.conflict_lastOwner', { room })).waitFor({ timeout: 10_000 });
     await dialog.getByLabel(say('moderation.addressLabel')).fill(carol);
     await dialog.getByLabel(say('room.reason')).fill('spam');
     await dialog.getByRole('button', { name: say('moderation.add') }).click();
@@ -112,5 +154,45 @@ describe('moderation from the occupant list', () => {
     await dialog.getByText(say('moderation.emptyList')).waitFor({ timeout: 10_000 });
     await dialog.getByRole('button', { name: say('common.close') }).click();
     await dialog.waitFor({ state: 'detached' });
+  });
+});
+
+describe('a visitor in a moderated room, in French', () => {
+  const dire = words('fr');
+  let carol: BrowserMode | undefined;
+
+  afterAll(async () => {
+    await carol?.close();
+  });
+
+  it('carol, a visitor, is told she needs voice and asks for it; the room passes her request to bob, its moderator', async () => {
+    const quiet = `calme@conference.${server.domain}`;
+    await bob.createRoom(quiet, 'bob', { moderated: true });
+    carol = await openBrowserMode({ caPem: server.caPem, locale: 'fr-FR' });
+    const { page } = carol;
+    await page.getByLabel(dire('signIn.address')).fill(`carol@${server.domain}`);
+    await page.getByLabel(dire('signIn.password'), { exact: true }).fill('carol-pass');
+    await page.getByRole('button', { name: dire('server.advanced') }).click();
+    await page.getByLabel(dire('server.host')).fill('127.0.0.1');
+    await page.getByLabel(dire('server.port')).fill(String(server.c2sPort));
+    await page.getByRole('button', { name: dire('signIn.submit'), exact: true }).and(page.locator('[type=submit]')).click();
+    await page.getByRole('region', { name: dire('account.connection') }).getByText(dire('connection.online')).waitFor({ timeout: 20_000 });
+    await page.getByRole('region', { name: dire('conversations.title') }).getByRole('button', { name: dire('joinRoom.open') }).click();
+    const dialog = page.getByRole('dialog', { name: dire('joinRoom.title') });
+    await dialog.getByLabel(dire('joinRoom.address')).fill(quiet);
+    await dialog.getByRole('button', { name: dire('joinRoom.submit'), exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+
+    const view = page.getByRole('region', { name: dire('room.label', { name: quiet }), exact: true });
+    await view.getByText(dire('moderation.visitorHint')).waitFor({ timeout: 10_000 });
+    expect(await violations(page)).toEqual([]);
+    await view.getByRole('button', { name: dire('moderation.requestVoice') }).click();
+    await view.getByText(dire('moderation.voiceAsked')).waitFor({ timeout: 10_000 });
+    // XEP-0045 §8.6: the moderators get the room's form, naming carol.
+    const request = await bob.waitFor(
+      (stanza) => stanza.tree.name === 'message' && stanza.tree.attrs['from'] === quiet && stanza.xml.includes('http://jabber.org/protocol/muc#request') && stanza.xml.includes('carol'),
+      'the voice request at bob',
+    );
+    expect(request.xml).toContain('muc#request_allow');
   });
 });

@@ -8,7 +8,7 @@ import type { Room } from '../../shared/model/room.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { child, type ReceivedStanza } from '../support/slixmpp-peer.ts';
 import { createPeers } from './interop-harness.ts';
-import { createHarness, until, type TestCore } from './roster-harness.ts';
+import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
 const harness = createHarness(() => server);
@@ -109,6 +109,12 @@ describe('roles and affiliations changed by Causette, with three accounts', () =
     });
     expect(await list(alice, room, 'owner')).toEqual([aliceJid]);
     expect(await list(alice, room, 'admin')).toEqual([carolJid]);
+    // §10.4: the only owner may not give the room up.
+    expect(await refusal(alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: aliceJid, affiliation: 'member' }))).toMatchObject({
+      code: 'conflict',
+      params: { context: 'lastOwner', room },
+    });
+    await standing(alice, room, 'moderator', 'owner');
   });
 
   it('bans a user, who is put out and refused with the ban error; off the ban list, they may come back', async () => {
@@ -127,6 +133,91 @@ describe('roles and affiliations changed by Causette, with three accounts', () =
     await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: bobJid, affiliation: 'none' });
     expect(await list(alice, room, 'outcast')).toEqual([]);
     expect(await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' })).toMatchObject({ state: 'joined' });
+  });
+});
+
+describe('voice requests in a moderated room (XEP-0045 §7.13, §8.6)', () => {
+  it('a visitor asks for voice; the moderator is asked, grants it, and the visitor may speak; a denial changes nothing', async () => {
+    const [aliceJid = '', bobJid = '', carolJid = ''] = await users('alice', 'bob', 'carol');
+    const room = roomJid('voice');
+    const [alice, bob, carol] = await Promise.all([signIn(aliceJid), signIn(bobJid), signIn(carolJid)]);
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public' });
+    await alice.handlers['muc.configure']({ accountId: alice.accountId, room, answers: { 'muc#roomconfig_moderatedroom': ['1'] } });
+    expect(await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' })).toMatchObject({ role: 'visitor' });
+    expect(await carol.handlers['muc.join']({ accountId: carol.accountId, room, nick: 'Carol' })).toMatchObject({ role: 'visitor' });
+
+    await bob.handlers['muc.requestVoice']({ accountId: bob.accountId, room });
+    const asked = await until(() => eventsNamed(alice, 'muc.voiceRequest').find((event) => event.request.nick === 'Bob'), 'alice asked about bob');
+    expect(asked.request).toMatchObject({ room, nick: 'Bob' });
+    expect(asked.request.jid?.startsWith(bobJid)).toBe(true);
+    // Only moderators are asked.
+    expect(eventsNamed(carol, 'muc.voiceRequest')).toEqual([]);
+    await alice.handlers['muc.answerVoiceRequest']({ accountId: alice.accountId, room, nick: 'Bob', allow: true });
+    await standing(bob, room, 'participant');
+    // The form was answered: a second answer has nothing to answer.
+    expect(await refusal(alice.handlers['muc.answerVoiceRequest']({ accountId: alice.accountId, room, nick: 'Bob', allow: true }))).toMatchObject({
+      code: 'not-found',
+      params: { context: 'voiceRequest', room, nick: 'Bob' },
+    });
+
+    await carol.handlers['muc.requestVoice']({ accountId: carol.accountId, room });
+    await until(() => eventsNamed(alice, 'muc.voiceRequest').find((event) => event.request.nick === 'Carol'), 'alice asked about carol');
+    await alice.handlers['muc.answerVoiceRequest']({ accountId: alice.accountId, room, nick: 'Carol', allow: false });
+    // The room answers a denial with nothing; a voice granted after it would have come before this message's echo.
+    await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'after the denial' });
+    await until(async () => (await carol.handlers['chat.history']({ accountId: carol.accountId, peer: room, limit: 10 })).messages.some((message) => message.body === 'after the denial'), 'carol hears alice');
+    expect((await roomOf(carol, room))?.role).toBe('visitor');
+  });
+
+  it('a slixmpp visitor’s request reaches Causette, which grants it', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const room = roomJid('voice-interop');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), peers.peer(bobJid)]);
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public' });
+    await alice.handlers['muc.configure']({ accountId: alice.accountId, room, answers: { 'muc#roomconfig_moderatedroom': ['1'] } });
+    await bob.joinRoom({ room, nick: 'Bob' });
+    await bob.requestVoice(room);
+    await until(() => eventsNamed(alice, 'muc.voiceRequest').find((event) => event.request.nick === 'Bob'), 'alice asked about bob');
+    await alice.handlers['muc.answerVoiceRequest']({ accountId: alice.accountId, room, nick: 'Bob', allow: true });
+    await bob.waitFor(itemOf(room, 'Bob', { role: 'participant' }), 'bob given voice');
+  });
+});
+
+describe('messages removed by a moderator (XEP-0425, Prosody’s mod_muc_moderation)', () => {
+  it('alice removes what a slixmpp occupant said: everyone sees it gone, a participant may not, and who joins later gets the tombstone', async () => {
+    const [aliceJid = '', bobJid = '', carolJid = '', daveJid = ''] = await users('alice', 'bob', 'carol', 'dave');
+    const room = roomJid('moderation');
+    const [alice, bob, carol] = await Promise.all([signIn(aliceJid), signIn(bobJid), peers.peer(carolJid)]);
+    const created = await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public' });
+    expect(created.room.features.moderation).toBe('v0');
+    await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' });
+    await carol.joinRoom({ room, nick: 'Carol' });
+    await carol.sendGroupchat({ room, body: 'buy cheap watches' });
+    const find = async (core: TestCore) => (await core.handlers['chat.history']({ accountId: core.accountId, peer: room, limit: 20 })).messages.find((message) => message.sender?.nick === 'Carol');
+    const spam = await until(async () => ((await find(alice))?.stanzaId === undefined ? undefined : find(alice)), 'the message at alice, with the room’s stanza-id');
+    const atBob = await until(() => find(bob), 'the message at bob');
+
+    // A participant is refused by the room, in the user’s terms.
+    expect(await refusal(bob.handlers['muc.moderate']({ accountId: bob.accountId, messageId: atBob.id }))).toMatchObject({ code: 'not-authorized', params: { context: 'roomForbidden', room } });
+
+    await alice.handlers['muc.moderate']({ accountId: alice.accountId, messageId: spam.id, reason: 'no spam' });
+    const removed = { body: '', retracted: true, moderated: { by: `${room}/Alice`, reason: 'no spam' } };
+    expect(await until(async () => ((await find(bob))?.retracted ? find(bob) : undefined), 'removed at bob')).toMatchObject(removed);
+    expect(await until(async () => ((await find(alice))?.retracted ? find(alice) : undefined), 'removed at alice')).toMatchObject({ ...removed, id: spam.id });
+    expect(eventsNamed(bob, 'chat.message').some((event) => event.message.id === atBob.id && event.message.moderated?.reason === 'no spam')).toBe(true);
+    // The slixmpp occupant is told by the room, as XEP-0425 §4 says.
+    const notice = await carol.waitFor(({ tree }) => tree.name === 'message' && tree.attrs.from === room && child(tree, 'apply-to', 'urn:xmpp:fasten:0')?.attrs.id === spam.stanzaId, 'the moderation notice');
+    expect(notice.xml).toContain('no spam');
+
+    // Someone joining afterwards gets the archive’s tombstone in the room’s history, not the text.
+    const dave = await signIn(daveJid);
+    await dave.handlers['muc.join']({ accountId: dave.accountId, room, nick: 'Dave' });
+    expect(await until(() => find(dave), 'the tombstone at dave')).toMatchObject({ body: '', retracted: true, moderated: { reason: 'no spam' }, stanzaId: spam.stanzaId });
+    // Bob, back after leaving, still holds it once, removed.
+    await bob.handlers['muc.leave']({ accountId: bob.accountId, room });
+    await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await bob.handlers['chat.history']({ accountId: bob.accountId, peer: room, limit: 20 })).messages.filter((message) => message.sender?.nick === 'Carol')).toMatchObject([removed]);
   });
 });
 

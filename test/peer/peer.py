@@ -123,10 +123,14 @@ async def create_room(peer, args):
     muc = peer.plugin["xep_0045"]
     await muc.join_muc_wait(args["room"], args["nick"], maxstanzas=0, timeout=10)
     form = peer.plugin["xep_0004"].make_form(ftype="submit")
+    if args.get("public") or args.get("moderated"):
+        form.add_field(var="FORM_TYPE", ftype="hidden", value="http://jabber.org/protocol/muc#roomconfig")
     if args.get("public"):
         # §10.2 muc#roomconfig_publicroom: listed in the service's disco#items (§6.3).
-        form.add_field(var="FORM_TYPE", ftype="hidden", value="http://jabber.org/protocol/muc#roomconfig")
         form.add_field(var="muc#roomconfig_publicroom", ftype="boolean", value=True)
+    if args.get("moderated"):
+        # §10.2 muc#roomconfig_moderatedroom: those without affiliation come in as visitors (§7.1).
+        form.add_field(var="muc#roomconfig_moderatedroom", ftype="boolean", value=True)
     await muc.set_room_config(args["room"], form, timeout=10)
     return None
 
@@ -177,6 +181,17 @@ async def direct_invite(peer, args):
 async def mediated_invite(peer, args):
     # XEP-0045 §7.8.2: through the room, which passes it on.
     peer.plugin["xep_0045"].invite(args["room"], args["to"], args.get("reason", ""))
+    return None
+
+
+async def request_voice(peer, args):
+    # XEP-0045 §7.13: a visitor asks for voice with a submitted muc#request form.
+    form = peer.plugin["xep_0004"].make_form(ftype="submit")
+    form.add_field(var="FORM_TYPE", value="http://jabber.org/protocol/muc#request")
+    form.add_field(var="muc#role", ftype="list-single", value="participant")
+    msg = peer.make_message(mto=args["room"])
+    msg.append(form)
+    msg.send()
     return None
 
 
@@ -245,6 +260,7 @@ COMMANDS = {
     "kick": kick,
     "ban": ban,
     "setAffiliation": set_affiliation,
+    "requestVoice": request_voice,
     "sendMessage": send_message,
     "receipt": receipt,
     "displayed": displayed,

@@ -106,7 +106,8 @@ http_default_host = ${lua(`upload.${p.domain}`)} -- requests to 127.0.0.1:<http>
 VirtualHost ${lua(p.domain)}
 
 Component ${lua(`conference.${p.domain}`)} "muc" -- XEP-0045
-  modules_enabled = { "muc_mam" }
+  -- XEP-0425: mod_muc_moderation comes with Debian's prosody-modules, installed in Prosody's own module folder.
+  modules_enabled = { "muc_mam", "muc_moderation" }
 
 Component ${lua(`upload.${p.domain}`)} "http_file_share" -- XEP-0363
   http_external_url = ${lua(`http://127.0.0.1:${p.ports.http}/`)}

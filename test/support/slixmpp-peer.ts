@@ -55,8 +55,8 @@ export interface SlixmppPeer {
   /** XEP-0045 §7.2: joins and waits for the room's 110 presence; maxStanzas of history (default none). */
   joinRoom(args: { room: string; nick: string; password?: string; maxStanzas?: number }): Promise<void>;
   /** XEP-0045 §10.1.2: creates an instant room, of which the peer is the owner. */
-  /** Creates the room with the service's defaults, or listed publicly (muc#roomconfig_publicroom). */
-  createRoom(room: string, nick: string, options?: { readonly public?: boolean }): Promise<void>;
+  /** Creates the room with the service's defaults, or listed publicly (muc#roomconfig_publicroom), or moderated. */
+  createRoom(room: string, nick: string, options?: { readonly public?: boolean; readonly moderated?: boolean }): Promise<void>;
   leaveRoom(room: string, nick: string): Promise<void>;
   /** XEP-0045 §7.4. */
   sendGroupchat(args: { room: string; body: string; originId?: string }): Promise<{ id: string; xml: string }>;
@@ -72,6 +72,8 @@ export interface SlixmppPeer {
   directInvite(args: { to: string; room: string; password?: string; reason?: string }): Promise<void>;
   /** XEP-0045 §7.8.2: an invitation through the room. */
   mediatedInvite(args: { room: string; to: string; reason?: string }): Promise<void>;
+  /** XEP-0045 §7.13: asks the room's moderators for voice. */
+  requestVoice(room: string): Promise<void>;
   /** XEP-0402 §3.4: saves a room in the account's own bookmarks node, as another client of the account. */
   publishBookmark(args: { room: string; name?: string; nick?: string; autojoin: boolean }): Promise<void>;
   /** OMEMO 0.3 with python-omemo (Debian's python3-omemo, python3-oldmemo): publishes the peer's device; answers its id. */
@@ -234,13 +236,14 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     enableCarbons: async () => void (await command('enableCarbons')),
     presence: async (args) => void (await command('presence', { ...args })),
     joinRoom: async (args) => void (await command('joinRoom', { ...args })),
-    createRoom: async (room, nick, options = {}) => void (await command('createRoom', { room, nick, public: options.public === true })),
+    createRoom: async (room, nick, options = {}) => void (await command('createRoom', { room, nick, public: options.public === true, moderated: options.moderated === true })),
     leaveRoom: async (room, nick) => void (await command('leaveRoom', { room, nick })),
     sendGroupchat: async (args) => (await command('sendGroupchat', { ...args })) as { id: string; xml: string },
     setSubject: async (room, subject) => void (await command('setSubject', { room, subject })),
     kick: async (args) => void (await command('kick', { ...args })),
     ban: async (args) => void (await command('ban', { ...args })),
     setAffiliation: async (args) => void (await command('setAffiliation', { ...args })),
+    requestVoice: async (room) => void (await command('requestVoice', { room })),
     directInvite: async (args) => void (await command('directInvite', { ...args })),
     mediatedInvite: async (args) => void (await command('mediatedInvite', { ...args })),
     publishBookmark: async (args) => void (await command('publishBookmark', { ...args })),

@@ -36,6 +36,7 @@ import { setupIqRouter } from '../xmpp/iq-router.ts';
 import { setupMam } from '../xmpp/mam/mam.ts';
 import { MUC_FEATURES } from '../xmpp/muc/invitation-stanzas.ts';
 import { setupInvitations } from '../xmpp/muc/invitations.ts';
+import { setupVoiceRequests } from '../xmpp/muc/voice-requests.ts';
 import { setupMuc } from '../xmpp/muc/muc.ts';
 import { NS_MAM } from '../xmpp/mam/mam-stanzas.ts';
 import { setupBlocking } from '../xmpp/blocking/blocking.ts';
@@ -245,6 +246,15 @@ export function createAccountSession(deps: AccountSessionDeps) {
         onChange: (list) => deps.emit('muc.invitations', { accountId, invitations: list }),
       })
     : undefined;
+  // XEP-0045 §8.6: the voice requests of the rooms we moderate.
+  const voiceRequests = muc
+    ? setupVoiceRequests({
+        connection,
+        logger,
+        inRoom: (room) => muc.room(room)?.state === 'joined',
+        onRequest: (request) => deps.emit('muc.voiceRequest', { accountId, request }),
+      })
+    : undefined;
   // XEP-0402: saved rooms; the autojoin ones joined at sign-in, later only when set anew (a reconnect rejoins what we are in, above).
   const joining =
     muc &&
@@ -355,6 +365,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     mam,
     muc,
     invitations,
+    voiceRequests,
     bookmarks,
     omemo,
     /** Settles once the current session's roster and initial presence are out. */
@@ -382,6 +393,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       omemo?.dispose();
       muc?.dispose();
       invitations?.dispose();
+      voiceRequests?.dispose();
       chat?.dispose();
       router.dispose();
       accountInfo.dispose();

@@ -31,6 +31,9 @@ type MucCommand =
   | 'muc.setRole'
   | 'muc.setAffiliation'
   | 'muc.affiliations'
+  | 'muc.requestVoice'
+  | 'muc.answerVoiceRequest'
+  | 'muc.moderate'
   | 'muc.invite'
   | 'muc.invitations'
   | 'muc.declineInvitation';
@@ -158,6 +161,21 @@ export function createMucHandlers({ accounts }: { readonly accounts: AccountServ
     'muc.declineInvitation': async ({ accountId, room, reason }) => {
       const { session } = online(accountId);
       await session.invitations?.decline(roomOf(room), reason);
+      return null;
+    },
+    'muc.requestVoice': async ({ accountId, room }) => {
+      const { session, muc } = online(accountId);
+      const jid = roomOf(room);
+      if (muc.room(jid)?.state !== 'joined') throw new CausetteError('not-found', `You are not in the room ${jid}.`, undefined, { context: 'notJoined', room: jid });
+      await session.voiceRequests?.request(jid);
+      return null;
+    },
+    'muc.answerVoiceRequest': async ({ accountId, room, nick, allow }) => {
+      await online(accountId).session.voiceRequests?.answer(roomOf(room), nick, allow);
+      return null;
+    },
+    'muc.moderate': async ({ accountId, messageId, reason }) => {
+      await online(accountId).muc.moderate(messageId, reason);
       return null;
     },
     'muc.destroy': async ({ accountId, room, reason, alternate, alternatePassword }) => {

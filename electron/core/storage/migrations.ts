@@ -331,6 +331,13 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 16,
+    description: 'a room message removed by a moderator (XEP-0425): who and why, as JSON; the message is retracted too',
+    sql: `
+      ALTER TABLE messages ADD COLUMN moderation TEXT CHECK (moderation IS NULL OR json_valid(moderation));
+    `,
+  },
+  {
+    version: 17,
     description: 'OMEMO (XEP-0384): whether a message was encrypted, by which device, or could not be decrypted; each conversation’s encryption choice',
     sql: `
       ALTER TABLE messages ADD COLUMN sender_device INTEGER;

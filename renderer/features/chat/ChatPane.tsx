@@ -14,6 +14,7 @@ import { OccupantList } from '../rooms/OccupantList.tsx';
 import { RejoinBar } from '../rooms/RejoinBar.tsx';
 import { BookmarkToggle } from '../rooms/BookmarkToggle.tsx';
 import { RoomHeader } from '../rooms/RoomHeader.tsx';
+import { VoiceBars } from '../rooms/VoiceBars.tsx';
 import { ChatHeader, closeChat } from './ChatHeader.tsx';
 import { Composer } from './Composer.tsx';
 import { lastOwnMessage } from './message-rows.ts';
@@ -141,6 +142,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
       )}
       {!online && <p className="hint offline-hint">{t('chat.offline')}</p>}
       {room && online && !joined && <RejoinBar accountId={accountId} peer={peer} room={roomState} onError={setError} />}
+      {room && joined && <VoiceBars key={roomState.role} accountId={accountId} room={roomState} occupants={occupants} onError={setError} />}
       {(!room || joined) && (
         <Composer
           key={`${accountId} ${peer}`}
@@ -197,6 +199,11 @@ function useAnnouncement(last: Message | undefined, name: string): string {
   const seen = useRef<string>(undefined);
   const [text, setText] = useState('');
   useEffect(() => {
+    // Deleted or removed by a moderator (XEP-0424, XEP-0425) after it was read out: its text does not stay on the page.
+    if (last?.retracted && last.id === seen.current) {
+      setText('');
+      return;
+    }
     if (!last || last.id === seen.current) return;
     const fresh = seen.current !== undefined || last.timestamp >= openedAt;
     seen.current = last.id;

@@ -25,9 +25,11 @@ interface MessageActionsProps {
   readonly deleting: boolean;
   /** Opens or closes the question before deleting. */
   readonly onDelete: () => void;
+  /** XEP-0425: we moderate the room: asks before removing the message for everyone. */
+  readonly onModerate?: (() => void) | undefined;
 }
 
-export function MessageActions({ message, ownReactions, editable, inRoom, onReply, onReact, onEdit, onResend, deleting, onDelete }: MessageActionsProps) {
+export function MessageActions({ message, ownReactions, editable, inRoom, onReply, onReact, onEdit, onResend, deleting, onDelete, onModerate }: MessageActionsProps) {
   const { t } = useTranslation();
   const tabIndex = useMessageControlsTabIndex();
   const ref = useRef<HTMLDivElement>(null);
@@ -102,6 +104,7 @@ export function MessageActions({ message, ownReactions, editable, inRoom, onRepl
         </span>
       )}
       {message.direction === 'out' && !inRoom && action('delete', t('actions.delete'), onDelete, { className: 'quiet danger-quiet delete-ask', expanded: deleting })}
+      {onModerate && action('delete', t('moderation.removeMessage'), onModerate, { className: 'quiet danger-quiet' })}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // One message in the list: the quote it answers, its text, time, edit mark, delivery state, reactions, its toolbar of
 // actions, and the question before deleting it.
 import { useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
@@ -15,6 +16,9 @@ import { MessageControlsTabIndex } from './message-focus.ts';
 import { MessageStatus } from './MessageStatus.tsx';
 import { ownReactions, toggleReaction } from './message-rows.ts';
 import { Reactions } from './Reactions.tsx';
+import { mayModerateMessages } from '../../../shared/model/room-privileges.ts';
+import { selectRoom, useRooms } from '../../stores/rooms.ts';
+import { RoomTextDialog } from '../rooms/RoomTextDialog.tsx';
 import { ReplyQuote } from './ReplyQuote.tsx';
 import { truncationNote } from './truncation.ts';
 
@@ -61,6 +65,12 @@ export function MessageItem(props: MessageItemProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const [deleting, setDeleting] = useState(false);
+  const [moderating, setModerating] = useState(false);
+  // XEP-0425: a moderator of a room that allows it may remove what was said there, named by the room's stanza-id.
+  const moderable = useRooms((state) => {
+    const room = message.kind === 'groupchat' && message.stanzaId !== undefined ? selectRoom(state, message.accountId, message.peer) : undefined;
+    return room?.state === 'joined' && room.features.moderation !== undefined && mayModerateMessages(room);
+  });
   const { time: timeFormat, full: fullFormat } = formatsFor(locale());
   const { accountId, id: messageId } = message;
   const ours = ownReactions(message, ownJid);
@@ -96,7 +106,7 @@ export function MessageItem(props: MessageItemProps) {
         )}
         {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
         {message.retracted ? (
-          <p className="message-body deleted">{t('message.deleted')}</p>
+          <p className="message-body deleted">{removedText(message, t)}</p>
         ) : message.undecryptable === true ? (
           <p className="message-body undecryptable">{t('message.undecryptable', { device: message.senderDevice ?? 0 })}</p>
         ) : (
@@ -139,6 +149,18 @@ export function MessageItem(props: MessageItemProps) {
             onResend={() => void call('chat.retry', { accountId, messageId }).catch(fail)}
             deleting={deleting}
             onDelete={() => setDeleting(!deleting)}
+            onModerate={moderable ? () => setModerating(true) : undefined}
+          />
+        )}
+        {moderating && (
+          <RoomTextDialog
+            title={t('moderation.removeQuestion', { author })}
+            label={t('room.reason')}
+            initial=""
+            allowEmpty
+            action={t('moderation.remove')}
+            onSave={(reason) => call('muc.moderate', { accountId, messageId, ...(reason === '' ? {} : { reason }) })}
+            onClose={() => setModerating(false)}
           />
         )}
         {deleting && !message.retracted && (
@@ -155,4 +177,13 @@ export function MessageItem(props: MessageItemProps) {
       </MessageControlsTabIndex>
     </div>
   );
+}
+
+/** A deleted message's place: deleted by its sender (XEP-0424), or removed by a room's moderator, who and why (XEP-0425). */
+function removedText(message: Message, t: TFunction): string {
+  const moderation = message.moderated;
+  if (!moderation) return t('message.deleted');
+  const nick = moderation.by?.slice(moderation.by.indexOf('/') + 1);
+  const who = moderation.by?.includes('/') && nick ? t('moderation.removedBy', { nick }) : t('moderation.removedByModerator');
+  return moderation.reason === undefined ? who : `${who} (${t('moderation.removedReason', { reason: moderation.reason })})`;
 }

@@ -53,9 +53,9 @@ export function EncryptionDevices({ accountId, jid }: EncryptionDevicesProps) {
           {devices.devices.length === 0 ? (
             <p className="hint">{t('encryption.noDevices')}</p>
           ) : (
-            <ul className="omemo-devices">
+            <ul className="resources omemo-devices">
               {devices.devices.map((device) => (
-                <li key={device.deviceId}>
+                <li key={device.deviceId} className="resource">
                   <span className="resource-name">{t('encryption.device', { device: device.deviceId })}</span>
                   <code className="fingerprint">{device.fingerprint ?? t('encryption.noFingerprint')}</code>
                   <TrustWord device={device} />

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncryptionState } from '../../../shared/model/encryption.ts';
 import { call, listen, messageOf } from '../../api.ts';
+import { LockIcon } from './LockIcon.tsx';
 
 interface EncryptionToggleProps {
   readonly accountId: string;
@@ -48,8 +49,7 @@ export function EncryptionToggle({ accountId, peer, onError }: EncryptionToggleP
   const hint = on ? t('encryption.onHint') : state?.available === false ? t('encryption.unavailableHint') : t('chat.notEncryptedHint');
   return (
     <button type="button" className={`quiet encryption-toggle${on ? ' on' : ''}`} aria-pressed={on} disabled={!state || busy} title={hint} onClick={() => void toggle()}>
-      <span aria-hidden="true">{on ? '🔒︎ ' : '🔓︎ '}</span>
-      {t('encryption.toggle')}
+      <LockIcon locked={on} /> {t('encryption.toggle')}
     </button>
   );
 }

@@ -1,8 +1,9 @@
 // Who is in the room, by role (XEP-0045 §5.1): moderators, participants, visitors; each with their nickname and presence;
-// and our own part there: our nickname (§7.6) and the subject (§8.1) to change.
-import { useId, useState } from 'react';
+// and our own part there: our nickname (§7.6) and the subject (§8.1) to change. Virtualized: a room may hold thousands.
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Occupant, Role } from '../../../shared/model/room.ts';
+import type { Occupant } from '../../../shared/model/room.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { useUi } from '../../stores/ui.ts';
@@ -12,8 +13,10 @@ import { OccupantMenu } from './OccupantMenu.tsx';
 import { OwnerTools } from './OwnerTools.tsx';
 import { RoomTextDialog } from './RoomTextDialog.tsx';
 import { nickColour } from './nick-colour.ts';
+import { listedRoles as roles, occupantRows, renderedRows } from './occupant-rows.ts';
 
-const roles = ['moderator', 'participant', 'visitor'] as const satisfies readonly Role[];
+/** What a row takes before it is measured: a heading, an occupant's line. */
+const estimate = { role: 30, occupant: 28 } as const;
 
 interface OccupantListProps {
   readonly accountId: string;
@@ -37,9 +40,38 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
   const mayEditLists = own.affiliation === 'owner' || own.affiliation === 'admin';
   const affiliationWord = { owner: t('moderation.owner'), admin: t('moderation.admin'), member: t('moderation.member'), outcast: '', none: '' };
   const heading = { moderator: t('room.moderators'), participant: t('room.participants'), visitor: t('room.visitors') };
+  const rows = useMemo(() => occupantRows(occupants), [occupants]);
+  const scrollRef = useRef<HTMLElement>(null);
+  const startRef = useRef<HTMLDivElement>(null);
+  /** Where the rows begin in the panel, under its heading and tools. */
+  const [start, setStart] = useState(0);
+  const [focusedKey, setFocusedKey] = useState<string>();
+  const focused = focusedKey === undefined ? undefined : rows.findIndex((row) => row.key === focusedKey);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => estimate[rows[index]?.kind ?? 'occupant'],
+    getItemKey: (index) => rows[index]?.key ?? index,
+    scrollMargin: start,
+    overscan: 12,
+    rangeExtractor: (range) => renderedRows(rows, defaultRangeExtractor(range), focused === -1 ? undefined : focused),
+  });
+  useLayoutEffect(() => {
+    const offset = startRef.current?.offsetTop ?? 0;
+    if (offset !== start) setStart(offset);
+  });
+  const items = virtualizer.getVirtualItems();
+  /** A rendered row's place: measured, and moved down from the top of the panel. */
+  const placed = (index: number, at: number) => ({ 'data-index': index, ref: virtualizer.measureElement, style: { transform: `translateY(${at}px)` } });
   return (
     // Focusable: a long list scrolls, and the keyboard must be able to scroll it (WCAG 2.1.1).
-    <aside className="occupants" aria-labelledby={`${id}-title`} tabIndex={0}>
+    <aside
+      ref={scrollRef}
+      className="occupants"
+      aria-labelledby={`${id}-title`}
+      tabIndex={0}
+      onFocus={(event) => setFocusedKey(event.target.closest<HTMLElement>('[data-key]')?.dataset['key'])}
+    >
       <h3 id={`${id}-title`}>{t('room.occupantsTitle')}</h3>
       <div className="actions start room-tools">
         <button type="button" className="quiet" onClick={() => setChanging('nick')}>
@@ -98,17 +130,24 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
           onClose={() => setChanging(undefined)}
         />
       )}
+      <div ref={startRef} className="occupant-rows" style={{ height: virtualizer.getTotalSize() - start }} />
       {roles.map((role) => {
-        const members = occupants.filter((occupant) => occupant.role === role);
-        if (members.length === 0) return null;
+        const shown = items.flatMap((item) => {
+          const row = rows[item.index];
+          return row?.role === role ? [{ item, row }] : [];
+        });
+        const header = shown.find(({ row }) => row.kind === 'role');
+        const members = shown.flatMap(({ item, row }) => (row.kind === 'occupant' ? [{ ...row, item }] : []));
+        if (header?.row.kind !== 'role') return null;
+        const { count } = header.row;
         return (
           <section key={role} aria-labelledby={`${id}-${role}`}>
-            <h4 id={`${id}-${role}`}>
-              {heading[role]} <span className="section-count">{members.length}</span>
+            <h4 id={`${id}-${role}`} className="occupant-row" {...placed(header.item.index, header.item.start)}>
+              {heading[role]} <span className="section-count">{count}</span>
             </h4>
             <ul className="occupant-list">
-              {members.map((occupant) => (
-                <li key={occupant.nick} className="occupant">
+              {members.map(({ occupant, item, key, position }) => (
+                <li key={occupant.nick} className="occupant occupant-row" data-key={key} aria-setsize={count} aria-posinset={position} {...placed(item.index, item.start)}>
                   <span className={`dot presence-${occupant.show}`} aria-hidden="true" />
                   {occupant.self ? (
                     <span className="occupant-nick" style={{ color: nickColour(occupant.nick) }}>

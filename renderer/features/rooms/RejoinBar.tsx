@@ -38,10 +38,10 @@ export function RejoinBar({ accountId, peer, room, onError }: RejoinBarProps) {
   if (destroyed) {
     return (
       <div className="rejoin-bar">
-        <p>
-          {destroyed.text === undefined ? t('room.destroyed') : t('room.destroyedBecause', { reason: destroyed.text })}
-          {destroyed.alternate !== undefined && ` ${t('room.destroyedAlternate', { room: destroyed.alternate })}`}
-        </p>
+        <div>
+          <p>{destroyed.text === undefined ? t('room.destroyed') : t('room.destroyedBecause', { reason: destroyed.text })}</p>
+          {destroyed.alternate !== undefined && <p>{t('room.destroyedAlternate', { room: destroyed.alternate })}</p>}
+        </div>
       </div>
     );
   }

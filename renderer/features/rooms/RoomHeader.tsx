@@ -85,7 +85,7 @@ function stateWords(room: Room | undefined, t: (key: string) => string): string 
     case 'offline':
       return t('room.offline');
     case 'removed':
-      return t('room.removed');
+      return room.removed?.reason === 'destroyed' ? t('room.destroyed') : t('room.removed');
     default:
       return t('room.notJoined');
   }

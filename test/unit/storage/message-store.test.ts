@@ -217,6 +217,19 @@ describe('corrections, retractions and reactions', () => {
     expect(store.correct(original.id, 'back', 600)).toMatchObject({ body: '', retracted: true, correctedAt: 500 });
   });
 
+  it('removes a room message by its stanza-id for a moderator (XEP-0425), and merges a tombstone into the message held', () => {
+    const { store } = setUp();
+    const room = { peer: 'tea@c.x', kind: 'groupchat' as const, sender: { nick: 'carol' } };
+    const said = store.insert(message({ ...room, body: 'spam', stanzaId: 'sid-1' })).message;
+    expect(store.moderate('a1', 'tea@c.x', 'sid-2', { reason: 'x' })).toBeUndefined();
+    expect(store.moderate('a1', 'tea@c.x', 'sid-1', { by: 'tea@c.x/alice', reason: 'no spam' })).toMatchObject({ id: said.id, body: '', retracted: true, moderated: { by: 'tea@c.x/alice', reason: 'no spam' } });
+    const other = store.insert(message({ ...room, body: 'more spam', stanzaId: 'sid-3' })).message;
+    const merged = store.insert(message({ ...room, body: '', stanzaId: 'sid-3', retracted: true, moderated: { reason: 'again' } }));
+    expect(merged).toMatchObject({ kind: 'merged', message: { id: other.id, body: '', retracted: true, moderated: { reason: 'again' } } });
+    const fresh = store.insert(message({ ...room, body: '', stanzaId: 'sid-4', retracted: true, moderated: {} })).message;
+    expect(store.get(fresh.id)).toMatchObject({ retracted: true, moderated: {} });
+  });
+
   it('keeps how much of a body too long was cut, through a correction and a retraction', () => {
     const { store } = setUp();
     const long = store.insert(message({ body: 'start of a long text', bodyCut: 1_000 })).message;

@@ -1,5 +1,5 @@
-// Stored messages: insert or merge a copy (XEP-0359), delivery states, corrections, retractions and reactions.
-import type { Message } from '../../../../shared/model/message.ts';
+// Stored messages: insert or merge a copy (XEP-0359), delivery states, corrections, retractions, moderations and reactions.
+import type { Message, Moderation } from '../../../../shared/model/message.ts';
 import type { Database } from '../database.ts';
 import { one, toMessage, type ReactionMap, type Row, type RowReader } from './rows.ts';
 
@@ -34,6 +34,8 @@ export interface MessageRecords {
   /** `bodyCut` when the corrected text too was longer than the bound. */
   correct(id: string, body: string, at: number, bodyCut?: number): Message | undefined;
   retract(id: string): Message | undefined;
+  /** XEP-0425: the room message with this stanza-id removed by a moderator; undefined when we do not have it. */
+  moderate(accountId: string, room: string, stanzaId: string, moderation: Moderation): Message | undefined;
   react(id: string, sender: string, emojis: readonly string[]): Message | undefined;
 }
 
@@ -41,9 +43,9 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   const { byId, byRemoteId, current, full } = reader;
   const insert = db.prepare(
     `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read, markable,
-       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive, body_cut,
+       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive, body_cut, moderation,
        sender_device, undecryptable)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const byStanzaId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND stanza_id = ?');
   const byOriginId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND origin_id = ?');
@@ -62,6 +64,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   );
   const correct = db.prepare('UPDATE messages SET body = ?, body_cut = ?, corrected_at = ? WHERE id = ? AND retracted = 0');
   const retract = db.prepare("UPDATE messages SET body = '', body_cut = NULL, retracted = 1, reactions = NULL WHERE id = ?");
+  const moderate = db.prepare("UPDATE messages SET body = '', body_cut = NULL, retracted = 1, reactions = NULL, moderation = ? WHERE id = ?");
   const setReactions = db.prepare('UPDATE messages SET reactions = ? WHERE id = ?');
 
   const changed = (result: { id: string }[]): Message[] => result.flatMap(({ id }) => current(id) ?? []);
@@ -85,6 +88,11 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
     // Our own message seen in the archive or from another device reached the server (a failed one may be archived too).
     if (found.direction === 'out' && found.state === 'pending' && message.state !== 'pending') {
       setState.run('sent', null, found.id);
+      merged = true;
+    }
+    // XEP-0425: the room's history or archive has the removed message's tombstone where we hold the message.
+    if (message.moderated && found.moderation === null) {
+      moderate.run(JSON.stringify(message.moderated), found.id);
       merged = true;
     }
     const now = current(found.id) ?? toMessage(found);
@@ -121,6 +129,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
         message.sender?.jid ?? null,
         message.archive ?? null,
         message.bodyCut ?? null,
+        message.moderated ? JSON.stringify(message.moderated) : null,
         message.senderDevice ?? null,
         message.undecryptable === true ? 1 : 0,
       );
@@ -147,6 +156,12 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
     retract(id) {
       retract.run(id);
       return current(id);
+    },
+    moderate(accountId, room, stanzaId, moderation) {
+      const found = byStanzaId.get(accountId, room, stanzaId) as Row | undefined;
+      if (!found) return undefined;
+      moderate.run(JSON.stringify(moderation), found.id);
+      return current(found.id);
     },
     react(id, sender, emojis) {
       const row = byId.get(id) as Row | undefined;

@@ -1,5 +1,5 @@
 // How a stored message row becomes a Message, shared by every part of the message store.
-import type { Message, Reaction } from '../../../../shared/model/message.ts';
+import type { Message, Moderation, Reaction } from '../../../../shared/model/message.ts';
 import type { Database } from '../database.ts';
 
 export interface Row {
@@ -31,6 +31,8 @@ export interface Row {
   encrypted: number;
   sender_device: number | null;
   undecryptable: number;
+  /** XEP-0425: JSON of the moderation, when a moderator removed it. */
+  moderation: string | null;
 }
 
 /** Our reactions and the peer's, per sender bare JID (XEP-0444 replaces a sender's whole set each time). */
@@ -77,6 +79,7 @@ export function toMessage(row: Row): Message {
     ...(row.error === null ? {} : { error: row.error }),
     ...(row.corrected_at === null ? {} : { correctedAt: row.corrected_at }),
     ...(row.retracted === 1 ? { retracted: true } : {}),
+    ...(row.moderation === null ? {} : { moderated: JSON.parse(row.moderation) as Moderation }),
     ...(row.reply_quote === null ? {} : { replyTo: { quote: row.reply_quote } }),
     ...(reactions ? { reactions } : {}),
     ...(row.encrypted === 1 ? { encrypted: true } : {}),

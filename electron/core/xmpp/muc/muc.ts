@@ -10,6 +10,7 @@ import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
 import { joinError } from './join-errors.ts';
+import { moderateMessage, parseModerationNotice } from './moderation.ts';
 import { parseMucPresence, type MucPresence } from './muc-presence.ts';
 import { mentions } from './mentions.ts';
 import { markPrivateMessages } from './private-messages.ts';
@@ -169,6 +170,13 @@ export function setupMuc(deps: MucDeps) {
   }
 
   function ingest(entry: Entry, content: Element): void {
+    // XEP-0425: a moderator removed a message, which the room names by its stanza-id.
+    const notice = parseModerationNotice(content, entry.room.jid);
+    if (notice) {
+      const removed = store.moderate(accountId, entry.room.jid, notice.stanzaId, notice.moderation);
+      if (removed) deps.changed(removed);
+      return;
+    }
     const occupants = [...entry.occupants.occupants.values()];
     const parsed = parseRoomMessage(content, {
       accountId,
@@ -320,6 +328,11 @@ export function setupMuc(deps: MucDeps) {
       answered.catch(() => undefined);
       await connection.send(buildSubject({ room, id, subject }));
       return answered;
+    },
+    /** XEP-0425: as a moderator, asks the room to remove a message (by our id for it); the room's notice then removes it here. */
+    moderate(messageId: string, reason?: string): Promise<void> {
+      const message = store.get(messageId);
+      return moderateMessage(connection, message, message && rooms.get(message.peer)?.room, reason);
     },
     dispose(): void {
       selfPing.dispose();

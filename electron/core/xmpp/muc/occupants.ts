@@ -1,9 +1,10 @@
-// XEP-0045 §7.2, §7.6, §9 and §10.9: a room's occupants as a pure state, changed by one presence at a time.
+// XEP-0045 §7.2, §7.6, §9 and §10.9: a room's occupants as a state, changed by one presence at a time.
 import type { Departure, DepartureReason, Occupant } from '../../../../shared/model/room.ts';
 import { STATUS, type MucPresence } from './muc-presence.ts';
 
 export interface OccupantsState {
-  readonly occupants: ReadonlyMap<string, Occupant>;
+  /** Changed in place by each presence: a copy per presence would make joining a room of 2,000 quadratic. */
+  readonly occupants: Map<string, Occupant>;
   /** Our nickname: the one we asked for, or the one the room gave us (210) or we changed to (303). */
   readonly nick: string;
   /** The room confirmed our presence (110). */
@@ -73,12 +74,6 @@ function occupantOf(presence: MucPresence, self: boolean, before: Occupant | und
   };
 }
 
-const without = (occupants: ReadonlyMap<string, Occupant>, nick: string): Map<string, Occupant> => {
-  const next = new Map(occupants);
-  next.delete(nick);
-  return next;
-};
-
 /** Applies one available or unavailable presence of the room (not an error one). */
 export function reduceOccupants(state: OccupantsState, presence: MucPresence): Reduced {
   // §7.2.3: 110 marks our own presence; a room that forgets it still echoes our nickname.
@@ -86,7 +81,8 @@ export function reduceOccupants(state: OccupantsState, presence: MucPresence): R
   const { nick } = presence;
 
   if (presence.type === 'unavailable') {
-    const occupants = without(state.occupants, nick);
+    const { occupants } = state;
+    occupants.delete(nick);
     // §7.6: 303 with the new nickname; the occupant comes back under it in the next presence.
     if (presence.codes.has(STATUS.nickChanged) && presence.newNick !== undefined) {
       const renamed: OccupantChange = { kind: 'renamed', from: nick, to: presence.newNick };
@@ -100,7 +96,7 @@ export function reduceOccupants(state: OccupantsState, presence: MucPresence): R
   }
 
   const occupant = occupantOf(presence, self, state.occupants.get(nick));
-  const occupants = new Map(state.occupants).set(nick, occupant);
+  const occupants = state.occupants.set(nick, occupant);
   const changes: OccupantChange[] = [{ kind: 'upsert', occupant }];
   if (!self) return { state: { ...state, occupants }, changes };
   // §7.2.9 (210): the room may give us another nickname than the one we asked for.

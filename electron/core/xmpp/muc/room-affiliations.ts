@@ -1,6 +1,7 @@
 // XEP-0045 §9.2–§9.5 and §10.3–§10.8: an admin's and an owner's lists of users by affiliation (ban, member, admin, owner
 // lists), read with a muc#admin get and edited one user at a time with a set.
 import xml, { type Element } from '@xmpp/xml';
+import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Affiliation, AffiliatedUser } from '../../../../shared/model/room.ts';
 import type { Connection } from '../connection.ts';
 import { adminSet, NS_MUC_ADMIN } from './room-admin.ts';
@@ -12,7 +13,15 @@ export type ListedAffiliation = Exclude<Affiliation, 'none'>;
 
 /** §9.1, §9.3, §9.4, §10.3, §10.4, §10.6, §10.7: the user (a bare JID) gets the affiliation; none takes it away. */
 export async function setAffiliation(connection: Iq, room: string, jid: string, affiliation: Affiliation, reason?: string): Promise<void> {
-  await ask(connection, room, adminSet(room, { affiliation, jid }, reason));
+  try {
+    await ask(connection, room, adminSet(room, { affiliation, jid }, reason));
+  } catch (error) {
+    // §10.4, §10.7: the only owner may not give up the room (conflict).
+    if (error instanceof CausetteError && error.params?.context === 'roomRefused' && error.params.condition === 'conflict') {
+      throw new CausetteError('conflict', `The room ${room} needs another owner first.`, undefined, { context: 'lastOwner', room });
+    }
+    throw error;
+  }
 }
 
 /** §9.2, §9.5, §10.5, §10.8: the request for one list. */

@@ -7,6 +7,7 @@ import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco
 import { StanzaError, toIqError } from '../errors.ts';
 import { NS_MAM } from '../mam/mam-stanzas.ts';
 import { joinError } from './join-errors.ts';
+import { moderationVersion } from './moderation.ts';
 import { FORM_ROOMINFO } from './muc-stanzas.ts';
 
 export const noFeatures: RoomFeatures = {
@@ -23,6 +24,7 @@ export const noFeatures: RoomFeatures = {
 
 export function roomFeatures(info: DiscoInfo): RoomFeatures {
   const has = (feature: string) => info.features.includes(feature);
+  const moderation = moderationVersion(info.features);
   return {
     membersOnly: has('muc_membersonly'),
     nonAnonymous: has('muc_nonanonymous'),
@@ -34,6 +36,7 @@ export function roomFeatures(info: DiscoInfo): RoomFeatures {
     // XEP-0359 §3.1: the room's ids count once it announces them (an archive sets them too).
     stanzaIds: has(NS_SID) || has(NS_MAM),
     occupantIds: has(NS_OCCUPANT_ID),
+    ...(moderation === undefined ? {} : { moderation }),
   };
 }
 

@@ -6,6 +6,7 @@ import type { RoomSender } from '../../../../shared/model/message.ts';
 import type { NewMessage } from '../../storage/messages.ts';
 import { boundedBody } from '../chat/body-limit.ts';
 import { NS_DELAY, NS_OCCUPANT_ID, NS_SID } from '../chat/chat-stanzas.ts';
+import { parseTombstone } from './moderation.ts';
 import { occupantAddress } from './muc-presence.ts';
 
 export type RoomMessage =
@@ -35,7 +36,9 @@ export function parseRoomMessage(stanza: Element, view: RoomView): RoomMessage |
   const subject = stanza.getChild('subject');
   // §8.1: a subject is a message with <subject/> and no body; an empty one clears it.
   if (subject && body === null) return { kind: 'subject', subject: subject.text(), ...(address ? { by: address.nick } : {}) };
-  if (!address || address.room !== view.room || body === null || body === '') return undefined;
+  // XEP-0425: what a moderator removed comes back (history, archive) as a tombstone without a body.
+  const tombstone = parseTombstone(stanza);
+  if (!address || address.room !== view.room || ((body === null || body === '') && !tombstone)) return undefined;
   const delay = stanza.getChildren('delay', NS_DELAY).find((each) => each.attrs.from === undefined || each.attrs.from === view.room);
   const stamp = Date.parse(String(delay?.attrs.stamp ?? ''));
   // XEP-0203 §4: the room vouches for when it got what it replays; never later than now.
@@ -47,7 +50,7 @@ export function parseRoomMessage(stanza: Element, view: RoomView): RoomMessage |
   const jid = view.realJid(address.nick, occupantId);
   const sender: RoomSender = { nick: address.nick, ...(occupantId === undefined ? {} : { occupantId }), ...(jid === undefined ? {} : { jid }) };
   const direction = address.nick === view.nick ? 'out' : 'in';
-  const bounded = boundedBody(body);
+  const bounded = boundedBody(tombstone ? '' : (body ?? ''));
   const delayed = Number.isFinite(stamp);
   return {
     kind: 'message',
@@ -66,6 +69,7 @@ export function parseRoomMessage(stanza: Element, view: RoomView): RoomMessage |
       ...(originId === undefined ? {} : { originId }),
       ...(stanzaId === undefined ? {} : { stanzaId }),
       ...(id === undefined ? {} : { remoteId: id }),
+      ...(tombstone ? { retracted: true, moderated: tombstone } : {}),
       // The history a room replays on join was said while we were away: not news.
       read: delayed,
     },

@@ -155,3 +155,16 @@ describe('the occupant reducer', () => {
     expect(parseMucPresence(xml('presence', { from: ROOM }, xml('x', { xmlns: NS_MUC_USER })))).toBeUndefined();
   });
 });
+
+describe('a big room', () => {
+  it('two thousand presences fill one map, changed in place rather than copied for each', () => {
+    const first = initialOccupants('me');
+    let state = first;
+    for (let index = 0; index < 2000; index += 1) state = apply(state, presence(`user${index}`)).state;
+    expect(state.occupants).toBe(first.occupants);
+    expect(state.occupants.size).toBe(2000);
+    state = apply(state, presence('user7', { type: 'unavailable' })).state;
+    expect(state.occupants).toBe(first.occupants);
+    expect(state.occupants.has('user7')).toBe(false);
+  });
+});
