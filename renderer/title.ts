@@ -1,4 +1,5 @@
 // The window title carries the unread total: "(3) Causette", or "Causette" when everything is read.
+import { attentionCount } from '../shared/model/attention.ts';
 import type { Api } from './api.ts';
 import { useAccounts } from './stores/accounts.ts';
 
@@ -8,7 +9,7 @@ export function titleFor(unread: number): string {
   return unread > 0 ? `(${unread}) ${APP_TITLE}` : APP_TITLE;
 }
 
-/** Follows chat.unreadTotal; until the core sends one, the conversations' own counts (muted ones left out) give it. */
+/** Follows chat.unreadTotal; until the core sends one, the conversations' own counts (attentionCount) give it. */
 export function startTitle(api: Api): void {
   let reported = false;
   const show = (unread: number) => {
@@ -22,7 +23,7 @@ export function startTitle(api: Api): void {
   async function sum(accountIds: readonly string[]): Promise<void> {
     const lists = await Promise.all(accountIds.map((accountId) => api.call('chat.conversations', { accountId })));
     if (reported) return;
-    show(lists.flat().reduce((total, conversation) => total + (conversation.muted || conversation.request === true ? 0 : conversation.unread), 0));
+    show(lists.flat().reduce((total, conversation) => total + attentionCount(conversation), 0));
   }
 
   let known: readonly string[] = [];

@@ -1,5 +1,6 @@
 // The unread total the tray and the badge show: summed from the conversations at start, then from chat.unreadTotal.
 import type { Account } from '../../shared/model/account.ts';
+import { attentionCount } from '../../shared/model/attention.ts';
 import type { Conversation } from '../../shared/model/message.ts';
 import type { Core } from '../core/core-api.ts';
 import { onCoreEvents } from './core-events.ts';
@@ -9,9 +10,9 @@ export interface UnreadCount {
   dispose(): void;
 }
 
-/** Unread messages in conversations that are not muted, as the core counts them. */
+/** Unread messages that ask for attention (not muted, rooms by their setting), as the core counts them. */
 export function unreadOf(conversations: readonly Conversation[]): number {
-  return conversations.reduce((sum, conversation) => sum + (conversation.muted ? 0 : conversation.unread), 0);
+  return conversations.reduce((sum, conversation) => sum + attentionCount(conversation), 0);
 }
 
 export function trackUnread(core: Pick<Core, 'handlers' | 'onEvent'>, accounts: readonly Account[], onChange: (count: number) => void): UnreadCount {

@@ -1,6 +1,7 @@
 // Chat slice: per account, its conversations (most recent first), the loaded window of each opened conversation, the peers' chat states.
 import { create } from 'zustand';
 import type { ChatState as PeerChatState, Conversation, HistoryPage, Message } from '../../shared/model/message.ts';
+import { attentionCount } from '../../shared/model/attention.ts';
 
 /** Which page is being read: the newest, one around a message, or the next one on either side of what is loaded. */
 export type PageKind = 'latest' | 'around' | 'older' | 'newer';
@@ -145,12 +146,9 @@ export function selectConversations(state: ChatSliceState, accountId: string | u
   return (accountId === undefined ? undefined : state.byAccount[accountId]?.conversations) ?? none;
 }
 
-/** What counts towards the account's unread total: neither muted conversations nor message requests. */
+/** What counts towards the account's unread total: neither muted conversations nor message requests, rooms by their setting. */
 export function selectAccountUnread(state: ChatSliceState, accountId: string): number {
-  return (state.byAccount[accountId]?.conversations ?? none).reduce(
-    (total, conversation) => total + (conversation.muted || conversation.request === true ? 0 : conversation.unread),
-    0,
-  );
+  return (state.byAccount[accountId]?.conversations ?? none).reduce((total, conversation) => total + attentionCount(conversation), 0);
 }
 
 export function selectConversation(state: ChatSliceState, accountId: string, peer: string): Conversation | undefined {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AccountIdSchema, AccountSchema, TlsModeSchema } from '../model/account.ts';
 import { SettingsSchema } from '../model/settings.ts';
 import { BlockListSchema, ContactDetailsSchema, ContactSchema, SubscriptionRequestSchema } from '../model/contact.ts';
-import { ArchiveSyncSchema, ChatStateSchema, ConversationSchema, HistoryPageSchema, MessageSchema, SearchHitSchema } from '../model/message.ts';
+import { ArchiveSyncSchema, ChatStateSchema, ConversationSchema, HistoryPageSchema, MessageSchema, RoomNotifySchema, SearchHitSchema } from '../model/message.ts';
 import { OwnPresenceSchema, OwnShowSchema, PrioritySchema } from '../model/presence.ts';
 import { DataFormSchema, FormAnswersSchema } from '../model/data-form.ts';
 import { VoiceRequestSchema } from '../model/voice-request.ts';
@@ -194,6 +194,8 @@ export const commands = {
   /** Marks the conversation read here, and tells the peer (XEP-0333 displayed) and our other devices. */
   'chat.markRead': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), z.null()),
   'chat.setMuted': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, muted: z.boolean() }).strict(), z.null()),
+  /** A room's notification setting: every message, mentions of our nickname, or none; the unread total follows it. */
+  'chat.setNotify': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, notify: RoomNotifySchema }).strict(), z.null()),
   /** A message request becomes an ordinary conversation. */
   'chat.acceptRequest': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), z.null()),
   /**

@@ -78,8 +78,15 @@ export const MessageSchema = z.object({
   senderDevice: z.number().int().min(0).optional(),
   /** Encrypted, and could not be decrypted here: shown as "Could not decrypt this message (from device N)". */
   undecryptable: z.boolean().optional(),
+  /** In a room: someone else's message that names our nickname there (XEP-0045 room message). */
+  mention: z.boolean().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
+
+/** Which of a room's messages bring a notification and count in the title, tray and badge; rooms default to mentions. */
+export const RoomNotifySchema = z.enum(['all', 'mentions', 'none']);
+export type RoomNotify = z.infer<typeof RoomNotifySchema>;
+export const DEFAULT_ROOM_NOTIFY: RoomNotify = 'mentions';
 
 export const ConversationSchema = z.object({
   peer: z.string(),
@@ -104,6 +111,10 @@ export const ConversationSchema = z.object({
   request: z.boolean().optional(),
   /** A room's conversation (XEP-0045): its messages are groupchat, each with its sender. */
   room: z.boolean().optional(),
+  /** A room's: unread messages that name our nickname. */
+  mentions: z.number().int().min(0).optional(),
+  /** A room's notification setting. */
+  notify: RoomNotifySchema.optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -127,6 +138,8 @@ export const SearchHitSchema = z.object({
   direction: MessageDirectionSchema,
   /** The body around the match, matched terms between \u0002 and \u0003 (characters XML cannot carry); plain text. */
   snippet: z.string(),
+  /** In a room: the nickname of whoever wrote it, when not us (the search looks in nicknames too). */
+  senderNick: z.string().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 

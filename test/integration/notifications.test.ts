@@ -174,4 +174,36 @@ describe('notifications in group chats', () => {
     expect(eventsNamed(bob, 'chat.notify')).toEqual([expect.objectContaining({ accountId: bob.accountId, peer: room, title: room, body: 'Alice: bob, your tea is getting cold' })]);
     expect(eventsNamed(bob, 'chat.message').some((event) => event.message.body === 'Tea is ready')).toBe(true);
   });
+
+  it('follows each room’s setting — mentions by default, none, all — in what it announces and in the unread total', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    const room = `settings@conference.${server.domain}`;
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public' });
+    await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' });
+    const say = (body: string) => alice.handlers['muc.send']({ accountId: alice.accountId, room, body });
+
+    // Mentions (the default): chatter is neither announced nor counted, a mention is both.
+    await say('chatter');
+    await say('bob: one for you');
+    await until(() => notified(bob)[0], 'the mention announced');
+    await until(() => totals(bob).at(-1) === 1, 'the mention counted');
+    expect(notified(bob)).toEqual(['Alice: bob: one for you']);
+    expect((await bob.handlers['chat.conversations']({ accountId: bob.accountId })).find((each) => each.peer === room)).toMatchObject({ unread: 2, mentions: 1, notify: 'mentions' });
+
+    // None: not even a mention, and the room leaves the total.
+    await bob.handlers['chat.setNotify']({ accountId: bob.accountId, peer: room, notify: 'none' });
+    await until(() => totals(bob).at(-1) === 0, 'the room out of the total');
+    await say('bob, again');
+    await received(bob, 'bob, again');
+    await sleep(COALESCE_MS + 300);
+    expect(notified(bob)).toEqual(['Alice: bob: one for you']);
+    expect(totals(bob).at(-1)).toBe(0);
+
+    // All: every message, and every unread one counts.
+    await bob.handlers['chat.setNotify']({ accountId: bob.accountId, peer: room, notify: 'all' });
+    await say('plain words');
+    await until(() => notified(bob).includes('Alice: plain words'), 'every message announced');
+    await until(() => totals(bob).at(-1) === 4, 'every unread message counted');
+  });
 });

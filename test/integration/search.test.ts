@@ -5,16 +5,21 @@ import { openDatabase } from '../../electron/core/storage/database.ts';
 import { createMessageStore } from '../../electron/core/storage/messages.ts';
 import type { SearchHit } from '../../shared/model/message.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { createPeers } from './interop-harness.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
 const harness = createHarness(() => server);
 const { users, signIn, close } = harness;
+const peers = createPeers(() => server);
 
 beforeAll(async () => {
   server = await startProsody({ passwordHash: 'SHA-256' });
 });
-afterEach(() => harness.cleanup());
+afterEach(async () => {
+  await peers.cleanup();
+  await harness.cleanup();
+});
 afterAll(() => server.dispose());
 
 const search = (core: TestCore, query: string, accountId?: string): Promise<SearchHit[]> =>
@@ -108,5 +113,22 @@ describe('searching messages', () => {
       ['old-1', timestamp],
     ]);
     expect(await search(again, 'zurich happy')).toMatchObject([{ messageId: 'old-1', peer: bobJid, snippet: '\u0002Happy\u0003 new year from \u0002Zürich\u0003' }]);
+  });
+
+  it('finds room messages like chats, live or from the room’s archive, by their text or who wrote them, and says who', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), peers.peer(bobJid)]);
+    const room = `search-${Date.now()}@conference.${server.domain}`;
+    await bob.createRoom(room, 'Bobby');
+    // Said before alice came: it reaches her from the room (its history and archive, XEP-0313 on the room).
+    await bob.sendGroupchat({ room, body: 'The samovar is ready' });
+    await alice.handlers['muc.join']({ accountId: alice.accountId, room, nick: 'Alice' });
+    await bob.sendGroupchat({ room, body: 'Bring biscuits' });
+    await until(async () => (await search(alice, 'biscuits')).length === 1, 'the live message found');
+    await until(async () => (await search(alice, 'samovar')).length === 1, 'the earlier message found');
+
+    expect((await search(alice, 'samovar'))[0]).toMatchObject({ peer: room, direction: 'in', senderNick: 'Bobby', snippet: 'The \u0002samovar\u0003 is ready' });
+    expect((await search(alice, 'bobby')).map((hit) => hit.snippet).sort()).toEqual(['Bring biscuits', 'The samovar is ready']);
+    expect((await search(alice, 'bobby bring')).map((hit) => hit.snippet)).toEqual(['\u0002Bring\u0003 biscuits']);
   });
 });

@@ -232,7 +232,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
           sendStored: (message) => chat.sendStored(message),
           availability: () => deps.ownPresence(),
           ...(deps.mucSelfPingIdleMs === undefined ? {} : { selfPingIdleMs: deps.mucSelfPingIdleMs }),
-          ...(deps.onNewMessage ? { onMention: (message: Message) => deps.onNewMessage?.(message, 'live') } : {}),
+          ...(deps.onNewMessage ? { onNew: (message: Message) => deps.onNewMessage?.(message, 'live') } : {}),
         })
       : undefined;
   const invitations = deps.messageStore

@@ -18,6 +18,7 @@ type ChatCommand =
   | 'chat.typing'
   | 'chat.markRead'
   | 'chat.setMuted'
+  | 'chat.setNotify'
   | 'chat.acceptRequest'
   | 'chat.declineRequest';
 
@@ -73,13 +74,18 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
       const local = read();
       // XEP-0313: older than the local store, the archive is asked a page at a time until it holds nothing older.
       const mam = entry.session?.mam;
+      // A room we are in keeps its own archive (XEP-0313 §4, asked at the room's JID); everything else is in our account's.
+      const muc = entry.session?.muc?.room(jid) ? entry.session.muc : undefined;
       // While the catch-up runs, what is stored answers at once: the catch-up brings each conversation's newest messages
       // first, and the archive is asked for older ones when the user scrolls past them (hasOlder).
-      const reachedOldest = after === undefined && around === undefined && local.messages.length < limit && !(mam?.catchingUp() === true && local.messages.length > 0);
+      const reachedOldest = after === undefined && around === undefined && local.messages.length < limit && !(!muc && mam?.catchingUp() === true && local.messages.length > 0);
       const online = entry.session?.connection.state.status === 'online';
+      // A room we left is not in our account's archive: marking it complete there would hide the room's own later.
+      const leftRoom = !muc && local.messages.some((message) => message.kind === 'groupchat');
+      const scrollBack = muc ? () => muc.scrollBack(jid, limit) : mam && !leftRoom ? () => mam.scrollBack(jid, limit) : undefined;
       const archive =
-        reachedOldest && mam && online && !store.archiveComplete(accountId, jid)
-          ? await entry.session?.started().then(() => mam.scrollBack(jid, limit)).catch(() => 'failed' as const)
+        reachedOldest && scrollBack && online && !store.archiveComplete(accountId, jid)
+          ? await entry.session?.started().then(scrollBack).catch(() => 'failed' as const)
           : undefined;
       const page = archive === undefined || archive === 'failed' ? local : read();
       return { ...page, hasOlder: page.hasOlder || (archive !== 'unavailable' && !store.archiveComplete(accountId, jid)) };
@@ -118,6 +124,13 @@ export function createChatHandlers({ accounts, store, emit, now = Date.now }: Ch
       accounts.entry(accountId);
       const jid = conversationPeer(accountId, peer);
       store.setMuted(accountId, jid, muted);
+      conversationChanged(accountId, jid);
+      return Promise.resolve(null);
+    },
+    'chat.setNotify': ({ accountId, peer, notify }) => {
+      accounts.entry(accountId);
+      const jid = conversationPeer(accountId, peer);
+      store.setNotify(accountId, jid, notify);
       conversationChanged(accountId, jid);
       return Promise.resolve(null);
     },

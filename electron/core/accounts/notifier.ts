@@ -1,5 +1,6 @@
 // Which new messages deserve a desktop notification (chat.notify, coalesced per conversation), and the unread total (chat.unreadTotal).
 import type { Emit, EventPayload } from '../../../shared/ipc/contract.ts';
+import { notifiedInRoom } from '../../../shared/model/attention.ts';
 import type { Message } from '../../../shared/model/message.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { MessageSource } from '../xmpp/pipeline/message-context.ts';
@@ -90,7 +91,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     const current = deps.store.get(message.id) ?? message;
     const conversation = deps.store.conversation(current.accountId, current.peer);
     const facts = { muted: conversation.muted, request: conversation.request === true, read: deps.store.isRead(current.id), visible };
-    if (!shouldNotify(current, facts) || current.body.trim() === '') return false;
+    if (!shouldNotify(current, facts) || current.body.trim() === '' || !notifiedInRoom(current, conversation.notify)) return false;
     const policy = deps.policy();
     if (policy.muted) return false;
     const payload: EventPayload<'chat.notify'> = {

@@ -16,8 +16,11 @@ export interface DeviceListsDeps {
   readonly onChange: (jid: string, devices: readonly number[]) => void;
 }
 
-/** Conditions that mean the account has no list (XEP-0060 §6.5.9.11), no PEP service to hold one, or none we may read. */
-const noList = new Set(['item-not-found', 'service-unavailable', 'feature-not-implemented', 'forbidden']);
+/**
+ * Conditions that mean the account has no list (XEP-0060 §6.5.9.11), no PEP service to hold one, none we may read, or no
+ * server at all (RFC 6120 §8.3.3.16: nothing sent there can arrive, encrypted or not).
+ */
+const noList = new Set(['item-not-found', 'service-unavailable', 'feature-not-implemented', 'forbidden', 'remote-server-not-found']);
 
 const bareOf = (from: string | undefined): string | undefined => {
   const parsed = parseJid(from ?? '');

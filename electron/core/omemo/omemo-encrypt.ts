@@ -78,12 +78,21 @@ export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
     return usable;
   }
 
+  /** Whether to encrypt; a failure to learn it fails the message rather than risk sending it in the clear. */
+  async function enabled(peer: string): Promise<boolean> {
+    try {
+      return await deps.enabled(peer);
+    } catch (error) {
+      throw refuse('lookup', peer, `Could not learn the OMEMO devices of ${peer} (${error instanceof Error ? error.message : String(error)}): the message was not sent.`);
+    }
+  }
+
   return async (stanza) => {
     const body = stanza.getChild('body');
     if (stanza.name !== 'message' || stanza.attrs.type !== 'chat' || !body || stanza.getChild('encrypted', NS_AXOLOTL)) return stanza;
     // A private message through a room (XEP-0045 §7.5) is not encrypted yet.
     const peer = stanza.getChild('x', NS_MUC_USER) ? undefined : bareOf(stanza.attrs.to);
-    if (peer === undefined || !(await deps.enabled(peer))) return stanza;
+    if (peer === undefined || !(await enabled(peer))) return stanza;
     const devices = await recipients(peer);
     const { encrypted } = await encryptFor(signal, await deps.ownDevice(), devices, Buffer.from(body.text(), 'utf8'));
     const kept = stanza.children.filter((child) => typeof child === 'string' || child.name !== 'body');

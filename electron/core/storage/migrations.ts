@@ -338,6 +338,37 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 17,
+    description: "rooms' notification setting (all, mentions, none), and which room messages name our nickname",
+    sql: `
+      -- NULL: the default (mentions, for a room).
+      ALTER TABLE conversations ADD COLUMN notify TEXT CHECK (notify IN ('all', 'mentions', 'none'));
+      ALTER TABLE messages ADD COLUMN mention INTEGER NOT NULL DEFAULT 0 CHECK (mention IN (0, 1));
+    `,
+  },
+  {
+    version: 18,
+    description: 'full-text search of room messages by who wrote them too: the index holds the sender nickname beside the body',
+    sql: `
+      DROP TRIGGER messages_fts_insert;
+      DROP TRIGGER messages_fts_delete;
+      DROP TRIGGER messages_fts_update;
+      DROP TABLE messages_fts;
+      CREATE VIRTUAL TABLE messages_fts USING fts5(body, sender_nick, content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+      CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts (rowid, body, sender_nick) VALUES (new.rowid, new.body, new.sender_nick);
+      END;
+      CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, body, sender_nick) VALUES ('delete', old.rowid, old.body, old.sender_nick);
+      END;
+      CREATE TRIGGER messages_fts_update AFTER UPDATE OF body, sender_nick ON messages BEGIN
+        INSERT INTO messages_fts (messages_fts, rowid, body, sender_nick) VALUES ('delete', old.rowid, old.body, old.sender_nick);
+        INSERT INTO messages_fts (rowid, body, sender_nick) VALUES (new.rowid, new.body, new.sender_nick);
+      END;
+    `,
+  },
+  {
+    version: 19,
     description: 'OMEMO (XEP-0384): whether a message was encrypted, by which device, or could not be decrypted; each conversation’s encryption choice',
     sql: `
       ALTER TABLE messages ADD COLUMN sender_device INTEGER;

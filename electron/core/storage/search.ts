@@ -1,4 +1,5 @@
-// Full-text search of stored message bodies through the messages_fts index (SQLite FTS5), best matches first.
+// Full-text search of stored messages through the messages_fts index (SQLite FTS5): their bodies and, in rooms, who wrote
+// them (a word of the nickname matches as a word of the body does); best matches first.
 import type { Message, SearchHit } from '../../../shared/model/message.ts';
 import type { Database } from './database.ts';
 import { buildFtsQuery } from './search-query.ts';
@@ -24,6 +25,7 @@ interface HitRow {
   ts: number;
   direction: Message['direction'];
   snippet: string;
+  sender_nick: string | null;
 }
 
 export function createMessageSearch(db: Database): MessageSearch {
@@ -37,7 +39,7 @@ export function createMessageSearch(db: Database): MessageSearch {
          AND m.account_id IN (SELECT id FROM accounts WHERE removed = 0)
        ORDER BY score, m.ts DESC, m.rowid DESC
        LIMIT ?3)
-     SELECT m.id, m.account_id, m.peer, m.ts, m.direction, snippet(messages_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS snippet
+     SELECT m.id, m.account_id, m.peer, m.ts, m.direction, m.sender_nick, snippet(messages_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS snippet
      FROM best JOIN messages_fts ON messages_fts.rowid = best.rowid JOIN messages m ON m.rowid = best.rowid
      WHERE messages_fts MATCH ?1
      ORDER BY best.score, best.ts DESC, best.rowid DESC`,
@@ -54,6 +56,7 @@ export function createMessageSearch(db: Database): MessageSearch {
         timestamp: row.ts,
         direction: row.direction,
         snippet: row.snippet,
+        ...(row.direction === 'in' && row.sender_nick !== null ? { senderNick: row.sender_nick } : {}),
       }));
     },
   };

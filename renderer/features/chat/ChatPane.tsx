@@ -182,6 +182,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
         onLeave={leave}
         onClose={() => closeChat(peer)}
         bookmark={roomState && roomState.state !== 'left' && <BookmarkToggle accountId={accountId} room={roomState} onError={setError} />}
+        onError={setError}
       />
       <div className="room-main">{pane}</div>
       {joined && <OccupantList accountId={accountId} room={peer} occupants={occupants} subject={roomState?.subject ?? ''} />}

@@ -1,4 +1,5 @@
-// One entry of a conversation list: the peer's avatar and name, when and what the last message was, mute and the unread count.
+// One entry of a conversation list: the peer's avatar and name, when and what the last message was, mute, the unread count
+// and, for a room, how many of those name us.
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/model/message.ts';
 import { locale } from '../../i18n/index.ts';
@@ -21,6 +22,8 @@ export function ConversationItem({ accountId, conversation, name, selected, avat
   const { t } = useTranslation();
   const preview = conversationPreview(conversation.lastMessage);
   const last = conversation.lastMessage?.timestamp;
+  const mentions = conversation.mentions ?? 0;
+  const quiet = conversation.muted || (conversation.room === true && conversation.notify !== 'all');
   return (
     <li>
       <button
@@ -46,10 +49,21 @@ export function ConversationItem({ accountId, conversation, name, selected, avat
           </time>
         )}
         {preview !== '' && <span className={conversation.lastMessage?.retracted ? 'conversation-preview deleted' : 'conversation-preview'}>{preview}</span>}
-        {conversation.unread > 0 && (
-          <span className="unread-badge">
-            <span aria-hidden="true">{conversation.unread}</span>
-            <span className="visually-hidden">{` ${t('conversations.unread', { count: conversation.unread })}`}</span>
+        {(conversation.unread > 0 || mentions > 0) && (
+          <span className="conversation-badges">
+            {mentions > 0 && (
+              <span className="mention-badge">
+                <span aria-hidden="true">@{mentions}</span>
+                <span className="visually-hidden">{` ${t('conversations.mentions', { count: mentions })}`}</span>
+              </span>
+            )}
+            {conversation.unread > 0 && (
+              // A room that does not notify every message shows its unread count quietly.
+              <span className={quiet ? 'unread-badge quiet-badge' : 'unread-badge'}>
+                <span aria-hidden="true">{conversation.unread}</span>
+                <span className="visually-hidden">{` ${t('conversations.unread', { count: conversation.unread })}`}</span>
+              </span>
+            )}
           </span>
         )}
       </button>

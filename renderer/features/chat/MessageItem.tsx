@@ -81,7 +81,9 @@ export function MessageItem(props: MessageItemProps) {
   const inRoom = message.kind === 'groupchat';
   const quoteAuthor = message.replyTo?.direction === undefined ? undefined : message.replyTo.direction === 'out' ? t('message.you') : peerName;
   const truncated = message.retracted ? undefined : truncationNote(message);
-  const classes = ['message', message.direction, highlighted ? 'highlighted' : '', message.retracted ? 'retracted' : ''].filter(Boolean).join(' ');
+  // In a room, a message that names our nickname stands out (it is also what notifies by default).
+  const mention = message.mention === true && !message.retracted;
+  const classes = ['message', message.direction, highlighted ? 'highlighted' : '', message.retracted ? 'retracted' : '', mention ? 'mention' : ''].filter(Boolean).join(' ');
   const keepMessage = () => {
     setDeleting(false);
     ref.current?.querySelector<HTMLElement>('.message-actions .delete-ask')?.focus();
@@ -126,6 +128,7 @@ export function MessageItem(props: MessageItemProps) {
           )}
           {message.kind === 'chat' && <EncryptionMark encrypted={message.encrypted === true} />}
           {message.direction === 'out' && <MessageStatus state={message.state} />}
+          {mention && <span className="visually-hidden">{`, ${t('message.mentionsYou')}`}</span>}
           {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}
         </p>
         {message.state === 'failed' && (

@@ -8,6 +8,7 @@ import { Avatar } from '../contacts/Avatar.tsx';
 import { MutedMark } from '../chat/MutedMark.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { RoomFacts } from './RoomFacts.tsx';
+import { RoomNotifySelect } from './RoomNotifySelect.tsx';
 
 interface RoomHeaderProps {
   readonly accountId: string;
@@ -22,9 +23,11 @@ interface RoomHeaderProps {
   readonly onClose: () => void;
   /** The bookmark switch (XEP-0402), once the room is ours this session. */
   readonly bookmark?: ReactNode;
+  /** An action of the header failed (or its error is over). */
+  readonly onError: (message: string | undefined) => void;
 }
 
-export function RoomHeader({ accountId, peer, name, room, occupants, muted, onToggleMute, onLeave, onClose, bookmark }: RoomHeaderProps) {
+export function RoomHeader({ accountId, peer, name, room, occupants, muted, onToggleMute, onLeave, onClose, bookmark, onError }: RoomHeaderProps) {
   const { t } = useTranslation();
   const [inviting, setInviting] = useState(false);
   const subject = room?.subject?.trim();
@@ -61,6 +64,7 @@ export function RoomHeader({ accountId, peer, name, room, occupants, muted, onTo
           </button>
         )}
         {bookmark}
+        <RoomNotifySelect accountId={accountId} peer={peer} onError={onError} />
         <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>
           {muted ? t('chat.unmute') : t('chat.mute')}
         </button>

@@ -69,6 +69,7 @@ export function SearchResults({ state, onOpen, onLeave }: SearchResultsProps) {
                   </time>
                   <span className="search-hit-snippet">
                     {hit.direction === 'out' && <span className="search-hit-own">{t('message.author', { author: t('message.you') })}</span>}
+                    {hit.senderNick !== undefined && <span className="search-hit-own">{t('message.author', { author: hit.senderNick })}</span>}
                     <Snippet snippet={hit.snippet} />
                   </span>
                 </button>

@@ -214,6 +214,38 @@ describe('the notifier', () => {
     expect(notified().map((event) => event.body)).toEqual(['hi', 'now you know me']);
   });
 
+  it('notifies a room’s messages as its setting says — mentions by default, all, none — and counts them the same way', () => {
+    const { store, notifier, receive, notified, totals } = setUp();
+    const room = 'tea@muc.x';
+    // Joining a room accepts it: it is never a message request.
+    store.accept('a1', room);
+    const inRoom = (body: string, mention = false) => receive({ peer: room, kind: 'groupchat', sender: { nick: 'bob' }, body, ...(mention ? { mention: true } : {}) });
+    inRoom('chatter');
+    inRoom('alice, look', true);
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(COALESCE_MS);
+    expect(notified().map((event) => event.body)).toEqual(['bob: alice, look']);
+    expect(totals()).toEqual([1]);
+
+    store.setNotify('a1', room, 'all');
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(COALESCE_MS);
+    inRoom('more chatter');
+    expect(totals()).toEqual([1, 2]);
+    expect(notified().map((event) => event.body)).toEqual(['bob: alice, look', 'bob: more chatter']);
+
+    store.setNotify('a1', room, 'none');
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(COALESCE_MS);
+    inRoom('alice again', true);
+    notifier.unreadMayHaveChanged();
+    vi.advanceTimersByTime(COALESCE_MS);
+    expect(notified()).toHaveLength(2);
+    expect(totals()).toEqual([1, 2, 0]);
+    // The conversation still says how many are unread, and how many name us.
+    expect(store.conversation('a1', room)).toMatchObject({ room: true, unread: 4, mentions: 2, notify: 'none' });
+  });
+
   it('stops its timers when disposed', () => {
     const { notifier, receive, notified, totals } = setUp();
     receive({ body: 'one' });

@@ -83,6 +83,23 @@ describe('the message store merges copies of one message (XEP-0359)', () => {
     expect(store.page('a1', 'bob@x', {}, 50).messages.map((each) => each.stanzaId)).toEqual(['s1', 's2']);
   });
 
+  it('in a room, merges a copy without the room’s stanza-id by occupant-id, text and second (XEP-0421), and orders it as the archive does', () => {
+    const { store } = setUp();
+    const inRoom = (fields: Partial<NewMessage>) => message({ peer: 'room@muc.x', kind: 'groupchat', sender: { nick: 'bob', occupantId: 'occ-b' }, ...fields });
+    // The room's replayed history, dated to the second, without a stanza-id; then the archive's copy of it.
+    const replayed = store.insert(inRoom({ body: 'hello', timestamp: 7_000 })).message;
+    const archived = store.insert(inRoom({ body: 'hello', timestamp: 7_003, stanzaId: 'r-1', archive: 'room@muc.x' }));
+    expect(archived).toMatchObject({ kind: 'merged', message: { id: replayed.id, stanzaId: 'r-1', timestamp: 7_003, archive: 'room@muc.x' } });
+    expect(store.insert(inRoom({ body: 'hello', timestamp: 7_003, stanzaId: 'r-1' })).kind).toBe('duplicate');
+    // Another second, another text or another occupant: another message; so are two copies the room numbered apart.
+    expect(store.insert(inRoom({ body: 'hello', timestamp: 8_000 })).kind).toBe('inserted');
+    expect(store.insert(inRoom({ body: 'hello again', timestamp: 7_000 })).kind).toBe('inserted');
+    expect(store.insert(inRoom({ body: 'hello', timestamp: 7_000, sender: { nick: 'bob', occupantId: 'occ-c' } })).kind).toBe('inserted');
+    expect(store.insert(inRoom({ body: 'hello', timestamp: 7_000, stanzaId: 'r-2' })).kind).toBe('inserted');
+    // One-to-one messages never merge this way.
+    expect(store.insert(message({ body: 'hello', timestamp: 7_000, sender: { nick: 'bob', occupantId: 'occ-b' } })).kind).toBe('inserted');
+  });
+
   it('turns our pending message sent when a copy of it comes back, but not from another pending copy, and never a failed one', () => {
     const { store } = setUp();
     const pending = outgoing();
@@ -453,6 +470,26 @@ describe('the migration of stored messages', () => {
     store.correct('out1', 'hello planet', 9);
     expect(search.all('world')).toEqual([]);
     expect(search.all('planet')).toEqual([{ id: 'out1' }]);
+    db.close();
+  });
+
+  it('indexes the room messages stored before v17 by their sender’s nickname too, and keeps it current', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'causette-messages-'));
+    dirs.push(dir);
+    const file = join(dir, 'causette.sqlite');
+    const v16 = openDatabase(file, migrations.slice(0, 16));
+    createAccountStore(v16).insert(account);
+    v16
+      .prepare("INSERT INTO messages (id, account_id, peer, direction, body, ts, state, read, kind, sender_nick) VALUES ('r1', 'a1', 'tea@muc.x', 'in', 'the kettle', 1, 'received', 0, 'groupchat', 'Zoé')")
+      .run();
+    v16.close();
+
+    const db = openDatabase(file);
+    const search = db.prepare('SELECT m.id FROM messages_fts f JOIN messages m ON m.rowid = f.rowid WHERE messages_fts MATCH ? ORDER BY m.ts');
+    expect(search.all('zoe')).toEqual([{ id: 'r1' }]);
+    expect(search.all('kettle')).toEqual([{ id: 'r1' }]);
+    createMessageStore(db).retract('r1');
+    expect(search.all('kettle')).toEqual([]);
     db.close();
   });
 

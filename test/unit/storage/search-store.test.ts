@@ -87,6 +87,23 @@ describe('searching stored messages', () => {
     expect(snippet.replaceAll('…', '').trim().split(/\s+/)).toHaveLength(12);
   });
 
+  it('finds room messages by who wrote them too, alone or with words of the text, and says who (XEP-0045 nicknames)', () => {
+    const { add, search } = setUp();
+    const room = { peer: 'tea@muc.x', kind: 'groupchat' as const };
+    const fromZoe = add('the kettle is on', { ...room, sender: { nick: 'Zoé' } });
+    const fromMax = add('kettle again', { ...room, sender: { nick: 'max' } });
+    const ours = add('I will bring the cups', { ...room, direction: 'out', state: 'sent', sender: { nick: 'alice' } });
+    add('a one-to-one message about zoe');
+    expect(ids(search.search({ query: 'kettle', limit: 10 })).sort()).toEqual([fromZoe.id, fromMax.id].sort());
+    expect(ids(search.search({ query: 'zoe kettle', limit: 10 }))).toEqual([fromZoe.id]);
+    // Her nickname, or a word of the text naming her.
+    expect(ids(search.search({ query: 'zoé', limit: 10 })).sort()).toEqual([fromZoe.id, 'm4'].sort());
+    const [hit] = search.search({ query: 'max', limit: 10 });
+    expect(hit).toMatchObject({ messageId: fromMax.id, peer: 'tea@muc.x', senderNick: 'max', snippet: 'kettle again' });
+    // Our own messages are ours, whatever our nickname there.
+    expect(search.search({ query: 'cups', limit: 10 }).map((each) => [each.messageId, each.senderNick])).toEqual([[ours.id, undefined]]);
+  });
+
   it('answers nothing, without an error, for text with nothing to search or FTS syntax', () => {
     const { add, search } = setUp();
     add('body: NEAR OR "quoted"');

@@ -1,5 +1,5 @@
 // Conversations: each one's summary (last message, unread count, first unread), read state and mute.
-import type { Conversation, Message } from '../../../../shared/model/message.ts';
+import { DEFAULT_ROOM_NOTIFY, type Conversation, type Message, type RoomNotify } from '../../../../shared/model/message.ts';
 import type { Database } from '../database.ts';
 import { one, PAGE_ORDER_DESC } from './rows.ts';
 
@@ -12,7 +12,9 @@ export interface ConversationStore {
   /** Whether the message was read (here, or on another device); unknown messages count as read. */
   isRead(id: string): boolean;
   setMuted(accountId: string, peer: string, muted: boolean): void;
-  /** Unread messages in conversations that are neither muted nor requests, over all accounts. */
+  /** A room's notification setting (see shared/model/attention.ts). */
+  setNotify(accountId: string, peer: string, notify: RoomNotify): void;
+  /** Unread messages that ask for attention over all accounts: not muted nor requests, in rooms as their setting says (attentionCount). */
   unreadTotal(): number;
   /** Whether the conversation waits as a message request (see Conversation.request). */
   isRequest(accountId: string, peer: string): boolean;
@@ -36,6 +38,8 @@ interface SummaryRow {
   first_unread: string | null;
   muted: number;
   request: number;
+  mentions: number;
+  notify: RoomNotify | null;
 }
 
 function toSummary(row: SummaryRow): Conversation {
@@ -59,7 +63,7 @@ function toSummary(row: SummaryRow): Conversation {
     muted: row.muted === 1,
     ...(row.request === 1 ? { request: true } : {}),
     // A room's conversation holds only its groupchat messages (private ones are with an occupant's full JID).
-    ...(last?.kind === 'groupchat' ? { room: true } : {}),
+    ...(last?.kind === 'groupchat' ? { room: true, mentions: row.mentions, notify: row.notify ?? DEFAULT_ROOM_NOTIFY } : {}),
   };
 }
 
@@ -86,7 +90,9 @@ export function createConversationStore(db: Database, options: ConversationStore
          FROM messages l WHERE l.account_id = p.account_id AND l.peer = p.peer ORDER BY l.ts DESC, l.rowid DESC LIMIT 1) AS last,
       (SELECT COUNT(*) FROM messages u WHERE u.account_id = p.account_id AND u.peer = p.peer AND u.read = 0) AS unread,
       (SELECT f.id FROM messages f WHERE f.account_id = p.account_id AND f.peer = p.peer AND f.read = 0 ORDER BY f.ts, f.rowid LIMIT 1) AS first_unread,
+      (SELECT COUNT(*) FROM messages u WHERE u.account_id = p.account_id AND u.peer = p.peer AND u.read = 0 AND u.mention = 1) AS mentions,
       coalesce((SELECT c.muted FROM conversations c WHERE c.account_id = p.account_id AND c.peer = p.peer), 0) AS muted,
+      (SELECT c.notify FROM conversations c WHERE c.account_id = p.account_id AND c.peer = p.peer) AS notify,
       ${requestOf('p')} AS request
     FROM ${from} p`;
   // Each peer found by one step down the (account_id, peer, ts) index, rather than a pass over every message of the account.
@@ -107,12 +113,18 @@ export function createConversationStore(db: Database, options: ConversationStore
   const setMuted = db.prepare(
     'INSERT INTO conversations (account_id, peer, muted) VALUES (?, ?, ?) ON CONFLICT (account_id, peer) DO UPDATE SET muted = excluded.muted',
   );
+  const setNotify = db.prepare(
+    'INSERT INTO conversations (account_id, peer, notify) VALUES (?, ?, ?) ON CONFLICT (account_id, peer) DO UPDATE SET notify = excluded.notify',
+  );
   const mutedOf = db.prepare('SELECT muted FROM conversations WHERE account_id = ? AND peer = ?');
   const unreadTotal = db.prepare(
     `SELECT COUNT(*) AS n FROM messages m WHERE m.read = 0
        AND m.account_id IN (SELECT id FROM accounts WHERE removed = 0)
        AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.account_id = m.account_id AND c.peer = m.peer AND c.muted = 1)
-       AND (${requestOf('m')}) = 0`,
+       AND (${requestOf('m')}) = 0
+       AND (m.kind <> 'groupchat' OR CASE
+         coalesce((SELECT c.notify FROM conversations c WHERE c.account_id = m.account_id AND c.peer = m.peer), '${DEFAULT_ROOM_NOTIFY}')
+         WHEN 'all' THEN 1 WHEN 'mentions' THEN m.mention ELSE 0 END = 1)`,
   );
   const isRequest = db.prepare(
     `SELECT ${requestOf('p')} AS request FROM (SELECT ?1 AS account_id, ?2 AS peer) p
@@ -147,6 +159,7 @@ export function createConversationStore(db: Database, options: ConversationStore
     },
     isRead: (id) => (isRead.get(id) as { read: number } | undefined)?.read !== 0,
     setMuted: (accountId, peer, muted) => void setMuted.run(accountId, peer, muted ? 1 : 0),
+    setNotify: (accountId, peer, notify) => void setNotify.run(accountId, peer, notify),
     unreadTotal: () => (unreadTotal.get(null, null, hold()) as { n: number }).n,
     isRequest: (accountId, peer) => (isRequest.get(accountId, peer, hold()) as { request: number } | undefined)?.request === 1,
     accept: (accountId, peer) => void accept.run(accountId, peer),

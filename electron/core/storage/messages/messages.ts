@@ -43,15 +43,21 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   const { byId, byRemoteId, current, full } = reader;
   const insert = db.prepare(
     `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read, markable,
-       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive, body_cut, moderation,
+       corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive, body_cut, moderation, mention,
        sender_device, undecryptable)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const byStanzaId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND stanza_id = ?');
   const byOriginId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND origin_id = ?');
   const sameRemote = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND remote_id = ? AND body = ? LIMIT 1');
+  // XEP-0421: in a room, the same occupant's same text in the same second is one message seen twice (history and archive).
+  const sameOccupant = db.prepare(
+    `SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND kind = 'groupchat' AND sender_occupant_id = ? AND body = ? AND ts >= ? AND ts < ?
+       ORDER BY stanza_id IS NULL DESC LIMIT 1`,
+  );
   const byOriginAny = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND origin_id = ? LIMIT 1');
   const setStanzaId = db.prepare('UPDATE messages SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL');
+  const setArchived = db.prepare('UPDATE messages SET ts = ?, archive = ? WHERE id = ?');
   const setState = db.prepare('UPDATE messages SET state = ?, error = ? WHERE id = ?');
   // A receipt or marker acknowledges only what went out: a failed message stays failed until it is sent again.
   const delivered = db.prepare(
@@ -69,13 +75,24 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
 
   const changed = (result: { id: string }[]): Message[] => result.flatMap(({ id }) => current(id) ?? []);
 
+  function sameInRoom(message: NewMessage): Row | undefined {
+    const occupantId = message.kind === 'groupchat' ? message.sender?.occupantId : undefined;
+    if (occupantId === undefined) return undefined;
+    const second = Math.floor(message.timestamp / 1000) * 1000;
+    const row = sameOccupant.get(message.accountId, message.peer, occupantId, message.body, second, second + 1000) as Row | undefined;
+    // Two copies that both carry the room's ids are two messages, however alike.
+    return row && (message.stanzaId === undefined || row.stanza_id === null) ? row : undefined;
+  }
+
   function existing(message: NewMessage): Row | undefined {
     const { accountId, peer } = message;
     if (message.stanzaId !== undefined) {
       const row = byStanzaId.get(accountId, peer, message.stanzaId) as Row | undefined;
       if (row) return row;
     }
-    if (message.originId !== undefined) return byOriginId.get(accountId, peer, message.direction, message.originId) as Row | undefined;
+    if (message.originId !== undefined) return (byOriginId.get(accountId, peer, message.direction, message.originId) as Row | undefined) ?? sameInRoom(message);
+    const inRoom = sameInRoom(message);
+    if (inRoom) return inRoom;
     if (message.remoteId === undefined) return undefined;
     // Without XEP-0359 ids, the same sender's id with the same text is the same message, unless our server archived both.
     const row = sameRemote.get(accountId, peer, message.direction, message.remoteId, message.body) as Row | undefined;
@@ -85,6 +102,12 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   function merge(found: Row, message: NewMessage): InsertResult {
     let merged = false;
     if (message.stanzaId !== undefined && found.stanza_id === null) merged = Number(setStanzaId.run(message.stanzaId, found.id).changes) === 1;
+    // A room dates its replayed history to the second (XEP-0203); its archive's copy keeps the archive's order inside it.
+    const sameSecond = Math.floor(found.ts / 1000) === Math.floor(message.timestamp / 1000);
+    if (found.kind === 'groupchat' && found.archive === null && message.archive !== undefined && found.ts % 1000 === 0 && sameSecond) {
+      setArchived.run(message.timestamp, message.archive, found.id);
+      merged = true;
+    }
     // Our own message seen in the archive or from another device reached the server (a failed one may be archived too).
     if (found.direction === 'out' && found.state === 'pending' && message.state !== 'pending') {
       setState.run('sent', null, found.id);
@@ -130,6 +153,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
         message.archive ?? null,
         message.bodyCut ?? null,
         message.moderated ? JSON.stringify(message.moderated) : null,
+        message.mention === true ? 1 : 0,
         message.senderDevice ?? null,
         message.undecryptable === true ? 1 : 0,
       );

@@ -22,6 +22,7 @@ export interface Row {
   remote_id: string | null;
   error: string | null;
   read: number;
+  mention: number;
   markable: number;
   corrected_at: number | null;
   retracted: number;
@@ -83,6 +84,7 @@ export function toMessage(row: Row): Message {
     ...(row.reply_quote === null ? {} : { replyTo: { quote: row.reply_quote } }),
     ...(reactions ? { reactions } : {}),
     ...(row.encrypted === 1 ? { encrypted: true } : {}),
+    ...(row.mention === 1 ? { mention: true } : {}),
     ...(row.sender_device === null ? {} : { senderDevice: row.sender_device }),
     ...(row.undecryptable === 1 ? { undecryptable: true } : {}),
   };

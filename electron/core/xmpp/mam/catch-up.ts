@@ -2,33 +2,41 @@
 import type { ArchiveSync } from '../../../../shared/model/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { ArchiveCursor, MessageStore } from '../../storage/messages.ts';
-import type { MessageIntake } from '../chat/chat.ts';
-import type { Prepared } from '../chat/ingest.ts';
+import type { MessageContext } from '../pipeline/message-context.ts';
+import type { Element } from '@xmpp/xml';
 import { isItemNotFound, seen, type ArchivePage, type QueryArchive } from './mam-query.ts';
 import { caughtUp, firstCatchUpPage, newestOf, nextCatchUpStep, type CatchUpPlan, type PageRequest } from './paging.ts';
 
 export const CATCH_UP_PAGE_TIMEOUT_MS = 30_000;
 
-export interface CatchUpDeps {
+/** Who takes an archive's messages: chat for our account's archive, the room for a room's; prepared in parallel, applied in one transaction. */
+export interface ArchiveIntake<T> {
+  prepare(message: Element, context: MessageContext): Promise<T | undefined>;
+  apply(prepared: T): void;
+}
+
+export interface CatchUpDeps<T> {
   readonly accountId: string;
   readonly store: Pick<MessageStore, 'archiveCursor' | 'setArchiveCursor' | 'batch'>;
   readonly query: QueryArchive;
   /** The archive's bare JID. */
   readonly archive: string;
-  readonly intake: Pick<MessageIntake, 'prepare' | 'apply'>;
+  readonly intake: ArchiveIntake<T>;
   readonly logger: Logger;
   readonly onProgress: (sync: ArchiveSync) => void;
   readonly now: () => number;
+  /** Without a cursor, how many messages to fetch at most (see CatchUpPlan). */
+  readonly firstSyncMessages?: number;
 }
 
-type PageDeps = Pick<CatchUpDeps, 'intake' | 'logger' | 'archive'> & { readonly store: Pick<MessageStore, 'batch'> };
+type PageDeps<T> = Pick<CatchUpDeps<T>, 'intake' | 'logger' | 'archive'> & { readonly store: Pick<MessageStore, 'batch'> };
 
 /**
  * Hands one page to chat, oldest first: every message prepared (the pipeline's steps) before one transaction applies them
  * all. The stanza-id is the archive's id (XEP-0359 §3). Stamps in whole seconds (XEP-0082 without fractions) get the
  * archive's order as milliseconds, so messages of one second stay in order. Returns how many could not be taken.
  */
-export async function ingestPage(deps: PageDeps, page: ArchivePage): Promise<number> {
+export async function ingestPage<T>(deps: PageDeps<T>, page: ArchivePage): Promise<number> {
   let second: number | undefined;
   let rank = 0;
   let failed = 0;
@@ -38,7 +46,7 @@ export async function ingestPage(deps: PageDeps, page: ArchivePage): Promise<num
     return undefined;
   };
   const prepared = await Promise.all(
-    page.results.map((result): Promise<Prepared | undefined> => {
+    page.results.map((result): Promise<T | undefined> => {
       const stamp = result.timestamp;
       rank = stamp !== undefined && stamp === second ? Math.min(rank + 1, 999) : 0;
       second = stamp;
@@ -61,8 +69,13 @@ export async function ingestPage(deps: PageDeps, page: ArchivePage): Promise<num
 }
 
 /** Runs one catch-up; `cancelled` stops it between pages (the session ended), leaving the cursor where it was. */
-export async function runCatchUp(deps: CatchUpDeps, extended: boolean, cancelled: () => boolean): Promise<void> {
-  let plan: CatchUpPlan = { cursor: deps.store.archiveCursor(deps.accountId, deps.archive), extended, now: deps.now() };
+export async function runCatchUp<T>(deps: CatchUpDeps<T>, extended: boolean, cancelled: () => boolean): Promise<void> {
+  let plan: CatchUpPlan = {
+    cursor: deps.store.archiveCursor(deps.accountId, deps.archive),
+    extended,
+    now: deps.now(),
+    ...(deps.firstSyncMessages === undefined ? {} : { firstSyncMessages: deps.firstSyncMessages }),
+  };
   let request: PageRequest = firstCatchUpPage(plan);
   let fetched = 0;
   let pages = 0;

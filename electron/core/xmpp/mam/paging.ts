@@ -37,6 +37,8 @@ export interface CatchUpPlan {
   /** The server takes after-id (§6.1.1). */
   readonly extended: boolean;
   readonly now: number;
+  /** Without a cursor, how many messages the catch-up fetches at most; default FIRST_SYNC_MAX_MESSAGES (a room's first join takes fewer). */
+  readonly firstSyncMessages?: number;
 }
 
 export type CatchUpStep =
@@ -47,7 +49,7 @@ export type CatchUpStep =
 /** The newest page first, so the conversation on screen fills quickly; bounded below by the cursor (or the first-sync window). */
 export function firstCatchUpPage(plan: CatchUpPlan): PageRequest {
   const { cursor } = plan;
-  if (!cursor) return { before: '', max: PAGE_SIZE, start: plan.now - FIRST_SYNC_DAYS * DAY_MS };
+  if (!cursor) return { before: '', max: Math.min(PAGE_SIZE, plan.firstSyncMessages ?? PAGE_SIZE), start: plan.now - FIRST_SYNC_DAYS * DAY_MS };
   // The start bound also holds when the cursor's id has expired from the archive and after-id matches nothing.
   return { before: '', max: PAGE_SIZE, start: cursor.timestamp, ...(plan.extended ? { afterId: cursor.id } : {}) };
 }
@@ -58,7 +60,7 @@ export function nextCatchUpStep(plan: CatchUpPlan, request: PageRequest, page: P
   if (plan.cursor && page.ids.includes(plan.cursor.id)) return { kind: 'done', reason: 'reached-cursor' };
   const first = page.first ?? page.ids[0];
   if (first === undefined || first === request.before) return { kind: 'done', reason: 'stalled' };
-  if (progress.pages >= MAX_CATCH_UP_PAGES || (!plan.cursor && progress.fetched >= FIRST_SYNC_MAX_MESSAGES)) return { kind: 'done', reason: 'bound' };
+  if (progress.pages >= MAX_CATCH_UP_PAGES || (!plan.cursor && progress.fetched >= (plan.firstSyncMessages ?? FIRST_SYNC_MAX_MESSAGES))) return { kind: 'done', reason: 'bound' };
   return { kind: 'next', request: { ...request, before: first } };
 }
 
@@ -81,11 +83,15 @@ export type ScrollBackStep =
   /** exhausted: the archive holds nothing older for the conversation. */
   | { readonly kind: 'done'; readonly exhausted: boolean };
 
-/** Scrolling back in one conversation: the page before the oldest message stored, by its archive id when it has one. */
-export function scrollBackPage(peer: string, oldest: Pick<Message, 'stanzaId' | 'timestamp'> | undefined): PageRequest {
-  if (oldest?.stanzaId !== undefined) return { with: peer, before: oldest.stanzaId, max: PAGE_SIZE };
-  if (oldest) return { with: peer, end: oldest.timestamp, before: '', max: PAGE_SIZE };
-  return { with: peer, before: '', max: PAGE_SIZE };
+/**
+ * Scrolling back in one conversation: the page before the oldest message stored, by its archive id when it has one.
+ * `peer` filters our own archive by the other party; undefined for a room's archive, asked at the room's JID, which is the conversation (§4).
+ */
+export function scrollBackPage(peer: string | undefined, oldest: Pick<Message, 'stanzaId' | 'timestamp'> | undefined): PageRequest {
+  const filter = peer === undefined ? {} : { with: peer };
+  if (oldest?.stanzaId !== undefined) return { ...filter, before: oldest.stanzaId, max: PAGE_SIZE };
+  if (oldest) return { ...filter, end: oldest.timestamp, before: '', max: PAGE_SIZE };
+  return { ...filter, before: '', max: PAGE_SIZE };
 }
 
 /** The archive holds nothing older for the conversation. */

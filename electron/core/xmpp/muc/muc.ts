@@ -1,6 +1,6 @@
 // XEP-0045 on a session: the rooms we are in, joined (§7.2) and left (§7.14), their occupants from presence (§7.2.3, §9),
-// their messages and subject (§7.4, §8.1), and a rejoin after a reconnect that was not a resumption (XEP-0198 §5) or once a
-// silent room turns out to have lost us (XEP-0410).
+// their messages and subject (§7.4, §8.1), their archive (XEP-0313, room-archive.ts), and a rejoin after a reconnect
+// that was not a resumption (XEP-0198 §5) or once a silent room turns out to have lost us (XEP-0410).
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
@@ -12,13 +12,13 @@ import type { Connection } from '../connection.ts';
 import { joinError } from './join-errors.ts';
 import { moderateMessage, parseModerationNotice } from './moderation.ts';
 import { parseMucPresence, type MucPresence } from './muc-presence.ts';
-import { mentions } from './mentions.ts';
 import { markPrivateMessages } from './private-messages.ts';
 import { buildJoin, buildLeave, buildRoomPresence, buildSubject, NS_MUC_USER, type RoomAvailability } from './muc-stanzas.ts';
 import { initialOccupants, reduceOccupants } from './occupants.ts';
+import { setupRoomArchive, type ArchivedRoom } from './room-archive.ts';
 import { answer, createEntry, omit, roomAfterSelf, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
 import { fetchRoomInfo } from './room-info.ts';
-import { parseRoomMessage } from './room-messages.ts';
+import { parseRoomMessage, type RoomView } from './room-messages.ts';
 import { createSelfPing } from './self-ping.ts';
 import { createSubjectRequests } from './subject-requests.ts';
 
@@ -34,8 +34,8 @@ export interface MucDeps {
   readonly changed: (message: Message) => void;
   /** Sends a stored pending message, tracked until the server acknowledges it (chat's outbox). */
   readonly sendStored: (message: Message) => void;
-  /** A live message from someone else that mentions our nickname: worth a notification, as a chat message is. */
-  readonly onMention?: (message: Message) => void;
+  /** A live message from someone else, newly stored: the notifier decides by the room's setting (mentions, all, none). */
+  readonly onNew?: (message: Message) => void;
   /** Our availability now, shown in the rooms too (§7.7). */
   readonly availability?: () => RoomAvailability;
   readonly joinTimeoutMs?: number;
@@ -56,17 +56,52 @@ export function setupMuc(deps: MucDeps) {
   const { accountId, connection, store, logger } = deps;
   const now = deps.now ?? Date.now;
   const rooms = new Map<string, Entry>();
+  const archive = setupRoomArchive({ accountId, ownJid: deps.ownJid, connection, store, logger, changed: deps.changed, now });
+  let disposed = false;
 
   function emitRoom(entry: Entry): void {
     deps.onRoom(entry.room);
+  }
+
+  /** How the room's messages read now: our nickname, and its occupants' real JIDs when it reveals them. */
+  function viewOf(entry: Entry): RoomView {
+    const occupants = [...entry.occupants.occupants.values()];
+    return {
+      accountId,
+      room: entry.room.jid,
+      nick: entry.room.nick,
+      stanzaIds: entry.room.features.stanzaIds,
+      now: now(),
+      realJid: (nick, occupantId) =>
+        (occupantId === undefined ? entry.occupants.occupants.get(nick) : occupants.find((occupant) => occupant.occupantId === occupantId))?.jid,
+    };
+  }
+
+  const archivedRoom = (entry: Entry, found: { readonly extended: boolean }): ArchivedRoom => ({ jid: entry.room.jid, extended: found.extended, view: () => viewOf(entry) });
+
+  /** XEP-0313: once in, what the room said since our cursor comes from its archive; then the cursor follows the live messages. */
+  function catchUp(entry: Entry): void {
+    if (!entry.archive) return;
+    const mine = entry.joins;
+    const cancelled = () => disposed || rooms.get(entry.room.jid) !== entry || entry.joins !== mine;
+    archive
+      .catchUp(archivedRoom(entry, entry.archive), cancelled)
+      .then((done) => {
+        if (done && !cancelled()) entry.caughtUp = true;
+      })
+      .catch((error: unknown) => logger.warn('the room’s archive could not be read', { error: error instanceof Error ? error.message : String(error) }));
   }
 
   /** XEP-0045 §7.2.1 (with §7.2.15 history since the newest message we hold, on a rejoin). */
   function sendJoin(entry: Entry, rejoin: boolean): void {
     entry.occupants = initialOccupants(entry.room.nick);
     entry.reset = true;
+    entry.joins += 1;
+    entry.caughtUp = false;
+    // §7.2.15 with XEP-0313: a room whose archive we read from a cursor need not replay its history too.
+    const fromArchive = entry.archive !== undefined && store.archiveCursor(accountId, entry.room.jid) !== undefined;
     // Not our own newest (it may have been written while away, after what others said meanwhile): the room's.
-    const newest = rejoin ? entry.lastSeen : undefined;
+    const newest = rejoin && !fromArchive ? entry.lastSeen : undefined;
     const occupant = `${entry.room.jid}/${entry.room.nick}`;
     void connection
       .send(
@@ -74,6 +109,7 @@ export function setupMuc(deps: MucDeps) {
           occupant,
           ...(entry.password === undefined ? {} : { password: entry.password }),
           ...(newest === undefined ? {} : { historySince: newest - CLOCK_MARGIN_MS }),
+          ...(fromArchive ? { maxStanzas: 0 } : {}),
           ...(deps.availability ? { presence: deps.availability() } : {}),
         }),
       )
@@ -137,6 +173,7 @@ export function setupMuc(deps: MucDeps) {
       store.accept(accountId, entry.room.jid);
       entry.batch.flush();
       resendPending(entry.room.jid);
+      catchUp(entry);
     }
     emitRoom(entry);
     answer(entry, 'waiting', { room: entry.room });
@@ -177,16 +214,7 @@ export function setupMuc(deps: MucDeps) {
       if (removed) deps.changed(removed);
       return;
     }
-    const occupants = [...entry.occupants.occupants.values()];
-    const parsed = parseRoomMessage(content, {
-      accountId,
-      room: entry.room.jid,
-      nick: entry.room.nick,
-      stanzaIds: entry.room.features.stanzaIds,
-      now: now(),
-      realJid: (nick, occupantId) =>
-        (occupantId === undefined ? entry.occupants.occupants.get(nick) : occupants.find((occupant) => occupant.occupantId === occupantId))?.jid,
-    });
+    const parsed = parseRoomMessage(content, viewOf(entry));
     if (!parsed) return;
     if (parsed.kind === 'subject') {
       if (parsed.by === entry.room.nick) subjects.applied(entry.room.jid);
@@ -196,12 +224,16 @@ export function setupMuc(deps: MucDeps) {
     }
     entry.lastSeen = Math.max(entry.lastSeen ?? -Infinity, parsed.message.timestamp);
     // Our own message echoed by the room merges with the stored one (origin-id), history seen before is not kept twice (stanza-id).
-    const result = store.batch(() => store.insert(parsed.message));
+    const { stanzaId, timestamp } = parsed.message;
+    const result = store.batch(() => {
+      const inserted = store.insert(parsed.message);
+      // XEP-0313: the next join's catch-up starts from here; dated by our clock, so with a margin for the room's.
+      if (entry.caughtUp && entry.archive && stanzaId !== undefined && !parsed.delayed) store.setArchiveCursor(accountId, entry.room.jid, { id: stanzaId, timestamp: timestamp - CLOCK_MARGIN_MS });
+      return inserted;
+    });
     if (result.kind !== 'duplicate') deps.changed(result.message);
     // The history replayed on join was said while we were away: not news.
-    if (result.kind === 'inserted' && !parsed.delayed && result.message.direction === 'in' && mentions(result.message.body, entry.room.nick)) {
-      deps.onMention?.(result.message);
-    }
+    if (result.kind === 'inserted' && !parsed.delayed && result.message.direction === 'in') deps.onNew?.(result.message);
   }
 
   const removeStep = connection.pipeline.useIncoming(markPrivateMessages((room) => rooms.has(room)));
@@ -255,6 +287,7 @@ export function setupMuc(deps: MucDeps) {
       existing?.batch.dispose();
       const entry = createEntry(room, nick, password, deps.onOccupants);
       if (info) entry.room = { ...entry.room, features: info.features, ...(info.name === undefined ? {} : { name: info.name }) };
+      if (info?.archive) entry.archive = info.archive;
       rooms.set(room, entry);
       const done = new Promise<Room>((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -274,6 +307,7 @@ export function setupMuc(deps: MucDeps) {
       if (!entry) return;
       rooms.delete(room);
       entry.batch.dispose();
+      archive.forget(room);
       answer(entry, 'waiting', { error: new CausetteError('not-found', `You are not in the room ${room}.`, undefined, { context: 'notJoined', room }) });
       entry.room = { ...entry.room, state: 'left', role: 'none' };
       emitRoom(entry);
@@ -296,6 +330,9 @@ export function setupMuc(deps: MucDeps) {
       const entry = rooms.get(room);
       if (!entry) return;
       const kept = omit(entry.room, 'created');
+      // §10.2 muc#roomconfig_enablearchiving may have turned the room's archive on or off.
+      if (info?.archive) entry.archive = info.archive;
+      else if (info) delete entry.archive;
       entry.room = { ...kept, ...(info ? { features: { ...info.features, logged: info.features.logged || kept.features.logged }, ...(info.name === undefined ? {} : { name: info.name }) } : {}) };
       emitRoom(entry);
     },
@@ -334,7 +371,15 @@ export function setupMuc(deps: MucDeps) {
       const message = store.get(messageId);
       return moderateMessage(connection, message, message && rooms.get(message.peer)?.room, reason);
     },
+    /** XEP-0313: about `limit` messages of the room older than what is stored; 'unavailable' when it keeps no archive. */
+    async scrollBack(room: string, limit: number): Promise<'more' | 'complete' | 'unavailable'> {
+      const entry = rooms.get(room);
+      if (!entry?.archive) return 'unavailable';
+      return archive.scrollBack(archivedRoom(entry, entry.archive), limit);
+    },
     dispose(): void {
+      disposed = true;
+      archive.dispose();
       selfPing.dispose();
       removeStep();
       removePresence();

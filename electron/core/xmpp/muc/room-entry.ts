@@ -24,6 +24,12 @@ export interface Entry {
   reset: boolean;
   /** When the newest message the room sent us was said: a rejoin asks for the history since (§7.2.15). */
   lastSeen?: number;
+  /** XEP-0313: the room keeps an archive (its disco#info says so), and whether it takes after-id (§6.1.1). */
+  archive?: { readonly extended: boolean };
+  /** Counts our joins: a catch-up of an earlier one stops. */
+  joins: number;
+  /** This join's archive catch-up is done: the cursor follows the live messages from now on. */
+  caughtUp: boolean;
   readonly batch: KeyedCoalescer<Occupant, Removal>;
   waiting?: { resolve: (room: Room) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
   /** §7.6: our nickname change waiting for the room's answer. */
@@ -50,6 +56,8 @@ export function createEntry(jid: string, nick: string, password: string | undefi
     occupants: initialOccupants(nick),
     password,
     reset: true,
+    joins: 0,
+    caughtUp: false,
     batch: createKeyedCoalescer<Occupant, Removal>(({ upserts, removed }) => {
       const reset = entry.reset;
       entry.reset = false;

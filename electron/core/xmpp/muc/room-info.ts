@@ -5,7 +5,7 @@ import { NS_OCCUPANT_ID, NS_SID } from '../chat/chat-stanzas.ts';
 import type { Connection } from '../connection.ts';
 import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
 import { StanzaError, toIqError } from '../errors.ts';
-import { NS_MAM } from '../mam/mam-stanzas.ts';
+import { NS_MAM, NS_MAM_EXTENDED } from '../mam/mam-stanzas.ts';
 import { joinError } from './join-errors.ts';
 import { moderationVersion } from './moderation.ts';
 import { FORM_ROOMINFO } from './muc-stanzas.ts';
@@ -66,15 +66,23 @@ export function listingOf(jid: string, itemName: string | undefined, info: Disco
   };
 }
 
+/** What a room's disco#info says; `archive` when it keeps a MAM archive (XEP-0313 §7), `extended` when it takes after-id (§6.1.1). */
+export interface RoomInfo {
+  readonly features: RoomFeatures;
+  readonly name?: string;
+  readonly archive?: { readonly extended: boolean };
+}
+
 /** §6.4: the room's disco#info; undefined when it answers nothing usable, or (when `mayNotExist`) when there is no such room. */
-export async function fetchRoomInfo(connection: Pick<Connection, 'iq'>, room: string, mayNotExist: boolean): Promise<{ features: RoomFeatures; name?: string } | undefined> {
+export async function fetchRoomInfo(connection: Pick<Connection, 'iq'>, room: string, mayNotExist: boolean): Promise<RoomInfo | undefined> {
   try {
     const reply = await connection.iq(buildDiscoInfoGet(room), 15_000);
     const query = reply.getChild('query', NS_DISCO_INFO);
     const info = query ? parseDiscoInfo(query) : 'ill-formed';
     if (info === 'ill-formed') return undefined;
     const name = roomName(info);
-    return { features: roomFeatures(info), ...(name === undefined ? {} : { name }) };
+    const archive = info.features.includes(NS_MAM) ? { archive: { extended: info.features.includes(NS_MAM_EXTENDED) } } : {};
+    return { features: roomFeatures(info), ...(name === undefined ? {} : { name }), ...archive };
   } catch (error) {
     const failure = toIqError(error, room);
     if (!(failure instanceof StanzaError)) throw failure;

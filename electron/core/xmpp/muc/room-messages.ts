@@ -6,6 +6,7 @@ import type { RoomSender } from '../../../../shared/model/message.ts';
 import type { NewMessage } from '../../storage/messages.ts';
 import { boundedBody } from '../chat/body-limit.ts';
 import { NS_DELAY, NS_OCCUPANT_ID, NS_SID } from '../chat/chat-stanzas.ts';
+import { mentions } from './mentions.ts';
 import { parseTombstone } from './moderation.ts';
 import { occupantAddress } from './muc-presence.ts';
 
@@ -72,6 +73,7 @@ export function parseRoomMessage(stanza: Element, view: RoomView): RoomMessage |
       ...(tombstone ? { retracted: true, moderated: tombstone } : {}),
       // The history a room replays on join was said while we were away: not news.
       read: delayed,
+      ...(direction === 'in' && mentions(bounded.text, view.nick) ? { mention: true } : {}),
     },
   };
 }

@@ -84,6 +84,16 @@ describe('the next step of a catch-up', () => {
   });
 });
 
+describe('a room’s first join (XEP-0313 §4 at the room)', () => {
+  it('asks for the room’s last messages only, and stops once they are here', () => {
+    const plan: CatchUpPlan = { cursor: undefined, extended: true, now, firstSyncMessages: 50 };
+    expect(firstCatchUpPage(plan)).toEqual({ before: '', max: 50, start: now - FIRST_SYNC_DAYS * 86_400_000 });
+    const page = { ids: ['r-1'], first: 'r-1', complete: false };
+    expect(nextCatchUpStep(plan, firstCatchUpPage(plan), page, { pages: 1, fetched: 49 }).kind).toBe('next');
+    expect(nextCatchUpStep(plan, firstCatchUpPage(plan), page, { pages: 1, fetched: 50 })).toEqual({ kind: 'done', reason: 'bound' });
+  });
+});
+
 describe('the cursor a catch-up leaves', () => {
   it('is the newest result of the first page, with its archive time', () => {
     expect(newestOf([{ id: 'a', timestamp: 1_000 }, { id: 'b', timestamp: 2_000 }], now)).toEqual({ id: 'b', timestamp: 2_000 });
@@ -102,6 +112,11 @@ describe('scrolling back', () => {
 
   it('asks by time when the oldest stored message has no archive id', () => {
     expect(scrollBackPage('bob@x', { timestamp: 5_000 })).toEqual({ with: 'bob@x', end: 5_000, before: '', max: PAGE_SIZE });
+  });
+
+  it('asks a room’s archive without a filter: the archive is the room’s conversation', () => {
+    expect(scrollBackPage(undefined, { stanzaId: 'r-5', timestamp: 5_000 })).toEqual({ before: 'r-5', max: PAGE_SIZE });
+    expect(scrollBackPage(undefined, { timestamp: 5_000 })).toEqual({ end: 5_000, before: '', max: PAGE_SIZE });
   });
 
   it('asks for the newest page of the conversation when nothing is stored', () => {

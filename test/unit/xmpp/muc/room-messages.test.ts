@@ -27,6 +27,16 @@ describe('parseRoomMessage', () => {
     expect(parsed).toMatchObject({ kind: 'message', message: { direction: 'out', state: 'sent', originId: 'o1' } });
   });
 
+  it('marks another occupant’s message that names our nickname as a mention, never our own', () => {
+    const mention = (nick: string, text: string) => {
+      const parsed = parseRoomMessage(groupchat(nick, body(text)), view);
+      return parsed?.kind === 'message' && parsed.message.mention === true;
+    };
+    expect(mention('alice', 'Me, tea?')).toBe(true);
+    expect(mention('alice', 'meet you there')).toBe(false);
+    expect(mention('me', 'as for me')).toBe(false);
+  });
+
   it('takes the room’s stanza-id only when the room announces them, and never another entity’s', () => {
     const ids = [xml('stanza-id', { xmlns: 'urn:xmpp:sid:0', by: 'me@example.org', id: 'ours' }), xml('stanza-id', { xmlns: 'urn:xmpp:sid:0', by: ROOM, id: 'room-1' })];
     const trusted = parseRoomMessage(groupchat('alice', body('x'), ...ids), view);
