@@ -58,8 +58,34 @@ export function loadNewer(accountId: string, peer: string): Promise<void> {
   return loadPage(accountId, peer, 'newer', { after: newest.id });
 }
 
-/** Marks the conversation read; the new unread count comes back as a chat.conversation event. */
+/** A conversation marked read within the last window, and whether it was asked again meanwhile. */
+const reading = new Map<string, { again: boolean }>();
+const readWindowMs = 1000;
+
+/**
+ * Marks the conversation read; the new unread count comes back as a chat.conversation event. At most once a second
+ * per conversation (the first at once, the last of a window at its end): a busy room open on screen would otherwise
+ * mark it, and share the read state (XEP-0333, XEP-0490), for each of its messages.
+ */
 export async function markRead(accountId: string, peer: string): Promise<void> {
+  const key = `${accountId} ${peer}`;
+  const open = reading.get(key);
+  if (open) {
+    open.again = true;
+    return;
+  }
+  const entry = { again: false };
+  reading.set(key, entry);
+  const windowEnds = () => {
+    if (!entry.again) {
+      reading.delete(key);
+      return;
+    }
+    entry.again = false;
+    setTimeout(windowEnds, readWindowMs);
+    current?.call('chat.markRead', { accountId, peer }).catch(() => undefined);
+  };
+  setTimeout(windowEnds, readWindowMs);
   await current?.call('chat.markRead', { accountId, peer });
 }
 

@@ -13,7 +13,9 @@ export function titleFor(unread: number): string {
 export function startTitle(api: Api): void {
   let reported = false;
   const show = (unread: number) => {
-    document.title = titleFor(unread);
+    // A busy room sends a total with each message: the title is written (and the window's told) only on a change.
+    const title = titleFor(unread);
+    if (document.title !== title) document.title = title;
   };
   api.on('chat.unreadTotal', ({ count }) => {
     reported = true;

@@ -94,7 +94,7 @@ describe('moderation from the occupant list', () => {
     await section(page, say('room.participants')).getByText(say('moderation.member'), { exact: true }).waitFor({ timeout: 10_000 });
   });
 
-  it('bob, made a visitor, asks for voice: alice is asked in the room and gives it (XEP-0045 §8.6)', async () => {
+  it('bob, made a visitor, asks for voice: alice is asked in the room and gives it, and another time declines (XEP-0045 §8.6)', async () => {
     const { page } = alice;
     await choose(page, say('moderation.revokeVoice'));
     await section(page, say('room.visitors')).getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
@@ -106,6 +106,15 @@ describe('moderation from the occupant list', () => {
     await asked.getByRole('button', { name: say('moderation.grantVoice') }).click();
     await section(page, say('room.participants')).getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
     await asked.waitFor({ state: 'detached' });
+
+    // Declined, the request goes and bob stays a visitor.
+    await choose(page, say('moderation.revokeVoice'));
+    await section(page, say('room.visitors')).getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
+    await bob.requestVoice(room);
+    await asked.getByRole('button', { name: say('moderation.declineVoice') }).click({ timeout: 10_000 });
+    await asked.waitFor({ state: 'detached' });
+    await choose(page, say('moderation.grantVoice'));
+    await section(page, say('room.participants')).getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
   });
 
   it('removes what bob said for everyone (XEP-0425): asked with a reason, shown as removed, and bob is told', async () => {

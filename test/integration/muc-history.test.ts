@@ -68,8 +68,8 @@ describe('a room’s archive (MUC MAM) with a slixmpp occupant', () => {
     expect(older.messages.every((message) => message.archive === room)).toBe(true);
 
     // Away: bob goes on; back, the room is asked for no history (maxstanzas=0) and the archive brings what was missed.
+    // At once: what was missed may share the room's second with what we hold, and still comes after it.
     await alice.handlers['muc.leave']({ accountId: alice.accountId, room });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
     for (const body of labels(61, 65)) await bob.sendGroupchat({ room, body });
     await bob.waitFor(groupchatWith('m65'), 'the messages while alice was away');
     await alice.handlers['muc.join']({ accountId: alice.accountId, room, nick: 'Alice' });

@@ -1,5 +1,5 @@
 // One message in the list: the quote it answers, its text, time, edit mark, delivery state, reactions, its toolbar of
-// actions, and the question before deleting it.
+// actions, the question before deleting it, and in a room a moderator's removal (XEP-0425).
 import { useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';

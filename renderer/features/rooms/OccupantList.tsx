@@ -1,7 +1,7 @@
 // Who is in the room, by role (XEP-0045 §5.1): moderators, participants, visitors; each with their nickname and presence;
 // and our own part there: our nickname (§7.6) and the subject (§8.1) to change. Virtualized: a room may hold thousands.
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Occupant } from '../../../shared/model/room.ts';
 import { call, messageOf } from '../../api.ts';
@@ -25,7 +25,8 @@ interface OccupantListProps {
   readonly subject: string;
 }
 
-export function OccupantList({ accountId, room, occupants, subject }: OccupantListProps) {
+/** Memoized: the room's messages re-render the pane many times a second, the occupants seldom change with them. */
+export const OccupantList = memo(function OccupantList({ accountId, room, occupants, subject }: OccupantListProps) {
   const id = useId();
   const { t } = useTranslation();
   const [changing, setChanging] = useState<'nick' | 'subject' | 'lists'>();
@@ -190,4 +191,4 @@ export function OccupantList({ accountId, room, occupants, subject }: OccupantLi
       })}
     </aside>
   );
-}
+});

@@ -18,7 +18,16 @@ export function readableColour(text: string, background: Rgb, towards: 'darker' 
   return towards === 'darker' ? [0, 0, 0] : [1, 1, 1];
 }
 
+/** Nicknames already coloured: a busy room's every message and occupant row asks again (a SHA-1 and HSLuv each). */
+const known = new Map<string, string>();
+const knownMax = 5_000;
+
 /** The CSS colour for both themes; light-dark() follows the page's color-scheme. */
 export function nickColour(nick: string): string {
-  return `light-dark(${cssColour(readableColour(nick, bubbleIn.light, 'darker'))}, ${cssColour(readableColour(nick, bubbleIn.dark, 'lighter'))})`;
+  const cached = known.get(nick);
+  if (cached !== undefined) return cached;
+  const colour = `light-dark(${cssColour(readableColour(nick, bubbleIn.light, 'darker'))}, ${cssColour(readableColour(nick, bubbleIn.dark, 'lighter'))})`;
+  if (known.size >= knownMax) known.clear();
+  known.set(nick, colour);
+  return colour;
 }

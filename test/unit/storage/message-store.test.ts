@@ -473,16 +473,16 @@ describe('the migration of stored messages', () => {
     db.close();
   });
 
-  it('indexes the room messages stored before v17 by their sender’s nickname too, and keeps it current', () => {
+  it('indexes the room messages stored before v18 by their sender’s nickname too, and keeps it current', () => {
     const dir = mkdtempSync(join(tmpdir(), 'causette-messages-'));
     dirs.push(dir);
     const file = join(dir, 'causette.sqlite');
-    const v16 = openDatabase(file, migrations.slice(0, 16));
-    createAccountStore(v16).insert(account);
-    v16
+    const v17 = openDatabase(file, migrations.slice(0, 17));
+    createAccountStore(v17).insert(account);
+    v17
       .prepare("INSERT INTO messages (id, account_id, peer, direction, body, ts, state, read, kind, sender_nick) VALUES ('r1', 'a1', 'tea@muc.x', 'in', 'the kettle', 1, 'received', 0, 'groupchat', 'Zoé')")
       .run();
-    v16.close();
+    v17.close();
 
     const db = openDatabase(file);
     const search = db.prepare('SELECT m.id FROM messages_fts f JOIN messages m ON m.rowid = f.rowid WHERE messages_fts MATCH ? ORDER BY m.ts');

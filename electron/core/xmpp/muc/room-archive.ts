@@ -65,7 +65,10 @@ export function setupRoomArchive(deps: RoomArchiveDeps) {
         };
       },
       apply(message) {
-        const result = store.insert(message);
+        // The room's archive dates to the second: what was missed comes after what is stored within that second.
+        const newest = missed ? store.page(accountId, room.jid, {}, 1).messages[0]?.timestamp : undefined;
+        const sameSecond = newest !== undefined && newest >= message.timestamp && Math.floor(newest / 1000) === Math.floor(message.timestamp / 1000);
+        const result = store.insert(sameSecond ? { ...message, timestamp: newest + 1 } : message);
         if (result.kind !== 'duplicate') deps.changed(result.message);
       },
     };
