@@ -13,6 +13,7 @@ import { createChatHandlers } from './accounts/chat-handlers.ts';
 import { createMucHandlers } from './accounts/muc-handlers.ts';
 import { createNotifier } from './accounts/notifier.ts';
 import { createNotifyHandlers } from './accounts/notify-handlers.ts';
+import { createOmemoHandlers } from './accounts/omemo-handlers.ts';
 import { createOwnPresenceState } from './accounts/own-presence-state.ts';
 import { createPresenceHandlers } from './accounts/presence-service.ts';
 import { createRosterHandlers } from './accounts/roster-handlers.ts';
@@ -25,6 +26,8 @@ import { createAvatarStore } from './storage/avatars.ts';
 import { createCapsCacheStore } from './storage/caps-cache.ts';
 import { openDatabase } from './storage/database.ts';
 import { createMessageStore } from './storage/messages.ts';
+import { createOmemoKeyStore, type OmemoKeyStore } from './storage/omemo-keys.ts';
+import { createKeySealer, loadStoreKey } from './storage/omemo-sealing.ts';
 import { createOwnPresenceStore } from './storage/own-presence.ts';
 import { createRosterStore } from './storage/roster.ts';
 import { createMessageSearch } from './storage/search.ts';
@@ -66,6 +69,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return entries.length > 1 ? entries.find((entry) => entry.record.id === accountId)?.record.jid : undefined;
     },
   });
+  // One OMEMO key store per account, opened once with its sealing key from the secret box (XEP-0384, issue 12 point 1).
+  const omemoStores = new Map<string, Promise<OmemoKeyStore>>();
+  const omemoKeys = (accountId: string): Promise<OmemoKeyStore> => {
+    const opened = omemoStores.get(accountId) ?? loadStoreKey(options.secrets, accountId).then((key) => createOmemoKeyStore(db, accountId, createKeySealer(key)));
+    omemoStores.set(accountId, opened);
+    opened.catch(() => omemoStores.delete(accountId));
+    return opened;
+  };
   const accounts = createAccountService({
     store: createAccountStore(db),
     rosterStore,
@@ -81,6 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onNewMessage: notifier.newMessage,
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
+    omemoKeys,
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
@@ -117,6 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createChatHandlers({ accounts, store: messageStore, emit }),
     ...createMucHandlers({ accounts }),
     ...createBookmarkHandlers({ accounts }),
+    ...createOmemoHandlers({ accounts, store: messageStore, emit }),
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),

@@ -19,6 +19,7 @@ import {
   RoomSchema,
 } from '../model/room.ts';
 import { BookmarkSchema } from '../model/bookmark.ts';
+import { DeviceTrustSchema, EncryptionStateSchema, OmemoDevicesSchema } from '../model/encryption.ts';
 import { TransferSchema } from '../model/transfer.ts';
 import { AppErrorSchema, type AppError } from './errors.ts';
 
@@ -286,6 +287,17 @@ export const commands = {
     BookmarkSchema,
   ),
   'muc.unbookmark': command(z.object(AccountRoom).strict(), z.null()),
+  /** XEP-0384: whether a one-to-one conversation is end-to-end encrypted. */
+  'omemo.encryption': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), EncryptionStateSchema),
+  /** Turns a conversation's encryption on or off; with it on, a message that cannot be encrypted fails instead of going out. */
+  'omemo.setEncryption': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, on: z.boolean() }).strict(), EncryptionStateSchema),
+  /** Our device's fingerprint and the contact's devices with theirs and their trust (fingerprints only: keys stay in main). */
+  'omemo.devices': command(z.object({ accountId: AccountIdSchema, jid: ContactJid }).strict(), OmemoDevicesSchema),
+  /** Verifies a device (after comparing fingerprints), trusts it without verifying, or stops encrypting for it. */
+  'omemo.setTrust': command(
+    z.object({ accountId: AccountIdSchema, jid: ContactJid, deviceId: z.number().int().positive(), trust: DeviceTrustSchema.exclude(['undecided']) }).strict(),
+    OmemoDevicesSchema,
+  ),
   /**
    * XEP-0363: uploads a file the user chose (its token from the host) and shares its URL in the conversation, with an
    * XEP-0066 reference; answers at once with the transfer, whose progress follows as transfer.updated events.
@@ -345,6 +357,8 @@ export const events = {
   'muc.voiceRequest': z.object({ accountId: AccountIdSchema, request: VoiceRequestSchema }),
   /** The saved rooms changed (fetched at sign-in, saved here, or by another of our clients): the whole list. */
   'muc.bookmarks': z.object({ accountId: AccountIdSchema, bookmarks: z.array(BookmarkSchema) }),
+  /** A conversation's encryption changed (chosen, or the peer's OMEMO devices appeared or went). */
+  'omemo.encryption': z.object({ accountId: AccountIdSchema, state: EncryptionStateSchema }),
   /** A saved room could not be joined automatically at sign-in: why, for the user. */
   'muc.autojoinFailed': z.object({ accountId: AccountIdSchema, room: z.string(), error: AppErrorSchema }),
   'presence.ownChanged': z.object({

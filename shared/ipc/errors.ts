@@ -30,6 +30,8 @@ export const errorCodes = [
   'not-supported',
   /** The command needs the account signed in, and it is not. */
   'not-connected',
+  /** End-to-end encryption is on for the conversation and cannot be done: nothing was sent in the clear. */
+  'encryption-unavailable',
   'internal',
 ] as const;
 

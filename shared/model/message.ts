@@ -72,8 +72,12 @@ export const MessageSchema = z.object({
   moderated: ModerationSchema.optional(),
   replyTo: ReplyToSchema.optional(),
   reactions: z.array(ReactionSchema).optional(),
-  /** End-to-end encrypted (OMEMO, a later issue). */
+  /** End-to-end encrypted (OMEMO, XEP-0384). */
   encrypted: z.boolean().optional(),
+  /** The OMEMO device that sent it (incoming encrypted messages). */
+  senderDevice: z.number().int().min(0).optional(),
+  /** Encrypted, and could not be decrypted here: shown as "Could not decrypt this message (from device N)". */
+  undecryptable: z.boolean().optional(),
   /** In a room: someone else's message that names our nickname there (XEP-0045 room message). */
   mention: z.boolean().optional(),
 });

@@ -92,7 +92,9 @@ describe('contacts and presence between two people', () => {
     await chat.waitFor();
     expect(await row(alice.page, 'Bob').getByRole('button').getAttribute('aria-current')).toBe('true');
     const head = chat.locator('.chat-head');
-    await expect.poll(() => head.textContent()).toMatch(/Do not disturb, In a meeting until 3, Not encrypted/);
+    await expect.poll(() => head.textContent()).toMatch(/Do not disturb, In a meeting until 3/);
+    // Both use OMEMO (XEP-0384): the conversation is encrypted by default.
+    await expect.poll(() => chat.getByRole('button', { name: 'Encryption' }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     // The details are one click away from there, and closing them goes back to the conversation.
     await chat.getByRole('button', { name: 'Details' }).click();
     const details = alice.page.getByRole('region', { name: 'Bob' });

@@ -19,7 +19,9 @@ afterAll(() => server.dispose());
 
 const bodies = async (core: TestCore, accountId: string, peer: string): Promise<string[]> =>
   (await core.handlers['chat.history']({ accountId, peer, limit: 50 })).messages.map((message: Message) => message.body);
-const savedPasswords = (core: TestCore): string[] => Object.keys(JSON.parse(readFileSync(join(core.profile, 'passwords.json'), 'utf8')) as object);
+const secrets = (core: TestCore): string[] => Object.keys(JSON.parse(readFileSync(join(core.profile, 'passwords.json'), 'utf8')) as object);
+/** The secret box also keeps each account's OMEMO store key (omemo-sealing.ts), which is not a password. */
+const savedPasswords = (core: TestCore): string[] => secrets(core).filter((name) => !name.startsWith('omemo-store-key:'));
 
 /** Alice and bob are contacts; bob wrote to alice (still unread), and she answered. */
 async function conversation(): Promise<{ alice: TestCore; bob: TestCore }> {
@@ -49,6 +51,8 @@ describe('removing an account', () => {
 
     expect((await alice.handlers['app.snapshot']({})).accounts).toEqual([]);
     expect(savedPasswords(alice)).toEqual([removedId]);
+    // Kept with the history: the same OMEMO device when the account comes back.
+    expect(secrets(alice)).toContain(`omemo-store-key:${removedId}`);
     // Hidden while the account is gone: no search hit, nothing unread counted.
     expect(await alice.handlers['chat.search']({ query: 'remember', limit: 10 })).toEqual([]);
     await until(() => eventsNamed(alice, 'chat.unreadTotal').at(-1)?.count === 0, 'the unread total without the removed account');
@@ -64,8 +68,11 @@ describe('removing an account', () => {
   it('deletes the history and the password when asked: the account added again starts empty', async () => {
     const { alice, bob } = await conversation();
     const removedId = alice.accountId;
+    expect(secrets(alice)).toContain(`omemo-store-key:${removedId}`);
     await alice.handlers['account.remove']({ accountId: removedId, deleteHistory: true, forgetPassword: true });
     expect(savedPasswords(alice)).toEqual([]);
+    // Its OMEMO keys went with the history, and the key that sealed them too.
+    expect(secrets(alice)).not.toContain(`omemo-store-key:${removedId}`);
 
     const id = await addAgain(alice, false);
     expect(id).not.toBe(removedId);

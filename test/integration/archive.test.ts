@@ -138,6 +138,8 @@ describe('archive scroll-back', () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
     await synced(bob);
+    // In the clear: an OMEMO message key opens once (forward secrecy), so copies deleted here could not be read again.
+    await alice.handlers['omemo.setEncryption']({ accountId: alice.accountId, peer: bobJid, on: false });
     const texts = Array.from({ length: 30 }, (_, index) => `message ${String(index + 1).padStart(2, '0')}`);
     await sendAll(alice, bobJid, texts);
     await until(async () => (await history(bob, aliceJid)).length === 30, 'bob has all thirty');

@@ -63,7 +63,9 @@ describe('accounts in the core', () => {
     const online = await waitForState(core, added.id, 'online');
     expect(online.connection).toMatchObject({ status: 'online', jid: expect.stringMatching(/^alice@localhost\/causette\./) as string });
     expect(core.states.get(added.id)?.[0]?.status).toBe('connecting');
-    expect(JSON.parse(readFileSync(join(profile, 'passwords.json'), 'utf8'))).toEqual({ [added.id]: 'alice-pass' });
+    // Beside the password, the key that seals the account's OMEMO keys (omemo-sealing.ts).
+    expect(Object.keys(JSON.parse(readFileSync(join(profile, 'passwords.json'), 'utf8')) as object).sort()).toEqual([added.id, `omemo-store-key:${added.id}`]);
+    expect(JSON.parse(readFileSync(join(profile, 'passwords.json'), 'utf8'))).toMatchObject({ [added.id]: 'alice-pass' });
     await core.close();
     cores.splice(cores.indexOf(core), 1);
 

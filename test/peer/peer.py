@@ -215,6 +215,22 @@ async def publish_bookmark(peer, args):
     return None
 
 
+async def omemo_start(peer, _args):
+    """OMEMO 0.3 with python-omemo (imported here: only the OMEMO interop test needs Debian's python3-omemo)."""
+    from omemo_support import OmemoPeer
+
+    peer.omemo = OmemoPeer(peer)
+    return await peer.omemo.start()
+
+
+async def omemo_send(peer, args):
+    return await peer.omemo.send(args["to"], args["body"])
+
+
+async def omemo_received(peer, _args):
+    return {"decrypted": peer.omemo.decrypted, "failures": peer.omemo.failures}
+
+
 async def store_legacy_bookmarks(peer, args):
     # XEP-0048 §3.2 in private XML storage (XEP-0049), by slixmpp's own plugin; enabled here only, so that other tests'
     # peers do not carry its PEP +notify in their caps.
@@ -229,6 +245,9 @@ async def store_legacy_bookmarks(peer, args):
 
 
 COMMANDS = {
+    "omemoStart": omemo_start,
+    "omemoSend": omemo_send,
+    "omemoReceived": omemo_received,
     "publishBookmark": publish_bookmark,
     "storeLegacyBookmarks": store_legacy_bookmarks,
     "directInvite": direct_invite,

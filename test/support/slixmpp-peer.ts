@@ -76,6 +76,12 @@ export interface SlixmppPeer {
   requestVoice(room: string): Promise<void>;
   /** XEP-0402 §3.4: saves a room in the account's own bookmarks node, as another client of the account. */
   publishBookmark(args: { room: string; name?: string; nick?: string; autojoin: boolean }): Promise<void>;
+  /** OMEMO 0.3 with python-omemo (Debian's python3-omemo, python3-oldmemo): publishes the peer's device; answers its id. */
+  omemoStart(): Promise<number>;
+  /** XEP-0384 v0.3.0 §4.5: an encrypted message to `to`'s devices; answers what could not be encrypted for. */
+  omemoSend(to: string, body: string): Promise<{ errors: string[] }>;
+  /** What the peer decrypted so far, and what it could not. */
+  omemoReceived(): Promise<{ decrypted: { from: string; device: number; body: string }[]; failures: string[] }>;
   /** XEP-0048 §3.2: replaces the account's private XML storage bookmarks (XEP-0049) with these rooms. */
   storeLegacyBookmarks(rooms: readonly { room: string; name?: string; nick?: string; autojoin?: boolean; password?: string }[]): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
@@ -241,6 +247,9 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     directInvite: async (args) => void (await command('directInvite', { ...args })),
     mediatedInvite: async (args) => void (await command('mediatedInvite', { ...args })),
     publishBookmark: async (args) => void (await command('publishBookmark', { ...args })),
+    omemoStart: async () => (await command('omemoStart')) as number,
+    omemoSend: async (to, body) => (await command('omemoSend', { to, body })) as { errors: string[] },
+    omemoReceived: async () => (await command('omemoReceived')) as { decrypted: { from: string; device: number; body: string }[]; failures: string[] },
     storeLegacyBookmarks: async (rooms) => void (await command('storeLegacyBookmarks', { rooms })),
     waitFor,
     stop,

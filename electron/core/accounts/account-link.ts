@@ -7,6 +7,7 @@ import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { MessageStore } from '../storage/messages.ts';
+import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import { createConnection, type Connection } from '../xmpp/connection.ts';
 import { createAccountSession, type AccountSession, type AccountSessionDeps } from './account-session.ts';
@@ -40,6 +41,8 @@ export interface LinkDeps {
   /** Causette's version, for XEP-0092 answers. */
   readonly version: string;
   readonly mucSelfPingIdleMs?: number;
+  /** The account's OMEMO key store (its sealing key comes from the secret box, hence asynchronous). */
+  readonly omemoKeys?: (accountId: string) => Promise<OmemoKeyStore>;
 }
 
 export function createLinks(deps: LinkDeps) {
@@ -68,6 +71,10 @@ export function createLinks(deps: LinkDeps) {
     entry.password = password;
     const { record } = entry;
     const logger = deps.logger.child({ account: record.id });
+    const omemoKeys = await deps.omemoKeys?.(record.id).catch((error: unknown) => {
+      logger.warn('the OMEMO keys cannot be opened: no encryption this time', { error: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    });
     const connection = createConnection({
       account: record.id,
       jid: record.jid,
@@ -107,6 +114,7 @@ export function createLinks(deps: LinkDeps) {
       onInvisibility: () => publishOwn(entry),
       onNewMessage: deps.onNewMessage,
       shareChatActivity: deps.shareChatActivity,
+      omemoKeys,
       ...(deps.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: deps.mucSelfPingIdleMs }),
     });
     connection.start();

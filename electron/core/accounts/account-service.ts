@@ -5,6 +5,7 @@ import { CausetteError } from '../../../shared/ipc/errors.ts';
 import type { ValidRequest } from '../../../shared/ipc/contract.ts';
 import { parseJid } from '../../../shared/model/jid.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import { secretBoxEntry } from '../storage/omemo-sealing.ts';
 import type { AccountRecord, PinnedCertificate } from '../storage/accounts.ts';
 import { registerAccount } from '../xmpp/register.ts';
 import { createLinks, type LinkDeps, type Live } from './account-link.ts';
@@ -171,6 +172,8 @@ export function createAccountService(deps: AccountServiceDeps) {
       const entry = get(request.accountId);
       await links.stop(entry);
       if (request.forgetPassword) await deps.secrets.delete(entry.record.id);
+      // The OMEMO keys go with the history (the account's row and its omemo_* rows): their sealing key too.
+      if (request.deleteHistory) await deps.secrets.delete(secretBoxEntry(entry.record.id));
       deps.store.remove(entry.record.id, { keepHistory: !request.deleteHistory });
       deps.presence.forget(entry.record.id);
       live.delete(entry.record.id);

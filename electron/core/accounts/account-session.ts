@@ -6,6 +6,7 @@ import type { Element } from '@xmpp/xml';
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import { toAppError } from '../../../shared/ipc/errors.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
+import { encryptionState } from '../../../shared/model/encryption.ts';
 import type { Message } from '../../../shared/model/message.ts';
 import { defaultSettings, type ShareChatActivity } from '../../../shared/model/settings.ts';
 import type { Logger } from '../log/logger.ts';
@@ -13,6 +14,9 @@ import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { MessageStore } from '../storage/messages.ts';
+import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
+import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
+import { setupOmemo } from '../omemo/omemo.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
 import { setupAvatars } from '../xmpp/avatar/avatars.ts';
@@ -71,6 +75,8 @@ export interface AccountSessionDeps {
   readonly onInvisibility: () => void;
   /** XEP-0410: how long a room may be silent before we check that we are still in it. */
   readonly mucSelfPingIdleMs?: number;
+  /** The account's OMEMO keys (XEP-0384); without them (or without chat), OMEMO is not installed. */
+  readonly omemoKeys?: OmemoKeyStore | undefined;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -99,7 +105,13 @@ export function createAccountSession(deps: AccountSessionDeps) {
     return connection.send(refusal).then(() => undefined);
   });
   const router = setupIqRouter({ connection, logger });
-  const info = ownDiscoInfo([NS_AVATAR_METADATA_NOTIFY, ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : [])]);
+  const omemoKeys = deps.messageStore ? deps.omemoKeys : undefined;
+  const info = ownDiscoInfo([
+    NS_AVATAR_METADATA_NOTIFY,
+    ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : []),
+    // XEP-0384 v0.3.0 §4.2: contacts' device lists pushed to us.
+    ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY] : []),
+  ]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
   const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
@@ -254,6 +266,23 @@ export function createAccountSession(deps: AccountSessionDeps) {
   const bookmarks = joining
     ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, logger, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
     : undefined;
+  const omemo =
+    omemoKeys && chat && deps.messageStore
+      ? setupOmemo({
+          ownJid: deps.jid,
+          connection,
+          keys: omemoKeys,
+          logger,
+          choice: (peer) => deps.messageStore?.encryptionChoice(accountId, peer),
+          onDevices: (jid, devices) => {
+            if (jid !== deps.jid) deps.emit('omemo.encryption', { accountId, state: encryptionState(jid, deps.messageStore?.encryptionChoice(accountId, jid), devices.length) });
+          },
+          onEncrypted: (id) => {
+            const message = deps.messageStore?.markEncrypted(id);
+            if (message) chat.changed(message);
+          },
+        })
+      : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -338,6 +367,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     invitations,
     voiceRequests,
     bookmarks,
+    omemo,
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
     connection,
@@ -360,6 +390,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       carbons?.dispose();
       mam?.dispose();
       bookmarks?.dispose();
+      omemo?.dispose();
       muc?.dispose();
       invitations?.dispose();
       voiceRequests?.dispose();

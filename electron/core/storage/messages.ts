@@ -3,6 +3,7 @@
 import type { Database } from './database.ts';
 import { createArchiveStateStore, type ArchiveStateStore } from './messages/archive-state.ts';
 import { createConversationStore, type ConversationStore, type ConversationStoreOptions } from './messages/conversations.ts';
+import { createEncryptionStore, type EncryptionStore } from './messages/encryption.ts';
 import { createMessageHistory, type MessageHistory } from './messages/history.ts';
 import { createInvitationStore, type InvitationStore } from './messages/invitations.ts';
 import { createMessageRecords, type MessageRecords } from './messages/messages.ts';
@@ -13,7 +14,7 @@ import { createRowReader } from './messages/rows.ts';
 export type { ArchiveCursor } from './messages/archive-state.ts';
 export type { InsertResult, NewMessage } from './messages/messages.ts';
 
-export interface MessageStore extends MessageRecords, MessageHistory, ConversationStore, OutboxStore, ArchiveStateStore, InvitationStore {
+export interface MessageStore extends MessageRecords, MessageHistory, ConversationStore, OutboxStore, ArchiveStateStore, InvitationStore, EncryptionStore {
   /** Runs the work in one transaction (an archive page at a time is much faster than a commit per message). */
   batch<T>(work: () => T): T;
 }
@@ -28,6 +29,7 @@ export function createMessageStore(db: Database, options: ConversationStoreOptio
     ...createOutboxStore(db),
     ...createArchiveStateStore(db),
     ...createInvitationStore(db),
+    ...createEncryptionStore(db, reader),
     batch(work) {
       if (depth > 0) return work();
       depth += 1;

@@ -367,4 +367,14 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 19,
+    description: 'OMEMO (XEP-0384): whether a message was encrypted, by which device, or could not be decrypted; each conversation’s encryption choice',
+    sql: `
+      ALTER TABLE messages ADD COLUMN sender_device INTEGER;
+      ALTER TABLE messages ADD COLUMN undecryptable INTEGER NOT NULL DEFAULT 0 CHECK (undecryptable IN (0, 1));
+      -- NULL: not chosen, on when the contact has OMEMO devices.
+      ALTER TABLE conversations ADD COLUMN encryption INTEGER CHECK (encryption IN (0, 1));
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { Avatar } from '../contacts/Avatar.tsx';
 import { Pause } from '../contacts/Pause.tsx';
 import { contactStateLabel, stateClass } from '../presence/labels.ts';
 import { occupantOf } from '../rooms/occupant-name.ts';
+import { EncryptionToggle } from '../encryption/EncryptionToggle.tsx';
 import { MutedMark } from './MutedMark.tsx';
 
 interface ChatHeaderProps {
@@ -17,9 +18,10 @@ interface ChatHeaderProps {
   readonly contact: Contact | undefined;
   readonly muted: boolean;
   readonly onToggleMute: () => void;
+  readonly onError: (message: string) => void;
 }
 
-export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute }: ChatHeaderProps) {
+export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute, onError }: ChatHeaderProps) {
   const { t } = useTranslation();
   const blocked = useBlocking((state) => selectIsBlocked(state, accountId, peer));
   const status = contact?.status?.trim();
@@ -51,12 +53,16 @@ export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute
           ) : (
             <span className="state-word">{occupantOf(peer) ? t('room.privateHint') : peer === name ? t('chat.notContact') : peer}</span>
           )}
-          <span className="encryption" title={t('chat.notEncryptedHint')}>
-            <Pause />
-            {t('chat.notEncrypted')}
-          </span>
+          {/* A private message through a room is not encrypted (XEP-0384 one-to-one only, for now). */}
+          {occupantOf(peer) && (
+            <span className="encryption" title={t('chat.notEncryptedHint')}>
+              <Pause />
+              {t('chat.notEncrypted')}
+            </span>
+          )}
         </p>
       </div>
+      {!occupantOf(peer) && <EncryptionToggle accountId={accountId} peer={peer} onError={onError} />}
       {contact && (
         <button type="button" className="quiet details-button" onClick={() => useUi.getState().showContact(accountId, peer)}>
           {t('chat.details')}

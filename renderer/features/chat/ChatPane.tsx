@@ -182,7 +182,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
     return (
       <section className={drop.dragging ? 'conversation chat dropping' : 'conversation chat'} aria-label={t('chat.with', { name })} {...drop.handlers}>
         {dropHint}
-        <ChatHeader accountId={accountId} peer={peer} name={name} contact={contact} muted={muted} onToggleMute={toggleMute} />
+        <ChatHeader accountId={accountId} peer={peer} name={name} contact={contact} muted={muted} onToggleMute={toggleMute} onError={setError} />
         {pane}
       </section>
     );

@@ -8,6 +8,7 @@ import { call, messageOf } from '../../api.ts';
 import { locale } from '../../i18n/index.ts';
 import { placeActions } from './actions-placement.ts';
 import { DeleteQuestion } from './DeleteQuestion.tsx';
+import { EncryptionMark } from '../encryption/EncryptionMark.tsx';
 import { MessageActions } from './MessageActions.tsx';
 import { nickColour } from '../rooms/nick-colour.ts';
 import { MessageBody } from './MessageBody.tsx';
@@ -106,7 +107,13 @@ export function MessageItem(props: MessageItemProps) {
           </p>
         )}
         {message.replyTo && !message.retracted && <ReplyQuote replyTo={message.replyTo} author={quoteAuthor} onShow={onShow} />}
-        {message.retracted ? <p className="message-body deleted">{removedText(message, t)}</p> : <MessageBody body={message.body} />}
+        {message.retracted ? (
+          <p className="message-body deleted">{removedText(message, t)}</p>
+        ) : message.undecryptable === true ? (
+          <p className="message-body undecryptable">{t('message.undecryptable', { device: message.senderDevice ?? 0 })}</p>
+        ) : (
+          <MessageBody body={message.body} />
+        )}
         {truncated !== undefined && <p className="message-truncated">{truncated}</p>}
         <p className="message-meta">
           {day !== undefined && <span className="visually-hidden">{`${day}, `}</span>}
@@ -119,6 +126,7 @@ export function MessageItem(props: MessageItemProps) {
               {t('message.edited')}
             </span>
           )}
+          {message.kind === 'chat' && <EncryptionMark encrypted={message.encrypted === true} />}
           {message.direction === 'out' && <MessageStatus state={message.state} />}
           {mention && <span className="visually-hidden">{`, ${t('message.mentionsYou')}`}</span>}
           {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}

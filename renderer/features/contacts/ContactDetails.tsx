@@ -9,6 +9,7 @@ import { Avatar } from './Avatar.tsx';
 import { Pause } from './Pause.tsx';
 import { ContactProfile } from './ContactProfile.tsx';
 import { ContactResources } from './ContactResources.tsx';
+import { EncryptionDevices } from '../encryption/EncryptionDevices.tsx';
 import { EditContact } from './EditContact.tsx';
 import { RemoveContact } from './RemoveContact.tsx';
 import { SubscriptionActions } from './SubscriptionActions.tsx';
@@ -78,6 +79,7 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
         ))}
       </dl>
       <ContactResources contact={contact} />
+      <EncryptionDevices accountId={accountId} jid={contact.jid} />
       <ContactProfile accountId={accountId} jid={contact.jid} resources={contact.resources.map((resource) => resource.resource)} />
       <div className="stack">
         <h3>{t('contact.manage')}</h3>

@@ -4,6 +4,7 @@ import { openDatabase } from '../../../electron/core/storage/database.ts';
 import { createMessageStore } from '../../../electron/core/storage/messages.ts';
 import { createArchiveStateStore } from '../../../electron/core/storage/messages/archive-state.ts';
 import { createConversationStore } from '../../../electron/core/storage/messages/conversations.ts';
+import { createEncryptionStore } from '../../../electron/core/storage/messages/encryption.ts';
 import { createInvitationStore } from '../../../electron/core/storage/messages/invitations.ts';
 import { createMessageHistory } from '../../../electron/core/storage/messages/history.ts';
 import { createMessageRecords } from '../../../electron/core/storage/messages/messages.ts';
@@ -21,6 +22,7 @@ describe('the message store’s parts', () => {
       outbox: createOutboxStore(db),
       archiveState: createArchiveStateStore(db),
       invitations: createInvitationStore(db),
+      encryption: createEncryptionStore(db, reader),
     };
     const owners = new Map<string, string[]>();
     for (const [part, methods] of Object.entries(parts)) for (const name of Object.keys(methods)) owners.set(name, [...(owners.get(name) ?? []), part]);
@@ -29,6 +31,7 @@ describe('the message store’s parts', () => {
     expect(Object.keys(parts.outbox).sort()).toEqual(['addReference', 'pending', 'references', 'removeReference']);
     expect(Object.keys(parts.archiveState).sort()).toEqual(['archiveComplete', 'archiveCursor', 'setArchiveComplete', 'setArchiveCursor']);
     expect(Object.keys(parts.invitations).sort()).toEqual(['dropInvitation', 'invitations', 'putInvitation']);
+    expect(Object.keys(parts.encryption).sort()).toEqual(['encryptionChoice', 'markEncrypted', 'setEncryptionChoice']);
     db.close();
   });
 });

@@ -510,3 +510,21 @@ describe('the migration of stored messages', () => {
     db.close();
   });
 });
+
+describe('end-to-end encryption in the message store (XEP-0384)', () => {
+  it('keeps each conversation’s choice, and which messages were encrypted, by whom, or could not be', () => {
+    const { store } = setUp();
+    expect(store.encryptionChoice(account.id, 'bob@x')).toBeUndefined();
+    store.setEncryptionChoice(account.id, 'bob@x', false);
+    store.setMuted(account.id, 'bob@x', true);
+    expect(store.encryptionChoice(account.id, 'bob@x')).toBe(false);
+    store.setEncryptionChoice(account.id, 'bob@x', true);
+    expect([store.encryptionChoice(account.id, 'bob@x'), store.conversation(account.id, 'bob@x').muted]).toEqual([true, true]);
+
+    const ours = store.insert(message({ direction: 'out', state: 'pending', originId: 'o1' })).message;
+    expect(store.markEncrypted(ours.id)?.encrypted).toBe(true);
+    expect(store.markEncrypted(ours.id)).toBeUndefined();
+    const theirs = store.insert(message({ stanzaId: 's1', encrypted: true, senderDevice: 42, undecryptable: true, body: 'Could not decrypt this message (from device 42)' })).message;
+    expect(store.get(theirs.id)).toMatchObject({ encrypted: true, senderDevice: 42, undecryptable: true });
+  });
+});

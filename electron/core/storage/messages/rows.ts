@@ -30,6 +30,8 @@ export interface Row {
   reply_quote: string | null;
   reactions: string | null;
   encrypted: number;
+  sender_device: number | null;
+  undecryptable: number;
   /** XEP-0425: JSON of the moderation, when a moderator removed it. */
   moderation: string | null;
 }
@@ -83,6 +85,8 @@ export function toMessage(row: Row): Message {
     ...(reactions ? { reactions } : {}),
     ...(row.encrypted === 1 ? { encrypted: true } : {}),
     ...(row.mention === 1 ? { mention: true } : {}),
+    ...(row.sender_device === null ? {} : { senderDevice: row.sender_device }),
+    ...(row.undecryptable === 1 ? { undecryptable: true } : {}),
   };
 }
 

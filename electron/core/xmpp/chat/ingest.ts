@@ -155,6 +155,9 @@ export function createIngest(deps: IngestDeps) {
       ...(parsed.reply === undefined ? {} : { replyToRemoteId: parsed.reply.id }),
       ...(quote === undefined ? {} : { replyTo: { quote } }),
       markable: parsed.markable,
+      ...(parsed.encryption === undefined
+        ? {}
+        : { encrypted: true, senderDevice: parsed.encryption.device, ...(parsed.encryption.undecryptable ? { undecryptable: true } : {}) }),
       // An archived message older than our last reply, or than one our other device displayed, was read then.
       read:
         parsed.direction === 'in' &&

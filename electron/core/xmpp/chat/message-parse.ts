@@ -18,6 +18,7 @@ import {
 } from './chat-stanzas.ts';
 import { boundedBody, boundedQuote } from './body-limit.ts';
 import { parseReactions, type ParsedReactions } from './reactions-parse.ts';
+import { parseEncryptionMark, type EncryptionMark } from '../pipeline/private-marks.ts';
 
 const NS_FASTEN = 'urn:xmpp:fasten:0';
 
@@ -57,6 +58,8 @@ export interface ParsedMessage {
   readonly chatState?: ChatState;
   /** type='error': the server's or the peer's words. */
   readonly error?: string;
+  /** A decryption step opened it (or could not): see pipeline/private-marks.ts. */
+  readonly encryption?: EncryptionMark;
 }
 
 function bareOf(text: string | undefined): string | undefined {
@@ -168,6 +171,7 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
   const receiptFor = nonEmpty(stanza.getChild('received', NS_RECEIPTS)?.attrs.id);
   const marker = markerOf(stanza);
   const chatState = chatStateOf(stanza);
+  const encryption = parseEncryptionMark(stanza);
   return {
     direction,
     kind: occupant ? 'private' : 'chat',
@@ -192,5 +196,6 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
     ...(marker === undefined ? {} : { marker }),
     ...(chatState === undefined ? {} : { chatState }),
     ...(type === 'error' ? { error: errorText(stanza) } : {}),
+    ...(encryption === undefined ? {} : { encryption }),
   };
 }

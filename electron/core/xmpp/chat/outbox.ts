@@ -2,6 +2,7 @@
 // about messages are kept in the store too, and a fresh session sends again, in order, whatever the last one did not
 // acknowledge, also after a restart; origin-id keeps receivers from doubling.
 import type { Element } from '@xmpp/xml';
+import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Message } from '../../../../shared/model/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
@@ -37,6 +38,13 @@ export function createOutbox(deps: OutboxDeps) {
     if (sent) deps.changed(sent);
   }
 
+  function refused(id: string, stored: boolean, error: CausetteError): void {
+    deps.logger.info('a message was not sent', { error: error.message });
+    if (!stored) return store.removeReference(id);
+    const failed = store.setState(id, 'failed', error.message);
+    if (failed) deps.changed(failed);
+  }
+
   function write(id: string, stanza: Element, stored: boolean): void {
     const entry = { stanza, stored, queued: true };
     tracked.set(id, entry);
@@ -47,8 +55,10 @@ export function createOutbox(deps: OutboxDeps) {
         if (!connection.acknowledging) acknowledged(id);
       },
       (error: unknown) => {
-        // The connection was closed for good: what is stored waits for the next session.
         if (tracked.get(id) === entry) tracked.delete(id);
+        // An outgoing step refused it (encryption on and impossible): it fails visibly, and is never sent otherwise.
+        if (error instanceof CausetteError && error.code === 'encryption-unavailable') return refused(id, stored, error);
+        // The connection was closed for good: what is stored waits for the next session.
         deps.logger.info('a message waits for the next session', { error: error instanceof Error ? error.message : String(error) });
       },
     );

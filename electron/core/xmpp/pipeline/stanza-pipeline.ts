@@ -3,6 +3,7 @@
 import type { Element } from '@xmpp/xml';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageContext } from './message-context.ts';
+import { withoutPrivateMarks } from './private-marks.ts';
 import { StanzaRejected } from './rejected.ts';
 
 export type StanzaName = 'message' | 'presence' | 'iq';
@@ -161,7 +162,8 @@ export function createStanzaPipeline(logger: Logger): StanzaPipeline {
     async stepsSettled() {
       await Promise.allSettled([...stepping]);
     },
-    prepareMessage: (message, context) => runSteps(messageSteps, message, context).catch(unlessRefused('a message')),
+    // Marks from the network are dropped before any step, so only a step can have left one.
+    prepareMessage: (message, context) => runSteps(messageSteps, withoutPrivateMarks(message), context).catch(unlessRefused('a message')),
     prepareOutgoing: (stanza) => runSteps(outgoing, stanza),
   };
 }

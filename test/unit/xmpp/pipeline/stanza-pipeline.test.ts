@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../electron/core/log/logger.ts';
 import { createStanzaPipeline } from '../../../../electron/core/xmpp/pipeline/stanza-pipeline.ts';
 import { StanzaRejected } from '../../../../electron/core/xmpp/pipeline/rejected.ts';
+import { NS_PRIVATE_MARKS } from '../../../../electron/core/xmpp/pipeline/private-marks.ts';
 
 const NS_CARBONS = 'urn:xmpp:carbons:2';
 const chat = (body: string, ...children: Element[]) => xml('message', { type: 'chat', from: 'alice@x/r' }, xml('body', {}, body), ...children);
@@ -112,6 +113,19 @@ describe('message and outgoing steps', () => {
     expect([live?.getChildText('body'), archived, contexts]).toEqual(['HI', undefined, ['live:', 'archive:bob@x']]);
     expect((await pipeline.prepareOutgoing(chat('ok')))?.getChildText('body')).toBe('ok?');
     expect(await pipeline.prepareOutgoing(chat('secret'))).toBeUndefined();
+  });
+
+  it('marks in our private namespace arriving from the network are stripped before any message step sees them', async () => {
+    const { pipeline } = recorder();
+    const seen: (string | undefined)[] = [];
+    pipeline.useMessage((message) => {
+      seen.push(message.getChild('e2e', NS_PRIVATE_MARKS)?.attrs.device);
+      return message;
+    });
+    const forged = chat('hi');
+    forged.append(xml('e2e', { xmlns: NS_PRIVATE_MARKS, device: '7' }));
+    const content = await pipeline.prepareMessage(forged, { source: 'carbon' });
+    expect([seen, content?.getChild('e2e', NS_PRIVATE_MARKS), content?.getChildText('body')]).toEqual([[undefined], undefined, 'hi']);
   });
 
   it('a refused message is dropped, an outgoing refusal reaches the sender', async () => {

@@ -1,0 +1,91 @@
+// Device lists of our contacts and of our own account (XEP-0384 v0.3.0 §4.2): kept from PEP notifications (+notify in our
+// caps, XEP-0163 §4.3) and fetched on demand; a list missing our own device gets it back.
+import type { Element } from '@xmpp/xml';
+import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Connection } from '../xmpp/connection.ts';
+import { StanzaError } from '../xmpp/errors.ts';
+import { buildDeviceListRequest, parseDeviceList } from './axolotl-device-list.ts';
+import { NS_PUBSUB_EVENT } from './axolotl-pubsub.ts';
+
+export interface DeviceListsDeps {
+  readonly ownJid: string;
+  readonly connection: Pick<Connection, 'pipeline' | 'iq'>;
+  readonly logger: Logger;
+  /** A list changed (a notification, or a fetch that found it different). */
+  readonly onChange: (jid: string, devices: readonly number[]) => void;
+}
+
+/**
+ * Conditions that mean the account has no list (XEP-0060 §6.5.9.11), no PEP service to hold one, none we may read, or no
+ * server at all (RFC 6120 §8.3.3.16: nothing sent there can arrive, encrypted or not).
+ */
+const noList = new Set(['item-not-found', 'service-unavailable', 'feature-not-implemented', 'forbidden', 'remote-server-not-found']);
+
+const bareOf = (from: string | undefined): string | undefined => {
+  const parsed = parseJid(from ?? '');
+  return parsed.ok ? formatJid(bareJid(parsed.jid)) : undefined;
+};
+
+/** A fetched empty list is asked again after this: a stranger who starts OMEMO sends us no notification. */
+const EMPTY_KEPT_MS = 60_000;
+
+export function setupDeviceLists(deps: DeviceListsDeps) {
+  const known = new Map<string, readonly number[]>();
+  /** When an empty list was fetched, by JID. */
+  const emptySince = new Map<string, number>();
+  const fetching = new Map<string, Promise<readonly number[]>>();
+
+  function learn(jid: string, devices: readonly number[]): void {
+    emptySince.delete(jid);
+    const before = known.get(jid);
+    known.set(jid, devices);
+    if (before?.join() !== devices.join()) deps.onChange(jid, devices);
+  }
+
+  const removeEvents = deps.connection.pipeline.handle({ stanza: 'message', child: { name: 'event', xmlns: NS_PUBSUB_EVENT } }, (stanza: Element) => {
+    const devices = parseDeviceList(stanza);
+    // PEP notifications come from the account's bare JID; our own server sends ours without a from.
+    const jid = stanza.attrs.from === undefined ? deps.ownJid : bareOf(stanza.attrs.from);
+    if (devices === undefined || jid === undefined) return;
+    learn(jid, devices);
+  });
+
+  async function fetch(jid: string): Promise<readonly number[]> {
+    try {
+      const devices = parseDeviceList(await deps.connection.iq(buildDeviceListRequest(jid === deps.ownJid ? undefined : jid), 15_000)) ?? [];
+      learn(jid, devices);
+      if (devices.length === 0) emptySince.set(jid, Date.now());
+      return devices;
+    } catch (error) {
+      if (!(error instanceof StanzaError) || !noList.has(error.condition)) throw error;
+      learn(jid, []);
+      emptySince.set(jid, Date.now());
+      return [];
+    }
+  }
+
+  return {
+    /** The list as last seen, undefined when never seen in this session. */
+    known: (jid: string): readonly number[] | undefined => known.get(jid),
+    /** The list as last seen, else fetched once (several callers share one request). */
+    devices(jid: string): Promise<readonly number[]> {
+      const seen = known.get(jid);
+      const stale = Date.now() - (emptySince.get(jid) ?? Date.now()) > EMPTY_KEPT_MS;
+      if (seen && !stale) return Promise.resolve(seen);
+      const running = fetching.get(jid) ?? fetch(jid).finally(() => fetching.delete(jid));
+      fetching.set(jid, running);
+      return running;
+    },
+    /** What a fresh session publishes or reads for our own account. */
+    learn,
+    /** A fresh session: notifications may have been missed while offline. */
+    forget(): void {
+      known.clear();
+      emptySince.clear();
+    },
+    dispose: removeEvents,
+  };
+}
+
+export type DeviceLists = ReturnType<typeof setupDeviceLists>;

@@ -1,0 +1,64 @@
+// The message step that opens OMEMO 0.3 messages (XEP-0384 v0.3.0 §4.5–4.6), live, carbon-copied or archived alike: the
+// body becomes the plaintext (never the sender's fallback text) and a private mark tells the chat parser it was encrypted and
+// from which device; what cannot be opened is kept and said so.
+import xml, { type Element } from '@xmpp/xml';
+import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
+import type { Logger } from '../log/logger.ts';
+import type { MessageStep } from '../xmpp/pipeline/stanza-pipeline.ts';
+import { ENCRYPTION_MARK, NS_PRIVATE_MARKS } from '../xmpp/pipeline/private-marks.ts';
+import { decryptFrom } from './axolotl-cipher.ts';
+import { parseEncrypted } from './axolotl-encrypted.ts';
+import { NS_AXOLOTL } from './axolotl-pubsub.ts';
+import type { StorageType } from './signal-library.ts';
+
+export const undecryptableText = (deviceId: number): string => `Could not decrypt this message (from device ${String(deviceId)})`;
+
+export interface DecryptDeps {
+  readonly ownJid: string;
+  readonly signal: StorageType;
+  readonly ownDevice: () => Promise<number>;
+  /** A one-time prekey of ours was used (§4.3: replenish and republish). */
+  readonly usedPreKey: () => void;
+  readonly logger: Logger;
+}
+
+function bareOf(from: string | undefined, ownJid: string): string {
+  const parsed = parseJid(from ?? '');
+  return parsed.ok ? formatJid(bareJid(parsed.jid)) : ownJid;
+}
+
+/** The message with its body replaced (or removed) and our mark added: device='N', undecryptable='true' when not opened. */
+function rewritten(message: Element, body: string | undefined, mark: Record<string, string> | undefined): Element {
+  const kept = message.children.filter((child) => typeof child === 'string' || child.name !== 'body');
+  return xml(message.name, { ...message.attrs }, ...kept, body === undefined ? undefined : xml('body', {}, body), mark ? xml(ENCRYPTION_MARK, { xmlns: NS_PRIVATE_MARKS, ...mark }) : undefined);
+}
+
+export function createDecryptStep(deps: DecryptDeps): MessageStep {
+  return async (message) => {
+    const element = message.getChild('encrypted', NS_AXOLOTL);
+    // Group chats are not decrypted here yet: their <encrypted> stays unread and their body is what the room shows.
+    if (!element || message.attrs.type === 'groupchat') return message;
+    const encrypted = parseEncrypted(message);
+    if (!encrypted) return rewritten(message, undecryptableText(0), { device: '0', undecryptable: 'true' });
+    const ownDevice = await deps.ownDevice();
+    const sender = bareOf(message.attrs.from, deps.ownJid);
+    // Our own message from this device, read back from the archive or a carbon: it is stored already, as we wrote it.
+    if (sender === deps.ownJid && encrypted.sid === ownDevice) return rewritten(message, undefined, undefined);
+    const result = await decryptFrom(deps.signal, ownDevice, sender, encrypted);
+    if ((result.kind === 'message' || result.kind === 'key-transport') && result.prekey) deps.usedPreKey();
+    const device = String(encrypted.sid);
+    // A key transport message for another device, or one that failed: nothing to show (§4.6).
+    if (encrypted.payload === undefined && result.kind !== 'message') return rewritten(message, undefined, undefined);
+    switch (result.kind) {
+      case 'message':
+        return rewritten(message, Buffer.from(result.plaintext).toString('utf8'), { device });
+      // §4.6: only sets up or advances the session; chat states and receipts it carries still count.
+      case 'key-transport':
+        return rewritten(message, undefined, undefined);
+      case 'not-for-this-device':
+      case 'undecryptable':
+        deps.logger.info('an OMEMO message could not be decrypted', { device: encrypted.sid, reason: result.kind === 'undecryptable' ? result.reason : 'no key for this device' });
+        return rewritten(message, undecryptableText(encrypted.sid), { device, undecryptable: 'true' });
+    }
+  };
+}

@@ -1,0 +1,112 @@
+// The outgoing step that encrypts a one-to-one message with a body (XEP-0384 v0.3.0 §4.4–4.5): for every trusted device of the
+// contact and for our other devices, sessions built from their bundles first; the body becomes the usual fallback text, with
+// XEP-0380 and XEP-0334 hints. With encryption on and nothing to encrypt for, the message fails: never sent in the clear.
+import xml, { type Element } from '@xmpp/xml';
+import { CausetteError } from '../../../shared/ipc/errors.ts';
+import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
+import type { Logger } from '../log/logger.ts';
+import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
+import type { OutgoingStep } from '../xmpp/pipeline/stanza-pipeline.ts';
+import { buildBundleRequest, parseBundle } from './axolotl-bundle.ts';
+import { encryptFor, hasSession, startSession, type DeviceAddress } from './axolotl-cipher.ts';
+import { buildEncrypted } from './axolotl-encrypted.ts';
+import { NS_AXOLOTL } from './axolotl-pubsub.ts';
+import type { DeviceLists } from './device-lists.ts';
+import type { StorageType } from './signal-library.ts';
+import { isTrusted } from './trust.ts';
+
+export const NS_EME = 'urn:xmpp:eme:0';
+export const NS_HINTS = 'urn:xmpp:hints';
+const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
+/** The body other OMEMO clients send, for clients that cannot decrypt (Conversations' wording). */
+export const FALLBACK_BODY = 'I sent you an OMEMO encrypted message but your client doesn’t seem to support that. Find more information on https://conversations.im/omemo';
+
+export interface EncryptDeps {
+  readonly ownJid: string;
+  readonly signal: StorageType;
+  readonly keys: OmemoKeyStore;
+  readonly lists: DeviceLists;
+  readonly ownDevice: () => Promise<number>;
+  readonly iq: (request: Element) => Promise<Element>;
+  readonly logger: Logger;
+  /** Whether the conversation with `peer` is to be encrypted (the user's choice, else whether they have devices). */
+  readonly enabled: (peer: string) => Promise<boolean>;
+  /** The message with this stanza id went out encrypted. */
+  readonly encrypted: (id: string) => void;
+}
+
+const refuse = (context: string, jid: string, message: string) => new CausetteError('encryption-unavailable', message, undefined, { context, jid });
+
+function bareOf(to: string | undefined): string | undefined {
+  const parsed = parseJid(to ?? '');
+  return parsed.ok && parsed.jid.local !== undefined ? formatJid(bareJid(parsed.jid)) : undefined;
+}
+
+export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
+  const { signal, logger } = deps;
+
+  /** A session with the device, built from its bundle when there is none; false when its bundle cannot be had. */
+  async function ready(device: DeviceAddress): Promise<boolean> {
+    if (await hasSession(signal, device)) return true;
+    try {
+      const reply = await deps.iq(buildBundleRequest(device.jid === deps.ownJid ? undefined : device.jid, device.deviceId));
+      const bundle = parseBundle(reply, device.deviceId);
+      if (!bundle) return false;
+      await startSession(signal, device, bundle);
+      return true;
+    } catch (error) {
+      logger.info('no OMEMO session with a device', { device: device.deviceId, error: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
+  }
+
+  async function recipients(peer: string): Promise<DeviceAddress[]> {
+    const own = await deps.ownDevice();
+    const [theirs, mine] = await Promise.all([
+      deps.lists.devices(peer).catch((error: unknown) => {
+        throw refuse('lookup', peer, `Could not learn the OMEMO devices of ${peer} (${error instanceof Error ? error.message : String(error)}): the message was not sent.`);
+      }),
+      deps.lists.devices(deps.ownJid).catch((): readonly number[] => []),
+    ]);
+    if (theirs.length === 0) throw refuse('noDevices', peer, `${peer} has no OMEMO devices: the message was not sent unencrypted.`);
+    const candidates = [...theirs.map((deviceId) => ({ jid: peer, deviceId })), ...mine.filter((id) => id !== own).map((deviceId) => ({ jid: deps.ownJid, deviceId }))];
+    const usable: DeviceAddress[] = [];
+    for (const device of candidates) {
+      if ((await ready(device)) && isTrusted(deps.keys.deviceIdentities(device.jid), device.deviceId)) usable.push(device);
+    }
+    if (!usable.some((device) => device.jid === peer)) throw refuse('noTrusted', peer, `${peer} has no OMEMO devices you trust: the message was not sent.`);
+    return usable;
+  }
+
+  /** Whether to encrypt; a failure to learn it fails the message rather than risk sending it in the clear. */
+  async function enabled(peer: string): Promise<boolean> {
+    try {
+      return await deps.enabled(peer);
+    } catch (error) {
+      throw refuse('lookup', peer, `Could not learn the OMEMO devices of ${peer} (${error instanceof Error ? error.message : String(error)}): the message was not sent.`);
+    }
+  }
+
+  return async (stanza) => {
+    const body = stanza.getChild('body');
+    if (stanza.name !== 'message' || stanza.attrs.type !== 'chat' || !body || stanza.getChild('encrypted', NS_AXOLOTL)) return stanza;
+    // A private message through a room (XEP-0045 §7.5) is not encrypted yet.
+    const peer = stanza.getChild('x', NS_MUC_USER) ? undefined : bareOf(stanza.attrs.to);
+    if (peer === undefined || !(await enabled(peer))) return stanza;
+    const devices = await recipients(peer);
+    const { encrypted } = await encryptFor(signal, await deps.ownDevice(), devices, Buffer.from(body.text(), 'utf8'));
+    const kept = stanza.children.filter((child) => typeof child === 'string' || child.name !== 'body');
+    const id = stanza.attrs.id;
+    if (typeof id === 'string') deps.encrypted(id);
+    return xml(
+      'message',
+      { ...stanza.attrs },
+      ...kept,
+      buildEncrypted(encrypted),
+      xml('body', {}, FALLBACK_BODY),
+      // XEP-0380 §3: which encryption; XEP-0334 §4.4: archive it, though it has a body only other clients show.
+      xml('encryption', { xmlns: NS_EME, namespace: NS_AXOLOTL, name: 'OMEMO' }),
+      xml('store', { xmlns: NS_HINTS }),
+    );
+  };
+}

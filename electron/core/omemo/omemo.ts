@@ -1,0 +1,138 @@
+// OMEMO 0.3 on one account's session (XEP-0384 v0.3.0): our device and bundle published at each fresh session, device lists
+// kept, one-time prekeys replenished after use, and the decrypt/encrypt steps joined to the stanza pipeline.
+import type { Logger } from '../log/logger.ts';
+import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
+import type { Connection } from '../xmpp/connection.ts';
+import { buildBundlePublish } from './axolotl-bundle.ts';
+import { buildDeviceListPublish, withOwnDevice } from './axolotl-device-list.ts';
+import { ownBundle, publishOpen, publishOwnDevice } from './axolotl-publish.ts';
+import { NODE_DEVICE_LIST, bundleNode } from './axolotl-pubsub.ts';
+import { setupDeviceLists } from './device-lists.ts';
+import { devicesOf, fingerprint } from './fingerprints.ts';
+import type { OmemoDevices } from '../../../shared/model/encryption.ts';
+import type { DeviceTrust } from '../storage/omemo-keys.ts';
+import { createDecryptStep } from './omemo-decrypt.ts';
+import { createEncryptStep } from './omemo-encrypt.ts';
+import { topUpPreKeys } from './own-device.ts';
+import { createSignalStore } from './signal-store.ts';
+
+export interface OmemoDeps {
+  readonly ownJid: string;
+  readonly connection: Pick<Connection, 'pipeline' | 'iq' | 'onSessionStart'>;
+  readonly keys: OmemoKeyStore;
+  readonly logger: Logger;
+  /** A device list changed: whether a conversation can be encrypted may have too. */
+  readonly onDevices?: (jid: string, devices: readonly number[]) => void;
+  /** The user's choice for a conversation, undefined when not made (then: on when the contact has devices). */
+  readonly choice: (peer: string) => boolean | undefined;
+  /** Our message with this stanza id goes out encrypted. */
+  readonly onEncrypted: (id: string) => void;
+  readonly now?: () => number;
+}
+
+export function setupOmemo(deps: OmemoDeps) {
+  const { connection, keys, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const iq = (request: Parameters<Connection['iq']>[0]) => connection.iq(request, 30_000);
+  const signal = createSignalStore(keys, now);
+  const warn = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
+
+  /** Settles with our device id once this session published it (or failed to: the id is ours all the same). */
+  let published: Promise<number> | undefined;
+  const lists = setupDeviceLists({
+    ownJid: deps.ownJid,
+    connection,
+    logger,
+    onChange(jid, devices) {
+      deps.onDevices?.(jid, devices);
+      // §4.2: another client replaced our list without our device: we add ourselves back.
+      const own = keys.identity()?.deviceId;
+      if (jid !== deps.ownJid || own === undefined || devices.includes(own) || !published) return;
+      void publishOpen(iq, NODE_DEVICE_LIST, buildDeviceListPublish(withOwnDevice(devices, own))).catch(warn('our OMEMO device could not be added back to the list'));
+    },
+  });
+
+  const removeSession = connection.onSessionStart(({ resumed }) => {
+    if (resumed) return;
+    lists.forget();
+    const publishing = publishOwnDevice({ iq, keys, now }).then(({ deviceId, devices }) => {
+      lists.learn(deps.ownJid, devices);
+      return deviceId;
+    });
+    published = publishing.catch((error: unknown) => {
+      warn('our OMEMO device could not be published')(error);
+      const id = keys.identity()?.deviceId;
+      if (id === undefined) throw error;
+      return id;
+    });
+  });
+
+  /** Our device id; made and published first when this session has not yet. */
+  function ownDevice(): Promise<number> {
+    const id = keys.identity()?.deviceId;
+    if (id !== undefined) return Promise.resolve(id);
+    return published ?? publishOwnDevice({ iq, keys, now }).then(({ deviceId }) => deviceId);
+  }
+
+  // §4.3/§5.3: a PreKeySignalMessage used one of our one-time prekeys: new ones are made and the bundle published again,
+  // once for a burst of them (an archive page may hold many).
+  let replenishing: Promise<void> | undefined;
+  let again = false;
+  function replenish(): void {
+    if (replenishing) {
+      again = true;
+      return;
+    }
+    replenishing = (async () => {
+      do {
+        again = false;
+        const made = await topUpPreKeys(keys);
+        const id = keys.identity()?.deviceId;
+        if (made > 0 && id !== undefined) await publishOpen(iq, bundleNode(id), buildBundlePublish(id, ownBundle(keys)));
+      } while (again);
+    })()
+      .catch(warn('our OMEMO prekeys could not be replenished'))
+      .finally(() => (replenishing = undefined));
+  }
+
+  const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, logger }));
+
+  /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */
+  async function enabled(peer: string): Promise<boolean> {
+    return deps.choice(peer) ?? (await lists.devices(peer)).length > 0;
+  }
+  const removeEncrypt = connection.pipeline.useOutgoing(
+    createEncryptStep({ ownJid: deps.ownJid, signal, keys, lists, ownDevice, iq, logger, enabled, encrypted: deps.onEncrypted }),
+  );
+
+  return {
+    /** Our device's fingerprint and `jid`'s devices with theirs (for our own JID, our other devices). */
+    async devices(jid: string, online: boolean): Promise<OmemoDevices> {
+      const id = await ownDevice();
+      const identity = keys.identity();
+      const own = { deviceId: id, ...(identity ? { fingerprint: fingerprint(identity.publicKey) } : {}), trust: 'verified' as const, used: true };
+      return { own, devices: await devicesOf({ ownJid: deps.ownJid, keys, lists, iq, now }, jid, online) };
+    },
+    /** A trust decision on a device whose identity key is known; false when it is not. */
+    setTrust(jid: string, deviceId: number, trust: DeviceTrust): boolean {
+      if (!keys.deviceIdentity(jid, deviceId)) return false;
+      keys.setTrust(jid, deviceId, trust);
+      return true;
+    },
+    signal,
+    lists,
+    ownDevice,
+    replenish,
+    enabled,
+    /** Settles once the replenishing under way (if any) is done; for tests. */
+    replenished: (): Promise<void> => replenishing ?? Promise.resolve(),
+    dispose(): void {
+      removeSession();
+      removeDecrypt();
+      removeEncrypt();
+      lists.dispose();
+    },
+  };
+}
+
+export type Omemo = ReturnType<typeof setupOmemo>;

@@ -1,0 +1,39 @@
+// End-to-end encryption of a one-to-one conversation (OMEMO, XEP-0384): what the chat header's switch shows.
+import { z } from 'zod';
+
+export const EncryptionStateSchema = z.object({
+  peer: z.string(),
+  /** Our messages to the peer are encrypted (and fail rather than go out in the clear). */
+  on: z.boolean(),
+  /** The user chose it; otherwise it follows whether the peer has OMEMO devices. */
+  chosen: z.boolean(),
+  /** The peer has OMEMO devices, as far as we know. */
+  available: z.boolean(),
+});
+export type EncryptionState = z.infer<typeof EncryptionStateSchema>;
+
+/** The choice when made, else on exactly when the peer has devices (XEP-0384 clients encrypt by default then). */
+export function encryptionState(peer: string, choice: boolean | undefined, devices: number): EncryptionState {
+  return { peer, on: choice ?? devices > 0, chosen: choice !== undefined, available: devices > 0 };
+}
+
+/** XEP-0384 §8 leaves trust to the client: undecided devices are trusted blindly until the contact has a verified one. */
+export const DeviceTrustSchema = z.enum(['undecided', 'trusted', 'verified', 'untrusted']);
+export type DeviceTrust = z.infer<typeof DeviceTrustSchema>;
+
+export const OmemoDeviceSchema = z.object({
+  deviceId: z.number().int().positive(),
+  /** The identity key as 64 hex digits in groups of 8; undefined until its bundle could be read. */
+  fingerprint: z.string().optional(),
+  trust: DeviceTrustSchema,
+  /** Whether messages are encrypted for it now (blind trust before verification). */
+  used: z.boolean(),
+});
+export type OmemoDevice = z.infer<typeof OmemoDeviceSchema>;
+
+export const OmemoDevicesSchema = z.object({
+  /** This device of ours, which the contact can verify. */
+  own: OmemoDeviceSchema,
+  devices: z.array(OmemoDeviceSchema),
+});
+export type OmemoDevices = z.infer<typeof OmemoDevicesSchema>;

@@ -1,0 +1,114 @@
+// Two Causette cores talk OMEMO 0.3 (XEP-0384 v0.3.0) on the harness Prosody: encrypted both ways, nothing in the clear in the
+// server's archive on disk, messages sent while bob is offline decrypted from his archive, and a conversation with encryption on
+// that cannot be encrypted fails instead of leaking (issue 12, points 3 and 7).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import xml from '@xmpp/xml';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../shared/model/message.ts';
+import { FALLBACK_BODY } from '../../electron/core/omemo/omemo-encrypt.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
+
+let server: ProsodyServer;
+const harness = createHarness(() => server);
+const { users, signIn, close, befriend } = harness;
+
+beforeAll(async () => {
+  server = await startProsody();
+});
+afterEach(() => harness.cleanup());
+afterAll(() => server.dispose());
+
+const history = async (core: TestCore, peer: string): Promise<Message[]> =>
+  (await core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 })).messages;
+
+/** Everything Prosody keeps on disk (internal storage: archives, offline messages, PEP), as text. */
+function serverStore(): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(readFileSync(path, 'utf8'));
+    }
+  };
+  walk(join(server.dataDir, 'data'));
+  return files.join('\n');
+}
+
+describe('OMEMO between two cores', () => {
+  it('encrypts both ways; the archive on disk holds only the fallback text; bob offline decrypts from his archive', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await befriend(alice, bob);
+    await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s device');
+
+    const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'secret number one' });
+    const received = await until(async () => (await history(bob, aliceJid)).find((message) => message.body === 'secret number one'), 'bob decrypts');
+    expect(received).toMatchObject({ encrypted: true, direction: 'in' });
+    expect(received.senderDevice).toBeGreaterThan(0);
+    await until(async () => (await history(alice, bobJid)).find((message) => message.id === sent.id)?.encrypted, 'alice’s copy marked encrypted');
+
+    await bob.handlers['chat.send']({ accountId: bob.accountId, peer: aliceJid, body: 'secret answer' });
+    expect(await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'secret answer'), 'alice decrypts')).toMatchObject({ encrypted: true });
+
+    await close(bob);
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'while you were away' });
+    await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'while you were away')?.state === 'sent', 'the server took it');
+    const again = await signIn(bobJid, { profile: bob.profile });
+    expect(await until(async () => (await history(again, aliceJid)).find((message) => message.body === 'while you were away'), 'bob decrypts from the archive')).toMatchObject({ encrypted: true });
+    expect((await history(again, aliceJid)).some((message) => message.undecryptable === true)).toBe(false);
+
+    const stored = serverStore();
+    // Prosody's internal storage writes Lua strings, with non-ASCII characters escaped.
+    expect(stored).toContain(FALLBACK_BODY.slice(0, FALLBACK_BODY.indexOf('’')));
+    for (const secret of ['secret number one', 'secret answer', 'while you were away']) expect(stored).not.toContain(secret);
+  });
+
+  it('with encryption on for a contact without OMEMO devices, the message fails and never goes out in the clear', async () => {
+    const [aliceJid = '', carolJid = ''] = await users('alice', 'carol');
+    const alice = await signIn(aliceJid);
+    const carol = await harness.raw(carolJid, 'plain-client');
+    const seen: string[] = [];
+    carol.onStanza((stanza) => {
+      if (stanza.name === 'message') seen.push(stanza.toString());
+    });
+    // RFC 6121 §8.5.3: messages reach a resource that sent its initial presence.
+    await carol.send(xml('presence'));
+    expect(await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: carolJid })).toEqual({ peer: carolJid, on: false, chosen: false, available: false });
+    const state = await alice.handlers['omemo.setEncryption']({ accountId: alice.accountId, peer: carolJid, on: true });
+    expect(state).toEqual({ peer: carolJid, on: true, chosen: true, available: false });
+    expect(eventsNamed(alice, 'omemo.encryption').at(-1)?.state).toEqual(state);
+
+    const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: carolJid, body: 'must not leak' });
+    const failed = await until(async () => (await history(alice, carolJid)).find((message) => message.id === sent.id && message.state === 'failed'), 'the message fails');
+    expect(failed.error).toBe(`${carolJid} has no OMEMO devices: the message was not sent unencrypted.`);
+
+    await alice.handlers['omemo.setEncryption']({ accountId: alice.accountId, peer: carolJid, on: false });
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: carolJid, body: 'in the clear, as chosen' });
+    await until(() => seen.some((stanza) => stanza.includes('in the clear, as chosen')), 'carol gets the plain message');
+    expect(seen.some((stanza) => stanza.includes('must not leak'))).toBe(false);
+  });
+
+  it('shows fingerprints, and a device the user distrusts is not encrypted for: with no other, the message fails', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await befriend(alice, bob);
+    await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s device');
+    const seen = await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid });
+    const bobsOwn = (await bob.handlers['omemo.devices']({ accountId: bob.accountId, jid: aliceJid })).own;
+    expect(seen.devices).toEqual([{ deviceId: bobsOwn.deviceId, fingerprint: bobsOwn.fingerprint, trust: 'undecided', used: true }]);
+    expect(bobsOwn.fingerprint).toMatch(/^([0-9a-f]{8} ){7}[0-9a-f]{8}$/);
+
+    const distrusted = await alice.handlers['omemo.setTrust']({ accountId: alice.accountId, jid: bobJid, deviceId: bobsOwn.deviceId, trust: 'untrusted' });
+    expect(distrusted.devices[0]).toMatchObject({ trust: 'untrusted', used: false });
+    const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'not for a distrusted device' });
+    const failed = await until(async () => (await history(alice, bobJid)).find((message) => message.id === sent.id && message.state === 'failed'), 'the message fails');
+    expect(failed.error).toBe(`${bobJid} has no OMEMO devices you trust: the message was not sent.`);
+
+    await alice.handlers['omemo.setTrust']({ accountId: alice.accountId, jid: bobJid, deviceId: bobsOwn.deviceId, trust: 'verified' });
+    await alice.handlers['chat.retry']({ accountId: alice.accountId, messageId: sent.id });
+    expect(await until(async () => (await history(bob, aliceJid)).find((message) => message.body === 'not for a distrusted device'), 'bob decrypts the retried message')).toMatchObject({ encrypted: true });
+  });
+});
