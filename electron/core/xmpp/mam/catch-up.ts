@@ -29,11 +29,7 @@ export interface CatchUpDeps<T> {
   readonly firstSyncMessages?: number;
 }
 
-type PageDeps<T> = Pick<CatchUpDeps<T>, 'intake' | 'logger' | 'archive'> & {
-  readonly store: Pick<MessageStore, 'batch'>;
-  /** The stored cursor's time: what a catch-up brings is newer, so a message of that same second is ranked after it. */
-  readonly after?: number | undefined;
-};
+type PageDeps<T> = Pick<CatchUpDeps<T>, 'intake' | 'logger' | 'archive'> & { readonly store: Pick<MessageStore, 'batch'> };
 
 /**
  * Hands one page to chat, oldest first: every message prepared (the pipeline's steps) before one transaction applies them
@@ -49,16 +45,12 @@ export async function ingestPage<T>(deps: PageDeps<T>, page: ArchivePage): Promi
     deps.logger.warn('an archived message could not be taken', { id, error: error instanceof Error ? error.message : String(error) });
     return undefined;
   };
-  // A second the stored cursor is in already holds messages ranked 0, 1, 2…: what comes after them takes the second's
-  // last milliseconds instead (a rejoin's one new message after three of that second).
-  const sameSecondAsCursor = (stamp: number) => deps.after !== undefined && deps.after >= stamp && deps.after < stamp + 1000;
-  const later = (index: number) => page.results.slice(index + 1).filter((each) => each.timestamp === page.results[index]?.timestamp).length;
   const prepared = await Promise.all(
-    page.results.map((result, index): Promise<T | undefined> => {
+    page.results.map((result): Promise<T | undefined> => {
       const stamp = result.timestamp;
       rank = stamp !== undefined && stamp === second ? Math.min(rank + 1, 999) : 0;
       second = stamp;
-      const timestamp = stamp !== undefined && stamp % 1000 === 0 ? stamp + (sameSecondAsCursor(stamp) ? Math.max(0, 999 - later(index)) : rank) : stamp;
+      const timestamp = stamp !== undefined && stamp % 1000 === 0 ? stamp + rank : stamp;
       const context = { source: 'archive', archive: deps.archive, stanzaId: result.id, ...(timestamp === undefined ? {} : { timestamp }) } as const;
       return deps.intake.prepare(result.message, context).catch(failure(result.id));
     }),
@@ -112,7 +104,7 @@ export async function runCatchUp<T>(deps: CatchUpDeps<T>, extended: boolean, can
       next = step.kind === 'next' ? deps.query(step.request, CATCH_UP_PAGE_TIMEOUT_MS) : undefined;
       // Awaited at the next turn; until then a failure must not count as unhandled.
       next?.catch(() => undefined);
-      failed += await ingestPage({ ...deps, after: plan.cursor?.timestamp }, page);
+      failed += await ingestPage(deps, page);
       newest ??= newestOf(page.results, plan.now);
       if (cancelled()) return;
       deps.onProgress({ status: 'syncing', fetched });

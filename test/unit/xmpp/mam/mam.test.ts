@@ -292,19 +292,4 @@ describe('an archive page handed to the chat pipeline', () => {
     expect(contexts.map((context) => (context.timestamp ?? 0) - second)).toEqual([0, 1, 2, 1000, 1234, 1234]);
     expect(contexts.map((context) => context.stanzaId)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
   });
-
-  it('ranks what a catch-up brings of the stored cursor’s second after what that second holds already', async () => {
-    const contexts: MessageContext[] = [];
-    const message = xml('message', { type: 'groupchat', from: 'room@x/bob', to: 'b@x' }, xml('body', {}, 'four'));
-    const second = Date.parse('2026-11-23T10:00:01Z');
-    const results = [second, second, second + 1000].map((timestamp, index) => ({ id: `n${String(index)}`, message, timestamp }));
-    const store = { batch: <T>(work: () => T): T => work() };
-    const intake = {
-      prepare: (_message: Element, context: MessageContext) => Promise.resolve({ context }),
-      apply: ({ context }: { context: MessageContext }) => void contexts.push(context),
-    };
-    // The cursor is a message of that second (stored as second + 2, the third of it).
-    await ingestPage({ intake, archive: own, logger: silentLogger, store, after: second }, { results, fin: { complete: true } });
-    expect(contexts.map((context) => (context.timestamp ?? 0) - second)).toEqual([998, 999, 1000]);
-  });
 });
