@@ -88,6 +88,8 @@ describe('group chats', () => {
     const occupants = view.getByRole('complementary', { name: say('room.occupantsTitle') });
     await occupants.getByText('bob', { exact: true }).waitFor({ timeout: 10_000 });
     await expect.poll(() => occupants.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('alice'), expect.stringContaining('bob')]);
+    // A moderator is shown the real address of an occupant in a semi-anonymous room (XEP-0045 §7.2.3).
+    await occupants.getByRole('listitem').filter({ hasText: 'bob' }).getByText(`bob@${server.domain}`, { exact: true }).waitFor();
     await view.getByText(say('room.occupants_other', { count: 2 })).waitFor();
 
     await bob.sendGroupchat({ room, body: 'Hello from bob' });

@@ -169,6 +169,12 @@ export const OccupantList = memo(function OccupantList({ accountId, room, occupa
                   )}
                   {occupant.self && <span className="occupant-self">{t('room.you')}</span>}
                   {affiliationWord[occupant.affiliation] !== '' && <span className="occupant-affiliation">{affiliationWord[occupant.affiliation]}</span>}
+                  {/* §7.2.3: the real address, when the room shows it to us (non-anonymous, or we moderate a semi-anonymous one). */}
+                  {occupant.jid !== undefined && !occupant.self && (
+                    <span className="occupant-jid" title={occupant.jid.split('/')[0]}>
+                      {occupant.jid.split('/')[0]}
+                    </span>
+                  )}
                   {!occupant.self && (
                     <OccupantMenu
                       accountId={accountId}
