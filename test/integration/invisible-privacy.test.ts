@@ -62,6 +62,8 @@ async function stored(core: TestCore, peer: string, body: string): Promise<void>
 async function readTypeAndWrite(alice: TestCore, peer: string, peerSide: { received: Element[] }, body: string): Promise<void> {
   await alice.handlers['chat.markRead']({ accountId: alice.accountId, peer });
   await alice.handlers['chat.typing']({ accountId: alice.accountId, peer, state: 'composing' });
+  // The body is read on the wire: not end-to-end encrypted, as it would be by default between two Causettes (OMEMO).
+  await alice.handlers['omemo.setEncryption']({ accountId: alice.accountId, peer, on: false });
   await alice.handlers['chat.send']({ accountId: alice.accountId, peer, body });
   await until(() => peerSide.received.some((stanza) => stanza.getChildText('body') === body), `alice’s “${body}” at ${peer}`);
 }
