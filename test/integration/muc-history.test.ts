@@ -1,7 +1,6 @@
 // A room's archive (XEP-0313 §4 at the room's JID, Prosody's muc_mam) on the harness, with a slixmpp occupant writing:
 // its last messages on a first join merged with the history the room replays (XEP-0045 §7.2.15), what was said while we
 // were away on a rejoin, older pages on scroll-back, each message once (XEP-0359 stanza-id by the room).
-import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import { ROOM_FIRST_JOIN_MESSAGES } from '../../electron/core/xmpp/muc/room-archive.ts';
@@ -9,6 +8,7 @@ import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { child, type ReceivedStanza } from '../support/slixmpp-peer.ts';
 import { createPeers } from './interop-harness.ts';
 import { createHarness, until, type TestCore } from './roster-harness.ts';
+import { roomAddress } from './muc-harness.ts';
 
 let server: ProsodyServer;
 const harness = createHarness(() => server);
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 afterAll(() => server.dispose());
 
-const roomJid = (name: string) => `${name}-${randomUUID().slice(0, 8)}@conference.${server.domain}`;
+const roomJid = (name: string) => roomAddress(server, name);
 const label = (n: number) => `m${String(n).padStart(2, '0')}`;
 const labels = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => label(from + index));
 const groupchatWith =

@@ -1,13 +1,12 @@
 // Invitations to rooms (XEP-0249 direct, XEP-0045 §7.8.2 mediated) between Causette cores and a slixmpp peer on the
 // harness Prosody: members-only rooms grant membership to whom their owner invites, a member who may not invite is told so,
 // direct invitations carry the password, declines go back through the room to the inviter, and invitations wait across restarts.
-import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppError } from '../../shared/ipc/errors.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { child, type ReceivedStanza } from '../support/slixmpp-peer.ts';
 import { createPeers } from './interop-harness.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
+import { roomAddress, refusal } from './muc-harness.ts';
 
 let server: ProsodyServer;
 const harness = createHarness(() => server);
@@ -23,18 +22,10 @@ afterEach(async () => {
 });
 afterAll(() => server.dispose());
 
-const roomJid = (name: string) => `${name}-${randomUUID().slice(0, 8)}@conference.${server.domain}`;
+const roomJid = (name: string) => roomAddress(server, name);
 const invitations = (core: TestCore) => core.handlers['muc.invitations']({ accountId: core.accountId });
 const invitationTo = async (core: TestCore, room: string) => until(async () => (await invitations(core)).find((each) => each.room === room), `an invitation to ${room}`);
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { toJSON(): AppError }).toJSON();
-  }
-  throw new Error('the command succeeded');
-}
 
 const conferenceX = ({ tree }: ReceivedStanza) => tree.name === 'message' && tree.children.some((each) => each.name === 'x' && each.ns === 'jabber:x:conference');
 

@@ -1,16 +1,15 @@
 // Group chats (XEP-0045) on the harness Prosody's conference component, with Causette cores and slixmpp (an independent
 // client) as occupants: joining and its refusals, messages both ways, history and echoes kept once, subject, kick and ban,
 // creating a configured room, and rejoining after a reconnect that was not a resumption.
-import { randomUUID } from 'node:crypto';
 import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AppError } from '../../shared/ipc/errors.ts';
 import type { Message } from '../../shared/model/message.ts';
 import type { Room } from '../../shared/model/room.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { child, type ReceivedStanza } from '../support/slixmpp-peer.ts';
 import { createPeers } from './interop-harness.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
+import { roomAddress, refusal } from './muc-harness.ts';
 
 let server: ProsodyServer;
 const harness = createHarness(() => server);
@@ -26,20 +25,11 @@ afterEach(async () => {
 });
 afterAll(() => server.dispose());
 
-const roomJid = (name: string) => `${name}-${randomUUID().slice(0, 8)}@conference.${server.domain}`;
+const roomJid = (name: string) => roomAddress(server, name);
 const history = async (core: TestCore, room: string): Promise<Message[]> => (await core.handlers['chat.history']({ accountId: core.accountId, peer: room, limit: 100 })).messages;
 const roomOf = async (core: TestCore, room: string): Promise<Room | undefined> => (await core.handlers['muc.rooms']({ accountId: core.accountId })).find((each) => each.jid === room);
 const occupants = async (core: TestCore, room: string) => (await core.handlers['muc.occupants']({ accountId: core.accountId, room })).map((occupant) => occupant.nick).sort();
 
-/** The command's refusal, as the renderer gets it. */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { toJSON(): AppError }).toJSON();
-  }
-  throw new Error('the command succeeded');
-}
 
 const groupchatWith =
   (body: string) =>
