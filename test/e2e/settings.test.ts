@@ -36,7 +36,8 @@ async function openSettings(page: Page): Promise<Locator> {
   return dialog;
 }
 
-const savedPasswords = () => Object.keys(JSON.parse(readFileSync(join(alice.profileDir, 'passwords.json'), 'utf8')) as object);
+// The secret box also holds each account's OMEMO store key, which is not a password.
+const savedPasswords = () => Object.keys(JSON.parse(readFileSync(join(alice.profileDir, 'passwords.json'), 'utf8')) as object).filter((key) => !key.startsWith('omemo-store-key:'));
 const rootTheme = (page: Page) => page.locator('html').getAttribute('data-theme');
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 

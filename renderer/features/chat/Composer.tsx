@@ -149,7 +149,6 @@ export function Composer({ accountId, peer, peerName, room = false, replyTo, edi
         </div>
       )}
       <div className="composer-row">
-        <AttachButton onFiles={onFiles} />
         <label htmlFor={`${id}-message`} className="visually-hidden">
           {t('composer.label')}
         </label>
@@ -175,6 +174,8 @@ export function Composer({ accountId, peer, peerName, room = false, replyTo, edi
         <span id={`${id}-keys`} className="visually-hidden">
           {sendWith === 'enter' ? t('composer.keysEnter') : t('composer.keysCtrlEnter', { ctrl: ctrlName() })}
         </span>
+        {/* After the box: the messages and the box stay next to each other in the tab order. */}
+        <AttachButton onFiles={onFiles} />
         <button type="submit" disabled={draft.trim() === ''}>
           {editing ? t('common.save') : t('composer.send')}
         </button>
