@@ -267,6 +267,8 @@ describe('the outbox', () => {
     try {
       const { ready } = (await lines.next()) as { ready: string };
       await until(async () => ((await lines.call({ command: 'app.snapshot', request: {} })) as { accounts: { connection: { status: string } }[] }).accounts[0]?.connection.status === 'online', 'the child online');
+      // The outbox is what is tested here: unencrypted, as two Causettes would otherwise talk OMEMO by default.
+      await lines.call({ command: 'omemo.setEncryption', request: { accountId: ready, peer: bobJid, on: false } });
       proxy.pause();
       proxy.cutAll();
       const stored = (await lines.call({ command: 'chat.send', request: { accountId: ready, peer: bobJid, body: 'survives a crash' } })) as Message;
