@@ -8,17 +8,26 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import { FALLBACK_BODY } from '../../electron/core/omemo/omemo-encrypt.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { startTcpProxy, type TcpProxy } from '../server/tcp-proxy.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
+let proxy: TcpProxy;
 const harness = createHarness(() => server);
 const { users, signIn, close, befriend } = harness;
 
 beforeAll(async () => {
   server = await startProsody();
+  proxy = await startTcpProxy(server.host, server.c2sPort);
 });
-afterEach(() => harness.cleanup());
-afterAll(() => server.dispose());
+afterEach(async () => {
+  proxy.resume();
+  await harness.cleanup();
+});
+afterAll(async () => {
+  await proxy.close();
+  await server.dispose();
+});
 
 const history = async (core: TestCore, peer: string): Promise<Message[]> =>
   (await core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 })).messages;
@@ -89,6 +98,24 @@ describe('OMEMO between two cores', () => {
     await alice.handlers['chat.send']({ accountId: alice.accountId, peer: carolJid, body: 'in the clear, as chosen' });
     await until(() => seen.some((stanza) => stanza.includes('in the clear, as chosen')), 'carol gets the plain message');
     expect(seen.some((stanza) => stanza.includes('must not leak'))).toBe(false);
+  });
+
+  it('a first message written while cut off, for longer than a device-list lookup may take, waits and goes out encrypted', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid, { port: proxy.port }), signIn(bobJid)]);
+    await until(async () => (await bob.handlers['omemo.devices']({ accountId: bob.accountId, jid: bobJid })).own.deviceId > 0, 'bob’s device published');
+    proxy.pause();
+    proxy.cutAll();
+    await until(async () => (await alice.handlers['app.snapshot']({})).accounts[0]?.connection.status === 'reconnecting', 'alice cut off');
+    // Alice has never seen bob's device list: it must be asked for, and cannot be while she is cut off.
+    const written = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'written while cut off' });
+    await new Promise((resolve) => setTimeout(resolve, 17_000));
+    expect((await history(alice, bobJid)).find((message) => message.id === written.id)?.state).toBe('pending');
+
+    proxy.resume();
+    const received = await until(async () => (await history(bob, aliceJid)).find((message) => message.body === 'written while cut off'), 'bob decrypts it', 30_000);
+    expect(received.encrypted).toBe(true);
+    await until(async () => (await history(alice, bobJid)).find((message) => message.id === written.id)?.state === 'sent', 'alice’s copy sent');
   });
 
   it('shows fingerprints, and a device the user distrusts is not encrypted for: with no other, the message fails', async () => {

@@ -18,7 +18,7 @@ import { createSignalStore } from './signal-store.ts';
 
 export interface OmemoDeps {
   readonly ownJid: string;
-  readonly connection: Pick<Connection, 'pipeline' | 'iq' | 'onSessionStart'>;
+  readonly connection: Pick<Connection, 'pipeline' | 'iq' | 'onSessionStart' | 'state'>;
   readonly keys: OmemoKeyStore;
   readonly logger: Logger;
   /** A device list changed: whether a conversation can be encrypted may have too. */
@@ -102,7 +102,18 @@ export function setupOmemo(deps: OmemoDeps) {
     return deps.choice(peer) ?? (await lists.devices(peer)).length > 0;
   }
   const removeEncrypt = connection.pipeline.useOutgoing(
-    createEncryptStep({ ownJid: deps.ownJid, signal, keys, lists, ownDevice, iq, logger, enabled, encrypted: deps.onEncrypted }),
+    createEncryptStep({
+      ownJid: deps.ownJid,
+      signal,
+      keys,
+      lists,
+      ownDevice,
+      iq,
+      online: () => connection.state.status === 'online',
+      logger,
+      enabled,
+      encrypted: deps.onEncrypted,
+    }),
   );
 
   return {
