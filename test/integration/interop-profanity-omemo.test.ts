@@ -33,86 +33,118 @@ const asCausette = (fingerprint: string) => fingerprint.split('-').join(' ');
 const carried = (stanza: Element): Element | undefined =>
   (stanza.getChild('sent', NS_CARBONS) ?? stanza.getChild('received', NS_CARBONS))?.getChild('forwarded')?.getChild('message') ?? stanza;
 
+/** A wrapped key on the wire: its recipient device and whether it opens a session (XEP-0384 v0.3.0 §4.5). */
+const keysOf = (message: Element) =>
+  (message.getChild('encrypted', NS_AXOLOTL)?.getChild('header')?.getChildren('key') ?? []).map((key) => ({ rid: Number(key.attrs.rid), prekey: key.attrs.prekey === 'true' || key.attrs.prekey === '1' }));
+
+/**
+ * Causette's alice and Profanity's bob, subscribed both ways, each knowing the other's OMEMO device; a second resource of bob
+ * with carbons records what the server delivers to bob and what Profanity sends, to check the wire.
+ */
+async function conversation() {
+  const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+  const bob = await startProfanity({ jid: bobJid, password: `${bobJid.slice(0, bobJid.indexOf('@'))}-pw`, host: server.host, port: server.c2sPort });
+  clients.push(bob);
+  // Every OMEMO key trusted on first sight (Causette's default before verification); '~' marks a decrypted message.
+  await bob.type('/omemo trustmode blind');
+  await bob.type('/omemo char ~');
+  await bob.connect();
+  await bob.type('/omemo gen');
+  const bobDevice = Number(await bob.waitForScreen((text) => /Your Device ID is (\d+)/.exec(text)?.[1], 'Profanity’s OMEMO keys'));
+  // Profanity 0.13.1 publishes its device list only when the fetch of its own list succeeds or fails with the legacy error code
+  // 404; Prosody 0.12 answers item-not-found without one, so a new account's list needs this nudge (its notification does it).
+  await bob.type('/omemo clear_device_list');
+  await bob.waitForScreen((text) => text.includes(`Going to publish own device ID: ${bobDevice}`), 'Profanity publishing its device list');
+  const ownTrust = new RegExp(`Blind trust for ${escape(bobJid)} device ${bobDevice} \\(([0-9a-f-]{71})\\)`);
+  const bobFingerprint = await bob.waitForScreen((text) => ownTrust.exec(text)?.[1], 'Profanity’s own fingerprint');
+
+  const wire: Element[] = [];
+  const observer = await harness.raw(bobJid, 'observer');
+  observer.onStanza((stanza) => {
+    if (stanza.name === 'message') wire.push(stanza);
+  });
+  await observer.iq(buildCarbonsEnable());
+  await observer.send(xml('presence'));
+
+  const alice = await harness.signIn(aliceJid);
+  await alice.handlers['roster.add']({ accountId: alice.accountId, jid: bobJid, groups: [] });
+  await bob.waitForScreen((text) => text.includes(`Received authorization request from ${aliceJid}`), 'the subscription request in Profanity');
+  await bob.type(`/sub allow ${aliceJid}`);
+  await bob.type(`/sub request ${aliceJid}`);
+  await until(async () => (await alice.contact(bobJid))?.subscription === 'both', 'alice and bob subscribed both ways', 20_000);
+  await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s OMEMO device', 20_000);
+  const devices = await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid });
+  expect(devices.devices).toEqual([expect.objectContaining({ deviceId: bobDevice, fingerprint: asCausette(bobFingerprint), used: true })]);
+  const aliceDevice = devices.own.deviceId;
+
+  // Profanity fetches alice's device list and bundle, and opens the conversation with OMEMO on.
+  await bob.type(`/omemo start ${aliceJid}`);
+  await bob.waitForScreen((text) => text.includes(`${aliceJid} [online] [OMEMO]`), 'Profanity’s OMEMO conversation with alice');
+
+  const plaintexts: string[] = [];
+  const causetteSays = async (body: string) => {
+    plaintexts.push(body);
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body });
+    const shown = new RegExp(`^\\S+ ~ ${escape(aliceJid)}/\\S+: ${escape(body)}\\s*$`, 'm');
+    await bob.waitForScreen((text) => shown.test(text), `Profanity showing “${body}” decrypted`, 20_000);
+  };
+  const profanitySays = async (body: string) => {
+    plaintexts.push(body);
+    await bob.type(body);
+    const received = await until(async () => (await history(alice, bobJid)).find((message) => message.body === body), `Causette decrypting “${body}”`, 20_000);
+    expect(received).toMatchObject({ direction: 'in', encrypted: true, senderDevice: bobDevice });
+    expect(received.undecryptable).not.toBe(true);
+  };
+  /** The encrypted messages on the wire from `device`, once there are `count` of them. */
+  const encryptedFrom = (device: number, count: number) =>
+    until(() => {
+      const found = wire
+        .map(carried)
+        .filter((message): message is Element => message?.getChild('encrypted', NS_AXOLOTL)?.getChild('header')?.attrs.sid === String(device));
+      return found.length >= count ? found : undefined;
+    }, `${count} encrypted messages from device ${device} on the wire`);
+  /** Nothing said so far crossed the wire in the clear, and Profanity showed no message it could not decrypt. */
+  const nothingLeaked = async () => {
+    const onTheWire = wire.map((stanza) => stanza.toString()).join('\n');
+    for (const plaintext of plaintexts) expect(onTheWire).not.toContain(plaintext);
+    const screen = await bob.screen();
+    expect(screen).not.toContain('I sent you an OMEMO encrypted message');
+    expect(screen).not.toMatch(/unable to decrypt/i);
+  };
+
+  return { alice, aliceJid, aliceDevice, bob, bobJid, bobDevice, causetteSays, profanitySays, encryptedFrom, nothingLeaked };
+}
+
 describe('OMEMO 0.3 with Profanity', () => {
-  it('Profanity decrypts what Causette sends, and Causette what Profanity sends, with nothing in the clear on the wire', async () => {
-    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
-    const bob = await startProfanity({ jid: bobJid, password: `${bobJid.slice(0, bobJid.indexOf('@'))}-pw`, host: server.host, port: server.c2sPort });
-    clients.push(bob);
-    // Every OMEMO key trusted on first sight (Causette's default before verification); '~' marks a decrypted message.
-    await bob.type('/omemo trustmode blind');
-    await bob.type('/omemo char ~');
-    await bob.connect();
-    await bob.type('/omemo gen');
-    const bobDevice = Number(await bob.waitForScreen((text) => /Your Device ID is (\d+)/.exec(text)?.[1], 'Profanity’s OMEMO keys'));
-    // Profanity 0.13.1 publishes its device list only when the fetch of its own list succeeds or fails with the legacy error code
-    // 404; Prosody 0.12 answers item-not-found without one, so a new account's list needs this nudge (its notification does it).
-    await bob.type('/omemo clear_device_list');
-    await bob.waitForScreen((text) => text.includes(`Going to publish own device ID: ${bobDevice}`), 'Profanity publishing its device list');
-    const ownTrust = new RegExp(`Blind trust for ${escape(bobJid)} device ${bobDevice} \\(([0-9a-f-]{71})\\)`);
-    const bobFingerprint = await bob.waitForScreen((text) => ownTrust.exec(text)?.[1], 'Profanity’s own fingerprint');
-
-    // Another resource of bob's account, with carbons: it sees what the server delivers to bob and what Profanity sends.
-    const wire: Element[] = [];
-    const observer = await harness.raw(bobJid, 'observer');
-    observer.onStanza((stanza) => {
-      if (stanza.name === 'message') wire.push(stanza);
-    });
-    await observer.iq(buildCarbonsEnable());
-    await observer.send(xml('presence'));
-
-    const alice = await harness.signIn(aliceJid);
-    await alice.handlers['roster.add']({ accountId: alice.accountId, jid: bobJid, groups: [] });
-    await bob.waitForScreen((text) => text.includes(`Received authorization request from ${aliceJid}`), 'the subscription request in Profanity');
-    await bob.type(`/sub allow ${aliceJid}`);
-    await bob.type(`/sub request ${aliceJid}`);
-    await until(async () => (await alice.contact(bobJid))?.subscription === 'both', 'alice and bob subscribed both ways', 20_000);
-    await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s OMEMO device', 20_000);
-    const aliceSide = await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid });
-    expect(aliceSide.devices).toEqual([expect.objectContaining({ deviceId: bobDevice, fingerprint: asCausette(bobFingerprint), used: true })]);
-
-    // Profanity fetches alice's device list and bundle, and opens the conversation with OMEMO on.
-    await bob.type(`/omemo start ${aliceJid}`);
-    const plaintexts: string[] = [];
-    const causetteSays = async (body: string) => {
-      plaintexts.push(body);
-      await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body });
-      const shown = new RegExp(`^\\S+ ~ ${escape(aliceJid)}/\\S+: ${escape(body)}\\s*$`, 'm');
-      await bob.waitForScreen((text) => shown.test(text), `Profanity showing “${body}” decrypted`, 20_000);
-    };
-    const profanitySays = async (body: string) => {
-      plaintexts.push(body);
-      await bob.type(body);
-      const received = await until(async () => (await history(alice, bobJid)).find((message) => message.body === body), `Causette decrypting “${body}”`, 20_000);
-      expect(received).toMatchObject({ direction: 'in', encrypted: true, senderDevice: bobDevice });
-      expect(received.undecryptable).not.toBe(true);
-    };
-
+  it('Profanity decrypts what Causette sends first, and Causette what Profanity answers, with nothing in the clear on the wire', async () => {
+    const { alice, aliceJid, aliceDevice, bob, bobDevice, causetteSays, profanitySays, encryptedFrom, nothingLeaked } = await conversation();
     await causetteSays('Bonjour from Causette');
     await profanitySays('Hello from Profanity');
     await causetteSays('and once more from Causette');
     await profanitySays('and once more from Profanity');
 
+    // Causette's first message opens the session with one of Profanity's prekeys; its keys go to Profanity's device.
+    const fromCausette = await encryptedFrom(aliceDevice, 2);
+    expect(keysOf(fromCausette[0])).toContainEqual({ rid: bobDevice, prekey: true });
+    for (const message of fromCausette) expect(keysOf(message).map((key) => key.rid)).toContain(bobDevice);
+    expect((await encryptedFrom(bobDevice, 2)).flatMap(keysOf).map((key) => key.rid)).toContain(aliceDevice);
+    await nothingLeaked();
+
     // Profanity knows alice's one device by the fingerprint Causette shows for it, and trusts it.
-    const own = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).own;
+    const own = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: aliceJid })).own;
     await bob.type(`/omemo fingerprint ${aliceJid}`);
     const aliceFingerprint = new RegExp(`${escape(aliceJid)}'s OMEMO fingerprint: ([0-9a-f-]{71}) \\(trusted\\)`);
     expect(asCausette(await bob.waitForScreen((text) => aliceFingerprint.exec(text)?.[1], 'Profanity listing alice’s fingerprint'))).toBe(own.fingerprint);
+  });
 
-    const messages = await until(() => {
-      const found = wire.map(carried).filter((message): message is Element => message?.getChild('encrypted', NS_AXOLOTL) !== undefined);
-      return found.length >= 4 ? found : undefined;
-    }, 'the four encrypted messages on the wire');
-    const headers = messages.map((message) => message.getChild('encrypted', NS_AXOLOTL)?.getChild('header'));
-    expect(headers.filter((header) => header?.attrs.sid === String(own.deviceId)).length).toBe(2);
-    expect(headers.filter((header) => header?.attrs.sid === String(bobDevice)).length).toBe(2);
-    for (const header of headers.filter((header) => header?.attrs.sid === String(own.deviceId))) {
-      expect(header?.getChildren('key').map((key) => key.attrs.rid)).toContain(String(bobDevice));
-    }
-    const onTheWire = wire.map((stanza) => stanza.toString()).join('\n');
-    for (const plaintext of plaintexts) expect(onTheWire).not.toContain(plaintext);
-
-    const screen = await bob.screen();
-    expect(screen).not.toContain('I sent you an OMEMO encrypted message');
-    expect(screen).not.toMatch(/unable to decrypt/i);
+  it('Causette decrypts the PreKeySignalMessage with which Profanity opens the conversation, and Profanity the answers', async () => {
+    const { aliceDevice, bobDevice, causetteSays, profanitySays, encryptedFrom, nothingLeaked } = await conversation();
+    await profanitySays('Profanity speaks first');
+    expect(keysOf((await encryptedFrom(bobDevice, 1))[0])).toContainEqual({ rid: aliceDevice, prekey: true });
+    await causetteSays('Causette answers');
+    await profanitySays('Profanity again');
+    await causetteSays('Causette again');
+    expect(keysOf((await encryptedFrom(aliceDevice, 2))[0])).toContainEqual({ rid: bobDevice, prekey: false });
+    await nothingLeaked();
   });
 });
