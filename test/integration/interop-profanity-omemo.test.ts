@@ -57,6 +57,8 @@ async function conversation() {
   await bob.waitForScreen((text) => text.includes(`Going to publish own device ID: ${bobDevice}`), 'Profanity publishing its device list');
   const ownTrust = new RegExp(`Blind trust for ${escape(bobJid)} device ${bobDevice} \\(([0-9a-f-]{71})\\)`);
   const bobFingerprint = await bob.waitForScreen((text) => ownTrust.exec(text)?.[1], 'Profanity’s own fingerprint');
+  // From here on, Profanity's log must hold no error or warning (a bundle it cannot read, a message it cannot decrypt…).
+  const logFrom = (await bob.log()).length;
 
   const wire: Element[] = [];
   const observer = await harness.raw(bobJid, 'observer');
@@ -103,21 +105,27 @@ async function conversation() {
         .filter((message): message is Element => message?.getChild('encrypted', NS_AXOLOTL)?.getChild('header')?.attrs.sid === String(device));
       return found.length >= count ? found : undefined;
     }, `${count} encrypted messages from device ${device} on the wire`);
-  /** Nothing said so far crossed the wire in the clear, and Profanity showed no message it could not decrypt. */
-  const nothingLeaked = async () => {
+  /** Nothing said so far crossed the wire in the clear, and Profanity showed or logged no message it could not decrypt. */
+  const nothingWrong = async () => {
     const onTheWire = wire.map((stanza) => stanza.toString()).join('\n');
     for (const plaintext of plaintexts) expect(onTheWire).not.toContain(plaintext);
     const screen = await bob.screen();
     expect(screen).not.toContain('I sent you an OMEMO encrypted message');
     expect(screen).not.toMatch(/unable to decrypt/i);
+    // "No device (N) store" is libsignal looking for a session before a PreKeySignalMessage from a new device creates it.
+    const complaints = (await bob.log())
+      .slice(logFrom)
+      .split('\n')
+      .filter((line) => /prof: (ERR|WRN)/.test(line) && !/\[OMEMO\]\[STORE\] No device \(\d+\) store for \S+ found/.test(line));
+    expect(complaints).toEqual([]);
   };
 
-  return { alice, aliceJid, aliceDevice, bob, bobJid, bobDevice, causetteSays, profanitySays, encryptedFrom, nothingLeaked };
+  return { alice, aliceJid, aliceDevice, bob, bobJid, bobDevice, plaintexts, causetteSays, profanitySays, encryptedFrom, nothingWrong };
 }
 
 describe('OMEMO 0.3 with Profanity', () => {
   it('Profanity decrypts what Causette sends first, and Causette what Profanity answers, with nothing in the clear on the wire', async () => {
-    const { alice, aliceJid, aliceDevice, bob, bobDevice, causetteSays, profanitySays, encryptedFrom, nothingLeaked } = await conversation();
+    const { alice, aliceJid, aliceDevice, bob, bobDevice, causetteSays, profanitySays, encryptedFrom, nothingWrong } = await conversation();
     await causetteSays('Bonjour from Causette');
     await profanitySays('Hello from Profanity');
     await causetteSays('and once more from Causette');
@@ -128,7 +136,7 @@ describe('OMEMO 0.3 with Profanity', () => {
     expect(keysOf(fromCausette[0])).toContainEqual({ rid: bobDevice, prekey: true });
     for (const message of fromCausette) expect(keysOf(message).map((key) => key.rid)).toContain(bobDevice);
     expect((await encryptedFrom(bobDevice, 2)).flatMap(keysOf).map((key) => key.rid)).toContain(aliceDevice);
-    await nothingLeaked();
+    await nothingWrong();
 
     // Profanity knows alice's one device by the fingerprint Causette shows for it, and trusts it.
     const own = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: aliceJid })).own;
@@ -138,13 +146,41 @@ describe('OMEMO 0.3 with Profanity', () => {
   });
 
   it('Causette decrypts the PreKeySignalMessage with which Profanity opens the conversation, and Profanity the answers', async () => {
-    const { aliceDevice, bobDevice, causetteSays, profanitySays, encryptedFrom, nothingLeaked } = await conversation();
+    const { aliceDevice, bobDevice, causetteSays, profanitySays, encryptedFrom, nothingWrong } = await conversation();
     await profanitySays('Profanity speaks first');
     expect(keysOf((await encryptedFrom(bobDevice, 1))[0])).toContainEqual({ rid: aliceDevice, prekey: true });
     await causetteSays('Causette answers');
     await profanitySays('Profanity again');
     await causetteSays('Causette again');
     expect(keysOf((await encryptedFrom(aliceDevice, 2))[0])).toContainEqual({ rid: bobDevice, prekey: false });
-    await nothingLeaked();
+    await nothingWrong();
+  });
+
+  it('a second Causette device of alice that joins later opens its own session with Profanity, then gets its messages too', async () => {
+    const { alice, aliceJid, aliceDevice, bob, bobJid, bobDevice, plaintexts, causetteSays, profanitySays, encryptedFrom, nothingWrong } = await conversation();
+    await causetteSays('from alice’s first device');
+    await profanitySays('to alice’s first device');
+
+    const laptop = await harness.signIn(aliceJid);
+    const laptopDevice = (await laptop.handlers['omemo.devices']({ accountId: laptop.accountId, jid: bobJid })).own.deviceId;
+    expect(laptopDevice).not.toBe(aliceDevice);
+    await until(async () => (await laptop.handlers['omemo.encryption']({ accountId: laptop.accountId, peer: bobJid })).on, 'the laptop sees bob’s OMEMO device', 20_000);
+
+    // Profanity 0.13 builds sessions only on /omemo start or from a PreKeySignalMessage, so the new device speaks first.
+    plaintexts.push('from alice’s laptop');
+    await laptop.handlers['chat.send']({ accountId: laptop.accountId, peer: bobJid, body: 'from alice’s laptop' });
+    const shown = new RegExp(`^\\S+ ~ ${escape(aliceJid)}/\\S+: from alice’s laptop\\s*$`, 'm');
+    await bob.waitForScreen((text) => shown.test(text), 'Profanity showing the laptop’s message decrypted', 20_000);
+    // The laptop encrypted for Profanity and for alice's first device, which reads its own copy as a carbon.
+    expect(keysOf((await encryptedFrom(laptopDevice, 1))[0])).toEqual(expect.arrayContaining([{ rid: bobDevice, prekey: true }]));
+    const carbon = await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'from alice’s laptop'), 'alice’s first device reading the carbon', 20_000);
+    expect(carbon).toMatchObject({ direction: 'out', encrypted: true });
+
+    await profanitySays('to both of alice’s devices');
+    const onLaptop = await until(async () => (await history(laptop, bobJid)).find((message) => message.body === 'to both of alice’s devices'), 'the laptop decrypting', 20_000);
+    expect(onLaptop).toMatchObject({ direction: 'in', encrypted: true, senderDevice: bobDevice });
+    const toBoth = (await encryptedFrom(bobDevice, 2))[1];
+    expect(keysOf(toBoth).map((key) => key.rid)).toEqual(expect.arrayContaining([aliceDevice, laptopDevice]));
+    await nothingWrong();
   });
 });
