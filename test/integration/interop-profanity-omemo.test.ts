@@ -1,6 +1,7 @@
 // OMEMO 0.3 interop (XEP-0384 v0.3.0) with Profanity 0.13 (Debian's `profanity`, on libsignal-protocol-c), driven in tmux: a
-// one-to-one conversation both ways, whoever opens the session, with a second device of alice joining later and a session
-// Causette lost and rebuilt; checked on the wire, on Profanity's screen and log, and in Causette's history (issue 12, Interoperability).
+// one-to-one conversation both ways, whoever opens the session, with a second device of alice joining later, a session Causette
+// lost and rebuilt, and messages written while alice is offline; checked on the wire, on Profanity's screen and log, and in
+// Causette's history (issue 12, Interoperability).
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import xml, { type Element } from '@xmpp/xml';
@@ -219,6 +220,27 @@ describe('OMEMO 0.3 with Profanity', () => {
     expect(next && keysOf(next)).toEqual([{ rid: bobDevice, prekey: true }]);
     await profanitySays('after the repair, answered', again);
     await causetteSays('and on the new session', again);
+    await nothingWrong();
+  });
+
+  it('what Profanity writes while Causette is offline is decrypted when alice comes back, two PreKeySignalMessages on one prekey', async () => {
+    const { alice, aliceJid, aliceDevice, bob, bobJid, bobDevice, plaintexts, causetteSays, profanitySays, encryptedFrom, nothingWrong } = await conversation();
+    await harness.close(alice);
+    // Until it hears back, Profanity sends PreKeySignalMessages on one prekey of alice: the second must open once the first used it.
+    for (const body of ['while you were away', 'and again while away']) {
+      plaintexts.push(body);
+      await bob.type(body);
+      await bob.waitForScreen((text) => text.includes(`~ me: ${body}`), `Profanity sending “${body}”`);
+    }
+    expect((await encryptedFrom(bobDevice, 2)).map(keysOf)).toEqual([[{ rid: aliceDevice, prekey: true }], [{ rid: aliceDevice, prekey: true }]]);
+    const again = await harness.signIn(aliceJid, { profile: alice.profile });
+    for (const body of ['while you were away', 'and again while away']) {
+      const received = await until(async () => (await history(again, bobJid)).find((message) => message.body === body), `Causette decrypting “${body}” on return`, 20_000);
+      expect(received).toMatchObject({ direction: 'in', encrypted: true, senderDevice: bobDevice });
+    }
+    expect((await history(again, bobJid)).some((message) => message.undecryptable === true)).toBe(false);
+    await causetteSays('back again', again);
+    await profanitySays('welcome back', again);
     await nothingWrong();
   });
 });
