@@ -96,6 +96,7 @@ describe('OMEMO in a members-only room', () => {
     const sent = await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'not for dave' });
     const failed = await until(async () => (await history(alice, room)).find((message) => message.id === sent.id && message.state === 'failed'), 'the message fails');
     expect(failed.error).toBe(`These members of the room have no OMEMO devices you trust: ${daveJid}. The message was not sent.`);
+    expect(failed.failure).toEqual({ code: 'encryption-unavailable', params: { context: 'noTrustedMembers', jid: room, room, jids: daveJid } });
 
     await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: daveJid, affiliation: 'none' });
     await alice.handlers['chat.retry']({ accountId: alice.accountId, messageId: sent.id });

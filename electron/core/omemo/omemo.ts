@@ -14,7 +14,7 @@ import type { DeviceTrust } from '../storage/omemo-keys.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
 import { createEncryptStep } from './omemo-encrypt.ts';
 import { createRoomEncryptStep, type OmemoRooms } from './omemo-room-encrypt.ts';
-import { topUpPreKeys } from './own-device.ts';
+import { rotateSignedPreKeyIfDue, topUpPreKeys } from './own-device.ts';
 import { createSessionUpkeep } from './session-upkeep.ts';
 import { createSignalStore } from './signal-store.ts';
 
@@ -38,6 +38,7 @@ export interface OmemoDeps {
 
 /** Our own encrypted room messages remembered for their echo: enough for those the room has not reflected yet. */
 const ECHOES_KEPT = 500;
+const ROTATION_CHECK_MS = 6 * 60 * 60_000;
 
 export function setupOmemo(deps: OmemoDeps) {
   const { connection, keys, logger } = deps;
@@ -105,6 +106,17 @@ export function setupOmemo(deps: OmemoDeps) {
   }
 
   const upkeep = createSessionUpkeep({ ownJid: deps.ownJid, signal, ownDevice, send: (stanza) => connection.send(stanza), iq, mayAnswer: deps.mayAnswer, logger, now });
+  // A connection that stays up for weeks still rotates the signed prekey when it is due (checked every few hours).
+  const rotation = setInterval(() => {
+    const id = keys.identity()?.deviceId;
+    if (id === undefined || !published) return;
+    void rotateSignedPreKeyIfDue(keys, now())
+      .then((rotated) => (rotated ? publishOpen(iq, bundleNode(id), buildBundlePublish(id, ownBundle(keys))) : undefined))
+      .catch(warn('our OMEMO signed prekey could not be rotated'));
+  }, ROTATION_CHECK_MS);
+  rotation.unref?.();
+
+
   // By origin-id, the text of our room messages sent encrypted (the room's echo has no key for this device).
   const echoes = new Map<string, string>();
   function remember(originId: string, text: string): void {
@@ -198,6 +210,7 @@ export function setupOmemo(deps: OmemoDeps) {
       removeEncrypt();
       upkeep.dispose();
       removeRoomEncrypt();
+      clearInterval(rotation);
       lists.dispose();
     },
   };
