@@ -6,7 +6,7 @@ import type { Element } from '@xmpp/xml';
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import { toAppError } from '../../../shared/ipc/errors.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
-import { encryptionState } from '../../../shared/model/encryption.ts';
+import { encryptionState, roomEncryptionState } from '../../../shared/model/encryption.ts';
 import type { Message } from '../../../shared/model/message.ts';
 import type { Invitation } from '../../../shared/model/room.ts';
 import { defaultSettings, type ShareChatActivity } from '../../../shared/model/settings.ts';
@@ -229,7 +229,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
           onRoom: (room) => {
             if (room.state === 'joined') invitations?.joined(room.jid);
             deps.emit('muc.room', { accountId, room });
+            // Whether the room can be encrypted in follows its settings.
+            if (omemo) deps.emit('omemo.encryption', { accountId, state: roomEncryptionState(room.jid, deps.messageStore?.encryptionChoice(accountId, room.jid), room.features) });
           },
+          onMembers: (room, arrived) => omemo?.roomMembersChanged(room, arrived),
           onOccupants: (delta) => deps.emit('muc.occupants', { accountId, ...delta }),
           changed: chat.changed,
           sendStored: (message) => chat.sendStored(message),
@@ -288,6 +291,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
             const message = deps.messageStore?.markEncrypted(id);
             if (message) chat.changed(message);
           },
+          ...(muc ? { rooms: { features: (room: string) => muc.room(room)?.features, members: muc.members, sender: muc.sender } } : {}),
         })
       : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
