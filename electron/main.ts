@@ -119,6 +119,7 @@ async function start(): Promise<void> {
     profileDir,
     secrets: createDesktopSecretBox(profileDir, safeStorage, process.platform),
     version: app.getVersion(),
+    downloadsDir: app.getPath('downloads'),
     // Events are checked against the contract when run from the project (`npm start`), never in an installed app.
     checkEvents: !app.isPackaged,
   });
