@@ -35,6 +35,8 @@ export interface EncryptDeps {
   readonly enabled: (peer: string) => Promise<boolean>;
   /** The message with this stanza id went out encrypted. */
   readonly encrypted: (id: string) => void;
+  /** These devices were encrypted for (they hear from us: no heartbeat needed). */
+  readonly sentTo: (devices: readonly DeviceAddress[]) => void;
 }
 
 const refuse = (context: string, jid: string, message: string) => new CausetteError('encryption-unavailable', message, undefined, { context, jid });
@@ -109,6 +111,7 @@ export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
     if (peer === undefined || !(await enabled(peer))) return stanza;
     const devices = await recipients(peer);
     const { encrypted } = await encryptFor(signal, await deps.ownDevice(), devices, Buffer.from(body.text(), 'utf8'));
+    deps.sentTo(devices);
     const kept = stanza.children.filter((child) => typeof child === 'string' || child.name !== 'body');
     const id = stanza.attrs.id;
     if (typeof id === 'string') deps.encrypted(id);

@@ -14,11 +14,12 @@ import type { DeviceTrust } from '../storage/omemo-keys.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
 import { createEncryptStep } from './omemo-encrypt.ts';
 import { topUpPreKeys } from './own-device.ts';
+import { createSessionUpkeep } from './session-upkeep.ts';
 import { createSignalStore } from './signal-store.ts';
 
 export interface OmemoDeps {
   readonly ownJid: string;
-  readonly connection: Pick<Connection, 'pipeline' | 'iq' | 'onSessionStart' | 'state'>;
+  readonly connection: Pick<Connection, 'pipeline' | 'iq' | 'send' | 'onSessionStart' | 'state'>;
   readonly keys: OmemoKeyStore;
   readonly logger: Logger;
   /** A device list changed: whether a conversation can be encrypted may have too. */
@@ -27,6 +28,8 @@ export interface OmemoDeps {
   readonly choice: (peer: string) => boolean | undefined;
   /** Our message with this stanza id goes out encrypted. */
   readonly onEncrypted: (id: string) => void;
+  /** Whether `jid` may learn that we are online: empty messages that keep sessions working go only to them. */
+  readonly mayAnswer: (jid: string) => boolean;
   readonly now?: () => number;
 }
 
@@ -95,7 +98,8 @@ export function setupOmemo(deps: OmemoDeps) {
       .finally(() => (replenishing = undefined));
   }
 
-  const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, logger }));
+  const upkeep = createSessionUpkeep({ ownJid: deps.ownJid, signal, ownDevice, send: (stanza) => connection.send(stanza), iq, mayAnswer: deps.mayAnswer, logger, now });
+  const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep, logger }));
 
   /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */
   async function enabled(peer: string): Promise<boolean> {
@@ -113,6 +117,7 @@ export function setupOmemo(deps: OmemoDeps) {
       logger,
       enabled,
       encrypted: deps.onEncrypted,
+      sentTo: (devices) => upkeep.sentTo(devices),
     }),
   );
 
@@ -141,6 +146,7 @@ export function setupOmemo(deps: OmemoDeps) {
       removeSession();
       removeDecrypt();
       removeEncrypt();
+      upkeep.dispose();
       lists.dispose();
     },
   };
