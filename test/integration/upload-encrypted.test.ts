@@ -138,6 +138,9 @@ describe('encrypted files and downloads', () => {
     expect([first.name, second.name]).toEqual(['bashrc', 'bashrc (2)']);
     expect(listed(downloads(alice))).toEqual(['bashrc', 'bashrc (2)']);
     expect(sha256(readFileSync(join(downloads(alice), 'bashrc (2)')))).toBe(sha256(bytes));
+    // Bob, signing in afterwards, reads the message as a file shared out of band.
+    const bob = await signIn(bobJid);
+    expect(await until(async () => (await history(bob, aliceJid)).find((message) => message.body === up.url), 'bob gets the link')).toMatchObject({ oob: true });
 
     // The same machinery with a small limit, and with no trust in the test server's authority.
     const seen: Transfer[] = [];

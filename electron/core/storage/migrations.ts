@@ -377,4 +377,9 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE conversations ADD COLUMN encryption INTEGER CHECK (encryption IN (0, 1));
     `,
   },
+  {
+    version: 20,
+    description: 'XEP-0066: the body is the URL of a file the stanza also shared out of band (shown as a file to download)',
+    sql: `ALTER TABLE messages ADD COLUMN oob INTEGER NOT NULL DEFAULT 0 CHECK (oob IN (0, 1));`,
+  },
 ];
