@@ -13,7 +13,7 @@ import type { OmemoDevices } from '../../../shared/model/encryption.ts';
 import type { DeviceTrust } from '../storage/omemo-keys.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
 import { createEncryptStep } from './omemo-encrypt.ts';
-import { topUpPreKeys } from './own-device.ts';
+import { rotateSignedPreKeyIfDue, topUpPreKeys } from './own-device.ts';
 import { createSessionUpkeep } from './session-upkeep.ts';
 import { createSignalStore } from './signal-store.ts';
 
@@ -32,6 +32,8 @@ export interface OmemoDeps {
   readonly mayAnswer: (jid: string) => boolean;
   readonly now?: () => number;
 }
+
+const ROTATION_CHECK_MS = 6 * 60 * 60_000;
 
 export function setupOmemo(deps: OmemoDeps) {
   const { connection, keys, logger } = deps;
@@ -99,6 +101,16 @@ export function setupOmemo(deps: OmemoDeps) {
   }
 
   const upkeep = createSessionUpkeep({ ownJid: deps.ownJid, signal, ownDevice, send: (stanza) => connection.send(stanza), iq, mayAnswer: deps.mayAnswer, logger, now });
+  // A connection that stays up for weeks still rotates the signed prekey when it is due (checked every few hours).
+  const rotation = setInterval(() => {
+    const id = keys.identity()?.deviceId;
+    if (id === undefined || !published) return;
+    void rotateSignedPreKeyIfDue(keys, now())
+      .then((rotated) => (rotated ? publishOpen(iq, bundleNode(id), buildBundlePublish(id, ownBundle(keys))) : undefined))
+      .catch(warn('our OMEMO signed prekey could not be rotated'));
+  }, ROTATION_CHECK_MS);
+  rotation.unref?.();
+
   const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep, logger }));
 
   /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */
@@ -147,6 +159,7 @@ export function setupOmemo(deps: OmemoDeps) {
       removeDecrypt();
       removeEncrypt();
       upkeep.dispose();
+      clearInterval(rotation);
       lists.dispose();
     },
   };

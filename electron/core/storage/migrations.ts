@@ -379,6 +379,13 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 20,
+    description: 'Why we did not send a failed message, as an error code with its values (JSON), for the renderer to say in the user’s language',
+    sql: `
+      ALTER TABLE messages ADD COLUMN failure TEXT;
+    `,
+  },
+  {
+    version: 21,
     description: 'XEP-0066: the body is the URL of a file the stanza also shared out of band (shown as a file to download)',
     sql: `ALTER TABLE messages ADD COLUMN oob INTEGER NOT NULL DEFAULT 0 CHECK (oob IN (0, 1));`,
   },
