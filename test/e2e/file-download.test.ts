@@ -93,18 +93,27 @@ async function openDave(): Promise<void> {
 }
 
 describe('files shared with alice', () => {
-  it('shows an https upload shared out of band as a card; Download saves the same bytes in the downloads folder', async () => {
+  it('shows an https upload shared out of band as a card; Download saves the same bytes and shows the image', async () => {
     await openDave();
-    const bytes = randomBytes(150_000);
-    const url = await daveUploads('holiday photo.jpg', bytes);
+    // A 1×1 PNG.
+    const bytes = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    const url = await daveUploads('holiday photo.png', bytes);
     await daveSays(url, url);
-    const photo = card('holiday photo.jpg');
+    const photo = card('holiday photo.png');
     await photo.waitFor({ timeout: 10_000 });
-    // The card replaces the link: the address is not shown as text.
+    // The card replaces the link: the address is not shown as text, and nothing is fetched before Download.
     expect(await conversation().getByText(url).count()).toBe(0);
-    await photo.getByRole('button', { name: say('files.downloadLabel', { name: 'holiday photo.jpg' }) }).click();
-    await photo.getByRole('status').filter({ hasText: say('files.saved', { name: 'holiday photo.jpg' }) }).waitFor({ timeout: 15_000 });
-    expect(readFileSync(join(alice.downloadsDir, 'holiday photo.jpg')).equals(bytes)).toBe(true);
+    expect(await photo.getByRole('img').count()).toBe(0);
+    await photo.getByRole('button', { name: say('files.downloadLabel', { name: 'holiday photo.png' }) }).click();
+    await photo.getByRole('status').filter({ hasText: say('files.saved', { name: 'holiday photo.png' }) }).waitFor({ timeout: 15_000 });
+    expect(readFileSync(join(alice.downloadsDir, 'holiday photo.png')).equals(bytes)).toBe(true);
+    const preview = photo.getByRole('img', { name: say('files.preview', { name: 'holiday photo.png' }) });
+    await preview.waitFor({ timeout: 10_000 });
+    await alice.page.waitForFunction((element) => element instanceof HTMLImageElement && element.complete && element.naturalWidth === 1, await preview.elementHandle(), { timeout: 10_000 });
+    // The host serves a preview to the page's token only.
+    const served = (await alice.page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name))).find((name) => name.includes('/downloads/'));
+    expect(served).toBeDefined();
+    expect((await fetch(served ?? '')).status).toBe(403);
     expect(await violations(alice.page)).toEqual([]);
   });
 
@@ -130,7 +139,7 @@ describe('files shared with alice', () => {
     await wrong.waitFor({ timeout: 10_000 });
     await wrong.getByRole('button', { name: say('files.downloadLabel', { name: 'wrong.pdf' }) }).click();
     await wrong.getByRole('alert').filter({ hasText: say('errors.integrity-failure') }).waitFor({ timeout: 15_000 });
-    expect(readdirSync(alice.downloadsDir).sort()).toEqual(['holiday photo.jpg', 'minutes.pdf']);
+    expect(readdirSync(alice.downloadsDir).sort()).toEqual(['holiday photo.png', 'minutes.pdf']);
     // After a failure, Download is offered again.
     await wrong.getByRole('button', { name: say('files.downloadLabel', { name: 'wrong.pdf' }) }).waitFor();
   });

@@ -1,5 +1,6 @@
 // A file a message shares, as a card: its name, whether it is end-to-end encrypted, Download; then the download's
-// progress with Cancel, and the name it was saved under or why it was not. The core fetches, decrypts and saves it.
+// progress with Cancel, and the name it was saved under (an image shown) or why it was not. The core fetches, decrypts
+// and saves it; nothing is fetched before the user asks.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
@@ -8,6 +9,7 @@ import { errorText } from '../../i18n/errors.ts';
 import { selectMessageDownload, useTransfers } from '../../stores/transfers.ts';
 import { useMessageControlsTabIndex } from '../chat/message-focus.ts';
 import { byteSize } from './byte-size.ts';
+import { ImagePreview, isPreviewable } from './ImagePreview.tsx';
 import type { SharedFile } from './shared-file.ts';
 
 export function FileCard({ message, file }: { readonly message: Pick<Message, 'id' | 'accountId' | 'peer'>; readonly file: SharedFile }) {
@@ -41,9 +43,12 @@ export function FileCard({ message, file }: { readonly message: Pick<Message, 'i
           </button>
         </div>
       ) : download?.state === 'done' ? (
-        <p className="file-card-state" role="status">
-          {t('files.saved', { name: download.name })}
-        </p>
+        <>
+          {isPreviewable(download.name) && <ImagePreview transferId={download.id} name={download.name} />}
+          <p className="file-card-state" role="status">
+            {t('files.saved', { name: download.name })}
+          </p>
+        </>
       ) : (
         <div className="file-card-progress">
           {download?.state === 'failed' && (
