@@ -111,7 +111,15 @@ export function setupOmemo(deps: OmemoDeps) {
   }, ROTATION_CHECK_MS);
   rotation.unref?.();
 
-  const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep, logger }));
+  // Each device's last-seen, shown beside its fingerprint: when a message from it was last opened.
+  const seen: Pick<typeof upkeep, 'received' | 'undecryptable'> = {
+    received(from, prekey) {
+      keys.sawDevice(from.jid, from.deviceId, now());
+      upkeep.received(from, prekey);
+    },
+    undecryptable: (from, reason) => upkeep.undecryptable(from, reason),
+  };
+  const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep: seen, logger }));
 
   /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */
   async function enabled(peer: string): Promise<boolean> {

@@ -377,4 +377,12 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE conversations ADD COLUMN encryption INTEGER CHECK (encryption IN (0, 1));
     `,
   },
+  {
+    version: 21,
+    description: 'OMEMO (XEP-0384): when a message from each device was last decrypted, shown beside its fingerprint',
+    sql: `
+      -- NULL: no message from it opened yet.
+      ALTER TABLE omemo_device_identities ADD COLUMN last_seen INTEGER;
+    `,
+  },
 ];
