@@ -378,6 +378,13 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 20,
+    description: 'Why we did not send a failed message, as an error code with its values (JSON), for the renderer to say in the user’s language',
+    sql: `
+      ALTER TABLE messages ADD COLUMN failure TEXT;
+    `,
+  },
+  {
     version: 21,
     description: 'OMEMO (XEP-0384): when a message from each device was last decrypted, shown beside its fingerprint',
     sql: `
