@@ -51,6 +51,7 @@ async function ownCode(page: Page): Promise<string> {
   const qr = panel.getByRole('img', { name: /^QR code to verify device \d+$/ });
   expect(await qr.locator('path').getAttribute('d')).toMatch(/^(M\d+ \d+h1v1h-1z)+$/);
   const text = (await uri.textContent()) ?? '';
+  expect(await violations(page)).toEqual([]);
   await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
   return text;
 }
