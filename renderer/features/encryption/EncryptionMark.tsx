@@ -1,5 +1,5 @@
-// The lock on a one-to-one message: whether it was end-to-end encrypted (OMEMO, XEP-0384) and, for one another device sent,
-// whether that device is verified now (so verifying it later changes the mark), as a mark with a name.
+// The lock on a one-to-one or room message: whether it was end-to-end encrypted (OMEMO, XEP-0384) and, for a one-to-one
+// message another device sent, whether that device is verified now (so verifying it later changes the mark).
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { selectMessageLock, useOmemo } from '../../stores/omemo.ts';
@@ -8,7 +8,7 @@ import { LockIcon } from './LockIcon.tsx';
 interface EncryptionMarkProps {
   readonly accountId: string;
   readonly ownJid: string;
-  readonly message: Pick<Message, 'encrypted' | 'senderDevice' | 'direction' | 'peer'>;
+  readonly message: Pick<Message, 'kind' | 'encrypted' | 'senderDevice' | 'direction' | 'peer'>;
 }
 
 export function EncryptionMark({ accountId, ownJid, message }: EncryptionMarkProps) {
@@ -16,7 +16,8 @@ export function EncryptionMark({ accountId, ownJid, message }: EncryptionMarkPro
   const encrypted = message.encrypted === true;
   // Ours from this device carries no sender device: nothing to verify. One from another device of ours came as a carbon.
   const sender = message.direction === 'in' ? message.peer : ownJid;
-  const lock = useOmemo((state) => (message.senderDevice === undefined ? undefined : selectMessageLock(state, accountId, sender, message.senderDevice, encrypted)));
+  // In a room the sender's own address is not known here: its lock says encrypted, not by whom.
+  const lock = useOmemo((state) => (message.senderDevice === undefined || message.kind !== 'chat' ? undefined : selectMessageLock(state, accountId, sender, message.senderDevice, encrypted)));
   const label = !encrypted ? t('encryption.notEncrypted') : lock === 'verified' ? t('encryption.fromVerified') : lock === 'unverified' ? t('encryption.fromUnverified') : t('encryption.encrypted');
   const className = ['encryption-mark', encrypted ? 'encrypted' : '', lock === 'verified' ? 'verified' : ''].filter(Boolean).join(' ');
   return (
