@@ -106,7 +106,7 @@ describe('trust in devices in the window', () => {
     await message(alice.page, 'Bob', 'hello bob').getByRole('img', { name: 'Encrypted', exact: true }).waitFor();
   });
 
-  it('tells of bob’s new device, not encrypted for until alice trusts it', async () => {
+  it('tells of bob’s new device, not encrypted for until alice trusts it; bob verifies it among his own devices', async () => {
     bobLaptop = await openSignedIn(server, 'bob', 'bob-pass');
     const banner = conversation(alice.page, 'Bob').getByText(/^Bob has a new device \(\d+\) that you have not verified\. Messages are not encrypted for it\.$/);
     await banner.waitFor({ timeout: 15_000 });
@@ -121,5 +121,19 @@ describe('trust in devices in the window', () => {
     await send(alice.page, 'Bob', 'for both of bob’s devices');
     await bobLaptop.page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /alice@localhost/ }).click({ timeout: 15_000 });
     await message(bobLaptop.page, 'alice@localhost', 'for both of bob’s devices').getByRole('img', { name: 'Encrypted, device not verified', exact: true }).waitFor({ timeout: 15_000 });
+
+    // Bob's phone lists the laptop among his other devices in its encryption panel, and verifies it by the laptop's code.
+    const laptopCode = await ownCode(bobLaptop.page);
+    await bob.page.getByRole('button', { name: 'Settings' }).click();
+    const panel = bob.page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Encryption (OMEMO)' });
+    const laptopId = laptopCode.slice(laptopCode.indexOf('sid-') + 4, laptopCode.indexOf('='));
+    const row = panel.getByRole('listitem', { name: `Device ${laptopId}` });
+    await row.waitFor({ timeout: 10_000 });
+    const field = panel.getByLabel('Verify with another device’s code');
+    await field.fill(laptopCode);
+    await field.press('Enter');
+    await panel.getByRole('status').getByText(`Device ${laptopId} verified.`).waitFor({ timeout: 5_000 });
+    expect(await row.textContent()).toContain('Verified');
+    expect(await violations(bob.page)).toEqual([]);
   });
 });
