@@ -3,6 +3,7 @@ import { install, messageOf, type Api } from './api.ts';
 import { startBlockingSync } from './blocking-sync.ts';
 import { startBookmarksSync } from './bookmarks-sync.ts';
 import { startChatSync } from './chat-sync.ts';
+import { startOmemoSync } from './omemo-sync.ts';
 import { startRoomsSync } from './rooms-sync.ts';
 import { startTransfersSync } from './transfers-sync.ts';
 import { startRosterSync } from './roster-sync.ts';
@@ -41,6 +42,7 @@ export function start(api: Api): void {
   startRosterSync(api);
   startBlockingSync(api);
   startChatSync(api);
+  startOmemoSync(api);
   startRoomsSync(api);
   startTransfersSync(api);
   startBookmarksSync(api);

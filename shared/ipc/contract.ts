@@ -371,6 +371,8 @@ export const events = {
   'muc.bookmarks': z.object({ accountId: AccountIdSchema, bookmarks: z.array(BookmarkSchema) }),
   /** A conversation's encryption changed (chosen, or the peer's OMEMO devices appeared or went). */
   'omemo.encryption': z.object({ accountId: AccountIdSchema, state: EncryptionStateSchema }),
+  /** An account's devices changed (its list, a trust decision): all of them, as omemo.devices answers; for our JID, our other devices. */
+  'omemo.devices': z.object({ accountId: AccountIdSchema, jid: z.string(), devices: OmemoDevicesSchema }),
   /** A saved room could not be joined automatically at sign-in: why, for the user. */
   'muc.autojoinFailed': z.object({ accountId: AccountIdSchema, room: z.string(), error: AppErrorSchema }),
   'presence.ownChanged': z.object({

@@ -46,6 +46,8 @@ export const OmemoDeviceSchema = z.object({
   trust: DeviceTrustSchema,
   /** Whether messages are encrypted for it now (blind trust before verification). */
   used: z.boolean(),
+  /** When a message from it was last decrypted here (epoch ms). */
+  lastSeen: z.number().optional(),
 });
 export type OmemoDevice = z.infer<typeof OmemoDeviceSchema>;
 

@@ -60,7 +60,8 @@ describe('end-to-end encryption in the window', () => {
     await send(alice.page, 'Bob', 'a secret for bob');
     await message(alice.page, 'Bob', 'a secret for bob').getByRole('img', { name: 'Encrypted', exact: true }).waitFor({ timeout: 10_000 });
     await bob.page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /alice@localhost/ }).click({ timeout: 10_000 });
-    await message(bob.page, 'alice@localhost', 'a secret for bob').getByRole('img', { name: 'Encrypted', exact: true }).waitFor({ timeout: 10_000 });
+    // Bob has not verified alice's device: his lock says so.
+    await message(bob.page, 'alice@localhost', 'a secret for bob').getByRole('img', { name: 'Encrypted, device not verified', exact: true }).waitFor({ timeout: 10_000 });
     // Bob's switch is on too: alice's devices are known to him.
     await expect.poll(() => conversation(bob.page, 'alice@localhost').getByRole('button', { name: 'Encryption' }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
 
@@ -100,7 +101,7 @@ describe('end-to-end encryption in the window', () => {
     await alice.page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /carol@localhost/ }).click({ timeout: 10_000 });
     const shown = message(alice.page, 'carol@localhost', 'Could not decrypt this message (from device 4242)');
     await shown.waitFor({ timeout: 10_000 });
-    await shown.getByRole('img', { name: 'Encrypted', exact: true }).waitFor();
+    await shown.getByRole('img', { name: 'Encrypted, device not verified', exact: true }).waitFor();
     expect(await conversation(alice.page, 'carol@localhost').textContent()).not.toContain('I sent you an OMEMO');
   });
 

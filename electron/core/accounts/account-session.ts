@@ -284,6 +284,11 @@ export function createAccountSession(deps: AccountSessionDeps) {
           choice: (peer) => deps.messageStore?.encryptionChoice(accountId, peer),
           onDevices: (jid, devices) => {
             if (jid !== deps.jid) deps.emit('omemo.encryption', { accountId, state: encryptionState(jid, deps.messageStore?.encryptionChoice(accountId, jid), devices.length) });
+            // With fingerprints and trust, for the locks on messages and the banner about a new device.
+            void omemo
+              ?.devices(jid, connection.state.status === 'online')
+              .then((known) => deps.emit('omemo.devices', { accountId, jid, devices: known }))
+              .catch((error: unknown) => logger.warn('OMEMO devices could not be told', { error: error instanceof Error ? error.message : String(error) }));
           },
           // Like receipts: not to someone who may not learn we are online, nor to a stranger not yet accepted.
           mayAnswer: (jid) => jid === deps.jid || (mayLearnOnline(jid, audience) && deps.messageStore?.isRequest(accountId, jid) !== true),

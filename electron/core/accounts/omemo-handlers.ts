@@ -48,7 +48,10 @@ export function createOmemoHandlers({ accounts, store, emit }: OmemoHandlerDeps)
       const { omemo, online } = omemoOf(accountId);
       const bare = peerOf(jid);
       if (!omemo.setTrust(bare, deviceId, trust)) throw new CausetteError('not-found', 'That device’s key is not known yet.', undefined, { context: 'omemoDevice' });
-      return omemo.devices(bare, online);
+      const devices = await omemo.devices(bare, online);
+      // Every view of these devices follows: the locks on messages, a banner, the other window's lists.
+      emit('omemo.devices', { accountId, jid: bare, devices });
+      return devices;
     },
     'omemo.encryption': ({ accountId, peer }) => Promise.resolve().then(() => stateOf(accountId, peerOf(peer))),
     'omemo.setEncryption': async ({ accountId, peer, on }) => {

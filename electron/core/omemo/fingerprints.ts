@@ -45,6 +45,12 @@ export async function devicesOf(deps: FingerprintDeps, jid: string, online: bool
   const identities = keys.deviceIdentities(jid);
   return ids.map((deviceId) => {
     const identity = identities.find((each) => each.deviceId === deviceId);
-    return { deviceId, ...(identity ? { fingerprint: fingerprint(identity.identityKey) } : {}), trust: identity?.trust ?? 'undecided', used: isTrusted(identities, deviceId) };
+    return {
+      deviceId,
+      ...(identity ? { fingerprint: fingerprint(identity.identityKey) } : {}),
+      trust: identity?.trust ?? 'undecided',
+      used: isTrusted(identities, deviceId),
+      ...(identity?.lastSeen === undefined ? {} : { lastSeen: identity.lastSeen }),
+    };
   });
 }

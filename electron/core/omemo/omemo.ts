@@ -116,7 +116,6 @@ export function setupOmemo(deps: OmemoDeps) {
   }, ROTATION_CHECK_MS);
   rotation.unref?.();
 
-
   // By origin-id, the text of our room messages sent encrypted (the room's echo has no key for this device).
   const echoes = new Map<string, string>();
   function remember(originId: string, text: string): void {
@@ -129,8 +128,16 @@ export function setupOmemo(deps: OmemoDeps) {
   }
   const rooms: OmemoRooms = deps.rooms ?? { features: () => undefined, members: () => Promise.resolve([]), sender: () => undefined };
 
+  // Each device's last-seen, shown beside its fingerprint: when a message from it was last opened.
+  const seen: Pick<typeof upkeep, 'received' | 'undecryptable'> = {
+    received(from, prekey) {
+      keys.sawDevice(from.jid, from.deviceId, now());
+      upkeep.received(from, prekey);
+    },
+    undecryptable: (from, reason) => upkeep.undecryptable(from, reason),
+  };
   const removeDecrypt = connection.pipeline.useMessage(
-    createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
+    createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep: seen, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
   );
 
   /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */

@@ -33,6 +33,8 @@ export interface DeviceIdentity {
   readonly identityKey: Uint8Array;
   readonly trust: DeviceTrust;
   readonly firstSeen: number;
+  /** When a message from it was last decrypted (epoch ms). */
+  readonly lastSeen?: number;
 }
 
 /** What saving a contact device's identity key did: a changed key forgets the trust given to the old one. */
@@ -60,12 +62,14 @@ export interface OmemoKeyStore {
   deviceIdentities(jid: string): DeviceIdentity[];
   putDeviceIdentity(jid: string, deviceId: number, identityKey: Uint8Array, now: number): IdentityChange;
   setTrust(jid: string, deviceId: number, trust: DeviceTrust): void;
+  /** A message from the device was decrypted at `at`. */
+  sawDevice(jid: string, deviceId: number, at: number): void;
 }
 
 interface IdentityRow { device_id: number; public_key: Uint8Array; sealed_private_key: Uint8Array; created_at: number }
 interface SignedPreKeyRow { key_id: number; public_key: Uint8Array; sealed_private_key: Uint8Array; signature: Uint8Array; created_at: number }
 interface PreKeyRow { key_id: number; public_key: Uint8Array; sealed_private_key: Uint8Array }
-interface DeviceIdentityRow { jid: string; device_id: number; identity_key: Uint8Array; trust: DeviceTrust; first_seen: number }
+interface DeviceIdentityRow { jid: string; device_id: number; identity_key: Uint8Array; trust: DeviceTrust; first_seen: number; last_seen: number | null }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a).equals(Buffer.from(b));
@@ -94,13 +98,14 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     session: db.prepare('SELECT sealed_record FROM omemo_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
     putSession: db.prepare('INSERT OR REPLACE INTO omemo_sessions (account_id, jid, device_id, sealed_record) VALUES (?, ?, ?, ?)'),
     removeSession: db.prepare('DELETE FROM omemo_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
-    deviceIdentity: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? AND device_id = ?'),
-    deviceIdentities: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? ORDER BY device_id'),
+    deviceIdentity: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen, last_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? AND device_id = ?'),
+    deviceIdentities: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen, last_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? ORDER BY device_id'),
     putDeviceIdentity: db.prepare(
       `INSERT INTO omemo_device_identities (account_id, jid, device_id, identity_key, trust, first_seen) VALUES (?, ?, ?, ?, 'undecided', ?)
        ON CONFLICT (account_id, jid, device_id) DO UPDATE SET identity_key = excluded.identity_key, trust = 'undecided', first_seen = excluded.first_seen`,
     ),
     setTrust: db.prepare('UPDATE omemo_device_identities SET trust = ? WHERE account_id = ? AND jid = ? AND device_id = ?'),
+    sawDevice: db.prepare('UPDATE omemo_device_identities SET last_seen = MAX(COALESCE(last_seen, 0), ?) WHERE account_id = ? AND jid = ? AND device_id = ?'),
   };
 
   const signedPreKeyOf = (row: SignedPreKeyRow): SignedPreKey => ({
@@ -116,6 +121,7 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     identityKey: row.identity_key,
     trust: row.trust,
     firstSeen: row.first_seen,
+    ...(row.last_seen === null ? {} : { lastSeen: row.last_seen }),
   });
 
   return {
@@ -183,6 +189,9 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     },
     setTrust(jid, deviceId, trust) {
       q.setTrust.run(trust, accountId, jid, deviceId);
+    },
+    sawDevice(jid, deviceId, at) {
+      q.sawDevice.run(at, accountId, jid, deviceId);
     },
   };
 }

@@ -14,6 +14,7 @@ import { OccupantList } from '../rooms/OccupantList.tsx';
 import { RejoinBar } from '../rooms/RejoinBar.tsx';
 import { BookmarkToggle } from '../rooms/BookmarkToggle.tsx';
 import { RoomHeader } from '../rooms/RoomHeader.tsx';
+import { NewDeviceBanner } from '../encryption/NewDeviceBanner.tsx';
 import { ConversationTransfers } from '../transfers/ConversationTransfers.tsx';
 import { sendFiles } from '../transfers/send-files.ts';
 import { useFileDrop } from '../transfers/use-file-drop.ts';
@@ -122,6 +123,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
   const pane = (
     <>
       {!room && request && <RequestBar accountId={accountId} peer={peer} online={online} />}
+      {!room && <NewDeviceBanner accountId={accountId} peer={peer} name={name} ownJid={ownJid} />}
       <PlainLinksProvider value={request}>
         <MessageList
           accountId={accountId}

@@ -79,7 +79,7 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
         ))}
       </dl>
       <ContactResources contact={contact} />
-      <EncryptionDevices accountId={accountId} jid={contact.jid} />
+      <EncryptionDevices accountId={accountId} jid={contact.jid} name={name} />
       <ContactProfile accountId={accountId} jid={contact.jid} resources={contact.resources.map((resource) => resource.resource)} />
       <div className="stack">
         <h3>{t('contact.manage')}</h3>

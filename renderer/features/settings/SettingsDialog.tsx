@@ -11,6 +11,7 @@ import { useSettings } from '../../stores/settings.ts';
 import { useSettingsUpdate } from './use-settings-update.ts';
 import { useUi } from '../../stores/ui.ts';
 import { BlockedContacts } from '../blocking/BlockedContacts.tsx';
+import { EncryptionSettings } from '../encryption/EncryptionSettings.tsx';
 import { AppearanceSettings } from './AppearanceSettings.tsx';
 import { AvatarSettings } from './AvatarSettings.tsx';
 import { MessageSettings } from './MessageSettings.tsx';
@@ -46,6 +47,8 @@ export function SettingsDialog({ account }: { readonly account: Account | undefi
       <MessageSettings />
 
       {account && <AvatarSettings key={account.id} account={account} />}
+
+      {account && <EncryptionSettings key={account.id} account={account} />}
 
       {account && <BlockedContacts accountId={account.id} />}
 

@@ -69,6 +69,17 @@ describe('the OMEMO key store', () => {
     expect(keys.deviceIdentities('bob@example.com')).toMatchObject([{ deviceId: 7, trust: 'undecided', firstSeen: 300 }]);
   });
 
+  it('remembers when a message from a device was last decrypted, never going back in time', () => {
+    const { keys } = setUp();
+    keys.putDeviceIdentity('bob@example.com', 7, randomBytes(33), 100);
+    expect(keys.deviceIdentity('bob@example.com', 7)?.lastSeen).toBeUndefined();
+    keys.sawDevice('bob@example.com', 7, 500);
+    keys.sawDevice('bob@example.com', 7, 400);
+    expect(keys.deviceIdentity('bob@example.com', 7)?.lastSeen).toBe(500);
+    keys.sawDevice('bob@example.com', 8, 600);
+    expect(keys.deviceIdentities('bob@example.com').map((device) => device.deviceId)).toEqual([7]);
+  });
+
   it('never writes a private key or a session record in clear', () => {
     const { db, keys } = setUp();
     const privates = [secret('identity'), secret('spk'), secret('pk')];

@@ -1,0 +1,139 @@
+// Trust in OMEMO devices in the window (XEP-0384 §8): the lock on each incoming message follows its device's trust, a device
+// is verified by pasting the code its QR holds (the encryption panel shows ours), a wrong code is refused, and a verified
+// contact's new device brings a banner until the user decides; axe finds nothing.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { violations } from './axe.ts';
+import type { BrowserMode } from './browser-mode.ts';
+import { openSignedIn, setPrivacy } from './ui.ts';
+
+let server: ProsodyServer;
+let alice: BrowserMode;
+let bob: BrowserMode;
+let bobLaptop: BrowserMode | undefined;
+
+beforeAll(async () => {
+  server = await startProsody({
+    users: [
+      { username: 'alice', password: 'alice-pass' },
+      { username: 'bob', password: 'bob-pass' },
+    ],
+  });
+  [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
+  await setPrivacy(alice.page, { holdRequests: false });
+  await setPrivacy(bob.page, { holdRequests: false });
+});
+
+afterAll(async () => {
+  await bobLaptop?.close();
+  await alice?.close();
+  await bob?.close();
+  await server?.dispose();
+});
+
+const conversation = (page: Page, name: string): Locator => page.getByRole('region', { name: `Conversation with ${name}` });
+const message = (page: Page, name: string, text: string): Locator =>
+  conversation(page, name).getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: text });
+
+async function send(page: Page, name: string, body: string): Promise<void> {
+  const composer = conversation(page, name).getByRole('textbox', { name: 'Message' });
+  await composer.fill(body);
+  await composer.press('Enter');
+}
+
+/** The verification link of the page's own device, as its encryption panel shows it beside the QR code. */
+async function ownCode(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const panel = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Encryption (OMEMO)' });
+  const uri = panel.getByLabel('Verification link');
+  await uri.waitFor({ timeout: 10_000 });
+  const qr = panel.getByRole('img', { name: /^QR code to verify device \d+$/ });
+  expect(await qr.locator('path').getAttribute('d')).toMatch(/^(M\d+ \d+h1v1h-1z)+$/);
+  const text = (await uri.textContent()) ?? '';
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
+  return text;
+}
+
+describe('trust in devices in the window', () => {
+  it('locks a message from an unverified device as such, and verifying it by its pasted code changes the lock', async () => {
+    await alice.page.getByRole('button', { name: 'Add contact' }).click();
+    const dialog = alice.page.getByRole('dialog', { name: 'Add contact' });
+    await dialog.getByLabel('Contact address').fill('bob@localhost');
+    await dialog.getByLabel('Name').fill('Bob');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Bob shares his presence, and with it his device list's notifications (XEP-0163 §4.3), which tell alice of new devices.
+    const requests = bob.page.getByRole('region', { name: 'Contact requests' });
+    await requests.getByRole('listitem', { name: 'alice@localhost' }).getByRole('button', { name: 'Approve' }).click({ timeout: 15_000 });
+    await requests.waitFor({ state: 'detached', timeout: 10_000 });
+    await alice.page.getByRole('list', { name: 'Contacts' }).getByRole('listitem', { name: 'Bob' }).getByRole('button').click();
+    const toggle = conversation(alice.page, 'Bob').getByRole('button', { name: 'Encryption' });
+    await expect.poll(() => toggle.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    await send(alice.page, 'Bob', 'hello bob');
+    await bob.page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /alice@localhost/ }).click({ timeout: 10_000 });
+    await send(bob.page, 'alice@localhost', 'hello from bob’s phone');
+    const fromBob = message(alice.page, 'Bob', 'hello from bob’s phone');
+    await fromBob.getByRole('img', { name: 'Encrypted, device not verified', exact: true }).waitFor({ timeout: 10_000 });
+
+    const code = await ownCode(bob.page);
+    expect(code).toMatch(/^xmpp:bob@localhost\?omemo-sid-\d+=[0-9a-f]{64}$/);
+
+    await conversation(alice.page, 'Bob').getByRole('button', { name: 'Details' }).click();
+    const details = alice.page.getByRole('region', { name: 'Bob' }).getByRole('region', { name: 'Encryption (OMEMO)' });
+    const field = details.getByLabel('Verify with Bob’s code');
+    // Another key than bob's: refused, and said why.
+    await field.fill(code.replace(/=[0-9a-f]{64}$/, `=${'ab'.repeat(32)}`));
+    await field.press('Enter');
+    await details.getByRole('alert').getByText(/has another fingerprint than this code says: nothing was verified/).waitFor({ timeout: 5_000 });
+    await field.fill('not a code');
+    await details.getByRole('button', { name: 'Verify', exact: true }).click();
+    await details.getByRole('alert').getByText(/neither an OMEMO verification link/).waitFor({ timeout: 5_000 });
+
+    await field.fill(code);
+    await field.press('Enter');
+    await details.getByRole('status').getByText(/^Device \d+ verified\.$/).waitFor({ timeout: 5_000 });
+    const device = details.getByRole('listitem', { name: `Device ${code.slice(code.indexOf('sid-') + 4, code.indexOf('='))}` });
+    expect(await device.textContent()).toContain('Verified');
+    // Bob's message was decrypted here: the device's last-seen is shown.
+    expect(await device.textContent()).toMatch(/Last message decrypted: .*\d/);
+    expect(await violations(alice.page)).toEqual([]);
+    await alice.page.getByRole('region', { name: 'Bob' }).getByRole('button', { name: 'Close' }).click();
+
+    // The message that came before the verification now says its device is verified.
+    await fromBob.getByRole('img', { name: 'Encrypted, from a verified device', exact: true }).waitFor({ timeout: 5_000 });
+    await message(alice.page, 'Bob', 'hello bob').getByRole('img', { name: 'Encrypted', exact: true }).waitFor();
+  });
+
+  it('tells of bob’s new device, not encrypted for until alice trusts it; bob verifies it among his own devices', async () => {
+    bobLaptop = await openSignedIn(server, 'bob', 'bob-pass');
+    const banner = conversation(alice.page, 'Bob').getByText(/^Bob has a new device \(\d+\) that you have not verified\. Messages are not encrypted for it\.$/);
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await violations(alice.page)).toEqual([]);
+    const bar = conversation(alice.page, 'Bob').locator('.new-device-bar');
+    await bar.getByRole('button', { name: 'Verify…' }).click();
+    await expect.poll(() => alice.page.evaluate(() => document.activeElement?.getAttribute('type')), { timeout: 5_000 }).toBe('text');
+    await bar.getByRole('button', { name: 'Trust it' }).click();
+    await banner.waitFor({ state: 'detached', timeout: 5_000 });
+
+    // Trusted, the laptop now gets alice's messages.
+    await send(alice.page, 'Bob', 'for both of bob’s devices');
+    await bobLaptop.page.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /alice@localhost/ }).click({ timeout: 15_000 });
+    await message(bobLaptop.page, 'alice@localhost', 'for both of bob’s devices').getByRole('img', { name: 'Encrypted, device not verified', exact: true }).waitFor({ timeout: 15_000 });
+
+    // Bob's phone lists the laptop among his other devices in its encryption panel, and verifies it by the laptop's code.
+    const laptopCode = await ownCode(bobLaptop.page);
+    await bob.page.getByRole('button', { name: 'Settings' }).click();
+    const panel = bob.page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Encryption (OMEMO)' });
+    const laptopId = laptopCode.slice(laptopCode.indexOf('sid-') + 4, laptopCode.indexOf('='));
+    const row = panel.getByRole('listitem', { name: `Device ${laptopId}` });
+    await row.waitFor({ timeout: 10_000 });
+    const field = panel.getByLabel('Verify with another device’s code');
+    await field.fill(laptopCode);
+    await field.press('Enter');
+    await panel.getByRole('status').getByText(`Device ${laptopId} verified.`).waitFor({ timeout: 5_000 });
+    expect(await row.textContent()).toContain('Verified');
+    expect(await violations(bob.page)).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+// What the trust UI is told of OMEMO devices (XEP-0384 v0.3.0 §4.2, §8), between cores on the harness Prosody: when a message
+// from each device was last decrypted, every trust decision, and a new device of a verified contact that awaits a decision.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../shared/model/message.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
+
+let server: ProsodyServer;
+const harness = createHarness(() => server);
+const { users, signIn, befriend } = harness;
+
+beforeAll(async () => {
+  server = await startProsody();
+});
+afterEach(() => harness.cleanup());
+afterAll(() => server.dispose());
+
+const history = async (core: TestCore, peer: string): Promise<Message[]> =>
+  (await core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 })).messages;
+
+describe('the OMEMO devices the renderer is told of', () => {
+  it('records when a device was last decrypted, tells trust decisions, and tells of a verified contact’s new device', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await befriend(alice, bob);
+    await until(async () => (await bob.handlers['omemo.encryption']({ accountId: bob.accountId, peer: aliceJid })).on, 'bob sees alice’s device');
+    const bobDevice = (await bob.handlers['omemo.devices']({ accountId: bob.accountId, jid: aliceJid })).own.deviceId;
+
+    const before = Date.now();
+    await bob.handlers['chat.send']({ accountId: bob.accountId, peer: aliceJid, body: 'seen from my phone' });
+    await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'seen from my phone'), 'alice decrypts');
+    const [listed] = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).devices;
+    expect(listed).toMatchObject({ deviceId: bobDevice, trust: 'undecided', used: true });
+    expect(listed?.lastSeen).toBeGreaterThanOrEqual(before);
+    expect(listed?.lastSeen).toBeLessThanOrEqual(Date.now());
+
+    await alice.handlers['omemo.setTrust']({ accountId: alice.accountId, jid: bobJid, deviceId: bobDevice, trust: 'verified' });
+    const told = eventsNamed(alice, 'omemo.devices').find((event) => event.jid === bobJid && event.devices.devices.some((device) => device.trust === 'verified'));
+    expect(told?.devices.devices).toMatchObject([{ deviceId: bobDevice, trust: 'verified', used: true }]);
+
+    // Bob signs in on a second computer: alice hears of his new device from his list, undecided and not encrypted for.
+    const laptop = await signIn(bobJid);
+    const laptopDevice = (await laptop.handlers['omemo.devices']({ accountId: laptop.accountId, jid: aliceJid })).own.deviceId;
+    const fresh = await until(
+      () => eventsNamed(alice, 'omemo.devices').find((event) => event.jid === bobJid && event.devices.devices.some((device) => device.deviceId === laptopDevice && device.fingerprint !== undefined)),
+      'alice is told of bob’s new device',
+    );
+    expect(fresh.accountId).toBe(alice.accountId);
+    expect(fresh.devices.devices.find((device) => device.deviceId === laptopDevice)).toMatchObject({ trust: 'undecided', used: false });
+    // And bob's first computer hears of its new sibling among his own devices.
+    await until(() => eventsNamed(bob, 'omemo.devices').find((event) => event.jid === bobJid && event.devices.devices.some((device) => device.deviceId === laptopDevice)), 'bob is told of his new device');
+  });
+});
