@@ -1,8 +1,9 @@
 // OMEMO 0.3 interop (XEP-0384 v0.3.0) with Profanity 0.13 (Debian's `profanity`, on libsignal-protocol-c), driven in tmux: a
 // one-to-one conversation both ways, whoever opens the session, with a second device of alice joining later, a session Causette
-// lost and rebuilt, and messages written while alice is offline; checked on the wire, on Profanity's screen and log, and in
-// Causette's history (issue 12, Interoperability).
+// lost and rebuilt, messages written while alice is offline, and a members-only room; checked on the wire or in the server's
+// archive, on Profanity's screen and log, and in Causette's history (issue 12, Interoperability).
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import xml, { type Element } from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { createOmemoKeyStore } from '../../electron/core/storage/omemo-keys.ts';
 import { createKeySealer } from '../../electron/core/storage/omemo-sealing.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { startProfanity, type Profanity } from '../support/profanity.ts';
+import { roomAddress } from './muc-harness.ts';
 import { createHarness, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
@@ -31,6 +33,20 @@ afterAll(() => server.dispose());
 
 const history = async (core: TestCore, peer: string): Promise<Message[]> =>
   (await core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 })).messages;
+
+/** What Prosody keeps on disk (internal storage) under the host dir `host`, as text: for rooms, their archives. */
+function serverStore(host: string): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(readFileSync(path, 'utf8'));
+    }
+  };
+  walk(join(server.dataDir, 'data', encodeURIComponent(host).replaceAll('.', '%2e')));
+  return files.join('\n');
+}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Profanity's fingerprint (8 groups of 8 hex digits joined by '-') in Causette's spelling (groups joined by spaces). */
@@ -114,7 +130,8 @@ async function conversation() {
       return found.length >= count ? found : undefined;
     }, `${count} encrypted messages from device ${device} on the wire`);
   /** Nothing said so far crossed the wire in the clear, and Profanity showed or logged no message it could not decrypt. */
-  const nothingWrong = async () => {
+  /** `expected`: log lines that are Profanity's normal behaviour in the test. */
+  const nothingWrong = async (expected: readonly RegExp[] = []) => {
     const onTheWire = wire.map((stanza) => stanza.toString()).join('\n');
     for (const plaintext of plaintexts) expect(onTheWire).not.toContain(plaintext);
     const screen = await bob.screen();
@@ -124,7 +141,8 @@ async function conversation() {
     const complaints = (await bob.log())
       .slice(logFrom)
       .split('\n')
-      .filter((line) => /prof: (ERR|WRN)/.test(line) && !/\[OMEMO\]\[STORE\] No device \(\d+\) store for \S+ found/.test(line));
+      .filter((line) => /prof: (ERR|WRN)/.test(line) && !/\[OMEMO\]\[STORE\] No device \(\d+\) store for \S+ found/.test(line))
+      .filter((line) => !expected.some((pattern) => pattern.test(line)));
     expect(complaints).toEqual([]);
   };
 
@@ -242,5 +260,45 @@ describe('OMEMO 0.3 with Profanity', () => {
     await causetteSays('back again', again);
     await profanitySays('welcome back', again);
     await nothingWrong();
+  });
+
+  it('in a members-only room, Profanity decrypts what Causette says and Causette what Profanity says', async () => {
+    const { alice, bob, bobJid, bobDevice, plaintexts, nothingWrong } = await conversation();
+    const room = roomAddress(server, 'interop');
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'private' });
+    await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: bobJid, affiliation: 'member' });
+    await bob.type(`/join ${room} nick Bob`);
+    await bob.waitForScreen((text) => text.includes('You have joined the room as Bob'), 'Profanity in the room');
+    await until(async () => (await alice.handlers['muc.occupants']({ accountId: alice.accountId, room })).some((occupant) => occupant.nick === 'Bob'), 'alice sees Bob in the room');
+    expect(await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: room })).toMatchObject({ on: true, available: true });
+    // Profanity encrypts in a room for every occupant's real JID (it is non-anonymous), which it learned from their presences.
+    await bob.type('/omemo start');
+    await bob.waitForScreen((text) => /^\s*\[OMEMO\]/m.test(text), 'Profanity’s room window with OMEMO on');
+
+    const causetteSays = async (body: string) => {
+      plaintexts.push(body);
+      await alice.handlers['muc.send']({ accountId: alice.accountId, room, body });
+      // The room's window has its occupant list on the right, on the same lines.
+      const shown = new RegExp(`^\\S+ ~ Alice: ${escape(body)}(\\s|$)`, 'm');
+      await bob.waitForScreen((text) => shown.test(text), `Profanity showing “${body}” decrypted in the room`, 20_000);
+    };
+    const profanitySays = async (body: string) => {
+      plaintexts.push(body);
+      await bob.type(body);
+      const received = await until(async () => (await history(alice, room)).find((message) => message.body === body), `Causette decrypting “${body}” in the room`, 20_000);
+      expect(received).toMatchObject({ direction: 'in', encrypted: true, senderDevice: bobDevice, sender: { nick: 'Bob' } });
+    };
+    await causetteSays('Bonjour the room');
+    await profanitySays('Hello from Profanity in the room');
+    await causetteSays('and once more in the room');
+    await profanitySays('and once more from Profanity in the room');
+
+    // The room's archive on disk holds the encrypted messages, never their text.
+    const stored = serverStore(room.slice(room.indexOf('@') + 1));
+    expect(stored).toContain(NS_AXOLOTL);
+    expect(stored).toContain('I sent you an OMEMO encrypted message');
+    for (const plaintext of plaintexts) expect(stored).not.toContain(plaintext);
+    // The room echoes Profanity's own messages, which carry no key for its own device.
+    await nothingWrong([/\[OMEMO\]\[RECV\] received a message with no corresponding key/]);
   });
 });
