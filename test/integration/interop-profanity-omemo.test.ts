@@ -1,135 +1,32 @@
 // OMEMO 0.3 interop (XEP-0384 v0.3.0) with Profanity 0.13 (Debian's `profanity`, on libsignal-protocol-c), driven in tmux: a
 // one-to-one conversation both ways, whoever opens the session, with a second device of alice joining later, a session Causette
-// lost and rebuilt, and messages written while alice is offline; checked on the wire, on Profanity's screen and log, and in
-// Causette's history (issue 12, Interoperability).
+// lost and rebuilt, messages written while alice is offline, and a members-only room; checked on the wire or in the server's
+// archive, on Profanity's screen and log, and in Causette's history (issue 12, Interoperability).
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import xml, { type Element } from '@xmpp/xml';
+import type { Element } from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../shared/model/message.ts';
 import { NS_AXOLOTL } from '../../electron/core/omemo/axolotl-pubsub.ts';
-import { buildCarbonsEnable, NS_CARBONS } from '../../electron/core/xmpp/carbons/carbons-stanzas.ts';
 import { openDatabase } from '../../electron/core/storage/database.ts';
 import { createOmemoKeyStore } from '../../electron/core/storage/omemo-keys.ts';
 import { createKeySealer } from '../../electron/core/storage/omemo-sealing.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { startProfanity, type Profanity } from '../support/profanity.ts';
-import { createHarness, until, type TestCore } from './roster-harness.ts';
+import { roomAddress } from './muc-harness.ts';
+import { asCausette, createProfanityHarness, escape, history, keysOf, serverStore } from './profanity-harness.ts';
+import { createHarness, until } from './roster-harness.ts';
 
 let server: ProsodyServer;
 const harness = createHarness(() => server);
-const clients: Profanity[] = [];
+const { conversation, cleanup } = createProfanityHarness(() => server, harness);
 
 beforeAll(async () => {
   server = await startProsody();
 });
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.stop()));
+  await cleanup();
   await harness.cleanup();
 });
 afterAll(() => server.dispose());
-
-const history = async (core: TestCore, peer: string): Promise<Message[]> =>
-  (await core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 })).messages;
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Profanity's fingerprint (8 groups of 8 hex digits joined by '-') in Causette's spelling (groups joined by spaces). */
-const asCausette = (fingerprint: string) => fingerprint.split('-').join(' ');
-
-/** The message a stanza carries: itself, or the copy a carbon forwards (XEP-0280 §6). */
-const carried = (stanza: Element): Element | undefined =>
-  (stanza.getChild('sent', NS_CARBONS) ?? stanza.getChild('received', NS_CARBONS))?.getChild('forwarded')?.getChild('message') ?? stanza;
-
-/** A wrapped key on the wire: its recipient device and whether it opens a session (XEP-0384 v0.3.0 §4.5). */
-const keysOf = (message: Element) =>
-  (message.getChild('encrypted', NS_AXOLOTL)?.getChild('header')?.getChildren('key') ?? []).map((key) => ({ rid: Number(key.attrs.rid), prekey: key.attrs.prekey === 'true' || key.attrs.prekey === '1' }));
-
-/**
- * Causette's alice and Profanity's bob, subscribed both ways, each knowing the other's OMEMO device; a second resource of bob
- * with carbons records what the server delivers to bob and what Profanity sends, to check the wire.
- */
-async function conversation() {
-  const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
-  const bob = await startProfanity({ jid: bobJid, password: `${bobJid.slice(0, bobJid.indexOf('@'))}-pw`, host: server.host, port: server.c2sPort });
-  clients.push(bob);
-  // Every OMEMO key trusted on first sight (Causette's default before verification); '~' marks a decrypted message.
-  await bob.type('/omemo trustmode blind');
-  await bob.type('/omemo char ~');
-  await bob.connect();
-  await bob.type('/omemo gen');
-  const bobDevice = Number(await bob.waitForScreen((text) => /Your Device ID is (\d+)/.exec(text)?.[1], 'Profanity’s OMEMO keys'));
-  // Profanity 0.13.1 publishes its device list only when the fetch of its own list succeeds or fails with the legacy error code
-  // 404; Prosody 0.12 answers item-not-found without one, so a new account's list needs this nudge (its notification does it).
-  await bob.type('/omemo clear_device_list');
-  await bob.waitForScreen((text) => text.includes(`Going to publish own device ID: ${bobDevice}`), 'Profanity publishing its device list');
-  const ownTrust = new RegExp(`Blind trust for ${escape(bobJid)} device ${bobDevice} \\(([0-9a-f-]{71})\\)`);
-  const bobFingerprint = await bob.waitForScreen((text) => ownTrust.exec(text)?.[1], 'Profanity’s own fingerprint');
-  // From here on, Profanity's log must hold no error or warning (a bundle it cannot read, a message it cannot decrypt…).
-  const logFrom = (await bob.log()).length;
-
-  const wire: Element[] = [];
-  const observer = await harness.raw(bobJid, 'observer');
-  observer.onStanza((stanza) => {
-    if (stanza.name === 'message') wire.push(stanza);
-  });
-  await observer.iq(buildCarbonsEnable());
-  await observer.send(xml('presence'));
-
-  const alice = await harness.signIn(aliceJid);
-  await alice.handlers['roster.add']({ accountId: alice.accountId, jid: bobJid, groups: [] });
-  await bob.waitForScreen((text) => text.includes(`Received authorization request from ${aliceJid}`), 'the subscription request in Profanity');
-  await bob.type(`/sub allow ${aliceJid}`);
-  await bob.type(`/sub request ${aliceJid}`);
-  await until(async () => (await alice.contact(bobJid))?.subscription === 'both', 'alice and bob subscribed both ways', 20_000);
-  await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s OMEMO device', 20_000);
-  const devices = await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid });
-  expect(devices.devices).toEqual([expect.objectContaining({ deviceId: bobDevice, fingerprint: asCausette(bobFingerprint), used: true })]);
-  const aliceDevice = devices.own.deviceId;
-
-  // Profanity fetches alice's device list and bundle, and opens the conversation with OMEMO on.
-  await bob.type(`/omemo start ${aliceJid}`);
-  await bob.waitForScreen((text) => text.includes(`${aliceJid} [online] [OMEMO]`), 'Profanity’s OMEMO conversation with alice');
-
-  const plaintexts: string[] = [];
-  /** `core`: another core of alice (default: the first). */
-  const causetteSays = async (body: string, core: TestCore = alice) => {
-    plaintexts.push(body);
-    await core.handlers['chat.send']({ accountId: core.accountId, peer: bobJid, body });
-    const shown = new RegExp(`^\\S+ ~ ${escape(aliceJid)}/\\S+: ${escape(body)}\\s*$`, 'm');
-    await bob.waitForScreen((text) => shown.test(text), `Profanity showing “${body}” decrypted`, 20_000);
-  };
-  const profanitySays = async (body: string, core: TestCore = alice) => {
-    plaintexts.push(body);
-    await bob.type(body);
-    const received = await until(async () => (await history(core, bobJid)).find((message) => message.body === body), `Causette decrypting “${body}”`, 20_000);
-    expect(received).toMatchObject({ direction: 'in', encrypted: true, senderDevice: bobDevice });
-    expect(received.undecryptable).not.toBe(true);
-  };
-  /** The encrypted messages on the wire from `device`, once there are `count` of them. */
-  const encryptedFrom = (device: number, count: number) =>
-    until(() => {
-      const found = wire
-        .map(carried)
-        .filter((message): message is Element => message?.getChild('encrypted', NS_AXOLOTL)?.getChild('header')?.attrs.sid === String(device));
-      return found.length >= count ? found : undefined;
-    }, `${count} encrypted messages from device ${device} on the wire`);
-  /** Nothing said so far crossed the wire in the clear, and Profanity showed or logged no message it could not decrypt. */
-  const nothingWrong = async () => {
-    const onTheWire = wire.map((stanza) => stanza.toString()).join('\n');
-    for (const plaintext of plaintexts) expect(onTheWire).not.toContain(plaintext);
-    const screen = await bob.screen();
-    expect(screen).not.toContain('I sent you an OMEMO encrypted message');
-    expect(screen).not.toMatch(/unable to decrypt/i);
-    // "No device (N) store" is libsignal looking for a session before a PreKeySignalMessage from a new device creates it.
-    const complaints = (await bob.log())
-      .slice(logFrom)
-      .split('\n')
-      .filter((line) => /prof: (ERR|WRN)/.test(line) && !/\[OMEMO\]\[STORE\] No device \(\d+\) store for \S+ found/.test(line));
-    expect(complaints).toEqual([]);
-  };
-
-  return { alice, aliceJid, aliceDevice, bob, bobJid, bobDevice, plaintexts, causetteSays, profanitySays, encryptedFrom, nothingWrong };
-}
 
 describe('OMEMO 0.3 with Profanity', () => {
   it('Profanity decrypts what Causette sends first, and Causette what Profanity answers, with nothing in the clear on the wire', async () => {
@@ -242,5 +139,45 @@ describe('OMEMO 0.3 with Profanity', () => {
     await causetteSays('back again', again);
     await profanitySays('welcome back', again);
     await nothingWrong();
+  });
+
+  it('in a members-only room, Profanity decrypts what Causette says and Causette what Profanity says', async () => {
+    const { alice, bob, bobJid, bobDevice, plaintexts, nothingWrong } = await conversation();
+    const room = roomAddress(server, 'interop');
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'private' });
+    await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: bobJid, affiliation: 'member' });
+    await bob.type(`/join ${room} nick Bob`);
+    await bob.waitForScreen((text) => text.includes('You have joined the room as Bob'), 'Profanity in the room');
+    await until(async () => (await alice.handlers['muc.occupants']({ accountId: alice.accountId, room })).some((occupant) => occupant.nick === 'Bob'), 'alice sees Bob in the room');
+    expect(await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: room })).toMatchObject({ on: true, available: true });
+    // Profanity encrypts in a room for every occupant's real JID (it is non-anonymous), which it learned from their presences.
+    await bob.type('/omemo start');
+    await bob.waitForScreen((text) => /^\s*\[OMEMO\]/m.test(text), 'Profanity’s room window with OMEMO on');
+
+    const causetteSays = async (body: string) => {
+      plaintexts.push(body);
+      await alice.handlers['muc.send']({ accountId: alice.accountId, room, body });
+      // The room's window has its occupant list on the right, on the same lines.
+      const shown = new RegExp(`^\\S+ ~ Alice: ${escape(body)}(\\s|$)`, 'm');
+      await bob.waitForScreen((text) => shown.test(text), `Profanity showing “${body}” decrypted in the room`, 20_000);
+    };
+    const profanitySays = async (body: string) => {
+      plaintexts.push(body);
+      await bob.type(body);
+      const received = await until(async () => (await history(alice, room)).find((message) => message.body === body), `Causette decrypting “${body}” in the room`, 20_000);
+      expect(received).toMatchObject({ direction: 'in', encrypted: true, senderDevice: bobDevice, sender: { nick: 'Bob' } });
+    };
+    await causetteSays('Bonjour the room');
+    await profanitySays('Hello from Profanity in the room');
+    await causetteSays('and once more in the room');
+    await profanitySays('and once more from Profanity in the room');
+
+    // The room's archive on disk holds the encrypted messages, never their text.
+    const stored = serverStore(server, room.slice(room.indexOf('@') + 1));
+    expect(stored).toContain(NS_AXOLOTL);
+    expect(stored).toContain('I sent you an OMEMO encrypted message');
+    for (const plaintext of plaintexts) expect(stored).not.toContain(plaintext);
+    // The room echoes Profanity's own messages, which carry no key for its own device.
+    await nothingWrong([/\[OMEMO\]\[RECV\] received a message with no corresponding key/]);
   });
 });

@@ -29,7 +29,7 @@ export interface Profanity {
   connect(): Promise<void>;
   /** Types one line (a command or a message) into the current window, then Enter. */
   type(line: string): Promise<void>;
-  /** The pane's text, scrollback included. */
+  /** What the current window shows (Profanity draws the whole screen itself, so nothing scrolled away is kept). */
   screen(): Promise<string>;
   /** Polls the screen until `probe` finds something, for at most timeoutMs. */
   waitForScreen<T>(probe: (screen: string) => T | undefined | false, what: string, timeoutMs?: number): Promise<T>;
@@ -93,14 +93,12 @@ export async function startProfanity(options: ProfanityOptions): Promise<Profani
 
   const env = { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), TERM: 'xterm-256color', LANG: 'C.UTF-8' };
   const envArgs = Object.entries(env).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
-  // Its own tmux server (socket in the temp dir), with scrollback enough for the whole conversation.
-  const tmuxConf = join(home, 'tmux.conf');
-  await writeFile(tmuxConf, 'set-option -g history-limit 10000\n');
-  await tmux('-f', tmuxConf, 'new-session', '-d', '-s', session, '-x', '220', '-y', '50', ...envArgs, profanityBin);
+  // Its own tmux server (socket in the temp dir, no user config), 100 rows: enough for what the tests read.
+  await tmux('-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', '220', '-y', '100', ...envArgs, profanityBin);
   const pid = Number((await tmux('display-message', '-p', '-t', session, '#{pane_pid}')).stdout.trim());
   const tmuxPid = Number((await tmux('display-message', '-p', '-t', session, '#{pid}')).stdout.trim());
 
-  const screen = async () => (await tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session)).stdout;
+  const screen = async () => (await tmux('capture-pane', '-p', '-J', '-t', session)).stdout;
   const log = async () => readFile(join(dataDir, 'logs', 'profanity.log'), 'utf8').catch(() => '(no profanity.log)');
   const detail = async () => `--- profanity screen ---\n${await screen().catch(() => '(no screen)')}\n--- profanity.log ---\n${await log()}`;
   const waitForScreen = <T>(probe: (text: string) => T | undefined | false, what: string, timeoutMs = 15_000) =>
