@@ -47,9 +47,10 @@ export function createRoomEncryptStep(deps: RoomEncryptDeps): OutgoingStep {
     });
     const usable: DeviceAddress[] = [];
     const without: string[] = [];
-    for (const member of members) {
-      const devices = await deps.lists.devices(member).catch(orNone);
-      const found = await usableDevices(deps, ready, member, devices);
+    // The lists asked side by side (a room may have many members); sessions then built one device at a time.
+    const lists = await Promise.all(members.map((member) => deps.lists.devices(member).catch(orNone)));
+    for (const [index, member] of members.entries()) {
+      const found = await usableDevices(deps, ready, member, lists[index] ?? []);
       if (found.length === 0) without.push(member);
       usable.push(...found);
     }
