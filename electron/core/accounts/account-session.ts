@@ -8,6 +8,7 @@ import { toAppError } from '../../../shared/ipc/errors.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
 import { encryptionState, roomEncryptionState } from '../../../shared/model/encryption.ts';
 import type { Message } from '../../../shared/model/message.ts';
+import type { Invitation } from '../../../shared/model/room.ts';
 import { defaultSettings, type ShareChatActivity } from '../../../shared/model/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
@@ -64,6 +65,8 @@ export interface AccountSessionDeps {
   readonly messageStore?: MessageStore;
   /** A chat message newly stored, with where it came from. */
   readonly onNewMessage?: ((message: Message, source: MessageSource) => void) | undefined;
+  /** A new invitation to a room, for the notifier. */
+  readonly onInvitation?: ((accountId: string, invitation: Invitation) => void) | undefined;
   /** Who gets receipts, markers and chat states; the default setting when not given. */
   readonly shareChatActivity?: (() => ShareChatActivity) | undefined;
   readonly emit: Emit;
@@ -247,6 +250,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
         isContact: (bare) => roster.get(bare) !== undefined,
         inRoom: (room) => muc?.room(room)?.state === 'joined',
         onChange: (list) => deps.emit('muc.invitations', { accountId, invitations: list }),
+        ...(deps.onInvitation ? { onNew: (invitation: Invitation) => deps.onInvitation?.(accountId, invitation) } : {}),
+        onDeclined: (decline) => deps.emit('muc.declined', { accountId, ...decline }),
       })
     : undefined;
   // XEP-0045 §8.6: the voice requests of the rooms we moderate.
