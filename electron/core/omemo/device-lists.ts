@@ -34,10 +34,13 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
   const known = new Map<string, readonly number[]>();
   /** When an empty list was fetched, by JID. */
   const emptySince = new Map<string, number>();
+  /** When each list was last seen (fetched or notified). */
+  const learnedAt = new Map<string, number>();
   const fetching = new Map<string, Promise<readonly number[]>>();
 
   function learn(jid: string, devices: readonly number[]): void {
     emptySince.delete(jid);
+    learnedAt.set(jid, Date.now());
     const before = known.get(jid);
     known.set(jid, devices);
     if (before?.join() !== devices.join()) deps.onChange(jid, devices);
@@ -68,10 +71,14 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
   return {
     /** The list as last seen, undefined when never seen in this session. */
     known: (jid: string): readonly number[] | undefined => known.get(jid),
-    /** The list as last seen, else fetched once (several callers share one request). */
-    devices(jid: string): Promise<readonly number[]> {
+    /**
+     * The list as last seen, else fetched once (several callers share one request); `maxAgeMs` asks again for one seen
+     * longer ago (a room member who is no contact sends us no notification of a change).
+     */
+    devices(jid: string, maxAgeMs?: number): Promise<readonly number[]> {
       const seen = known.get(jid);
-      const stale = Date.now() - (emptySince.get(jid) ?? Date.now()) > EMPTY_KEPT_MS;
+      const now = Date.now();
+      const stale = now - (emptySince.get(jid) ?? now) > EMPTY_KEPT_MS || (maxAgeMs !== undefined && now - (learnedAt.get(jid) ?? now) > maxAgeMs);
       if (seen && !stale) return Promise.resolve(seen);
       const running = fetching.get(jid) ?? fetch(jid).finally(() => fetching.delete(jid));
       fetching.set(jid, running);
@@ -89,6 +96,7 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
     forget(): void {
       known.clear();
       emptySince.clear();
+      learnedAt.clear();
     },
     dispose: removeEvents,
   };

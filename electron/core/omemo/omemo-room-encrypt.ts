@@ -29,6 +29,9 @@ export interface RoomEncryptDeps extends Omit<EncryptDeps, 'enabled'> {
   readonly remember: (originId: string, text: string) => void;
 }
 
+/** A member who is no contact sends us no notification when their devices change: their list is asked again after this. */
+const MEMBER_LIST_MAX_AGE_MS = 10 * 60_000;
+
 export const roomRefusal = 'Encryption needs a members-only room where members’ addresses are visible.';
 
 export function createRoomEncryptStep(deps: RoomEncryptDeps): OutgoingStep {
@@ -47,9 +50,10 @@ export function createRoomEncryptStep(deps: RoomEncryptDeps): OutgoingStep {
     });
     const usable: DeviceAddress[] = [];
     const without: string[] = [];
-    for (const member of members) {
-      const devices = await deps.lists.devices(member).catch(orNone);
-      const found = await usableDevices(deps, ready, member, devices);
+    // The lists asked side by side (a room may have many members); sessions then built one device at a time.
+    const lists = await Promise.all(members.map((member) => deps.lists.devices(member, MEMBER_LIST_MAX_AGE_MS).catch(orNone)));
+    for (const [index, member] of members.entries()) {
+      const found = await usableDevices(deps, ready, member, lists[index] ?? []);
       if (found.length === 0) without.push(member);
       usable.push(...found);
     }

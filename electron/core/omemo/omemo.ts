@@ -39,6 +39,8 @@ export interface OmemoDeps {
 /** Our own encrypted room messages remembered for their echo: enough for those the room has not reflected yet. */
 const ECHOES_KEPT = 500;
 const ROTATION_CHECK_MS = 6 * 60 * 60_000;
+/** How long a burst of room member changes is gathered before their device lists are read. */
+const MEMBERS_SETTLE_MS = 200;
 
 export function setupOmemo(deps: OmemoDeps) {
   const { connection, keys, logger } = deps;
@@ -140,6 +142,24 @@ export function setupOmemo(deps: OmemoDeps) {
     createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep: seen, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
   );
 
+  // Room members change a presence at a time (thousands of them on joining a big room): followed once per burst, and only
+  // in rooms that can be encrypted in.
+  const memberChanges = new Map<string, Set<string>>();
+  let memberTimer: NodeJS.Timeout | undefined;
+  function followMembers(): void {
+    memberTimer = undefined;
+    for (const [room, arrived] of memberChanges) {
+      const features = rooms.features(room);
+      if (!features || roomEncryptionProblem(features) !== undefined) continue;
+      for (const jid of arrived) void lists.refresh(jid).catch(warn('a room member’s OMEMO devices could not be read'));
+      void rooms
+        .members(room)
+        .then((members) => Promise.all(members.filter((jid) => !arrived.has(jid)).map((jid) => lists.devices(jid))))
+        .catch(warn('a room’s members’ OMEMO devices could not be read'));
+    }
+    memberChanges.clear();
+  }
+
   /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */
   async function enabled(peer: string): Promise<boolean> {
     return deps.choice(peer) ?? (await lists.devices(peer)).length > 0;
@@ -201,13 +221,11 @@ export function setupOmemo(deps: OmemoDeps) {
      * we did not follow them), the others' read once, so that the next message need not wait for them.
      */
     roomMembersChanged(room: string, arrived: readonly string[]): void {
-      for (const jid of arrived) if (jid !== deps.ownJid) void lists.refresh(jid).catch(warn('a room member’s OMEMO devices could not be read'));
-      const features = rooms.features(room);
-      if (!features || roomEncryptionProblem(features) !== undefined) return;
-      void rooms
-        .members(room)
-        .then((members) => Promise.all(members.map((jid) => lists.devices(jid))))
-        .catch(warn('a room’s members’ OMEMO devices could not be read'));
+      const waiting = memberChanges.get(room) ?? new Set<string>();
+      for (const jid of arrived) if (jid !== deps.ownJid) waiting.add(jid);
+      memberChanges.set(room, waiting);
+      memberTimer ??= setTimeout(followMembers, MEMBERS_SETTLE_MS);
+      memberTimer.unref?.();
     },
     /** Settles once the replenishing under way (if any) is done; for tests. */
     replenished: (): Promise<void> => replenishing ?? Promise.resolve(),
@@ -218,6 +236,7 @@ export function setupOmemo(deps: OmemoDeps) {
       upkeep.dispose();
       removeRoomEncrypt();
       clearInterval(rotation);
+      clearTimeout(memberTimer);
       lists.dispose();
     },
   };

@@ -15,11 +15,11 @@ import { moderateMessage, parseModerationNotice } from './moderation.ts';
 import { parseMucPresence, type MucPresence } from './muc-presence.ts';
 import { markPrivateMessages } from './private-messages.ts';
 import { buildJoin, buildLeave, buildRoomPresence, buildSubject, NS_MUC_USER, type RoomAvailability } from './muc-stanzas.ts';
-import { initialOccupants, reduceOccupants, type Reduced } from './occupants.ts';
+import { initialOccupants, reduceOccupants } from './occupants.ts';
 import { setupRoomArchive, type ArchivedRoom } from './room-archive.ts';
 import { answer, createEntry, omit, roomAfterSelf, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
 import { fetchRoomInfo } from './room-info.ts';
-import { bareOf, isAffiliationNotice, setupRoomMembers } from './room-members.ts';
+import { isAffiliationNotice, setupRoomMembers } from './room-members.ts';
 import { parseRoomMessage, type RoomView } from './room-messages.ts';
 import { createSelfPing } from './self-ping.ts';
 import { createSubjectRequests } from './subject-requests.ts';
@@ -156,7 +156,8 @@ export function setupMuc(deps: MucDeps) {
     if (presence.type === 'error') return onError(entry, presence);
     const before = entry.occupants.occupants.get(presence.nick);
     const reduced = reduceOccupants(entry.occupants, presence);
-    membersChanged(entry, before, reduced.changes);
+    const followed = members.followPresence(entry.room.jid, before, reduced.changes);
+    if (followed) deps.onMembers?.(entry.room.jid, followed.arrived);
     entry.occupants = reduced.state;
     for (const change of reduced.changes) {
       if (change.kind === 'upsert') entry.batch.upsert(change.occupant.nick, change.occupant);
@@ -206,21 +207,6 @@ export function setupMuc(deps: MucDeps) {
       sendJoin(entry, true);
     },
   });
-
-  /** XEP-0045 §9: what changes the room's members for encryption: an arrival, a departure, a new affiliation. */
-  function membersChanged(entry: Entry, before: Occupant | undefined, changes: Reduced['changes']): void {
-    const arrived: string[] = [];
-    let changed = false;
-    for (const change of changes) {
-      if (change.kind === 'departed') changed = true;
-      if (change.kind !== 'upsert') continue;
-      if (before?.affiliation !== change.occupant.affiliation) members.changed(entry.room.jid);
-      if (before?.jid !== change.occupant.jid || before?.affiliation !== change.occupant.affiliation) changed = true;
-      const jid = bareOf(change.occupant.jid);
-      if (before === undefined && jid !== undefined) arrived.push(jid);
-    }
-    if (changed) deps.onMembers?.(entry.room.jid, arrived);
-  }
 
   function onMessage(stanza: Element): Promise<void> | void {
     const entry = rooms.get(roomOf(stanza.attrs.from));

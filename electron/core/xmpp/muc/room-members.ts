@@ -9,6 +9,7 @@ import type { MessageContext } from '../pipeline/message-context.ts';
 import { NS_DELAY, NS_OCCUPANT_ID } from '../chat/chat-stanzas.ts';
 import { occupantAddress } from './muc-presence.ts';
 import { NS_MUC_USER } from './muc-stanzas.ts';
+import type { Reduced } from './occupants.ts';
 import { getAffiliations, type ListedAffiliation } from './room-affiliations.ts';
 
 const LISTS: readonly ListedAffiliation[] = ['member', 'admin', 'owner'];
@@ -72,6 +73,24 @@ export function setupRoomMembers(deps: RoomMembersDeps) {
       const occupants = deps.occupants(room);
       const occupant = (typeof occupantId === 'string' && occupants.find((each) => each.occupantId === occupantId)) || occupants.find((each) => each.nick === address.nick);
       return occupant ? bareOf(occupant.jid) : undefined;
+    },
+    /**
+     * §9: what one presence changed of the room's members: an arrival (with the real bare JID), a departure, a new
+     * affiliation (the lists are then read anew); undefined when nothing.
+     */
+    followPresence(room: string, before: Occupant | undefined, changes: Reduced['changes']): { readonly arrived: readonly string[] } | undefined {
+      const arrived: string[] = [];
+      let changed = false;
+      for (const change of changes) {
+        if (change.kind === 'departed') changed = true;
+        if (change.kind !== 'upsert') continue;
+        const { occupant } = change;
+        if (before !== undefined && before.affiliation !== occupant.affiliation) lists.delete(room);
+        if (before?.jid !== occupant.jid || before?.affiliation !== occupant.affiliation) changed = true;
+        const jid = bareOf(occupant.jid);
+        if (before === undefined && jid !== undefined) arrived.push(jid);
+      }
+      return changed ? { arrived } : undefined;
     },
     /** An affiliation changed, or we joined again: the lists are read anew when next needed. */
     changed(room: string): void {

@@ -40,6 +40,19 @@ describe('a room’s members', () => {
     expect(connection.requests).toHaveLength(6);
   });
 
+  it('follows presences: an arrival with its real JID, a departure, a new affiliation (which reads the lists anew); not a mere show', async () => {
+    const { connection, members } = membersOf({ member: ['bob@x'] }, []);
+    const bob = occupant('Bob', 'bob@x/laptop');
+    expect(members.followPresence(room, undefined, [{ kind: 'upsert', occupant: bob }])).toEqual({ arrived: ['bob@x'] });
+    expect(members.followPresence(room, bob, [{ kind: 'upsert', occupant: { ...bob, show: 'away' } }])).toBeUndefined();
+    expect(members.followPresence(room, bob, [{ kind: 'departed', departure: { nick: 'Bob', reason: 'left' } }])).toEqual({ arrived: [] });
+    await members.members(room);
+    expect(connection.requests).toHaveLength(3);
+    expect(members.followPresence(room, bob, [{ kind: 'upsert', occupant: { ...bob, affiliation: 'admin' } }])).toEqual({ arrived: [] });
+    await members.members(room);
+    expect(connection.requests).toHaveLength(6);
+  });
+
   it('names the sender of a live message by occupant-id, else by nickname; of a replayed one by the JID the room vouches for', () => {
     const { members } = membersOf({}, [occupant('Bob', 'bob@x/laptop', 'id-bob'), occupant('Carol', 'carol@x/phone', 'id-carol')]);
     const live = xml('message', { type: 'groupchat', from: `${room}/Bob` }, xml('occupant-id', { xmlns: 'urn:xmpp:occupant-id:0', id: 'id-carol' }));
