@@ -15,6 +15,7 @@ import { createTransfers } from '../../electron/core/transfers/transfers.ts';
 import type { Message } from '../../shared/model/message.ts';
 import type { Transfer } from '../../shared/model/transfer.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { roomAddress } from './muc-harness.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
@@ -105,6 +106,26 @@ describe('encrypted files and downloads', () => {
     expect(fetched).toMatchObject({ state: 'done', name: 'holiday photo.jpg', size: bytes.length, done: bytes.length });
     expect(sha256(readFileSync(join(downloads(bob), 'holiday photo.jpg')))).toBe(sha256(bytes));
     expect(updates(bob, fetched.id).every((transfer) => transfer.done <= bytes.length)).toBe(true);
+  });
+
+  it('in an encrypted members-only room, the file goes up encrypted and bob downloads it from the room’s message', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    const room = roomAddress(server, 'files');
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'private', name: 'Files' });
+    await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: bobJid, affiliation: 'member' });
+    await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' });
+    expect((await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: room })).on).toBe(true);
+
+    const bytes = randomBytes(60_000);
+    const sent = await upload(alice, room, 'plan.pdf', bytes);
+    expect(sent.url).toMatch(/^aesgcm:\/\/localhost:\d+\/.+\/plan\.pdf#[0-9a-f]{88}$/u);
+    const received = await until(async () => (await history(bob, room)).find((message) => message.body === sent.url), 'bob decrypts the room message', 20_000);
+    expect(received).toMatchObject({ encrypted: true, sender: { nick: 'Alice' } });
+    expect(serverStore()).not.toContain(sent.url?.slice(-64) ?? '');
+    const fetched = await download(bob, room, received.body);
+    expect(fetched).toMatchObject({ state: 'done', name: 'plan.pdf', size: bytes.length });
+    expect(sha256(readFileSync(join(downloads(bob), 'plan.pdf')))).toBe(sha256(bytes));
   });
 
   it('decrypts a file Python encrypted; a wrong key fails with integrity-failure and leaves no file', async () => {

@@ -70,8 +70,9 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
       const room = session.muc?.room(peer);
       const service = await serviceOf(session, domain);
       if (!service) throw new CausetteError('not-supported', `The server ${domain} offers no file upload.`, undefined, { context: 'noUpload', domain });
-      // XEP-0454: in a chat encrypted with OMEMO, the file goes up encrypted and its key travels in the encrypted message only.
-      const secrets = !room && (await session.omemo?.enabled(peer)) === true ? freshSecrets() : undefined;
+      // XEP-0454: in a chat or room encrypted with OMEMO, the file goes up encrypted and its key travels in the encrypted message only.
+      const encrypted = room ? session.omemo?.roomEnabled(peer) === true : (await session.omemo?.enabled(peer)) === true;
+      const secrets = encrypted ? freshSecrets() : undefined;
       const { transfer, signal } = transfers.start({ accountId, peer, direction: 'out', method: 'upload', name: file.name, size: file.size });
       void uploadFile(session.connection, {
         service,

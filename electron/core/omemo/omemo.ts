@@ -9,7 +9,7 @@ import { ownBundle, publishOpen, publishOwnDevice } from './axolotl-publish.ts';
 import { NODE_DEVICE_LIST, bundleNode } from './axolotl-pubsub.ts';
 import { setupDeviceLists } from './device-lists.ts';
 import { devicesOf, fingerprint } from './fingerprints.ts';
-import { roomEncryptionProblem, type OmemoDevices } from '../../../shared/model/encryption.ts';
+import { roomEncryptionProblem, roomEncryptionState, type OmemoDevices } from '../../../shared/model/encryption.ts';
 import type { DeviceTrust } from '../storage/omemo-keys.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
 import { createEncryptStep } from './omemo-encrypt.ts';
@@ -216,6 +216,11 @@ export function setupOmemo(deps: OmemoDeps) {
     ownDevice,
     replenish,
     enabled,
+    /** Whether our messages in `room` go out encrypted (the same reading as the room's encrypt step). */
+    roomEnabled(room: string): boolean {
+      const features = rooms.features(room);
+      return features !== undefined && roomEncryptionState(room, deps.choice(room), features).on;
+    },
     /**
      * A room's members changed: the device lists of those who just came in are read again (they may have changed while
      * we did not follow them), the others' read once, so that the next message need not wait for them.
