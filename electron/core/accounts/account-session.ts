@@ -340,7 +340,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
         .then(() => roster.persist())
         .catch(warn('the roster could not be stored'));
       // XEP-0313 catch-up once the roster and our presence are out, outside the presence queue.
-      void started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
+      const caughtUp = started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
+      // XEP-0384: our OMEMO device is published after the catch-up (a first sign-in makes its keys then, CPU work that
+      // would slow the contacts' presence); a message that needs our device before then has it published at once.
+      void caughtUp.then(() => omemo?.sessionStarted());
       void started
         .then(() => bookmarks?.fetch())
         .catch(warn('the bookmarks could not be fetched'));
