@@ -1,24 +1,38 @@
 // Two Causette cores talk OMEMO 0.3 (XEP-0384 v0.3.0) on the harness Prosody: encrypted both ways, nothing in the clear in the
 // server's archive on disk, messages sent while bob is offline decrypted from his archive, and a conversation with encryption on
 // that cannot be encrypted fails instead of leaking (issue 12, points 3 and 7).
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import { FALLBACK_BODY } from '../../electron/core/omemo/omemo-encrypt.ts';
+import { openDatabase } from '../../electron/core/storage/database.ts';
+import { createOmemoKeyStore } from '../../electron/core/storage/omemo-keys.ts';
+import { createKeySealer } from '../../electron/core/storage/omemo-sealing.ts';
+import { silentLogger, type Logger } from '../../electron/core/log/logger.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { startTcpProxy, type TcpProxy } from '../server/tcp-proxy.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
+let proxy: TcpProxy;
 const harness = createHarness(() => server);
 const { users, signIn, close, befriend } = harness;
 
 beforeAll(async () => {
   server = await startProsody();
+  proxy = await startTcpProxy(server.host, server.c2sPort);
 });
-afterEach(() => harness.cleanup());
-afterAll(() => server.dispose());
+afterEach(async () => {
+  proxy.resume();
+  await harness.cleanup();
+});
+afterAll(async () => {
+  await proxy.close();
+  await server.dispose();
+});
 
 const history = async (core: TestCore, peer: string): Promise<Message[]> =>
   (await core.handlers['chat.history']({ accountId: core.accountId, peer, limit: 50 })).messages;
@@ -89,6 +103,54 @@ describe('OMEMO between two cores', () => {
     await alice.handlers['chat.send']({ accountId: alice.accountId, peer: carolJid, body: 'in the clear, as chosen' });
     await until(() => seen.some((stanza) => stanza.includes('in the clear, as chosen')), 'carol gets the plain message');
     expect(seen.some((stanza) => stanza.includes('must not leak'))).toBe(false);
+  });
+
+  it('a first message written while cut off, for longer than a device-list lookup may take, waits and goes out encrypted', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid, { port: proxy.port }), signIn(bobJid)]);
+    await until(async () => (await bob.handlers['omemo.devices']({ accountId: bob.accountId, jid: bobJid })).own.deviceId > 0, 'bob’s device published');
+    proxy.pause();
+    proxy.cutAll();
+    await until(async () => (await alice.handlers['app.snapshot']({})).accounts[0]?.connection.status === 'reconnecting', 'alice cut off');
+    // Alice has never seen bob's device list: it must be asked for, and cannot be while she is cut off.
+    const written = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'written while cut off' });
+    await new Promise((resolve) => setTimeout(resolve, 17_000));
+    expect((await history(alice, bobJid)).find((message) => message.id === written.id)?.state).toBe('pending');
+
+    proxy.resume();
+    const received = await until(async () => (await history(bob, aliceJid)).find((message) => message.body === 'written while cut off'), 'bob decrypts it', 30_000);
+    expect(received.encrypted).toBe(true);
+    await until(async () => (await history(alice, bobJid)).find((message) => message.id === written.id)?.state === 'sent', 'alice’s copy sent');
+  });
+
+  it('a session bob lost is rebuilt: the message he cannot open is said so, he tells alice’s device, and the next one decrypts', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const written: string[] = [];
+    const aliceLogger: Logger = { ...silentLogger, stanza: (direction, _account, text) => void (direction === 'out' && written.push(text)), keepsStanzas: () => true, child: () => aliceLogger };
+    const [alice, bob] = await Promise.all([signIn(aliceJid, { logger: aliceLogger }), signIn(bobJid)]);
+    await befriend(alice, bob);
+    await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s device');
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'before the loss' });
+    await until(async () => (await history(bob, aliceJid)).find((message) => message.body === 'before the loss'), 'bob decrypts the first');
+    const aliceDevice = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).own.deviceId;
+
+    // Bob's record of the session is gone (a restored backup, a broken disk): only the store row, keys stay.
+    await close(bob);
+    const db = openDatabase(join(bob.profile, 'causette.sqlite'));
+    createOmemoKeyStore(db, bob.accountId, createKeySealer(randomBytes(32))).removeSession(aliceJid, aliceDevice);
+    db.close();
+    const again = await signIn(bobJid, { profile: bob.profile });
+
+    const emptyOfAlice = (text: string) => text.includes('eu.siacs.conversations.axolotl') && !text.includes('<payload') && text.includes(bobJid);
+    const before = written.filter(emptyOfAlice).length;
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'after the loss' });
+    const lost = await until(async () => (await history(again, aliceJid)).find((message) => message.undecryptable === true), 'bob cannot open it');
+    expect(lost.body).toBe(`Could not decrypt this message (from device ${String(aliceDevice)})`);
+    // The empty message bob sends opens a new session on alice's side, which she completes with an empty one of hers
+    // (a key transport: <encrypted> without <payload>): what she writes after it is for the new session.
+    await until(() => Promise.resolve(written.filter(emptyOfAlice).length > before), 'alice answers bob’s new session', 20_000);
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'after the repair' });
+    expect(await until(async () => (await history(again, aliceJid)).find((message) => message.body === 'after the repair'), 'bob decrypts again', 20_000)).toMatchObject({ encrypted: true });
   });
 
   it('shows fingerprints, and a device the user distrusts is not encrypted for: with no other, the message fails', async () => {

@@ -6,7 +6,7 @@ import { buildBundleRequest, parseBundle } from '../../electron/core/omemo/axolo
 import { buildDeviceListPublish, buildDeviceListRequest, parseDeviceList } from '../../electron/core/omemo/axolotl-device-list.ts';
 import { deviceFromBundle, ownBundle, publishOwnDevice } from '../../electron/core/omemo/axolotl-publish.ts';
 import { buildPublish } from '../../electron/core/omemo/axolotl-pubsub.ts';
-import { ensureOwnDevice } from '../../electron/core/omemo/own-device.ts';
+import { ensureOwnDevice, signedPreKeyLifetimeMs } from '../../electron/core/omemo/own-device.ts';
 import { SessionBuilder, SessionCipher, SignalProtocolAddress } from '../../electron/core/omemo/signal-library.ts';
 import { createSignalStore, toArrayBuffer } from '../../electron/core/omemo/signal-store.ts';
 import { createAccountStore } from '../../electron/core/storage/accounts.ts';
@@ -62,6 +62,11 @@ describe('publishing our OMEMO 0.3 device', () => {
     // Published again (the next sign-in), the list is left as it is and the device keeps its id.
     expect(await publishOwnDevice({ iq: (request) => causette.iq(request), keys: aliceKeys, now: () => 2 })).toEqual({ deviceId, devices: [4223, deviceId] });
     expect(parseDeviceList(await stranger.iq(buildDeviceListRequest(alice)))).toEqual([4223, deviceId]);
+    expect(parseBundle(await stranger.iq(buildBundleRequest(alice, deviceId)), deviceId)?.signedPreKey.id).toBe(1);
+
+    // A sign-in more than a week after the signed prekey was made publishes a bundle with a new one.
+    await publishOwnDevice({ iq: (request) => causette.iq(request), keys: aliceKeys, now: () => 2 + signedPreKeyLifetimeMs });
+    expect(parseBundle(await stranger.iq(buildBundleRequest(alice, deviceId)), deviceId)?.signedPreKey.id).toBe(2);
   });
 
   it('without publish-options a stranger could not read the node (what the open access model changes)', async () => {

@@ -1,6 +1,6 @@
 // A real Prosody 0.12 for tests: own data dir, certificates, loopback ports, config, pidfile and log per server.
 import { accessSync, constants, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { registerAccount } from './accounts.ts';
@@ -113,34 +113,38 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
     await mkdir(paths.certs, { recursive: true, mode: 0o700 });
     const ca = await ensureCertificateAuthority(paths.certs);
     let leaf: LeafCertificate = await issueLeafCertificate(paths.certs, domain, options.certificate ?? 'ca-signed', ca);
-    const [c2s = 0, directTls = 0, http = 0, proxy65 = 0] = await freePorts(4);
     const fixed = options.ports ?? {};
-    const ports: ServerPorts = {
-      c2s: fixed.c2s ?? c2s,
-      directTls: fixed.directTls ?? directTls,
-      http: fixed.http ?? http,
-      proxy65: fixed.proxy65 ?? proxy65,
+    const choosePorts = async (): Promise<ServerPorts> => {
+      const [c2s = 0, directTls = 0, http = 0, proxy65 = 0] = await freePorts(4);
+      return { c2s: fixed.c2s ?? c2s, directTls: fixed.directTls ?? directTls, http: fixed.http ?? http, proxy65: fixed.proxy65 ?? proxy65 };
     };
-    const config = renderConfig({
-      domain,
-      dataDir,
-      ports,
-      allowRegistration: options.allowRegistration ?? true,
-      passwordHash: options.passwordHash ?? 'SHA-1',
-      logLevel: options.logLevel ?? 'info',
-      ...(options.pluginPaths ? { pluginPaths: options.pluginPaths } : {}),
-      ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
-      ...(options.extraModules ? { extraModules: options.extraModules } : {}),
-      ...(options.withoutModules ? { withoutModules: options.withoutModules } : {}),
-      ...(options.tlsMax ? { tlsMax: options.tlsMax } : {}),
-    });
-    await writeFile(paths.config, config);
-    const listeners = [
-      { service: 'c2s', port: ports.c2s },
-      { service: 'c2s_direct_tls', port: ports.directTls },
-      { service: 'http', port: ports.http },
-      { service: 'proxy65', port: ports.proxy65 },
-    ];
+    let ports = await choosePorts();
+    let listeners: { service: string; port: number }[] = [];
+    const writeConfig = async (): Promise<void> => {
+      const config = renderConfig({
+        domain,
+        dataDir,
+        ports,
+        allowRegistration: options.allowRegistration ?? true,
+        passwordHash: options.passwordHash ?? 'SHA-1',
+        logLevel: options.logLevel ?? 'info',
+        ...(options.pluginPaths ? { pluginPaths: options.pluginPaths } : {}),
+        ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
+        ...(options.extraModules ? { extraModules: options.extraModules } : {}),
+        ...(options.withoutModules ? { withoutModules: options.withoutModules } : {}),
+        ...(options.tlsMax ? { tlsMax: options.tlsMax } : {}),
+      });
+      // Written whole and renamed: prosodyctl may be reading it for the accounts meanwhile.
+      await writeFile(`${paths.config}.new`, config);
+      await rename(`${paths.config}.new`, paths.config);
+      listeners = [
+        { service: 'c2s', port: ports.c2s },
+        { service: 'c2s_direct_tls', port: ports.directTls },
+        { service: 'http', port: ports.http },
+        { service: 'proxy65', port: ports.proxy65 },
+      ];
+    };
+    await writeConfig();
 
     const launch = async () => {
       if (child?.running) return;
@@ -161,7 +165,21 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       return next;
     };
     const createUser = (username: string, password: string) => registerAccount(paths.config, domain, username, password);
-    await Promise.all([serial(launch), ...(options.users ?? []).map((u) => createUser(u.username, u.password))]);
+    // A free port can be taken by another process between the choice and Prosody's bind: the first start then tries
+    // fresh ports, a bounded number of times.
+    const firstLaunch = async (): Promise<void> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await launch();
+        } catch (error) {
+          const clash = error instanceof Error && error.message.includes('could not bind');
+          if (!clash || attempt === 3 || options.ports !== undefined) throw error;
+          ports = await choosePorts();
+          await writeConfig();
+        }
+      }
+    };
+    await Promise.all([serial(firstLaunch), ...(options.users ?? []).map((u) => createUser(u.username, u.password))]);
 
     return {
       domain,

@@ -277,6 +277,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
           onDevices: (jid, devices) => {
             if (jid !== deps.jid) deps.emit('omemo.encryption', { accountId, state: encryptionState(jid, deps.messageStore?.encryptionChoice(accountId, jid), devices.length) });
           },
+          // Like receipts: not to someone who may not learn we are online, nor to a stranger not yet accepted.
+          mayAnswer: (jid) => jid === deps.jid || (mayLearnOnline(jid, audience) && deps.messageStore?.isRequest(accountId, jid) !== true),
           onEncrypted: (id) => {
             const message = deps.messageStore?.markEncrypted(id);
             if (message) chat.changed(message);

@@ -6,7 +6,7 @@ import { StanzaError } from '../xmpp/errors.ts';
 import { buildBundlePublish, type Bundle } from './axolotl-bundle.ts';
 import { buildDeviceListPublish, buildDeviceListRequest, parseDeviceList, withOwnDevice } from './axolotl-device-list.ts';
 import { NODE_DEVICE_LIST, buildOpenNodeConfig, bundleNode } from './axolotl-pubsub.ts';
-import { ensureOwnDevice } from './own-device.ts';
+import { ensureOwnDevice, rotateSignedPreKeyIfDue } from './own-device.ts';
 import type { DeviceType } from './signal-library.ts';
 import { toArrayBuffer } from './signal-store.ts';
 
@@ -66,6 +66,7 @@ export async function publishOpen(iq: PublishDeps['iq'], node: string, request: 
 /** Makes our device if needed, publishes its bundle, then adds it to the device list when missing; returns the list. */
 export async function publishOwnDevice({ iq, keys, now }: PublishDeps): Promise<{ deviceId: number; devices: number[] }> {
   const { deviceId } = await ensureOwnDevice(keys, now());
+  await rotateSignedPreKeyIfDue(keys, now());
   // The bundle first: a contact who sees our id in the list fetches it at once.
   await publishOpen(iq, bundleNode(deviceId), buildBundlePublish(deviceId, ownBundle(keys)));
   const published = await fetchOwnDeviceList(iq);

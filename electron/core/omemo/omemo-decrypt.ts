@@ -9,6 +9,7 @@ import { ENCRYPTION_MARK, NS_PRIVATE_MARKS } from '../xmpp/pipeline/private-mark
 import { decryptFrom } from './axolotl-cipher.ts';
 import { parseEncrypted } from './axolotl-encrypted.ts';
 import { NS_AXOLOTL } from './axolotl-pubsub.ts';
+import type { SessionUpkeep } from './session-upkeep.ts';
 import type { StorageType } from './signal-library.ts';
 
 export const undecryptableText = (deviceId: number): string => `Could not decrypt this message (from device ${String(deviceId)})`;
@@ -19,6 +20,8 @@ export interface DecryptDeps {
   readonly ownDevice: () => Promise<number>;
   /** A one-time prekey of ours was used (§4.3: replenish and republish). */
   readonly usedPreKey: () => void;
+  /** What keeps sessions working: told of every message opened and every one that could not be. */
+  readonly upkeep: Pick<SessionUpkeep, 'received' | 'undecryptable'>;
   readonly logger: Logger;
 }
 
@@ -45,7 +48,12 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
     // Our own message from this device, read back from the archive or a carbon: it is stored already, as we wrote it.
     if (sender === deps.ownJid && encrypted.sid === ownDevice) return rewritten(message, undefined, undefined);
     const result = await decryptFrom(deps.signal, ownDevice, sender, encrypted);
-    if ((result.kind === 'message' || result.kind === 'key-transport') && result.prekey) deps.usedPreKey();
+    const from = { jid: sender, deviceId: encrypted.sid };
+    if (result.kind === 'message' || result.kind === 'key-transport') {
+      if (result.prekey) deps.usedPreKey();
+      deps.upkeep.received(from, result.prekey);
+    }
+    if (result.kind === 'undecryptable') deps.upkeep.undecryptable(from, result.reason);
     const device = String(encrypted.sid);
     // A key transport message for another device, or one that failed: nothing to show (§4.6).
     if (encrypted.payload === undefined && result.kind !== 'message') return rewritten(message, undefined, undefined);

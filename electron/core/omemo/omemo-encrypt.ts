@@ -28,14 +28,19 @@ export interface EncryptDeps {
   readonly lists: DeviceLists;
   readonly ownDevice: () => Promise<number>;
   readonly iq: (request: Element) => Promise<Element>;
+  /** Whether the session is up: a lookup that fails while it is not says nothing about the contact. */
+  readonly online: () => boolean;
   readonly logger: Logger;
   /** Whether the conversation with `peer` is to be encrypted (the user's choice, else whether they have devices). */
   readonly enabled: (peer: string) => Promise<boolean>;
   /** The message with this stanza id went out encrypted. */
   readonly encrypted: (id: string) => void;
+  /** These devices were encrypted for (they hear from us: no heartbeat needed). */
+  readonly sentTo: (devices: readonly DeviceAddress[]) => void;
 }
 
 const refuse = (context: string, jid: string, message: string) => new CausetteError('encryption-unavailable', message, undefined, { context, jid });
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function bareOf(to: string | undefined): string | undefined {
   const parsed = parseJid(to ?? '');
@@ -44,6 +49,15 @@ function bareOf(to: string | undefined): string | undefined {
 
 export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
   const { signal, logger } = deps;
+
+  /**
+   * A device list or bundle that could not be had: offline, the message waits for the next session (the error is not a
+   * refusal, so the outbox keeps it pending); online, it fails visibly rather than go out in the clear.
+   */
+  function lookupFailed(peer: string, error: unknown): never {
+    if (!deps.online()) throw error instanceof Error ? error : new Error(reason(error));
+    throw refuse('lookup', peer, `Could not learn the OMEMO devices of ${peer} (${reason(error)}): the message was not sent.`);
+  }
 
   /** A session with the device, built from its bundle when there is none; false when its bundle cannot be had. */
   async function ready(device: DeviceAddress): Promise<boolean> {
@@ -55,7 +69,8 @@ export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
       await startSession(signal, device, bundle);
       return true;
     } catch (error) {
-      logger.info('no OMEMO session with a device', { device: device.deviceId, error: error instanceof Error ? error.message : String(error) });
+      if (!deps.online()) throw error;
+      logger.info('no OMEMO session with a device', { device: device.deviceId, error: reason(error) });
       return false;
     }
   }
@@ -63,10 +78,11 @@ export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
   async function recipients(peer: string): Promise<DeviceAddress[]> {
     const own = await deps.ownDevice();
     const [theirs, mine] = await Promise.all([
-      deps.lists.devices(peer).catch((error: unknown) => {
-        throw refuse('lookup', peer, `Could not learn the OMEMO devices of ${peer} (${error instanceof Error ? error.message : String(error)}): the message was not sent.`);
+      deps.lists.devices(peer).catch((error: unknown) => lookupFailed(peer, error)),
+      deps.lists.devices(deps.ownJid).catch((error: unknown): readonly number[] => {
+        if (!deps.online()) throw error;
+        return [];
       }),
-      deps.lists.devices(deps.ownJid).catch((): readonly number[] => []),
     ]);
     if (theirs.length === 0) throw refuse('noDevices', peer, `${peer} has no OMEMO devices: the message was not sent unencrypted.`);
     const candidates = [...theirs.map((deviceId) => ({ jid: peer, deviceId })), ...mine.filter((id) => id !== own).map((deviceId) => ({ jid: deps.ownJid, deviceId }))];
@@ -83,7 +99,7 @@ export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
     try {
       return await deps.enabled(peer);
     } catch (error) {
-      throw refuse('lookup', peer, `Could not learn the OMEMO devices of ${peer} (${error instanceof Error ? error.message : String(error)}): the message was not sent.`);
+      lookupFailed(peer, error);
     }
   }
 
@@ -95,6 +111,7 @@ export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
     if (peer === undefined || !(await enabled(peer))) return stanza;
     const devices = await recipients(peer);
     const { encrypted } = await encryptFor(signal, await deps.ownDevice(), devices, Buffer.from(body.text(), 'utf8'));
+    deps.sentTo(devices);
     const kept = stanza.children.filter((child) => typeof child === 'string' || child.name !== 'body');
     const id = stanza.attrs.id;
     if (typeof id === 'string') deps.encrypted(id);

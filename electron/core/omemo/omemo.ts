@@ -13,12 +13,13 @@ import type { OmemoDevices } from '../../../shared/model/encryption.ts';
 import type { DeviceTrust } from '../storage/omemo-keys.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
 import { createEncryptStep } from './omemo-encrypt.ts';
-import { topUpPreKeys } from './own-device.ts';
+import { rotateSignedPreKeyIfDue, topUpPreKeys } from './own-device.ts';
+import { createSessionUpkeep } from './session-upkeep.ts';
 import { createSignalStore } from './signal-store.ts';
 
 export interface OmemoDeps {
   readonly ownJid: string;
-  readonly connection: Pick<Connection, 'pipeline' | 'iq' | 'onSessionStart'>;
+  readonly connection: Pick<Connection, 'pipeline' | 'iq' | 'send' | 'onSessionStart' | 'state'>;
   readonly keys: OmemoKeyStore;
   readonly logger: Logger;
   /** A device list changed: whether a conversation can be encrypted may have too. */
@@ -27,8 +28,12 @@ export interface OmemoDeps {
   readonly choice: (peer: string) => boolean | undefined;
   /** Our message with this stanza id goes out encrypted. */
   readonly onEncrypted: (id: string) => void;
+  /** Whether `jid` may learn that we are online: empty messages that keep sessions working go only to them. */
+  readonly mayAnswer: (jid: string) => boolean;
   readonly now?: () => number;
 }
+
+const ROTATION_CHECK_MS = 6 * 60 * 60_000;
 
 export function setupOmemo(deps: OmemoDeps) {
   const { connection, keys, logger } = deps;
@@ -102,14 +107,37 @@ export function setupOmemo(deps: OmemoDeps) {
       .finally(() => (replenishing = undefined));
   }
 
-  const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, logger }));
+  const upkeep = createSessionUpkeep({ ownJid: deps.ownJid, signal, ownDevice, send: (stanza) => connection.send(stanza), iq, mayAnswer: deps.mayAnswer, logger, now });
+  // A connection that stays up for weeks still rotates the signed prekey when it is due (checked every few hours).
+  const rotation = setInterval(() => {
+    const id = keys.identity()?.deviceId;
+    if (id === undefined || !published) return;
+    void rotateSignedPreKeyIfDue(keys, now())
+      .then((rotated) => (rotated ? publishOpen(iq, bundleNode(id), buildBundlePublish(id, ownBundle(keys))) : undefined))
+      .catch(warn('our OMEMO signed prekey could not be rotated'));
+  }, ROTATION_CHECK_MS);
+  rotation.unref?.();
+
+  const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep, logger }));
 
   /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */
   async function enabled(peer: string): Promise<boolean> {
     return deps.choice(peer) ?? (await lists.devices(peer)).length > 0;
   }
   const removeEncrypt = connection.pipeline.useOutgoing(
-    createEncryptStep({ ownJid: deps.ownJid, signal, keys, lists, ownDevice, iq, logger, enabled, encrypted: deps.onEncrypted }),
+    createEncryptStep({
+      ownJid: deps.ownJid,
+      signal,
+      keys,
+      lists,
+      ownDevice,
+      iq,
+      online: () => connection.state.status === 'online',
+      logger,
+      enabled,
+      encrypted: deps.onEncrypted,
+      sentTo: (devices) => upkeep.sentTo(devices),
+    }),
   );
 
   return {
@@ -144,6 +172,8 @@ export function setupOmemo(deps: OmemoDeps) {
       removeSession();
       removeDecrypt();
       removeEncrypt();
+      upkeep.dispose();
+      clearInterval(rotation);
       lists.dispose();
     },
   };

@@ -8,6 +8,8 @@ import { toArrayBuffer } from './signal-store.ts';
 export const preKeyTarget = 100;
 /** Signed prekeys kept: the current one and the previous, for messages built from the bundle before rotation. */
 export const signedPreKeysKept = 2;
+/** A signed prekey is replaced once this old (XEP-0384 §5.3.2 leaves the period to the client; a week, as others do). */
+export const signedPreKeyLifetimeMs = 7 * 24 * 60 * 60_000;
 // Device ids are positive 31-bit integers (XEP-0384 §5.3.1); prekey ids stay under the protobuf field's 2^24.
 const maxPreKeyId = 0xffffff;
 
@@ -39,6 +41,14 @@ export async function rotateSignedPreKey(keys: OmemoKeyStore, now: number): Prom
   });
   for (const old of keys.signedPreKeys().slice(signedPreKeysKept)) keys.removeSignedPreKey(old.keyId);
   return keyId;
+}
+
+/** Rotates the signed prekey when the newest is past its lifetime; true when the bundle must be published again. */
+export async function rotateSignedPreKeyIfDue(keys: OmemoKeyStore, now: number): Promise<boolean> {
+  const newest = keys.signedPreKeys()[0];
+  if (newest !== undefined && now - newest.createdAt < signedPreKeyLifetimeMs) return false;
+  await rotateSignedPreKey(keys, now);
+  return true;
 }
 
 /** Makes one-time prekeys up to the target with fresh ids (never an id given out before); returns how many. */

@@ -6,6 +6,7 @@ import type { AffiliatedUser, Affiliation } from '../../../shared/model/room.ts'
 import { mayEditList } from '../../../shared/model/room-privileges.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Modal } from '../../components/Modal.tsx';
 
 type List = 'owner' | 'admin' | 'member' | 'outcast';
@@ -134,14 +135,7 @@ export function AffiliationsDialog({ accountId, room, own, onClose }: Affiliatio
             <p>{error}</p>
           </Alert>
         )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('common.close')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || jid.trim() === ''}>
-            {t('moderation.add')}
-          </button>
-        </div>
+        <FormActions cancelLabel={t('common.close')} onCancel={onClose} submitLabel={t('moderation.add')} busy={busy} incomplete={jid.trim() === ''} cancelWhileBusy />
       </form>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { parseJid } from '../../../shared/model/jid.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Modal } from '../../components/Modal.tsx';
 
 interface DestroyRoomDialogProps {
@@ -98,14 +99,7 @@ export function DestroyRoomDialog({ accountId, room, name, onClose }: DestroyRoo
             {t('destroyRoom.destroying')}
           </p>
         )}
-        <div className="actions">
-          <button type="button" ref={keepRef} onClick={onClose} disabled={busy}>
-            {t('destroyRoom.keep')}
-          </button>
-          <button type="submit" className="danger" disabled={busy}>
-            {t('destroyRoom.confirm')}
-          </button>
-        </div>
+        <FormActions cancelLabel={t('destroyRoom.keep')} onCancel={onClose} submitLabel={t('destroyRoom.confirm')} busy={busy} tone="danger" cancelRef={keepRef} />
       </form>
     </Modal>
   );

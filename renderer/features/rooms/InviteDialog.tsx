@@ -6,6 +6,7 @@ import { parseJid } from '../../../shared/model/jid.ts';
 import type { Occupant, Room } from '../../../shared/model/room.ts';
 import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { displayName } from '../presence/labels.ts';
@@ -153,14 +154,7 @@ export function InviteDialog({ accountId, room, name, occupants, onClose }: Invi
               {t('invite.sending')}
             </p>
           )}
-          <div className="actions">
-            <button type="button" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="primary" disabled={busy || jids.length === 0}>
-              {t('invite.submit', { count: jids.length })}
-            </button>
-          </div>
+          <FormActions cancelLabel={t('common.cancel')} onCancel={onClose} submitLabel={t('invite.submit', { count: jids.length })} busy={busy} incomplete={jids.length === 0} />
         </form>
       )}
     </Modal>

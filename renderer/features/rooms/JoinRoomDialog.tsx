@@ -4,6 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, CallError, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { useRooms } from '../../stores/rooms.ts';
 import { useUi } from '../../stores/ui.ts';
@@ -201,14 +202,7 @@ export function JoinRoomDialog({ accountId, ownJid, initial, onClose }: JoinRoom
             {t('joinRoom.joining')}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || address.trim() === '' || nick.trim() === ''}>
-            {t('joinRoom.submit')}
-          </button>
-        </div>
+        <FormActions cancelLabel={t('common.cancel')} onCancel={onClose} submitLabel={t('joinRoom.submit')} busy={busy} incomplete={address.trim() === '' || nick.trim() === ''} />
       </form>
     </Modal>
   );

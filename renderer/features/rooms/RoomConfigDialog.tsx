@@ -7,6 +7,7 @@ import { call, messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { DataFormFields } from '../../components/data-form/DataFormFields.tsx';
 import { draftAnswers, initialDraft, validateDraft, type FieldProblem, type FormDraft } from '../../components/data-form/form-draft.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Modal } from '../../components/Modal.tsx';
 
 interface RoomConfigDialogProps {
@@ -121,14 +122,13 @@ export function RoomConfigDialog({ accountId, room, form: given, creating = fals
             {t('roomConfig.saving')}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={cancel} disabled={busy}>
-            {creating && form ? t('roomConfig.useDefaults') : t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || form === undefined}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions
+          cancelLabel={creating && form ? t('roomConfig.useDefaults') : t('common.cancel')}
+          onCancel={cancel}
+          submitLabel={t('common.save')}
+          busy={busy}
+          incomplete={form === undefined}
+        />
       </form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api.ts';
 import { Alert } from '../../components/Alert.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Modal } from '../../components/Modal.tsx';
 
 interface RoomTextDialogProps {
@@ -65,14 +66,7 @@ export function RoomTextDialog({ title, label, initial, allowEmpty, action, onSa
             <p id={`${id}-error`}>{error}</p>
           </Alert>
         )}
-        <div className="actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || unchanged}>
-            {action ?? t('common.save')}
-          </button>
-        </div>
+        <FormActions cancelLabel={t('common.cancel')} onCancel={onClose} submitLabel={action ?? t('common.save')} busy={busy} incomplete={unchanged} />
       </form>
     </Modal>
   );

@@ -4,7 +4,7 @@ import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
 import { openDatabase } from '../../../electron/core/storage/database.ts';
 import { createOmemoKeyStore, type OmemoKeyStore } from '../../../electron/core/storage/omemo-keys.ts';
 import { createKeySealer } from '../../../electron/core/storage/omemo-sealing.ts';
-import { ensureOwnDevice, rotateSignedPreKey, topUpPreKeys } from '../../../electron/core/omemo/own-device.ts';
+import { ensureOwnDevice, rotateSignedPreKey, rotateSignedPreKeyIfDue, signedPreKeyLifetimeMs, topUpPreKeys } from '../../../electron/core/omemo/own-device.ts';
 import { SessionBuilder, SessionCipher, SignalProtocolAddress, type DeviceType } from '../../../electron/core/omemo/signal-library.ts';
 import { createSignalStore, parseAddress, toArrayBuffer } from '../../../electron/core/omemo/signal-store.ts';
 
@@ -56,6 +56,16 @@ describe('our OMEMO device', () => {
     expect(await rotateSignedPreKey(aliceKeys, 2000)).toBe(2);
     expect(await rotateSignedPreKey(aliceKeys, 3000)).toBe(3);
     expect(aliceKeys.signedPreKeys().map((key) => key.keyId)).toEqual([3, 2]);
+  });
+
+  it('rotates its signed prekey once it is a week old, not before', async () => {
+    const { aliceKeys } = setUp();
+    await ensureOwnDevice(aliceKeys, 1000);
+    expect(await rotateSignedPreKeyIfDue(aliceKeys, 1000 + signedPreKeyLifetimeMs - 1)).toBe(false);
+    expect(aliceKeys.signedPreKeys().map((key) => key.keyId)).toEqual([1]);
+    expect(await rotateSignedPreKeyIfDue(aliceKeys, 1000 + signedPreKeyLifetimeMs)).toBe(true);
+    expect(aliceKeys.signedPreKeys().map((key) => key.keyId)).toEqual([2, 1]);
+    expect(await rotateSignedPreKeyIfDue(aliceKeys, 2000 + signedPreKeyLifetimeMs)).toBe(false);
   });
 
   it('tops up used prekeys with ids never given out before', async () => {

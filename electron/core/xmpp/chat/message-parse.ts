@@ -19,6 +19,7 @@ import {
 import { boundedBody, boundedQuote } from './body-limit.ts';
 import { parseReactions, type ParsedReactions } from './reactions-parse.ts';
 import { parseEncryptionMark, type EncryptionMark } from '../pipeline/private-marks.ts';
+import { stanzaErrorOf } from '../stanza-error.ts';
 
 const NS_FASTEN = 'urn:xmpp:fasten:0';
 
@@ -101,11 +102,8 @@ function unquote(fallback: string): string {
 }
 
 function errorText(stanza: Element): string {
-  const error = stanza.getChild('error');
-  const text = error?.getChildText('text');
-  if (text) return text;
-  const condition = error?.children.find((child): child is Element => typeof child !== 'string' && child.attrs.xmlns === 'urn:ietf:params:xml:ns:xmpp-stanzas');
-  return condition ? `The server refused the message (${condition.name}).` : 'The server refused the message.';
+  const { condition, text } = stanzaErrorOf(stanza);
+  return text ?? `The server refused the message (${condition}).`;
 }
 
 /** XEP-0424 before v0.4 (still sent by some clients): <apply-to/> (XEP-0422 fastening) holding a v0 <retract/>. */

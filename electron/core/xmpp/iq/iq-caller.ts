@@ -7,7 +7,7 @@ import xml, { type Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Logger } from '../../log/logger.ts';
 import { StanzaError } from '../errors.ts';
-import { NS_STANZAS } from '../iq-router.ts';
+import { stanzaErrorOf } from '../stanza-error.ts';
 import { mayAnswer } from './answer-from.ts';
 
 interface Pending {
@@ -31,11 +31,9 @@ export interface IqCallerDeps {
   readonly logger: Logger;
 }
 
-// RFC 6120 §8.3.2: the condition is the <error/> child in the stanzas namespace, with an optional <text/>.
 function stanzaError(answer: Element): StanzaError {
-  const error = answer.getChild('error');
-  const condition = error?.getChildElements().find((child) => child.attrs.xmlns === NS_STANZAS && child.name !== 'text');
-  return new StanzaError(condition?.name ?? 'undefined-condition', error?.getChildText('text', NS_STANZAS) ?? '');
+  const { condition, text } = stanzaErrorOf(answer);
+  return new StanzaError(condition, text ?? '');
 }
 
 export function setupIqCaller({ middleware, entity, domain, logger }: IqCallerDeps): IqCaller {

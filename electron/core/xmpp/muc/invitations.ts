@@ -1,14 +1,13 @@
 // Room invitations on a session: those we receive (XEP-0249 direct, XEP-0045 §7.8.2 mediated) kept until the user joins
 // or declines, and those we send, mediated ones checked against the room's answer.
 import { randomUUID } from 'node:crypto';
-import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Invitation, InvitationKind } from '../../../../shared/model/room.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { InvitationStore } from '../../storage/messages/invitations.ts';
 import type { Connection } from '../connection.ts';
 import { buildDiscoInfoGet } from '../disco/disco-info.ts';
-import { NS_STANZAS } from '../iq-router.ts';
+import { stanzaErrorOf } from '../stanza-error.ts';
 import { buildDecline, buildDirectInvite, buildMediatedInvite, parseInvitation } from './invitation-stanzas.ts';
 import { roomRefused } from './join-errors.ts';
 import { ask } from './room-owner.ts';
@@ -39,13 +38,6 @@ export interface InviteArgs {
   readonly password?: string | undefined;
 }
 
-const conditionOf = (stanza: Element): { condition: string; text?: string } => {
-  const error = stanza.getChild('error');
-  const condition = error?.getChildElements().find((each) => each.attrs.xmlns === NS_STANZAS && each.name !== 'text')?.name ?? 'undefined-condition';
-  const text = error?.getChildText('text', NS_STANZAS) ?? undefined;
-  return { condition, ...(text === undefined ? {} : { text }) };
-};
-
 export function setupInvitations(deps: InvitationsDeps) {
   const { accountId, connection, store, logger } = deps;
   const now = deps.now ?? Date.now;
@@ -59,7 +51,7 @@ export function setupInvitations(deps: InvitationsDeps) {
     if (stanza.name !== 'message') return stanza;
     const ours = sent.get(String(stanza.attrs.id ?? ''));
     if (stanza.attrs.type === 'error' && ours && stanza.attrs.from === ours.room) {
-      ours.refused = conditionOf(stanza);
+      ours.refused = stanzaErrorOf(stanza);
       return undefined;
     }
     const parsed = parseInvitation(stanza);

@@ -3,7 +3,7 @@ import type { Element } from '@xmpp/xml';
 import { bareJid, formatJid, parseJid } from '../../../../shared/model/jid.ts';
 import { AffiliationSchema, OccupantShowSchema, RoleSchema, type Affiliation, type OccupantShow, type Role } from '../../../../shared/model/room.ts';
 import { NS_OCCUPANT_ID } from '../chat/chat-stanzas.ts';
-import { NS_STANZAS } from '../iq-router.ts';
+import { stanzaErrorOf } from '../stanza-error.ts';
 import { NS_MUC_USER } from './muc-stanzas.ts';
 
 /** §15.6 status codes that change what we do. */
@@ -54,13 +54,6 @@ export function occupantAddress(from: string | undefined): { room: string; nick:
   return { room: formatJid(bareJid(parsed.jid)), nick: parsed.jid.resource };
 }
 
-function stanzaError(stanza: Element): MucPresence['error'] {
-  const error = stanza.getChild('error');
-  const condition = error?.children.find((child): child is Element => typeof child !== 'string' && child.attrs.xmlns === NS_STANZAS && child.name !== 'text');
-  const text = nonEmpty(error?.getChildText('text'));
-  return { condition: condition?.name ?? 'undefined-condition', ...(text === undefined ? {} : { text }) };
-}
-
 /** A presence from a room's occupant JID; undefined for anything else. */
 export function parseMucPresence(stanza: Element): MucPresence | undefined {
   if (stanza.name !== 'presence') return undefined;
@@ -99,6 +92,6 @@ export function parseMucPresence(stanza: Element): MucPresence | undefined {
     codes,
     ...(occupantId === undefined ? {} : { occupantId }),
     ...(destroy === undefined ? {} : { destroyed: { ...(alternate === undefined ? {} : { alternate }), ...(destroyReason === undefined ? {} : { reason: destroyReason }) } }),
-    ...(type === 'error' ? { error: stanzaError(stanza) } : {}),
+    ...(type === 'error' ? { error: stanzaErrorOf(stanza) } : {}),
   };
 }

@@ -8,7 +8,6 @@ export const NS_MUC = 'http://jabber.org/protocol/muc';
 export { NS_MUC_USER };
 export const NS_MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
 export const NS_MUC_ADMIN = 'http://jabber.org/protocol/muc#admin';
-export const NS_DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
 export const FORM_ROOMCONFIG = 'http://jabber.org/protocol/muc#roomconfig';
 export const FORM_ROOMINFO = 'http://jabber.org/protocol/muc#roominfo';
 
@@ -86,11 +85,6 @@ export function buildDestroy(args: { room: string; reason?: string; alternate?: 
       ),
     ),
   );
-}
-
-/** XEP-0030 §4.1: an entity's items (a server's services, a service's rooms). */
-export function buildDiscoItemsGet(to: string): Element {
-  return xml('iq', { type: 'get', to }, xml('query', { xmlns: NS_DISCO_ITEMS }));
 }
 
 export { NS_DATA };

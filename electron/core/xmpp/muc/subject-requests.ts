@@ -2,7 +2,7 @@
 // or an error bounced back with our stanza's id (RFC 6120 §8.3).
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
-import { NS_STANZAS } from '../iq-router.ts';
+import { stanzaErrorOf } from '../stanza-error.ts';
 import { roomRefused } from './join-errors.ts';
 
 interface Waiting {
@@ -41,9 +41,8 @@ export function createSubjectRequests(timeoutMs: number) {
     refused(room: string, stanza: Element): boolean {
       const id = String(stanza.attrs.id ?? '');
       if (stanza.attrs.type !== 'error' || waiting.get(id)?.room !== room) return false;
-      const error = stanza.getChild('error');
-      const condition = error?.getChildElements().find((each) => each.attrs.xmlns === NS_STANZAS && each.name !== 'text')?.name ?? 'undefined-condition';
-      finish(id)?.reject(roomRefused(condition, room, error?.getChildText('text', NS_STANZAS) ?? undefined));
+      const { condition, text } = stanzaErrorOf(stanza);
+      finish(id)?.reject(roomRefused(condition, room, text));
       return true;
     },
     dispose(reason: Error): void {

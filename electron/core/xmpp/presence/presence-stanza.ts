@@ -4,11 +4,11 @@ import { maxStatusLength, type ResourcePresence } from '../../../../shared/model
 import { parseJid } from '../../../../shared/model/jid.ts';
 import { shortened } from '../../../../shared/text/bounded.ts';
 import { parseCaps, type CapsRef } from '../caps/caps.ts';
+import { stanzaErrorOf } from '../stanza-error.ts';
 
 export const NS_IDLE = 'urn:xmpp:idle:1';
 export const NS_DELAY = 'urn:xmpp:delay';
 export const NS_MUC_USER = 'http://jabber.org/protocol/muc#user';
-const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 
 export type SubscriptionType = 'subscribe' | 'subscribed' | 'unsubscribe' | 'unsubscribed';
 type Available = Omit<ResourcePresence, 'client'>;
@@ -49,9 +49,7 @@ const conditionWords: Readonly<Record<string, string>> = {
 
 /** §4.6.3 / RFC 6120 §8.3: an error presence in words. */
 export function presenceErrorText(stanza: Element): string {
-  const error = stanza.getChild('error');
-  const condition = error?.getChildElements().find((child) => child.attrs.xmlns === NS_STANZAS && child.name !== 'text')?.name ?? 'undefined-condition';
-  const raw = error?.getChildText('text', NS_STANZAS)?.trim();
+  const { condition, text: raw } = stanzaErrorOf(stanza);
   const text = raw === undefined ? undefined : shortened(raw, maxStatusLength);
   const words = conditionWords[condition] ?? `the server reported an error (${condition})`;
   const sentence = `Presence failed: ${words}.`;

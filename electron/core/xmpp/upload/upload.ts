@@ -3,9 +3,8 @@
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Connection } from '../connection.ts';
-import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from '../disco/disco-info.ts';
+import { findService } from '../disco/disco-items.ts';
 import { StanzaError, toIqError } from '../errors.ts';
-import { buildDiscoItemsGet, NS_DISCO_ITEMS } from '../muc/muc-stanzas.ts';
 import { putFile } from './http-put.ts';
 import { buildSlotRequest, parseSlot, uploadServiceOf, type UploadService } from './upload-stanzas.ts';
 
@@ -13,21 +12,9 @@ const TIMEOUT_MS = 15_000;
 
 type Iq = Pick<Connection, 'iq'>;
 
-function itemJids(reply: Element): string[] {
-  return (reply.getChild('query', NS_DISCO_ITEMS)?.getChildren('item') ?? []).flatMap((item) => (typeof item.attrs.jid === 'string' && item.attrs.jid !== '' ? [item.attrs.jid] : []));
-}
-
 /** §3: the server itself, or the first of its items, that offers uploads. */
-export async function findUploadService(connection: Iq, domain: string): Promise<UploadService | undefined> {
-  const items = await connection.iq(buildDiscoItemsGet(domain), TIMEOUT_MS).then(itemJids, () => []);
-  for (const jid of [domain, ...items.slice(0, 50)]) {
-    const reply = await connection.iq(buildDiscoInfoGet(jid), TIMEOUT_MS).catch(() => undefined);
-    const query = reply?.getChild('query', NS_DISCO_INFO);
-    const info = query ? parseDiscoInfo(query) : 'ill-formed';
-    const service = info === 'ill-formed' ? undefined : uploadServiceOf(jid, info);
-    if (service) return service;
-  }
-  return undefined;
+export function findUploadService(connection: Iq, domain: string): Promise<UploadService | undefined> {
+  return findService(connection, domain, uploadServiceOf, { server: true }).catch(() => undefined);
 }
 
 export interface UploadArgs {
