@@ -113,8 +113,14 @@ export function createAccountSession(deps: AccountSessionDeps) {
     ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY] : []),
   ]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
-  const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
+  const coalescer = createCoalescer(
+    (delta) => deps.emit('roster.changed', { accountId, ...delta }),
+    (jid) => {
+      const item = roster.get(jid);
+      return item && contactOf(item);
+    },
+  );
   const roster = setupRoster({
     accountId,
     ownJid: deps.jid,
@@ -123,7 +129,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     store: deps.rosterStore,
     logger,
     onChange: (jid, item) => {
-      if (item) coalescer.upsert(contactOf(item));
+      if (item) coalescer.upsert(jid);
       else coalescer.remove(jid);
       subscriptions.rosterChanged(jid, item);
       chat?.rosterChanged(jid);
@@ -162,8 +168,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     logger,
     isContact: (bare) => roster.get(bare) !== undefined,
     onChange: (bare) => {
-      const item = roster.get(bare);
-      if (item) coalescer.upsert(contactOf(item));
+      if (roster.get(bare)) coalescer.upsert(bare);
     },
     onSubscription: (type, bare, message) => subscriptions.received(type, bare, message),
     fromRoom: (stanza) => muc?.claims(stanza) === true,
@@ -178,8 +183,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     logger,
     isContact: (bare) => roster.get(bare) !== undefined,
     onChange: (bare) => {
-      const item = roster.get(bare);
-      if (item) coalescer.upsert(contactOf(item));
+      if (roster.get(bare)) coalescer.upsert(bare);
     },
     onOwnChange: (hash) => deps.emit('avatar.ownChanged', { accountId, ...(hash === undefined ? {} : { hash }) }),
   });
