@@ -84,6 +84,8 @@ export function createPresenceBook(clientNameOf: ClientNameOf, now: () => number
     /** Applies an availability, unavailability or error; returns whether the contact's fields changed. */
     apply(parsed: ParsedPresence): boolean {
       if (parsed.kind === 'subscription') return false;
+      // An offline contact's answer to our probe (most of a large roster's): nothing to keep, nothing changed.
+      if (parsed.kind === 'unavailable' && parsed.lastActive === undefined && !entries.has(parsed.bare)) return false;
       const found = entry(parsed.bare);
       if (parsed.kind === 'available') {
         seq += 1;
