@@ -340,16 +340,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
   let started: Promise<void> = Promise.resolve();
   const removeSession = connection.onSessionStart((session) => {
     if (!session.resumed) {
-      // The fetched roster is written once our presence is out, so that the store does not hold it up.
-      started = enqueue(() => start(session))
-        .catch(warn('the session could not start'))
-        .then(() => roster.persist())
-        .catch(warn('the roster could not be stored'));
+      started = enqueue(() => start(session)).catch(warn('the session could not start'));
       // XEP-0313 catch-up once the roster and our presence are out, outside the presence queue.
       const caughtUp = started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
-      // XEP-0384: our OMEMO device is published after the catch-up (a first sign-in makes its keys then, CPU work that
-      // would slow the contacts' presence); a message that needs our device before then has it published at once.
-      void caughtUp.then(() => omemo?.sessionStarted());
+      // After the catch-up, whose answer the server sends after our contacts' presence: the fetched roster is written
+      // (any change to it, or the end of the session, writes it first), then our OMEMO device is published (XEP-0384;
+      // a first sign-in makes its keys then). Both are CPU work that would slow the contacts' presence; a message that
+      // needs our device before then has it published at once.
+      void caughtUp
+        .then(() => roster.persist())
+        .catch(warn('the roster could not be stored'))
+        .then(() => omemo?.sessionStarted());
       void started
         .then(() => bookmarks?.fetch())
         .catch(warn('the bookmarks could not be fetched'));
