@@ -1,5 +1,6 @@
 // One-to-one chat messages (RFC 6121 §5) and the conversations they form, keyed by XEP-0359 ids for de-duplication.
 import { z } from 'zod';
+import { ErrorCodeSchema, ErrorParamsSchema } from '../ipc/errors.ts';
 
 export const MessageDirectionSchema = z.enum(['in', 'out']);
 /**
@@ -20,6 +21,10 @@ export const RoomSenderSchema = z.object({
   jid: z.string().optional(),
 });
 export type RoomSender = z.infer<typeof RoomSenderSchema>;
+
+/** Why Causette did not send a message: an error code and the values its sentence names. */
+export const MessageFailureSchema = z.object({ code: ErrorCodeSchema, params: ErrorParamsSchema.optional() });
+export type MessageFailure = z.infer<typeof MessageFailureSchema>;
 
 /** XEP-0444: one emoji and who reacted with it (bare JIDs, our own included). */
 export const ReactionSchema = z.object({ emoji: z.string(), senders: z.array(z.string()) });
@@ -64,6 +69,8 @@ export const MessageSchema = z.object({
   remoteId: z.string().optional(),
   /** The server's error text when state is failed. */
   error: z.string().optional(),
+  /** When we refused to send it ourselves (encryption impossible): the reason as a code, said in the user's language. */
+  failure: MessageFailureSchema.optional(),
   /** XEP-0308: when it was last corrected (epoch ms). */
   correctedAt: z.number().optional(),
   /** XEP-0424: the sender retracted it. */

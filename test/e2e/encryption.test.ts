@@ -103,4 +103,16 @@ describe('end-to-end encryption in the window', () => {
     await shown.getByRole('img', { name: 'Encrypted', exact: true }).waitFor();
     expect(await conversation(alice.page, 'carol@localhost').textContent()).not.toContain('I sent you an OMEMO');
   });
+
+  it('with encryption turned on for carol, who has no OMEMO devices, the message fails with the reason in the window’s words', async () => {
+    const toggle = conversation(alice.page, 'carol@localhost').getByRole('button', { name: 'Encryption' });
+    await expect.poll(() => toggle.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed'), { timeout: 5_000 }).toBe('true');
+    await send(alice.page, 'carol@localhost', 'not for carol in the clear');
+    const failed = message(alice.page, 'carol@localhost', 'not for carol in the clear');
+    // The catalogue's sentence, not the core's English one.
+    await failed.getByText('carol@localhost has no OMEMO devices, so this message was not sent unencrypted.', { exact: false }).waitFor({ timeout: 10_000 });
+    await failed.getByRole('button', { name: 'Retry' }).waitFor();
+  });
 });

@@ -377,4 +377,11 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE conversations ADD COLUMN encryption INTEGER CHECK (encryption IN (0, 1));
     `,
   },
+  {
+    version: 20,
+    description: 'Why we did not send a failed message, as an error code with its values (JSON), for the renderer to say in the user’s language',
+    sql: `
+      ALTER TABLE messages ADD COLUMN failure TEXT;
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
 import { call, messageOf } from '../../api.ts';
+import { errorText } from '../../i18n/errors.ts';
 import { locale } from '../../i18n/index.ts';
 import { placeActions } from './actions-placement.ts';
 import { DeleteQuestion } from './DeleteQuestion.tsx';
@@ -126,14 +127,14 @@ export function MessageItem(props: MessageItemProps) {
               {t('message.edited')}
             </span>
           )}
-          {message.kind === 'chat' && <EncryptionMark encrypted={message.encrypted === true} />}
+          {(message.kind === 'chat' || message.kind === 'groupchat') && <EncryptionMark encrypted={message.encrypted === true} />}
           {message.direction === 'out' && <MessageStatus state={message.state} />}
           {mention && <span className="visually-hidden">{`, ${t('message.mentionsYou')}`}</span>}
           {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}
         </p>
         {message.state === 'failed' && (
           <p className="message-error">
-            <span>{message.error ?? t('message.refused')}</span>
+            <span>{message.failure ? errorText({ ...message.failure, message: message.error ?? '' }) : (message.error ?? t('message.refused'))}</span>
             <button type="button" tabIndex={focused ? 0 : -1} onClick={() => void call('chat.retry', { accountId, messageId }).catch(fail)}>
               {t('message.retry')}
             </button>

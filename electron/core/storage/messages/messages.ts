@@ -1,5 +1,5 @@
 // Stored messages: insert or merge a copy (XEP-0359), delivery states, corrections, retractions, moderations and reactions.
-import type { Message, Moderation } from '../../../../shared/model/message.ts';
+import type { Message, MessageFailure, Moderation } from '../../../../shared/model/message.ts';
 import type { Database } from '../database.ts';
 import { one, toMessage, type ReactionMap, type Row, type RowReader } from './rows.ts';
 
@@ -26,7 +26,7 @@ export interface MessageRecords {
   byRemoteId(accountId: string, peer: string, direction: Message['direction'] | undefined, remoteId: string): Message | undefined;
   /** The message with this origin-id or archive id, for references that use them. */
   byAnyId(accountId: string, peer: string, id: string): Message | undefined;
-  setState(id: string, state: Message['state'], error?: string): Message | undefined;
+  setState(id: string, state: Message['state'], error?: string, failure?: MessageFailure): Message | undefined;
   /** XEP-0184: our message with this id reached a device of the peer. */
   delivered(accountId: string, peer: string, remoteId: string): Message[];
   /** XEP-0333 §4: displayed for one message means every earlier one was seen too. */
@@ -58,7 +58,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   const byOriginAny = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND origin_id = ? LIMIT 1');
   const setStanzaId = db.prepare('UPDATE messages SET stanza_id = ? WHERE id = ? AND stanza_id IS NULL');
   const setArchived = db.prepare('UPDATE messages SET ts = ?, archive = ? WHERE id = ?');
-  const setState = db.prepare('UPDATE messages SET state = ?, error = ? WHERE id = ?');
+  const setState = db.prepare('UPDATE messages SET state = ?, error = ?, failure = ? WHERE id = ?');
   // A receipt or marker acknowledges only what went out: a failed message stays failed until it is sent again.
   const delivered = db.prepare(
     "UPDATE messages SET state = 'delivered', error = NULL WHERE account_id = ? AND peer = ? AND direction = 'out' AND remote_id = ? AND state IN ('pending', 'sent') RETURNING id",
@@ -110,7 +110,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
     }
     // Our own message seen in the archive or from another device reached the server (a failed one may be archived too).
     if (found.direction === 'out' && found.state === 'pending' && message.state !== 'pending') {
-      setState.run('sent', null, found.id);
+      setState.run('sent', null, null, found.id);
       merged = true;
     }
     // XEP-0425: the room's history or archive has the removed message's tombstone where we hold the message.
@@ -163,8 +163,8 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
     get: current,
     byRemoteId: (accountId, peer, direction, remoteId) => one(byRemoteId, accountId, peer, remoteId, direction ?? null),
     byAnyId: (accountId, peer, id) => one(byStanzaId, accountId, peer, id) ?? one(byOriginAny, accountId, peer, id),
-    setState(id, state, error) {
-      setState.run(state, error ?? null, id);
+    setState(id, state, error, failure) {
+      setState.run(state, error ?? null, failure === undefined ? null : JSON.stringify(failure), id);
       return current(id);
     },
     delivered: (accountId, peer, remoteId) => changed(delivered.all(accountId, peer, remoteId) as { id: string }[]),

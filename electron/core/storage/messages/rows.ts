@@ -1,5 +1,5 @@
 // How a stored message row becomes a Message, shared by every part of the message store.
-import type { Message, Moderation, Reaction } from '../../../../shared/model/message.ts';
+import type { Message, MessageFailure, Moderation, Reaction } from '../../../../shared/model/message.ts';
 import type { Database } from '../database.ts';
 
 export interface Row {
@@ -21,6 +21,8 @@ export interface Row {
   stanza_id: string | null;
   remote_id: string | null;
   error: string | null;
+  /** JSON of our own reason for not sending it (a code and its values). */
+  failure: string | null;
   read: number;
   mention: number;
   markable: number;
@@ -78,6 +80,7 @@ export function toMessage(row: Row): Message {
     ...(row.stanza_id === null ? {} : { stanzaId: row.stanza_id }),
     ...(row.remote_id === null ? {} : { remoteId: row.remote_id }),
     ...(row.error === null ? {} : { error: row.error }),
+    ...(row.failure === null ? {} : { failure: JSON.parse(row.failure) as MessageFailure }),
     ...(row.corrected_at === null ? {} : { correctedAt: row.corrected_at }),
     ...(row.retracted === 1 ? { retracted: true } : {}),
     ...(row.moderation === null ? {} : { moderated: JSON.parse(row.moderation) as Moderation }),

@@ -176,9 +176,10 @@ export function createIngest(deps: IngestDeps) {
 
   /** Phase one, outside any transaction: the steps may transform or consume the message. */
   async function prepare(stanza: Element, context: MessageContext): Promise<Prepared | undefined> {
+    const arrived = trust.now();
     const content = await deps.prepareMessage(stanza, context);
     const parsed = content && parseMessage(content, deps.ownJid, context.stanzaId);
-    return parsed ? { parsed: withTrustedIds(parsed, context, trust), context, at: receivedAt(parsed, context, trust) } : undefined;
+    return parsed ? { parsed: withTrustedIds(parsed, context, trust), context, at: receivedAt(parsed, context, trust, arrived) } : undefined;
   }
 
   /** Phase two, synchronous, inside the caller's store transaction. */

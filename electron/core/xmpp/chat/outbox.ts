@@ -41,7 +41,7 @@ export function createOutbox(deps: OutboxDeps) {
   function refused(id: string, stored: boolean, error: CausetteError): void {
     deps.logger.info('a message was not sent', { error: error.message });
     if (!stored) return store.removeReference(id);
-    const failed = store.setState(id, 'failed', error.message);
+    const failed = store.setState(id, 'failed', error.message, { code: error.code, ...(error.params ? { params: error.params } : {}) });
     if (failed) deps.changed(failed);
   }
 

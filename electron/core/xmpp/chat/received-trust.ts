@@ -11,9 +11,11 @@ export interface ServerTrust {
   readonly now: () => number;
 }
 
-/** A delay counts when our server (or our account) stamped it, and never later than now. */
-export function receivedAt(parsed: ParsedMessage, context: MessageContext, trust: ServerTrust): number {
-  const now = trust.now();
+/**
+ * A delay counts when our server (or our account) stamped it, and never later than `now`: the moment the stanza arrived,
+ * so that messages that arrive together keep their order however long each takes to decrypt.
+ */
+export function receivedAt(parsed: ParsedMessage, context: MessageContext, trust: ServerTrust, now: number): number {
   // Carbons and archive results carry the server's own delay on the wrapper.
   if (context.timestamp !== undefined) return Math.min(context.timestamp, now);
   const { delay } = parsed;

@@ -22,7 +22,7 @@ import { storeOutgoing } from '../../../../electron/core/xmpp/chat/outgoing.ts';
 const own = 'bob@x';
 const peer = 'alice@x';
 
-function setUp({ trustStanzaIds = true }: { trustStanzaIds?: boolean } = {}) {
+function setUp({ trustStanzaIds = true, prepareMessage = (message: Element) => Promise.resolve(message) }: { trustStanzaIds?: boolean; prepareMessage?: (message: Element) => Promise<Element> } = {}) {
   const db = openDatabase(':memory:');
   createAccountStore(db).insert({ id: 'a1', jid: own, resource: 'desk', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
   const store = createMessageStore(db);
@@ -42,7 +42,7 @@ function setUp({ trustStanzaIds = true }: { trustStanzaIds?: boolean } = {}) {
     typing: (who, state) => typing.push([who, state]),
     added: (message, source) => added.push({ body: message.body, source }),
     answer: (to, stanza) => answers.push(to === peer ? stanza : xml('wrong-peer')),
-    prepareMessage: (message) => Promise.resolve(message),
+    prepareMessage,
     stanzaIds: () => trustStanzaIds,
     now: () => (clock += 1),
   });
@@ -53,7 +53,7 @@ function setUp({ trustStanzaIds = true }: { trustStanzaIds?: boolean } = {}) {
   };
   const history = () => store.page('a1', peer, {}, 100).messages;
   const send = (body: string, now: number) => storeOutgoing(store, { accountId: 'a1', ownJid: own, peer, body, now });
-  return { store, ingest, changed, added, answers, typing, conversations, history, send };
+  return { store, phases, ingest, changed, added, answers, typing, conversations, history, send };
 }
 
 /** A message from alice's phone to us. */
@@ -65,6 +65,25 @@ const originId = (id: string) => xml('origin-id', { xmlns: NS_SID, id });
 const stanzaId = (id: string) => xml('stanza-id', { xmlns: NS_SID, id, by: own });
 const request = () => xml('request', { xmlns: NS_RECEIPTS });
 const markable = () => xml('markable', { xmlns: NS_MARKERS });
+
+describe('messages that arrive together', () => {
+  it('keep the order they arrived in, even when the first takes longer to prepare (decrypt) than the next', async () => {
+    const slow = new Map<string, () => void>();
+    const { store, phases, history } = setUp({
+      prepareMessage: (message) =>
+        message.attrs.id === 'first' ? new Promise((resolve) => slow.set('first', () => resolve(message))) : Promise.resolve(message),
+    });
+    const first = phases.prepare(fromAlice('first', body('one')), { source: 'live' });
+    const second = await phases.prepare(fromAlice('second', body('two')), { source: 'live' });
+    slow.get('first')?.();
+    const ready = await first;
+    // Applied in arrival order, as chat does.
+    for (const prepared of [ready, second]) if (prepared) store.batch(() => phases.apply(prepared));
+    const [one, two] = history();
+    expect([one?.body, two?.body]).toEqual(['one', 'two']);
+    expect(one.timestamp).toBeLessThan(two.timestamp);
+  });
+});
 
 describe('what only our server may vouch for', () => {
   const delay = (stamp: string, from?: string) => xml('delay', { xmlns: 'urn:xmpp:delay', stamp, ...(from === undefined ? {} : { from }) });

@@ -1,6 +1,7 @@
 // Unit tests of the outbox state machine: pending → sent on the XEP-0198 ack (or on write), resending after a fresh session, retry.
 import xml from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
+import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { Message } from '../../../../shared/model/message.ts';
 import { silentLogger } from '../../../../electron/core/log/logger.ts';
 import { createAccountStore } from '../../../../electron/core/storage/accounts.ts';
@@ -104,6 +105,22 @@ describe('the outbox without stream management', () => {
     await startSession(false);
     expect(sentIds()).toEqual([message.id, message.id]);
     expect(state(message)).toBe('sent');
+  });
+
+  it('fails a message an outgoing step refused for encryption, keeping the reason as a code for the renderer to translate; retry clears it', async () => {
+    const { send, store, settle, setWrite, outbox } = setUp();
+    setWrite(() => Promise.reject(new CausetteError('encryption-unavailable', 'alice@x has no OMEMO devices you trust: the message was not sent.', undefined, { context: 'noTrusted', jid: 'alice@x' })));
+    const message = send('secret');
+    await settle();
+    expect(store.get(message.id)).toMatchObject({
+      state: 'failed',
+      error: 'alice@x has no OMEMO devices you trust: the message was not sent.',
+      failure: { code: 'encryption-unavailable', params: { context: 'noTrusted', jid: 'alice@x' } },
+    });
+    setWrite(() => Promise.resolve());
+    const retried = outbox.retry(store.get(message.id)!);
+    expect(retried?.failure).toBeUndefined();
+    expect(retried?.error).toBeUndefined();
   });
 
   it('writes again, on a resumed session too, a message whose write failed (XEP-0198 §5: the server never had it)', async () => {
