@@ -18,6 +18,13 @@ const asciiLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const forbiddenInDomain = /[\s"&'/:<>@[\]\\%?#,;=+*()!$|^`{}~]/u;
 // Already normal ASCII (lower case, host-name labels, printable resource): the checks below would change and refuse nothing.
 const plainAscii = /^(?:([a-z0-9._+-]+)@)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(?:\/([\x20-\x7e]+))?$/;
+// The same without a resource: a bare JID already in its normal form.
+const plainBareAscii = /^(?:[a-z0-9._+-]+@)?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Whether the text is a bare JID already normalised (what parseJid then formatJid would give back unchanged). */
+export function isNormalBareJid(text: string): boolean {
+  return text.length <= maxPartBytes && plainBareAscii.test(text);
+}
 
 function utf8Length(text: string): number {
   let bytes = 0;
@@ -80,7 +87,10 @@ export function parseJid(text: string): ParseJidResult {
   const plain = plainAscii.exec(input);
   if (plain && input.length <= maxPartBytes) {
     const [, local, domain = '', resource] = plain;
-    return { ok: true, jid: { ...(local === undefined ? {} : { local }), domain, ...(resource === undefined ? {} : { resource }) } };
+    // Built without spreads: this runs for every stanza and roster item.
+    const jid: { -readonly [K in keyof Jid]: Jid[K] } = local === undefined ? { domain } : { local, domain };
+    if (resource !== undefined) jid.resource = resource;
+    return { ok: true, jid };
   }
   // RFC 7622 §3.1: the resource starts at the first '/', the localpart ends at the first '@' before it.
   const slash = input.indexOf('/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareJid, formatJid, parseJid } from '../../shared/model/jid.ts';
+import { bareJid, formatJid, isNormalBareJid, parseJid } from '../../shared/model/jid.ts';
 
 function parsed(text: string) {
   const result = parseJid(text);
@@ -96,5 +96,14 @@ describe('bareJid and formatJid', () => {
     expect(formatJid(jid)).toBe('alice@example.org/phone');
     expect(formatJid(bareJid(jid))).toBe('alice@example.org');
     expect(formatJid(bareJid(parsed('example.org/x')))).toBe('example.org');
+  });
+
+  it('knows a bare JID already in its normal form, exactly when parsing and formatting would give it back unchanged', () => {
+    const samples = ['alice@example.org', 'example.org', 'c42@contacts.localhost', 'a.b+c_d-e@x-y.example', 'Alice@example.org', 'alice@Example.org', ' alice@example.org', 'alice@example.org/phone', 'alice@example.org.', 'élodie@example.org', 'alice@exa_mple.org', '@example.org', 'alice@', ''];
+    expect(samples.filter(isNormalBareJid)).toEqual(['alice@example.org', 'example.org', 'c42@contacts.localhost', 'a.b+c_d-e@x-y.example']);
+    for (const text of samples.filter(isNormalBareJid)) {
+      const result = parseJid(text);
+      expect(result.ok && result.jid.resource === undefined && formatJid(result.jid)).toBe(text);
+    }
   });
 });

@@ -116,8 +116,14 @@ export function createAccountSession(deps: AccountSessionDeps) {
     ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY] : []),
   ]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
-  const coalescer = createCoalescer((delta) => deps.emit('roster.changed', { accountId, ...delta }));
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
+  const coalescer = createCoalescer(
+    (delta) => deps.emit('roster.changed', { accountId, ...delta }),
+    (jid) => {
+      const item = roster.get(jid);
+      return item && contactOf(item);
+    },
+  );
   const roster = setupRoster({
     accountId,
     ownJid: deps.jid,
@@ -126,7 +132,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     store: deps.rosterStore,
     logger,
     onChange: (jid, item) => {
-      if (item) coalescer.upsert(contactOf(item));
+      if (item) coalescer.upsert(jid);
       else coalescer.remove(jid);
       subscriptions.rosterChanged(jid, item);
       chat?.rosterChanged(jid);
@@ -165,8 +171,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     logger,
     isContact: (bare) => roster.get(bare) !== undefined,
     onChange: (bare) => {
-      const item = roster.get(bare);
-      if (item) coalescer.upsert(contactOf(item));
+      if (roster.get(bare)) coalescer.upsert(bare);
     },
     onSubscription: (type, bare, message) => subscriptions.received(type, bare, message),
     fromRoom: (stanza) => muc?.claims(stanza) === true,
@@ -181,8 +186,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     logger,
     isContact: (bare) => roster.get(bare) !== undefined,
     onChange: (bare) => {
-      const item = roster.get(bare);
-      if (item) coalescer.upsert(contactOf(item));
+      if (roster.get(bare)) coalescer.upsert(bare);
     },
     onOwnChange: (hash) => deps.emit('avatar.ownChanged', { accountId, ...(hash === undefined ? {} : { hash }) }),
   });
@@ -350,13 +354,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
   let started: Promise<void> = Promise.resolve();
   const removeSession = connection.onSessionStart((session) => {
     if (!session.resumed) {
-      // The fetched roster is written once our presence is out, so that the store does not hold it up.
-      started = enqueue(() => start(session))
-        .catch(warn('the session could not start'))
-        .then(() => roster.persist())
-        .catch(warn('the roster could not be stored'));
+      started = enqueue(() => start(session)).catch(warn('the session could not start'));
       // XEP-0313 catch-up once the roster and our presence are out, outside the presence queue.
-      void started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
+      const caughtUp = started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
+      // After the catch-up, whose answer the server sends after our contacts' presence: the fetched roster is written
+      // (any change to it, or the end of the session, writes it first), then our OMEMO device is published (XEP-0384;
+      // a first sign-in makes its keys then). Both are CPU work that would slow the contacts' presence; a message that
+      // needs our device before then has it published at once.
+      void caughtUp
+        .then(() => roster.persist())
+        .catch(warn('the roster could not be stored'))
+        .then(() => omemo?.sessionStarted());
       void started
         .then(() => bookmarks?.fetch())
         .catch(warn('the bookmarks could not be fetched'));

@@ -1,4 +1,4 @@
-// OMEMO 0.3 on one account's session (XEP-0384 v0.3.0): our device and bundle published at each fresh session, device lists
+// OMEMO 0.3 on one account's session (XEP-0384 v0.3.0): our device and bundle published at each fresh session once it has started up, device lists
 // kept, one-time prekeys replenished after use, and the decrypt/encrypt steps joined to the stanza pipeline.
 import type { Logger } from '../log/logger.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
@@ -64,26 +64,33 @@ export function setupOmemo(deps: OmemoDeps) {
     },
   });
 
+  /** This session's publication of our device, started once (by the session's start, or earlier by a message that needs it). */
+  function publish(): Promise<number> {
+    published ??= publishOwnDevice({ iq, keys, now })
+      .then(({ deviceId, devices }) => {
+        lists.learn(deps.ownJid, devices);
+        return deviceId;
+      })
+      .catch((error: unknown) => {
+        warn('our OMEMO device could not be published')(error);
+        const id = keys.identity()?.deviceId;
+        if (id === undefined) throw error;
+        return id;
+      });
+    return published;
+  }
+
   const removeSession = connection.onSessionStart(({ resumed }) => {
     if (resumed) return;
     lists.forget();
-    const publishing = publishOwnDevice({ iq, keys, now }).then(({ deviceId, devices }) => {
-      lists.learn(deps.ownJid, devices);
-      return deviceId;
-    });
-    published = publishing.catch((error: unknown) => {
-      warn('our OMEMO device could not be published')(error);
-      const id = keys.identity()?.deviceId;
-      if (id === undefined) throw error;
-      return id;
-    });
+    published = undefined;
   });
 
   /** Our device id; made and published first when this session has not yet. */
   function ownDevice(): Promise<number> {
     const id = keys.identity()?.deviceId;
     if (id !== undefined) return Promise.resolve(id);
-    return published ?? publishOwnDevice({ iq, keys, now }).then(({ deviceId }) => deviceId);
+    return publish();
   }
 
   // §4.3/§5.3: a PreKeySignalMessage used one of our one-time prekeys: new ones are made and the bundle published again,
@@ -210,6 +217,13 @@ export function setupOmemo(deps: OmemoDeps) {
       if (!keys.deviceIdentity(jid, deviceId)) return false;
       keys.setTrust(jid, deviceId, trust);
       return true;
+    },
+    /**
+     * The fresh session's start-up (roster, presence, archive) is done: our device and bundle are published now (§4.2, §4.3),
+     * after it, because a first sign-in makes the keys first (CPU work that would hold up the roster and presence).
+     */
+    sessionStarted(): void {
+      void publish().catch(() => undefined);
     },
     signal,
     lists,

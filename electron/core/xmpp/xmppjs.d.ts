@@ -11,12 +11,15 @@ declare module '@xmpp/xml' {
     children: Node[];
     parent: Element | null;
     is(name: string, xmlns?: string): boolean;
+    /** The name without its prefix. */
+    getName(): string;
     getNS(): string | undefined;
     getChild(name: string, xmlns?: string): Element | undefined;
     getChildren(name: string, xmlns?: string): Element[];
     getChildElements(): Element[];
     getChildText(name: string, xmlns?: string): string | null;
     text(): string;
+    getText(): string;
     append(...nodes: Node[]): Element;
     toString(): string;
   }

@@ -15,7 +15,11 @@ export interface CapsRef {
 
 /** §4: the <c/> of a presence; legacy caps (no 'hash', §8.3) cannot be verified and are left out. */
 export function parseCaps(presence: Element): CapsRef | undefined {
-  const c = presence.getChild('c', NS_CAPS);
+  return capsOf(presence.getChild('c', NS_CAPS));
+}
+
+/** §4: a <c/> element already found (or none), as parseCaps reads it. */
+export function capsOf(c: Element | undefined): CapsRef | undefined {
   const { hash, node, ver } = c?.attrs ?? {};
   if (!hash || !node || !ver || !isSupportedHash(hash)) return undefined;
   return { hash, node, ver };

@@ -149,6 +149,8 @@ export function setupMuc(deps: MucDeps) {
   }
 
   function onPresence(stanza: Element): void {
+    // A contact's presence (most of a sign-in's) belongs to no room of ours: not parsed as an occupant's.
+    if (rooms.size === 0 || !rooms.has(roomOf(stanza.attrs.from))) return;
     const presence = parseMucPresence(stanza);
     const entry = presence && rooms.get(presence.room);
     if (!presence || !entry) return;
@@ -287,7 +289,7 @@ export function setupMuc(deps: MucDeps) {
 
   return {
     /** Whether a presence is a room's (our contacts' presence does not count it). */
-    claims: (stanza: Element): boolean => stanza.getChild('x', NS_MUC_USER) !== undefined || rooms.has(roomOf(stanza.attrs.from)),
+    claims: (stanza: Element): boolean => stanza.getChild('x', NS_MUC_USER) !== undefined || (rooms.size > 0 && rooms.has(roomOf(stanza.attrs.from))),
     rooms: (): Room[] => [...rooms.values()].map((entry) => entry.room),
     room: (room: string): Room | undefined => rooms.get(room)?.room,
     /** The password we joined with, which a direct invitation passes on (XEP-0249 §2). */

@@ -45,12 +45,16 @@ interface Registered {
   readonly handler: StanzaHandler;
 }
 
-function registry<T>(list: T[]) {
+/** A list replaced on each change (copy on write): a stanza on its way keeps the steps and handlers it started with, uncopied. */
+function registry<T>(list: { items: readonly T[] }, changed: () => void = () => undefined) {
   return (item: T) => {
-    list.push(item);
+    list.items = [...list.items, item];
+    changed();
     return () => {
-      const index = list.indexOf(item);
-      if (index >= 0) list.splice(index, 1);
+      const index = list.items.indexOf(item);
+      if (index < 0) return;
+      list.items = [...list.items.slice(0, index), ...list.items.slice(index + 1)];
+      changed();
     };
   };
 }
@@ -78,22 +82,33 @@ function stepThrough<A extends unknown[]>(steps: readonly ((stanza: Element, ...
 /** As stepThrough, always as a promise (a step that throws rejects it). */
 function runSteps<A extends unknown[]>(steps: readonly ((stanza: Element, ...rest: A) => StepResult)[], stanza: Element, ...rest: A): Promise<Element | undefined> {
   try {
-    return Promise.resolve(stepThrough([...steps], stanza, ...rest));
+    return Promise.resolve(stepThrough(steps, stanza, ...rest));
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
 
 export function createStanzaPipeline(logger: Logger): StanzaPipeline {
-  const incoming: IncomingStep[] = [];
-  const messageSteps: MessageStep[] = [];
-  const outgoing: OutgoingStep[] = [];
-  const handlers: Registered[] = [];
+  const incoming: { items: readonly IncomingStep[] } = { items: [] };
+  const messageSteps: { items: readonly MessageStep[] } = { items: [] };
+  const outgoing: { items: readonly OutgoingStep[] } = { items: [] };
+  const handlers: { items: readonly Registered[] } = { items: [] };
   const stepping = new Set<Promise<unknown>>();
+  /** The handlers for each stanza name, and whether one of them wants only unclaimed stanzas; made again after a change. */
+  const byName = new Map<string, { readonly named: readonly Registered[]; readonly unclaimed: boolean }>();
+
+  function namedFor(name: string) {
+    let found = byName.get(name);
+    if (!found) {
+      const named = handlers.items.filter(({ route }) => route.stanza === '*' || route.stanza === name);
+      byName.set(name, (found = { named, unclaimed: named.some(({ route }) => route.unclaimed === true) }));
+    }
+    return found;
+  }
 
   function handlersFor(stanza: Element): Registered[] {
-    const named = handlers.filter(({ route }) => route.stanza === '*' || route.stanza === stanza.name);
-    const claimed = named.some(({ route }) => route.child !== undefined && carries(stanza, route.child));
+    const { named, unclaimed } = namedFor(stanza.name);
+    const claimed = unclaimed && named.some(({ route }) => route.child !== undefined && carries(stanza, route.child));
     return named.filter(({ route }) => (route.child ? carries(stanza, route.child) : !(route.unclaimed && claimed)));
   }
 
@@ -137,11 +152,11 @@ export function createStanzaPipeline(logger: Logger): StanzaPipeline {
     useIncoming: registry(incoming),
     useMessage: registry(messageSteps),
     useOutgoing: registry(outgoing),
-    handle: (route, handler) => registry(handlers)({ route, handler }),
+    handle: (route, handler) => registry(handlers, () => byName.clear())({ route, handler }),
     receive(stanza) {
       let passed: StepResult;
       try {
-        passed = stepThrough([...incoming], stanza);
+        passed = stepThrough(incoming.items, stanza);
       } catch (error) {
         passed = Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -163,7 +178,7 @@ export function createStanzaPipeline(logger: Logger): StanzaPipeline {
       await Promise.allSettled([...stepping]);
     },
     // Marks from the network are dropped before any step, so only a step can have left one.
-    prepareMessage: (message, context) => runSteps(messageSteps, withoutPrivateMarks(message), context).catch(unlessRefused('a message')),
-    prepareOutgoing: (stanza) => runSteps(outgoing, stanza),
+    prepareMessage: (message, context) => runSteps(messageSteps.items, withoutPrivateMarks(message), context).catch(unlessRefused('a message')),
+    prepareOutgoing: (stanza) => runSteps(outgoing.items, stanza),
   };
 }

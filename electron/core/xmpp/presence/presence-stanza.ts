@@ -3,7 +3,8 @@ import type { Element } from '@xmpp/xml';
 import { maxStatusLength, type ResourcePresence } from '../../../../shared/model/presence.ts';
 import { parseJid } from '../../../../shared/model/jid.ts';
 import { shortened } from '../../../../shared/text/bounded.ts';
-import { parseCaps, type CapsRef } from '../caps/caps.ts';
+import { capsOf, type CapsRef } from '../caps/caps.ts';
+import { NS_CAPS } from '../caps/caps-hash.ts';
 import { stanzaErrorOf } from '../stanza-error.ts';
 
 export const NS_IDLE = 'urn:xmpp:idle:1';
@@ -56,9 +57,37 @@ export function presenceErrorText(stanza: Element): string {
   return text ? `${sentence} “${text}”` : sentence;
 }
 
-function text(stanza: Element, name: string): string | undefined {
-  const value = stanza.getChildText(name)?.trim();
+/** A child's text, trimmed and bounded; undefined when absent or blank. */
+function boundedText(child: Element | undefined): string | undefined {
+  const value = child?.getText().trim();
   return value ? shortened(value, maxStatusLength) : undefined;
+}
+
+/** The children this module reads, the first of each as getChild() would find it, in one pass over the stanza (a sign-in brings thousands). */
+interface PresenceChildren {
+  show?: Element;
+  status?: Element;
+  priority?: Element;
+  idle?: Element;
+  delay?: Element;
+  caps?: Element;
+  mucUser?: Element;
+}
+
+function childrenOf(stanza: Element): PresenceChildren {
+  const found: PresenceChildren = {};
+  for (const child of stanza.children) {
+    if (typeof child === 'string') continue;
+    const name = child.getName();
+    if (name === 'show') found.show ??= child;
+    else if (name === 'status') found.status ??= child;
+    else if (name === 'priority') found.priority ??= child;
+    else if (name === 'idle' && found.idle === undefined && child.getNS() === NS_IDLE) found.idle = child;
+    else if (name === 'delay' && found.delay === undefined && child.getNS() === NS_DELAY) found.delay = child;
+    else if (name === 'c' && found.caps === undefined && child.getNS() === NS_CAPS) found.caps = child;
+    else if (name === 'x' && found.mucUser === undefined && child.getNS() === NS_MUC_USER) found.mucUser = child;
+  }
+  return found;
 }
 
 /** Undefined for what this module does not handle (probes, MUC occupants, a presence without a valid 'from'). */
@@ -68,33 +97,35 @@ export function parsePresence(stanza: Element): ParsedPresence | undefined {
   const { local, domain, resource = '' } = parsed.jid;
   const bare = local === undefined ? domain : `${local}@${domain}`;
   const type = stanza.attrs.type;
+  const children = childrenOf(stanza);
   if (type === undefined || type === 'unavailable') {
     // XEP-0045 occupants are the group chat's business, not the roster's.
-    if (stanza.getChild('x', NS_MUC_USER)) return undefined;
+    if (children.mucUser) return undefined;
   }
   if (type === undefined) {
-    const showText = stanza.getChildText('show')?.trim() ?? '';
-    const status = text(stanza, 'status');
-    const idleSince = stamp(stanza.getChild('idle', NS_IDLE), 'since');
-    const caps = parseCaps(stanza);
-    const presence: Available = {
+    const showText = children.show?.getText().trim() ?? '';
+    const status = boundedText(children.status);
+    const idleSince = stamp(children.idle, 'since');
+    const caps = capsOf(children.caps);
+    // Built field by field rather than by spreading: a sign-in brings thousands, parsed while the code is still cold.
+    const presence: { -readonly [K in keyof Available]: Available[K] } = {
       resource,
       // §4.7.2.1: no <show/> (or an unknown one) means plainly available.
       show: shows.has(showText) ? (showText as Available['show']) : 'online',
-      ...(status === undefined ? {} : { status }),
-      priority: parsePriority(stanza.getChildText('priority')),
-      ...(idleSince === undefined ? {} : { idleSince }),
+      priority: parsePriority(children.priority?.getText() ?? null),
     };
-    return { kind: 'available', bare, presence, ...(caps ? { caps } : {}) };
+    if (status !== undefined) presence.status = status;
+    if (idleSince !== undefined) presence.idleSince = idleSince;
+    return caps ? { kind: 'available', bare, presence, caps } : { kind: 'available', bare, presence };
   }
   if (type === 'unavailable') {
     // XEP-0319 §3 / XEP-0203: when the user was last active, if the unavailable presence says.
-    const lastActive = stamp(stanza.getChild('idle', NS_IDLE), 'since') ?? stamp(stanza.getChild('delay', NS_DELAY), 'stamp');
+    const lastActive = stamp(children.idle, 'since') ?? stamp(children.delay, 'stamp');
     return { kind: 'unavailable', bare, resource, ...(lastActive === undefined ? {} : { lastActive }) };
   }
   if (type === 'error') return { kind: 'error', bare, message: presenceErrorText(stanza) };
   if (subscriptionTypes.has(type)) {
-    const message = text(stanza, 'status');
+    const message = boundedText(children.status);
     return { kind: 'subscription', bare, type: type as SubscriptionType, ...(message === undefined ? {} : { message }) };
   }
   return undefined;

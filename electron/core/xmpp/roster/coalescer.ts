@@ -1,5 +1,5 @@
 // Batches contact changes (or a room's occupants') into few deltas: the latest state of each contact, sent once changes pause,
-// and at least once per interval while they keep coming.
+// and at least once per interval while they keep coming. A contact's state is built once, when its delta is sent.
 import type { Contact } from '../../../../shared/model/contact.ts';
 
 export interface Delta {
@@ -16,6 +16,8 @@ export interface KeyedDelta<T, R> {
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** Milliseconds on a monotonic clock: a burst keeps one pause timer, moved on when it fires, not one per change. */
+  now(): number;
 }
 
 export interface KeyedCoalescer<T, R> {
@@ -28,7 +30,8 @@ export interface KeyedCoalescer<T, R> {
 }
 
 export interface Coalescer {
-  upsert(contact: Contact): void;
+  /** The contact changed: its state is read (by `contactOf`) when the delta goes out. */
+  upsert(jid: string): void;
   remove(jid: string): void;
   /** Sends what is pending now (e.g. right after the initial roster). */
   flush(): void;
@@ -43,11 +46,31 @@ export const defaultQuietMs = 16;
 const realTimers: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  now: () => performance.now(),
 };
 
-export function createCoalescer(send: (delta: Delta) => void, flushMs = defaultFlushMs, timers: Timers = realTimers, quietMs = defaultQuietMs): Coalescer {
-  const keyed = createKeyedCoalescer<Contact, string>(send, flushMs, timers, quietMs);
-  return { upsert: (contact) => keyed.upsert(contact.jid, contact), remove: (jid) => keyed.remove(jid, jid), flush: () => keyed.flush(), dispose: () => keyed.dispose() };
+/** `contactOf` gives a contact's current state, or undefined when it is no longer in the roster (its removal follows). */
+export function createCoalescer(
+  send: (delta: Delta) => void,
+  contactOf: (jid: string) => Contact | undefined,
+  flushMs = defaultFlushMs,
+  timers: Timers = realTimers,
+  quietMs = defaultQuietMs,
+): Coalescer {
+  const keyed = createKeyedCoalescer<string, string>(
+    ({ upserts, removed }) => {
+      const contacts: Contact[] = [];
+      for (const jid of upserts) {
+        const contact = contactOf(jid);
+        if (contact) contacts.push(contact);
+      }
+      send({ upserts: contacts, removed });
+    },
+    flushMs,
+    timers,
+    quietMs,
+  );
+  return { upsert: (jid) => keyed.upsert(jid, jid), remove: (jid) => keyed.remove(jid, jid), flush: () => keyed.flush(), dispose: () => keyed.dispose() };
 }
 
 export function createKeyedCoalescer<T, R>(
@@ -60,8 +83,9 @@ export function createKeyedCoalescer<T, R>(
   const pending = new Map<string, { readonly upsert: T } | { readonly removed: R }>();
   /** Ends the interval that the first pending change opened. */
   let timer: unknown;
-  /** Restarted by each change: fires once they pause. */
+  /** Fires once changes pause: when it finds a change newer than the pause, it waits out the rest. */
   let quiet: unknown;
+  let lastChange = 0;
 
   function stop(): void {
     if (timer !== undefined) timers.clearTimeout(timer);
@@ -83,10 +107,17 @@ export function createKeyedCoalescer<T, R>(
     send({ upserts, removed });
   }
 
+  function paused(): void {
+    quiet = undefined;
+    const idle = timers.now() - lastChange;
+    if (idle >= quietMs) flush();
+    else quiet = timers.setTimeout(paused, quietMs - idle);
+  }
+
   function schedule(): void {
+    lastChange = timers.now();
     if (timer === undefined) timer = timers.setTimeout(flush, flushMs);
-    if (quiet !== undefined) timers.clearTimeout(quiet);
-    quiet = timers.setTimeout(flush, quietMs);
+    quiet ??= timers.setTimeout(paused, quietMs);
   }
 
   return {

@@ -2,7 +2,7 @@
 import xml, { type Element } from '@xmpp/xml';
 import type { Subscription } from '../../../../shared/model/contact.ts';
 import type { RosterItem } from '../../model/roster-item.ts';
-import { parseJid, formatJid } from '../../../../shared/model/jid.ts';
+import { formatJid, isNormalBareJid, parseJid } from '../../../../shared/model/jid.ts';
 
 export const NS_ROSTER = 'jabber:iq:roster';
 /** XEP-0237 §2: the stream feature that says the server understands 'ver'. */
@@ -16,6 +16,8 @@ const subscriptions: ReadonlySet<string> = new Set(['none', 'to', 'from', 'both'
 /** A bare JID normalised (RFC 7622), or undefined if it is not one. */
 export function normaliseBareJid(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
+  // Most addresses (every item of a large roster) are already normal: nothing to parse or rebuild.
+  if (isNormalBareJid(text)) return text;
   const parsed = parseJid(text);
   if (!parsed.ok || parsed.jid.resource !== undefined) return undefined;
   return formatJid(parsed.jid);

@@ -75,6 +75,14 @@ describe('the presence book', () => {
     expect(book.clear()).toEqual(['friend@x', 'spam997@x', 'spam998@x', 'spam999@x']);
   });
 
+  it('keeps nothing for an offline answer from someone never heard from, so it takes no stranger’s place', () => {
+    const book = createPresenceBook(() => undefined, Date.now, { isContact: () => false, maxStrangers: 1, maxResources: 100 });
+    book.apply({ kind: 'available', bare: 'spam@x', presence: { resource: 'r', show: 'online', priority: 0 } });
+    expect(book.apply({ kind: 'unavailable', bare: 'other@x', resource: '' })).toBe(false);
+    expect(book.view('spam@x').show).toBe('online');
+    expect(book.clear()).toEqual(['spam@x']);
+  });
+
   it('keeps a stranger’s presence when they become a contact, and bounds them again once removed', () => {
     const contacts = new Set<string>();
     const book = createPresenceBook(() => undefined, Date.now, { isContact: (bare) => contacts.has(bare), maxStrangers: 1, maxResources: 100 });

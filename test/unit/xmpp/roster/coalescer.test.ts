@@ -2,24 +2,39 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../../shared/model/contact.ts';
 import { createCoalescer, type Delta, type Timers } from '../../../../electron/core/xmpp/roster/coalescer.ts';
 
+/** Timers on a clock that only `advance` moves: due callbacks run in the order they are due. */
 function fakeTimers() {
-  const pending = new Map<number, () => void>();
+  const pending = new Map<number, { at: number; callback: () => void }>();
   let next = 0;
+  let clock = 0;
   const timers: Timers = {
-    setTimeout: (callback) => {
+    setTimeout: (callback, ms) => {
       next += 1;
-      pending.set(next, callback);
+      pending.set(next, { at: clock + ms, callback });
       return next;
     },
     clearTimeout: (handle) => void pending.delete(handle as number),
+    now: () => clock,
   };
-  const fire = () => {
-    for (const [id, callback] of [...pending]) {
+  const advance = (ms: number) => {
+    const until = clock + ms;
+    for (let round = 0; round < 1_000; round += 1) {
+      const due = [...pending].filter(([, { at }]) => at <= until).sort(([, a], [, b]) => a.at - b.at)[0];
+      if (!due) break;
+      const [id, { at, callback }] = due;
       pending.delete(id);
+      clock = at;
       callback();
     }
+    clock = until;
   };
-  return { timers, fire, scheduled: () => pending.size };
+  return { timers, advance, fire: () => advance(1_000), scheduled: () => pending.size };
+}
+
+/** The contacts as they are now, which the coalescer reads when it sends. */
+function roster() {
+  const contacts = new Map<string, Contact>();
+  return { contactOf: (jid: string) => contacts.get(jid), set: (value: Contact) => void contacts.set(value.jid, value), drop: (jid: string) => void contacts.delete(jid) };
 }
 
 const contact = (jid: string, status?: string): Contact => ({
@@ -37,8 +52,12 @@ describe('roster.changed coalescer', () => {
   it('turns a burst of changes into one delta with the latest state of each contact', () => {
     const { timers, fire, scheduled } = fakeTimers();
     const sent: Delta[] = [];
-    const coalescer = createCoalescer((delta) => sent.push(delta), 75, timers);
-    for (let index = 0; index < 1_000; index += 1) coalescer.upsert(contact(`c${index % 10}@x`, `s${index}`));
+    const contacts = roster();
+    const coalescer = createCoalescer((delta) => sent.push(delta), contacts.contactOf, 75, timers);
+    for (let index = 0; index < 1_000; index += 1) {
+      contacts.set(contact(`c${index % 10}@x`, `s${index}`));
+      coalescer.upsert(`c${index % 10}@x`);
+    }
     // The interval's end, and the pause after the last change.
     expect(scheduled()).toBe(2);
     expect(sent).toEqual([]);
@@ -50,39 +69,86 @@ describe('roster.changed coalescer', () => {
   });
 
   it('sends once the changes pause, without waiting for the end of the interval', () => {
-    const callbacks: { ms: number; callback: () => void }[] = [];
-    const timers: Timers = { setTimeout: (callback, ms) => callbacks.push({ ms, callback }), clearTimeout: () => undefined };
+    const { timers, advance } = fakeTimers();
     const sent: Delta[] = [];
-    const coalescer = createCoalescer((delta) => sent.push(delta), 75, timers, 16);
-    coalescer.upsert(contact('a@x'));
-    expect(callbacks.map(({ ms }) => ms)).toEqual([75, 16]);
-    callbacks[1]?.callback();
+    const contacts = roster();
+    const coalescer = createCoalescer((delta) => sent.push(delta), contacts.contactOf, 75, timers, 16);
+    contacts.set(contact('a@x'));
+    coalescer.upsert('a@x');
+    advance(16);
     expect(sent).toHaveLength(1);
+  });
+
+  it('waits for a pause after the last change, and sends at the end of the interval while changes keep coming', () => {
+    const { timers, advance, scheduled } = fakeTimers();
+    const sent: Delta[] = [];
+    const contacts = roster();
+    contacts.set(contact('a@x'));
+    const coalescer = createCoalescer((delta) => sent.push(delta), contacts.contactOf, 75, timers, 16);
+    coalescer.upsert('a@x');
+    advance(10);
+    coalescer.upsert('a@x');
+    // 16 ms after the first change, only 6 after the last: not a pause yet.
+    advance(6);
+    expect(sent).toHaveLength(0);
+    advance(10);
+    expect(sent).toHaveLength(1);
+    // A change every 10 ms never leaves a pause of 16: the interval of 75 sends anyway.
+    for (let index = 0; index < 8; index += 1) {
+      coalescer.upsert('a@x');
+      advance(10);
+    }
+    expect(sent).toHaveLength(2);
+    // One interval timer and one pause timer at most, however many changes came.
+    expect(scheduled()).toBeLessThanOrEqual(2);
   });
 
   it('lets the last word win between an upsert and a removal of the same contact', () => {
     const { timers, fire } = fakeTimers();
     const sent: Delta[] = [];
-    const coalescer = createCoalescer((delta) => sent.push(delta), 75, timers);
-    coalescer.upsert(contact('a@x'));
+    const contacts = roster();
+    const coalescer = createCoalescer((delta) => sent.push(delta), contacts.contactOf, 75, timers);
+    contacts.set(contact('a@x'));
+    coalescer.upsert('a@x');
+    contacts.drop('a@x');
     coalescer.remove('a@x');
     coalescer.remove('b@x');
-    coalescer.upsert(contact('b@x', 'back'));
+    contacts.set(contact('b@x', 'back'));
+    coalescer.upsert('b@x');
     fire();
     expect(sent).toEqual([{ upserts: [contact('b@x', 'back')], removed: ['a@x'] }]);
+  });
+
+  it('sends the state a contact has when the delta goes out, built once however often it changed', () => {
+    const { timers, fire } = fakeTimers();
+    const sent: Delta[] = [];
+    const contacts = roster();
+    let built = 0;
+    const coalescer = createCoalescer((delta) => sent.push(delta), (jid) => ((built += 1), contacts.contactOf(jid)), 75, timers);
+    for (const status of ['one', 'two', 'three']) {
+      contacts.set(contact('a@x', status));
+      coalescer.upsert('a@x');
+    }
+    expect(built).toBe(0);
+    fire();
+    expect(built).toBe(1);
+    expect(sent).toEqual([{ upserts: [contact('a@x', 'three')], removed: [] }]);
   });
 
   it('flushes at once when asked, sends nothing when nothing changed, and forgets on dispose', () => {
     const { timers, fire, scheduled } = fakeTimers();
     const sent: Delta[] = [];
-    const coalescer = createCoalescer((delta) => sent.push(delta), 75, timers);
+    const contacts = roster();
+    contacts.set(contact('a@x'));
+    contacts.set(contact('b@x'));
+    const coalescer = createCoalescer((delta) => sent.push(delta), contacts.contactOf, 75, timers);
     coalescer.flush();
     expect(sent).toEqual([]);
-    coalescer.upsert(contact('a@x'));
+    coalescer.upsert('a@x');
     coalescer.flush();
     expect(sent).toHaveLength(1);
     expect(scheduled()).toBe(0);
-    coalescer.upsert(contact('b@x'));
+    coalescer.upsert('b@x');
     coalescer.dispose();
     fire();
     expect(sent).toHaveLength(1);
