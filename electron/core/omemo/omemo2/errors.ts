@@ -9,7 +9,8 @@ export type Omemo2ErrorCode =
   | 'duplicate-message'
   | 'too-many-skipped-keys'
   | 'no-sending-chain'
-  | 'sender-mismatch';
+  | 'sender-mismatch'
+  | 'damaged-session';
 
 export class Omemo2Error extends Error {
   readonly code: Omemo2ErrorCode;

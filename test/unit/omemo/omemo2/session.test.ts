@@ -6,6 +6,7 @@ import { Omemo2Error } from '../../../../electron/core/omemo/omemo2/errors.ts';
 import { generateIdentity, type IdentityKey } from '../../../../electron/core/omemo/omemo2/identity-key.ts';
 import { generatePreKeys, generateSignedPreKey, type PreKeyPair, type SignedPreKeyPair } from '../../../../electron/core/omemo/omemo2/prekeys.ts';
 import { decodeAuthenticatedMessage, encodeAuthenticatedMessage } from '../../../../electron/core/omemo/omemo2/protobuf.ts';
+import { parseSession, serializeSession } from '../../../../electron/core/omemo/omemo2/session-codec.ts';
 import { acceptKeyExchange, repeatedKeyExchange, startSession, unwrapKey, wrapKey, type Session } from '../../../../electron/core/omemo/omemo2/session.ts';
 import type { PublicBundle } from '../../../../electron/core/omemo/omemo2/x3dh.ts';
 
@@ -147,5 +148,31 @@ describe('OMEMO 2 sessions', () => {
     expect(codeOf(() => unwrapKey({ ...alice, associatedData: alice.associatedData.map((b) => b ^ 1) }, key.data))).toBe('authentication-failed');
     expect(codeOf(() => unwrapKey(alice, key.data.subarray(0, 10)))).toBe('malformed-message');
     expect(unwrapKey(alice, key.data).keyMaterial).toEqual(material(20));
+  });
+});
+
+describe('OMEMO 2 sessions in the store', () => {
+  it('a session stored as JSON and read back goes on where it was, skipped keys and pending key exchange included', () => {
+    const bobDevice = device();
+    let alice = startSession(generateIdentity(), bobDevice.bundle);
+    const first = wrapKey(alice, material(1));
+    alice = parseSession(serializeSession(first.session));
+    expect(alice.pendingKeyExchange).toEqual(first.session.pendingKeyExchange);
+    const accepted = acceptKeyExchange(bobDevice.identity, keysOf(bobDevice), first.key.data);
+    let bob = accepted.session;
+    const skippedOne = wrapKey(bob, material(2));
+    const second = wrapKey(skippedOne.session, material(3));
+    bob = second.session;
+    alice = parseSession(serializeSession(unwrapKey(alice, second.key.data).session));
+    expect(alice.ratchet.skipped).toHaveLength(1);
+    expect(unwrapKey(alice, skippedOne.key.data).keyMaterial).toEqual(material(2));
+    const back = wrapKey(alice, material(4));
+    expect(back.key.kex).toBe(false);
+    expect(unwrapKey(parseSession(serializeSession(bob)), back.key.data).keyMaterial).toEqual(material(4));
+  });
+
+  it('a damaged stored session is refused as such', () => {
+    expect(codeOf(() => parseSession('{"version":1}'))).toBe('damaged-session');
+    expect(codeOf(() => parseSession('not json'))).toBe('damaged-session');
   });
 });
