@@ -235,6 +235,22 @@ async def omemo_received(peer, _args):
     return {"decrypted": peer.omemo.decrypted, "failures": peer.omemo.failures}
 
 
+async def omemo2_start(peer, _args):
+    """OMEMO 2 with python-omemo's twomemo backend (Debian's python3-twomemo), imported here like OMEMO 0.3."""
+    from twomemo_support import Omemo2Peer
+
+    peer.omemo2 = Omemo2Peer(peer)
+    return await peer.omemo2.start()
+
+
+async def omemo2_send(peer, args):
+    return await peer.omemo2.send(args["to"], args["body"])
+
+
+async def omemo2_received(peer, _args):
+    return {"decrypted": peer.omemo2.decrypted, "failures": peer.omemo2.failures}
+
+
 async def store_legacy_bookmarks(peer, args):
     # XEP-0048 §3.2 in private XML storage (XEP-0049), by slixmpp's own plugin; enabled here only, so that other tests'
     # peers do not carry its PEP +notify in their caps.
@@ -253,6 +269,9 @@ COMMANDS = {
     "omemoSend": omemo_send,
     "omemoReceived": omemo_received,
     "omemoSendGroupchat": omemo_send_groupchat,
+    "omemo2Start": omemo2_start,
+    "omemo2Send": omemo2_send,
+    "omemo2Received": omemo2_received,
     "publishBookmark": publish_bookmark,
     "storeLegacyBookmarks": store_legacy_bookmarks,
     "directInvite": direct_invite,

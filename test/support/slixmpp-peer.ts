@@ -84,6 +84,12 @@ export interface SlixmppPeer {
   omemoSendGroupchat(room: string, members: readonly string[], body: string): Promise<{ errors: string[] }>;
   /** What the peer decrypted so far (`from` the sender's real bare JID, in a room too), and what it could not. */
   omemoReceived(): Promise<{ decrypted: { from: string; device: number; body: string; type: string }[]; failures: string[] }>;
+  /** OMEMO 2 with python-omemo's twomemo backend (Debian's python3-twomemo): publishes the peer's device; answers its id. */
+  omemo2Start(): Promise<number>;
+  /** XEP-0384 v0.8 §4.4: an SCE envelope with `body`, encrypted for `to`'s OMEMO 2 devices. */
+  omemo2Send(to: string, body: string): Promise<{ errors: string[] }>;
+  /** What the peer decrypted with OMEMO 2 so far, and what it could not. */
+  omemo2Received(): Promise<{ decrypted: { from: string; device: number; body: string }[]; failures: string[] }>;
   /** XEP-0048 §3.2: replaces the account's private XML storage bookmarks (XEP-0049) with these rooms. */
   storeLegacyBookmarks(rooms: readonly { room: string; name?: string; nick?: string; autojoin?: boolean; password?: string }[]): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
@@ -253,6 +259,9 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     omemoSend: async (to, body) => (await command('omemoSend', { to, body })) as { errors: string[] },
     omemoSendGroupchat: async (room, members, body) => (await command('omemoSendGroupchat', { room, members, body })) as { errors: string[] },
     omemoReceived: async () => (await command('omemoReceived')) as { decrypted: { from: string; device: number; body: string; type: string }[]; failures: string[] },
+    omemo2Start: async () => (await command('omemo2Start')) as number,
+    omemo2Send: async (to, body) => (await command('omemo2Send', { to, body })) as { errors: string[] },
+    omemo2Received: async () => (await command('omemo2Received')) as { decrypted: { from: string; device: number; body: string }[]; failures: string[] },
     storeLegacyBookmarks: async (rooms) => void (await command('storeLegacyBookmarks', { rooms })),
     waitFor,
     stop,

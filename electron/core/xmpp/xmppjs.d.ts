@@ -143,3 +143,10 @@ declare module '@xmpp/stream-management' {
     readonly middleware: MiddlewareApi;
   }): StreamManagement;
 }
+
+declare module '@xmpp/xml/lib/parse.js' {
+  import type { Element } from '@xmpp/xml';
+
+  /** One whole XML document into its root element; throws on malformed XML. */
+  export default function parse(data: string): Element;
+}
