@@ -17,6 +17,8 @@ export interface CoreOptions {
   readonly checkEvents?: boolean;
   /** XEP-0410: how long a room may be silent before we check that we are still in it; default 15 min (short in tests). */
   readonly mucSelfPingIdleMs?: number;
+  /** Where accepted incoming files go unless the user picks a folder; default ~/Downloads (the host passes its own). */
+  readonly downloadsDir?: string;
 }
 
 export type CoreEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;

@@ -1,5 +1,6 @@
 // The composition root of the core: store, logs, accounts with their XMPP sessions, and the handler table both hosts serve.
 import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Emit, Handlers } from '../../shared/ipc/contract.ts';
 import { isMuted } from '../../shared/model/mute.ts';
@@ -77,6 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     opened.catch(() => omemoStores.delete(accountId));
     return opened;
   };
+  const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
   const accounts = createAccountService({
     store: createAccountStore(db),
     rosterStore,
@@ -93,11 +95,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
+    jingle: { transfers, downloadsDir: () => options.downloadsDir ?? join(homedir(), 'Downloads') },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
   const files = createFileRegistry();
-  const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
   const handlers: Handlers = {
     'app.snapshot': () =>
       Promise.resolve({

@@ -32,6 +32,10 @@ export const errorCodes = [
   'not-connected',
   /** End-to-end encryption is on for the conversation and cannot be done: nothing was sent in the clear. */
   'encryption-unavailable',
+  /** The other side declined the file offered. */
+  'declined',
+  /** A file transfer ended without the file (a broken transport, a damaged file, the peer's reason in `params`). */
+  'transfer-failed',
   'internal',
 ] as const;
 

@@ -43,6 +43,7 @@ export interface LinkDeps {
   readonly mucSelfPingIdleMs?: number;
   /** The account's OMEMO key store (its sealing key comes from the secret box, hence asynchronous). */
   readonly omemoKeys?: (accountId: string) => Promise<OmemoKeyStore>;
+  readonly jingle?: AccountSessionDeps['jingle'];
 }
 
 export function createLinks(deps: LinkDeps) {
@@ -115,6 +116,7 @@ export function createLinks(deps: LinkDeps) {
       onNewMessage: deps.onNewMessage,
       shareChatActivity: deps.shareChatActivity,
       omemoKeys,
+      jingle: deps.jingle,
       ...(deps.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: deps.mucSelfPingIdleMs }),
     });
     connection.start();

@@ -1,7 +1,7 @@
 // XEP-0166 Jingle on the wire: the <jingle/> element (§7.1), its contents (§7.3) and reasons (§7.4), and the Jingle
 // error conditions (§8).
 import xml, { type Element } from '@xmpp/xml';
-import { NS_STANZAS, type ErrorType } from '../xmpp/iq-router.ts';
+import { IqReplyError, type ErrorType } from '../xmpp/iq-router.ts';
 import { isAction, isReason, type JingleAction, type Reason, type Role } from './session-machine.ts';
 
 export const NS_JINGLE = 'urn:xmpp:jingle:1';
@@ -105,15 +105,9 @@ export const JINGLE_ERRORS = {
 } as const satisfies Record<string, { type: ErrorType; condition: string }>;
 export type JingleErrorCondition = keyof typeof JINGLE_ERRORS;
 
-/** §8: an error answer to `stanza`, with the stanza condition and, when given, the Jingle one. */
-export function buildJingleError(stanza: Element, jingle: JingleErrorCondition | { type: ErrorType; condition: string }): Element {
-  const parts = typeof jingle === 'string' ? JINGLE_ERRORS[jingle] : jingle;
-  return xml(
-    'iq',
-    { type: 'error', id: stanza.attrs.id, to: stanza.attrs.from },
-    xml('error', { type: parts.type }, xml(parts.condition, { xmlns: NS_STANZAS }), typeof jingle === 'string' ? xml(jingle, { xmlns: NS_JINGLE_ERRORS }) : undefined),
-  );
-}
+/** §8: the error a request is answered with, carrying the stanza condition and the Jingle one. */
+export const jingleReplyError = (condition: JingleErrorCondition): IqReplyError =>
+  new IqReplyError(JINGLE_ERRORS[condition].type, JINGLE_ERRORS[condition].condition, xml(condition, { xmlns: NS_JINGLE_ERRORS }));
 
 /** §8: the Jingle condition of an error answer, if it has one. */
 export function jingleErrorOf(stanza: Element): string | undefined {

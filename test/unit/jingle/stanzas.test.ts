@@ -14,8 +14,8 @@ import {
   parseIbb,
   parseIbbTransport,
 } from '../../../electron/core/jingle/ibb-stanzas.ts';
-import { buildJingle, buildJingleError, jingleErrorOf, NS_JINGLE, NS_JINGLE_ERRORS, parseJingle } from '../../../electron/core/jingle/jingle-stanzas.ts';
-import { NS_STANZAS } from '../../../electron/core/xmpp/iq-router.ts';
+import { buildJingle, jingleErrorOf, jingleReplyError, NS_JINGLE, NS_JINGLE_ERRORS, parseJingle } from '../../../electron/core/jingle/jingle-stanzas.ts';
+import { buildIqError, NS_STANZAS } from '../../../electron/core/xmpp/iq-router.ts';
 
 const offer = { name: 'photo.jpg', size: 1234, mediaType: 'image/jpeg', date: '2026-12-03T10:00:00Z', desc: 'the beach', hashes: [{ algo: 'sha-256', value: 'q1w2e3==' }] };
 
@@ -63,6 +63,10 @@ describe('XEP-0166 stanzas', () => {
 
   it('§8: errors carry the stanza condition and the Jingle one', () => {
     const request = xml('iq', { type: 'set', id: 'x1', from: 'bob@example.org/b' });
+    const buildJingleError = (stanza: typeof request, condition: 'unknown-session' | 'tie-break') => {
+      const reply = jingleReplyError(condition);
+      return buildIqError(stanza, reply.type, reply.condition, reply.specific);
+    };
     const error = buildJingleError(request, 'unknown-session');
     expect(error.attrs).toEqual({ type: 'error', id: 'x1', to: 'bob@example.org/b' });
     expect(error.getChild('error')?.attrs.type).toBe('cancel');

@@ -1,0 +1,69 @@
+// Where an incoming file's bytes go: a temporary name next to the final one, hashed (sha-256) as it is written, and
+// renamed only once the size and the hash match what was offered; a mismatch keeps the bytes aside under the temporary name.
+import { createHash } from 'node:crypto';
+import { link, open, unlink } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+
+export const PARTIAL_SUFFIX = '.causette-part';
+
+export type SinkResult =
+  | { readonly ok: true; readonly path: string }
+  | { readonly ok: false; readonly problem: 'size-mismatch' | 'hash-mismatch'; readonly kept: string };
+
+/** The first of `name`, `name (1)`, … that does not exist in `dir`, taken atomically (a hard link never overwrites). */
+async function claim(dir: string, name: string, from: string): Promise<string> {
+  const extension = extname(name);
+  const stem = name.slice(0, name.length - extension.length);
+  for (let n = 0; n < 1000; n += 1) {
+    const candidate = join(dir, n === 0 ? name : `${stem} (${n})${extension}`);
+    try {
+      await link(from, candidate);
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new Error('no free name for the file');
+}
+
+export async function openFileSink(dir: string, name: string, expectedSize: number) {
+  const temporary = join(dir, `.${name}.${process.pid}.${Date.now()}${PARTIAL_SUFFIX}`);
+  // 'wx': never write into a file that is already there.
+  const handle = await open(temporary, 'wx', 0o600);
+  const hash = createHash('sha256');
+  let written = 0;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+
+  return {
+    temporary,
+    written: () => written,
+    async write(bytes: Uint8Array): Promise<void> {
+      if (written + bytes.length > expectedSize) throw new Error('more bytes than offered');
+      await handle.write(bytes);
+      hash.update(bytes);
+      written += bytes.length;
+    },
+    /** Checks the size and, when given, the sha-256 (base64), then moves the file under its final, free name. */
+    async finish(sha256: string | undefined): Promise<SinkResult> {
+      await handle.sync();
+      await close();
+      if (written !== expectedSize) return { ok: false, problem: 'size-mismatch', kept: temporary };
+      if (sha256 !== undefined && hash.digest('base64') !== sha256) return { ok: false, problem: 'hash-mismatch', kept: temporary };
+      const path = await claim(dir, name, temporary);
+      await unlink(temporary);
+      return { ok: true, path };
+    },
+    /** Gives up: nothing is left behind. */
+    async discard(): Promise<void> {
+      await close().catch(() => undefined);
+      await unlink(temporary).catch(() => undefined);
+    },
+  };
+}
+
+export type FileSink = Awaited<ReturnType<typeof openFileSink>>;
