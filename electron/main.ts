@@ -145,6 +145,7 @@ async function start(): Promise<void> {
     window: { show: windows.show, openConversation },
     platform: process.platform,
     icon: join(assetsDir, 'icon.png'),
+    t: words.t,
   });
   stopIdle = watchIdle(powerMonitor, (activity) => running.handlers['presence.activity'](activity), running.logger);
   windows.show();

@@ -3,6 +3,8 @@
 // Electron's Notification is passed in, so tests drive it with a stand-in.
 import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Core } from './core/core-api.ts';
+import { invitationWords } from '../shared/i18n/invitation-words.ts';
+import type { Translate } from './i18n/words.ts';
 import { onCoreEvents } from './tray/core-events.ts';
 
 export interface ShownNotification {
@@ -30,6 +32,8 @@ export interface NotificationOptions {
   readonly window: NotifyingWindow;
   readonly platform: NodeJS.Platform;
   readonly icon?: string;
+  /** The shell's words, for what the core sends without them (an invitation). */
+  readonly t: Translate;
 }
 
 /**
@@ -72,8 +76,28 @@ export function startNotifications(options: NotificationOptions): () => void {
     notification.show();
   }
 
+  function invited({ accountId, invitation, sound }: EventPayload<'muc.invited'>): void {
+    const key = `${accountId}\u0000invitation ${invitation.room}`;
+    shown.get(key)?.close();
+    const { title, body } = invitationWords((key, values) => options.t(key, values), invitation);
+    const notification = new Notification({
+      title: notificationText(platform, title),
+      body: notificationText(platform, body),
+      silent: !sound,
+      ...(options.icon === undefined ? {} : { icon: options.icon }),
+    });
+    shown.set(key, notification);
+    notification.on('close', () => {
+      if (shown.get(key) === notification) shown.delete(key);
+    });
+    // The invitation waits in the sidebar, with Join and Decline.
+    notification.on('click', () => window.show());
+    notification.show();
+  }
+
   const unsubscribe = onCoreEvents(core, {
     'chat.notify': notify,
+    'muc.invited': invited,
     // Read here or on another device: its notification has nothing left to say.
     'chat.conversation': ({ accountId, conversation }) => {
       if (conversation.unread === 0 || conversation.muted) shown.get(`${accountId}\u0000${conversation.peer}`)?.close();

@@ -3,6 +3,8 @@ import messageSound from '../assets/sounds/message.wav';
 import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Api } from './api.ts';
 import { useUi } from './stores/ui.ts';
+import { i18n } from './i18n/index.ts';
+import { invitationWords } from '../shared/i18n/invitation-words.ts';
 
 type Target = EventPayload<'ui.openConversation'>;
 
@@ -53,6 +55,17 @@ export function startNotifications(api: Api, web: boolean): void {
     notification.onclick = () => {
       notification.close();
       openConversation(payload);
+    };
+  });
+  // XEP-0045 §7.8 / XEP-0249: a contact's invitation; the invitations list in the sidebar holds its answers.
+  api.on('muc.invited', ({ invitation, sound }) => {
+    if (sound) playMessageSound((player ??= new Audio(messageSound)));
+    if (!webNotificationsAvailable() || window.Notification.permission !== 'granted') return;
+    const { title, body } = invitationWords(i18n.t.bind(i18n), invitation);
+    const notification = new window.Notification(title, { body, tag: `invitation ${invitation.room}`, silent: true });
+    notification.onclick = () => {
+      notification.close();
+      window.focus();
     };
   });
   // Read here or on another device: its notification has nothing left to say.

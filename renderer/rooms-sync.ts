@@ -5,6 +5,7 @@ import type { Api } from './api.ts';
 import { createFrameBatch } from './frame-batch.ts';
 import { useAccounts } from './stores/accounts.ts';
 import { useRooms } from './stores/rooms.ts';
+import { useDeclines } from './stores/declines.ts';
 import { useVoiceRequests } from './stores/voice-requests.ts';
 
 const known = (accountId: string) => useAccounts.getState().accounts.some((account) => account.id === accountId);
@@ -33,6 +34,7 @@ export function startRoomsSync(api: Api): void {
   api.on('muc.occupants', (delta) => batch.push(delta));
   api.on('muc.invitations', ({ accountId, invitations }) => useRooms.getState().invitations(accountId, invitations));
   api.on('muc.voiceRequest', ({ accountId, request }) => useVoiceRequests.getState().received(accountId, request));
+  api.on('muc.declined', ({ accountId, room, from, reason }) => useDeclines.getState().declined(accountId, { room, from, ...(reason === undefined ? {} : { reason }) }));
   api.on('account.removed', ({ accountId }) => {
     batch.flush();
     useRooms.getState().forget(accountId);

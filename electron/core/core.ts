@@ -92,6 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     extraCa: options.extraCa ?? [],
     emit,
     onNewMessage: notifier.newMessage,
+    onInvitation: notifier.newInvitation,
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,

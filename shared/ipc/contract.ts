@@ -338,6 +338,10 @@ export const events = {
   'ui.editStatus': z.object({}),
   /** The invitations waiting for an answer changed (one came, or was joined or declined). */
   'muc.invitations': z.object({ accountId: AccountIdSchema, invitations: z.array(InvitationSchema) }),
+  /** A contact invited us to a room and notifications are not muted: the host shows one (sound: with the chime). */
+  'muc.invited': z.object({ accountId: AccountIdSchema, invitation: InvitationSchema, sound: z.boolean() }),
+  /** Someone declined an invitation of ours to a room (XEP-0045 §7.8.2), with their reason if they gave one. */
+  'muc.declined': z.object({ accountId: AccountIdSchema, room: z.string(), from: z.string(), reason: z.string().optional() }),
   /** A room's state changed (joined, subject, our role, put out…). */
   'muc.room': z.object({ accountId: AccountIdSchema, room: RoomSchema }),
   /**

@@ -1,5 +1,10 @@
-// End-to-end encryption of a one-to-one conversation (OMEMO, XEP-0384): what the chat header's switch shows.
+// End-to-end encryption of a conversation or a room (OMEMO, XEP-0384): what the chat and room headers' switch shows.
 import { z } from 'zod';
+import type { RoomFeatures } from './room.ts';
+
+/** Why a room cannot be encrypted in (OMEMO clients encrypt only in members-only rooms whose members' real JIDs everyone sees, XEP-0045 §4.2). */
+export const RoomEncryptionProblemSchema = z.enum(['notMembersOnly', 'anonymous']);
+export type RoomEncryptionProblem = z.infer<typeof RoomEncryptionProblemSchema>;
 
 export const EncryptionStateSchema = z.object({
   peer: z.string(),
@@ -7,14 +12,27 @@ export const EncryptionStateSchema = z.object({
   on: z.boolean(),
   /** The user chose it; otherwise it follows whether the peer has OMEMO devices. */
   chosen: z.boolean(),
-  /** The peer has OMEMO devices, as far as we know. */
+  /** The peer has OMEMO devices, as far as we know; for a room, it is one that can be encrypted in. */
   available: z.boolean(),
+  /** A room that cannot be encrypted in, and why. */
+  reason: RoomEncryptionProblemSchema.optional(),
 });
 export type EncryptionState = z.infer<typeof EncryptionStateSchema>;
 
 /** The choice when made, else on exactly when the peer has devices (XEP-0384 clients encrypt by default then). */
 export function encryptionState(peer: string, choice: boolean | undefined, devices: number): EncryptionState {
   return { peer, on: choice ?? devices > 0, chosen: choice !== undefined, available: devices > 0 };
+}
+
+export function roomEncryptionProblem(features: Pick<RoomFeatures, 'membersOnly' | 'nonAnonymous'>): RoomEncryptionProblem | undefined {
+  if (!features.membersOnly) return 'notMembersOnly';
+  return features.nonAnonymous ? undefined : 'anonymous';
+}
+
+/** A room's: the choice when made, else on exactly when the room can be encrypted in. */
+export function roomEncryptionState(room: string, choice: boolean | undefined, features: Pick<RoomFeatures, 'membersOnly' | 'nonAnonymous'>): EncryptionState {
+  const reason = roomEncryptionProblem(features);
+  return { peer: room, on: choice ?? reason === undefined, chosen: choice !== undefined, available: reason === undefined, ...(reason === undefined ? {} : { reason }) };
 }
 
 /** XEP-0384 §8 leaves trust to the client: undecided devices are trusted blindly until the contact has a verified one. */

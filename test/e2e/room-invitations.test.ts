@@ -73,6 +73,18 @@ describe('room invitations', () => {
     // A members-only room: the invitations went through it (XEP-0045 §7.8.2), which made them members.
     const atCarol = await carol.waitFor(invitedBy(room), 'the invitation through the room');
     expect(JSON.stringify(atCarol.tree)).toContain('Weekend plans');
+    // Carol declines from another client of hers, through the room (§7.8.2): alice's room says so until she dismisses it.
+    const carolPhone = await plainClient(server, 'carol', 'carol-pass');
+    await carolPhone.send(
+      xml('message', { to: room }, xml('x', { xmlns: 'http://jabber.org/protocol/muc#user' }, xml('decline', { to: `alice@${server.domain}` }, xml('reason', {}, 'Busy all weekend')))),
+    );
+    await carolPhone.stop();
+    const declined = view.getByRole('status').filter({ hasText: say('invite.declinedBy', { jid: `carol@${server.domain}` }) });
+    await declined.waitFor({ timeout: 10_000 });
+    expect(await declined.textContent()).toContain('Busy all weekend');
+    expect(await violations(page)).toEqual([]);
+    await declined.getByRole('button', { name: say('invite.dismissDecline', { jid: `carol@${server.domain}` }) }).click();
+    await declined.waitFor({ state: 'detached' });
 
     const list = bob.page.getByRole('region', { name: say('invitations.title') });
     const item = list.getByRole('listitem').filter({ hasText: room });

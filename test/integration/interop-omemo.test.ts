@@ -1,9 +1,11 @@
 // OMEMO 0.3 interop (XEP-0384 v0.3.0) with an independent implementation: a slixmpp peer using python-omemo 1.0 with its
-// oldmemo backend (Debian's python3-omemo, python3-oldmemo), both directions (issue 12, Interoperability).
+// oldmemo backend (Debian's python3-omemo, python3-oldmemo), both directions, one-to-one and in a members-only room
+// (issue 12, Interoperability).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { createPeers } from './interop-harness.ts';
+import { roomAddress } from './muc-harness.ts';
 import { createHarness, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
@@ -40,6 +42,33 @@ describe('OMEMO 0.3 with python-omemo', () => {
     expect(received).toMatchObject({ encrypted: true, senderDevice: bobDevice });
 
     await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'and once more' });
+    await until(async () => (await bob.omemoReceived()).decrypted.some((entry) => entry.body === 'and once more'), 'the peer decrypts the answer');
+    expect((await bob.omemoReceived()).failures).toEqual([]);
+  });
+});
+
+describe('OMEMO 0.3 with python-omemo in a members-only room', () => {
+  it('the peer decrypts Causette’s room message, and Causette the peer’s', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const alice = await harness.signIn(aliceJid);
+    const bob = await peers.peer(bobJid);
+    const bobDevice = await bob.omemoStart();
+    const room = roomAddress(server, 'interop');
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'private' });
+    await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: bobJid, affiliation: 'member' });
+    await bob.joinRoom({ room, nick: 'Bob' });
+    await until(async () => (await alice.handlers['muc.occupants']({ accountId: alice.accountId, room })).some((occupant) => occupant.nick === 'Bob'), 'bob is in');
+    expect(await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: room })).toMatchObject({ on: true, available: true });
+
+    await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'Bonjour the room' });
+    const first = await until(async () => (await bob.omemoReceived()).decrypted.find((entry) => entry.body === 'Bonjour the room'), 'the peer decrypts');
+    expect(first).toMatchObject({ from: aliceJid, type: 'groupchat' });
+
+    expect((await bob.omemoSendGroupchat(room, [aliceJid], 'Hello from python-omemo in the room')).errors).toEqual([]);
+    const received = await until(async () => (await history(alice, room)).find((message) => message.body === 'Hello from python-omemo in the room'), 'Causette decrypts');
+    expect(received).toMatchObject({ encrypted: true, senderDevice: bobDevice, sender: { nick: 'Bob' }, direction: 'in' });
+
+    await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'and once more' });
     await until(async () => (await bob.omemoReceived()).decrypted.some((entry) => entry.body === 'and once more'), 'the peer decrypts the answer');
     expect((await bob.omemoReceived()).failures).toEqual([]);
   });

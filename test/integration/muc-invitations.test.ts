@@ -71,6 +71,8 @@ describe('room invitations', () => {
     expect(await invitationTo(carol, room)).toMatchObject({ kind: 'mediated', password: 'sesame' });
     await carol.handlers['muc.declineInvitation']({ accountId: carol.accountId, room, reason: 'Busy' });
     expect(await invitations(carol)).toEqual([]);
+    // §7.8.2: the room passes carol's decline on to alice, who is told who declined and why.
+    expect(await until(() => Promise.resolve(eventsNamed(alice, 'muc.declined')[0]), 'alice hears of the decline')).toEqual({ accountId: alice.accountId, room, from: carolJid, reason: 'Busy' });
     expect(await refusal(carol.handlers['muc.declineInvitation']({ accountId: carol.accountId, room }))).toMatchObject({ code: 'not-found' });
   });
 

@@ -7,6 +7,7 @@ import oldmemo.etree
 import omemo
 from omemo.storage import Just, Nothing, Storage
 from omemo.types import TrustLevel
+from slixmpp import JID
 from slixmpp.exceptions import IqError
 
 NS = oldmemo.oldmemo.NAMESPACE
@@ -134,14 +135,41 @@ class OmemoPeer:
         stanza.send()
         return {"errors": [str(error) for error in errors]}
 
+    async def send_groupchat(self, room, members, body):
+        """A room message encrypted for the members' devices (their real JIDs, as the room shows them) and ours."""
+        for jid in members:
+            await self.manager.refresh_device_list(NS, jid)
+        messages, errors = await self.manager.encrypt(frozenset(members), {NS: body.encode("utf-8")})
+        if not messages:
+            raise RuntimeError(f"nothing to send: {errors}")
+        stanza = self.peer.make_message(mto=room, mtype="groupchat", mbody="I sent you an OMEMO encrypted message")
+        for message in messages:
+            stanza.append(oldmemo.etree.serialize_message(message))
+        stanza.append(ET.Element("{urn:xmpp:hints}store"))
+        stanza.send()
+        return {"errors": [str(error) for error in errors]}
+
+    def sender(self, stanza):
+        """The real bare JID of who sent it: in a room, the occupant's, which a non-anonymous room shows in its presence."""
+        if stanza["type"] != "groupchat":
+            return stanza["from"].bare
+        real = self.peer.plugin["xep_0045"].get_jid_property(stanza["from"].bare, stanza["from"].resource, "jid")
+        return JID(str(real)).bare if real else None
+
     async def received(self, stanza):
         element = stanza.xml.find(f"{{{NS}}}encrypted")
         if element is None or self.manager is None:
             return
+        sender = self.sender(stanza)
+        # Our own room message reflected: it holds no key for this device.
+        if sender == self.peer.boundjid.bare and stanza["type"] == "groupchat":
+            return
         try:
-            message = await oldmemo.etree.parse_message(element, stanza["from"].bare, self.peer.boundjid.bare, self.manager)
+            if sender is None:
+                raise RuntimeError(f"the room does not show who {stanza['from']} is")
+            message = await oldmemo.etree.parse_message(element, sender, self.peer.boundjid.bare, self.manager)
             plaintext, device, _ = await self.manager.decrypt(message)
             if plaintext is not None:
-                self.decrypted.append({"from": stanza["from"].bare, "device": device.device_id, "body": plaintext.decode("utf-8")})
+                self.decrypted.append({"from": sender, "device": device.device_id, "body": plaintext.decode("utf-8"), "type": stanza["type"]})
         except Exception as error:  # reported to the test, which asserts there are none
             self.failures.append(f"{type(error).__name__}: {error}")

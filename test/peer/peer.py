@@ -227,6 +227,10 @@ async def omemo_send(peer, args):
     return await peer.omemo.send(args["to"], args["body"])
 
 
+async def omemo_send_groupchat(peer, args):
+    return await peer.omemo.send_groupchat(args["room"], args["members"], args["body"])
+
+
 async def omemo_received(peer, _args):
     return {"decrypted": peer.omemo.decrypted, "failures": peer.omemo.failures}
 
@@ -248,6 +252,7 @@ COMMANDS = {
     "omemoStart": omemo_start,
     "omemoSend": omemo_send,
     "omemoReceived": omemo_received,
+    "omemoSendGroupchat": omemo_send_groupchat,
     "publishBookmark": publish_bookmark,
     "storeLegacyBookmarks": store_legacy_bookmarks,
     "directInvite": direct_invite,

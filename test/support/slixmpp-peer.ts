@@ -80,8 +80,10 @@ export interface SlixmppPeer {
   omemoStart(): Promise<number>;
   /** XEP-0384 v0.3.0 §4.5: an encrypted message to `to`'s devices; answers what could not be encrypted for. */
   omemoSend(to: string, body: string): Promise<{ errors: string[] }>;
-  /** What the peer decrypted so far, and what it could not. */
-  omemoReceived(): Promise<{ decrypted: { from: string; device: number; body: string }[]; failures: string[] }>;
+  /** An encrypted room message for the members' devices (their real bare JIDs) and the peer's other devices. */
+  omemoSendGroupchat(room: string, members: readonly string[], body: string): Promise<{ errors: string[] }>;
+  /** What the peer decrypted so far (`from` the sender's real bare JID, in a room too), and what it could not. */
+  omemoReceived(): Promise<{ decrypted: { from: string; device: number; body: string; type: string }[]; failures: string[] }>;
   /** XEP-0048 §3.2: replaces the account's private XML storage bookmarks (XEP-0049) with these rooms. */
   storeLegacyBookmarks(rooms: readonly { room: string; name?: string; nick?: string; autojoin?: boolean; password?: string }[]): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
@@ -249,7 +251,8 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     publishBookmark: async (args) => void (await command('publishBookmark', { ...args })),
     omemoStart: async () => (await command('omemoStart')) as number,
     omemoSend: async (to, body) => (await command('omemoSend', { to, body })) as { errors: string[] },
-    omemoReceived: async () => (await command('omemoReceived')) as { decrypted: { from: string; device: number; body: string }[]; failures: string[] },
+    omemoSendGroupchat: async (room, members, body) => (await command('omemoSendGroupchat', { room, members, body })) as { errors: string[] },
+    omemoReceived: async () => (await command('omemoReceived')) as { decrypted: { from: string; device: number; body: string; type: string }[]; failures: string[] },
     storeLegacyBookmarks: async (rooms) => void (await command('storeLegacyBookmarks', { rooms })),
     waitFor,
     stop,

@@ -36,6 +36,7 @@ export interface LinkDeps {
   readonly emit: Emit;
   /** A message was newly stored (the notifier decides whether it is worth a notification). */
   readonly onNewMessage?: AccountSessionDeps['onNewMessage'];
+  readonly onInvitation?: AccountSessionDeps['onInvitation'];
   /** The user's choice of who gets receipts, markers and chat states. */
   readonly shareChatActivity?: AccountSessionDeps['shareChatActivity'];
   /** Causette's version, for XEP-0092 answers. */
@@ -114,6 +115,7 @@ export function createLinks(deps: LinkDeps) {
       ownPresence: () => deps.presence.announced(record.id),
       onInvisibility: () => publishOwn(entry),
       onNewMessage: deps.onNewMessage,
+      onInvitation: deps.onInvitation,
       shareChatActivity: deps.shareChatActivity,
       omemoKeys,
       jingle: deps.jingle,

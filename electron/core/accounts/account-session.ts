@@ -6,8 +6,9 @@ import type { Element } from '@xmpp/xml';
 import type { Emit } from '../../../shared/ipc/contract.ts';
 import { toAppError } from '../../../shared/ipc/errors.ts';
 import type { Contact, SubscriptionRequest } from '../../../shared/model/contact.ts';
-import { encryptionState } from '../../../shared/model/encryption.ts';
+import { encryptionState, roomEncryptionState } from '../../../shared/model/encryption.ts';
 import type { Message } from '../../../shared/model/message.ts';
+import type { Invitation } from '../../../shared/model/room.ts';
 import { defaultSettings, type ShareChatActivity } from '../../../shared/model/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
@@ -66,6 +67,8 @@ export interface AccountSessionDeps {
   readonly messageStore?: MessageStore;
   /** A chat message newly stored, with where it came from. */
   readonly onNewMessage?: ((message: Message, source: MessageSource) => void) | undefined;
+  /** A new invitation to a room, for the notifier. */
+  readonly onInvitation?: ((accountId: string, invitation: Invitation) => void) | undefined;
   /** Who gets receipts, markers and chat states; the default setting when not given. */
   readonly shareChatActivity?: (() => ShareChatActivity) | undefined;
   readonly emit: Emit;
@@ -231,7 +234,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
           onRoom: (room) => {
             if (room.state === 'joined') invitations?.joined(room.jid);
             deps.emit('muc.room', { accountId, room });
+            // Whether the room can be encrypted in follows its settings.
+            if (omemo) deps.emit('omemo.encryption', { accountId, state: roomEncryptionState(room.jid, deps.messageStore?.encryptionChoice(accountId, room.jid), room.features) });
           },
+          onMembers: (room, arrived) => omemo?.roomMembersChanged(room, arrived),
           onOccupants: (delta) => deps.emit('muc.occupants', { accountId, ...delta }),
           changed: chat.changed,
           sendStored: (message) => chat.sendStored(message),
@@ -249,6 +255,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
         isContact: (bare) => roster.get(bare) !== undefined,
         inRoom: (room) => muc?.room(room)?.state === 'joined',
         onChange: (list) => deps.emit('muc.invitations', { accountId, invitations: list }),
+        ...(deps.onInvitation ? { onNew: (invitation: Invitation) => deps.onInvitation?.(accountId, invitation) } : {}),
+        onDeclined: (decline) => deps.emit('muc.declined', { accountId, ...decline }),
       })
     : undefined;
   // XEP-0045 §8.6: the voice requests of the rooms we moderate.
@@ -288,6 +296,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
             const message = deps.messageStore?.markEncrypted(id);
             if (message) chat.changed(message);
           },
+          ...(muc ? { rooms: { features: (room: string) => muc.room(room)?.features, members: muc.members, sender: muc.sender } } : {}),
         })
       : undefined;
   const jingle = deps.jingle

@@ -2,6 +2,7 @@
 import type { Emit, EventPayload } from '../../../shared/ipc/contract.ts';
 import { notifiedInRoom } from '../../../shared/model/attention.ts';
 import type { Message } from '../../../shared/model/message.ts';
+import type { Invitation } from '../../../shared/model/room.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { MessageSource } from '../xmpp/pipeline/message-context.ts';
 
@@ -71,6 +72,8 @@ export function notificationTitle(name: string, account: string | undefined): st
 export interface Notifier {
   /** The chat pipeline stored a new message (not a merge, not a duplicate). */
   readonly newMessage: (message: Message, source: MessageSource) => void;
+  /** An invitation to a room came; a stranger's waits quietly, like a message request. */
+  readonly newInvitation: (accountId: string, invitation: Invitation) => void;
   /** The conversation the user is looking at; undefined when none is (window hidden, another view). */
   readonly setVisible: (conversation: ConversationRef | undefined) => void;
   /** Something may have changed the unread total: it is recounted soon, and sent when it differs. */
@@ -131,6 +134,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const waiting = quiet.get(key);
       if (waiting) waiting.held = message;
       else if (show(message)) startQuiet(key);
+    },
+    newInvitation(accountId, invitation) {
+      const policy = deps.policy();
+      if (policy.muted || !invitation.fromContact) return;
+      deps.emit('muc.invited', { accountId, invitation, sound: policy.sound });
     },
     setVisible(conversation) {
       visible = conversation;

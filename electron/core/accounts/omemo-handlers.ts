@@ -1,7 +1,9 @@
-// The omemo.* commands (XEP-0384): each conversation's encryption, chosen by the user or following the peer's devices.
+// The omemo.* commands (XEP-0384): each conversation's encryption, chosen by the user or following the peer's devices
+// (in a room, whether it can be encrypted in).
 import type { Emit, Handlers } from '../../../shared/ipc/contract.ts';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
-import { encryptionState, type EncryptionState } from '../../../shared/model/encryption.ts';
+import { encryptionState, roomEncryptionProblem, roomEncryptionState, type EncryptionState } from '../../../shared/model/encryption.ts';
+import { roomRefusal } from '../omemo/omemo-room-encrypt.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import { normaliseBareJid } from '../xmpp/roster/roster-items.ts';
 import type { AccountService } from './account-service.ts';
@@ -23,6 +25,8 @@ function peerOf(text: string): string {
 export function createOmemoHandlers({ accounts, store, emit }: OmemoHandlerDeps): Pick<Handlers, OmemoCommand> {
   async function stateOf(accountId: string, peer: string): Promise<EncryptionState> {
     const entry = accounts.entry(accountId);
+    const room = entry.session?.muc?.room(peer);
+    if (room) return roomEncryptionState(peer, store.encryptionChoice(accountId, peer), room.features);
     const lists = entry.session?.omemo?.lists;
     // Asked of the server only while signed in; otherwise what this session last saw.
     const devices = lists && entry.state.status === 'online' ? await lists.devices(peer).catch(() => lists.known(peer) ?? []) : (lists?.known(peer) ?? []);
@@ -49,7 +53,11 @@ export function createOmemoHandlers({ accounts, store, emit }: OmemoHandlerDeps)
     'omemo.encryption': ({ accountId, peer }) => Promise.resolve().then(() => stateOf(accountId, peerOf(peer))),
     'omemo.setEncryption': async ({ accountId, peer, on }) => {
       const jid = peerOf(peer);
-      accounts.entry(accountId);
+      const room = accounts.entry(accountId).session?.muc?.room(jid);
+      const problem = room && on ? roomEncryptionProblem(room.features) : undefined;
+      // Only a members-only room that shows its members' real JIDs lets us know whom to encrypt for.
+      if (problem === 'notMembersOnly') throw new CausetteError('encryption-unavailable', roomRefusal, undefined, { context: 'notMembersOnly', room: jid });
+      if (problem === 'anonymous') throw new CausetteError('encryption-unavailable', roomRefusal, undefined, { context: 'anonymous', room: jid });
       store.setEncryptionChoice(accountId, jid, on);
       const state = await stateOf(accountId, jid);
       emit('omemo.encryption', { accountId, state });

@@ -77,6 +77,12 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
       fetching.set(jid, running);
       return running;
     },
+    /** The list read again from the server (a room member who just came in may have changed it unseen). */
+    refresh(jid: string): Promise<readonly number[]> {
+      const running = fetching.get(jid) ?? fetch(jid).finally(() => fetching.delete(jid));
+      fetching.set(jid, running);
+      return running;
+    },
     /** What a fresh session publishes or reads for our own account. */
     learn,
     /** A fresh session: notifications may have been missed while offline. */

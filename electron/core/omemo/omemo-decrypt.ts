@@ -1,9 +1,11 @@
-// The message step that opens OMEMO 0.3 messages (XEP-0384 v0.3.0 §4.5–4.6), live, carbon-copied or archived alike: the
+// The message step that opens OMEMO 0.3 messages (XEP-0384 v0.3.0 §4.5–4.6, in chats and rooms), live, carbon-copied or archived alike: the
 // body becomes the plaintext (never the sender's fallback text) and a private mark tells the chat parser it was encrypted and
 // from which device; what cannot be opened is kept and said so.
 import xml, { type Element } from '@xmpp/xml';
 import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
 import type { Logger } from '../log/logger.ts';
+import { NS_SID } from '../xmpp/chat/chat-stanzas.ts';
+import type { MessageContext } from '../xmpp/pipeline/message-context.ts';
 import type { MessageStep } from '../xmpp/pipeline/stanza-pipeline.ts';
 import { ENCRYPTION_MARK, NS_PRIVATE_MARKS } from '../xmpp/pipeline/private-marks.ts';
 import { decryptFrom } from './axolotl-cipher.ts';
@@ -22,6 +24,10 @@ export interface DecryptDeps {
   readonly usedPreKey: () => void;
   /** What keeps sessions working: told of every message opened and every one that could not be. */
   readonly upkeep: Pick<SessionUpkeep, 'received' | 'undecryptable'>;
+  /** The real bare JID of a room message's sender (the room must show it, XEP-0045 §7.2.3 non-anonymous), undefined when it does not. */
+  readonly roomSender: (message: Element, context: MessageContext) => string | undefined;
+  /** The text of our own room message with this origin-id, sent encrypted from this device in this run. */
+  readonly echo: (originId: string) => string | undefined;
   readonly logger: Logger;
 }
 
@@ -37,16 +43,27 @@ function rewritten(message: Element, body: string | undefined, mark: Record<stri
 }
 
 export function createDecryptStep(deps: DecryptDeps): MessageStep {
-  return async (message) => {
+  return async (message, context) => {
     const element = message.getChild('encrypted', NS_AXOLOTL);
-    // Group chats are not decrypted here yet: their <encrypted> stays unread and their body is what the room shows.
-    if (!element || message.attrs.type === 'groupchat') return message;
+    if (!element) return message;
     const encrypted = parseEncrypted(message);
     if (!encrypted) return rewritten(message, undecryptableText(0), { device: '0', undecryptable: 'true' });
     const ownDevice = await deps.ownDevice();
-    const sender = bareOf(message.attrs.from, deps.ownJid);
-    // Our own message from this device, read back from the archive or a carbon: it is stored already, as we wrote it.
-    if (sender === deps.ownJid && encrypted.sid === ownDevice) return rewritten(message, undefined, undefined);
+    const groupchat = message.attrs.type === 'groupchat';
+    const sender = groupchat ? deps.roomSender(message, context) : bareOf(message.attrs.from, deps.ownJid);
+    const device = String(encrypted.sid);
+    if (sender === undefined) {
+      deps.logger.info('an OMEMO room message came from an occupant whose address the room does not show', { device: encrypted.sid });
+      return rewritten(message, encrypted.payload === undefined ? undefined : undecryptableText(encrypted.sid), { device, undecryptable: 'true' });
+    }
+    if (sender === deps.ownJid && encrypted.sid === ownDevice) {
+      // XEP-0045 §7.4: the room reflects our own message, which holds no key for this device: it reads as we wrote it, and merges with ours.
+      const originId = message.getChild('origin-id', NS_SID)?.attrs.id ?? message.attrs.id;
+      const text = groupchat && typeof originId === 'string' ? deps.echo(originId) : undefined;
+      if (text !== undefined) return rewritten(message, text, { device });
+      // Read back from an archive or a carbon: it is stored already, as we wrote it.
+      return rewritten(message, undefined, undefined);
+    }
     const result = await decryptFrom(deps.signal, ownDevice, sender, encrypted);
     const from = { jid: sender, deviceId: encrypted.sid };
     if (result.kind === 'message' || result.kind === 'key-transport') {
@@ -54,7 +71,6 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
       deps.upkeep.received(from, result.prekey);
     }
     if (result.kind === 'undecryptable') deps.upkeep.undecryptable(from, result.reason);
-    const device = String(encrypted.sid);
     // A key transport message for another device, or one that failed: nothing to show (§4.6).
     if (encrypted.payload === undefined && result.kind !== 'message') return rewritten(message, undefined, undefined);
     switch (result.kind) {

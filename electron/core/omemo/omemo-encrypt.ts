@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import type { OutgoingStep } from '../xmpp/pipeline/stanza-pipeline.ts';
 import { buildBundleRequest, parseBundle } from './axolotl-bundle.ts';
-import { encryptFor, hasSession, startSession, type DeviceAddress } from './axolotl-cipher.ts';
+import { encryptFor, hasSession, startSession, type DeviceAddress, type Encrypted } from './axolotl-cipher.ts';
 import { buildEncrypted } from './axolotl-encrypted.ts';
 import { NS_AXOLOTL } from './axolotl-pubsub.ts';
 import type { DeviceLists } from './device-lists.ts';
@@ -39,59 +39,84 @@ export interface EncryptDeps {
   readonly sentTo: (devices: readonly DeviceAddress[]) => void;
 }
 
-const refuse = (context: string, jid: string, message: string) => new CausetteError('encryption-unavailable', message, undefined, { context, jid });
+export const refuse = (context: string, jid: string, message: string, more: Record<string, string> = {}) =>
+  new CausetteError('encryption-unavailable', message, undefined, { context, jid, ...more });
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function bareOf(to: string | undefined): string | undefined {
+export function bareOf(to: string | undefined): string | undefined {
   const parsed = parseJid(to ?? '');
   return parsed.ok && parsed.jid.local !== undefined ? formatJid(bareJid(parsed.jid)) : undefined;
 }
 
-export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
-  const { signal, logger } = deps;
+/**
+ * A device list or bundle that could not be had: offline, the message waits for the next session (the error is not a
+ * refusal, so the outbox keeps it pending); online, it fails visibly rather than go out in the clear.
+ */
+export function lookupFailed(online: () => boolean, jid: string, error: unknown): never {
+  if (!online()) throw error instanceof Error ? error : new Error(reason(error));
+  throw refuse('lookup', jid, `Could not learn the OMEMO devices of ${jid} (${reason(error)}): the message was not sent.`);
+}
 
-  /**
-   * A device list or bundle that could not be had: offline, the message waits for the next session (the error is not a
-   * refusal, so the outbox keeps it pending); online, it fails visibly rather than go out in the clear.
-   */
-  function lookupFailed(peer: string, error: unknown): never {
-    if (!deps.online()) throw error instanceof Error ? error : new Error(reason(error));
-    throw refuse('lookup', peer, `Could not learn the OMEMO devices of ${peer} (${reason(error)}): the message was not sent.`);
-  }
-
-  /** A session with the device, built from its bundle when there is none; false when its bundle cannot be had. */
-  async function ready(device: DeviceAddress): Promise<boolean> {
-    if (await hasSession(signal, device)) return true;
+/** A session with the device, built from its bundle when there is none; false when its bundle cannot be had. */
+export function sessionsWith(deps: Pick<EncryptDeps, 'signal' | 'iq' | 'ownJid' | 'logger' | 'online'>) {
+  return async function ready(device: DeviceAddress): Promise<boolean> {
+    if (await hasSession(deps.signal, device)) return true;
     try {
       const reply = await deps.iq(buildBundleRequest(device.jid === deps.ownJid ? undefined : device.jid, device.deviceId));
       const bundle = parseBundle(reply, device.deviceId);
       if (!bundle) return false;
-      await startSession(signal, device, bundle);
+      await startSession(deps.signal, device, bundle);
       return true;
     } catch (error) {
       if (!deps.online()) throw error;
-      logger.info('no OMEMO session with a device', { device: device.deviceId, error: reason(error) });
+      deps.logger.info('no OMEMO session with a device', { device: device.deviceId, error: reason(error) });
       return false;
     }
+  };
+}
+
+/** The devices of `jid` that we encrypt for: trusted (trust.ts), with a session once their bundle is read. */
+export async function usableDevices(deps: Pick<EncryptDeps, 'keys'>, ready: (device: DeviceAddress) => Promise<boolean>, jid: string, ids: readonly number[]): Promise<DeviceAddress[]> {
+  const usable: DeviceAddress[] = [];
+  for (const deviceId of ids) {
+    const device = { jid, deviceId };
+    if ((await ready(device)) && isTrusted(deps.keys.deviceIdentities(jid), deviceId)) usable.push(device);
   }
+  return usable;
+}
+
+/** The message with its body encrypted: the usual fallback text instead, XEP-0380 and XEP-0334 hints (§4.5). */
+export function sealedMessage(stanza: Element, encrypted: Encrypted['encrypted']): Element {
+  const kept = stanza.children.filter((child) => typeof child === 'string' || child.name !== 'body');
+  return xml(
+    'message',
+    { ...stanza.attrs },
+    ...kept,
+    buildEncrypted(encrypted),
+    xml('body', {}, FALLBACK_BODY),
+    // XEP-0380 §3: which encryption; XEP-0334 §4.4: archive it, though it has a body only other clients show.
+    xml('encryption', { xmlns: NS_EME, namespace: NS_AXOLOTL, name: 'OMEMO' }),
+    xml('store', { xmlns: NS_HINTS }),
+  );
+}
+
+export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
+  const { signal } = deps;
+  const ready = sessionsWith(deps);
 
   async function recipients(peer: string): Promise<DeviceAddress[]> {
     const own = await deps.ownDevice();
     const [theirs, mine] = await Promise.all([
-      deps.lists.devices(peer).catch((error: unknown) => lookupFailed(peer, error)),
+      deps.lists.devices(peer).catch((error: unknown) => lookupFailed(deps.online, peer, error)),
       deps.lists.devices(deps.ownJid).catch((error: unknown): readonly number[] => {
         if (!deps.online()) throw error;
         return [];
       }),
     ]);
     if (theirs.length === 0) throw refuse('noDevices', peer, `${peer} has no OMEMO devices: the message was not sent unencrypted.`);
-    const candidates = [...theirs.map((deviceId) => ({ jid: peer, deviceId })), ...mine.filter((id) => id !== own).map((deviceId) => ({ jid: deps.ownJid, deviceId }))];
-    const usable: DeviceAddress[] = [];
-    for (const device of candidates) {
-      if ((await ready(device)) && isTrusted(deps.keys.deviceIdentities(device.jid), device.deviceId)) usable.push(device);
-    }
-    if (!usable.some((device) => device.jid === peer)) throw refuse('noTrusted', peer, `${peer} has no OMEMO devices you trust: the message was not sent.`);
-    return usable;
+    const usable = await usableDevices(deps, ready, peer, theirs);
+    if (usable.length === 0) throw refuse('noTrusted', peer, `${peer} has no OMEMO devices you trust: the message was not sent.`);
+    return [...usable, ...(await usableDevices(deps, ready, deps.ownJid, mine.filter((id) => id !== own)))];
   }
 
   /** Whether to encrypt; a failure to learn it fails the message rather than risk sending it in the clear. */
@@ -99,7 +124,7 @@ export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
     try {
       return await deps.enabled(peer);
     } catch (error) {
-      lookupFailed(peer, error);
+      lookupFailed(deps.online, peer, error);
     }
   }
 
@@ -112,18 +137,8 @@ export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
     const devices = await recipients(peer);
     const { encrypted } = await encryptFor(signal, await deps.ownDevice(), devices, Buffer.from(body.text(), 'utf8'));
     deps.sentTo(devices);
-    const kept = stanza.children.filter((child) => typeof child === 'string' || child.name !== 'body');
     const id = stanza.attrs.id;
     if (typeof id === 'string') deps.encrypted(id);
-    return xml(
-      'message',
-      { ...stanza.attrs },
-      ...kept,
-      buildEncrypted(encrypted),
-      xml('body', {}, FALLBACK_BODY),
-      // XEP-0380 §3: which encryption; XEP-0334 §4.4: archive it, though it has a body only other clients show.
-      xml('encryption', { xmlns: NS_EME, namespace: NS_AXOLOTL, name: 'OMEMO' }),
-      xml('store', { xmlns: NS_HINTS }),
-    );
+    return sealedMessage(stanza, encrypted);
   };
 }

@@ -9,10 +9,11 @@ import { ownBundle, publishOpen, publishOwnDevice } from './axolotl-publish.ts';
 import { NODE_DEVICE_LIST, bundleNode } from './axolotl-pubsub.ts';
 import { setupDeviceLists } from './device-lists.ts';
 import { devicesOf, fingerprint } from './fingerprints.ts';
-import type { OmemoDevices } from '../../../shared/model/encryption.ts';
+import { roomEncryptionProblem, type OmemoDevices } from '../../../shared/model/encryption.ts';
 import type { DeviceTrust } from '../storage/omemo-keys.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
 import { createEncryptStep } from './omemo-encrypt.ts';
+import { createRoomEncryptStep, type OmemoRooms } from './omemo-room-encrypt.ts';
 import { rotateSignedPreKeyIfDue, topUpPreKeys } from './own-device.ts';
 import { createSessionUpkeep } from './session-upkeep.ts';
 import { createSignalStore } from './signal-store.ts';
@@ -30,9 +31,13 @@ export interface OmemoDeps {
   readonly onEncrypted: (id: string) => void;
   /** Whether `jid` may learn that we are online: empty messages that keep sessions working go only to them. */
   readonly mayAnswer: (jid: string) => boolean;
+  /** The rooms we are in, where messages are encrypted for every member's devices. */
+  readonly rooms?: OmemoRooms;
   readonly now?: () => number;
 }
 
+/** Our own encrypted room messages remembered for their echo: enough for those the room has not reflected yet. */
+const ECHOES_KEPT = 500;
 const ROTATION_CHECK_MS = 6 * 60 * 60_000;
 
 export function setupOmemo(deps: OmemoDeps) {
@@ -111,7 +116,22 @@ export function setupOmemo(deps: OmemoDeps) {
   }, ROTATION_CHECK_MS);
   rotation.unref?.();
 
-  const removeDecrypt = connection.pipeline.useMessage(createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep, logger }));
+
+  // By origin-id, the text of our room messages sent encrypted (the room's echo has no key for this device).
+  const echoes = new Map<string, string>();
+  function remember(originId: string, text: string): void {
+    echoes.delete(originId);
+    echoes.set(originId, text);
+    for (const oldest of echoes.keys()) {
+      if (echoes.size <= ECHOES_KEPT) break;
+      echoes.delete(oldest);
+    }
+  }
+  const rooms: OmemoRooms = deps.rooms ?? { features: () => undefined, members: () => Promise.resolve([]), sender: () => undefined };
+
+  const removeDecrypt = connection.pipeline.useMessage(
+    createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
+  );
 
   /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */
   async function enabled(peer: string): Promise<boolean> {
@@ -130,6 +150,23 @@ export function setupOmemo(deps: OmemoDeps) {
       enabled,
       encrypted: deps.onEncrypted,
       sentTo: (devices) => upkeep.sentTo(devices),
+    }),
+  );
+  const removeRoomEncrypt = connection.pipeline.useOutgoing(
+    createRoomEncryptStep({
+      ownJid: deps.ownJid,
+      signal,
+      keys,
+      lists,
+      ownDevice,
+      iq,
+      online: () => connection.state.status === 'online',
+      logger,
+      encrypted: deps.onEncrypted,
+      sentTo: (devices) => upkeep.sentTo(devices),
+      rooms,
+      choice: deps.choice,
+      remember,
     }),
   );
 
@@ -152,6 +189,19 @@ export function setupOmemo(deps: OmemoDeps) {
     ownDevice,
     replenish,
     enabled,
+    /**
+     * A room's members changed: the device lists of those who just came in are read again (they may have changed while
+     * we did not follow them), the others' read once, so that the next message need not wait for them.
+     */
+    roomMembersChanged(room: string, arrived: readonly string[]): void {
+      for (const jid of arrived) if (jid !== deps.ownJid) void lists.refresh(jid).catch(warn('a room member’s OMEMO devices could not be read'));
+      const features = rooms.features(room);
+      if (!features || roomEncryptionProblem(features) !== undefined) return;
+      void rooms
+        .members(room)
+        .then((members) => Promise.all(members.map((jid) => lists.devices(jid))))
+        .catch(warn('a room’s members’ OMEMO devices could not be read'));
+    },
     /** Settles once the replenishing under way (if any) is done; for tests. */
     replenished: (): Promise<void> => replenishing ?? Promise.resolve(),
     dispose(): void {
@@ -159,6 +209,7 @@ export function setupOmemo(deps: OmemoDeps) {
       removeDecrypt();
       removeEncrypt();
       upkeep.dispose();
+      removeRoomEncrypt();
       clearInterval(rotation);
       lists.dispose();
     },

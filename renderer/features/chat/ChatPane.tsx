@@ -17,6 +17,7 @@ import { RoomHeader } from '../rooms/RoomHeader.tsx';
 import { ConversationTransfers } from '../transfers/ConversationTransfers.tsx';
 import { sendFiles } from '../transfers/send-files.ts';
 import { useFileDrop } from '../transfers/use-file-drop.ts';
+import { DeclineBars } from '../rooms/DeclineBars.tsx';
 import { VoiceBars } from '../rooms/VoiceBars.tsx';
 import { ChatHeader, closeChat } from './ChatHeader.tsx';
 import { Composer } from './Composer.tsx';
@@ -158,6 +159,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
       {!online && <p className="hint offline-hint">{t('chat.offline')}</p>}
       {room && online && !joined && <RejoinBar accountId={accountId} peer={peer} room={roomState} onError={setError} />}
       {room && joined && <VoiceBars key={roomState.role} accountId={accountId} room={roomState} occupants={occupants} onError={setError} />}
+      {room && <DeclineBars accountId={accountId} room={peer} />}
       <ConversationTransfers accountId={accountId} peer={peer} />
       {(!room || joined) && (
         <Composer

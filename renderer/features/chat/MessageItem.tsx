@@ -127,7 +127,7 @@ export function MessageItem(props: MessageItemProps) {
               {t('message.edited')}
             </span>
           )}
-          {message.kind === 'chat' && <EncryptionMark encrypted={message.encrypted === true} />}
+          {(message.kind === 'chat' || message.kind === 'groupchat') && <EncryptionMark encrypted={message.encrypted === true} />}
           {message.direction === 'out' && <MessageStatus state={message.state} />}
           {mention && <span className="visually-hidden">{`, ${t('message.mentionsYou')}`}</span>}
           {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}

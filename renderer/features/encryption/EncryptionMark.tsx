@@ -1,4 +1,4 @@
-// The lock on a one-to-one message: whether it was end-to-end encrypted (OMEMO, XEP-0384), as a mark with a name.
+// The lock on a one-to-one or room message: whether it was end-to-end encrypted (OMEMO, XEP-0384), as a mark with a name.
 import { useTranslation } from 'react-i18next';
 import { LockIcon } from './LockIcon.tsx';
 

@@ -1,37 +1,25 @@
-// The chat header's end-to-end encryption switch (OMEMO, XEP-0384): on by default when the contact has OMEMO devices; with
-// it on, a message that cannot be encrypted fails instead of going out in the clear.
-import { useEffect, useState } from 'react';
+// The chat and room headers' end-to-end encryption switch (OMEMO, XEP-0384): on by default when the contact has OMEMO devices,
+// or in a room that can be encrypted in; with it on, a message that cannot be encrypted fails instead of going out in the clear.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EncryptionState } from '../../../shared/model/encryption.ts';
-import { call, listen, messageOf } from '../../api.ts';
+import { call, messageOf } from '../../api.ts';
 import { LockIcon } from './LockIcon.tsx';
+import { useEncryption } from './use-encryption.ts';
 
 interface EncryptionToggleProps {
   readonly accountId: string;
   readonly peer: string;
   readonly onError: (message: string) => void;
+  /** A room's switch: its hints speak of members, and it cannot be turned on where the room does not allow it. */
+  readonly room?: boolean;
+  /** The id of what explains why it cannot be turned on. */
+  readonly describedBy?: string;
 }
 
-export function EncryptionToggle({ accountId, peer, onError }: EncryptionToggleProps) {
+export function EncryptionToggle({ accountId, peer, onError, room = false, describedBy }: EncryptionToggleProps) {
   const { t } = useTranslation();
-  const [state, setState] = useState<EncryptionState | undefined>(undefined);
+  const [state, setState] = useEncryption(accountId, peer);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setState(undefined);
-    const stop = listen('omemo.encryption', (event) => {
-      if (event.accountId === accountId && event.state.peer === peer) setState(event.state);
-    });
-    call('omemo.encryption', { accountId, peer }).then(
-      (answer) => live && setState((known) => known ?? answer),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [accountId, peer]);
 
   async function toggle(): Promise<void> {
     if (!state) return;
@@ -46,9 +34,19 @@ export function EncryptionToggle({ accountId, peer, onError }: EncryptionToggleP
   }
 
   const on = state?.on === true;
-  const hint = on ? t('encryption.onHint') : state?.available === false ? t('encryption.unavailableHint') : t('chat.notEncryptedHint');
+  const offHint = state?.available === false ? (room ? t('encryption.roomUnavailableHint') : t('encryption.unavailableHint')) : t('chat.notEncryptedHint');
+  const hint = on ? (room ? t('encryption.roomOnHint') : t('encryption.onHint')) : offHint;
+  const blocked = room && state?.available === false && !on;
   return (
-    <button type="button" className={`quiet encryption-toggle${on ? ' on' : ''}`} aria-pressed={on} disabled={!state || busy} title={hint} onClick={() => void toggle()}>
+    <button
+      type="button"
+      className={`quiet encryption-toggle${on ? ' on' : ''}`}
+      aria-pressed={on}
+      aria-describedby={state?.reason === undefined ? undefined : describedBy}
+      disabled={!state || busy || blocked}
+      title={hint}
+      onClick={() => void toggle()}
+    >
       <LockIcon locked={on} /> {t('encryption.toggle')}
     </button>
   );

@@ -1,11 +1,13 @@
 // A room's header: its name (or address), where we are with it, its subject, how many are in, and its actions.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Occupant, Room } from '../../../shared/model/room.ts';
 import { Pause } from '../contacts/Pause.tsx';
 import { Avatar } from '../contacts/Avatar.tsx';
 import { MutedMark } from '../chat/MutedMark.tsx';
+import { EncryptionToggle } from '../encryption/EncryptionToggle.tsx';
+import { RoomEncryptionNote } from '../encryption/RoomEncryptionNote.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { RoomFacts } from './RoomFacts.tsx';
 import { RoomNotifySelect } from './RoomNotifySelect.tsx';
@@ -30,6 +32,7 @@ interface RoomHeaderProps {
 export function RoomHeader({ accountId, peer, name, room, occupants, muted, onToggleMute, onLeave, onClose, bookmark, onError }: RoomHeaderProps) {
   const { t } = useTranslation();
   const [inviting, setInviting] = useState(false);
+  const noteId = useId();
   const subject = room?.subject?.trim();
   const joined = room?.state === 'joined';
   return (
@@ -50,6 +53,7 @@ export function RoomHeader({ accountId, peer, name, room, occupants, muted, onTo
           )}
         </p>
         {joined && <RoomFacts features={room.features} />}
+        {joined && <RoomEncryptionNote accountId={accountId} room={peer} id={noteId} />}
         {subject !== undefined && subject !== '' && (
           <p className="room-subject" title={subject}>
             <span className="visually-hidden">{t('room.subject')}</span>
@@ -63,6 +67,7 @@ export function RoomHeader({ accountId, peer, name, room, occupants, muted, onTo
             {t('invite.open')}
           </button>
         )}
+        {joined && <EncryptionToggle accountId={accountId} peer={peer} onError={onError} room describedBy={noteId} />}
         {bookmark}
         <RoomNotifySelect accountId={accountId} peer={peer} onError={onError} />
         <button type="button" className="quiet" aria-pressed={muted} onClick={onToggleMute}>

@@ -257,3 +257,18 @@ describe('the notifier', () => {
     expect(totals()).toEqual([]);
   });
 });
+
+describe('invitations', () => {
+  const invitation = { room: 'tea@rooms.x', from: 'bob@x', kind: 'direct' as const, fromContact: true, receivedAt: 1 };
+
+  it('tells the host of a contact’s invitation with the sound setting; a stranger’s waits quietly; nothing while muted', () => {
+    const emitted: { name: EventName; payload: unknown }[] = [];
+    const policy = { muted: false, sound: false };
+    const notifier = createNotifier({ store: setUp().store, emit: (name, payload) => void emitted.push({ name, payload }), nameOf: () => undefined, policy: () => policy });
+    notifier.newInvitation('a1', invitation);
+    notifier.newInvitation('a1', { ...invitation, room: 'spam@rooms.x', from: 'stranger@y', fromContact: false });
+    policy.muted = true;
+    notifier.newInvitation('a1', { ...invitation, room: 'later@rooms.x' });
+    expect(emitted).toEqual([{ name: 'muc.invited', payload: { accountId: 'a1', invitation, sound: false } }]);
+  });
+});

@@ -39,8 +39,10 @@ const keysIn = (files: readonly string[]) => {
   return [...text.matchAll(/\bt\(\s*'([^']+)'/g), ...text.matchAll(/i18nKey="([^"]+)"/g)].map((match) => match[1] ?? '');
 };
 const shellUsed = new Set(keysIn(shellFiles));
+/** Words both hosts say alike (a notification's), written once in shared/i18n. */
+const sharedFiles = sources(join(root, 'shared', 'i18n'));
 /** Every key the renderer and the shell ask for: t('…'), i18n.t('…') and <Trans i18nKey="…">. */
-const used = new Set([...keysIn(rendererFiles), ...shellUsed]);
+const used = new Set([...keysIn(rendererFiles), ...shellUsed, ...keysIn(sharedFiles)]);
 const flat: Readonly<Record<Language, Map<string, string>>> = { en: flatten(en), fr: flatten(fr) };
 
 /** The (code, context) pairs the core and the renderer raise, read from their sources. */

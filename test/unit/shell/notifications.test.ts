@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/ipc/contract.ts';
 import { notificationText, startNotifications, type NotifyingWindow } from '../../../electron/notifications.ts';
 import { fakeCore } from '../../support/fake-core.ts';
+import { english, french } from './words-in.ts';
 
 /** Electron's Notification as the shell uses it: built, shown, clicked, closed. */
 class FakeNotification extends EventEmitter {
@@ -30,13 +31,13 @@ class FakeNotification extends EventEmitter {
 
 const notify = (peer: string, body: string, sound = true): EventPayload<'chat.notify'> => ({ accountId: 'a1', peer, messageId: `${peer}-${body}`, title: peer, body, sound });
 
-function setUp(platform: NodeJS.Platform = 'linux') {
+function setUp(platform: NodeJS.Platform = 'linux', t = english) {
   FakeNotification.made = [];
   FakeNotification.supported = true;
   const core = fakeCore();
   const seen = { shows: 0, opened: [] as EventPayload<'ui.openConversation'>[] };
   const window: NotifyingWindow = { show: () => void seen.shows++, openConversation: (conversation) => void seen.opened.push(conversation) };
-  const stop = startNotifications({ Notification: FakeNotification, core, window, platform, icon: '/app/assets/icon.png' });
+  const stop = startNotifications({ Notification: FakeNotification, core, window, platform, icon: '/app/assets/icon.png', t });
   return { core, seen, stop };
 }
 
@@ -47,6 +48,20 @@ describe('desktop notifications', () => {
     expect(FakeNotification.made).toHaveLength(1);
     expect(FakeNotification.made[0]?.options).toEqual({ title: 'bob@x', body: 'hi <b>there</b> & co', silent: false, icon: '/app/assets/icon.png' });
     expect(FakeNotification.made[0]?.shown).toBe(true);
+  });
+
+  it('shows a contact’s room invitation in the shell’s language, with its reason; a click shows the window', () => {
+    const invitation = { room: 'tea@rooms.x', from: 'bob@x', kind: 'direct' as const, fromContact: true, receivedAt: 1 };
+    const english = setUp('darwin');
+    english.core.emit('muc.invited', { accountId: 'a1', invitation: { ...invitation, reason: 'come & see' }, sound: false });
+    expect(FakeNotification.made[0]?.options).toEqual({ title: 'Invitation to tea@rooms.x', body: 'bob@x invites you to this group chat: come & see', silent: true, icon: '/app/assets/icon.png' });
+    FakeNotification.made[0]?.emit('click');
+    expect(english.seen.shows).toBe(1);
+    english.stop();
+
+    const inFrench = setUp('darwin', french);
+    inFrench.core.emit('muc.invited', { accountId: 'a1', invitation, sound: true });
+    expect(FakeNotification.made[0]?.options).toMatchObject({ title: 'Invitation à tea@rooms.x', body: 'bob@x vous invite à ce salon.', silent: false });
   });
 
   it('is silent when the settings turned the notification sound off', () => {
@@ -108,7 +123,7 @@ describe('desktop notifications', () => {
     FakeNotification.made = [];
     FakeNotification.supported = false;
     const core = fakeCore();
-    startNotifications({ Notification: FakeNotification, core, window: { show: () => undefined, openConversation: () => undefined }, platform: 'linux' });
+    startNotifications({ Notification: FakeNotification, core, window: { show: () => undefined, openConversation: () => undefined }, platform: 'linux', t: english });
     core.emit('chat.notify', notify('bob@x', 'one'));
     expect(FakeNotification.made).toEqual([]);
     expect(core.listenerCount()).toBe(0);

@@ -122,7 +122,10 @@ export function setupChat(deps: ChatDeps) {
   });
 
   // Live messages only: carbons (XEP-0280), archive results (XEP-0313) and PEP events are claimed by their own modules.
-  const removeStanza = connection.pipeline.handle({ stanza: 'message', unclaimed: true }, (stanza) => receive(stanza, { source: 'live' }));
+  // A room's groupchat messages are the MUC module's: their steps (decryption among them) run once, there.
+  const removeStanza = connection.pipeline.handle({ stanza: 'message', unclaimed: true }, (stanza) =>
+    stanza.attrs.type === 'groupchat' ? undefined : receive(stanza, { source: 'live' }),
+  );
 
   /** Our own message in this account, or a clear error. */
   function own(messageId: string): Message {

@@ -24,6 +24,10 @@ export interface InvitationsDeps {
   /** We are in that room already: an invitation to it needs no answer. */
   readonly inRoom: (room: string) => boolean;
   readonly onChange: (invitations: Invitation[]) => void;
+  /** A new invitation came (after onChange): the notifier decides whether it is shown. */
+  readonly onNew?: (invitation: Invitation) => void;
+  /** §7.8.2: someone declined one of ours. */
+  readonly onDeclined?: (decline: { room: string; from: string; reason?: string }) => void;
   readonly now?: () => number;
 }
 
@@ -61,12 +65,14 @@ export function setupInvitations(deps: InvitationsDeps) {
       return undefined;
     }
     if (parsed.kind === 'decline') {
-      logger.info('an invitation was declined', { room: parsed.room });
+      deps.onDeclined?.({ room: parsed.room, from: parsed.from, ...(parsed.reason === undefined ? {} : { reason: parsed.reason }) });
       return undefined;
     }
     if (deps.inRoom(parsed.invitation.room)) return undefined;
     store.putInvitation(accountId, { ...parsed.invitation, receivedAt: now() }, KEPT);
     changed();
+    const stored = list().find((each) => each.room === parsed.invitation.room);
+    if (stored) deps.onNew?.(stored);
     return undefined;
   });
 

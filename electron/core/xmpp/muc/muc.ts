@@ -9,15 +9,17 @@ import type { Occupant, Room } from '../../../../shared/model/room.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MessageStore } from '../../storage/messages.ts';
 import type { Connection } from '../connection.ts';
+import type { MessageContext } from '../pipeline/message-context.ts';
 import { joinError } from './join-errors.ts';
 import { moderateMessage, parseModerationNotice } from './moderation.ts';
 import { parseMucPresence, type MucPresence } from './muc-presence.ts';
 import { markPrivateMessages } from './private-messages.ts';
 import { buildJoin, buildLeave, buildRoomPresence, buildSubject, NS_MUC_USER, type RoomAvailability } from './muc-stanzas.ts';
-import { initialOccupants, reduceOccupants } from './occupants.ts';
+import { initialOccupants, reduceOccupants, type Reduced } from './occupants.ts';
 import { setupRoomArchive, type ArchivedRoom } from './room-archive.ts';
 import { answer, createEntry, omit, roomAfterSelf, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
 import { fetchRoomInfo } from './room-info.ts';
+import { bareOf, isAffiliationNotice, setupRoomMembers } from './room-members.ts';
 import { parseRoomMessage, type RoomView } from './room-messages.ts';
 import { createSelfPing } from './self-ping.ts';
 import { createSubjectRequests } from './subject-requests.ts';
@@ -34,6 +36,11 @@ export interface MucDeps {
   readonly changed: (message: Message) => void;
   /** Sends a stored pending message, tracked until the server acknowledges it (chat's outbox). */
   readonly sendStored: (message: Message) => void;
+  /**
+   * Who is in the room or belongs to it may have changed (an occupant came or went, an affiliation changed, we joined):
+   * `arrived` holds the real bare JIDs of occupants who just came in.
+   */
+  readonly onMembers?: (room: string, arrived: readonly string[]) => void;
   /** A live message from someone else, newly stored: the notifier decides by the room's setting (mentions, all, none). */
   readonly onNew?: (message: Message) => void;
   /** Our availability now, shown in the rooms too (§7.7). */
@@ -58,6 +65,7 @@ export function setupMuc(deps: MucDeps) {
   const rooms = new Map<string, Entry>();
   const archive = setupRoomArchive({ accountId, ownJid: deps.ownJid, connection, store, logger, changed: deps.changed, now });
   let disposed = false;
+  const members = setupRoomMembers({ connection, ownJid: deps.ownJid, occupants: (room) => [...(rooms.get(room)?.occupants.occupants.values() ?? [])] });
 
   function emitRoom(entry: Entry): void {
     deps.onRoom(entry.room);
@@ -95,6 +103,7 @@ export function setupMuc(deps: MucDeps) {
   /** XEP-0045 §7.2.1 (with §7.2.15 history since the newest message we hold, on a rejoin). */
   function sendJoin(entry: Entry, rejoin: boolean): void {
     entry.occupants = initialOccupants(entry.room.nick);
+    members.changed(entry.room.jid);
     entry.reset = true;
     entry.joins += 1;
     entry.caughtUp = false;
@@ -145,7 +154,9 @@ export function setupMuc(deps: MucDeps) {
     if (!presence || !entry) return;
     selfPing.seen(entry.room.jid);
     if (presence.type === 'error') return onError(entry, presence);
+    const before = entry.occupants.occupants.get(presence.nick);
     const reduced = reduceOccupants(entry.occupants, presence);
+    membersChanged(entry, before, reduced.changes);
     entry.occupants = reduced.state;
     for (const change of reduced.changes) {
       if (change.kind === 'upsert') entry.batch.upsert(change.occupant.nick, change.occupant);
@@ -196,10 +207,29 @@ export function setupMuc(deps: MucDeps) {
     },
   });
 
+  /** XEP-0045 §9: what changes the room's members for encryption: an arrival, a departure, a new affiliation. */
+  function membersChanged(entry: Entry, before: Occupant | undefined, changes: Reduced['changes']): void {
+    const arrived: string[] = [];
+    let changed = false;
+    for (const change of changes) {
+      if (change.kind === 'departed') changed = true;
+      if (change.kind !== 'upsert') continue;
+      if (before?.affiliation !== change.occupant.affiliation) members.changed(entry.room.jid);
+      if (before?.jid !== change.occupant.jid || before?.affiliation !== change.occupant.affiliation) changed = true;
+      const jid = bareOf(change.occupant.jid);
+      if (before === undefined && jid !== undefined) arrived.push(jid);
+    }
+    if (changed) deps.onMembers?.(entry.room.jid, arrived);
+  }
+
   function onMessage(stanza: Element): Promise<void> | void {
     const entry = rooms.get(roomOf(stanza.attrs.from));
     if (!entry) return;
     selfPing.seen(entry.room.jid);
+    if (stanza.attrs.from === entry.room.jid && isAffiliationNotice(stanza)) {
+      members.changed(entry.room.jid);
+      return deps.onMembers?.(entry.room.jid, []);
+    }
     if (subjects.refused(entry.room.jid, stanza) || stanza.attrs.type !== 'groupchat') return;
     return connection.pipeline.prepareMessage(stanza, { source: 'live' }).then((content) => {
       if (content) ingest(entry, content);
@@ -277,6 +307,13 @@ export function setupMuc(deps: MucDeps) {
     /** The password we joined with, which a direct invitation passes on (XEP-0249 §2). */
     password: (room: string): string | undefined => rooms.get(room)?.password,
     occupants: (room: string): Occupant[] => [...(rooms.get(room)?.occupants.occupants.values() ?? [])],
+    /** The real bare JIDs of a members-only, non-anonymous room's members and occupants, ours left out. */
+    members: (room: string): Promise<readonly string[]> => members.members(room),
+    /** The real bare JID of a groupchat message's sender, when the room we are in shows it. */
+    sender: (message: Element, context: MessageContext): string | undefined => {
+      const room = roomOf(message.attrs.from);
+      return rooms.has(room) ? members.sender(message, context, room) : undefined;
+    },
     /** §7.2: settles once the room confirms us (110), or rejects with the room's refusal. `create`: a room that does not exist yet is fine. */
     async join(room: string, nick: string, password?: string, create = false): Promise<Room> {
       const existing = rooms.get(room);

@@ -5,6 +5,7 @@ import type { Element } from '@xmpp/xml';
 import type { RoomSender } from '../../../../shared/model/message.ts';
 import type { NewMessage } from '../../storage/messages.ts';
 import { boundedBody } from '../chat/body-limit.ts';
+import { parseEncryptionMark } from '../pipeline/private-marks.ts';
 import { NS_DELAY, NS_OCCUPANT_ID, NS_SID } from '../chat/chat-stanzas.ts';
 import { mentions } from './mentions.ts';
 import { parseTombstone } from './moderation.ts';
@@ -53,6 +54,8 @@ export function parseRoomMessage(stanza: Element, view: RoomView): RoomMessage |
   const direction = address.nick === view.nick ? 'out' : 'in';
   const bounded = boundedBody(tombstone ? '' : (body ?? ''));
   const delayed = Number.isFinite(stamp);
+  // Left by a decryption step (XEP-0384): the body is the sender's plaintext, or says that it could not be decrypted.
+  const encryption = parseEncryptionMark(stanza);
   return {
     kind: 'message',
     delayed,
@@ -71,6 +74,7 @@ export function parseRoomMessage(stanza: Element, view: RoomView): RoomMessage |
       ...(stanzaId === undefined ? {} : { stanzaId }),
       ...(id === undefined ? {} : { remoteId: id }),
       ...(tombstone ? { retracted: true, moderated: tombstone } : {}),
+      ...(encryption === undefined ? {} : { encrypted: true, senderDevice: encryption.device, ...(encryption.undecryptable ? { undecryptable: true } : {}) }),
       // The history a room replays on join was said while we were away: not news.
       read: delayed,
       ...(direction === 'in' && mentions(bounded.text, view.nick) ? { mention: true } : {}),
