@@ -26,6 +26,16 @@ async function claim(dir: string, name: string, from: string): Promise<string> {
   throw new Error('no free name for the file');
 }
 
+/**
+ * XEP-0300 §2: the value is the base64 of the digest. Libervia 0.9 (Debian bookworm) sends the base64 of the hex digest
+ * instead; that form is read too, since it names the same digest unambiguously.
+ */
+export function sameSha256(value: string, digest: Buffer): boolean {
+  const decoded = Buffer.from(value, 'base64');
+  if (decoded.length === digest.length) return decoded.equals(digest);
+  return decoded.toString('latin1').toLowerCase() === digest.toString('hex');
+}
+
 export async function openFileSink(dir: string, name: string, expectedSize: number) {
   const temporary = join(dir, `.${name}.${process.pid}.${Date.now()}${PARTIAL_SUFFIX}`);
   // 'wx': never write into a file that is already there.
@@ -53,7 +63,7 @@ export async function openFileSink(dir: string, name: string, expectedSize: numb
       await handle.sync();
       await close();
       if (written !== expectedSize) return { ok: false, problem: 'size-mismatch', kept: temporary };
-      if (sha256 !== undefined && hash.digest('base64') !== sha256) return { ok: false, problem: 'hash-mismatch', kept: temporary };
+      if (sha256 !== undefined && !sameSha256(sha256, hash.digest())) return { ok: false, problem: 'hash-mismatch', kept: temporary };
       const path = await claim(dir, name, temporary);
       await unlink(temporary);
       return { ok: true, path };

@@ -45,7 +45,8 @@ export function buildFile(file: Omit<FileOffer, 'hashesUsed'> & { hashesUsed?: r
     xml('name', {}, file.name),
     text('date', file.date),
     xml('size', {}, String(file.size)),
-    text('desc', file.desc),
+    // Optional (§4), but Libervia 0.9 cannot show an offer without one: an empty one says "no description".
+    xml('desc', {}, file.desc ?? ''),
     range,
     ...file.hashes.map((hash) => xml('hash', { xmlns: NS_HASHES, algo: hash.algo }, hash.value)),
     ...(file.hashesUsed ?? []).map((algo) => xml('hash-used', { xmlns: NS_HASHES, algo })),

@@ -1,8 +1,8 @@
-// XEP-0234 Jingle File Transfer over XEP-0261 In-Band Bytestreams: offering a file (hashed before the offer, XEP-0300),
+// XEP-0234 Jingle File Transfer over XEP-0261 In-Band Bytestreams: offering a file (its sha-256 announced, XEP-0300 §3,
+// computed while it is sent and given in a checksum at the end, §7, so that the file is read once),
 // receiving offers (the user accepts or declines), streaming from and to disk, and ending each session (XEP-0166 §6.7)
 // as the session machine says. The receiver ends a finished transfer (XEP-0234 §2) once the size and hash match.
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger.ts';
 import type { Transfers } from '../transfers/transfers.ts';
 import type { Connection } from '../xmpp/connection.ts';
 import type { IqRouter } from '../xmpp/iq-router.ts';
-import { buildDescription, buildFile, NS_HASH_SHA256, NS_JINGLE_FT, parseChecksum, parseDescription, sha256Of, type FileOffer } from './file-stanzas.ts';
+import { buildChecksum, buildDescription, buildFile, NS_HASH_SHA256, NS_JINGLE_FT, parseChecksum, parseDescription, sha256Of, type FileOffer } from './file-stanzas.ts';
 import { openFileSink, type FileSink } from './file-sink.ts';
 import { setupIbbReceiver } from './ibb-receive.ts';
 import { sendOverIbb } from './ibb-send.ts';
@@ -53,19 +53,14 @@ interface Live {
   timer?: ReturnType<typeof setTimeout>;
   /** Stops the bytes in flight once the session ends. */
   readonly stop: AbortController;
+  /** The sender's sha-256 from a checksum (§7), and who waits for it. */
+  checksumValue?: string;
   checksum?: (sha256: string) => void;
   forgetStream?: () => void;
 }
 
 const bare = (jid: string): string => jid.split('/')[0] ?? jid;
 const later = (task: () => Promise<unknown>, logger: Logger) => setTimeout(() => void task().catch((error: unknown) => logger.warn('a Jingle step failed', { error: String(error) })), 0);
-
-/** XEP-0300 with sha-256, read from the disk in a stream (memory stays flat). */
-async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('base64');
-}
 
 export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   const { connection, transfers, logger } = deps;
@@ -135,6 +130,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
 
   /** We are the sender: after the accept, the bytes go over IBB; then the receiver ends the session (§2). */
   async function stream(live: Live): Promise<void> {
+    const hash = createHash('sha256');
     try {
       await sendOverIbb({
         iq: (request, timeoutMs) => connection.iq(request, timeoutMs),
@@ -145,8 +141,12 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
         offset: live.file.range?.offset ?? 0,
         length: live.file.size - (live.file.range?.offset ?? 0),
         onProgress: (sent) => transfers.progress(live.transfer.id, sent),
+        onBytes: (bytes) => hash.update(bytes),
         signal: live.stop.signal,
       });
+      const checksum = buildChecksum(live.content, [{ algo: 'sha-256', value: hash.digest('base64') }]);
+      // A receiver that cannot read it still ends the session (it may check the size only): its error is no failure here.
+      await connection.iq(buildJingle({ to: live.peer, action: 'session-info', sid: live.session.sid, info: checksum })).catch(() => undefined);
       live.timer = setTimeout(() => void terminate(live, 'timeout'), END_WAIT_MS);
     } catch (error) {
       if (live.session.state !== 'ended') await terminate(live, 'failed-transport');
@@ -156,7 +156,6 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
 
   async function offer(args: { to: string; path: string; name: string; mediaType?: string; desc?: string }): Promise<Transfer> {
     const info = await stat(args.path);
-    const sha256 = await sha256File(args.path);
     const own = ownJid();
     const sid = randomUUID();
     const file: FileOffer = {
@@ -165,8 +164,8 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
       ...(args.mediaType ? { mediaType: args.mediaType } : {}),
       date: info.mtime.toISOString(),
       ...(args.desc ? { desc: args.desc } : {}),
-      hashes: [{ algo: 'sha-256', value: sha256 }],
-      hashesUsed: [],
+      hashes: [],
+      hashesUsed: ['sha-256'],
     };
     const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method: 'in-band', name: args.name, size: info.size });
     const live: Live = { session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: NS_JINGLE_IBB }]), peer: args.to, transfer, content: { name: 'file', creator: 'initiator' }, file, ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE }, path: args.path, stop: new AbortController() };
@@ -209,7 +208,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   async function complete(live: Live): Promise<void> {
     const sink = live.sink;
     if (!sink) return;
-    let sha256 = sha256Of(live.file.hashes);
+    let sha256 = sha256Of(live.file.hashes) ?? live.checksumValue;
     if (sha256 === undefined && live.file.hashesUsed.includes('sha-256')) {
       sha256 = await new Promise<string | undefined>((resolve) => {
         const timer = setTimeout(() => resolve(undefined), CHECKSUM_WAIT_MS);
@@ -286,7 +285,10 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     if (request.action === 'session-info' && request.info) {
       const checksum = parseChecksum(request.info);
       const sha256 = checksum && sha256Of(checksum.hashes);
-      if (sha256 !== undefined) live.checksum?.(sha256);
+      if (sha256 !== undefined) {
+        live.checksumValue = sha256;
+        live.checksum?.(sha256);
+      }
     }
     // §7.2.5: a session without contents is void.
     if (live.session.contents.length === 0) later(() => terminate(live, 'success'), logger);

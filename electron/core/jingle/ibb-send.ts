@@ -14,6 +14,8 @@ export interface IbbSendArgs {
   readonly offset: number;
   readonly length: number;
   readonly onProgress: (sent: number) => void;
+  /** Each block's bytes as they go (the sender's hash is computed here, in the same pass). */
+  readonly onBytes: (bytes: Uint8Array) => void;
   readonly signal: AbortSignal;
 }
 
@@ -31,7 +33,9 @@ export async function sendOverIbb(args: IbbSendArgs): Promise<void> {
       args.signal.throwIfAborted();
       const { bytesRead } = await file.read(buffer, 0, Math.min(args.blockSize, args.length - sent), args.offset + sent);
       if (bytesRead === 0) throw new Error('the file is shorter than offered');
-      await args.iq(buildData(args.to, args.sid, seq, buffer.subarray(0, bytesRead)), BLOCK_TIMEOUT_MS);
+      const block = buffer.subarray(0, bytesRead);
+      args.onBytes(block);
+      await args.iq(buildData(args.to, args.sid, seq, block), BLOCK_TIMEOUT_MS);
       sent += bytesRead;
       seq = nextSeq(seq);
       args.onProgress(sent);

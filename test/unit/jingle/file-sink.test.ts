@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openFileSink, PARTIAL_SUFFIX } from '../../../electron/core/jingle/file-sink.ts';
+import { openFileSink, PARTIAL_SUFFIX, sameSha256 } from '../../../electron/core/jingle/file-sink.ts';
 
 const dirs: string[] = [];
 const dir = () => {
@@ -47,5 +47,16 @@ describe('the file sink of an incoming file', () => {
     await expect(long.write(Buffer.from('abc'))).rejects.toThrow('more bytes than offered');
     await long.discard();
     expect(readdirSync(folder).some((name) => name.includes('b.txt'))).toBe(false);
+  });
+
+  it('XEP-0300 §2: reads the base64 of the digest, and Libervia 0.9’s base64 of the hex digest', () => {
+    const digest = createHash('sha256').update('abc').digest();
+    expect(sameSha256(digest.toString('base64'), digest)).toBe(true);
+    expect(sameSha256(Buffer.from(digest.toString('hex')).toString('base64'), digest)).toBe(true);
+    expect(sameSha256(Buffer.from(digest.toString('hex').toUpperCase()).toString('base64'), digest)).toBe(true);
+    const other = createHash('sha256').update('abd').digest();
+    expect(sameSha256(other.toString('base64'), digest)).toBe(false);
+    expect(sameSha256(Buffer.from(other.toString('hex')).toString('base64'), digest)).toBe(false);
+    expect(sameSha256('', digest)).toBe(false);
   });
 });
