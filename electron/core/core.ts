@@ -34,6 +34,7 @@ import { createRosterStore } from './storage/roster.ts';
 import { createMessageSearch } from './storage/search.ts';
 import { createSettingsStore } from './storage/settings.ts';
 import { createFileRegistry } from './transfers/files.ts';
+import { createDownloads, DEFAULT_MAX_DOWNLOAD } from './transfers/download/download.ts';
 import { createTransfers } from './transfers/transfers.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -79,6 +80,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return opened;
   };
   const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
+  const downloadsDir = options.downloadsDir ?? join(homedir(), 'Downloads');
   const accounts = createAccountService({
     store: createAccountStore(db),
     rosterStore,
@@ -96,11 +98,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
-    jingle: { transfers, downloadsDir: () => options.downloadsDir ?? join(homedir(), 'Downloads') },
+    jingle: { transfers, downloadsDir: () => downloadsDir },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
   const files = createFileRegistry();
+  const downloads = createDownloads({ transfers, folder: () => downloadsDir, extraCa: options.extraCa ?? [], maxBytes: options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD });
   const handlers: Handlers = {
     'app.snapshot': () =>
       Promise.resolve({
@@ -136,7 +139,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),
-    ...createTransferHandlers({ accounts, files, transfers, extraCa: options.extraCa ?? [] }),
+    ...createTransferHandlers({ accounts, files, transfers, downloads, extraCa: options.extraCa ?? [] }),
   };
 
   await accounts.resume();
@@ -146,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     onEvent: events.onEvent,
     files,
+    downloadedFile: (id) => downloads.pathOf(id),
     async close() {
       await accounts.close();
       notifier.dispose();

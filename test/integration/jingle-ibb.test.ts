@@ -110,9 +110,9 @@ describe('Jingle file transfer over IBB', () => {
     expect(offer.name).toBe('notes.txt');
     await bob.jingle.accept(offer.id);
     expect(await until(() => ended(bob.updates, offer.id), 'bob’s side ends', 20_000)).toMatchObject({ state: 'done' });
-    expect(readdirSync(bob.downloads).sort()).toEqual(['notes (1).txt', 'notes.txt']);
+    expect(readdirSync(bob.downloads).sort()).toEqual(['notes (2).txt', 'notes.txt']);
     expect(readFileSync(join(bob.downloads, 'notes.txt'), 'utf8')).toBe('already here');
-    expect(readFileSync(join(bob.downloads, 'notes (1).txt'), 'utf8')).toBe('new notes');
+    expect(readFileSync(join(bob.downloads, 'notes (2).txt'), 'utf8')).toBe('new notes');
   });
 
   it('the receiver declines: both sides end, the sender learns it was declined, and no file is written', async () => {

@@ -1,30 +1,15 @@
 // Where an incoming file's bytes go: a temporary name next to the final one, hashed (sha-256) as it is written, and
 // renamed only once the size and the hash match what was offered; a mismatch keeps the bytes aside under the temporary name.
 import { createHash } from 'node:crypto';
-import { link, open, unlink } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { open, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { settleUnderFreeName } from '../transfers/download/file-name.ts';
 
 export const PARTIAL_SUFFIX = '.causette-part';
 
 export type SinkResult =
   | { readonly ok: true; readonly path: string }
   | { readonly ok: false; readonly problem: 'size-mismatch' | 'hash-mismatch'; readonly kept: string };
-
-/** The first of `name`, `name (1)`, … that does not exist in `dir`, taken atomically (a hard link never overwrites). */
-async function claim(dir: string, name: string, from: string): Promise<string> {
-  const extension = extname(name);
-  const stem = name.slice(0, name.length - extension.length);
-  for (let n = 0; n < 1000; n += 1) {
-    const candidate = join(dir, n === 0 ? name : `${stem} (${n})${extension}`);
-    try {
-      await link(from, candidate);
-      return candidate;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  throw new Error('no free name for the file');
-}
 
 /**
  * XEP-0300 §2: the value is the base64 of the digest. Libervia 0.9 (Debian bookworm) sends the base64 of the hex digest
@@ -64,9 +49,7 @@ export async function openFileSink(dir: string, name: string, expectedSize: numb
       await close();
       if (written !== expectedSize) return { ok: false, problem: 'size-mismatch', kept: temporary };
       if (sha256 !== undefined && !sameSha256(sha256, hash.digest())) return { ok: false, problem: 'hash-mismatch', kept: temporary };
-      const path = await claim(dir, name, temporary);
-      await unlink(temporary);
-      return { ok: true, path };
+      return { ok: true, path: join(dir, await settleUnderFreeName(temporary, dir, name)) };
     },
     /** Gives up: nothing is left behind. */
     async discard(): Promise<void> {

@@ -8,6 +8,7 @@ import type { Element } from '@xmpp/xml';
 import { CausetteError } from '../../../shared/ipc/errors.ts';
 import type { Transfer } from '../../../shared/model/transfer.ts';
 import type { Logger } from '../log/logger.ts';
+import { sanitiseFileName } from '../transfers/download/file-name.ts';
 import type { Transfers } from '../transfers/transfers.ts';
 import type { Connection } from '../xmpp/connection.ts';
 import type { IqRouter } from '../xmpp/iq-router.ts';
@@ -17,7 +18,6 @@ import { setupIbbReceiver } from './ibb-receive.ts';
 import { sendOverIbb } from './ibb-send.ts';
 import { agreedBlockSize, buildIbbTransport, DEFAULT_BLOCK_SIZE, NS_IBB, NS_JINGLE_IBB, parseIbbTransport, type IbbTransport } from './ibb-stanzas.ts';
 import { buildJingle, jingleReplyError, NS_JINGLE, parseJingle, type JingleRequest } from './jingle-stanzas.ts';
-import { sanitiseOfferedName } from './offered-name.ts';
 import { newSession, timeouts, transition, waitingFor, type Event, type Reason, type Session } from './session-machine.ts';
 
 /** XEP-0030 features of this module. */
@@ -189,7 +189,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
       later(() => connection.iq(buildJingle({ to: from, action: 'session-terminate', sid: request.sid, reason: { condition: unsupported ?? 'general-error' } })), logger);
       return;
     }
-    const name = sanitiseOfferedName(file.name);
+    const name = sanitiseFileName(file.name);
     const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(from), direction: 'in', method: 'in-band', name, size: file.size });
     const live: Live = {
       session: newSession(request.sid, 'remote', [{ name: content.name, creator: content.creator, transport: NS_JINGLE_IBB }]),

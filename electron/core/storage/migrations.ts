@@ -384,4 +384,9 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE messages ADD COLUMN failure TEXT;
     `,
   },
+  {
+    version: 21,
+    description: 'XEP-0066: the body is the URL of a file the stanza also shared out of band (shown as a file to download)',
+    sql: `ALTER TABLE messages ADD COLUMN oob INTEGER NOT NULL DEFAULT 0 CHECK (oob IN (0, 1));`,
+  },
 ];
