@@ -79,6 +79,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     opened.catch(() => omemoStores.delete(accountId));
     return opened;
   };
+  const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
+  const downloadsDir = options.downloadsDir ?? join(homedir(), 'Downloads');
   const accounts = createAccountService({
     store: createAccountStore(db),
     rosterStore,
@@ -96,12 +98,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
+    jingle: { transfers, downloadsDir: () => downloadsDir },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
   const files = createFileRegistry();
-  const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
-  const downloadsDir = options.downloadsDir ?? join(homedir(), 'Downloads');
   const downloads = createDownloads({ transfers, folder: () => downloadsDir, extraCa: options.extraCa ?? [], maxBytes: options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD });
   const handlers: Handlers = {
     'app.snapshot': () =>

@@ -34,6 +34,10 @@ export const errorCodes = [
   'encryption-unavailable',
   /** An encrypted file did not decrypt (XEP-0454): a wrong key, or bytes altered on the way; nothing of it was kept. */
   'integrity-failure',
+  /** The other side declined the file offered. */
+  'declined',
+  /** A file transfer ended without the file (a broken transport, a damaged file, the peer's reason in `params`). */
+  'transfer-failed',
   'internal',
 ] as const;
 

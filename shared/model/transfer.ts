@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../ipc/errors.ts';
 
-/** How the bytes travel: HTTP upload (XEP-0363) now; Jingle's direct, proxy and in-band transports later (XEP-0234). */
-export const TransferMethodSchema = z.enum(['upload']);
+/** How the bytes travel: HTTP upload (XEP-0363), or Jingle (XEP-0234) in-band (XEP-0261); direct and proxy later. */
+export const TransferMethodSchema = z.enum(['upload', 'in-band']);
 
 export const TransferStateSchema = z.enum(['pending', 'active', 'done', 'failed', 'cancelled']);
 export type TransferState = z.infer<typeof TransferStateSchema>;

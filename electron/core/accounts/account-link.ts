@@ -44,6 +44,7 @@ export interface LinkDeps {
   readonly mucSelfPingIdleMs?: number;
   /** The account's OMEMO key store (its sealing key comes from the secret box, hence asynchronous). */
   readonly omemoKeys?: (accountId: string) => Promise<OmemoKeyStore>;
+  readonly jingle?: AccountSessionDeps['jingle'];
 }
 
 export function createLinks(deps: LinkDeps) {
@@ -117,6 +118,7 @@ export function createLinks(deps: LinkDeps) {
       onInvitation: deps.onInvitation,
       shareChatActivity: deps.shareChatActivity,
       omemoKeys,
+      jingle: deps.jingle,
       ...(deps.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: deps.mucSelfPingIdleMs }),
     });
     connection.start();

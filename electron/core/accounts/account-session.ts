@@ -16,9 +16,11 @@ import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
+import { JINGLE_FT_FEATURES, setupJingleFileTransfer } from '../jingle/file-transfer.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
 import { setupOmemo } from '../omemo/omemo.ts';
 import type { RosterStore } from '../storage/roster.ts';
+import type { Transfers } from '../transfers/transfers.ts';
 import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
 import { setupAvatars } from '../xmpp/avatar/avatars.ts';
 import { createAutojoin } from '../xmpp/bookmarks/autojoin.ts';
@@ -80,6 +82,8 @@ export interface AccountSessionDeps {
   readonly mucSelfPingIdleMs?: number;
   /** The account's OMEMO keys (XEP-0384); without them (or without chat), OMEMO is not installed. */
   readonly omemoKeys?: OmemoKeyStore | undefined;
+  /** Where Jingle file transfers (XEP-0234) are registered and saved; without it, Jingle is not installed. */
+  readonly jingle?: { readonly transfers: Transfers; readonly downloadsDir: () => string } | undefined;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -114,6 +118,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : []),
     // XEP-0384 v0.3.0 §4.2: contacts' device lists pushed to us.
     ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY] : []),
+    ...(deps.jingle ? JINGLE_FT_FEATURES : []),
   ]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
@@ -303,6 +308,9 @@ export function createAccountSession(deps: AccountSessionDeps) {
           ...(muc ? { rooms: { features: (room: string) => muc.room(room)?.features, members: muc.members, sender: muc.sender } } : {}),
         })
       : undefined;
+  const jingle = deps.jingle
+    ? setupJingleFileTransfer({ accountId, connection, router, transfers: deps.jingle.transfers, logger, downloadsDir: deps.jingle.downloadsDir })
+    : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
   // Own-presence work runs one step at a time, so a change made during start-up goes out after the initial presence.
@@ -392,6 +400,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     voiceRequests,
     bookmarks,
     omemo,
+    jingle,
     /** Settles once the current session's roster and initial presence are out. */
     started: () => started,
     connection,
@@ -415,6 +424,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       mam?.dispose();
       bookmarks?.dispose();
       omemo?.dispose();
+      jingle?.dispose();
       muc?.dispose();
       invitations?.dispose();
       voiceRequests?.dispose();

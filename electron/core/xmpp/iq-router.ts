@@ -11,11 +11,14 @@ export type ErrorType = 'auth' | 'cancel' | 'continue' | 'modify' | 'wait';
 export class IqReplyError extends Error {
   readonly type: ErrorType;
   readonly condition: string;
-  constructor(type: ErrorType, condition: string) {
+  /** An application-specific condition beside the stanza one (RFC 6120 §8.3.4), e.g. XEP-0166 §8's. */
+  readonly specific: Element | undefined;
+  constructor(type: ErrorType, condition: string, specific?: Element) {
     super(condition);
     this.name = 'IqReplyError';
     this.type = type;
     this.condition = condition;
+    this.specific = specific;
   }
 }
 
@@ -23,8 +26,8 @@ export class IqReplyError extends Error {
 export type IqHandler = (stanza: Element, payload: Element) => Element | undefined | Promise<Element | undefined>;
 
 /** §8.3: an error answer to `stanza`. */
-export function buildIqError(stanza: Element, type: ErrorType, condition: string): Element {
-  return xml('iq', { type: 'error', id: stanza.attrs.id, to: stanza.attrs.from }, xml('error', { type }, xml(condition, { xmlns: NS_STANZAS })));
+export function buildIqError(stanza: Element, type: ErrorType, condition: string, specific?: Element): Element {
+  return xml('iq', { type: 'error', id: stanza.attrs.id, to: stanza.attrs.from }, xml('error', { type }, xml(condition, { xmlns: NS_STANZAS }), specific));
 }
 
 export function buildIqResult(stanza: Element, payload?: Element): Element {
@@ -54,7 +57,7 @@ export function setupIqRouter({ connection, logger }: { connection: Pick<Connect
     try {
       return buildIqResult(stanza, await handler(stanza, payload));
     } catch (error) {
-      if (error instanceof IqReplyError) return buildIqError(stanza, error.type, error.condition);
+      if (error instanceof IqReplyError) return buildIqError(stanza, error.type, error.condition, error.specific);
       logger.error('an iq handler failed', { payload: payload.attrs.xmlns, error: String(error) });
       return buildIqError(stanza, 'wait', 'internal-server-error');
     }

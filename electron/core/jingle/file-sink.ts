@@ -1,0 +1,62 @@
+// Where an incoming file's bytes go: a temporary name next to the final one, hashed (sha-256) as it is written, and
+// renamed only once the size and the hash match what was offered; a mismatch keeps the bytes aside under the temporary name.
+import { createHash } from 'node:crypto';
+import { open, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { settleUnderFreeName } from '../transfers/download/file-name.ts';
+
+export const PARTIAL_SUFFIX = '.causette-part';
+
+export type SinkResult =
+  | { readonly ok: true; readonly path: string }
+  | { readonly ok: false; readonly problem: 'size-mismatch' | 'hash-mismatch'; readonly kept: string };
+
+/**
+ * XEP-0300 §2: the value is the base64 of the digest. Libervia 0.9 (Debian bookworm) sends the base64 of the hex digest
+ * instead; that form is read too, since it names the same digest unambiguously.
+ */
+export function sameSha256(value: string, digest: Buffer): boolean {
+  const decoded = Buffer.from(value, 'base64');
+  if (decoded.length === digest.length) return decoded.equals(digest);
+  return decoded.toString('latin1').toLowerCase() === digest.toString('hex');
+}
+
+export async function openFileSink(dir: string, name: string, expectedSize: number) {
+  const temporary = join(dir, `.${name}.${process.pid}.${Date.now()}${PARTIAL_SUFFIX}`);
+  // 'wx': never write into a file that is already there.
+  const handle = await open(temporary, 'wx', 0o600);
+  const hash = createHash('sha256');
+  let written = 0;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+
+  return {
+    temporary,
+    written: () => written,
+    async write(bytes: Uint8Array): Promise<void> {
+      if (written + bytes.length > expectedSize) throw new Error('more bytes than offered');
+      await handle.write(bytes);
+      hash.update(bytes);
+      written += bytes.length;
+    },
+    /** Checks the size and, when given, the sha-256 (base64), then moves the file under its final, free name. */
+    async finish(sha256: string | undefined): Promise<SinkResult> {
+      await handle.sync();
+      await close();
+      if (written !== expectedSize) return { ok: false, problem: 'size-mismatch', kept: temporary };
+      if (sha256 !== undefined && !sameSha256(sha256, hash.digest())) return { ok: false, problem: 'hash-mismatch', kept: temporary };
+      return { ok: true, path: join(dir, await settleUnderFreeName(temporary, dir, name)) };
+    },
+    /** Gives up: nothing is left behind. */
+    async discard(): Promise<void> {
+      await close().catch(() => undefined);
+      await unlink(temporary).catch(() => undefined);
+    },
+  };
+}
+
+export type FileSink = Awaited<ReturnType<typeof openFileSink>>;

@@ -1,0 +1,114 @@
+// XEP-0234 Jingle File Transfer (v0.19, file-transfer:5): the <file/> of an offer (§4, §5), its ranged form for a resume
+// (§8), and the session-info <checksum/> (§7) and <received/> (§6); hashes per XEP-0300 (hashes:2).
+import xml, { type Element } from '@xmpp/xml';
+import type { Role } from './session-machine.ts';
+
+export const NS_JINGLE_FT = 'urn:xmpp:jingle:apps:file-transfer:5';
+export const NS_HASHES = 'urn:xmpp:hashes:2';
+/** XEP-0300 §4: the hash functions we speak, announced as features. */
+export const NS_HASH_SHA256 = 'urn:xmpp:hash-function-text-names:sha-256';
+
+export interface Hash {
+  /** XEP-0300 §4: the IANA name, e.g. sha-256. */
+  readonly algo: string;
+  /** Base64 of the digest. */
+  readonly value: string;
+}
+
+export interface FileOffer {
+  readonly name: string;
+  readonly size: number;
+  readonly mediaType?: string;
+  /** XEP-0082 date-time of the last modification. */
+  readonly date?: string;
+  readonly desc?: string;
+  readonly hashes: readonly Hash[];
+  /** §4: the sender will send its hashes later, with these algorithms (XEP-0300 §3 <hash-used/>). */
+  readonly hashesUsed: readonly string[];
+  /** §8: a part of the file only, from `offset`, of `length` bytes (to the end when absent). */
+  readonly range?: { readonly offset: number; readonly length?: number };
+}
+
+const integer = (text: string | undefined): number | undefined => {
+  if (text === undefined || !/^\d+$/.test(text.trim())) return undefined;
+  const value = Number(text.trim());
+  return Number.isSafeInteger(value) ? value : undefined;
+};
+
+export function buildFile(file: Omit<FileOffer, 'hashesUsed'> & { hashesUsed?: readonly string[] }): Element {
+  const text = (name: string, value: string | undefined) => (value === undefined ? undefined : xml(name, {}, value));
+  const range = file.range && xml('range', { ...(file.range.offset === 0 ? {} : { offset: String(file.range.offset) }), ...(file.range.length === undefined ? {} : { length: String(file.range.length) }) });
+  return xml(
+    'file',
+    { xmlns: NS_JINGLE_FT },
+    text('media-type', file.mediaType),
+    xml('name', {}, file.name),
+    text('date', file.date),
+    xml('size', {}, String(file.size)),
+    // Optional (§4), but Libervia 0.9 cannot show an offer without one: an empty one says "no description".
+    xml('desc', {}, file.desc ?? ''),
+    range,
+    ...file.hashes.map((hash) => xml('hash', { xmlns: NS_HASHES, algo: hash.algo }, hash.value)),
+    ...(file.hashesUsed ?? []).map((algo) => xml('hash-used', { xmlns: NS_HASHES, algo })),
+  );
+}
+
+/** §4: the <file/> of an offer; undefined without a name and a size (we receive only files we can check the size of). */
+export function parseFile(file: Element): FileOffer | undefined {
+  const name = file.getChildText('name')?.trim();
+  const size = integer(file.getChildText('size') ?? undefined);
+  if (!name || size === undefined) return undefined;
+  const mediaType = file.getChildText('media-type')?.trim();
+  const date = file.getChildText('date')?.trim();
+  const desc = file.getChildText('desc') ?? undefined;
+  const rangeElement = file.getChild('range');
+  const offset = rangeElement ? (rangeElement.attrs.offset === undefined ? 0 : integer(rangeElement.attrs.offset)) : undefined;
+  const length = rangeElement?.attrs.length === undefined ? undefined : integer(rangeElement.attrs.length);
+  const hashes = file
+    .getChildren('hash', NS_HASHES)
+    .map((hash) => ({ algo: String(hash.attrs.algo ?? ''), value: hash.text().trim() }))
+    .filter((hash) => hash.algo !== '' && hash.value !== '');
+  const hashesUsed = file
+    .getChildren('hash-used', NS_HASHES)
+    .map((used) => String(used.attrs.algo ?? ''))
+    .filter((algo) => algo !== '');
+  return {
+    name,
+    size,
+    ...(mediaType ? { mediaType } : {}),
+    ...(date ? { date } : {}),
+    ...(desc ? { desc } : {}),
+    hashes,
+    hashesUsed,
+    ...(offset === undefined ? {} : { range: { offset, ...(length === undefined ? {} : { length }) } }),
+  };
+}
+
+/** §5: the application's <description/> holding one file. */
+export const buildDescription = (file: Element): Element => xml('description', { xmlns: NS_JINGLE_FT }, file);
+
+/** §5: the <file/> of a <description/>, if the description is ours. */
+export function parseDescription(description: Element | undefined): FileOffer | undefined {
+  if (description?.attrs.xmlns !== NS_JINGLE_FT) return undefined;
+  const file = description.getChild('file');
+  return file ? parseFile(file) : undefined;
+}
+
+/** §7: the sender's hashes of the file, sent as session-info when they were not in the offer. */
+export function buildChecksum(content: { creator: Role; name: string }, hashes: readonly Hash[]): Element {
+  return xml('checksum', { xmlns: NS_JINGLE_FT, creator: content.creator, name: content.name }, xml('file', {}, ...hashes.map((hash) => xml('hash', { xmlns: NS_HASHES, algo: hash.algo }, hash.value))));
+}
+
+export function parseChecksum(info: Element): { readonly name: string; readonly hashes: readonly Hash[] } | undefined {
+  if (info.name !== 'checksum' || info.attrs.xmlns !== NS_JINGLE_FT || typeof info.attrs.name !== 'string') return undefined;
+  const hashes = (info.getChild('file')?.getChildren('hash', NS_HASHES) ?? [])
+    .map((hash) => ({ algo: String(hash.attrs.algo ?? ''), value: hash.text().trim() }))
+    .filter((hash) => hash.algo !== '' && hash.value !== '');
+  return { name: info.attrs.name, hashes };
+}
+
+/** §6: the receiver has all the bytes and checked them. */
+export const buildReceived = (content: { creator: Role; name: string }): Element => xml('received', { xmlns: NS_JINGLE_FT, creator: content.creator, name: content.name });
+
+/** XEP-0300 §4 with sha-256: the one we check a file with. */
+export const sha256Of = (hashes: readonly Hash[]): string | undefined => hashes.find((hash) => hash.algo === 'sha-256')?.value;

@@ -1,0 +1,312 @@
+// XEP-0234 Jingle File Transfer over XEP-0261 In-Band Bytestreams: offering a file (its sha-256 announced, XEP-0300 §3,
+// computed while it is sent and given in a checksum at the end, §7, so that the file is read once),
+// receiving offers (the user accepts or declines), streaming from and to disk, and ending each session (XEP-0166 §6.7)
+// as the session machine says. The receiver ends a finished transfer (XEP-0234 §2) once the size and hash match.
+import { createHash, randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import type { Element } from '@xmpp/xml';
+import { CausetteError } from '../../../shared/ipc/errors.ts';
+import type { Transfer } from '../../../shared/model/transfer.ts';
+import type { Logger } from '../log/logger.ts';
+import { sanitiseFileName } from '../transfers/download/file-name.ts';
+import type { Transfers } from '../transfers/transfers.ts';
+import type { Connection } from '../xmpp/connection.ts';
+import type { IqRouter } from '../xmpp/iq-router.ts';
+import { buildChecksum, buildDescription, buildFile, NS_HASH_SHA256, NS_JINGLE_FT, parseChecksum, parseDescription, sha256Of, type FileOffer } from './file-stanzas.ts';
+import { openFileSink, type FileSink } from './file-sink.ts';
+import { setupIbbReceiver } from './ibb-receive.ts';
+import { sendOverIbb } from './ibb-send.ts';
+import { agreedBlockSize, buildIbbTransport, DEFAULT_BLOCK_SIZE, NS_IBB, NS_JINGLE_IBB, parseIbbTransport, type IbbTransport } from './ibb-stanzas.ts';
+import { buildJingle, jingleReplyError, NS_JINGLE, parseJingle, type JingleRequest } from './jingle-stanzas.ts';
+import { newSession, timeouts, transition, waitingFor, type Event, type Reason, type Session } from './session-machine.ts';
+
+/** XEP-0030 features of this module. */
+export const JINGLE_FT_FEATURES = [NS_JINGLE, NS_JINGLE_FT, NS_JINGLE_IBB, NS_IBB, NS_HASH_SHA256] as const;
+
+/** How long the receiver waits for a checksum announced with hash-used (XEP-0234 §7), and the sender for the end. */
+const CHECKSUM_WAIT_MS = 10_000;
+const END_WAIT_MS = 60_000;
+
+export interface JingleFileTransferDeps {
+  readonly accountId: string;
+  readonly connection: Pick<Connection, 'iq' | 'send' | 'state'>;
+  readonly router: IqRouter;
+  readonly transfers: Transfers;
+  readonly logger: Logger;
+  /** Where accepted files go unless the user chooses another folder. */
+  readonly downloadsDir: () => string;
+  /** An offer arrived: the user is to accept or decline it. */
+  readonly onOffer?: (transfer: Transfer) => void;
+  readonly timeouts?: Partial<typeof timeouts>;
+}
+
+interface Live {
+  session: Session;
+  readonly peer: string;
+  readonly transfer: Transfer;
+  readonly content: { readonly name: string; readonly creator: 'initiator' | 'responder' };
+  readonly file: FileOffer;
+  ibb: IbbTransport;
+  /** The file sent, or the folder an accepted file goes to. */
+  path?: string;
+  sink?: FileSink;
+  timer?: ReturnType<typeof setTimeout>;
+  /** Stops the bytes in flight once the session ends. */
+  readonly stop: AbortController;
+  /** The sender's sha-256 from a checksum (§7), and who waits for it. */
+  checksumValue?: string;
+  checksum?: (sha256: string) => void;
+  forgetStream?: () => void;
+}
+
+const bare = (jid: string): string => jid.split('/')[0] ?? jid;
+const later = (task: () => Promise<unknown>, logger: Logger) => setTimeout(() => void task().catch((error: unknown) => logger.warn('a Jingle step failed', { error: String(error) })), 0);
+
+export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
+  const { connection, transfers, logger } = deps;
+  const limits = { ...timeouts, ...deps.timeouts };
+  const sessions = new Map<string, Live>();
+  const byTransfer = new Map<string, Live>();
+  const ibb = setupIbbReceiver(deps.router);
+  const keyOf = (peer: string, sid: string) => `${peer} ${sid}`;
+  const ownJid = (): string => {
+    if (connection.state.status !== 'online') throw new CausetteError('not-connected', 'Sign in first.');
+    return connection.state.jid;
+  };
+
+  function failure(reason: Reason, by: 'local' | 'remote'): Pick<Transfer, 'state' | 'error'> {
+    if (reason === 'success') return { state: 'done' };
+    if (reason === 'cancel' || (by === 'local' && reason === 'decline')) return { state: 'cancelled' };
+    if (reason === 'decline') return { state: 'cancelled', error: { code: 'declined', message: 'The file was declined.' } };
+    if (reason === 'timeout') return { state: 'failed', error: { code: 'timeout', message: 'The transfer took too long.', params: { context: 'transfer' } } };
+    return { state: 'failed', error: { code: 'transfer-failed', message: `The transfer failed (${reason}).`, params: { reason } } };
+  }
+
+  /** The timer of the state the session waits in, if any (XEP-0166 §7.4 timeout). */
+  function arm(live: Live): void {
+    clearTimeout(live.timer);
+    const waiting = waitingFor(live.session);
+    if (waiting) live.timer = setTimeout(() => void terminate(live, 'timeout', { by: 'timer' }), limits[waiting.kind]);
+  }
+
+  /** Feeds the machine; arms the timer of the state it now waits in; cleans up once it ends. */
+  function apply(live: Live, event: Event, outcome?: Pick<Transfer, 'state' | 'error'>): boolean {
+    const step = transition(live.session, event);
+    if (!step.ok) return false;
+    live.session = step.session;
+    arm(live);
+    const ended = live.session.ended;
+    if (ended) {
+      live.stop.abort();
+      sessions.delete(keyOf(live.peer, live.session.sid));
+      byTransfer.delete(live.transfer.id);
+      live.forgetStream?.();
+      if (ended.reason !== 'success') void live.sink?.discard();
+      transfers.update(live.transfer.id, outcome ?? failure(ended.reason, ended.by));
+    }
+    return true;
+  }
+
+  /** §6.7: ends the session with this reason (ours, or the timer's). */
+  async function terminate(live: Live, reason: Reason, event: Event = { by: 'local', action: 'session-terminate', reason }, outcome?: Pick<Transfer, 'state' | 'error'>): Promise<void> {
+    if (!apply(live, event, outcome)) return;
+    await connection.iq(buildJingle({ to: live.peer, action: 'session-terminate', sid: live.session.sid, reason: { condition: reason } })).catch(() => undefined);
+  }
+
+  function register(live: Live, signal: AbortSignal): void {
+    sessions.set(keyOf(live.peer, live.session.sid), live);
+    byTransfer.set(live.transfer.id, live);
+    arm(live);
+    // Cancelled from either panel: the session ends with reason cancel (XEP-0166 §7.4).
+    signal.addEventListener('abort', () => void terminate(live, 'cancel'), { once: true });
+  }
+
+  const contentOf = (live: Live, transport: IbbTransport) => ({
+    ...live.content,
+    senders: 'initiator' as const,
+    description: buildDescription(buildFile(live.file)),
+    transport: buildIbbTransport(transport),
+  });
+
+  /** We are the sender: after the accept, the bytes go over IBB; then the receiver ends the session (§2). */
+  async function stream(live: Live): Promise<void> {
+    const hash = createHash('sha256');
+    try {
+      await sendOverIbb({
+        iq: (request, timeoutMs) => connection.iq(request, timeoutMs),
+        to: live.peer,
+        sid: live.ibb.sid,
+        blockSize: live.ibb.blockSize,
+        path: live.path ?? '',
+        offset: live.file.range?.offset ?? 0,
+        length: live.file.size - (live.file.range?.offset ?? 0),
+        onProgress: (sent) => transfers.progress(live.transfer.id, sent),
+        onBytes: (bytes) => hash.update(bytes),
+        signal: live.stop.signal,
+      });
+      const checksum = buildChecksum(live.content, [{ algo: 'sha-256', value: hash.digest('base64') }]);
+      // A receiver that cannot read it still ends the session (it may check the size only): its error is no failure here.
+      await connection.iq(buildJingle({ to: live.peer, action: 'session-info', sid: live.session.sid, info: checksum })).catch(() => undefined);
+      live.timer = setTimeout(() => void terminate(live, 'timeout'), END_WAIT_MS);
+    } catch (error) {
+      if (live.session.state !== 'ended') await terminate(live, 'failed-transport');
+      logger.warn('an in-band transfer stopped', { error: String(error) });
+    }
+  }
+
+  async function offer(args: { to: string; path: string; name: string; mediaType?: string; desc?: string }): Promise<Transfer> {
+    const info = await stat(args.path);
+    const own = ownJid();
+    const sid = randomUUID();
+    const file: FileOffer = {
+      name: args.name,
+      size: info.size,
+      ...(args.mediaType ? { mediaType: args.mediaType } : {}),
+      date: info.mtime.toISOString(),
+      ...(args.desc ? { desc: args.desc } : {}),
+      hashes: [],
+      hashesUsed: ['sha-256'],
+    };
+    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method: 'in-band', name: args.name, size: info.size });
+    const live: Live = { session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: NS_JINGLE_IBB }]), peer: args.to, transfer, content: { name: 'file', creator: 'initiator' }, file, ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE }, path: args.path, stop: new AbortController() };
+    register(live, signal);
+    try {
+      await connection.iq(buildJingle({ to: args.to, action: 'session-initiate', sid, initiator: own, contents: [contentOf(live, live.ibb)] }));
+    } catch (error) {
+      apply(live, { by: 'remote', action: 'session-terminate', reason: 'connectivity-error' }, { state: 'failed', error: { code: 'transfer-failed', message: 'The other side could not be reached.', params: { context: 'unreachable' } } });
+      throw error;
+    }
+    return transfer;
+  }
+
+  function received(from: string, request: JingleRequest): void {
+    const content = request.contents[0];
+    const file = parseDescription(content?.description);
+    const transport = parseIbbTransport(content?.transport);
+    // XEP-0166 §6.3.2: an offer we cannot take is acknowledged, then ended with the reason.
+    const unsupported: Reason | undefined = !content || !file ? 'unsupported-applications' : !transport ? 'unsupported-transports' : undefined;
+    if (unsupported || !content || !file || !transport) {
+      later(() => connection.iq(buildJingle({ to: from, action: 'session-terminate', sid: request.sid, reason: { condition: unsupported ?? 'general-error' } })), logger);
+      return;
+    }
+    const name = sanitiseFileName(file.name);
+    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(from), direction: 'in', method: 'in-band', name, size: file.size });
+    const live: Live = {
+      session: newSession(request.sid, 'remote', [{ name: content.name, creator: content.creator, transport: NS_JINGLE_IBB }]),
+      peer: from,
+      transfer,
+      content: { name: content.name, creator: content.creator },
+      file: { ...file, name },
+      ibb: { sid: transport.sid, blockSize: agreedBlockSize(transport.blockSize, DEFAULT_BLOCK_SIZE) },
+      stop: new AbortController(),
+    };
+    register(live, signal);
+    deps.onOffer?.(transfer);
+  }
+
+  /** The receiver's last step: size and hash checked, the file under its final name, the session ended (§2). */
+  async function complete(live: Live): Promise<void> {
+    const sink = live.sink;
+    if (!sink) return;
+    let sha256 = sha256Of(live.file.hashes) ?? live.checksumValue;
+    if (sha256 === undefined && live.file.hashesUsed.includes('sha-256')) {
+      sha256 = await new Promise<string | undefined>((resolve) => {
+        const timer = setTimeout(() => resolve(undefined), CHECKSUM_WAIT_MS);
+        live.checksum = (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        };
+      });
+    }
+    const result = await sink.finish(sha256);
+    if (result.ok) {
+      logger.info('a file was received', { sid: live.session.sid, verified: sha256 !== undefined });
+      transfers.progress(live.transfer.id, live.file.size);
+      await terminate(live, 'success', undefined, { state: 'done' });
+      return;
+    }
+    // XEP-0234: bytes that do not match the offer are not the file; they stay aside, under the temporary name.
+    await terminate(live, 'media-error', undefined, {
+      state: 'failed',
+      error: { code: 'transfer-failed', message: 'The file that arrived does not match the offer; it was kept aside.', params: { context: result.problem === 'hash-mismatch' ? 'hashMismatch' : 'sizeMismatch', kept: result.kept } },
+    });
+  }
+
+  async function accept(transferId: string, folder?: string): Promise<void> {
+    const live = byTransfer.get(transferId);
+    if (!live || live.session.role !== 'responder' || live.session.state !== 'pending') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
+    live.sink = await openFileSink(folder ?? deps.downloadsDir(), live.file.name, live.file.size);
+    live.forgetStream = ibb.expect(live.ibb.sid, {
+      from: live.peer,
+      blockSize: live.ibb.blockSize,
+      onData: async (bytes) => {
+        await live.sink?.write(bytes);
+        transfers.progress(live.transfer.id, live.sink?.written() ?? 0);
+      },
+      onClose: () => void complete(live).catch((error: unknown) => void terminate(live, 'failed-application').then(() => logger.warn('a received file could not be kept', { error: String(error) }))),
+      onError: () => void terminate(live, 'failed-transport'),
+    });
+    if (!apply(live, { by: 'local', action: 'session-accept' })) return;
+    await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live, live.ibb)] }));
+  }
+
+  async function decline(transferId: string): Promise<void> {
+    const live = byTransfer.get(transferId);
+    if (!live) throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
+    await terminate(live, 'decline');
+  }
+
+  function handle(stanza: Element, payload: Element): undefined {
+    const from = stanza.attrs.from ?? '';
+    const request = parseJingle(payload);
+    if (request === 'bad-request') throw jingleReplyError('out-of-order');
+    const live = sessions.get(keyOf(from, request.sid));
+    if (request.action === 'session-initiate') {
+      // §7.2.16: both sides used the same sid at once; the lower full JID goes on.
+      if (live) throw jingleReplyError('tie-break');
+      received(from, request);
+      return undefined;
+    }
+    if (!live) throw jingleReplyError('unknown-session');
+    const refs = request.contents.map((content) => ({ name: content.name, creator: content.creator, ...(content.transport?.attrs.xmlns ? { transport: String(content.transport.attrs.xmlns) } : {}) }));
+    const event: Event =
+      request.action === 'session-terminate'
+        ? { by: 'remote', action: 'session-terminate', reason: request.reason?.condition ?? 'general-error' }
+        : request.action === 'content-add' || request.action === 'content-accept' || request.action === 'content-reject' || request.action === 'content-remove' || request.action === 'transport-replace' || request.action === 'transport-accept' || request.action === 'transport-reject'
+          ? { by: 'remote', action: request.action, contents: refs }
+          : { by: 'remote', action: request.action };
+    if (request.action === 'session-accept') {
+      const offered = parseIbbTransport(request.contents[0]?.transport);
+      // XEP-0261 §2: the responder may lower the block size, never raise it.
+      if (offered) live.ibb = { sid: live.ibb.sid, blockSize: agreedBlockSize(offered.blockSize, live.ibb.blockSize) };
+    }
+    if (!apply(live, event)) throw jingleReplyError('out-of-order');
+    if (request.action === 'session-accept') later(() => stream(live), logger);
+    if (request.action === 'session-info' && request.info) {
+      const checksum = parseChecksum(request.info);
+      const sha256 = checksum && sha256Of(checksum.hashes);
+      if (sha256 !== undefined) {
+        live.checksumValue = sha256;
+        live.checksum?.(sha256);
+      }
+    }
+    // §7.2.5: a session without contents is void.
+    if (live.session.contents.length === 0) later(() => terminate(live, 'success'), logger);
+    return undefined;
+  }
+
+  const removeHandler = deps.router.handle('set', 'jingle', NS_JINGLE, handle);
+
+  return {
+    offer,
+    accept,
+    decline,
+    dispose(): void {
+      removeHandler();
+      ibb.dispose();
+      for (const live of [...sessions.values()]) void terminate(live, 'gone');
+    },
+  };
+}
+
+export type JingleFileTransfer = ReturnType<typeof setupJingleFileTransfer>;

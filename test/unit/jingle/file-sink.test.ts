@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openFileSink, PARTIAL_SUFFIX, sameSha256 } from '../../../electron/core/jingle/file-sink.ts';
+
+const dirs: string[] = [];
+const dir = () => {
+  const made = mkdtempSync(join(tmpdir(), 'causette-sink-'));
+  dirs.push(made);
+  return made;
+};
+afterEach(() => {
+  for (const made of dirs.splice(0)) rmSync(made, { recursive: true, force: true });
+});
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
+
+describe('the file sink of an incoming file', () => {
+  it('writes under a temporary name and takes the final one only once the hash matches', async () => {
+    const folder = dir();
+    const sink = await openFileSink(folder, 'a.txt', 6);
+    await sink.write(Buffer.from('abc'));
+    expect(readdirSync(folder)).toEqual([sink.temporary.slice(folder.length + 1)]);
+    expect(sink.temporary.endsWith(PARTIAL_SUFFIX)).toBe(true);
+    await sink.write(Buffer.from('def'));
+    expect(await sink.finish(sha256('abcdef'))).toEqual({ ok: true, path: join(folder, 'a.txt') });
+    expect(readdirSync(folder)).toEqual(['a.txt']);
+    expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toBe('abcdef');
+  });
+
+  it('a hash mismatch keeps the bytes aside and never under the final name', async () => {
+    const folder = dir();
+    const sink = await openFileSink(folder, 'a.txt', 3);
+    await sink.write(Buffer.from('abc'));
+    const result = await sink.finish(sha256('abd'));
+    expect(result).toEqual({ ok: false, problem: 'hash-mismatch', kept: sink.temporary });
+    expect(readdirSync(folder)).toEqual([sink.temporary.slice(folder.length + 1)]);
+  });
+
+  it('a short file is a size mismatch; more bytes than offered are refused', async () => {
+    const folder = dir();
+    const short = await openFileSink(folder, 'a.txt', 5);
+    await short.write(Buffer.from('abc'));
+    expect(await short.finish(undefined)).toMatchObject({ ok: false, problem: 'size-mismatch' });
+    const long = await openFileSink(folder, 'b.txt', 2);
+    await expect(long.write(Buffer.from('abc'))).rejects.toThrow('more bytes than offered');
+    await long.discard();
+    expect(readdirSync(folder).some((name) => name.includes('b.txt'))).toBe(false);
+  });
+
+  it('XEP-0300 §2: reads the base64 of the digest, and Libervia 0.9’s base64 of the hex digest', () => {
+    const digest = createHash('sha256').update('abc').digest();
+    expect(sameSha256(digest.toString('base64'), digest)).toBe(true);
+    expect(sameSha256(Buffer.from(digest.toString('hex')).toString('base64'), digest)).toBe(true);
+    expect(sameSha256(Buffer.from(digest.toString('hex').toUpperCase()).toString('base64'), digest)).toBe(true);
+    const other = createHash('sha256').update('abd').digest();
+    expect(sameSha256(other.toString('base64'), digest)).toBe(false);
+    expect(sameSha256(Buffer.from(other.toString('hex')).toString('base64'), digest)).toBe(false);
+    expect(sameSha256('', digest)).toBe(false);
+  });
+});
