@@ -113,12 +113,13 @@ async function start(): Promise<void> {
   // Until the settings are read, the system's language (for the error box should the start fail).
   words.apply('system');
   guardSession(session.defaultSession);
-  protocol.handle(appScheme, createAppHandler(join(distDir, 'renderer')));
+  protocol.handle(appScheme, createAppHandler(join(distDir, 'renderer'), (id) => core?.downloadedFile(id)));
   const profileDir = app.getPath('userData');
   const running = await createCore({
     profileDir,
     secrets: createDesktopSecretBox(profileDir, safeStorage, process.platform),
     version: app.getVersion(),
+    downloadsDir: app.getPath('downloads'),
     // Events are checked against the contract when run from the project (`npm start`), never in an installed app.
     checkEvents: !app.isPackaged,
   });

@@ -16,7 +16,7 @@ import { createLinkState, linkFailure, type LinkState, type RawBridge } from './
 import { socketAddress, takeToken } from './token.ts';
 import { parseEnvelope, parseEvent, parseFileEnvelope } from './validate.ts';
 import { createWebSocketBridge } from './ws-bridge.ts';
-import { socketPath } from '../shared/ipc/wire.ts';
+import { downloadsPath, socketPath } from '../shared/ipc/wire.ts';
 
 /** A command's failure, carrying the contract's error value. */
 export class CallError extends Error {
@@ -38,6 +38,8 @@ export interface Api {
   on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
   /** A File the user dropped or picked, handed to the host; its token for transfer.upload. Throws a CallError. */
   shareFile(file: File): Promise<ChosenFile>;
+  /** A finished download's image preview; undefined when there is none. */
+  downloadedImage(transferId: string): Promise<Blob | undefined>;
   readonly linkState: () => LinkState;
   readonly onLinkState: (listener: (state: LinkState) => void) => () => void;
 }
@@ -53,6 +55,7 @@ export function createApi(raw: RawBridge): Api {
       if (!envelope.ok) throw new CallError(envelope.error);
       return envelope.value;
     },
+    downloadedImage: (transferId) => raw.downloadedImage(transferId),
     async shareFile(file) {
       const envelope = parseFileEnvelope(await raw.shareFile(file));
       if (!envelope.ok) throw new CallError(envelope.error);
@@ -86,6 +89,11 @@ function fromElectron(bridge: Bridge): RawBridge {
       ),
     on: (name, listener) => bridge.on(name, listener),
     shareFile: (file) => bridge.shareFile(file).catch((error: unknown) => linkFailure(error instanceof Error ? error.message : 'Causette did not answer.')),
+    // Served by the app:// scheme's handler, same origin as the page.
+    downloadedImage: (transferId) =>
+      fetch(`${downloadsPath}${encodeURIComponent(transferId)}`)
+        .then((response) => (response.ok ? response.blob() : undefined))
+        .catch(() => undefined),
     linkState: link.get,
     onLinkState: link.subscribe,
   };
@@ -139,4 +147,9 @@ export function listen<K extends EventName>(name: K, listener: (payload: EventPa
 export function messageOf(error: unknown): string {
   if (error instanceof CallError) return errorText(error);
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A finished download's image preview through the installed api; undefined when there is none. */
+export function downloadedImage(transferId: string): Promise<Blob | undefined> {
+  return installed ? installed.downloadedImage(transferId) : Promise.resolve(undefined);
 }

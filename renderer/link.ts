@@ -13,6 +13,8 @@ export interface RawBridge {
   readonly on: (name: EventName, listener: (payload: unknown) => void) => () => void;
   /** Hands a chosen file to the host; resolves to an unchecked envelope of its ChosenFile, never rejects. */
   readonly shareFile: (file: File) => Promise<unknown>;
+  /** A finished download's image preview from the host; undefined when there is none. Never rejects. */
+  readonly downloadedImage: (transferId: string) => Promise<Blob | undefined>;
   readonly linkState: () => LinkState;
   readonly onLinkState: (listener: (state: LinkState) => void) => () => void;
 }

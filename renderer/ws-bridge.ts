@@ -1,6 +1,6 @@
 // Browser mode: the contract over one WebSocket to the host that served the page, reopened when it drops.
 import { z } from 'zod';
-import { fileNameHeader, fileTokenHeader, filesPath, type ClientFrame } from '../shared/ipc/wire.ts';
+import { downloadsPath, fileNameHeader, fileTokenHeader, filesPath, type ClientFrame } from '../shared/ipc/wire.ts';
 import type { CommandName, EventName } from '../shared/ipc/contract.ts';
 import { createLinkState, linkFailure, type RawBridge } from './link.ts';
 
@@ -23,6 +23,15 @@ async function postFile(file: File, token: string): Promise<unknown> {
     return (await response.json()) as unknown;
   } catch {
     return linkFailure('Causette cannot be reached right now; try again once the connection is back.');
+  }
+}
+
+async function fetchPreview(transferId: string, token: string): Promise<Blob | undefined> {
+  try {
+    const response = await fetch(`${downloadsPath}${encodeURIComponent(transferId)}`, { headers: { [fileTokenHeader]: token } });
+    return response.ok ? await response.blob() : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -96,6 +105,7 @@ export function createWebSocketBridge(address: string, token: string): RawBridge
 
   return {
     shareFile: (file) => postFile(file, token),
+    downloadedImage: (transferId) => fetchPreview(transferId, token),
     invoke(name: CommandName, payload: unknown): Promise<unknown> {
       const state = link.get();
       if (state === 'lost' || state === 'refused') return Promise.resolve(linkFailure('Causette cannot be reached right now; try again once the connection is back.'));

@@ -17,6 +17,10 @@ export interface CoreOptions {
   readonly checkEvents?: boolean;
   /** XEP-0410: how long a room may be silent before we check that we are still in it; default 15 min (short in tests). */
   readonly mucSelfPingIdleMs?: number;
+  /** Where downloaded files go; default: Downloads in the home folder (the desktop app passes the system's). */
+  readonly downloadsDir?: string;
+  /** The largest file downloaded (bytes); default 1 GiB. */
+  readonly maxDownloadBytes?: number;
 }
 
 export type CoreEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
@@ -28,5 +32,7 @@ export interface Core {
   onEvent(listener: CoreEventListener): () => void;
   /** Where the host hands over a file the user chose (a drop, the picker): the renderer gets its token, never its path. */
   readonly files: Pick<FileRegistry, 'register'>;
+  /** Where a finished download is on disk (the browser-mode host serves it to the page); undefined for any other id. */
+  downloadedFile(transferId: string): string | undefined;
   close(): Promise<void>;
 }

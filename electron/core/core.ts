@@ -1,5 +1,6 @@
 // The composition root of the core: store, logs, accounts with their XMPP sessions, and the handler table both hosts serve.
 import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Emit, Handlers } from '../../shared/ipc/contract.ts';
 import { isMuted } from '../../shared/model/mute.ts';
@@ -33,6 +34,7 @@ import { createRosterStore } from './storage/roster.ts';
 import { createMessageSearch } from './storage/search.ts';
 import { createSettingsStore } from './storage/settings.ts';
 import { createFileRegistry } from './transfers/files.ts';
+import { createDownloads, DEFAULT_MAX_DOWNLOAD } from './transfers/download/download.ts';
 import { createTransfers } from './transfers/transfers.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -99,6 +101,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const files = createFileRegistry();
   const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
+  const downloadsDir = options.downloadsDir ?? join(homedir(), 'Downloads');
+  const downloads = createDownloads({ transfers, folder: () => downloadsDir, extraCa: options.extraCa ?? [], maxBytes: options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD });
   const handlers: Handlers = {
     'app.snapshot': () =>
       Promise.resolve({
@@ -134,7 +138,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),
-    ...createTransferHandlers({ accounts, files, transfers, extraCa: options.extraCa ?? [] }),
+    ...createTransferHandlers({ accounts, files, transfers, downloads, extraCa: options.extraCa ?? [] }),
   };
 
   await accounts.resume();
@@ -144,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     onEvent: events.onEvent,
     files,
+    downloadedFile: (id) => downloads.pathOf(id),
     async close() {
       await accounts.close();
       notifier.dispose();

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     secrets: createFileSecretBox(join(profileDir, 'passwords.json'), plainSealer),
     version,
     extraCa,
+    ...(options.downloads === undefined ? {} : { downloadsDir: resolve(options.downloads) }),
   });
   const host = await startWebHost({
     core,

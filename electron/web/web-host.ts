@@ -4,8 +4,9 @@ import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { createDispatcher } from '../../shared/ipc/dispatch.ts';
-import { fileTokenHeader, filesPath, socketPath } from '../../shared/ipc/wire.ts';
+import { downloadsPath, fileTokenHeader, filesPath, socketPath } from '../../shared/ipc/wire.ts';
 import type { Core } from '../core/core-api.ts';
+import { previewOf } from '../core/transfers/download/preview.ts';
 import type { Logger } from '../core/log/logger.ts';
 import { createFileIntake } from './file-upload.ts';
 import { readStaticFile } from './static-files.ts';
@@ -73,6 +74,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return intake.handle(request, response);
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
+      if (path.startsWith(downloadsPath)) {
+        // A finished download's preview, for our page only: the session's token in a header (no other site can set one).
+        const token = request.headers[fileTokenHeader];
+        if (!tokenMatches(typeof token === 'string' ? token : null)) return refuse(403);
+        const preview = await previewOf(options.core.downloadedFile(path.slice(downloadsPath.length)));
+        if (!preview) return refuse(404);
+        response.writeHead(200, { 'Content-Type': preview.type, 'Content-Length': String(preview.size), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Cross-Origin-Resource-Policy': 'same-origin' });
+        if (request.method === 'HEAD') return response.end();
+        return preview.open().on('error', () => response.destroy()).pipe(response);
+      }
       const file = await readStaticFile(options.rendererDir, path);
       if (!file) return refuse(404);
       response.writeHead(200, {

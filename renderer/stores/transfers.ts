@@ -15,15 +15,25 @@ export function applyTransfer(state: TransfersState, transfer: Transfer): Transf
   return { ...state, byId: { ...state.byId, [transfer.id]: transfer } };
 }
 
-/** What the conversation shows: transfers under way and failures not yet dismissed, oldest first. */
+/** What the conversation shows above its composer: files being sent, and failures not yet dismissed, oldest first. */
 export function selectConversationTransfers(state: TransfersState, accountId: string, peer: string): readonly Transfer[] {
   const shown = Object.values(state.byId).filter(
     (transfer) =>
+      transfer.direction === 'out' &&
       transfer.accountId === accountId &&
       transfer.peer === peer &&
       (transfer.state === 'pending' || transfer.state === 'active' || (transfer.state === 'failed' && !state.dismissed.has(transfer.id))),
   );
   return shown.length === 0 ? none : shown.sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** The latest download of the file a message shares, if any: its card shows that one's progress and end. */
+export function selectMessageDownload(state: TransfersState, messageId: string): Transfer | undefined {
+  let latest: Transfer | undefined;
+  for (const transfer of Object.values(state.byId)) {
+    if (transfer.direction === 'in' && transfer.messageId === messageId && (!latest || transfer.startedAt >= latest.startedAt)) latest = transfer;
+  }
+  return latest;
 }
 
 interface TransfersActions {

@@ -303,6 +303,14 @@ export const commands = {
    * XEP-0066 reference; answers at once with the transfer, whose progress follows as transfer.updated events.
    */
   'transfer.upload': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, file: z.string().uuid() }).strict(), TransferSchema),
+  /**
+   * Fetches a file shared by URL (https with XEP-0066, or aesgcm:// of XEP-0454, decrypted) into the downloads folder;
+   * answers at once with the transfer, whose progress follows as transfer.updated events.
+   */
+  'transfer.download': command(
+    z.object({ accountId: AccountIdSchema, peer: ContactJid, url: z.string().min(1).max(8192), messageId: z.string().max(200).optional() }).strict(),
+    TransferSchema,
+  ),
   /** Stops a transfer under way; false when it was over already. */
   'transfer.cancel': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
   /** The transfers of this run, finished ones too. */

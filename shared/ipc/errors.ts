@@ -32,6 +32,8 @@ export const errorCodes = [
   'not-connected',
   /** End-to-end encryption is on for the conversation and cannot be done: nothing was sent in the clear. */
   'encryption-unavailable',
+  /** An encrypted file did not decrypt (XEP-0454): a wrong key, or bytes altered on the way; nothing of it was kept. */
+  'integrity-failure',
   'internal',
 ] as const;
 

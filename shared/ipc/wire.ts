@@ -19,6 +19,8 @@ export const socketPath = '/ipc';
 export const filesPath = '/files';
 export const fileTokenHeader = 'x-causette-token';
 export const fileNameHeader = 'x-file-name';
+/** Where the page reads a finished download's image preview: GET <downloadsPath><transfer id> (in browser mode, the token in the header above). */
+export const downloadsPath = '/downloads/';
 
 /** Electron's channel names for the same frames, and for a chosen file's path (from the preload only). */
 export const ipcChannels = { invoke: 'causette:invoke', event: 'causette:event', file: 'causette:file' } as const;

@@ -85,6 +85,8 @@ export const MessageSchema = z.object({
   senderDevice: z.number().int().min(0).optional(),
   /** Encrypted, and could not be decrypted here: shown as "Could not decrypt this message (from device N)". */
   undecryptable: z.boolean().optional(),
+  /** XEP-0066: the body is the URL of a file the message also shared out of band (shown as a file to download). */
+  oob: z.boolean().optional(),
   /** In a room: someone else's message that names our nickname there (XEP-0045 room message). */
   mention: z.boolean().optional(),
 });

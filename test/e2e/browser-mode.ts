@@ -11,6 +11,8 @@ export interface BrowserMode {
   readonly page: Page;
   readonly url: string;
   readonly profileDir: string;
+  /** Where the host saves downloaded files. */
+  readonly downloadsDir: string;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,8 @@ export function launchChromium(locale = 'en-US'): Promise<Browser> {
 export async function openBrowserMode(options: BrowserModeOptions = {}): Promise<BrowserMode> {
   const dir = mkdtempSync(join(tmpdir(), 'causette-e2e-'));
   const profileDir = options.profileDir ?? join(dir, 'profile');
-  const extraArgs: string[] = [];
+  const downloadsDir = join(dir, 'downloads');
+  const extraArgs: string[] = ['--downloads', downloadsDir];
   if (options.caPem) {
     writeFileSync(join(dir, 'ca.pem'), options.caPem);
     extraArgs.push('--ca', join(dir, 'ca.pem'));
@@ -75,6 +78,7 @@ export async function openBrowserMode(options: BrowserModeOptions = {}): Promise
       page,
       url: host.url,
       profileDir,
+      downloadsDir,
       async close() {
         await opened.close();
         await started.stop();

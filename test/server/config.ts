@@ -5,6 +5,7 @@ export interface ServerPorts {
   readonly c2s: number; // RFC 6120 STARTTLS
   readonly directTls: number; // XEP-0368
   readonly http: number; // XEP-0363 uploads and downloads
+  readonly https: number; // the same over TLS (XEP-0454 files are fetched over https only)
   readonly proxy65: number; // XEP-0065 SOCKS5 streamhost
 }
 
@@ -27,6 +28,8 @@ export interface ConfigParams {
   readonly withoutModules?: readonly string[];
   /** Caps TLS at 1.2: 0.12 offers SCRAM-*-PLUS (tls-unique) only there. Default: 1.2 and up. */
   readonly tlsMax?: '1.2';
+  /** The upload service shares its files by https URLs (https://<domain>:<https port>/…) instead of http ones. */
+  readonly httpsUploads?: boolean;
 }
 
 /** Files of one server, all inside its data dir. */
@@ -81,8 +84,9 @@ s2s_ports = {}
 component_ports = {}
 http_ports = ${list([p.ports.http])}
 http_interfaces = ${loopback}
-https_ports = {}
-https_interfaces = {}
+https_ports = ${list([p.ports.https])}
+https_interfaces = ${loopback}
+https_ssl = { certificate = ${lua(cert)}, key = ${lua(key)} }
 proxy65_ports = ${list([p.ports.proxy65])}
 proxy65_interfaces = ${loopback}
 
@@ -110,7 +114,7 @@ Component ${lua(`conference.${p.domain}`)} "muc" -- XEP-0045
   modules_enabled = { "muc_mam", "muc_moderation" }
 
 Component ${lua(`upload.${p.domain}`)} "http_file_share" -- XEP-0363
-  http_external_url = ${lua(`http://127.0.0.1:${p.ports.http}/`)}
+  http_external_url = ${lua(p.httpsUploads ? `https://${p.domain}:${p.ports.https}/` : `http://127.0.0.1:${p.ports.http}/`)}
 
 Component ${lua(`proxy.${p.domain}`)} "proxy65" -- XEP-0065
   proxy65_address = "127.0.0.1"

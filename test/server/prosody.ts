@@ -30,6 +30,8 @@ export interface ProsodyOptions {
   withoutModules?: readonly string[];
   /** Caps TLS at 1.2 (where 0.12 offers SCRAM-*-PLUS); default: TLS 1.2 and up. */
   tlsMax?: '1.2';
+  /** The upload service shares https URLs (the leaf certificate names the domain: use it with 'localhost'). */
+  httpsUploads?: boolean;
 }
 
 export interface ProsodyServer {
@@ -38,6 +40,7 @@ export interface ProsodyServer {
   readonly c2sPort: number; // RFC 6120 STARTTLS c2s
   readonly directTlsPort: number; // XEP-0368 direct TLS c2s
   readonly httpPort: number; // XEP-0363 file share (plain http)
+  readonly httpsPort: number; // the same over TLS, with the server's certificate
   readonly proxy65Port: number; // XEP-0065 streamhost of proxy.<domain>
   readonly caPem: string;
   readonly caPath: string;
@@ -115,8 +118,8 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
     let leaf: LeafCertificate = await issueLeafCertificate(paths.certs, domain, options.certificate ?? 'ca-signed', ca);
     const fixed = options.ports ?? {};
     const choosePorts = async (): Promise<ServerPorts> => {
-      const [c2s = 0, directTls = 0, http = 0, proxy65 = 0] = await freePorts(4);
-      return { c2s: fixed.c2s ?? c2s, directTls: fixed.directTls ?? directTls, http: fixed.http ?? http, proxy65: fixed.proxy65 ?? proxy65 };
+      const [c2s = 0, directTls = 0, http = 0, proxy65 = 0, https = 0] = await freePorts(5);
+      return { c2s: fixed.c2s ?? c2s, directTls: fixed.directTls ?? directTls, http: fixed.http ?? http, proxy65: fixed.proxy65 ?? proxy65, https: fixed.https ?? https };
     };
     let ports = await choosePorts();
     let listeners: { service: string; port: number }[] = [];
@@ -133,6 +136,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
         ...(options.extraModules ? { extraModules: options.extraModules } : {}),
         ...(options.withoutModules ? { withoutModules: options.withoutModules } : {}),
         ...(options.tlsMax ? { tlsMax: options.tlsMax } : {}),
+        ...(options.httpsUploads ? { httpsUploads: true } : {}),
       });
       // Written whole and renamed: prosodyctl may be reading it for the accounts meanwhile.
       await writeFile(`${paths.config}.new`, config);
@@ -141,6 +145,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
         { service: 'c2s', port: ports.c2s },
         { service: 'c2s_direct_tls', port: ports.directTls },
         { service: 'http', port: ports.http },
+        { service: 'https', port: ports.https },
         { service: 'proxy65', port: ports.proxy65 },
       ];
     };
@@ -187,6 +192,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
       c2sPort: ports.c2s,
       directTlsPort: ports.directTls,
       httpPort: ports.http,
+      httpsPort: ports.https,
       proxy65Port: ports.proxy65,
       caPem: ca.pem,
       caPath: ca.certPath,

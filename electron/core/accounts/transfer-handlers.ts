@@ -1,8 +1,11 @@
 // The transfer.* commands: a chosen file uploaded over HTTP (XEP-0363) and shared in a chat or a room by its URL with an
-// out-of-band reference (XEP-0066), its progress as transfer.updated events; cancelling; the transfers of this run.
+// out-of-band reference (XEP-0066), or encrypted and shared as aesgcm:// in an encrypted chat (XEP-0454); a shared file
+// downloaded; progress as transfer.updated events; cancelling; the transfers of this run.
 import type { Element } from '@xmpp/xml';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import { CausetteError, toAppError } from '../../../shared/ipc/errors.ts';
+import { buildAesgcmUrl, freshSecrets } from '../transfers/aesgcm/aesgcm-url.ts';
+import type { Downloads } from '../transfers/download/download.ts';
 import type { FileRegistry } from '../transfers/files.ts';
 import { mediaTypeOf } from '../transfers/media-type.ts';
 import type { Transfers } from '../transfers/transfers.ts';
@@ -11,16 +14,17 @@ import { buildOob, NS_OOB, type UploadService } from '../xmpp/upload/upload-stan
 import type { AccountService } from './account-service.ts';
 import type { AccountSession } from './account-session.ts';
 
-type TransferCommand = 'transfer.upload' | 'transfer.cancel' | 'transfer.list';
+type TransferCommand = 'transfer.upload' | 'transfer.download' | 'transfer.cancel' | 'transfer.list';
 
 interface TransferHandlerDeps {
   readonly accounts: AccountService;
   readonly files: FileRegistry;
   readonly transfers: Transfers;
+  readonly downloads: Downloads;
   readonly extraCa: readonly string[];
 }
 
-export function createTransferHandlers({ accounts, files, transfers, extraCa }: TransferHandlerDeps): Pick<Handlers, TransferCommand> {
+export function createTransferHandlers({ accounts, files, transfers, downloads, extraCa }: TransferHandlerDeps): Pick<Handlers, TransferCommand> {
   /** Per session: the upload service (found once), and the URLs of our uploads (the messages sharing them get their OOB element). */
   const services = new WeakMap<AccountSession, Promise<UploadService | undefined>>();
   const shares = new WeakMap<AccountSession, Set<string>>();
@@ -66,6 +70,8 @@ export function createTransferHandlers({ accounts, files, transfers, extraCa }: 
       const room = session.muc?.room(peer);
       const service = await serviceOf(session, domain);
       if (!service) throw new CausetteError('not-supported', `The server ${domain} offers no file upload.`, undefined, { context: 'noUpload', domain });
+      // XEP-0454: in a chat encrypted with OMEMO, the file goes up encrypted and its key travels in the encrypted message only.
+      const secrets = !room && (await session.omemo?.enabled(peer)) === true ? freshSecrets() : undefined;
       const { transfer, signal } = transfers.start({ accountId, peer, direction: 'out', method: 'upload', name: file.name, size: file.size });
       void uploadFile(session.connection, {
         service,
@@ -76,9 +82,12 @@ export function createTransferHandlers({ accounts, files, transfers, extraCa }: 
         extraCa,
         signal,
         onProgress: (sent) => transfers.progress(transfer.id, sent),
+        ...(secrets ? { secrets } : {}),
       })
-        .then((url) => {
-          sharedUrls(session).add(url);
+        .then((get) => {
+          // No OOB element for an encrypted file: it would show the address in the clear.
+          const url = secrets ? buildAesgcmUrl(get, secrets) : get;
+          if (!secrets) sharedUrls(session).add(url);
           const message = room ? session.muc?.send(peer, url) : session.chat?.send(peer, url);
           transfers.update(transfer.id, { state: 'done', done: file.size, url, ...(message ? { messageId: message.id } : {}) });
         })
@@ -87,6 +96,10 @@ export function createTransferHandlers({ accounts, files, transfers, extraCa }: 
           transfers.update(transfer.id, signal.aborted ? { state: 'cancelled' } : { state: 'failed', error: failure });
         });
       return transfer;
+    },
+    'transfer.download': ({ accountId, peer, url, messageId }) => {
+      accounts.entry(accountId);
+      return Promise.resolve(downloads.start({ accountId, peer, url, ...(messageId === undefined ? {} : { messageId }) }));
     },
     'transfer.cancel': ({ id }) => Promise.resolve(transfers.cancel(id)),
     'transfer.list': () => Promise.resolve(transfers.list()),

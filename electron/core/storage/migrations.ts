@@ -386,6 +386,11 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 21,
+    description: 'XEP-0066: the body is the URL of a file the stanza also shared out of band (shown as a file to download)',
+    sql: `ALTER TABLE messages ADD COLUMN oob INTEGER NOT NULL DEFAULT 0 CHECK (oob IN (0, 1));`,
+  },
+  {
+    version: 22,
     description: 'OMEMO (XEP-0384): when a message from each device was last decrypted, shown beside its fingerprint',
     sql: `
       -- NULL: no message from it opened yet.

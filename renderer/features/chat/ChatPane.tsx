@@ -27,6 +27,7 @@ import { MessageList } from './MessageList.tsx';
 import { PlainLinksProvider } from './plain-links.ts';
 import { RequestBar } from './RequestBar.tsx';
 import { useWindowActive } from './window-active.ts';
+import { sharedFileOf } from '../transfers/shared-file.ts';
 
 interface ChatPaneProps {
   readonly accountId: string;
@@ -231,7 +232,10 @@ function useAnnouncement(last: Message | undefined, name: string): string {
     if (!last || last.id === seen.current) return;
     const fresh = seen.current !== undefined || last.timestamp >= openedAt;
     seen.current = last.id;
-    if (fresh && !last.retracted) setText(t('chat.announce', { name, body: last.body }));
+    const file = sharedFileOf(last);
+    // A shared file is read out by its name, never by its address (an aesgcm:// one holds its key).
+    const body = file ? t('files.label', { name: file.name === '' ? t('files.unnamed') : file.name }) : last.body;
+    if (fresh && !last.retracted) setText(t('chat.announce', { name, body }));
   }, [last, name, openedAt, t]);
   return text;
 }

@@ -13,6 +13,9 @@ import { EncryptionMark } from '../encryption/EncryptionMark.tsx';
 import { MessageActions } from './MessageActions.tsx';
 import { nickColour } from '../rooms/nick-colour.ts';
 import { MessageBody } from './MessageBody.tsx';
+import { FileCard } from '../transfers/FileCard.tsx';
+import { sharedFileOf } from '../transfers/shared-file.ts';
+import { usePlainLinks } from './plain-links.ts';
 import { MessageControlsTabIndex } from './message-focus.ts';
 import { MessageStatus } from './MessageStatus.tsx';
 import { ownReactions, toggleReaction } from './message-rows.ts';
@@ -82,6 +85,9 @@ export function MessageItem(props: MessageItemProps) {
   const inRoom = message.kind === 'groupchat';
   const quoteAuthor = message.replyTo?.direction === undefined ? undefined : message.replyTo.direction === 'out' ? t('message.you') : peerName;
   const truncated = message.retracted ? undefined : truncationNote(message);
+  // In a message request, a shared file stays a plain address: nothing is fetched from a stranger's server.
+  const plainLinks = usePlainLinks();
+  const file = plainLinks || message.bodyCut !== undefined ? undefined : sharedFileOf(message);
   // In a room, a message that names our nickname stands out (it is also what notifies by default).
   const mention = message.mention === true && !message.retracted;
   const classes = ['message', message.direction, highlighted ? 'highlighted' : '', message.retracted ? 'retracted' : '', mention ? 'mention' : ''].filter(Boolean).join(' ');
@@ -112,6 +118,8 @@ export function MessageItem(props: MessageItemProps) {
           <p className="message-body deleted">{removedText(message, t)}</p>
         ) : message.undecryptable === true ? (
           <p className="message-body undecryptable">{t('message.undecryptable', { device: message.senderDevice ?? 0 })}</p>
+        ) : file !== undefined ? (
+          <FileCard message={message} file={file} />
         ) : (
           <MessageBody body={message.body} />
         )}

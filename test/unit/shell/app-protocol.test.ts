@@ -59,3 +59,27 @@ describe('app:// protocol', () => {
     expect((await get('app://causette/missing.js')).status).toBe(404);
   });
 });
+
+describe('app:// download previews', () => {
+  const saved = new Map([
+    ['t-png', join(base, 'photo.png')],
+    ['t-svg', join(base, 'drawing.svg')],
+  ]);
+  writeFileSync(join(base, 'photo.png'), 'png bytes');
+  writeFileSync(join(base, 'drawing.svg'), '<svg onload="alert(1)"/>');
+  const previews = createAppHandler(rendererDir, (id) => saved.get(id));
+
+  it('serves a finished download that is a raster image, with its type and nosniff', async () => {
+    const response = await previews({ url: 'app://causette/downloads/t-png', method: 'GET' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toBe('png bytes');
+  });
+
+  it('serves no SVG, no unknown transfer, and nothing without the core', async () => {
+    expect((await previews({ url: 'app://causette/downloads/t-svg', method: 'GET' })).status).toBe(404);
+    expect((await previews({ url: 'app://causette/downloads/other', method: 'GET' })).status).toBe(404);
+    expect((await get('app://causette/downloads/t-png')).status).toBe(404);
+  });
+});

@@ -44,8 +44,8 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
   const insert = db.prepare(
     `INSERT INTO messages (id, account_id, peer, direction, body, ts, state, origin_id, stanza_id, remote_id, error, read, markable,
        corrected_at, retracted, reply_to_remote_id, reply_quote, reactions, encrypted, kind, sender_nick, sender_occupant_id, sender_jid, archive, body_cut, moderation, mention,
-       sender_device, undecryptable)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+       sender_device, undecryptable, oob)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const byStanzaId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND stanza_id = ?');
   const byOriginId = db.prepare('SELECT rowid, * FROM messages WHERE account_id = ? AND peer = ? AND direction = ? AND origin_id = ?');
@@ -156,6 +156,7 @@ export function createMessageRecords(db: Database, reader: RowReader): MessageRe
         message.mention === true ? 1 : 0,
         message.senderDevice ?? null,
         message.undecryptable === true ? 1 : 0,
+        message.oob === true ? 1 : 0,
       );
       const row = byId.get(message.id) as Row | undefined;
       return { kind: 'inserted', message: row ? full(row) : message };

@@ -34,6 +34,7 @@ export interface Row {
   encrypted: number;
   sender_device: number | null;
   undecryptable: number;
+  oob: number;
   /** XEP-0425: JSON of the moderation, when a moderator removed it. */
   moderation: string | null;
 }
@@ -90,6 +91,7 @@ export function toMessage(row: Row): Message {
     ...(row.mention === 1 ? { mention: true } : {}),
     ...(row.sender_device === null ? {} : { senderDevice: row.sender_device }),
     ...(row.undecryptable === 1 ? { undecryptable: true } : {}),
+    ...(row.oob === 1 ? { oob: true } : {}),
   };
 }
 

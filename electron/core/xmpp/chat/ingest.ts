@@ -155,6 +155,7 @@ export function createIngest(deps: IngestDeps) {
       ...(parsed.reply === undefined ? {} : { replyToRemoteId: parsed.reply.id }),
       ...(quote === undefined ? {} : { replyTo: { quote } }),
       markable: parsed.markable,
+      ...(parsed.oob ? { oob: true } : {}),
       ...(parsed.encryption === undefined
         ? {}
         : { encrypted: true, senderDevice: parsed.encryption.device, ...(parsed.encryption.undecryptable ? { undecryptable: true } : {}) }),

@@ -20,6 +20,7 @@ import { boundedBody, boundedQuote } from './body-limit.ts';
 import { parseReactions, type ParsedReactions } from './reactions-parse.ts';
 import { parseEncryptionMark, type EncryptionMark } from '../pipeline/private-marks.ts';
 import { stanzaErrorOf } from '../stanza-error.ts';
+import { sharesOutOfBand } from '../upload/upload-stanzas.ts';
 
 const NS_FASTEN = 'urn:xmpp:fasten:0';
 
@@ -61,6 +62,8 @@ export interface ParsedMessage {
   readonly error?: string;
   /** A decryption step opened it (or could not): see pipeline/private-marks.ts. */
   readonly encryption?: EncryptionMark;
+  /** XEP-0066: the body is the URL the stanza also shares out of band. */
+  readonly oob?: true;
 }
 
 function bareOf(text: string | undefined): string | undefined {
@@ -195,5 +198,6 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
     ...(chatState === undefined ? {} : { chatState }),
     ...(type === 'error' ? { error: errorText(stanza) } : {}),
     ...(encryption === undefined ? {} : { encryption }),
+    ...(body !== undefined && sharesOutOfBand(stanza, body) ? { oob: true } : {}),
   };
 }

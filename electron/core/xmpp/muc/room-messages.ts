@@ -10,6 +10,7 @@ import { NS_DELAY, NS_OCCUPANT_ID, NS_SID } from '../chat/chat-stanzas.ts';
 import { mentions } from './mentions.ts';
 import { parseTombstone } from './moderation.ts';
 import { occupantAddress } from './muc-presence.ts';
+import { sharesOutOfBand } from '../upload/upload-stanzas.ts';
 
 export type RoomMessage =
   | { readonly kind: 'subject'; readonly subject: string; readonly by?: string }
@@ -78,6 +79,7 @@ export function parseRoomMessage(stanza: Element, view: RoomView): RoomMessage |
       // The history a room replays on join was said while we were away: not news.
       read: delayed,
       ...(direction === 'in' && mentions(bounded.text, view.nick) ? { mention: true } : {}),
+      ...(!tombstone && sharesOutOfBand(stanza, bounded.text) ? { oob: true } : {}),
     },
   };
 }

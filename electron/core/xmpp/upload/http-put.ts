@@ -3,6 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { Transform } from 'node:stream';
 import { rootCertificates } from 'node:tls';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 
@@ -10,7 +11,10 @@ export interface PutArgs {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly path: string;
+  /** The bytes sent: the file's, or what `through` makes of them. */
   readonly size: number;
+  /** A step the file's bytes go through on their way (the encryption of XEP-0454). */
+  readonly through?: Transform;
   readonly contentType: string;
   /** PEM authorities trusted beyond the system's (the account's own, e.g. a test server's). */
   readonly extraCa: readonly string[];
@@ -39,10 +43,10 @@ export function putFile(args: PutArgs): Promise<void> {
       timeout: TIMEOUT_MS,
     });
     const file = createReadStream(args.path);
-    let sent = 0;
+    let read = 0;
     file.on('data', (chunk) => {
-      sent += chunk.length;
-      args.onProgress(sent);
+      read += chunk.length;
+      args.onProgress(read);
     });
     file.on('error', (error) => fail(new CausetteError('not-found', `The file could not be read: ${error.message}`, undefined, { context: 'fileUnreadable' })));
     outgoing.on('timeout', () => fail(new CausetteError('timeout', `The upload server ${url.host} stopped answering.`, undefined, { context: 'domain', domain: url.host })));
@@ -56,6 +60,9 @@ export function putFile(args: PutArgs): Promise<void> {
       if (status >= 200 && status < 300) return resolve();
       reject(new CausetteError('not-authorized', `The upload server refused the file (HTTP ${status}).`, undefined, { context: 'uploadRefused', status: String(status) }));
     });
-    file.pipe(outgoing);
+    if (args.through) {
+      args.through.on('error', (error) => fail(new CausetteError('internal', `The file could not be prepared: ${error.message}`)));
+      file.pipe(args.through).pipe(outgoing);
+    } else file.pipe(outgoing);
   });
 }

@@ -62,5 +62,11 @@ export function parseSlot(reply: Element): Slot | undefined {
   return { put, get, headers };
 }
 
+/** XEP-0066 §3: the stanza's out-of-band URL is its whole body, as clients share uploads (an http(s) one only). */
+export function sharesOutOfBand(stanza: Element, body: string): boolean {
+  const url = stanza.getChild('x', NS_OOB)?.getChildText('url')?.trim();
+  return url !== undefined && url === body.trim() && isHttpUrl(url);
+}
+
 /** XEP-0066 §3: the file's URL beside the body that repeats it, as other clients send uploads. */
 export const buildOob = (url: string): Element => xml('x', { xmlns: NS_OOB }, xml('url', {}, url));

@@ -27,6 +27,15 @@ describe('parseMessage', () => {
     expect(parsed?.markable).toBe(false);
   });
 
+  it('marks a body that is the URL the stanza shares out of band (XEP-0066), and no other', () => {
+    const url = 'https://upload.example.org/abc/photo.jpg';
+    const oob = (text: string) => xml('x', { xmlns: 'jabber:x:oob' }, xml('url', {}, text));
+    expect(parseMessage(incoming(body(url), oob(url)), own)?.oob).toBe(true);
+    expect(parseMessage(incoming(body(`look: ${url}`), oob(url)), own)?.oob).toBeUndefined();
+    expect(parseMessage(incoming(body(url)), own)?.oob).toBeUndefined();
+    expect(parseMessage(incoming(body('javascript:alert(1)'), oob('javascript:alert(1)')), own)?.oob).toBeUndefined();
+  });
+
   it('reads a message from our own bare JID as outgoing, to the recipient', () => {
     const parsed = parseMessage(xml('message', { type: 'chat', from: `${own}/other`, to: 'alice@example.org/phone', id: 'x2' }, body('mine')), own);
     expect(parsed).toMatchObject({ direction: 'out', peer: 'alice@example.org', body: 'mine' });
