@@ -293,9 +293,11 @@ export function createAccountSession(deps: AccountSessionDeps) {
           choice: (peer) => deps.messageStore?.encryptionChoice(accountId, peer),
           onDevices: (jid, devices) => {
             if (jid !== deps.jid) deps.emit('omemo.encryption', { accountId, state: encryptionState(jid, deps.messageStore?.encryptionChoice(accountId, jid), devices.length) });
-            // With fingerprints and trust, for the locks on messages and the banner about a new device.
+            // With fingerprints and trust, for the locks on messages and the banner about a new device. New devices' bundles are
+            // read only where a banner may need them (ours, a contact with a verified device), not for every contact at sign-in.
+            const banner = jid === deps.jid || omemoKeys.deviceIdentities(jid).some((device) => device.trust === 'verified');
             void omemo
-              ?.devices(jid, connection.state.status === 'online')
+              ?.devices(jid, banner && connection.state.status === 'online')
               .then((known) => deps.emit('omemo.devices', { accountId, jid, devices: known }))
               .catch((error: unknown) => logger.warn('OMEMO devices could not be told', { error: error instanceof Error ? error.message : String(error) }));
           },

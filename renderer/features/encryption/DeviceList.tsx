@@ -42,7 +42,7 @@ export function DeviceList({ devices, onDecide }: DeviceListProps) {
           <TrustWord device={device} />
           <LastSeen at={device.lastSeen} />
           {device.fingerprint !== undefined && (
-            <span className="actions">
+            <span className="actions start">
               {device.trust !== 'verified' && (
                 <button type="button" className="quiet" onClick={() => onDecide(device.deviceId, 'verified')}>
                   {t('encryption.verify', { device: device.deviceId })}
