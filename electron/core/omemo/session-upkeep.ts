@@ -71,9 +71,14 @@ export function createSessionUpkeep(deps: UpkeepDeps) {
       unanswered.set(key, count);
       if (prekey || count >= HEARTBEAT_AFTER) answerSoon(device);
     },
-    /** We encrypted for these devices: they hear from us. */
+    /** We encrypted for these devices: they hear from us, so an empty message still waiting to go is not needed. */
     sentTo(devices: readonly DeviceAddress[]): void {
-      for (const device of devices) unanswered.delete(keyOf(device));
+      for (const device of devices) {
+        const key = keyOf(device);
+        unanswered.delete(key);
+        clearTimeout(timers.get(key));
+        timers.delete(key);
+      }
     },
     /** The device sent what our session with it cannot open: a new session from its bundle, and an empty message to start it. */
     undecryptable(device: DeviceAddress, reason: string): void {

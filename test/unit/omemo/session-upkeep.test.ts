@@ -67,6 +67,15 @@ describe('OMEMO session upkeep', () => {
     upkeep.dispose();
   });
 
+  it('sends no empty message to complete a session when we answered the device with a message first', async () => {
+    const { alice, sent, upkeep } = await pair();
+    upkeep.received(alice.address, true);
+    upkeep.sentTo([alice.address]);
+    await settle();
+    expect(sent).toHaveLength(0);
+    upkeep.dispose();
+  });
+
   it('sends a heartbeat after many messages without an answer, not when we wrote to the device meanwhile', async () => {
     const { alice, sent, upkeep } = await pair();
     for (let index = 1; index < HEARTBEAT_AFTER; index++) upkeep.received(alice.address, false);
