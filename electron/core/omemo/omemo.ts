@@ -1,5 +1,6 @@
 // OMEMO 0.3 on one account's session (XEP-0384 v0.3.0): our device and bundle published at each fresh session once it has started up, device lists
 // kept, one-time prekeys replenished after use, and the decrypt/encrypt steps joined to the stanza pipeline.
+import type { DeviceAddress } from './axolotl-cipher.ts';
 import type { Logger } from '../log/logger.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import type { Connection } from '../xmpp/connection.ts';
@@ -171,38 +172,21 @@ export function setupOmemo(deps: OmemoDeps) {
   async function enabled(peer: string): Promise<boolean> {
     return deps.choice(peer) ?? (await lists.devices(peer)).length > 0;
   }
-  const removeEncrypt = connection.pipeline.useOutgoing(
-    createEncryptStep({
-      ownJid: deps.ownJid,
-      signal,
-      keys,
-      lists,
-      ownDevice,
-      iq,
-      online: () => connection.state.status === 'online',
-      logger,
-      enabled,
-      encrypted: deps.onEncrypted,
-      sentTo: (devices) => upkeep.sentTo(devices),
-    }),
-  );
-  const removeRoomEncrypt = connection.pipeline.useOutgoing(
-    createRoomEncryptStep({
-      ownJid: deps.ownJid,
-      signal,
-      keys,
-      lists,
-      ownDevice,
-      iq,
-      online: () => connection.state.status === 'online',
-      logger,
-      encrypted: deps.onEncrypted,
-      sentTo: (devices) => upkeep.sentTo(devices),
-      rooms,
-      choice: deps.choice,
-      remember,
-    }),
-  );
+  // What both encryption steps, chat and room, share.
+  const encryptDeps = {
+    ownJid: deps.ownJid,
+    signal,
+    keys,
+    lists,
+    ownDevice,
+    iq,
+    online: () => connection.state.status === 'online',
+    logger,
+    encrypted: deps.onEncrypted,
+    sentTo: (devices: readonly DeviceAddress[]) => upkeep.sentTo(devices),
+  };
+  const removeEncrypt = connection.pipeline.useOutgoing(createEncryptStep({ ...encryptDeps, enabled }));
+  const removeRoomEncrypt = connection.pipeline.useOutgoing(createRoomEncryptStep({ ...encryptDeps, rooms, choice: deps.choice, remember }));
 
   return {
     /** Our device's fingerprint and `jid`'s devices with theirs (for our own JID, our other devices). */

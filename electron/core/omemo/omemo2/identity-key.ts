@@ -1,11 +1,11 @@
 // The OMEMO 2 identity key (XEP-0384 v0.8 §5.3.2): an Ed25519 key pair, published and fingerprinted as Ed25519; X3DH uses
 // its Curve25519 form. Kept as the 32-byte Ed25519 seed (RFC 8032 §5.1.5), from which both forms follow.
 import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
+import { divide, fromLittleEndian, toLittleEndian } from '../curve25519-field.ts';
 
 // DER prefixes of an Ed25519 key (OID 1.3.101.112) in PKCS#8 and SubjectPublicKeyInfo (RFC 8410 §7, §4).
 const pkcs8Prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
 const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
-const p = 2n ** 255n - 19n;
 
 export interface IdentityKey {
   readonly seed: Uint8Array;
@@ -43,23 +43,8 @@ export function verifyWithIdentity(publicKey: Uint8Array, message: Uint8Array, s
   }
 }
 
-function modPow(base: bigint, exponent: bigint): bigint {
-  let result = 1n;
-  let b = base % p;
-  for (let e = exponent; e > 0n; e >>= 1n) {
-    if (e & 1n) result = (result * b) % p;
-    b = (b * b) % p;
-  }
-  return result;
-}
-
 /** The Curve25519 form of an Ed25519 public key: u = (1 + y) / (1 − y) mod p (RFC 7748 §4.1). */
 export function edwardsToMontgomery(publicKey: Uint8Array): Uint8Array {
-  let y = 0n;
-  for (let i = 31; i >= 0; i -= 1) y = (y << 8n) | BigInt(publicKey[i] ?? 0);
-  y &= (1n << 255n) - 1n;
-  const u = (((1n + y) % p) * modPow((1n - y + p) % p, p - 2n)) % p;
-  const out = new Uint8Array(32);
-  for (let i = 0, v = u; i < 32; i += 1, v >>= 8n) out[i] = Number(v & 0xffn);
-  return out;
+  const y = fromLittleEndian(publicKey) & ((1n << 255n) - 1n);
+  return new Uint8Array(toLittleEndian(divide(1n + y, 1n - y)));
 }
