@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../ipc/errors.ts';
 
-/** How the bytes travel: HTTP upload (XEP-0363), or Jingle (XEP-0234) in-band (XEP-0261); direct and proxy later. */
-export const TransferMethodSchema = z.enum(['upload', 'in-band']);
+/** How the bytes travel: HTTP upload (XEP-0363), or Jingle (XEP-0234) over SOCKS5 directly or through a proxy (XEP-0260), or in-band (XEP-0261). */
+export const TransferMethodSchema = z.enum(['upload', 'direct', 'proxy', 'in-band']);
 
 export const TransferStateSchema = z.enum(['pending', 'active', 'done', 'failed', 'cancelled']);
 export type TransferState = z.infer<typeof TransferStateSchema>;
