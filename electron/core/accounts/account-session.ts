@@ -18,6 +18,7 @@ import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { JINGLE_FT_FEATURES, setupJingleFileTransfer } from '../jingle/file-transfer.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
+import { NS_DEVICES_NOTIFY } from '../omemo/omemo2/namespaces.ts';
 import { setupOmemo } from '../omemo/omemo.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import type { Transfers } from '../transfers/transfers.ts';
@@ -116,8 +117,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
   const info = ownDiscoInfo([
     NS_AVATAR_METADATA_NOTIFY,
     ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : []),
-    // XEP-0384 v0.3.0 §4.2: contacts' device lists pushed to us.
-    ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY] : []),
+    // XEP-0384 v0.3.0 §4.2, v0.8 §5.3.1: contacts' device lists of both versions pushed to us.
+    ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY, NS_DEVICES_NOTIFY] : []),
     ...(deps.jingle ? JINGLE_FT_FEATURES : []),
   ]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
