@@ -1,5 +1,6 @@
 // Keeps the OMEMO slice current: omemo.devices as the core tells it (a device list changed, a trust decision), each
-// conversation's devices asked for when it is shown (useOmemoDevices), and asked again once an account is back online.
+// conversation's devices asked for when it is shown (useOmemoDevices), a room occupant's when a lock needs them
+// (useKnownDevices), and asked again once an account is back online.
 import { useEffect, useRef } from 'react';
 import { whenOnline } from './account-online.ts';
 import { call, type Api } from './api.ts';
@@ -35,4 +36,17 @@ export function useOmemoDevices(accountId: string, jid: string, onError?: (messa
     loadDevices(accountId, jid).catch((failure: unknown) => failed.current?.(failure));
   }, [accountId, jid]);
   return useOmemo((state) => selectDevices(state, accountId, jid));
+}
+
+/** By `accountId jid`: devices asked for by a lock, once each (many messages share a sender); forgotten when the asking failed. */
+const asked = new Set<string>();
+
+/** Has `jid`'s devices asked for once if not known yet ('' asks nothing): a room's messages need their senders' trust. */
+export function useKnownDevices(accountId: string, jid: string): void {
+  useEffect(() => {
+    const key = `${accountId} ${jid}`;
+    if (jid === '' || asked.has(key) || selectDevices(useOmemo.getState(), accountId, jid)) return;
+    asked.add(key);
+    loadDevices(accountId, jid).catch(() => asked.delete(key));
+  }, [accountId, jid]);
 }

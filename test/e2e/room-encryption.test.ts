@@ -1,6 +1,7 @@
 // OMEMO in a room's header (XEP-0384 in XEP-0045 rooms): a private group (members-only, addresses visible) is encrypted by
 // default with the same Encryption switch as a chat, which the keyboard turns off; a public channel cannot be, its switch is
-// off and says why, in English and in French; the locks on the messages follow; axe finds nothing.
+// off and says why, in English and in French; the locks on the messages follow, each from its sender's device (the occupant's
+// real JID's) as verified, not verified or not encrypted; axe finds nothing.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -12,6 +13,7 @@ import { words, type Say } from './words.ts';
 let server: ProsodyServer;
 let alice: BrowserMode;
 let bob: BrowserMode;
+let aliceLaptop: BrowserMode | undefined;
 const en = words('en');
 const fr = words('fr');
 
@@ -40,6 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await aliceLaptop?.close();
   await alice?.close();
   await bob?.close();
   await server?.dispose();
@@ -66,6 +69,19 @@ async function send(view: Locator, say: Say, body: string): Promise<void> {
   await composer.fill(body);
   await composer.press('Enter');
 }
+
+/** The verification link of the page's own device, as its encryption panel shows it. */
+async function ownCode(page: Page, say: Say): Promise<string> {
+  await page.getByRole('button', { name: say('settings.open') }).click();
+  const settings = page.getByRole('dialog', { name: say('settings.title') });
+  const uri = settings.getByRole('region', { name: say('encryption.panelTitle') }).getByLabel(say('encryption.uriLabel'));
+  await uri.waitFor({ timeout: 10_000 });
+  const text = (await uri.textContent()) ?? '';
+  await settings.getByRole('button', { name: say('common.close') }).click();
+  return text;
+}
+
+const lock = (view: Locator, text: string, say: Say, key: string): Locator => message(view, text).getByRole('img', { name: say(key), exact: true });
 
 describe('encryption in a room’s header', () => {
   it('a private group is encrypted by default, each message locked, and the switch turns off from the keyboard', async () => {
@@ -105,5 +121,58 @@ describe('encryption in a room’s header', () => {
     expect(await seen.getByRole('button', { name: fr('encryption.toggle'), exact: true }).isDisabled()).toBe(true);
     await message(seen, 'hello, whoever is here').waitFor({ timeout: 10_000 });
     expect(await violations(bob.page)).toEqual([]);
+  });
+
+  it('locks each member’s message by their device’s trust, as in a chat: not verified, then verified once the device is', async () => {
+    const room = `secret@conference.${server.domain}`;
+    await alice.page.getByRole('region', { name: en('conversations.title') }).getByRole('button', { name: new RegExp(room) }).click();
+    const view = roomView(alice.page, en, room);
+    await view.getByRole('button', { name: en('encryption.toggle'), exact: true }).click();
+    await expect.poll(() => view.getByRole('button', { name: en('encryption.toggle'), exact: true }).getAttribute('aria-pressed'), { timeout: 5_000 }).toBe('true');
+    // The invitation makes bob a member of the private group (XEP-0045 §7.8.2); he joins it from his invitations, in French.
+    await view.getByRole('button', { name: en('invite.open') }).click();
+    const dialog = alice.page.getByRole('dialog', { name: en('invite.title', { name: room }) });
+    await dialog.getByLabel(en('invite.others')).fill(`bob@${server.domain}`);
+    await dialog.getByRole('button', { name: en('invite.submit_one') }).click();
+    await dialog.getByRole('status').getByText(en('invite.sent_one')).waitFor({ timeout: 10_000 });
+    await dialog.getByRole('button', { name: en('common.close') }).click();
+    const invitation = bob.page.getByRole('region', { name: fr('invitations.title') }).getByRole('listitem').filter({ hasText: room });
+    await invitation.getByRole('button', { name: fr('invitations.join') }).click({ timeout: 15_000 });
+    const join = bob.page.getByRole('dialog', { name: fr('joinRoom.title') });
+    await join.getByRole('button', { name: fr('joinRoom.submit'), exact: true }).click();
+    await join.waitFor({ state: 'detached', timeout: 15_000 });
+    const bobView = roomView(bob.page, fr, room);
+    await expect.poll(() => bobView.getByRole('button', { name: fr('encryption.toggle'), exact: true }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+
+    await send(view, en, 'welcome, bob');
+    await lock(bobView, 'welcome, bob', fr, 'encryption.fromUnverified').waitFor({ timeout: 15_000 });
+    await send(bobView, fr, 'merci alice');
+    await lock(view, 'merci alice', en, 'encryption.fromUnverified').waitFor({ timeout: 15_000 });
+    await lock(bobView, 'merci alice', fr, 'encryption.encrypted').waitFor();
+    expect(await violations(bob.page)).toEqual([]);
+
+    // alice's laptop joins too; its messages reach her first device through the room, locked by the laptop's trust there.
+    aliceLaptop = await openSignedIn(server, 'alice', 'alice-pass');
+    await enter(aliceLaptop.page, en, room);
+    const laptopView = roomView(aliceLaptop.page, en, room);
+    await expect.poll(() => laptopView.getByRole('button', { name: en('encryption.toggle'), exact: true }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    await send(laptopView, en, 'from alice’s laptop');
+    await lock(view, 'from alice’s laptop', en, 'encryption.fromUnverified').waitFor({ timeout: 15_000 });
+    await lock(bobView, 'from alice’s laptop', fr, 'encryption.fromUnverified').waitFor({ timeout: 15_000 });
+
+    const code = await ownCode(aliceLaptop.page, en);
+    await alice.page.getByRole('button', { name: en('settings.open') }).click();
+    const panel = alice.page.getByRole('dialog', { name: en('settings.title') }).getByRole('region', { name: en('encryption.panelTitle') });
+    const field = panel.getByLabel(en('encryption.codeLabelOwn'));
+    await field.fill(code);
+    await field.press('Enter');
+    await panel.getByRole('status').waitFor({ timeout: 5_000 });
+    await alice.page.getByRole('dialog', { name: en('settings.title') }).getByRole('button', { name: en('common.close') }).click();
+    // The laptop's message, shown before, now reads as from a verified device; bob's is still not verified.
+    await lock(view, 'from alice’s laptop', en, 'encryption.fromVerified').waitFor({ timeout: 5_000 });
+    expect(await lock(view, 'merci alice', en, 'encryption.fromUnverified').count()).toBe(1);
+    expect(await lock(view, 'welcome, bob', en, 'encryption.encrypted').count()).toBe(1);
+    expect(await lock(view, 'said in the clear', en, 'encryption.notEncrypted').count()).toBe(1);
+    expect(await violations(alice.page)).toEqual([]);
   });
 });

@@ -71,8 +71,11 @@ describe('OMEMO in a members-only room', () => {
 
     await bob.handlers['muc.send']({ accountId: bob.accountId, room, body: 'bob agrees' });
     await carol.handlers['muc.send']({ accountId: carol.accountId, room, body: 'carol too' });
-    for (const core of [alice, carol]) expect(await said(core, room, 'bob agrees')).toMatchObject({ encrypted: true, sender: { nick: 'Bob' } });
-    for (const core of [alice, bob]) expect(await said(core, room, 'carol too')).toMatchObject({ encrypted: true, sender: { nick: 'Carol' } });
+    // Each is recorded with the sender's real JID and device, whose trust the message's lock follows.
+    const deviceOf = async (core: TestCore, jid: string) => (await core.handlers['omemo.devices']({ accountId: core.accountId, jid })).own.deviceId;
+    const [bobDevice, carolDevice] = await Promise.all([deviceOf(bob, bobJid), deviceOf(carol, carolJid)]);
+    for (const core of [alice, carol]) expect(await said(core, room, 'bob agrees')).toMatchObject({ encrypted: true, sender: { nick: 'Bob', jid: bobJid }, senderDevice: bobDevice });
+    for (const core of [alice, bob]) expect(await said(core, room, 'carol too')).toMatchObject({ encrypted: true, sender: { nick: 'Carol', jid: carolJid }, senderDevice: carolDevice });
 
     // carol is away: still a member, so encrypted for; she reads it from the room's archive once back in.
     await close(carol);
@@ -80,7 +83,8 @@ describe('OMEMO in a members-only room', () => {
     await said(bob, room, 'while carol was away');
     const again = await signIn(carolJid, { profile: carol.profile });
     await again.handlers['muc.join']({ accountId: again.accountId, room, nick: 'Carol' });
-    expect(await said(again, room, 'while carol was away')).toMatchObject({ encrypted: true, sender: { nick: 'Alice' } });
+    const aliceDevice = await deviceOf(alice, aliceJid);
+    expect(await said(again, room, 'while carol was away')).toMatchObject({ encrypted: true, sender: { nick: 'Alice', jid: aliceJid }, senderDevice: aliceDevice });
     // What was said before she was a member was not encrypted for her: the archive's copy says so, never the fallback text.
     const unread = (await history(again, room)).filter((message) => message.undecryptable === true);
     expect(unread.map((message) => message.body)).toEqual([expect.stringMatching(/^Could not decrypt this message \(from device \d+\)$/)]);

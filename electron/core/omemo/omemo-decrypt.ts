@@ -52,6 +52,8 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
     const groupchat = message.attrs.type === 'groupchat';
     const sender = groupchat ? deps.roomSender(message, context) : bareOf(message.attrs.from, deps.ownJid);
     const device = String(encrypted.sid);
+    // In a room, whose device it is: the lock on the message follows that device's trust (the occupant may leave or change).
+    const mark = (more: Record<string, string> = {}) => ({ device, ...(groupchat && sender !== undefined ? { jid: sender } : {}), ...more });
     if (sender === undefined) {
       deps.logger.info('an OMEMO room message came from an occupant whose address the room does not show', { device: encrypted.sid });
       return rewritten(message, encrypted.payload === undefined ? undefined : undecryptableText(encrypted.sid), { device, undecryptable: 'true' });
@@ -60,7 +62,7 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
       // XEP-0045 §7.4: the room reflects our own message, which holds no key for this device: it reads as we wrote it, and merges with ours.
       const originId = message.getChild('origin-id', NS_SID)?.attrs.id ?? message.attrs.id;
       const text = groupchat && typeof originId === 'string' ? deps.echo(originId) : undefined;
-      if (text !== undefined) return rewritten(message, text, { device });
+      if (text !== undefined) return rewritten(message, text, mark());
       // Read back from an archive or a carbon: it is stored already, as we wrote it.
       return rewritten(message, undefined, undefined);
     }
@@ -75,14 +77,14 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
     if (encrypted.payload === undefined && result.kind !== 'message') return rewritten(message, undefined, undefined);
     switch (result.kind) {
       case 'message':
-        return rewritten(message, Buffer.from(result.plaintext).toString('utf8'), { device });
+        return rewritten(message, Buffer.from(result.plaintext).toString('utf8'), mark());
       // §4.6: only sets up or advances the session; chat states and receipts it carries still count.
       case 'key-transport':
         return rewritten(message, undefined, undefined);
       case 'not-for-this-device':
       case 'undecryptable':
         deps.logger.info('an OMEMO message could not be decrypted', { device: encrypted.sid, reason: result.kind === 'undecryptable' ? result.reason : 'no key for this device' });
-        return rewritten(message, undecryptableText(encrypted.sid), { device, undecryptable: 'true' });
+        return rewritten(message, undecryptableText(encrypted.sid), mark({ undecryptable: 'true' }));
     }
   };
 }

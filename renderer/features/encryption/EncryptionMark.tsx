@@ -1,23 +1,36 @@
-// The lock on a one-to-one or room message: whether it was end-to-end encrypted (OMEMO, XEP-0384) and, for a one-to-one
-// message another device sent, whether that device is verified now (so verifying it later changes the mark).
+// The lock on a one-to-one or room message: whether it was end-to-end encrypted (OMEMO, XEP-0384) and, for a message another
+// device sent, whether that device is verified now (so verifying it later changes the mark). In a room, the device is the
+// occupant's real JID's (members-only rooms that show addresses, where encryption works).
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/model/message.ts';
-import { selectMessageLock, useOmemo } from '../../stores/omemo.ts';
+import { useKnownDevices } from '../../omemo-sync.ts';
+import { selectDevices, selectMessageLock, useOmemo } from '../../stores/omemo.ts';
 import { LockIcon } from './LockIcon.tsx';
 
 interface EncryptionMarkProps {
   readonly accountId: string;
   readonly ownJid: string;
-  readonly message: Pick<Message, 'kind' | 'encrypted' | 'senderDevice' | 'direction' | 'peer'>;
+  readonly message: Pick<Message, 'kind' | 'encrypted' | 'senderDevice' | 'direction' | 'peer' | 'sender'>;
+}
+
+/** Whose device sent it: the contact, the room occupant's real JID (undefined when the room did not show it), or us. */
+function senderOf(message: EncryptionMarkProps['message'], ownJid: string): string | undefined {
+  if (message.direction === 'out') return ownJid;
+  return message.kind === 'groupchat' ? message.sender?.jid : message.peer;
 }
 
 export function EncryptionMark({ accountId, ownJid, message }: EncryptionMarkProps) {
   const { t } = useTranslation();
   const encrypted = message.encrypted === true;
-  // Ours from this device carries no sender device: nothing to verify. One from another device of ours came as a carbon.
-  const sender = message.direction === 'in' ? message.peer : ownJid;
-  // In a room the sender's own address is not known here: its lock says encrypted, not by whom.
-  const lock = useOmemo((state) => (message.senderDevice === undefined || message.kind !== 'chat' ? undefined : selectMessageLock(state, accountId, sender, message.senderDevice, encrypted)));
+  // Ours from this device carries no sender device (or, echoed by a room, this device's): nothing to verify. One from another device of ours came as a carbon or through the room.
+  const sender = encrypted && message.senderDevice !== undefined ? senderOf(message, ownJid) : undefined;
+  // A room's occupants are no contacts whose devices a conversation asked for: asked once when a lock needs them.
+  useKnownDevices(accountId, sender ?? '');
+  const lock = useOmemo((state) => {
+    if (sender === undefined || message.senderDevice === undefined) return undefined;
+    if (sender === ownJid && selectDevices(state, accountId, ownJid)?.own.deviceId === message.senderDevice) return undefined;
+    return selectMessageLock(state, accountId, sender, message.senderDevice, encrypted);
+  });
   const label = !encrypted ? t('encryption.notEncrypted') : lock === 'verified' ? t('encryption.fromVerified') : lock === 'unverified' ? t('encryption.fromUnverified') : t('encryption.encrypted');
   const className = ['encryption-mark', encrypted ? 'encrypted' : '', lock === 'verified' ? 'verified' : ''].filter(Boolean).join(' ');
   return (

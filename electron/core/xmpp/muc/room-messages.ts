@@ -50,13 +50,14 @@ export function parseRoomMessage(stanza: Element, view: RoomView): RoomMessage |
   const stanzaId = view.stanzaIds ? nonEmpty(stanza.getChildren('stanza-id', NS_SID).find((each) => each.attrs.by === view.room)?.attrs.id) : undefined;
   const originId = nonEmpty(stanza.getChild('origin-id', NS_SID)?.attrs.id);
   const id = nonEmpty(stanza.attrs.id);
-  const jid = view.realJid(address.nick, occupantId);
+  // Left by a decryption step (XEP-0384): the body is the sender's plaintext, or says that it could not be decrypted; the
+  // real JID it was decrypted as from comes first (the room vouched for it in a replay, the occupant may have left since).
+  const encryption = parseEncryptionMark(stanza);
+  const jid = encryption?.jid ?? view.realJid(address.nick, occupantId);
   const sender: RoomSender = { nick: address.nick, ...(occupantId === undefined ? {} : { occupantId }), ...(jid === undefined ? {} : { jid }) };
   const direction = address.nick === view.nick ? 'out' : 'in';
   const bounded = boundedBody(tombstone ? '' : (body ?? ''));
   const delayed = Number.isFinite(stamp);
-  // Left by a decryption step (XEP-0384): the body is the sender's plaintext, or says that it could not be decrypted.
-  const encryption = parseEncryptionMark(stanza);
   return {
     kind: 'message',
     delayed,

@@ -20,11 +20,14 @@ export interface EncryptionMark {
   readonly device: number;
   /** It could not be decrypted: the body says so instead of the sender's text. */
   readonly undecryptable: boolean;
+  /** In a room: the real bare JID it was decrypted as from (the occupant's, XEP-0045 §7.2.3), whose device `device` is. */
+  readonly jid?: string;
 }
 
 export function parseEncryptionMark(message: Element): EncryptionMark | undefined {
   const mark = message.getChild(ENCRYPTION_MARK, NS_PRIVATE_MARKS);
   if (!mark) return undefined;
   const device = Number(mark.attrs.device);
-  return { device: Number.isInteger(device) && device >= 0 ? device : 0, undecryptable: mark.attrs.undecryptable === 'true' };
+  const jid = typeof mark.attrs.jid === 'string' && mark.attrs.jid !== '' ? mark.attrs.jid : undefined;
+  return { device: Number.isInteger(device) && device >= 0 ? device : 0, undecryptable: mark.attrs.undecryptable === 'true', ...(jid === undefined ? {} : { jid }) };
 }
