@@ -17,6 +17,7 @@ import { startNotifications } from './notifications.ts';
 import { createDesktopSecretBox } from './secrets.ts';
 import { guardContents, guardSession } from './security.ts';
 import { createBadge } from './tray/badge.ts';
+import { trackTaskbarProgress } from './taskbar-progress.ts';
 import { createClosePolicy, type ClosePolicy } from './tray/close-to-tray.ts';
 import { createTray, type AppTray } from './tray/tray.ts';
 import { trackUnread, type UnreadCount } from './tray/unread-count.ts';
@@ -140,6 +141,7 @@ async function start(): Promise<void> {
     badge.set(count);
   });
   startTray(running, snapshot.accounts, snapshot.settings);
+  trackTaskbarProgress(running, () => windows.current());
   stopNotifications = startNotifications({
     Notification,
     core: running,

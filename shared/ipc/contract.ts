@@ -20,7 +20,7 @@ import {
 } from '../model/room.ts';
 import { BookmarkSchema } from '../model/bookmark.ts';
 import { DeviceTrustSchema, EncryptionStateSchema, OmemoDevicesSchema } from '../model/encryption.ts';
-import { TransferSchema } from '../model/transfer.ts';
+import { SendMethodSchema, TransferSchema } from '../model/transfer.ts';
 import { AppErrorSchema, type AppError } from './errors.ts';
 
 const Empty = z.object({}).strict();
@@ -313,7 +313,17 @@ export const commands = {
     z.object({ accountId: AccountIdSchema, peer: ContactJid, url: z.string().min(1).max(8192), messageId: z.string().max(200).optional() }).strict(),
     TransferSchema,
   ),
-  /** Stops a transfer under way; false when it was over already. */
+  /**
+   * Sends a file the user chose (its token from the host) to a conversation: with 'auto', by Jingle (XEP-0234) to the
+   * contact's online device that takes file transfers, else by HTTP upload (offline contact, room, no such device);
+   * 'jingle' refuses when no device can take it. Answers at once; progress follows as transfer.updated events.
+   */
+  'transfer.send': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, file: z.string().uuid(), method: SendMethodSchema.default('auto') }).strict(), TransferSchema),
+  /** Accepts a file offered by Jingle (a transfer 'in', 'pending'), saved in the downloads folder or the folder the host chose. */
+  'transfer.accept': command(z.object({ id: z.string().uuid(), folder: z.string().min(1).max(4096).optional() }).strict(), z.boolean()),
+  /** Declines a file offered by Jingle (XEP-0166 reason decline). */
+  'transfer.decline': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
+  /** Stops a transfer under way, Jingle or HTTP; false when it was over already. */
   'transfer.cancel': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
   /** The transfers of this run, finished ones too. */
   'transfer.list': command(z.object({}).strict(), z.array(TransferSchema)),
@@ -383,7 +393,7 @@ export const events = {
     recentStatuses: z.array(z.string()),
     invisibility: InvisibilitySchema,
   }),
-  /** A transfer started, moved on (spaced out), or ended. */
+  /** A transfer started (a file offered to us by Jingle: direction 'in', state 'pending', until accepted or declined), moved on (spaced out), or ended. */
   'transfer.updated': TransferSchema,
 } as const;
 

@@ -2,8 +2,16 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../ipc/errors.ts';
 
-/** How the bytes travel: HTTP upload (XEP-0363), or Jingle (XEP-0234) in-band (XEP-0261); direct and proxy later. */
-export const TransferMethodSchema = z.enum(['upload', 'in-band']);
+/**
+ * How the bytes travel: HTTP upload (XEP-0363), or Jingle (XEP-0234) in-band (XEP-0261), by a direct SOCKS5 connection
+ * or through the server's SOCKS5 proxy (XEP-0260).
+ */
+export const TransferMethodSchema = z.enum(['upload', 'in-band', 'direct', 'proxy']);
+export type TransferMethod = z.infer<typeof TransferMethodSchema>;
+
+/** What the user asks for when sending: Jingle to the contact's device when it can take it (else upload), or upload. */
+export const SendMethodSchema = z.enum(['auto', 'jingle', 'upload']);
+export type SendMethod = z.infer<typeof SendMethodSchema>;
 
 export const TransferStateSchema = z.enum(['pending', 'active', 'done', 'failed', 'cancelled']);
 export type TransferState = z.infer<typeof TransferStateSchema>;

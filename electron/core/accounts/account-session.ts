@@ -388,6 +388,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
 
   return {
     contacts: (): Contact[] => roster.items().map(contactOf),
+    /** A contact's online resources, the most available first (RFC 6121 §4). */
+    resourcesOf: (bare: string) => presence.view(bare).resources,
     requests: (): SubscriptionRequest[] => subscriptions.requests(),
     invisibility: () => invisibility,
     roster,

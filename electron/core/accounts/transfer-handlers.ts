@@ -1,6 +1,9 @@
 // The transfer.* commands: a chosen file uploaded over HTTP (XEP-0363) and shared in a chat or a room by its URL with an
 // out-of-band reference (XEP-0066), or encrypted and shared as aesgcm:// in an encrypted chat (XEP-0454); a shared file
-// downloaded; progress as transfer.updated events; cancelling; the transfers of this run.
+// downloaded; a file sent by Jingle (XEP-0234) to a contact's device that takes it, offers accepted or declined; progress
+// as transfer.updated events; cancelling; the transfers of this run.
+import { mkdir } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import type { Element } from '@xmpp/xml';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import { CausetteError, toAppError } from '../../../shared/ipc/errors.ts';
@@ -8,13 +11,16 @@ import { buildAesgcmUrl, freshSecrets } from '../transfers/aesgcm/aesgcm-url.ts'
 import type { Downloads } from '../transfers/download/download.ts';
 import type { FileRegistry } from '../transfers/files.ts';
 import { mediaTypeOf } from '../transfers/media-type.ts';
+import { devicesOf } from '../transfers/devices.ts';
+import { chooseRoute } from '../transfers/route.ts';
 import type { Transfers } from '../transfers/transfers.ts';
+import type { Transfer } from '../../../shared/model/transfer.ts';
 import { findUploadService, uploadFile } from '../xmpp/upload/upload.ts';
 import { buildOob, NS_OOB, type UploadService } from '../xmpp/upload/upload-stanzas.ts';
 import type { AccountService } from './account-service.ts';
 import type { AccountSession } from './account-session.ts';
 
-type TransferCommand = 'transfer.upload' | 'transfer.download' | 'transfer.cancel' | 'transfer.list';
+type TransferCommand = 'transfer.upload' | 'transfer.send' | 'transfer.accept' | 'transfer.decline' | 'transfer.download' | 'transfer.cancel' | 'transfer.list';
 
 interface TransferHandlerDeps {
   readonly accounts: AccountService;
@@ -22,9 +28,11 @@ interface TransferHandlerDeps {
   readonly transfers: Transfers;
   readonly downloads: Downloads;
   readonly extraCa: readonly string[];
+  /** Where accepted files go unless the user chose another folder. */
+  readonly downloadsDir: () => string;
 }
 
-export function createTransferHandlers({ accounts, files, transfers, downloads, extraCa }: TransferHandlerDeps): Pick<Handlers, TransferCommand> {
+export function createTransferHandlers({ accounts, files, transfers, downloads, extraCa, downloadsDir }: TransferHandlerDeps): Pick<Handlers, TransferCommand> {
   /** Per session: the upload service (found once), and the URLs of our uploads (the messages sharing them get their OOB element). */
   const services = new WeakMap<AccountSession, Promise<UploadService | undefined>>();
   const shares = new WeakMap<AccountSession, Set<string>>();
@@ -63,40 +71,73 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
     return urls;
   }
 
-  return {
-    'transfer.upload': async ({ accountId, peer, file: token }) => {
-      const { session, domain } = online(accountId);
-      const file = files.resolve(token);
-      const room = session.muc?.room(peer);
-      const service = await serviceOf(session, domain);
-      if (!service) throw new CausetteError('not-supported', `The server ${domain} offers no file upload.`, undefined, { context: 'noUpload', domain });
-      // XEP-0454: in a chat or room encrypted with OMEMO, the file goes up encrypted and its key travels in the encrypted message only.
-      const encrypted = room ? session.omemo?.roomEnabled(peer) === true : (await session.omemo?.enabled(peer)) === true;
-      const secrets = encrypted ? freshSecrets() : undefined;
-      const { transfer, signal } = transfers.start({ accountId, peer, direction: 'out', method: 'upload', name: file.name, size: file.size });
-      void uploadFile(session.connection, {
-        service,
-        path: file.path,
-        name: file.name,
-        size: file.size,
-        contentType: mediaTypeOf(file.name),
-        extraCa,
-        signal,
-        onProgress: (sent) => transfers.progress(transfer.id, sent),
-        ...(secrets ? { secrets } : {}),
+  async function upload(accountId: string, peer: string, token: string): Promise<Transfer> {
+    const { session, domain } = online(accountId);
+    const file = files.resolve(token);
+    const room = session.muc?.room(peer);
+    const service = await serviceOf(session, domain);
+    if (!service) throw new CausetteError('not-supported', `The server ${domain} offers no file upload.`, undefined, { context: 'noUpload', domain });
+    // XEP-0454: in a chat or room encrypted with OMEMO, the file goes up encrypted and its key travels in the encrypted message only.
+    const encrypted = room ? session.omemo?.roomEnabled(peer) === true : (await session.omemo?.enabled(peer)) === true;
+    const secrets = encrypted ? freshSecrets() : undefined;
+    const { transfer, signal } = transfers.start({ accountId, peer, direction: 'out', method: 'upload', name: file.name, size: file.size });
+    void uploadFile(session.connection, {
+      service,
+      path: file.path,
+      name: file.name,
+      size: file.size,
+      contentType: mediaTypeOf(file.name),
+      extraCa,
+      signal,
+      onProgress: (sent) => transfers.progress(transfer.id, sent),
+      ...(secrets ? { secrets } : {}),
+    })
+      .then((get) => {
+        // No OOB element for an encrypted file: it would show the address in the clear.
+        const url = secrets ? buildAesgcmUrl(get, secrets) : get;
+        if (!secrets) sharedUrls(session).add(url);
+        const message = room ? session.muc?.send(peer, url) : session.chat?.send(peer, url);
+        transfers.update(transfer.id, { state: 'done', done: file.size, url, ...(message ? { messageId: message.id } : {}) });
       })
-        .then((get) => {
-          // No OOB element for an encrypted file: it would show the address in the clear.
-          const url = secrets ? buildAesgcmUrl(get, secrets) : get;
-          if (!secrets) sharedUrls(session).add(url);
-          const message = room ? session.muc?.send(peer, url) : session.chat?.send(peer, url);
-          transfers.update(transfer.id, { state: 'done', done: file.size, url, ...(message ? { messageId: message.id } : {}) });
-        })
-        .catch((error: unknown) => {
-          const failure = toAppError(error);
-          transfers.update(transfer.id, signal.aborted ? { state: 'cancelled' } : { state: 'failed', error: failure });
-        });
-      return transfer;
+      .catch((error: unknown) => {
+        const failure = toAppError(error);
+        transfers.update(transfer.id, signal.aborted ? { state: 'cancelled' } : { state: 'failed', error: failure });
+      });
+    return transfer;
+  }
+
+  /** The Jingle side of an offer made to us, by its transfer id. */
+  function offered(id: string) {
+    const transfer = transfers.list().find((each) => each.id === id);
+    const jingle = transfer && transfer.direction === 'in' && transfer.method !== 'upload' ? accounts.entry(transfer.accountId).session?.jingle : undefined;
+    if (!jingle) throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
+    return jingle;
+  }
+
+  return {
+    'transfer.upload': ({ accountId, peer, file }) => upload(accountId, peer, file),
+    'transfer.send': async ({ accountId, peer, file: token, method }) => {
+      const { session } = online(accountId);
+      const file = files.resolve(token);
+      const room = session.muc?.room(peer) !== undefined;
+      const resources = room || method === 'upload' ? [] : session.resourcesOf(peer);
+      const route = chooseRoute({ method, room, devices: resources.length === 0 ? [] : await devicesOf(session.connection, peer, resources) });
+      if (route.kind === 'upload') return upload(accountId, peer, token);
+      if (route.kind === 'none' || !session.jingle) throw new CausetteError('not-supported', 'No device of this contact can take a direct file transfer now.', undefined, { context: 'noJingle' });
+      return session.jingle.offer({ to: route.to, path: file.path, name: file.name, mediaType: mediaTypeOf(file.name) });
+    },
+    'transfer.accept': async ({ id, folder }) => {
+      if (folder !== undefined && !isAbsolute(folder)) throw new CausetteError('bad-request', 'That is not a folder.', undefined, { context: 'folder' });
+      const jingle = offered(id);
+      const into = folder ?? downloadsDir();
+      // The downloads folder of a fresh profile (or a test's) may not be there yet.
+      await mkdir(into, { recursive: true });
+      await jingle.accept(id, into);
+      return true;
+    },
+    'transfer.decline': async ({ id }) => {
+      await offered(id).decline(id);
+      return true;
     },
     'transfer.download': ({ accountId, peer, url, messageId }) => {
       accounts.entry(accountId);

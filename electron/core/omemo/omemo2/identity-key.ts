@@ -1,37 +1,25 @@
-// The OMEMO 2 identity key (XEP-0384 v0.8 §5.3.2): an Ed25519 key pair, published and fingerprinted as Ed25519; X3DH uses
-// its Curve25519 form. Kept as the 32-byte Ed25519 seed (RFC 8032 §5.1.5), from which both forms follow.
-import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
+// The OMEMO 2 identity key (XEP-0384 v0.8 §5.3.2), one with the device's OMEMO 0.3 identity: the Curve25519 key pair, published
+// and fingerprinted in its Ed25519 form with the sign bit 0, that signs with XEdDSA (Signal's XEdDSA spec §2.3).
+import { createPublicKey, verify } from 'node:crypto';
 import { divide, fromLittleEndian, toLittleEndian } from '../curve25519-field.ts';
+import { montgomeryToEdwards, xeddsaSign } from '../xeddsa-sign.ts';
+import { generateX25519, x25519PublicKey } from './x25519.ts';
 
-// DER prefixes of an Ed25519 key (OID 1.3.101.112) in PKCS#8 and SubjectPublicKeyInfo (RFC 8410 §7, §4).
-const pkcs8Prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
+// DER prefix of an Ed25519 SubjectPublicKeyInfo (OID 1.3.101.112, RFC 8410 §4).
 const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
 
 export interface IdentityKey {
-  readonly seed: Uint8Array;
+  /** The Curve25519 private key (32 bytes), as OMEMO 0.3 keeps it; X3DH uses it as it is. */
+  readonly privateKey: Uint8Array;
   /** The Ed25519 public key, as the bundle's <ik> carries it. */
   readonly publicKey: Uint8Array;
 }
 
-const privateKeyObject = (seed: Uint8Array) => createPrivateKey({ key: Buffer.concat([pkcs8Prefix, seed]), format: 'der', type: 'pkcs8' });
+export const identityFromCurve = (privateKey: Uint8Array): IdentityKey => ({ privateKey, publicKey: montgomeryToEdwards(x25519PublicKey(privateKey)) });
 
-export function identityFromSeed(seed: Uint8Array): IdentityKey {
-  const spki = createPublicKey(privateKeyObject(seed)).export({ format: 'der', type: 'spki' });
-  return { seed, publicKey: new Uint8Array(spki.subarray(spkiPrefix.length)) };
-}
+export const generateIdentity = (): IdentityKey => identityFromCurve(generateX25519().privateKey);
 
-export const generateIdentity = (): IdentityKey => identityFromSeed(new Uint8Array(randomBytes(32)));
-
-/** The X25519 private key with the same scalar as the Ed25519 key: SHA-512 of the seed, first half, clamped (RFC 8032 §5.1.5). */
-export function curvePrivateKey(identity: IdentityKey): Uint8Array {
-  const scalar = new Uint8Array(createHash('sha512').update(identity.seed).digest().subarray(0, 32));
-  scalar[0] = (scalar[0] ?? 0) & 248;
-  scalar[31] = ((scalar[31] ?? 0) & 127) | 64;
-  return scalar;
-}
-
-export const signWithIdentity = (identity: IdentityKey, message: Uint8Array): Uint8Array =>
-  new Uint8Array(sign(null, message, privateKeyObject(identity.seed)));
+export const signWithIdentity = (identity: IdentityKey, message: Uint8Array): Uint8Array => xeddsaSign(identity.privateKey, message);
 
 export function verifyWithIdentity(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   if (publicKey.length !== 32 || signature.length !== 64) return false;

@@ -2,7 +2,7 @@
 // then DH1..DH4, zero salt; the identity keys are Ed25519 and enter the associated data as they are (initiator's first).
 import { randomInt } from 'node:crypto';
 import { Omemo2Error } from './errors.ts';
-import { curvePrivateKey, edwardsToMontgomery, verifyWithIdentity, type IdentityKey } from './identity-key.ts';
+import { edwardsToMontgomery, verifyWithIdentity, type IdentityKey } from './identity-key.ts';
 import type { PreKeyPair, SignedPreKeyPair } from './prekeys.ts';
 import { hkdf, zeroSalt } from './primitives.ts';
 import { generateX25519, x25519 } from './x25519.ts';
@@ -55,7 +55,7 @@ export function agreeActive(
   const ephemeral = generateX25519();
   const theirIdentity = edwardsToMontgomery(bundle.identityKey);
   const sharedSecret = secret(
-    x25519(curvePrivateKey(own), bundle.signedPreKey.publicKey),
+    x25519(own.privateKey, bundle.signedPreKey.publicKey),
     x25519(ephemeral.privateKey, theirIdentity),
     x25519(ephemeral.privateKey, bundle.signedPreKey.publicKey),
     x25519(ephemeral.privateKey, preKey.publicKey),
@@ -79,7 +79,7 @@ export function agreePassive(
   const theirIdentity = edwardsToMontgomery(header.ik);
   const sharedSecret = secret(
     x25519(signedPreKey.keyPair.privateKey, theirIdentity),
-    x25519(curvePrivateKey(own), header.ek),
+    x25519(own.privateKey, header.ek),
     x25519(signedPreKey.keyPair.privateKey, header.ek),
     x25519(preKey.keyPair.privateKey, header.ek),
   );
