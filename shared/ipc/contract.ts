@@ -298,6 +298,8 @@ export const commands = {
     z.object({ accountId: AccountIdSchema, jid: ContactJid, deviceId: z.number().int().positive(), trust: DeviceTrustSchema.exclude(['undecided']) }).strict(),
     OmemoDevicesSchema,
   ),
+  /** Dismisses the banner that tells of a new device awaiting a decision; it stays dismissed after a restart (that device only). */
+  'omemo.dismissNewDevice': command(z.object({ accountId: AccountIdSchema, jid: ContactJid, deviceId: z.number().int().positive() }).strict(), OmemoDevicesSchema),
   /**
    * XEP-0363: uploads a file the user chose (its token from the host) and shares its URL in the conversation, with an
    * XEP-0066 reference; answers at once with the transfer, whose progress follows as transfer.updated events.
