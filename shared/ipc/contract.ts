@@ -321,6 +321,10 @@ export const commands = {
   'transfer.send': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, file: z.string().uuid(), method: SendMethodSchema.default('auto') }).strict(), TransferSchema),
   /** Accepts a file offered by Jingle (a transfer 'in', 'pending'), saved in the downloads folder or the folder the host chose. */
   'transfer.accept': command(z.object({ id: z.string().uuid(), folder: z.string().min(1).max(4096).optional() }).strict(), z.boolean()),
+  /** Accepts an offer into a folder the desktop host asks the user for; false when they cancel the choice. */
+  'transfer.acceptInto': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
+  /** Opens a received file with its application, or shows it in the file manager ('reveal'); desktop host only. */
+  'transfer.open': command(z.object({ id: z.string().uuid(), reveal: z.boolean().default(false) }).strict(), z.boolean()),
   /** Declines a file offered by Jingle (XEP-0166 reason decline). */
   'transfer.decline': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
   /** Stops a transfer under way, Jingle or HTTP; false when it was over already. */

@@ -1,9 +1,10 @@
 // What every transfer row shows, in a conversation or in the transfers panel: its progress bar, and the actions its state
-// allows (accept or decline an offer, cancel, try again).
+// allows (accept or decline an offer, save it to a chosen folder, cancel, try again; in the desktop app, open a received
+// file or show it in its folder).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../shared/model/transfer.ts';
-import { call, messageOf } from '../../api.ts';
+import { call, isDesktop, messageOf } from '../../api.ts';
 import { isOffer } from '../../stores/transfers.ts';
 import { mayRetry, retry } from './send-files.ts';
 import { percentOf } from './transfer-words.ts';
@@ -42,6 +43,12 @@ export function TransferActions({ transfer, onError }: { readonly transfer: Tran
         <button type="button" disabled={busy} aria-label={t('transfers.acceptLabel', { name })} onClick={() => run(() => call('transfer.accept', { id: transfer.id }))}>
           {t('transfers.accept')}
         </button>
+        {/* Only the desktop app can ask for a folder; the browser mode saves in its downloads folder. */}
+        {isDesktop() && (
+          <button type="button" className="quiet" disabled={busy} aria-label={t('transfers.saveToLabel', { name })} onClick={() => run(() => call('transfer.acceptInto', { id: transfer.id }))}>
+            {t('transfers.saveTo')}
+          </button>
+        )}
         <button type="button" className="quiet" disabled={busy} aria-label={t('transfers.declineLabel', { name })} onClick={() => run(() => call('transfer.decline', { id: transfer.id }))}>
           {t('transfers.decline')}
         </button>
@@ -58,6 +65,18 @@ export function TransferActions({ transfer, onError }: { readonly transfer: Tran
           onClick={() => run(() => call('transfer.cancel', { id: transfer.id }))}
         >
           {t('transfers.cancel')}
+        </button>
+      </span>
+    );
+  }
+  if (transfer.direction === 'in' && transfer.state === 'done' && isDesktop()) {
+    return (
+      <span className="transfer-actions">
+        <button type="button" className="quiet" aria-label={t('transfers.openFileLabel', { name })} onClick={() => run(() => call('transfer.open', { id: transfer.id, reveal: false }))}>
+          {t('transfers.openFile')}
+        </button>
+        <button type="button" className="quiet" aria-label={t('transfers.revealLabel', { name })} onClick={() => run(() => call('transfer.open', { id: transfer.id, reveal: true }))}>
+          {t('transfers.reveal')}
         </button>
       </span>
     );

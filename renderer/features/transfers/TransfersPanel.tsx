@@ -69,7 +69,7 @@ function TransferEntry({ transfer, onError }: { readonly transfer: Transfer; rea
       <p className="transfer-facts">{facts.join(' · ')}</p>
       <p className="transfer-entry-state">
         {stateText(transfer, t)}
-        {transfer.state === 'failed' && transfer.error ? ` — ${errorText(transfer.error)}` : ''}
+        {(transfer.state === 'failed' || transfer.state === 'cancelled') && transfer.error ? ` — ${errorText(transfer.error)}` : ''}
       </p>
       <TransferActions transfer={transfer} onError={onError} />
     </li>
