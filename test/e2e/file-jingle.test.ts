@@ -1,9 +1,9 @@
 // A file sent by Jingle between two Causette windows (issue 13, Tests): alice drops a file on her conversation with bob
 // (a real drop event with a DataTransfer holding the file); bob's window shows the offer in their conversation, he
 // accepts it, and both transfers panels reach 100 % with the same size, bob's file in his downloads folder with alice's
-// bytes. axe finds nothing wrong with the offer nor with the panel; the panel is reached and closed with the keyboard.
+// bytes; files dropped on bob in the contact list and on his conversation in the list go to him too. axe finds nothing wrong with the offer nor with the panel; the panel is reached and closed with the keyboard.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import xml from '@xmpp/xml';
 import type { Locator, Page } from 'playwright-core';
@@ -134,7 +134,7 @@ describe('a file sent by Jingle', () => {
     await bobPanel.waitFor({ state: 'detached' });
   });
 
-  it('is dropped on bob in alice’s contact list, which opens their conversation; bob declines and alice’s panel says so', async () => {
+  it('is dropped on bob in alice’s contact list (their conversation opens; bob declines, alice’s panel says so) and on their conversation in her list', async () => {
     const aliceJid = `alice@${server.domain}`;
     const bobJid = `bob@${server.domain}`;
     const row = alice.page.getByRole('list', { name: say('sidebar.contacts') }).getByRole('listitem').filter({ hasText: bobJid });
@@ -157,5 +157,25 @@ describe('a file sent by Jingle', () => {
     await expect.poll(() => entry.textContent(), { timeout: 20_000 }).toContain(say('transfers.state.cancelled'));
     expect(await entry.textContent()).toContain(say('errors.declined'));
     await alice.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    // The same onto the conversation in alice's list of conversations (listed once it has a message).
+    const chat = alice.page.getByRole('region', { name: say('chat.with', { name: bobJid }) });
+    await chat.getByLabel(say('composer.label')).fill('The minutes follow.');
+    await chat.getByLabel(say('composer.label')).press('Enter');
+    const item = alice.page.locator(`.conversation-list li:has([data-peer="${bobJid}"])`);
+    const onItem = await item.elementHandle();
+    const more = await alice.page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['minutes'], 'minutes.txt', { type: 'text/plain' }));
+      return transfer;
+    });
+    await onItem?.dispatchEvent('dragenter', { dataTransfer: more });
+    await expect.poll(() => item.getAttribute('class')).toContain('dropping');
+    await onItem?.dispatchEvent('drop', { dataTransfer: more });
+    const third = bob.page.getByRole('region', { name: say('chat.with', { name: aliceJid }) }).getByRole('listitem').filter({ hasText: 'minutes.txt' });
+    await third.getByRole('button', { name: say('transfers.acceptLabel', { name: 'minutes.txt' }) }).click({ timeout: 20_000 });
+    await expect.poll(() => readdirSync(bob.downloadsDir).includes('minutes.txt'), { timeout: 20_000 }).toBe(true);
+    expect(readFileSync(join(bob.downloadsDir, 'minutes.txt'), 'utf8')).toBe('minutes');
   });
 });

@@ -7,7 +7,9 @@ import type { Transfer } from '../../../shared/model/transfer.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { errorText } from '../../i18n/errors.ts';
+import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { selectAllTransfers, useTransfers } from '../../stores/transfers.ts';
+import { displayName } from '../presence/labels.ts';
 import { byteSize } from './byte-size.ts';
 import { secondsLeft, speedOf } from './rate.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
@@ -48,6 +50,9 @@ function TransferEntry({ transfer, onError }: { readonly transfer: Transfer; rea
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const samples = useTransfers((state) => state.samples[transfer.id]);
+  // A contact by the name the user gave them; anyone else (a room, a stranger) by their address.
+  const contact = useRoster((state) => selectAccountRoster(state, transfer.accountId)?.contacts.get(transfer.peer));
+  const peer = contact ? displayName(contact) : transfer.peer;
   const running = transfer.state === 'active';
   const speed = running && samples ? speedOf(samples) : undefined;
   const facts = [
@@ -59,7 +64,7 @@ function TransferEntry({ transfer, onError }: { readonly transfer: Transfer; rea
   return (
     <li className={`transfer-entry ${transfer.state}`}>
       <div className="transfer-entry-head">
-        <span className="transfer-direction">{transfer.direction === 'in' ? t('transfers.from', { peer: transfer.peer }) : t('transfers.to', { peer: transfer.peer })}</span>
+        <span className="transfer-direction">{transfer.direction === 'in' ? t('transfers.from', { peer }) : t('transfers.to', { peer })}</span>
         <span className="transfer-name">{transfer.name}</span>
       </div>
       <div className="transfer-entry-progress">
