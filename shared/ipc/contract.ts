@@ -301,11 +301,6 @@ export const commands = {
   /** Dismisses the banner that tells of a new device awaiting a decision; it stays dismissed after a restart (that device only). */
   'omemo.dismissNewDevice': command(z.object({ accountId: AccountIdSchema, jid: ContactJid, deviceId: z.number().int().positive() }).strict(), OmemoDevicesSchema),
   /**
-   * XEP-0363: uploads a file the user chose (its token from the host) and shares its URL in the conversation, with an
-   * XEP-0066 reference; answers at once with the transfer, whose progress follows as transfer.updated events.
-   */
-  'transfer.upload': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, file: z.string().uuid() }).strict(), TransferSchema),
-  /**
    * Fetches a file shared by URL (https with XEP-0066, or aesgcm:// of XEP-0454, decrypted) into the downloads folder;
    * answers at once with the transfer, whose progress follows as transfer.updated events.
    */
@@ -315,7 +310,8 @@ export const commands = {
   ),
   /**
    * Sends a file the user chose (its token from the host) to a conversation: with 'auto', by Jingle (XEP-0234) to the
-   * contact's online device that takes file transfers, else by HTTP upload (offline contact, room, no such device);
+   * contact's online device that takes file transfers, else by HTTP upload (XEP-0363; offline contact, room, no such
+   * device), its URL shared in the conversation with an XEP-0066 reference (aesgcm:// of XEP-0454 when encrypted);
    * 'jingle' refuses when no device can take it. Answers at once; progress follows as transfer.updated events.
    */
   'transfer.send': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, file: z.string().uuid(), method: SendMethodSchema.default('auto') }).strict(), TransferSchema),

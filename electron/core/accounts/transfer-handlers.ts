@@ -21,7 +21,7 @@ import type { FileShell } from '../core-api.ts';
 import type { AccountService } from './account-service.ts';
 import type { AccountSession } from './account-session.ts';
 
-type TransferCommand = 'transfer.upload' | 'transfer.send' | 'transfer.accept' | 'transfer.acceptInto' | 'transfer.open' | 'transfer.decline' | 'transfer.download' | 'transfer.cancel' | 'transfer.list';
+type TransferCommand = 'transfer.send' | 'transfer.accept' | 'transfer.acceptInto' | 'transfer.open' | 'transfer.decline' | 'transfer.download' | 'transfer.cancel' | 'transfer.list';
 
 interface TransferHandlerDeps {
   readonly accounts: AccountService;
@@ -138,7 +138,6 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
   }
 
   return {
-    'transfer.upload': ({ accountId, peer, file }) => upload(accountId, peer, file),
     'transfer.send': async ({ accountId, peer, file: token, method }) => {
       const { session } = online(accountId);
       const file = files.resolve(token);
