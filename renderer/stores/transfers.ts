@@ -10,9 +10,12 @@ export interface TransfersState {
   readonly dismissed: ReadonlySet<string>;
   /** Recent progress of the transfers under way, for their speed and time left. */
   readonly samples: Readonly<Record<string, readonly Sample[]>>;
+  /** Files dropped on a conversation or contact in the list that could not even start, said in that conversation. */
+  readonly problems: Readonly<Record<string, string>>;
 }
 
-export const initialTransfers: TransfersState = { byId: {}, dismissed: new Set(), samples: {} };
+export const initialTransfers: TransfersState = { byId: {}, dismissed: new Set(), samples: {}, problems: {} };
+export const conversationKey = (accountId: string, peer: string): string => `${accountId}\u0000${peer}`;
 const none: readonly Transfer[] = [];
 const noSamples: readonly Sample[] = [];
 
@@ -68,6 +71,8 @@ interface TransfersActions {
   readonly updated: (transfer: Transfer) => void;
   readonly loaded: (transfers: readonly Transfer[]) => void;
   readonly dismiss: (id: string) => void;
+  /** Sets or (undefined) clears what a conversation says of files that could not start. */
+  readonly setProblem: (accountId: string, peer: string, problem: string | undefined) => void;
 }
 
 export const useTransfers = create<TransfersState & TransfersActions>()((set) => ({
@@ -75,4 +80,10 @@ export const useTransfers = create<TransfersState & TransfersActions>()((set) =>
   updated: (transfer) => set((state) => applyTransfer(state, transfer)),
   loaded: (transfers) => set((state) => transfers.reduce<TransfersState>((next, transfer) => applyTransfer(next, transfer), state)),
   dismiss: (id) => set((state) => ({ ...state, dismissed: new Set([...state.dismissed, id]) })),
+  setProblem: (accountId, peer, problem) =>
+    set((state) => {
+      const key = conversationKey(accountId, peer);
+      const rest = Object.fromEntries(Object.entries(state.problems).filter(([each]) => each !== key));
+      return { problems: problem === undefined ? rest : { ...rest, [key]: problem } };
+    }),
 }));

@@ -6,7 +6,7 @@ import { locale } from '../../i18n/index.ts';
 import { shortDate } from '../../i18n/short-date.ts';
 import { useUi } from '../../stores/ui.ts';
 import { Avatar } from '../contacts/Avatar.tsx';
-import { sendFiles } from '../transfers/send-files.ts';
+import { sendDropped } from '../transfers/send-files.ts';
 import { useFileDrop } from '../transfers/use-file-drop.ts';
 import { conversationPreview } from './conversation-preview.ts';
 
@@ -28,7 +28,7 @@ export function ConversationItem({ accountId, conversation, name, selected, avat
   const quiet = conversation.muted || (conversation.room === true && conversation.notify !== 'all');
   const drop = useFileDrop((files) => {
     useUi.getState().showChat(accountId, conversation.peer);
-    void sendFiles(accountId, conversation.peer, files);
+    sendDropped(accountId, conversation.peer, files);
   });
   return (
     <li className={drop.dragging ? 'dropping' : undefined} {...drop.handlers}>

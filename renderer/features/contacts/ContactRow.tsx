@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { contactStateLabel, displayName, stateClass } from '../presence/labels.ts';
 import { useUi } from '../../stores/ui.ts';
-import { sendFiles } from '../transfers/send-files.ts';
+import { sendDropped } from '../transfers/send-files.ts';
 import { useFileDrop } from '../transfers/use-file-drop.ts';
 import { Avatar } from './Avatar.tsx';
 import { Pause } from './Pause.tsx';
@@ -34,7 +34,7 @@ export function ContactRow({ item, contact, open, blocked = false, tabbable, onO
   const drop = useFileDrop((files) => {
     if (accountId === undefined) return;
     useUi.getState().showChat(accountId, contact.jid);
-    void sendFiles(accountId, contact.jid, files);
+    sendDropped(accountId, contact.jid, files);
   });
   const dropping = accountId !== undefined && drop.dragging;
   return (

@@ -1,20 +1,21 @@
 // The files on their way in this conversation: each with its name, a progress bar and Cancel; a file offered to us
 // (Jingle, XEP-0234) with Accept and Decline; one that failed says why, with Try again where it can, until dismissed.
 // A file sent by upload leaves the list once its message takes its place.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Transfer } from '../../../shared/model/transfer.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { errorText } from '../../i18n/errors.ts';
-import { isOffer, selectConversationTransfers, useTransfers } from '../../stores/transfers.ts';
+import { conversationKey, isOffer, selectConversationTransfers, useTransfers } from '../../stores/transfers.ts';
 import { byteSize } from './byte-size.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
 import { percentOf } from './transfer-words.ts';
 
 export function ConversationTransfers({ accountId, peer, peerName }: { readonly accountId: string; readonly peer: string; readonly peerName: string }) {
   const { t } = useTranslation();
-  const [problem, setProblem] = useState<string>();
+  // Kept in the slice: a drop on this conversation in the list starts before this view is shown.
+  const problem = useTransfers((state) => state.problems[conversationKey(accountId, peer)]);
+  const setProblem = (next: string | undefined) => useTransfers.getState().setProblem(accountId, peer, next);
   // A new list each time the slice changes: compared item by item, or every event would render again for nothing.
   const transfers = useTransfers(useShallow((state) => selectConversationTransfers(state, accountId, peer)));
   if (transfers.length === 0 && problem === undefined) return null;

@@ -29,6 +29,14 @@ export async function sendFiles(accountId: string, peer: string, files: readonly
   return problems;
 }
 
+/** Files dropped on a conversation or a contact in the list: what could not start is said in that conversation. */
+export function sendDropped(accountId: string, peer: string, files: readonly File[]): void {
+  useTransfers.getState().setProblem(accountId, peer, undefined);
+  void sendFiles(accountId, peer, files).then((problems) => {
+    if (problems.length > 0) useTransfers.getState().setProblem(accountId, peer, problems.join('\n'));
+  });
+}
+
 /** Whether this transfer can be tried again from here: one we sent, that did not arrive. */
 export const mayRetry = (transfer: Transfer): boolean => sources.has(transfer.id) && (transfer.state === 'failed' || transfer.state === 'cancelled');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Transfer } from '../../../shared/model/transfer.ts';
-import { applyTransfer, initialTransfers, isOffer, selectAllTransfers, selectConversationTransfers, selectOpenCount, type TransfersState } from '../../../renderer/stores/transfers.ts';
+import { applyTransfer, conversationKey, initialTransfers, isOffer, selectAllTransfers, selectConversationTransfers, selectOpenCount, useTransfers, type TransfersState } from '../../../renderer/stores/transfers.ts';
 
 const base: Transfer = { id: 'x', accountId: 'a', peer: 'bob@example.org', direction: 'out', method: 'upload', name: 'f.bin', size: 1_000, done: 0, state: 'pending', startedAt: 0 };
 const make = (fields: Partial<Transfer>): Transfer => ({ ...base, ...fields });
@@ -32,5 +32,15 @@ describe('the transfers slice', () => {
       { at: 2_000, done: 600 },
     ]);
     expect(applyTransfer(active, make({ state: 'done', done: 1_000 }), 2_500).samples.x).toBeUndefined();
+  });
+});
+
+describe('what a conversation says of dropped files that could not start', () => {
+  it('is kept per conversation until cleared', () => {
+    const store = useTransfers.getState();
+    store.setProblem('a', 'bob@example.org', 'huge.iso: too large');
+    store.setProblem('a', 'carol@example.org', 'x: gone');
+    useTransfers.getState().setProblem('a', 'carol@example.org', undefined);
+    expect(useTransfers.getState().problems).toEqual({ [conversationKey('a', 'bob@example.org')]: 'huge.iso: too large' });
   });
 });
