@@ -1,5 +1,5 @@
 // The transfer commands with two Causette cores on the harness Prosody (issue 13 points 2 and 4): transfer.send goes by
-// Jingle to a contact's online device that advertises file transfer, bob's core tells an offer ('in', 'pending'),
+// Jingle to a contact's online device that advertises file transfer (directly over SOCKS5: they are mutual contacts), bob's core tells an offer ('in', 'pending'),
 // transfer.accept saves it whole in his downloads folder (or the folder given), transfer.decline ends both sides;
 // to an offline contact, to a room or when asked, the file goes by HTTP upload; 'jingle' with no such device is refused.
 import { randomBytes } from 'node:crypto';
@@ -44,9 +44,9 @@ describe('transfer commands', () => {
     const [alice, bob] = await friends();
     const bytes = randomBytes(70_000);
     const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: await choose(alice, 'plan.pdf', bytes), method: 'auto' });
-    expect(sent).toMatchObject({ direction: 'out', method: 'in-band', name: 'plan.pdf', size: bytes.length, peer: bob.jid, state: 'pending' });
+    expect(sent).toMatchObject({ direction: 'out', method: 'direct', name: 'plan.pdf', size: bytes.length, peer: bob.jid, state: 'pending' });
     const offer = await until(() => offerTo(bob, 'plan.pdf'), 'bob is offered the file');
-    expect(offer).toMatchObject({ peer: alice.jid, size: bytes.length, method: 'in-band', done: 0 });
+    expect(offer).toMatchObject({ peer: alice.jid, size: bytes.length, method: 'direct', done: 0 });
     expect(await bob.handlers['transfer.list']({})).toContainEqual(expect.objectContaining({ id: offer.id, state: 'pending' }));
 
     expect(await bob.handlers['transfer.accept']({ id: offer.id })).toBe(true);
