@@ -19,6 +19,8 @@ export interface CoreOptions {
   readonly mucSelfPingIdleMs?: number;
   /** Where downloaded files go; default: Downloads in the home folder (the desktop app passes the system's). */
   readonly downloadsDir?: string;
+  /** The addresses offered as direct Jingle SOCKS5 candidates (XEP-0260); the host's by default. */
+  readonly directHosts?: readonly string[];
   /** The largest file downloaded (bytes); default 1 GiB. */
   readonly maxDownloadBytes?: number;
   /** What the desktop host can do with files on disk (Electron's shell and dialog); the browser mode has none. */

@@ -53,7 +53,7 @@ export function createHarness(server: () => ProsodyServer) {
   }
 
   async function openCore(profile: string, jid: string, logger: Logger = silentLogger, options: Pick<CoreOptions, 'mucSelfPingIdleMs'> = {}): Promise<TestCore> {
-    const core = await createCore({ profileDir: profile, secrets: createFileSecretBox(join(profile, 'passwords.json'), plainSealer), version: '9.9-test', extraCa: [server().caPem], logger, downloadsDir: join(profile, 'Downloads'), ...options });
+    const core = await createCore({ profileDir: profile, secrets: createFileSecretBox(join(profile, 'passwords.json'), plainSealer), version: '9.9-test', extraCa: [server().caPem], logger, downloadsDir: join(profile, 'Downloads'), directHosts: ['127.0.0.1'], ...options });
     const events: Recorded[] = [];
     core.onEvent(<K extends EventName>(name: K, payload: EventPayload<K>) => void events.push({ name, payload }));
     const test: TestCore = Object.assign(core, {

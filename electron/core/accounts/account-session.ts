@@ -84,7 +84,7 @@ export interface AccountSessionDeps {
   /** The account's OMEMO keys (XEP-0384); without them (or without chat), OMEMO is not installed. */
   readonly omemoKeys?: OmemoKeyStore | undefined;
   /** Where Jingle file transfers (XEP-0234) are registered and saved; without it, Jingle is not installed. */
-  readonly jingle?: { readonly transfers: Transfers; readonly downloadsDir: () => string; readonly directCandidates?: () => boolean } | undefined;
+  readonly jingle?: { readonly transfers: Transfers; readonly downloadsDir: () => string; readonly directCandidates?: () => boolean; readonly directHosts?: readonly string[] } | undefined;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -322,6 +322,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
         // XEP-0260 §6.1: our addresses only to a contact with a mutual subscription; others get the proxy or IBB.
         mayRevealAddresses: (peer) => roster.get(peer)?.subscription === 'both',
         ...(deps.jingle.directCandidates ? { directCandidates: deps.jingle.directCandidates } : {}),
+        ...(deps.jingle.directHosts ? { directHosts: () => deps.jingle?.directHosts ?? [] } : {}),
       })
     : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
