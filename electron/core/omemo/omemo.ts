@@ -152,6 +152,10 @@ export function setupOmemo(deps: OmemoDeps) {
       keys.setTrust(jid, deviceId, trust);
       return true;
     },
+    /** The banner about `jid`'s new device `deviceId` was dismissed: it stays so (omemo_banner_dismissals). */
+    dismissBanner(jid: string, deviceId: number): void {
+      keys.dismissBanner(jid, deviceId, now());
+    },
     /**
      * The fresh session's start-up (roster, presence, archive) is done: our device and bundle are published now (§4.2, §4.3),
      * after it, because a first sign-in makes the keys first (CPU work that would hold up the roster and presence).

@@ -399,6 +399,19 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 23,
+    description: 'OMEMO (XEP-0384): the new-device banners the user dismissed, per contact and device, so that they stay dismissed after a restart',
+    sql: `
+      CREATE TABLE omemo_banner_dismissals (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        jid TEXT NOT NULL,
+        device_id INTEGER NOT NULL,
+        dismissed_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, jid, device_id)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 24,
     description: 'OMEMO 2 (XEP-0384 v0.8): sessions with devices that speak it, beside the OMEMO 0.3 ones (the same device may have both)',
     sql: `
       CREATE TABLE omemo2_sessions (
