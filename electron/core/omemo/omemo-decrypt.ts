@@ -1,4 +1,5 @@
-// The message step that opens OMEMO 0.3 messages (XEP-0384 v0.3.0 §4.5–4.6, in chats and rooms), live, carbon-copied or archived alike: the
+// The message step that opens OMEMO messages, 0.3 (XEP-0384 v0.3.0 §4.5–4.6) and 2 (v0.8 §4.4–4.5, omemo2-cipher.ts), in chats and
+// rooms, live, carbon-copied or archived alike: the
 // body becomes the plaintext (never the sender's fallback text) and a private mark tells the chat parser it was encrypted and
 // from which device; what cannot be opened is kept and said so.
 import xml, { type Element } from '@xmpp/xml';
@@ -8,9 +9,13 @@ import { NS_SID } from '../xmpp/chat/chat-stanzas.ts';
 import type { MessageContext } from '../xmpp/pipeline/message-context.ts';
 import type { MessageStep } from '../xmpp/pipeline/stanza-pipeline.ts';
 import { ENCRYPTION_MARK, NS_PRIVATE_MARKS } from '../xmpp/pipeline/private-marks.ts';
+import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { decryptFrom } from './axolotl-cipher.ts';
 import { parseEncrypted } from './axolotl-encrypted.ts';
 import { NS_AXOLOTL } from './axolotl-pubsub.ts';
+import { decryptFrom2, type Decrypted2 } from './omemo2-cipher.ts';
+import { parseEncrypted as parseEncrypted2 } from './omemo2/encrypted.ts';
+import { NS_OMEMO2 } from './omemo2/namespaces.ts';
 import type { SessionUpkeep } from './session-upkeep.ts';
 import type { StorageType } from './signal-library.ts';
 
@@ -19,6 +24,9 @@ export const undecryptableText = (deviceId: number): string => `Could not decryp
 export interface DecryptDeps {
   readonly ownJid: string;
   readonly signal: StorageType;
+  /** Where OMEMO 2 sessions, our prekeys and the senders' identities are kept. */
+  readonly keys: OmemoKeyStore;
+  readonly now: () => number;
   readonly ownDevice: () => Promise<number>;
   /** A one-time prekey of ours was used (§4.3: replenish and republish). */
   readonly usedPreKey: () => void;
@@ -42,49 +50,76 @@ function rewritten(message: Element, body: string | undefined, mark: Record<stri
   return xml(message.name, { ...message.attrs }, ...kept, body === undefined ? undefined : xml('body', {}, body), mark ? xml(ENCRYPTION_MARK, { xmlns: NS_PRIVATE_MARKS, ...mark }) : undefined);
 }
 
+/** What one version's <encrypted> holds and how to open it for our device. */
+interface Opening {
+  readonly sid: number;
+  readonly payload: boolean;
+  readonly version: 'axolotl' | 'omemo2';
+  open(sender: string, ownDevice: number): Promise<Decrypted2>;
+}
+
+function opening(message: Element, deps: DecryptDeps): Opening | undefined {
+  if (message.getChild('encrypted', NS_OMEMO2)) {
+    const encrypted = parseEncrypted2(message);
+    if (!encrypted) return undefined;
+    const open = (sender: string, deviceId: number) => Promise.resolve(decryptFrom2(deps.keys, { jid: deps.ownJid, deviceId }, sender, encrypted, deps.now()));
+    return { sid: encrypted.sid, payload: encrypted.payload !== undefined, version: 'omemo2', open };
+  }
+  const encrypted = parseEncrypted(message);
+  if (!encrypted) return undefined;
+  return {
+    sid: encrypted.sid,
+    payload: encrypted.payload !== undefined,
+    version: 'axolotl',
+    async open(sender, deviceId) {
+      const result = await decryptFrom(deps.signal, deviceId, sender, encrypted);
+      return result.kind === 'message' ? { kind: 'message', body: Buffer.from(result.plaintext).toString('utf8'), prekey: result.prekey } : result;
+    },
+  };
+}
+
 export function createDecryptStep(deps: DecryptDeps): MessageStep {
   return async (message, context) => {
-    const element = message.getChild('encrypted', NS_AXOLOTL);
-    if (!element) return message;
-    const encrypted = parseEncrypted(message);
+    if (!message.getChild('encrypted', NS_AXOLOTL) && !message.getChild('encrypted', NS_OMEMO2)) return message;
+    const encrypted = opening(message, deps);
     if (!encrypted) return rewritten(message, undecryptableText(0), { device: '0', undecryptable: 'true' });
     const ownDevice = await deps.ownDevice();
     const groupchat = message.attrs.type === 'groupchat';
     const sender = groupchat ? deps.roomSender(message, context) : bareOf(message.attrs.from, deps.ownJid);
     const device = String(encrypted.sid);
-    // In a room, whose device it is: the lock on the message follows that device's trust (the occupant may leave or change).
-    const mark = (more: Record<string, string> = {}) => ({ device, ...(groupchat && sender !== undefined ? { jid: sender } : {}), ...more });
     if (sender === undefined) {
       deps.logger.info('an OMEMO room message came from an occupant whose address the room does not show', { device: encrypted.sid });
-      return rewritten(message, encrypted.payload === undefined ? undefined : undecryptableText(encrypted.sid), { device, undecryptable: 'true' });
+      return rewritten(message, encrypted.payload ? undecryptableText(encrypted.sid) : undefined, { device, undecryptable: 'true' });
     }
     if (sender === deps.ownJid && encrypted.sid === ownDevice) {
       // XEP-0045 §7.4: the room reflects our own message, which holds no key for this device: it reads as we wrote it, and merges with ours.
       const originId = message.getChild('origin-id', NS_SID)?.attrs.id ?? message.attrs.id;
       const text = groupchat && typeof originId === 'string' ? deps.echo(originId) : undefined;
-      if (text !== undefined) return rewritten(message, text, mark());
+      if (text !== undefined) return rewritten(message, text, { device });
       // Read back from an archive or a carbon: it is stored already, as we wrote it.
       return rewritten(message, undefined, undefined);
     }
-    const result = await decryptFrom(deps.signal, ownDevice, sender, encrypted);
+    const result = await encrypted.open(sender, ownDevice);
     const from = { jid: sender, deviceId: encrypted.sid };
     if (result.kind === 'message' || result.kind === 'key-transport') {
       if (result.prekey) deps.usedPreKey();
-      deps.upkeep.received(from, result.prekey);
+      // The session upkeep (empty messages, repair) speaks OMEMO 0.3; an OMEMO 2 device is only marked as seen.
+      if (encrypted.version === 'axolotl') deps.upkeep.received(from, result.prekey);
+      else deps.keys.sawDevice(sender, encrypted.sid, deps.now());
     }
-    if (result.kind === 'undecryptable') deps.upkeep.undecryptable(from, result.reason);
+    if (result.kind === 'undecryptable' && encrypted.version === 'axolotl') deps.upkeep.undecryptable(from, result.reason);
     // A key transport message for another device, or one that failed: nothing to show (§4.6).
-    if (encrypted.payload === undefined && result.kind !== 'message') return rewritten(message, undefined, undefined);
+    if (!encrypted.payload && result.kind !== 'message') return rewritten(message, undefined, undefined);
     switch (result.kind) {
       case 'message':
-        return rewritten(message, Buffer.from(result.plaintext).toString('utf8'), mark());
+        return rewritten(message, result.body, { device });
       // §4.6: only sets up or advances the session; chat states and receipts it carries still count.
       case 'key-transport':
         return rewritten(message, undefined, undefined);
       case 'not-for-this-device':
       case 'undecryptable':
         deps.logger.info('an OMEMO message could not be decrypted', { device: encrypted.sid, reason: result.kind === 'undecryptable' ? result.reason : 'no key for this device' });
-        return rewritten(message, undecryptableText(encrypted.sid), mark({ undecryptable: 'true' }));
+        return rewritten(message, undecryptableText(encrypted.sid), { device, undecryptable: 'true' });
     }
   };
 }

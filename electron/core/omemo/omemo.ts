@@ -97,7 +97,7 @@ export function setupOmemo(deps: OmemoDeps) {
     undecryptable: (from, reason) => upkeep.undecryptable(from, reason),
   };
   const removeDecrypt = connection.pipeline.useMessage(
-    createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep: seen, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
+    createDecryptStep({ ownJid: deps.ownJid, signal, keys, now, ownDevice, usedPreKey: replenish, upkeep: seen, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
   );
 
   // Room members change a presence at a time (thousands of them on joining a big room): followed once per burst, and only

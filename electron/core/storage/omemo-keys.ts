@@ -58,6 +58,9 @@ export interface OmemoKeyStore {
   session(jid: string, deviceId: number): string | undefined;
   putSession(jid: string, deviceId: number, record: string): void;
   removeSession(jid: string, deviceId: number): void;
+  /** An OMEMO 2 session (XEP-0384 v0.8), as omemo2/session-codec.ts writes it. */
+  session2(jid: string, deviceId: number): string | undefined;
+  putSession2(jid: string, deviceId: number, record: string): void;
   deviceIdentity(jid: string, deviceId: number): DeviceIdentity | undefined;
   deviceIdentities(jid: string): DeviceIdentity[];
   putDeviceIdentity(jid: string, deviceId: number, identityKey: Uint8Array, now: number): IdentityChange;
@@ -102,6 +105,8 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     session: db.prepare('SELECT sealed_record FROM omemo_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
     putSession: db.prepare('INSERT OR REPLACE INTO omemo_sessions (account_id, jid, device_id, sealed_record) VALUES (?, ?, ?, ?)'),
     removeSession: db.prepare('DELETE FROM omemo_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
+    session2: db.prepare('SELECT sealed_record FROM omemo2_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
+    putSession2: db.prepare('INSERT OR REPLACE INTO omemo2_sessions (account_id, jid, device_id, sealed_record) VALUES (?, ?, ?, ?)'),
     deviceIdentity: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen, last_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? AND device_id = ?'),
     deviceIdentities: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen, last_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? ORDER BY device_id'),
     putDeviceIdentity: db.prepare(
@@ -181,6 +186,13 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     },
     removeSession(jid, deviceId) {
       q.removeSession.run(accountId, jid, deviceId);
+    },
+    session2(jid, deviceId) {
+      const row = q.session2.get(accountId, jid, deviceId) as { sealed_record: Uint8Array } | undefined;
+      return row ? Buffer.from(sealer.open(row.sealed_record, context('session2', jid, deviceId))).toString('utf8') : undefined;
+    },
+    putSession2(jid, deviceId, record) {
+      q.putSession2.run(accountId, jid, deviceId, sealer.seal(Buffer.from(record, 'utf8'), context('session2', jid, deviceId)));
     },
     deviceIdentity(jid, deviceId) {
       const row = q.deviceIdentity.get(accountId, jid, deviceId) as DeviceIdentityRow | undefined;

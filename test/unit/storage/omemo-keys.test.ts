@@ -59,6 +59,11 @@ describe('the OMEMO key store', () => {
     keys.removeSession('bob@example.com', 7);
     expect(keys.session('bob@example.com', 7)).toBeUndefined();
     expect(keys.session('bob@example.com', 8)).toBe('{"session":"two"}');
+    // OMEMO 2 sessions beside, for the same device: neither version's overwrites the other's.
+    keys.putSession2('bob@example.com', 8, '{"omemo2":"two"}');
+    expect(keys.session2('bob@example.com', 8)).toBe('{"omemo2":"two"}');
+    expect(keys.session('bob@example.com', 8)).toBe('{"session":"two"}');
+    expect(keys.session2('bob@example.com', 7)).toBeUndefined();
 
     const first = randomBytes(33);
     expect(keys.putDeviceIdentity('bob@example.com', 7, first, 100)).toBe('new');
@@ -88,6 +93,7 @@ describe('the OMEMO key store', () => {
     keys.putSignedPreKey({ keyId: 1, publicKey: randomBytes(33), privateKey: privates[1], signature: randomBytes(64), createdAt: 1 });
     keys.putPreKeys([{ keyId: 1, publicKey: randomBytes(33), privateKey: privates[2] }]);
     keys.putSession('bob@example.com', 7, record);
+    keys.putSession2('bob@example.com', 7, record);
     const cells = rawCells(db);
     expect(cells.length).toBeGreaterThan(8);
     for (const needle of [...privates, Buffer.from(record), Buffer.from('PRIVATE-'), Buffer.from('rootKey')]) {
