@@ -18,6 +18,7 @@ import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { JINGLE_FT_FEATURES, setupJingleFileTransfer } from '../jingle/file-transfer.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
+import { NS_DEVICES_NOTIFY } from '../omemo/omemo2/namespaces.ts';
 import { setupOmemo } from '../omemo/omemo.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import type { Transfers } from '../transfers/transfers.ts';
@@ -83,7 +84,7 @@ export interface AccountSessionDeps {
   /** The account's OMEMO keys (XEP-0384); without them (or without chat), OMEMO is not installed. */
   readonly omemoKeys?: OmemoKeyStore | undefined;
   /** Where Jingle file transfers (XEP-0234) are registered and saved; without it, Jingle is not installed. */
-  readonly jingle?: { readonly transfers: Transfers; readonly downloadsDir: () => string } | undefined;
+  readonly jingle?: { readonly transfers: Transfers; readonly downloadsDir: () => string; readonly directCandidates?: () => boolean } | undefined;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -116,8 +117,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
   const info = ownDiscoInfo([
     NS_AVATAR_METADATA_NOTIFY,
     ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : []),
-    // XEP-0384 v0.3.0 §4.2: contacts' device lists pushed to us.
-    ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY] : []),
+    // XEP-0384 v0.3.0 §4.2, v0.8 §5.3.1: contacts' device lists of both versions pushed to us.
+    ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY, NS_DEVICES_NOTIFY] : []),
     ...(deps.jingle ? JINGLE_FT_FEATURES : []),
   ]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
@@ -315,7 +316,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
         })
       : undefined;
   const jingle = deps.jingle
-    ? setupJingleFileTransfer({ accountId, connection, router, transfers: deps.jingle.transfers, logger, downloadsDir: deps.jingle.downloadsDir })
+    ? setupJingleFileTransfer({
+        accountId,
+        connection,
+        router,
+        transfers: deps.jingle.transfers,
+        logger,
+        downloadsDir: deps.jingle.downloadsDir,
+        // XEP-0260 §6.1: our addresses only to a contact with a mutual subscription; others get the proxy or IBB.
+        mayRevealAddresses: (peer) => roster.get(peer)?.subscription === 'both',
+        ...(deps.jingle.directCandidates ? { directCandidates: deps.jingle.directCandidates } : {}),
+      })
     : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
 
