@@ -99,11 +99,12 @@ export function setupRoster(deps: RosterDeps) {
     /**
      * §2.2 roster get at the start of a fresh session; `versioning` when the server offers XEP-0237. Returns whether it was
      * downloaded; a downloaded roster is reported at once and written to the store by persist() (or before the next change).
+     * `ask` sends the request (the connection's iq by default; the bound session's, before XEP-0198 is enabled).
      */
-    async fetch(versioning: boolean): Promise<boolean> {
+    async fetch(versioning: boolean, ask: (request: Element) => Promise<Element> = (request) => deps.connection.iq(request)): Promise<boolean> {
       persist();
       const ver = versioning ? (store.version(accountId) ?? '') : undefined;
-      const reply = await deps.connection.iq(buildRosterGet(ver));
+      const reply = await ask(buildRosterGet(ver));
       const query = reply.getChild('query', NS_ROSTER);
       // XEP-0237 §3: an empty result means the stored roster is current.
       if (!query) return false;
