@@ -98,7 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
-    jingle: { transfers, downloadsDir: () => downloadsDir },
+    jingle: { transfers, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
