@@ -312,7 +312,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
             const message = deps.messageStore?.markEncrypted(id);
             if (message) chat.changed(message);
           },
-          ...(muc ? { rooms: { features: (room: string) => muc.room(room)?.features, members: muc.members, sender: muc.sender } } : {}),
+          ...(muc ? { rooms: { features: (room: string) => muc.room(room)?.features, members: muc.members, occupantJid: muc.occupantJid, sender: muc.sender } } : {}),
         })
       : undefined;
   const jingle = deps.jingle

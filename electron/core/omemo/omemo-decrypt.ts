@@ -5,7 +5,7 @@
 import xml, { type Element } from '@xmpp/xml';
 import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
 import type { Logger } from '../log/logger.ts';
-import { NS_SID } from '../xmpp/chat/chat-stanzas.ts';
+import { NS_MUC_USER, NS_SID } from '../xmpp/chat/chat-stanzas.ts';
 import type { MessageContext } from '../xmpp/pipeline/message-context.ts';
 import type { MessageStep } from '../xmpp/pipeline/stanza-pipeline.ts';
 import { ENCRYPTION_MARK, NS_PRIVATE_MARKS } from '../xmpp/pipeline/private-marks.ts';
@@ -32,7 +32,7 @@ export interface DecryptDeps {
   readonly usedPreKey: () => void;
   /** What keeps sessions working: told of every message opened and every one that could not be. */
   readonly upkeep: Pick<SessionUpkeep, 'received' | 'undecryptable'>;
-  /** The real bare JID of a room message's sender (the room must show it, XEP-0045 §7.2.3 non-anonymous), undefined when it does not. */
+  /** The real bare JID of a room or private message's sender (the room must show it, XEP-0045 §7.2.3 non-anonymous), undefined when it does not. */
   readonly roomSender: (message: Element, context: MessageContext) => string | undefined;
   /** The text of our own room message with this origin-id, sent encrypted from this device in this run. */
   readonly echo: (originId: string) => string | undefined;
@@ -85,8 +85,12 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
     if (!encrypted) return rewritten(message, undecryptableText(0), { device: '0', undecryptable: 'true' });
     const ownDevice = await deps.ownDevice();
     const groupchat = message.attrs.type === 'groupchat';
-    const sender = groupchat ? deps.roomSender(message, context) : bareOf(message.attrs.from, deps.ownJid);
+    // XEP-0045 §7.5: an occupant's private message comes from room@service/nick, its key from the occupant's real JID.
+    const privately = !groupchat && Boolean(message.getChild('x', NS_MUC_USER)) && bareOf(message.attrs.from, deps.ownJid) !== deps.ownJid;
+    const sender = groupchat || privately ? deps.roomSender(message, context) : bareOf(message.attrs.from, deps.ownJid);
     const device = String(encrypted.sid);
+    // In a room, whose device it is: the lock on the message follows that device's trust (the occupant may leave or change).
+    const mark = (more: Record<string, string> = {}) => ({ device, ...((groupchat || privately) && sender !== undefined ? { jid: sender } : {}), ...more });
     if (sender === undefined) {
       deps.logger.info('an OMEMO room message came from an occupant whose address the room does not show', { device: encrypted.sid });
       return rewritten(message, encrypted.payload ? undecryptableText(encrypted.sid) : undefined, { device, undecryptable: 'true' });
@@ -95,7 +99,7 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
       // XEP-0045 §7.4: the room reflects our own message, which holds no key for this device: it reads as we wrote it, and merges with ours.
       const originId = message.getChild('origin-id', NS_SID)?.attrs.id ?? message.attrs.id;
       const text = groupchat && typeof originId === 'string' ? deps.echo(originId) : undefined;
-      if (text !== undefined) return rewritten(message, text, { device });
+      if (text !== undefined) return rewritten(message, text, mark());
       // Read back from an archive or a carbon: it is stored already, as we wrote it.
       return rewritten(message, undefined, undefined);
     }
@@ -112,14 +116,14 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
     if (!encrypted.payload && result.kind !== 'message') return rewritten(message, undefined, undefined);
     switch (result.kind) {
       case 'message':
-        return rewritten(message, result.body, { device });
+        return rewritten(message, result.body, mark());
       // §4.6: only sets up or advances the session; chat states and receipts it carries still count.
       case 'key-transport':
         return rewritten(message, undefined, undefined);
       case 'not-for-this-device':
       case 'undecryptable':
         deps.logger.info('an OMEMO message could not be decrypted', { device: encrypted.sid, reason: result.kind === 'undecryptable' ? result.reason : 'no key for this device' });
-        return rewritten(message, undecryptableText(encrypted.sid), { device, undecryptable: 'true' });
+        return rewritten(message, undecryptableText(encrypted.sid), mark({ undecryptable: 'true' }));
     }
   };
 }

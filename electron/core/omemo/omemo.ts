@@ -10,6 +10,7 @@ import { roomEncryptionProblem, roomEncryptionState, type OmemoDevices } from '.
 import type { DeviceTrust } from '../storage/omemo-keys.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
 import { createEncryptStep } from './omemo-encrypt.ts';
+import { createPrivateEncryptStep } from './omemo-private-encrypt.ts';
 import { setupPublishing } from './omemo-publishing.ts';
 import { createRoomEncryptStep, type OmemoRooms } from './omemo-room-encrypt.ts';
 import { omemo2DeviceLists } from './omemo2/device-list.ts';
@@ -86,7 +87,7 @@ export function setupOmemo(deps: OmemoDeps) {
       echoes.delete(oldest);
     }
   }
-  const rooms: OmemoRooms = deps.rooms ?? { features: () => undefined, members: () => Promise.resolve([]), sender: () => undefined };
+  const rooms: OmemoRooms = deps.rooms ?? { features: () => undefined, members: () => Promise.resolve([]), occupantJid: () => undefined, sender: () => undefined };
 
   // Each device's last-seen, shown beside its fingerprint: when a message from it was last opened.
   const seen: Pick<typeof upkeep, 'received' | 'undecryptable'> = {
@@ -137,6 +138,7 @@ export function setupOmemo(deps: OmemoDeps) {
   };
   const removeEncrypt = connection.pipeline.useOutgoing(createEncryptStep({ ...encryptDeps, enabled }));
   const removeRoomEncrypt = connection.pipeline.useOutgoing(createRoomEncryptStep({ ...encryptDeps, rooms, choice: deps.choice, remember }));
+  const removePrivateEncrypt = connection.pipeline.useOutgoing(createPrivateEncryptStep({ ...encryptDeps, rooms, choice: deps.choice }));
 
   return {
     /** Our device's fingerprint and `jid`'s devices with theirs (for our own JID, our other devices). */
@@ -192,6 +194,7 @@ export function setupOmemo(deps: OmemoDeps) {
       removeEncrypt();
       upkeep.dispose();
       removeRoomEncrypt();
+      removePrivateEncrypt();
       publishing.dispose();
       clearTimeout(memberTimer);
       lists.dispose();
