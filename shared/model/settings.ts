@@ -49,6 +49,8 @@ export const SettingsSchema = z.object({
   notificationSound: z.boolean(),
   muteNotifications: NotificationMuteSchema,
   sendWith: SendWithSchema,
+  /** Jingle file transfers may offer our own addresses (XEP-0260 direct candidates) to contacts with a mutual subscription. */
+  directTransfers: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -64,4 +66,5 @@ export const defaultSettings: Settings = {
   notificationSound: true,
   muteNotifications: { kind: 'off' },
   sendWith: 'enter',
+  directTransfers: true,
 };

@@ -1,5 +1,6 @@
 // Jingle File Transfer (XEP-0234) over In-Band Bytestreams (XEP-0261, XEP-0047) between two accounts on the harness
-// Prosody, each with Causette's iq router, transfer registry and Jingle module on its own connection: a file arrives whole
+// Prosody, each with Causette's iq router, transfer registry and Jingle module on its own connection (two strangers without
+// a proxy: no SOCKS5 candidate, so IBB replaces SOCKS5, XEP-0260 §3): a file arrives whole
 // with its hash checked and under its (sanitised) name, and a declined offer ends both sides without a file.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,7 +58,7 @@ async function side(jid: string): Promise<Side> {
   const offers: Transfer[] = [];
   const downloads = tempDir();
   const transfers = createTransfers((transfer) => updates.push(transfer));
-  const jingle = setupJingleFileTransfer({ accountId: jid, connection, router, transfers, logger: silentLogger, downloadsDir: () => downloads, onOffer: (transfer) => offers.push(transfer) });
+  const jingle = setupJingleFileTransfer({ accountId: jid, connection, router, transfers, logger: silentLogger, downloadsDir: () => downloads, onOffer: (transfer) => offers.push(transfer), streamhost: () => Promise.resolve(undefined) });
   disposers.push(() => {
     jingle.dispose();
     router.dispose();

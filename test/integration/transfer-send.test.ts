@@ -44,15 +44,21 @@ describe('transfer commands', () => {
     const [alice, bob] = await friends();
     const bytes = randomBytes(70_000);
     const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: await choose(alice, 'plan.pdf', bytes), method: 'auto' });
-    expect(sent).toMatchObject({ direction: 'out', method: 'in-band', name: 'plan.pdf', size: bytes.length, peer: bob.jid, state: 'pending' });
+    expect(sent).toMatchObject({ direction: 'out', name: 'plan.pdf', size: bytes.length, peer: bob.jid, state: 'pending' });
+    expect(['direct', 'proxy', 'in-band']).toContain(sent.method);
     const offer = await until(() => offerTo(bob, 'plan.pdf'), 'bob is offered the file');
-    expect(offer).toMatchObject({ peer: alice.jid, size: bytes.length, method: 'in-band', done: 0 });
+    expect(offer).toMatchObject({ peer: alice.jid, size: bytes.length, done: 0 });
+    expect(offer.method).not.toBe('upload');
     expect(await bob.handlers['transfer.list']({})).toContainEqual(expect.objectContaining({ id: offer.id, state: 'pending' }));
 
     expect(await bob.handlers['transfer.accept']({ id: offer.id })).toBe(true);
     expect(await until(() => ended(bob, offer.id), 'bob’s side ends', 20_000)).toMatchObject({ state: 'done', done: bytes.length });
     expect(await until(() => ended(alice, sent.id), 'alice’s side ends', 20_000)).toMatchObject({ state: 'done' });
     expect(readFileSync(join(bob.profile, 'Downloads', 'plan.pdf')).equals(bytes)).toBe(true);
+    // The file is found for Open and Show in folder; this host (no desktop shell) says it cannot open files.
+    await expect(bob.handlers['transfer.open']({ id: offer.id, reveal: true })).rejects.toMatchObject({ code: 'not-supported', params: { context: 'noFileShell' } });
+    await expect(alice.handlers['transfer.open']({ id: sent.id, reveal: false })).rejects.toMatchObject({ code: 'not-found', params: { context: 'savedFile' } });
+    await expect(bob.handlers['transfer.acceptInto']({ id: offer.id })).rejects.toMatchObject({ code: 'not-found' });
     // Accepted once: the offer is no longer open.
     await expect(bob.handlers['transfer.accept']({ id: offer.id })).rejects.toMatchObject({ code: 'not-found' });
   });

@@ -1,4 +1,5 @@
-// XEP-0234 Jingle File Transfer over XEP-0261 In-Band Bytestreams: offering a file (its sha-256 announced, XEP-0300 §3,
+// XEP-0234 Jingle File Transfer over XEP-0260 SOCKS5 Bytestreams, falling back to XEP-0261 In-Band Bytestreams through
+// transport-replace (XEP-0260 §3): offering a file (its sha-256 announced, XEP-0300 §3,
 // computed while it is sent and given in a checksum at the end, §7, so that the file is read once),
 // receiving offers (the user accepts or declines), streaming from and to disk, and ending each session (XEP-0166 §6.7)
 // as the session machine says. The receiver ends a finished transfer (XEP-0234 §2) once the size and hash match.
@@ -18,10 +19,14 @@ import { setupIbbReceiver } from './ibb-receive.ts';
 import { sendOverIbb } from './ibb-send.ts';
 import { agreedBlockSize, buildIbbTransport, DEFAULT_BLOCK_SIZE, NS_IBB, NS_JINGLE_IBB, parseIbbTransport, type IbbTransport } from './ibb-stanzas.ts';
 import { buildJingle, jingleReplyError, NS_JINGLE, parseJingle, type JingleRequest } from './jingle-stanzas.ts';
+import { setupS5bCandidates, type Streamhost } from './s5b-candidates.ts';
+import { createS5bNegotiation, type S5bNegotiation, type S5bStream } from './s5b-negotiation.ts';
+import { buildS5bInfo, buildS5bTransport, NS_JINGLE_S5B, parseS5bTransport, type Candidate } from './s5b-stanzas.ts';
+import { receiveFromSocket, sendOverSocket } from './s5b-stream.ts';
 import { newSession, timeouts, transition, waitingFor, type Event, type Reason, type Session } from './session-machine.ts';
 
 /** XEP-0030 features of this module. */
-export const JINGLE_FT_FEATURES = [NS_JINGLE, NS_JINGLE_FT, NS_JINGLE_IBB, NS_IBB, NS_HASH_SHA256] as const;
+export const JINGLE_FT_FEATURES = [NS_JINGLE, NS_JINGLE_FT, NS_JINGLE_S5B, NS_JINGLE_IBB, NS_IBB, NS_HASH_SHA256] as const;
 
 /** How long the receiver waits for a checksum announced with hash-used (XEP-0234 §7), and the sender for the end. */
 const CHECKSUM_WAIT_MS = 10_000;
@@ -38,6 +43,14 @@ export interface JingleFileTransferDeps {
   /** An offer arrived: the user is to accept or decline it. */
   readonly onOffer?: (transfer: Transfer) => void;
   readonly timeouts?: Partial<typeof timeouts>;
+  /** XEP-0260 §6.1: whether this peer (bare JID) may learn our addresses; only a mutual subscription should. None by default. */
+  readonly mayRevealAddresses?: (peer: string) => boolean;
+  /** The setting: false offers no direct candidate to anyone (the proxy or IBB only). */
+  readonly directCandidates?: () => boolean;
+  /** The addresses offered as direct candidates (the host's by default). */
+  readonly directHosts?: () => readonly string[];
+  /** The SOCKS5 proxy offered (the server's, found by disco, by default). */
+  readonly streamhost?: () => Promise<Streamhost | undefined>;
 }
 
 interface Live {
@@ -47,12 +60,17 @@ interface Live {
   readonly content: { readonly name: string; readonly creator: 'initiator' | 'responder' };
   readonly file: FileOffer;
   ibb: IbbTransport;
+  /** XEP-0260: the SOCKS5 transport while it is the content's, and the peer's candidates. */
+  s5b?: S5bNegotiation;
+  theirs?: readonly Candidate[];
   /** The file sent, or the folder an accepted file goes to. */
   path?: string;
   sink?: FileSink;
   timer?: ReturnType<typeof setTimeout>;
   /** Stops the bytes in flight once the session ends. */
   readonly stop: AbortController;
+  /** XEP-0260: the sid of the SOCKS5 transport the peer offered. */
+  socksSid?: string;
   /** The sender's sha-256 from a checksum (§7), and who waits for it. */
   checksumValue?: string;
   checksum?: (sha256: string) => void;
@@ -68,6 +86,16 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   const sessions = new Map<string, Live>();
   const byTransfer = new Map<string, Live>();
   const ibb = setupIbbReceiver(deps.router);
+  /** Where each received file was saved, by transfer id (the panel's Open and Show in folder). */
+  const saved = new Map<string, string>();
+  const candidates = setupS5bCandidates({
+    connection,
+    domain: () => bare(ownJid()).split('@').at(-1) ?? '',
+    mayRevealAddresses: deps.mayRevealAddresses ?? (() => false),
+    directCandidates: deps.directCandidates ?? (() => true),
+    ...(deps.directHosts ? { directHosts: deps.directHosts } : {}),
+    ...(deps.streamhost ? { streamhost: deps.streamhost } : {}),
+  });
   const keyOf = (peer: string, sid: string) => `${peer} ${sid}`;
   const ownJid = (): string => {
     if (connection.state.status !== 'online') throw new CausetteError('not-connected', 'Sign in first.');
@@ -98,6 +126,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const ended = live.session.ended;
     if (ended) {
       live.stop.abort();
+      live.s5b?.dispose();
       sessions.delete(keyOf(live.peer, live.session.sid));
       byTransfer.delete(live.transfer.id);
       live.forgetStream?.();
@@ -121,18 +150,100 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     signal.addEventListener('abort', () => void terminate(live, 'cancel'), { once: true });
   }
 
-  const contentOf = (live: Live, transport: IbbTransport) => ({
+  const contentOf = (live: Live) => ({
     ...live.content,
     senders: 'initiator' as const,
     description: buildDescription(buildFile(live.file)),
-    transport: buildIbbTransport(transport),
+    transport: live.s5b ? buildS5bTransport({ sid: live.s5b.sid, candidates: live.s5b.ours }) : buildIbbTransport(live.ibb),
   });
 
-  /** We are the sender: after the accept, the bytes go over IBB; then the receiver ends the session (§2). */
-  async function stream(live: Live): Promise<void> {
+  /** XEP-0260 §2.2: our candidates for this content, and the negotiation that picks one. */
+  function negotiation(live: Live, sid: string, ours: readonly Candidate[]): S5bNegotiation {
+    const own = ownJid();
+    const content = { name: live.content.name, creator: live.content.creator };
+    return createS5bNegotiation({
+      sid,
+      role: live.session.role,
+      ownJid: own,
+      peerJid: live.peer,
+      ours,
+      ...(candidates.server ? { server: candidates.server } : {}),
+      iq: (request, timeoutMs) => connection.iq(request, timeoutMs),
+      sendInfo: async (info) => void (await connection.iq(buildJingle({ to: live.peer, action: 'transport-info', sid: live.session.sid, contents: [{ ...content, transport: buildS5bInfo(sid, info) }] }))),
+    });
+  }
+
+  /** XEP-0260 §2.5: the nominated bytestream carries the file; none, and the initiator falls back to IBB (§3). */
+  async function bytestream(live: Live, stream: S5bStream | undefined): Promise<void> {
+    if (live.session.state === 'ended') {
+      stream?.socket.destroy();
+      return;
+    }
+    if (!stream) {
+      logger.info('no SOCKS5 candidate worked', { sid: live.session.sid });
+      if (live.session.role === 'initiator') return fallback(live);
+      // The initiator replaces the transport (§3); without a replacement the session cannot go on.
+      live.timer = setTimeout(() => void terminate(live, 'failed-transport'), limits['transport-accept']);
+      return;
+    }
+    transfers.update(live.transfer.id, { method: stream.method });
+    if (live.transfer.direction === 'out') return send(live, (onBytes) => sendOverSocket({ socket: stream.socket, path: live.path ?? '', offset: live.file.range?.offset ?? 0, length: live.file.size - (live.file.range?.offset ?? 0), onProgress: (sent) => transfers.progress(live.transfer.id, sent), onBytes, signal: live.stop.signal }));
+    try {
+      await receiveFromSocket({ socket: stream.socket, size: live.file.size - (live.file.range?.offset ?? 0), onData: (bytes) => written(live, bytes), signal: live.stop.signal });
+      await complete(live);
+    } catch (error) {
+      if (!live.stop.signal.aborted) await terminate(live, 'failed-transport');
+      logger.warn('a SOCKS5 transfer stopped', { error: String(error) });
+    }
+  }
+
+  /** XEP-0260 §3, XEP-0166 §7.2.15: the initiator replaces SOCKS5 with IBB; the transfer goes on once it is accepted. */
+  async function fallback(live: Live): Promise<void> {
+    live.s5b?.dispose();
+    delete live.s5b;
+    live.ibb = { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE };
+    if (!apply(live, { by: 'local', action: 'transport-replace', contents: [{ ...live.content, transport: NS_JINGLE_IBB }] })) return;
+    transfers.update(live.transfer.id, { method: 'in-band' });
+    if (live.transfer.direction === 'in') expectIbb(live);
+    await connection.iq(buildJingle({ to: live.peer, action: 'transport-replace', sid: live.session.sid, contents: [{ ...live.content, transport: buildIbbTransport(live.ibb) }] })).catch(() => terminate(live, 'failed-transport'));
+  }
+
+  /** XEP-0166 §7.2.15: the peer replaced the transport with IBB; we accept it and go on over it. */
+  async function replaced(live: Live, transport: IbbTransport | undefined): Promise<void> {
+    live.s5b?.dispose();
+    delete live.s5b;
+    if (!transport) {
+      if (apply(live, { by: 'local', action: 'transport-reject', contents: [live.content] }))
+        await connection.iq(buildJingle({ to: live.peer, action: 'transport-reject', sid: live.session.sid, contents: [live.content] })).catch(() => undefined);
+      return;
+    }
+    live.ibb = { sid: transport.sid, blockSize: agreedBlockSize(transport.blockSize, DEFAULT_BLOCK_SIZE) };
+    transfers.update(live.transfer.id, { method: 'in-band' });
+    if (live.transfer.direction === 'in') expectIbb(live);
+    if (!apply(live, { by: 'local', action: 'transport-accept', contents: [live.content] })) return;
+    await connection.iq(buildJingle({ to: live.peer, action: 'transport-accept', sid: live.session.sid, contents: [{ ...live.content, transport: buildIbbTransport(live.ibb) }] }));
+    if (live.transfer.direction === 'out') await stream(live);
+  }
+
+  /** We are the sender: the bytes go over the transport, the hash is sent (§7); then the receiver ends the session (§2). */
+  async function send(live: Live, bytes: (onBytes: (bytes: Uint8Array) => void) => Promise<void>): Promise<void> {
     const hash = createHash('sha256');
     try {
-      await sendOverIbb({
+      await bytes((chunk) => hash.update(chunk));
+      const checksum = buildChecksum(live.content, [{ algo: 'sha-256', value: hash.digest('base64') }]);
+      // A receiver that cannot read it still ends the session (it may check the size only): its error is no failure here.
+      await connection.iq(buildJingle({ to: live.peer, action: 'session-info', sid: live.session.sid, info: checksum })).catch(() => undefined);
+      live.timer = setTimeout(() => void terminate(live, 'timeout'), END_WAIT_MS);
+    } catch (error) {
+      if (live.session.state !== 'ended') await terminate(live, 'failed-transport');
+      logger.warn('a transfer stopped', { error: String(error) });
+    }
+  }
+
+  /** Over IBB (XEP-0261): after the accept, or once IBB replaced SOCKS5. */
+  function stream(live: Live): Promise<void> {
+    return send(live, (onBytes) =>
+      sendOverIbb({
         iq: (request, timeoutMs) => connection.iq(request, timeoutMs),
         to: live.peer,
         sid: live.ibb.sid,
@@ -141,17 +252,10 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
         offset: live.file.range?.offset ?? 0,
         length: live.file.size - (live.file.range?.offset ?? 0),
         onProgress: (sent) => transfers.progress(live.transfer.id, sent),
-        onBytes: (bytes) => hash.update(bytes),
+        onBytes,
         signal: live.stop.signal,
-      });
-      const checksum = buildChecksum(live.content, [{ algo: 'sha-256', value: hash.digest('base64') }]);
-      // A receiver that cannot read it still ends the session (it may check the size only): its error is no failure here.
-      await connection.iq(buildJingle({ to: live.peer, action: 'session-info', sid: live.session.sid, info: checksum })).catch(() => undefined);
-      live.timer = setTimeout(() => void terminate(live, 'timeout'), END_WAIT_MS);
-    } catch (error) {
-      if (live.session.state !== 'ended') await terminate(live, 'failed-transport');
-      logger.warn('an in-band transfer stopped', { error: String(error) });
-    }
+      }),
+    );
   }
 
   async function offer(args: { to: string; path: string; name: string; mediaType?: string; desc?: string }): Promise<Transfer> {
@@ -167,11 +271,16 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
       hashes: [],
       hashesUsed: ['sha-256'],
     };
-    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method: 'in-band', name: args.name, size: info.size });
-    const live: Live = { session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: NS_JINGLE_IBB }]), peer: args.to, transfer, content: { name: 'file', creator: 'initiator' }, file, ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE }, path: args.path, stop: new AbortController() };
+    // XEP-0260 first (§2.1), its candidates gathered before the offer goes.
+    const ours = await candidates.gather(own, args.to);
+    const method = ours.some((candidate) => candidate.type === 'direct') ? 'direct' : ours.length > 0 ? 'proxy' : 'in-band';
+    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method, name: args.name, size: info.size });
+    const live: Live = { session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: NS_JINGLE_S5B }]), peer: args.to, transfer, content: { name: 'file', creator: 'initiator' }, file, ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE }, path: args.path, stop: new AbortController() };
     register(live, signal);
     try {
-      await connection.iq(buildJingle({ to: args.to, action: 'session-initiate', sid, initiator: own, contents: [contentOf(live, live.ibb)] }));
+      live.s5b = negotiation(live, randomUUID(), ours);
+      void live.s5b.result.then((stream) => bytestream(live, stream));
+      await connection.iq(buildJingle({ to: args.to, action: 'session-initiate', sid, initiator: own, contents: [contentOf(live)] }));
     } catch (error) {
       apply(live, { by: 'remote', action: 'session-terminate', reason: 'connectivity-error' }, { state: 'failed', error: { code: 'transfer-failed', message: 'The other side could not be reached.', params: { context: 'unreachable' } } });
       throw error;
@@ -182,7 +291,8 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   function received(from: string, request: JingleRequest): void {
     const content = request.contents[0];
     const file = parseDescription(content?.description);
-    const transport = parseIbbTransport(content?.transport);
+    const socks = parseS5bTransport(content?.transport);
+    const transport = socks ? { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE } : parseIbbTransport(content?.transport);
     // XEP-0166 §6.3.2: an offer we cannot take is acknowledged, then ended with the reason.
     const unsupported: Reason | undefined = !content || !file ? 'unsupported-applications' : !transport ? 'unsupported-transports' : undefined;
     if (unsupported || !content || !file || !transport) {
@@ -190,15 +300,16 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
       return;
     }
     const name = sanitiseFileName(file.name);
-    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(from), direction: 'in', method: 'in-band', name, size: file.size });
+    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(from), direction: 'in', method: socks?.candidates.some((each) => each.type === 'direct') ? 'direct' : socks?.candidates.length ? 'proxy' : 'in-band', name, size: file.size });
     const live: Live = {
-      session: newSession(request.sid, 'remote', [{ name: content.name, creator: content.creator, transport: NS_JINGLE_IBB }]),
+      session: newSession(request.sid, 'remote', [{ name: content.name, creator: content.creator, transport: socks ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
       peer: from,
       transfer,
       content: { name: content.name, creator: content.creator },
       file: { ...file, name },
       ibb: { sid: transport.sid, blockSize: agreedBlockSize(transport.blockSize, DEFAULT_BLOCK_SIZE) },
       stop: new AbortController(),
+      ...(socks ? { theirs: socks.candidates, socksSid: socks.sid } : {}),
     };
     register(live, signal);
     deps.onOffer?.(transfer);
@@ -220,6 +331,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     }
     const result = await sink.finish(sha256);
     if (result.ok) {
+      saved.set(live.transfer.id, result.path);
       logger.info('a file was received', { sid: live.session.sid, verified: sha256 !== undefined });
       transfers.progress(live.transfer.id, live.file.size);
       await terminate(live, 'success', undefined, { state: 'done' });
@@ -236,18 +348,33 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const live = byTransfer.get(transferId);
     if (!live || live.session.role !== 'responder' || live.session.state !== 'pending') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
     live.sink = await openFileSink(folder ?? deps.downloadsDir(), live.file.name, live.file.size);
+    if (live.socksSid !== undefined) live.s5b = negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
+    else expectIbb(live);
+    if (!apply(live, { by: 'local', action: 'session-accept' })) return;
+    await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live)] }));
+    // XEP-0260 §2.3: the responder tries the initiator's candidates once its accept is in.
+    const s5b = live.s5b;
+    if (s5b) {
+      void s5b.result.then((stream) => bytestream(live, stream));
+      later(() => s5b.check(live.theirs ?? []), logger);
+    }
+  }
+
+  async function written(live: Live, bytes: Uint8Array): Promise<void> {
+    await live.sink?.write(bytes);
+    transfers.progress(live.transfer.id, live.sink?.written() ?? 0);
+  }
+
+  /** XEP-0261: the receiver lets the sender's in-band stream in. */
+  function expectIbb(live: Live): void {
+    live.forgetStream?.();
     live.forgetStream = ibb.expect(live.ibb.sid, {
       from: live.peer,
       blockSize: live.ibb.blockSize,
-      onData: async (bytes) => {
-        await live.sink?.write(bytes);
-        transfers.progress(live.transfer.id, live.sink?.written() ?? 0);
-      },
+      onData: (bytes) => written(live, bytes),
       onClose: () => void complete(live).catch((error: unknown) => void terminate(live, 'failed-application').then(() => logger.warn('a received file could not be kept', { error: String(error) }))),
       onError: () => void terminate(live, 'failed-transport'),
     });
-    if (!apply(live, { by: 'local', action: 'session-accept' })) return;
-    await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live, live.ibb)] }));
   }
 
   async function decline(transferId: string): Promise<void> {
@@ -275,13 +402,24 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
         : request.action === 'content-add' || request.action === 'content-accept' || request.action === 'content-reject' || request.action === 'content-remove' || request.action === 'transport-replace' || request.action === 'transport-accept' || request.action === 'transport-reject'
           ? { by: 'remote', action: request.action, contents: refs }
           : { by: 'remote', action: request.action };
-    if (request.action === 'session-accept') {
+    const socks = parseS5bTransport(request.contents[0]?.transport);
+    if (request.action === 'session-accept' && !live.s5b) {
       const offered = parseIbbTransport(request.contents[0]?.transport);
       // XEP-0261 §2: the responder may lower the block size, never raise it.
       if (offered) live.ibb = { sid: live.ibb.sid, blockSize: agreedBlockSize(offered.blockSize, live.ibb.blockSize) };
     }
     if (!apply(live, event)) throw jingleReplyError('out-of-order');
-    if (request.action === 'session-accept') later(() => stream(live), logger);
+    const s5b = live.s5b;
+    if (request.action === 'session-accept' && s5b) later(() => s5b.check(socks?.candidates ?? []), logger);
+    else if (request.action === 'session-accept') later(() => stream(live), logger);
+    if (request.action === 'transport-info' && socks?.info && s5b?.sid === socks.sid) s5b.info(socks.info);
+    if (request.action === 'transport-replace') later(() => replaced(live, parseIbbTransport(request.contents[0]?.transport)), logger);
+    if (request.action === 'transport-accept' && live.transfer.direction === 'out') {
+      const offered = parseIbbTransport(request.contents[0]?.transport);
+      if (offered) live.ibb = { sid: live.ibb.sid, blockSize: agreedBlockSize(offered.blockSize, live.ibb.blockSize) };
+      later(() => stream(live), logger);
+    }
+    if (request.action === 'transport-reject') later(() => terminate(live, 'failed-transport'), logger);
     if (request.action === 'session-info' && request.info) {
       const checksum = parseChecksum(request.info);
       const sha256 = checksum && sha256Of(checksum.hashes);
@@ -301,9 +439,11 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     offer,
     accept,
     decline,
+    savedPath: (transferId: string): string | undefined => saved.get(transferId),
     dispose(): void {
       removeHandler();
       ibb.dispose();
+      candidates.dispose();
       for (const live of [...sessions.values()]) void terminate(live, 'gone');
     },
   };

@@ -64,6 +64,10 @@ export interface OmemoKeyStore {
   setTrust(jid: string, deviceId: number, trust: DeviceTrust): void;
   /** A message from the device was decrypted at `at`. */
   sawDevice(jid: string, deviceId: number, at: number): void;
+  /** The user dismissed the banner about `jid`'s new device `deviceId`: it stays dismissed across restarts. */
+  dismissBanner(jid: string, deviceId: number, at: number): void;
+  /** The ids of `jid`'s devices whose new-device banner was dismissed. */
+  dismissedBanners(jid: string): number[];
 }
 
 interface IdentityRow { device_id: number; public_key: Uint8Array; sealed_private_key: Uint8Array; created_at: number }
@@ -106,6 +110,8 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     ),
     setTrust: db.prepare('UPDATE omemo_device_identities SET trust = ? WHERE account_id = ? AND jid = ? AND device_id = ?'),
     sawDevice: db.prepare('UPDATE omemo_device_identities SET last_seen = MAX(COALESCE(last_seen, 0), ?) WHERE account_id = ? AND jid = ? AND device_id = ?'),
+    dismissBanner: db.prepare('INSERT OR IGNORE INTO omemo_banner_dismissals (account_id, jid, device_id, dismissed_at) VALUES (?, ?, ?, ?)'),
+    dismissedBanners: db.prepare('SELECT device_id FROM omemo_banner_dismissals WHERE account_id = ? AND jid = ? ORDER BY device_id'),
   };
 
   const signedPreKeyOf = (row: SignedPreKeyRow): SignedPreKey => ({
@@ -193,5 +199,9 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     sawDevice(jid, deviceId, at) {
       q.sawDevice.run(at, accountId, jid, deviceId);
     },
+    dismissBanner(jid, deviceId, at) {
+      q.dismissBanner.run(accountId, jid, deviceId, at);
+    },
+    dismissedBanners: (jid) => (q.dismissedBanners.all(accountId, jid) as unknown as { device_id: number }[]).map((row) => row.device_id),
   };
 }

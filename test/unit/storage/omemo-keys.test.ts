@@ -104,6 +104,23 @@ describe('the OMEMO key store', () => {
     expect(keys.preKey(2)).toBeDefined();
   });
 
+  it('keeps the dismissed new-device banners per contact and device across a reopening, and forgets them with the account', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'causette-omemo-')), 'profile.sqlite');
+    const { db, accounts, key, keys } = setUp(openDatabase(file));
+    accounts.insert({ id: 'a2', jid: 'alice@other.example', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
+    keys.dismissBanner('bob@example.com', 8, 100);
+    keys.dismissBanner('bob@example.com', 8, 200);
+    keys.dismissBanner('bob@example.com', 3, 300);
+    keys.dismissBanner('carol@example.com', 9, 300);
+    db.close();
+    const reopened = openDatabase(file);
+    expect(createOmemoKeyStore(reopened, 'a1', createKeySealer(key)).dismissedBanners('bob@example.com')).toEqual([3, 8]);
+    expect(createOmemoKeyStore(reopened, 'a1', createKeySealer(key)).dismissedBanners('dave@example.com')).toEqual([]);
+    expect(createOmemoKeyStore(reopened, 'a2', createKeySealer(key)).dismissedBanners('bob@example.com')).toEqual([]);
+    createAccountStore(reopened).remove('a1');
+    expect(createOmemoKeyStore(reopened, 'a1', createKeySealer(key)).dismissedBanners('bob@example.com')).toEqual([]);
+  });
+
   it('forgets the keys with the account, and reopens them from the file with the same store key', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'causette-omemo-')), 'profile.sqlite');
     const { db, key, keys } = setUp(openDatabase(file));
