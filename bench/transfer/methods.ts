@@ -1,18 +1,27 @@
-// How the bench asks the core for each Jingle method: the transfer.send request that makes the core use it.
+// How the bench asks the cores for each Jingle method: the settings both cores run with and the transfer.send request.
 import type { Handlers } from '../../shared/ipc/contract.ts';
+import type { Settings } from '../../shared/model/settings.ts';
 import type { JingleMethod } from './job.ts';
 
 type SendRequest = Parameters<Handlers['transfer.send']>[0];
 
+export interface MethodChoice {
+  /** Applied with settings.update on both cores before the transfer. */
+  readonly settings: Partial<Settings>;
+  readonly method: SendRequest['method'];
+}
+
 /**
- * The request for this method, or undefined while the bench has no way to ask for it. Today the core's Jingle has
- * in-band only (XEP-0261), which 'jingle' gets; SOCKS5 direct and through the proxy (XEP-0260) are asked for through
- * whatever option the core exposes for them once it has them.
+ * What makes the cores use this method, or undefined while the bench has no way to ask for it. The core offers SOCKS5
+ * direct candidates to a mutual contact and the server's proxy (XEP-0260), and falls back to in-band (XEP-0261) only
+ * when no candidate works; the directTransfers setting off leaves the proxy alone. In-band needs a server without a
+ * proxy, which the harness Prosody always has.
  */
-export function sendRequest(method: JingleMethod, base: Omit<SendRequest, 'method'>): SendRequest | undefined {
-  if (method === 'in-band') return { ...base, method: 'jingle' };
+export function methodChoice(method: JingleMethod): MethodChoice | undefined {
+  if (method === 'direct') return { settings: { directTransfers: true }, method: 'jingle' };
+  if (method === 'proxy') return { settings: { directTransfers: false }, method: 'jingle' };
   return undefined;
 }
 
-/** Whether the bench can ask the core for this method. */
-export const askable = (method: JingleMethod): boolean => sendRequest(method, { accountId: '', peer: '', file: '' }) !== undefined;
+/** Whether the bench can ask the cores for this method. */
+export const askable = (method: JingleMethod): boolean => methodChoice(method) !== undefined;

@@ -60,7 +60,7 @@ export function reportTransfers(runs: number, cases: readonly Case[], results: R
   for (const each of cases.filter((candidate) => candidate.jingle !== undefined)) {
     const mine = of(each.key);
     const base = of(each.against);
-    if (!results.has(each.key)) missing.push(`${each.label} (the bench cannot ask the core for '${each.jingle ?? ''}' yet: bench/transfer/methods.ts)`);
+    if (!results.has(each.key)) missing.push(`${each.label} (the bench cannot ask the cores for '${each.jingle ?? ''}': bench/transfer/methods.ts)`);
     const speed: Row = { metric: `${each.label}, ${sizeText(each.size)}: throughput`, unit: 'MB/s', causette: rate(mine), baseline: rate(base) };
     rows.push(
       speed,

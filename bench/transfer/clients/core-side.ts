@@ -14,6 +14,7 @@ import { createFileSecretBox, plainSealer } from '../../../electron/core/secrets
 import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
 import { openDatabase } from '../../../electron/core/storage/database.ts';
 import type { JingleJob } from '../job.ts';
+import { methodChoice } from '../methods.ts';
 
 export interface CoreSide {
   readonly core: Core;
@@ -46,6 +47,9 @@ export async function coreSide(job: JingleJob, resource: string, onTransfer: (tr
     checkEvents: false,
     downloadsDir: join(profile, 'Downloads'),
   });
+  const choice = methodChoice(job.method);
+  if (!choice) throw new Error(`the bench cannot ask the core for a ${job.method} transfer`);
+  await core.handlers['settings.update'](choice.settings);
   let online: (jid: string) => void = () => undefined;
   const signedIn = new Promise<string>((resolve) => (online = resolve));
   core.onEvent(<K extends EventName>(name: K, payload: EventPayload<K>) => {

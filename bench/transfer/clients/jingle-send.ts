@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Transfer } from '../../../shared/model/transfer.ts';
 import { readJob, report } from '../../load-job.ts';
 import { deadline, epochNow, type JingleSendJob, type SideResult } from '../job.ts';
-import { sendRequest } from '../methods.ts';
+import { methodChoice } from '../methods.ts';
 import { sampleRss } from '../rss.ts';
 import { coreSide, isOver, until } from './core-side.ts';
 
@@ -33,10 +33,10 @@ const bobOnline = async () => {
 };
 await until(bobOnline, 'the receiver to be online', 30_000);
 const { token } = await core.files.register(job.path, basename(job.path));
-const request = sendRequest(job.method, { accountId, peer, file: token });
-if (!request) throw new Error(`the bench cannot ask the core for a ${job.method} transfer`);
+const choice = methodChoice(job.method);
+if (!choice) throw new Error(`the bench cannot ask the core for a ${job.method} transfer`);
 const startedAt = epochNow();
-const sent = await core.handlers['transfer.send'](request);
+const sent = await core.handlers['transfer.send']({ accountId, peer, file: token, method: choice.method });
 const transfer = await over;
 const figures = rss.stop();
 await side.close();
