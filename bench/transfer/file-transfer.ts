@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { runChild } from '../child.ts';
 import { startTransferFixture, randomFile, type TransferFixture } from './fixture.ts';
 import { type JingleMethod, type JingleReceiveJob, type JingleSendJob, type RawMode, type RawReceiveJob, type RawSendJob, type Ready, type SideResult } from './job.ts';
-import { askable } from './methods.ts';
+import { askable, methodChoice } from './methods.ts';
 import { reportTransfers, type Case, type Measured } from './report.ts';
 
 export interface FileTransferOptions {
@@ -93,7 +93,12 @@ export async function fileTransfer(options: FileTransferOptions, log: (line: str
     { key: 'in-band', label: 'Jingle IBB', size: options.ibbBytes, jingle: 'in-band', against: 'raw-disk-small' },
   ];
   const measured = cases.filter((each) => each.jingle === undefined || askable(each.jingle));
-  const fixture = await startTransferFixture();
+  const fixture = await startTransferFixture(true);
+  // In-band is what the cores fall back to on a server without a SOCKS5 proxy.
+  const bare = measured.some((each) => each.jingle && methodChoice(each.jingle)?.proxy === false) ? await startTransferFixture(false).catch(async (error: unknown) => {
+    await fixture.dispose();
+    throw error;
+  }) : undefined;
   try {
     const sources = new Map<number, string>();
     for (const size of new Set(measured.map((each) => each.size))) {
@@ -106,13 +111,16 @@ export async function fileTransfer(options: FileTransferOptions, log: (line: str
     for (let run = 1; run <= options.runs; run += 1) {
       for (const each of measured) {
         const source = sources.get(each.size) ?? '';
-        const result = each.raw ? await rawCopy(fixture, each.raw, source, each.size) : await jingleTransfer(fixture, each.jingle ?? 'in-band', source, each.size);
+        const method = each.jingle ?? 'in-band';
+        const server = methodChoice(method)?.proxy === false ? (bare ?? fixture) : fixture;
+        const result = each.raw ? await rawCopy(fixture, each.raw, source, each.size) : await jingleTransfer(server, method, source, each.size);
         results.get(each.key)?.push(result);
         log(`transfer run ${String(run)}/${String(options.runs)} ${each.key.padEnd(14)} ${result.mbps.toFixed(1)} MB/s  sender ${JSON.stringify(result.sender.rss)}  receiver ${JSON.stringify(result.receiver.rss)}`);
       }
     }
     return reportTransfers(options.runs, cases, results);
   } finally {
+    await bare?.dispose();
     await fixture.dispose();
   }
 }

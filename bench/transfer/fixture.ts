@@ -29,8 +29,9 @@ const encode = (value: string) => value.replace(/[^A-Za-z0-9]/g, (c) => `%${c.ch
 /** Prosody 0.12's internal roster store (keyval): one contact with subscription "both". */
 const rosterOf = (contact: string) => ['return {', '\t[false] = { ["version"] = 1; ["pending"] = {}; };', `\t["${contact}"] = { ["subscription"] = "both"; ["groups"] = {}; };`, '};', ''].join('\n');
 
-export async function startTransferFixture(): Promise<TransferFixture> {
-  const server = await startProsody({ domain, users });
+/** `proxy`: whether the server offers its XEP-0065 SOCKS5 proxy. */
+export async function startTransferFixture(proxy: boolean): Promise<TransferFixture> {
+  const server = await startProsody({ domain, users, withoutProxy: !proxy });
   const work = mkdtempSync(join(tmpdir(), 'causette-bench-transfer-'));
   const dispose = async () => {
     rmSync(work, { recursive: true, force: true });

@@ -9,18 +9,20 @@ export interface MethodChoice {
   /** Applied with settings.update on both cores before the transfer. */
   readonly settings: Partial<Settings>;
   readonly method: SendRequest['method'];
+  /** The server offers its SOCKS5 proxy (XEP-0065), or none. */
+  readonly proxy: boolean;
 }
 
 /**
  * What makes the cores use this method, or undefined while the bench has no way to ask for it. The core offers SOCKS5
  * direct candidates to a mutual contact and the server's proxy (XEP-0260), and falls back to in-band (XEP-0261) only
- * when no candidate works; the directTransfers setting off leaves the proxy alone. In-band needs a server without a
- * proxy, which the harness Prosody always has.
+ * when no candidate works; the directTransfers setting off leaves the proxy alone, and a server without a proxy then
+ * leaves in-band.
  */
 export function methodChoice(method: JingleMethod): MethodChoice | undefined {
-  if (method === 'direct') return { settings: { directTransfers: true }, method: 'jingle' };
-  if (method === 'proxy') return { settings: { directTransfers: false }, method: 'jingle' };
-  return undefined;
+  if (method === 'direct') return { settings: { directTransfers: true }, method: 'jingle', proxy: true };
+  if (method === 'proxy') return { settings: { directTransfers: false }, method: 'jingle', proxy: true };
+  return { settings: { directTransfers: false }, method: 'jingle', proxy: false };
 }
 
 /** Whether the bench can ask the cores for this method. */
