@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
+import { silentLogger, type Logger } from '../../electron/core/log/logger.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { roomAddress } from './muc-harness.ts';
 import { createHarness, until, type TestCore } from './roster-harness.ts';
@@ -80,5 +81,25 @@ describe('OMEMO in private messages through a room', () => {
     await alice.handlers['omemo.setEncryption']({ accountId: alice.accountId, peer: room, on: false });
     await alice.handlers['chat.send']({ accountId: alice.accountId, peer: `${room}/Bob`, body: 'said plainly' });
     expect(await found(bob, `${room}/Alice`, (message) => message.body === 'said plainly', 'the plain one')).not.toHaveProperty('encrypted', true);
+  });
+
+  it('refuses a private message in a conversation through a room it has left, and writes nothing of it', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const written: string[] = [];
+    const bobLogger: Logger = { ...silentLogger, stanza: (direction, _account, text) => void (direction === 'out' && written.push(text)), keepsStanzas: () => true, child: () => bobLogger };
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid, { logger: bobLogger })]);
+    const room = roomAddress(server, 'left');
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'private', name: 'Left behind' });
+    await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: bobJid, affiliation: 'member' });
+    await bob.handlers['muc.join']({ accountId: bob.accountId, room, nick: 'Bob' });
+    await until(async () => (await bob.handlers['muc.occupants']({ accountId: bob.accountId, room })).some((occupant) => occupant.nick === 'Alice' && occupant.jid?.startsWith(aliceJid) === true), 'alice seen by bob');
+    const before = await bob.handlers['chat.send']({ accountId: bob.accountId, peer: `${room}/Alice`, body: 'before leaving' });
+    expect(await found(bob, `${room}/Alice`, (message) => message.id === before.id && message.state !== 'pending', 'bob’s first private message')).toMatchObject({ encrypted: true, state: 'sent' });
+    await bob.handlers['muc.leave']({ accountId: bob.accountId, room });
+
+    const refused = await bob.handlers['chat.send']({ accountId: bob.accountId, peer: `${room}/Alice`, body: 'after leaving' });
+    const failed = await found(bob, `${room}/Alice`, (message) => message.id === refused.id && message.state === 'failed', 'the refusal');
+    expect(failed.failure).toEqual({ code: 'encryption-unavailable', params: { context: 'privateNotInRoom', jid: room, room, nick: 'Alice' } });
+    expect(written.some((text) => text.includes('after leaving'))).toBe(false);
   });
 });

@@ -25,9 +25,15 @@ export function createPrivateEncryptStep(deps: PrivateEncryptDeps): OutgoingStep
   const ready = sessionsWith(deps);
   return async (stanza) => {
     const address = privateMessage(stanza);
-    const features = address === undefined ? undefined : deps.rooms.features(address.room);
-    if (address === undefined || features === undefined) return stanza;
+    if (address === undefined) return stanza;
     const { room, nick } = address;
+    const features = deps.rooms.features(room);
+    if (features === undefined) {
+      // Not in the room (left, or not joined again yet): whether it is encrypted is unknown, so unless the user turned its
+      // encryption off the message is refused rather than sent in the clear (the room would refuse a non-occupant anyway).
+      if (deps.choice(room) === false) return stanza;
+      throw refuse('privateNotInRoom', room, `You are not in ${room}, so this private message to ${nick} cannot be encrypted: it was not sent.`, { room, nick });
+    }
     // The room's switch says for its private messages too.
     const state = roomEncryptionState(room, deps.choice(room), features);
     if (!state.on) return stanza;
