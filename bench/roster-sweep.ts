@@ -3,6 +3,7 @@
 import { runLoad, type Side } from './child.ts';
 import { loadJobOf, startFixture } from './fixture.ts';
 import type { LoadResult } from './load-job.ts';
+import { serverIdle } from './server-idle.ts';
 import { fmt, median, renderGrid } from './table.ts';
 
 export const sweepSizes = [1_000, 5_000, 20_000, 50_000] as const;
@@ -31,12 +32,17 @@ async function measureSize(contacts: number, options: RosterSweepOptions, log: (
   try {
     const job = loadJobOf(fixture, { contacts, online }, 120_000);
     // One unmeasured load per side first: Prosody loads modules and the roster store lazily on the first sign-in.
-    for (const side of ['baseline', 'causette'] as const) await runLoad(side, job);
+    // Each load starts once Prosody is idle after the one before (see roster-presence.ts).
+    const load = async (side: Side) => {
+      await serverIdle(server.pid);
+      return runLoad(side, job);
+    };
+    for (const side of ['baseline', 'causette'] as const) await load(side);
     const runs = runsAt(contacts, options.runs);
     const times: Record<Side, number[]> = { causette: [], baseline: [] };
     for (let run = 1; run <= runs; run += 1) {
       for (const side of ['baseline', 'causette'] as const) {
-        const result: LoadResult = await runLoad(side, job);
+        const result: LoadResult = await load(side);
         times[side].push(Math.round(result.roster - result.online));
         log(`sweep ${String(contacts)} run ${String(run)}/${String(runs)} ${side.padEnd(8)} ${JSON.stringify(result)}`);
       }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only roster,roster-sweep,mam,render,omemo,room --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
+// `npm run bench [-- --only roster,roster-sweep,mam,render,omemo,room,transfer --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
 import { parseArgs } from 'node:util';
 import { isProsodyInstalled, installHint } from '../test/server/prosody.ts';
 import { mamCatchUp } from './mam/mam-catchup.ts';
@@ -7,8 +7,9 @@ import { rendering } from './render/rendering.ts';
 import { roomStream } from './room/room-stream.ts';
 import { rosterPresence } from './roster-presence.ts';
 import { rosterSweep } from './roster-sweep.ts';
+import { fileTransfer } from './transfer/file-transfer.ts';
 
-const scenarios = ['roster', 'roster-sweep', 'mam', 'render', 'omemo', 'room'] as const;
+const scenarios = ['roster', 'roster-sweep', 'mam', 'render', 'omemo', 'room', 'transfer'] as const;
 type Scenario = (typeof scenarios)[number];
 
 const { values } = parseArgs({
@@ -26,6 +27,9 @@ const { values } = parseArgs({
     occupants: { type: 'string', default: '2000' },
     'room-rate': { type: 'string', default: '100' },
     'room-seconds': { type: 'string', default: '30' },
+    /** The transfer scenario's sizes in MiB: the raw copies' and SOCKS5's file (issue 13: 1 GiB), and the in-band one. */
+    'transfer-mib': { type: 'string', default: '1024' },
+    'ibb-mib': { type: 'string', default: '20' },
   },
 });
 
@@ -83,6 +87,11 @@ for (const scenario of only) {
       seconds: bounded('room-seconds', values['room-seconds'], 1, 300),
     };
     tables.push(await roomStream(options, log));
+  }
+  if (scenario === 'transfer') {
+    const mib = 1024 * 1024;
+    const options = { runs: runs(3), fileBytes: bounded('transfer-mib', values['transfer-mib'], 1, 8_192) * mib, ibbBytes: bounded('ibb-mib', values['ibb-mib'], 1, 1_024) * mib };
+    tables.push(await fileTransfer(options, log));
   }
 }
 process.stdout.write(`\n${tables.join('\n\n')}\n\n(bench took ${String(Math.round((Date.now() - started) / 1000))} s)\n`);

@@ -45,22 +45,24 @@ export function renderTable(rows: readonly Row[]): string {
   );
 }
 
-/** A goal on a row's ratio: Causette's median at most `max` times the baseline's, in this run. */
-export interface Goal {
-  readonly row: Row;
-  readonly max: number;
-}
+/**
+ * A goal on a row's ratio, in this run: Causette's median at most `max` times the baseline's (a time, a size), or at
+ * least `min` times (a throughput).
+ */
+export type Goal = { readonly row: Row; readonly max: number } | { readonly row: Row; readonly min: number };
 
 /** One line per goal: the goal, the ratio measured in this run, and whether it was met. */
 export function renderGoals(goals: readonly Goal[]): string {
   return goals
-    .map(({ row, max }) => {
-      const ratio = ratioOf(row);
+    .map((goal) => {
+      const ratio = ratioOf(goal.row);
       // Judged on the ratio as printed, so that a shown 1.20× never misses a goal of 1.20×.
       const shown = ratio === undefined ? undefined : Math.round(ratio * 100) / 100;
-      const verdict = shown === undefined ? 'not measured' : shown <= max ? 'met' : 'missed';
+      const [sign, bound] = 'max' in goal ? ['≤', goal.max] : ['≥', goal.min];
+      const met = (value: number) => ('max' in goal ? value <= goal.max : value >= goal.min);
+      const verdict = shown === undefined ? 'not measured' : met(shown) ? 'met' : 'missed';
       const measured = shown === undefined ? '—' : `${shown.toFixed(2)}×`;
-      return `goal: ${row.metric.trim()} ≤ ${max.toFixed(2)}× baseline; measured ${measured}: ${verdict}`;
+      return `goal: ${goal.row.metric.trim()} ${sign} ${bound.toFixed(2)}× baseline; measured ${measured}: ${verdict}`;
     })
     .join('\n');
 }

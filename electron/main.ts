@@ -18,6 +18,7 @@ import { createDesktopSecretBox } from './secrets.ts';
 import { guardContents, guardSession } from './security.ts';
 import { createBadge } from './tray/badge.ts';
 import { trackTaskbarProgress } from './taskbar-progress.ts';
+import { createFileShell } from './file-shell.ts';
 import { createClosePolicy, type ClosePolicy } from './tray/close-to-tray.ts';
 import { createTray, type AppTray } from './tray/tray.ts';
 import { trackUnread, type UnreadCount } from './tray/unread-count.ts';
@@ -121,6 +122,7 @@ async function start(): Promise<void> {
     secrets: createDesktopSecretBox(profileDir, safeStorage, process.platform),
     version: app.getVersion(),
     downloadsDir: app.getPath('downloads'),
+    fileShell: createFileShell(shell, dialog, () => windows.current()),
     // Events are checked against the contract when run from the project (`npm start`), never in an installed app.
     checkEvents: !app.isPackaged,
   });

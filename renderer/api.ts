@@ -36,7 +36,7 @@ export interface Api {
   /** Resolves to the command's value, or throws a CallError. */
   call<K extends CommandName>(name: K, request: CommandRequest<K>): Promise<CommandResponse<K>>;
   on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
-  /** A File the user dropped or picked, handed to the host; its token for transfer.upload. Throws a CallError. */
+  /** A File the user dropped or picked, handed to the host; its token for transfer.send. Throws a CallError. */
   shareFile(file: File): Promise<ChosenFile>;
   /** A finished download's image preview; undefined when there is none. */
   downloadedImage(transferId: string): Promise<Blob | undefined>;
@@ -132,7 +132,7 @@ export function call<K extends CommandName>(name: K, request: CommandRequest<K>)
   return installed.call(name, request);
 }
 
-/** Hands a file the user chose to the host through the installed api: its token for transfer.upload. */
+/** Hands a file the user chose to the host through the installed api: its token for transfer.send. */
 export function shareFile(file: File): Promise<ChosenFile> {
   if (!installed) return Promise.reject(new CallError({ code: 'internal', message: 'Causette is not connected yet.', params: { context: 'notYet' } }));
   return installed.shareFile(file);

@@ -23,6 +23,17 @@ export interface CoreOptions {
   readonly directHosts?: readonly string[];
   /** The largest file downloaded (bytes); default 1 GiB. */
   readonly maxDownloadBytes?: number;
+  /** What the desktop host can do with files on disk (Electron's shell and dialog); the browser mode has none. */
+  readonly fileShell?: FileShell;
+}
+
+export interface FileShell {
+  /** Opens a file with the system's application for it. */
+  open(path: string): Promise<void>;
+  /** Shows a file selected in the system's file manager. */
+  reveal(path: string): void;
+  /** Asks the user for a folder; undefined when they cancel. */
+  chooseFolder(): Promise<string | undefined>;
 }
 
 export type CoreEventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;

@@ -139,7 +139,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),
-    ...createTransferHandlers({ accounts, files, transfers, downloads, extraCa: options.extraCa ?? [], downloadsDir: () => downloadsDir }),
+    ...createTransferHandlers({ accounts, files, transfers, downloads, extraCa: options.extraCa ?? [], downloadsDir: () => downloadsDir, fileShell: options.fileShell }),
   };
 
   await accounts.resume();

@@ -1,6 +1,6 @@
 // OMEMO slice (XEP-0384): per account and JID, the devices with their fingerprints and trust as the core last told them
-// (omemo.devices, answered or pushed), from which each message's lock and the new-device banner are derived; and the
-// banners the user dismissed.
+// (omemo.devices, answered or pushed), from which each message's lock and the new-device banner are derived (the core
+// keeps which banners the user dismissed).
 import { create } from 'zustand';
 import { devicesAwaitingDecision, messageLock, type MessageLock } from '../../shared/model/device-trust.ts';
 import type { OmemoDevice, OmemoDevices } from '../../shared/model/encryption.ts';
@@ -8,11 +8,9 @@ import type { OmemoDevice, OmemoDevices } from '../../shared/model/encryption.ts
 export interface OmemoState {
   /** By `accountId jid`. */
   readonly devices: Readonly<Record<string, OmemoDevices>>;
-  /** Banners dismissed this session, as `accountId jid deviceId`. */
-  readonly dismissed: readonly string[];
 }
 
-export const initialOmemo: OmemoState = { devices: {}, dismissed: [] };
+export const initialOmemo: OmemoState = { devices: {} };
 
 const keyOf = (accountId: string, jid: string) => `${accountId} ${jid}`;
 
@@ -20,15 +18,10 @@ export function applyDevices(state: OmemoState, accountId: string, jid: string, 
   return { ...state, devices: { ...state.devices, [keyOf(accountId, jid)]: devices } };
 }
 
-export function applyDismiss(state: OmemoState, accountId: string, jid: string, deviceId: number): OmemoState {
-  return { ...state, dismissed: [...state.dismissed, `${keyOf(accountId, jid)} ${String(deviceId)}`] };
-}
-
 export function applyOmemoForget(state: OmemoState, accountId: string): OmemoState {
   const prefix = `${accountId} `;
   return {
     devices: Object.fromEntries(Object.entries(state.devices).filter(([key]) => !key.startsWith(prefix))),
-    dismissed: state.dismissed.filter((key) => !key.startsWith(prefix)),
   };
 }
 
@@ -54,18 +47,16 @@ export function selectMessageLock(state: OmemoState, accountId: string, jid: str
 export function selectNewDevices(state: OmemoState, accountId: string, jid: string): OmemoDevice[] {
   const known = selectDevices(state, accountId, jid);
   if (!known) return [];
-  return devicesAwaitingDecision(known.devices).filter((device) => !state.dismissed.includes(`${keyOf(accountId, jid)} ${String(device.deviceId)}`));
+  return devicesAwaitingDecision(known.devices).filter((device) => device.bannerDismissed !== true);
 }
 
 interface OmemoActions {
   readonly loaded: (accountId: string, jid: string, devices: OmemoDevices) => void;
-  readonly dismiss: (accountId: string, jid: string, deviceId: number) => void;
   readonly forget: (accountId: string) => void;
 }
 
 export const useOmemo = create<OmemoState & OmemoActions>()((set) => ({
   ...initialOmemo,
   loaded: (accountId, jid, devices) => set((state) => applyDevices(state, accountId, jid, devices)),
-  dismiss: (accountId, jid, deviceId) => set((state) => applyDismiss(state, accountId, jid, deviceId)),
   forget: (accountId) => set((state) => applyOmemoForget(state, accountId)),
 }));

@@ -298,11 +298,8 @@ export const commands = {
     z.object({ accountId: AccountIdSchema, jid: ContactJid, deviceId: z.number().int().positive(), trust: DeviceTrustSchema.exclude(['undecided']) }).strict(),
     OmemoDevicesSchema,
   ),
-  /**
-   * XEP-0363: uploads a file the user chose (its token from the host) and shares its URL in the conversation, with an
-   * XEP-0066 reference; answers at once with the transfer, whose progress follows as transfer.updated events.
-   */
-  'transfer.upload': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, file: z.string().uuid() }).strict(), TransferSchema),
+  /** Dismisses the banner that tells of a new device awaiting a decision; it stays dismissed after a restart (that device only). */
+  'omemo.dismissNewDevice': command(z.object({ accountId: AccountIdSchema, jid: ContactJid, deviceId: z.number().int().positive() }).strict(), OmemoDevicesSchema),
   /**
    * Fetches a file shared by URL (https with XEP-0066, or aesgcm:// of XEP-0454, decrypted) into the downloads folder;
    * answers at once with the transfer, whose progress follows as transfer.updated events.
@@ -313,12 +310,17 @@ export const commands = {
   ),
   /**
    * Sends a file the user chose (its token from the host) to a conversation: with 'auto', by Jingle (XEP-0234) to the
-   * contact's online device that takes file transfers, else by HTTP upload (offline contact, room, no such device);
+   * contact's online device that takes file transfers, else by HTTP upload (XEP-0363; offline contact, room, no such
+   * device), its URL shared in the conversation with an XEP-0066 reference (aesgcm:// of XEP-0454 when encrypted);
    * 'jingle' refuses when no device can take it. Answers at once; progress follows as transfer.updated events.
    */
   'transfer.send': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, file: z.string().uuid(), method: SendMethodSchema.default('auto') }).strict(), TransferSchema),
   /** Accepts a file offered by Jingle (a transfer 'in', 'pending'), saved in the downloads folder or the folder the host chose. */
   'transfer.accept': command(z.object({ id: z.string().uuid(), folder: z.string().min(1).max(4096).optional() }).strict(), z.boolean()),
+  /** Accepts an offer into a folder the desktop host asks the user for; false when they cancel the choice. */
+  'transfer.acceptInto': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
+  /** Opens a received file with its application, or shows it in the file manager ('reveal'); desktop host only. */
+  'transfer.open': command(z.object({ id: z.string().uuid(), reveal: z.boolean().default(false) }).strict(), z.boolean()),
   /** Declines a file offered by Jingle (XEP-0166 reason decline). */
   'transfer.decline': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
   /** Stops a transfer under way, Jingle or HTTP; false when it was over already. */

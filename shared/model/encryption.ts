@@ -48,6 +48,8 @@ export const OmemoDeviceSchema = z.object({
   used: z.boolean(),
   /** When a message from it was last decrypted here (epoch ms). */
   lastSeen: z.number().optional(),
+  /** The user dismissed the banner that told of this new device (kept across restarts). */
+  bannerDismissed: z.boolean().optional(),
 });
 export type OmemoDevice = z.infer<typeof OmemoDeviceSchema>;
 

@@ -39,6 +39,6 @@ export const TransferSchema = z.object({
 });
 export type Transfer = z.infer<typeof TransferSchema>;
 
-/** A file the user chose, as the host registered it: the renderer names it by this token (transfer.upload's `file`). */
+/** A file the user chose, as the host registered it: the renderer names it by this token (transfer.send's `file`). */
 export const ChosenFileSchema = z.object({ token: z.string().uuid(), name: z.string(), size: z.number().int().min(0) });
 export type ChosenFile = z.infer<typeof ChosenFileSchema>;

@@ -1,17 +1,37 @@
 // Trust in OMEMO devices in the window (XEP-0384 §8): the lock on each incoming message follows its device's trust, a device
 // is verified by pasting the code its QR holds (the encryption panel shows ours), a wrong code is refused, and a verified
-// contact's new device brings a banner until the user decides; axe finds nothing.
+// contact's new device brings a banner until the user decides, or dismisses it: dismissed, it stays so after a restart,
+// and another new device brings it back; axe finds nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { violations } from './axe.ts';
-import type { BrowserMode } from './browser-mode.ts';
-import { openSignedIn, setPrivacy } from './ui.ts';
+import { buildDeviceListPublish, buildDeviceListRequest, parseDeviceList } from '../../electron/core/omemo/axolotl-device-list.ts';
+import type { Connection } from '../../electron/core/xmpp/connection.ts';
+import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
+import { openSignedIn, plainClient, setPrivacy, signIn, waitUntilOnline } from './ui.ts';
 
 let server: ProsodyServer;
 let alice: BrowserMode;
 let bob: BrowserMode;
 let bobLaptop: BrowserMode | undefined;
+let bobScript: Connection | undefined;
+/** alice's profile, kept across a restart of her window and core. */
+const aliceProfile = join(mkdtempSync(join(tmpdir(), 'causette-e2e-trust-')), 'profile');
+
+/** alice's window on her kept profile: signed in with her password remembered, or (a restart) signing in by itself. */
+async function openAlice(first: boolean): Promise<BrowserMode> {
+  const ui = await openBrowserMode({ caPem: server.caPem, profileDir: aliceProfile });
+  if (first) {
+    await ui.page.getByLabel('Remember password').check();
+    await signIn(ui.page, server.c2sPort, 'alice@localhost', 'alice-pass');
+  }
+  await waitUntilOnline(ui.page);
+  return ui;
+}
 
 beforeAll(async () => {
   server = await startProsody({
@@ -20,16 +40,18 @@ beforeAll(async () => {
       { username: 'bob', password: 'bob-pass' },
     ],
   });
-  [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
+  [alice, bob] = await Promise.all([openAlice(true), openSignedIn(server, 'bob', 'bob-pass')]);
   await setPrivacy(alice.page, { holdRequests: false });
   await setPrivacy(bob.page, { holdRequests: false });
 });
 
 afterAll(async () => {
+  await bobScript?.stop();
   await bobLaptop?.close();
   await alice?.close();
   await bob?.close();
   await server?.dispose();
+  rmSync(join(aliceProfile, '..'), { recursive: true, force: true });
 });
 
 const conversation = (page: Page, name: string): Locator => page.getByRole('region', { name: `Conversation with ${name}` });
@@ -135,5 +157,36 @@ describe('trust in devices in the window', () => {
     await panel.getByRole('status').getByText(`Device ${laptopId} verified.`).waitFor({ timeout: 5_000 });
     expect(await row.textContent()).toContain('Verified');
     expect(await violations(bob.page)).toEqual([]);
+  });
+
+  it('keeps a dismissed banner dismissed after a restart, and shows it again for another new device', async () => {
+    // Another client of bob's announces new devices in his list (XEP-0384 §4.2), keeping the ids already there.
+    bobScript = await plainClient(server, 'bob', 'bob-pass');
+    const script = bobScript;
+    const listed = parseDeviceList(await script.iq(buildDeviceListRequest(undefined), 10_000)) ?? [];
+    expect(listed).toHaveLength(2);
+    const announce = (ids: readonly number[]) => script.iq(buildDeviceListPublish([...listed, ...ids]), 10_000);
+    const bannerFor = (page: Page, device: number) => conversation(page, 'Bob').getByText(`Bob has a new device (${String(device)}) that you have not verified. Messages are not encrypted for it.`);
+    await announce([424242]);
+    const first = bannerFor(alice.page, 424242);
+    await first.waitFor({ timeout: 15_000 });
+    await conversation(alice.page, 'Bob').locator('.new-device-bar').filter({ hasText: '424242' }).getByRole('button', { name: 'Dismiss' }).click();
+    await first.waitFor({ state: 'detached', timeout: 5_000 });
+
+    // alice's window and core start again on the same profile.
+    await alice.close();
+    alice = await openAlice(false);
+    await alice.page.getByRole('list', { name: 'Contacts' }).getByRole('listitem', { name: 'Bob' }).getByRole('button').click();
+    // Her core knows the device (listed in Bob's details) and still has its banner dismissed.
+    await conversation(alice.page, 'Bob').getByRole('button', { name: 'Details' }).click();
+    await alice.page.getByRole('region', { name: 'Bob' }).getByRole('region', { name: 'Encryption (OMEMO)' }).getByRole('listitem', { name: 'Device 424242' }).waitFor({ timeout: 15_000 });
+    await alice.page.getByRole('region', { name: 'Bob' }).getByRole('button', { name: 'Close' }).click();
+    expect(await bannerFor(alice.page, 424242).count()).toBe(0);
+
+    // Another new device of bob's: its banner shows, the dismissed one's does not come back.
+    await announce([424242, 515151]);
+    await bannerFor(alice.page, 515151).waitFor({ timeout: 15_000 });
+    expect(await bannerFor(alice.page, 424242).count()).toBe(0);
+    expect(await violations(alice.page)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // OMEMO in a room's header (XEP-0384 in XEP-0045 rooms): a private group (members-only, addresses visible) is encrypted by
 // default with the same Encryption switch as a chat, which the keyboard turns off; a public channel cannot be, its switch is
 // off and says why, in English and in French; the locks on the messages follow, each from its sender's device (the occupant's
-// real JID's) as verified, not verified or not encrypted; axe finds nothing.
+// real JID's) as verified, not verified or not encrypted; private messages through the room are encrypted for the
+// occupant's real JID, and refused once that JID is not known; axe finds nothing.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -173,6 +174,31 @@ describe('encryption in a room’s header', () => {
     expect(await lock(view, 'merci alice', en, 'encryption.fromUnverified').count()).toBe(1);
     expect(await lock(view, 'welcome, bob', en, 'encryption.encrypted').count()).toBe(1);
     expect(await lock(view, 'said in the clear', en, 'encryption.notEncrypted').count()).toBe(1);
+    expect(await violations(alice.page)).toEqual([]);
+  });
+
+  it('encrypts private messages through the room for the occupant’s real JID, and refuses one to an occupant gone', async () => {
+    const room = `secret@conference.${server.domain}`;
+    const pm = (page: Page, say: Say, nick: string) => page.getByRole('region', { name: say('chat.with', { name: say('room.privateName', { nick, room }) }) });
+    // bob writes to alice privately from the room's occupants, in French.
+    await roomView(bob.page, fr, room).getByRole('button', { name: fr('room.messagePrivately', { nick: 'alice' }) }).click();
+    await send(pm(bob.page, fr, 'alice'), fr, 'rien que pour toi');
+    await alice.page.getByRole('button', { name: en('room.messagePrivately', { nick: 'bob' }) }).click();
+    const atAlice = pm(alice.page, en, 'bob');
+    await lock(atAlice, 'rien que pour toi', en, 'encryption.fromUnverified').waitFor({ timeout: 15_000 });
+    await send(atAlice, en, 'just for you too');
+    await lock(pm(bob.page, fr, 'alice'), 'just for you too', fr, 'encryption.fromUnverified').waitFor({ timeout: 15_000 });
+    // Their headers say so, following the room's switch.
+    await atAlice.getByText(en('chat.privateEncrypted')).waitFor({ timeout: 5_000 });
+    await pm(bob.page, fr, 'alice').getByText(fr('chat.privateEncrypted')).waitFor({ timeout: 5_000 });
+    expect(await violations(bob.page)).toEqual([]);
+
+    // bob leaves: whose devices to encrypt for is no longer known, and the message is not sent, saying why.
+    await bob.page.getByRole('region', { name: fr('conversations.title') }).getByRole('button', { name: new RegExp(`^${room}`) }).click();
+    await roomView(bob.page, fr, room).getByRole('button', { name: fr('room.leave') }).click();
+    await expect.poll(async () => (await alice.page.getByRole('button', { name: en('room.messagePrivately', { nick: 'bob' }) }).count()), { timeout: 10_000 }).toBe(0);
+    await send(atAlice, en, 'are you still there');
+    await message(atAlice, 'are you still there').getByText(en('errors.encryption-unavailable_privateUnknownJid', { nick: 'bob', room })).waitFor({ timeout: 10_000 });
     expect(await violations(alice.page)).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ describe('aesgcm:// files with python-omemo and Python’s cryptography', () => 
     const bytes = randomBytes(120_000);
     writeFileSync(join(dir, 'scan.png'), bytes);
     const chosen = await alice.files.register(join(dir, 'scan.png'));
-    const started = await alice.handlers['transfer.upload']({ accountId: alice.accountId, peer: bobJid, file: chosen.token });
+    const started = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bobJid, file: chosen.token, method: 'upload' });
     const sent = await ended(alice, started.id);
     expect(sent.url).toMatch(/^aesgcm:\/\/localhost:\d+\/.+\/scan\.png#[0-9a-f]{88}$/u);
     const opened = await until(async () => (await bob.omemoReceived()).decrypted.find((entry) => entry.body === sent.url), 'the peer decrypts the message');
@@ -60,7 +60,7 @@ describe('aesgcm:// files with python-omemo and Python’s cryptography', () => 
     const fragment = python('encrypt', join(dir, 'plain'), join(dir, 'notes.txt'));
     const chosenCipher = await alice.files.register(join(dir, 'notes.txt'));
     // Uploaded through a conversation without encryption, so that it goes up as it is (already encrypted).
-    const carrier = await alice.handlers['transfer.upload']({ accountId: alice.accountId, peer: `nobody@${server.domain}`, file: chosenCipher.token });
+    const carrier = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: `nobody@${server.domain}`, file: chosenCipher.token, method: 'upload' });
     const https = (await ended(alice, carrier.id)).url ?? '';
     expect(https).toMatch(/^https:/u);
     const link = `aesgcm:${https.slice('https:'.length)}#${fragment}`;

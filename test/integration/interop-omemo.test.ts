@@ -1,6 +1,6 @@
 // OMEMO 0.3 interop (XEP-0384 v0.3.0) with an independent implementation: a slixmpp peer using python-omemo 1.0 with its
 // oldmemo backend (Debian's python3-omemo, python3-oldmemo), both directions, one-to-one and in a members-only room
-// (issue 12, Interoperability).
+// and privately through that room (issue 12, Interoperability).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -70,6 +70,30 @@ describe('OMEMO 0.3 with python-omemo in a members-only room', () => {
 
     await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'and once more' });
     await until(async () => (await bob.omemoReceived()).decrypted.some((entry) => entry.body === 'and once more'), 'the peer decrypts the answer');
+    expect((await bob.omemoReceived()).failures).toEqual([]);
+  });
+});
+
+describe('OMEMO 0.3 with python-omemo in private messages through a members-only room', () => {
+  it('the peer decrypts Causette’s private message, encrypted for its real JID, and Causette the peer’s', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const alice = await harness.signIn(aliceJid);
+    const bob = await peers.peer(bobJid);
+    const bobDevice = await bob.omemoStart();
+    const room = roomAddress(server, 'interop-pm');
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'private' });
+    await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: bobJid, affiliation: 'member' });
+    await bob.joinRoom({ room, nick: 'Bob' });
+    await until(async () => (await alice.handlers['muc.occupants']({ accountId: alice.accountId, room })).some((occupant) => occupant.nick === 'Bob'), 'bob is in');
+
+    const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: `${room}/Bob`, body: 'Bonjour, just you' });
+    const first = await until(async () => (await bob.omemoReceived()).decrypted.find((entry) => entry.body === 'Bonjour, just you'), 'the peer decrypts');
+    expect(first).toMatchObject({ from: aliceJid, type: 'chat' });
+    expect((await history(alice, `${room}/Bob`)).find((message) => message.id === sent.id)).toMatchObject({ encrypted: true });
+
+    expect((await bob.omemoSendPrivate(`${room}/Alice`, aliceJid, 'Hello back, privately')).errors).toEqual([]);
+    const received = await until(async () => (await history(alice, `${room}/Bob`)).find((message) => message.body === 'Hello back, privately'), 'Causette decrypts');
+    expect(received).toMatchObject({ kind: 'private', encrypted: true, senderDevice: bobDevice, sender: { nick: 'Bob', jid: bobJid }, direction: 'in' });
     expect((await bob.omemoReceived()).failures).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ async function upload(core: TestCore, peer: string, name: string, bytes: Uint8Ar
   const path = join(dir, `${randomBytes(4).toString('hex')}-${name}`);
   writeFileSync(path, bytes);
   const chosen = await core.files.register(path, name);
-  const started = await core.handlers['transfer.upload']({ accountId: core.accountId, peer, file: chosen.token });
+  const started = await core.handlers['transfer.send']({ accountId: core.accountId, peer, file: chosen.token, method: 'upload' });
   return ended(core, started.id);
 }
 

@@ -40,7 +40,7 @@ describe('HTTP file upload', () => {
     const chosen = await alice.files.register(path);
     expect(chosen).toMatchObject({ name: 'holiday photo.jpg', size: bytes.length });
 
-    const started = await alice.handlers['transfer.upload']({ accountId: alice.accountId, peer: bobJid, file: chosen.token });
+    const started = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bobJid, file: chosen.token, method: 'upload' });
     expect(started).toMatchObject({ direction: 'out', method: 'upload', name: 'holiday photo.jpg', size: bytes.length, peer: bobJid });
     const done = await until(() => updates(alice, started.id).find((transfer) => transfer.state === 'done' || transfer.state === 'failed'), 'the upload ends', 20_000);
     expect(done).toMatchObject({ state: 'done', done: bytes.length });
@@ -67,13 +67,13 @@ describe('HTTP file upload', () => {
     // Prosody's http_file_share takes 10 MiB by default.
     writeFileSync(path, Buffer.alloc(10 * 1024 * 1024 + 1));
     const chosen = await alice.files.register(path);
-    const started = await alice.handlers['transfer.upload']({ accountId: alice.accountId, peer: bobJid, file: chosen.token });
+    const started = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bobJid, file: chosen.token, method: 'upload' });
     const failed = await until(() => updates(alice, started.id).find((transfer) => transfer.state === 'failed'), 'the refusal');
     expect(failed.error).toMatchObject({ code: 'bad-request', params: { context: 'fileTooLarge', size: String(10 * 1024 * 1024 + 1), max: String(10 * 1024 * 1024) } });
     expect(failed.done).toBe(0);
     expect((await alice.handlers['chat.history']({ accountId: alice.accountId, peer: bobJid, limit: 10 })).messages).toEqual([]);
 
-    await expect(alice.handlers['transfer.upload']({ accountId: alice.accountId, peer: bobJid, file: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bobJid, file: '00000000-0000-4000-8000-000000000000', method: 'upload' })).rejects.toMatchObject({ code: 'not-found' });
     await expect(alice.files.register(dir)).rejects.toMatchObject({ code: 'not-found' });
   });
 });

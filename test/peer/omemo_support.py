@@ -149,9 +149,25 @@ class OmemoPeer:
         stanza.send()
         return {"errors": [str(error) for error in errors]}
 
+    async def send_private(self, to, member, body):
+        """A private message through a room (XEP-0045 §7.5) to the occupant `to`, encrypted for `member`, their real bare JID."""
+        await self.manager.refresh_device_list(NS, member)
+        messages, errors = await self.manager.encrypt(frozenset([member]), {NS: body.encode("utf-8")})
+        if not messages:
+            raise RuntimeError(f"nothing to send: {errors}")
+        stanza = self.peer.make_message(mto=to, mtype="chat", mbody="I sent you an OMEMO encrypted message")
+        stanza.append(ET.Element("{http://jabber.org/protocol/muc#user}x"))
+        for message in messages:
+            stanza.append(oldmemo.etree.serialize_message(message))
+        stanza.append(ET.Element("{urn:xmpp:hints}store"))
+        stanza.send()
+        return {"errors": [str(error) for error in errors]}
+
     def sender(self, stanza):
-        """The real bare JID of who sent it: in a room, the occupant's, which a non-anonymous room shows in its presence."""
-        if stanza["type"] != "groupchat":
+        """The real bare JID of who sent it: in a room (or privately through it), the occupant's, which a non-anonymous room
+        shows in its presence."""
+        private = stanza.xml.find("{http://jabber.org/protocol/muc#user}x") is not None and stanza["from"].bare in self.peer.plugin["xep_0045"].rooms
+        if stanza["type"] != "groupchat" and not private:
             return stanza["from"].bare
         real = self.peer.plugin["xep_0045"].get_jid_property(stanza["from"].bare, stanza["from"].resource, "jid")
         return JID(str(real)).bare if real else None

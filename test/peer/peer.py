@@ -231,6 +231,10 @@ async def omemo_send_groupchat(peer, args):
     return await peer.omemo.send_groupchat(args["room"], args["members"], args["body"])
 
 
+async def omemo_send_private(peer, args):
+    return await peer.omemo.send_private(args["to"], args["member"], args["body"])
+
+
 async def omemo_received(peer, _args):
     return {"decrypted": peer.omemo.decrypted, "failures": peer.omemo.failures}
 
@@ -269,6 +273,7 @@ COMMANDS = {
     "omemoSend": omemo_send,
     "omemoReceived": omemo_received,
     "omemoSendGroupchat": omemo_send_groupchat,
+    "omemoSendPrivate": omemo_send_private,
     "omemo2Start": omemo2_start,
     "omemo2Send": omemo2_send,
     "omemo2Received": omemo2_received,

@@ -26,6 +26,8 @@ export interface ConfigParams {
   readonly extraModules?: readonly string[];
   /** Usual modules left out, e.g. ['bookmarks'] for a server without XEP-0402. */
   readonly withoutModules?: readonly string[];
+  /** No XEP-0065 proxy component (a server that offers no SOCKS5 streamhost). */
+  readonly withoutProxy?: boolean;
   /** Caps TLS at 1.2: 0.12 offers SCRAM-*-PLUS (tls-unique) only there. Default: 1.2 and up. */
   readonly tlsMax?: '1.2';
   /** The upload service shares its files by https URLs (https://<domain>:<https port>/…) instead of http ones. */
@@ -116,7 +118,5 @@ Component ${lua(`conference.${p.domain}`)} "muc" -- XEP-0045
 Component ${lua(`upload.${p.domain}`)} "http_file_share" -- XEP-0363
   http_external_url = ${lua(p.httpsUploads ? `https://${p.domain}:${p.ports.https}/` : `http://127.0.0.1:${p.ports.http}/`)}
 
-Component ${lua(`proxy.${p.domain}`)} "proxy65" -- XEP-0065
-  proxy65_address = "127.0.0.1"
-${p.extraConfig ?? ''}`;
+${p.withoutProxy ? '' : `Component ${lua(`proxy.${p.domain}`)} "proxy65" -- XEP-0065\n  proxy65_address = "127.0.0.1"\n`}${p.extraConfig ?? ''}`;
 }

@@ -28,6 +28,8 @@ export interface ProsodyOptions {
   extraModules?: readonly string[];
   /** Usual modules left out, e.g. ['bookmarks'] for a server without XEP-0402 (XEP-0048 in private storage only). */
   withoutModules?: readonly string[];
+  /** No XEP-0065 proxy component: a server that offers no SOCKS5 streamhost (Jingle falls back to in-band). */
+  withoutProxy?: boolean;
   /** Caps TLS at 1.2 (where 0.12 offers SCRAM-*-PLUS); default: TLS 1.2 and up. */
   tlsMax?: '1.2';
   /** The upload service shares https URLs (the leaf certificate names the domain: use it with 'localhost'). */
@@ -135,6 +137,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
         ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
         ...(options.extraModules ? { extraModules: options.extraModules } : {}),
         ...(options.withoutModules ? { withoutModules: options.withoutModules } : {}),
+        ...(options.withoutProxy ? { withoutProxy: true } : {}),
         ...(options.tlsMax ? { tlsMax: options.tlsMax } : {}),
         ...(options.httpsUploads ? { httpsUploads: true } : {}),
       });
@@ -146,7 +149,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
         { service: 'c2s_direct_tls', port: ports.directTls },
         { service: 'http', port: ports.http },
         { service: 'https', port: ports.https },
-        { service: 'proxy65', port: ports.proxy65 },
+        ...(options.withoutProxy ? [] : [{ service: 'proxy65', port: ports.proxy65 }]),
       ];
     };
     await writeConfig();

@@ -82,6 +82,8 @@ export interface SlixmppPeer {
   omemoSend(to: string, body: string): Promise<{ errors: string[] }>;
   /** An encrypted room message for the members' devices (their real bare JIDs) and the peer's other devices. */
   omemoSendGroupchat(room: string, members: readonly string[], body: string): Promise<{ errors: string[] }>;
+  /** A private message through a room to the occupant `to` (room@service/nick), encrypted for `member`, their real bare JID. */
+  omemoSendPrivate(to: string, member: string, body: string): Promise<{ errors: string[] }>;
   /** What the peer decrypted so far (`from` the sender's real bare JID, in a room too), and what it could not. */
   omemoReceived(): Promise<{ decrypted: { from: string; device: number; body: string; type: string }[]; failures: string[] }>;
   /** OMEMO 2 with python-omemo's twomemo backend (Debian's python3-twomemo): publishes the peer's device; answers its id. */
@@ -258,6 +260,7 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     omemoStart: async () => (await command('omemoStart')) as number,
     omemoSend: async (to, body) => (await command('omemoSend', { to, body })) as { errors: string[] },
     omemoSendGroupchat: async (room, members, body) => (await command('omemoSendGroupchat', { room, members, body })) as { errors: string[] },
+    omemoSendPrivate: async (to, member, body) => (await command('omemoSendPrivate', { to, member, body })) as { errors: string[] },
     omemoReceived: async () => (await command('omemoReceived')) as { decrypted: { from: string; device: number; body: string; type: string }[]; failures: string[] },
     omemo2Start: async () => (await command('omemo2Start')) as number,
     omemo2Send: async (to, body) => (await command('omemo2Send', { to, body })) as { errors: string[] },

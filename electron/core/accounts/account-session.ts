@@ -18,6 +18,7 @@ import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { JINGLE_FT_FEATURES, setupJingleFileTransfer } from '../jingle/file-transfer.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
+import { NS_DEVICES_NOTIFY } from '../omemo/omemo2/namespaces.ts';
 import { setupOmemo } from '../omemo/omemo.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import type { Transfers } from '../transfers/transfers.ts';
@@ -116,8 +117,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
   const info = ownDiscoInfo([
     NS_AVATAR_METADATA_NOTIFY,
     ...(deps.messageStore ? [...CHAT_FEATURES, ...MUC_FEATURES, NS_BOOKMARKS_NOTIFY] : []),
-    // XEP-0384 v0.3.0 §4.2: contacts' device lists pushed to us.
-    ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY] : []),
+    // XEP-0384 v0.3.0 §4.2, v0.8 §5.3.1: contacts' device lists of both versions pushed to us.
+    ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY, NS_DEVICES_NOTIFY] : []),
     ...(deps.jingle ? JINGLE_FT_FEATURES : []),
   ]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
@@ -155,16 +156,20 @@ export function createAccountSession(deps: AccountSessionDeps) {
   const warn = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
   /** This session's roster get: RFC 6121 §2.2, before any other request of the session, and shown as soon as it is in. */
   let fetched: Promise<unknown> = Promise.resolve();
-  /** This session's first questions to our server, asked with the roster get so that their answers follow the roster's. */
+  /** This session's first questions to our server, asked as soon as the session starts so that their answers follow the roster's. */
   let asked: { readonly info: Promise<Element>; readonly blocklist: Promise<Element> } | undefined;
-  const removeRosterFetch = connection.onSessionStart(({ resumed, features }) => {
-    if (resumed) return;
+  // Right after resource binding, before XEP-0198 is enabled (as a bare client does): the server answers at once, without
+  // keeping the whole roster for resumption first (with XEP-0198 on, Prosody took 150–190 ms for 5,000 items, not 110).
+  const removeRosterFetch = connection.onBound((bound) => {
     fetched = roster
-      .fetch(features?.getChild('ver', NS_ROSTER_VER) !== undefined)
+      .fetch(bound.features?.getChild('ver', NS_ROSTER_VER) !== undefined, (request) => bound.iq(request))
       .then(() => coalescer.flush())
       .catch(warn('the roster could not be fetched'))
       // Once the roster is in: the archive's question (slow to answer on Prosody) does not sit between the roster get and its answer.
       .then(() => mam?.sessionStarted());
+  });
+  const removeQuestions = connection.onSessionStart(({ resumed }) => {
+    if (resumed) return;
     const info = connection.iq(buildDiscoInfoGet(domain), 15_000);
     info.catch(() => undefined);
     asked = { info, blocklist: blocking.ask() };
@@ -307,7 +312,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
             const message = deps.messageStore?.markEncrypted(id);
             if (message) chat.changed(message);
           },
-          ...(muc ? { rooms: { features: (room: string) => muc.room(room)?.features, members: muc.members, sender: muc.sender } } : {}),
+          ...(muc ? { rooms: { features: (room: string) => muc.room(room)?.features, members: muc.members, occupantJid: muc.occupantJid, sender: muc.sender } } : {}),
         })
       : undefined;
   const jingle = deps.jingle
@@ -338,34 +343,46 @@ export function createAccountSession(deps: AccountSessionDeps) {
     const reply = await (asked?.info ?? connection.iq(buildDiscoInfoGet(domain), 15_000));
     const query = reply.getChild('query', NS_DISCO_INFO);
     const parsed = query ? parseDiscoInfo(query) : 'ill-formed';
-    // XEP-0280 §4 from the same answer, without holding up our presence.
+    // XEP-0280 §4 from the same answer.
     if (carbons) void carbons.enable(parsed === 'ill-formed' ? [] : parsed.features).catch(warn('carbons could not be enabled'));
-    // XEP-0191 §2 from the same answer; §3.1 the block list before our presence goes out.
+    // XEP-0191 §2 from the same answer; §3.1 the list was asked with the roster, before our presence.
     await blocking.fetch(parsed === 'ill-formed' ? [] : parsed.features, asked?.blocklist).catch(warn('the block list could not be fetched'));
     return parsed === 'ill-formed' ? 'unavailable' : detectInvisibility(parsed);
   }
 
-  async function start({ features }: SessionInfo): Promise<void> {
+  /**
+   * Roster, then presence (RFC 6121 §2.2). A visible presence goes out as soon as the roster is in; the server's features
+   * (how to be invisible, carbons, the block list), asked with the roster, are taken in after it. Only an invisible one
+   * waits for them: never shown to contacts when the server cannot hide us. `announced` settles once presence is out.
+   */
+  async function start({ features }: SessionInfo, announced: () => void): Promise<void> {
     own.reset();
     preApproval = features?.getChild('sub', NS_PRE_APPROVAL) !== undefined;
     invisibility = 'unknown';
-    const [, mechanism] = await Promise.all([
-      fetched,
-      detect().catch((error: unknown): 'unknown' => {
-        warn('the server’s features are unknown')(error);
-        return 'unknown';
-      }),
-    ]);
-    invisibility = mechanism;
-    deps.onInvisibility();
+    const detection = detect().catch((error: unknown): 'unknown' => {
+      warn('the server’s features are unknown')(error);
+      return 'unknown';
+    });
+    await fetched;
     // Presence from before this session is stale; cleared just before the server sends the current one, so both land in one delta.
     presence.clear();
     const chosen = deps.ownPresence();
+    const visible = chosen.show !== 'invisible';
+    if (visible) {
+      await own.announce(chosen.show === 'offline' ? { ...chosen, show: 'online' } : chosen, 'unknown');
+      announced();
+    }
+    const mechanism = await detection;
+    invisibility = mechanism;
+    deps.onInvisibility();
+    if (visible) return;
     // Never show ourselves to contacts when the user chose to be invisible and the server cannot hide us.
-    if (chosen.show === 'invisible' && (mechanism === 'unavailable' || mechanism === 'unknown')) {
+    if (mechanism === 'unavailable' || mechanism === 'unknown') {
+      announced();
       return logger.warn('no presence sent: invisible was chosen and this server cannot hide us');
     }
-    await own.announce(chosen.show === 'offline' ? { ...chosen, show: 'online' } : chosen, mechanism);
+    await own.announce(chosen, mechanism);
+    announced();
   }
 
   /**
@@ -375,14 +392,20 @@ export function createAccountSession(deps: AccountSessionDeps) {
   let started: Promise<void> = Promise.resolve();
   const removeSession = connection.onSessionStart((session) => {
     if (!session.resumed) {
-      started = enqueue(() => start(session)).catch(warn('the session could not start'));
+      let announced: () => void = () => undefined;
+      started = new Promise<void>((resolve) => (announced = resolve));
+      // The rest of the start (the server's features) runs in the presence queue: a change of presence made meanwhile waits for it.
+      const starting = enqueue(() => start(session, announced)).catch(warn('the session could not start'));
+      // A start that failed before our presence went out still ends what waits on it.
+      void starting.then(announced);
       // XEP-0313 catch-up once the roster and our presence are out, outside the presence queue.
       const caughtUp = started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
-      // After the catch-up, whose answer the server sends after our contacts' presence: the fetched roster is written
-      // (any change to it, or the end of the session, writes it first), then our OMEMO device is published (XEP-0384;
-      // a first sign-in makes its keys then). Both are CPU work that would slow the contacts' presence; a message that
-      // needs our device before then has it published at once.
+      // After the catch-up, whose answer the server sends after our contacts' presence, and once that presence has gone out
+      // to the UI: the fetched roster is written (any change to it, or the end of the session, writes it first), then our
+      // OMEMO device is published (XEP-0384; a first sign-in makes its keys then). Both are CPU work that would slow the
+      // contacts' presence; a message that needs our device before then has it published at once.
       void caughtUp
+        .then(() => coalescer.idle())
         .then(() => roster.persist())
         .catch(warn('the roster could not be stored'))
         .then(() => omemo?.sessionStarted());
@@ -428,6 +451,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       }),
     dispose(): void {
       removeRosterFetch();
+      removeQuestions();
       removeSession();
       removeState();
       presence.dispose();

@@ -8,7 +8,7 @@ import type { MessageStore } from '../storage/messages.ts';
 import { normaliseBareJid } from '../xmpp/roster/roster-items.ts';
 import type { AccountService } from './account-service.ts';
 
-type OmemoCommand = 'omemo.encryption' | 'omemo.setEncryption' | 'omemo.devices' | 'omemo.setTrust';
+type OmemoCommand = 'omemo.encryption' | 'omemo.setEncryption' | 'omemo.devices' | 'omemo.setTrust' | 'omemo.dismissNewDevice';
 
 export interface OmemoHandlerDeps {
   readonly accounts: AccountService;
@@ -50,6 +50,15 @@ export function createOmemoHandlers({ accounts, store, emit }: OmemoHandlerDeps)
       if (!omemo.setTrust(bare, deviceId, trust)) throw new CausetteError('not-found', 'That device’s key is not known yet.', undefined, { context: 'omemoDevice' });
       const devices = await omemo.devices(bare, online);
       // Every view of these devices follows: the locks on messages, a banner, the other window's lists.
+      emit('omemo.devices', { accountId, jid: bare, devices });
+      return devices;
+    },
+    'omemo.dismissNewDevice': async ({ accountId, jid, deviceId }) => {
+      const { omemo, online } = omemoOf(accountId);
+      const bare = peerOf(jid);
+      omemo.dismissBanner(bare, deviceId);
+      const devices = await omemo.devices(bare, online);
+      // The other windows hide the banner too.
       emit('omemo.devices', { accountId, jid: bare, devices });
       return devices;
     },

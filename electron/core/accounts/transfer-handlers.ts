@@ -17,10 +17,11 @@ import type { Transfers } from '../transfers/transfers.ts';
 import type { Transfer } from '../../../shared/model/transfer.ts';
 import { findUploadService, uploadFile } from '../xmpp/upload/upload.ts';
 import { buildOob, NS_OOB, type UploadService } from '../xmpp/upload/upload-stanzas.ts';
+import type { FileShell } from '../core-api.ts';
 import type { AccountService } from './account-service.ts';
 import type { AccountSession } from './account-session.ts';
 
-type TransferCommand = 'transfer.upload' | 'transfer.send' | 'transfer.accept' | 'transfer.decline' | 'transfer.download' | 'transfer.cancel' | 'transfer.list';
+type TransferCommand = 'transfer.send' | 'transfer.accept' | 'transfer.acceptInto' | 'transfer.open' | 'transfer.decline' | 'transfer.download' | 'transfer.cancel' | 'transfer.list';
 
 interface TransferHandlerDeps {
   readonly accounts: AccountService;
@@ -30,9 +31,11 @@ interface TransferHandlerDeps {
   readonly extraCa: readonly string[];
   /** Where accepted files go unless the user chose another folder. */
   readonly downloadsDir: () => string;
+  /** The desktop host's file shell; none in the browser mode. */
+  readonly fileShell?: FileShell | undefined;
 }
 
-export function createTransferHandlers({ accounts, files, transfers, downloads, extraCa, downloadsDir }: TransferHandlerDeps): Pick<Handlers, TransferCommand> {
+export function createTransferHandlers({ accounts, files, transfers, downloads, extraCa, downloadsDir, fileShell }: TransferHandlerDeps): Pick<Handlers, TransferCommand> {
   /** Per session: the upload service (found once), and the URLs of our uploads (the messages sharing them get their OOB element). */
   const services = new WeakMap<AccountSession, Promise<UploadService | undefined>>();
   const shares = new WeakMap<AccountSession, Set<string>>();
@@ -109,13 +112,32 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
   /** The Jingle side of an offer made to us, by its transfer id. */
   function offered(id: string) {
     const transfer = transfers.list().find((each) => each.id === id);
-    const jingle = transfer && transfer.direction === 'in' && transfer.method !== 'upload' ? accounts.entry(transfer.accountId).session?.jingle : undefined;
+    const jingle = transfer && transfer.direction === 'in' && transfer.method !== 'upload' && transfer.state === 'pending' ? accounts.entry(transfer.accountId).session?.jingle : undefined;
     if (!jingle) throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
     return jingle;
   }
 
+  async function acceptInto(id: string, folder: string): Promise<void> {
+    const jingle = offered(id);
+    // The downloads folder of a fresh profile (or a test's) may not be there yet.
+    await mkdir(folder, { recursive: true });
+    await jingle.accept(id, folder);
+  }
+
+  function shell(): FileShell {
+    if (!fileShell) throw new CausetteError('not-supported', 'Files are opened from the desktop app only.', undefined, { context: 'noFileShell' });
+    return fileShell;
+  }
+
+  /** Where a received file is: a download of a shared link, or a file received by Jingle. */
+  function savedPath(id: string): string | undefined {
+    const transfer = transfers.list().find((each) => each.id === id);
+    if (!transfer || transfer.direction !== 'in' || transfer.state !== 'done') return undefined;
+    if (transfer.method === 'upload') return downloads.pathOf(id);
+    return accounts.entry(transfer.accountId).session?.jingle?.savedPath(id);
+  }
+
   return {
-    'transfer.upload': ({ accountId, peer, file }) => upload(accountId, peer, file),
     'transfer.send': async ({ accountId, peer, file: token, method }) => {
       const { session } = online(accountId);
       const file = files.resolve(token);
@@ -128,11 +150,21 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
     },
     'transfer.accept': async ({ id, folder }) => {
       if (folder !== undefined && !isAbsolute(folder)) throw new CausetteError('bad-request', 'That is not a folder.', undefined, { context: 'folder' });
-      const jingle = offered(id);
-      const into = folder ?? downloadsDir();
-      // The downloads folder of a fresh profile (or a test's) may not be there yet.
-      await mkdir(into, { recursive: true });
-      await jingle.accept(id, into);
+      await acceptInto(id, folder ?? downloadsDir());
+      return true;
+    },
+    'transfer.acceptInto': async ({ id }) => {
+      offered(id);
+      const folder = await shell().chooseFolder();
+      if (folder === undefined) return false;
+      await acceptInto(id, folder);
+      return true;
+    },
+    'transfer.open': async ({ id, reveal }) => {
+      const path = savedPath(id);
+      if (path === undefined) throw new CausetteError('not-found', 'That file is not on this computer (any more).', undefined, { context: 'savedFile' });
+      if (reveal) shell().reveal(path);
+      else await shell().open(path);
       return true;
     },
     'transfer.decline': async ({ id }) => {

@@ -88,6 +88,8 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   const sessions = new Map<string, Live>();
   const byTransfer = new Map<string, Live>();
   const ibb = setupIbbReceiver(deps.router);
+  /** Where each received file was saved, by transfer id (the panel's Open and Show in folder). */
+  const saved = new Map<string, string>();
   const candidates = setupS5bCandidates({
     connection,
     domain: () => bare(ownJid()).split('@').at(-1) ?? '',
@@ -336,6 +338,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     }
     const result = await sink.finish(sha256);
     if (result.ok) {
+      saved.set(live.transfer.id, result.path);
       logger.info('a file was received', { sid: live.session.sid, verified: sha256 !== undefined });
       transfers.progress(live.transfer.id, live.file.size);
       await terminate(live, 'success', undefined, { state: 'done' });
@@ -444,6 +447,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     offer,
     accept,
     decline,
+    savedPath: (transferId: string): string | undefined => saved.get(transferId),
     dispose(): void {
       removeHandler();
       ibb.dispose();

@@ -53,12 +53,12 @@ export async function fetchOwnDeviceList(iq: PublishDeps['iq']): Promise<number[
  * Publishes with the open access model; when the node exists with another one (made by another client), the server
  * refuses the options (XEP-0060 §7.1.5): the node is reconfigured open and the publish tried once more.
  */
-export async function publishOpen(iq: PublishDeps['iq'], node: string, request: Element): Promise<void> {
+export async function publishOpen(iq: PublishDeps['iq'], node: string, request: Element, manyItems = false): Promise<void> {
   try {
     await iq(request);
   } catch (error) {
     if (!(error instanceof StanzaError) || (error.condition !== 'conflict' && error.condition !== 'precondition-not-met')) throw error;
-    await iq(buildOpenNodeConfig(node));
+    await iq(buildOpenNodeConfig(node, manyItems));
     await iq(request);
   }
 }

@@ -34,7 +34,8 @@ export const buildPublish = (node: string, payload: Element): Element =>
   xml('iq', { type: 'set' }, xml('pubsub', { xmlns: NS_PUBSUB }, xml('publish', { node }, xml('item', { id: CURRENT_ITEM }, payload)), openAccess()));
 
 /** XEP-0060 §8.2.4: open a node another client made with a narrower access model, so that publishing with the options succeeds. */
-export const buildOpenNodeConfig = (node: string): Element =>
+/** `manyItems` also lets the node keep one item per device (OMEMO 2's bundles node, XEP-0384 v0.8 §5.3.2). */
+export const buildOpenNodeConfig = (node: string, manyItems = false): Element =>
   xml(
     'iq',
     { type: 'set' },
@@ -49,6 +50,7 @@ export const buildOpenNodeConfig = (node: string): Element =>
           { xmlns: NS_DATA_FORMS, type: 'submit' },
           xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, NS_NODE_CONFIG)),
           xml('field', { var: 'pubsub#access_model' }, xml('value', {}, 'open')),
+          manyItems ? xml('field', { var: 'pubsub#max_items' }, xml('value', {}, 'max')) : undefined,
         ),
       ),
     ),

@@ -1,5 +1,5 @@
-// Device lists of our contacts and of our own account (XEP-0384 v0.3.0 §4.2): kept from PEP notifications (+notify in our
-// caps, XEP-0163 §4.3) and fetched on demand; a list missing our own device gets it back.
+// Device lists of our contacts and of our own account (XEP-0384 v0.3.0 §4.2, v0.8 §5.3.1 for OMEMO 2): kept from PEP
+// notifications (+notify in our caps, XEP-0163 §4.3) and fetched on demand; a list missing our own device gets it back.
 import type { Element } from '@xmpp/xml';
 import { bareJid, formatJid, parseJid } from '../../../shared/model/jid.ts';
 import type { Logger } from '../log/logger.ts';
@@ -14,7 +14,18 @@ export interface DeviceListsDeps {
   readonly logger: Logger;
   /** A list changed (a notification, or a fetch that found it different). */
   readonly onChange: (jid: string, devices: readonly number[]) => void;
+  /** Which version's lists: OMEMO 0.3's unless given. */
+  readonly format?: DeviceListFormat;
 }
+
+export interface DeviceListFormat {
+  /** The ids of the list in an items result or notification; undefined when it holds none of this version's. */
+  readonly parse: (stanza: Element) => readonly number[] | undefined;
+  /** `to` undefined asks for our own account's list. */
+  readonly request: (to: string | undefined) => Element;
+}
+
+const axolotlLists: DeviceListFormat = { parse: parseDeviceList, request: buildDeviceListRequest };
 
 /**
  * Conditions that mean the account has no list (XEP-0060 §6.5.9.11), no PEP service to hold one, none we may read, or no
@@ -31,6 +42,7 @@ const bareOf = (from: string | undefined): string | undefined => {
 const EMPTY_KEPT_MS = 60_000;
 
 export function setupDeviceLists(deps: DeviceListsDeps) {
+  const format = deps.format ?? axolotlLists;
   const known = new Map<string, readonly number[]>();
   /** When an empty list was fetched, by JID. */
   const emptySince = new Map<string, number>();
@@ -47,7 +59,7 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
   }
 
   const removeEvents = deps.connection.pipeline.handle({ stanza: 'message', child: { name: 'event', xmlns: NS_PUBSUB_EVENT } }, (stanza: Element) => {
-    const devices = parseDeviceList(stanza);
+    const devices = format.parse(stanza);
     // PEP notifications come from the account's bare JID; our own server sends ours without a from.
     const jid = stanza.attrs.from === undefined ? deps.ownJid : bareOf(stanza.attrs.from);
     if (devices === undefined || jid === undefined) return;
@@ -56,7 +68,7 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
 
   async function fetch(jid: string): Promise<readonly number[]> {
     try {
-      const devices = parseDeviceList(await deps.connection.iq(buildDeviceListRequest(jid === deps.ownJid ? undefined : jid), 15_000)) ?? [];
+      const devices = format.parse(await deps.connection.iq(format.request(jid === deps.ownJid ? undefined : jid), 15_000)) ?? [];
       learn(jid, devices);
       if (devices.length === 0) emptySince.set(jid, Date.now());
       return devices;

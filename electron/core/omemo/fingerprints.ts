@@ -43,6 +43,7 @@ export async function devicesOf(deps: FingerprintDeps, jid: string, online: bool
     }
   }
   const identities = keys.deviceIdentities(jid);
+  const dismissed = keys.dismissedBanners(jid);
   return ids.map((deviceId) => {
     const identity = identities.find((each) => each.deviceId === deviceId);
     return {
@@ -51,6 +52,7 @@ export async function devicesOf(deps: FingerprintDeps, jid: string, online: bool
       trust: identity?.trust ?? 'undecided',
       used: isTrusted(identities, deviceId),
       ...(identity?.lastSeen === undefined ? {} : { lastSeen: identity.lastSeen }),
+      ...(dismissed.includes(deviceId) ? { bannerDismissed: true } : {}),
     };
   });
 }

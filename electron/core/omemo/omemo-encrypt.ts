@@ -100,24 +100,26 @@ export function sealedMessage(stanza: Element, encrypted: Encrypted['encrypted']
   );
 }
 
+/** The trusted devices of `peer` and our other devices (§4.5); refused, never sent in the clear, when `peer` has none. */
+export async function chatRecipients(deps: Omit<EncryptDeps, 'enabled'>, ready: (device: DeviceAddress) => Promise<boolean>, peer: string): Promise<DeviceAddress[]> {
+  const own = await deps.ownDevice();
+  const [theirs, mine] = await Promise.all([
+    deps.lists.devices(peer).catch((error: unknown) => lookupFailed(deps.online, peer, error)),
+    deps.lists.devices(deps.ownJid).catch((error: unknown): readonly number[] => {
+      if (!deps.online()) throw error;
+      return [];
+    }),
+  ]);
+  if (theirs.length === 0) throw refuse('noDevices', peer, `${peer} has no OMEMO devices: the message was not sent unencrypted.`);
+  const usable = await usableDevices(deps, ready, peer, theirs);
+  if (usable.length === 0) throw refuse('noTrusted', peer, `${peer} has no OMEMO devices you trust: the message was not sent.`);
+  return [...usable, ...(await usableDevices(deps, ready, deps.ownJid, mine.filter((id) => id !== own)))];
+}
+
 export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
   const { signal } = deps;
   const ready = sessionsWith(deps);
-
-  async function recipients(peer: string): Promise<DeviceAddress[]> {
-    const own = await deps.ownDevice();
-    const [theirs, mine] = await Promise.all([
-      deps.lists.devices(peer).catch((error: unknown) => lookupFailed(deps.online, peer, error)),
-      deps.lists.devices(deps.ownJid).catch((error: unknown): readonly number[] => {
-        if (!deps.online()) throw error;
-        return [];
-      }),
-    ]);
-    if (theirs.length === 0) throw refuse('noDevices', peer, `${peer} has no OMEMO devices: the message was not sent unencrypted.`);
-    const usable = await usableDevices(deps, ready, peer, theirs);
-    if (usable.length === 0) throw refuse('noTrusted', peer, `${peer} has no OMEMO devices you trust: the message was not sent.`);
-    return [...usable, ...(await usableDevices(deps, ready, deps.ownJid, mine.filter((id) => id !== own)))];
-  }
+  const recipients = (peer: string) => chatRecipients(deps, ready, peer);
 
   /** Whether to encrypt; a failure to learn it fails the message rather than risk sending it in the clear. */
   async function enabled(peer: string): Promise<boolean> {
@@ -131,7 +133,7 @@ export function createEncryptStep(deps: EncryptDeps): OutgoingStep {
   return async (stanza) => {
     const body = stanza.getChild('body');
     if (stanza.name !== 'message' || stanza.attrs.type !== 'chat' || !body || stanza.getChild('encrypted', NS_AXOLOTL)) return stanza;
-    // A private message through a room (XEP-0045 §7.5) is not encrypted yet.
+    // A private message through a room (XEP-0045 §7.5) is encrypted for the occupant's real JID (omemo-private-encrypt.ts).
     const peer = stanza.getChild('x', NS_MUC_USER) ? undefined : bareOf(stanza.attrs.to);
     if (peer === undefined || !(await enabled(peer))) return stanza;
     const devices = await recipients(peer);

@@ -17,7 +17,9 @@ export interface OmemoRooms {
   readonly features: (room: string) => RoomFeatures | undefined;
   /** The real bare JIDs of its members and occupants, ours left out. */
   readonly members: (room: string) => Promise<readonly string[]>;
-  /** The real bare JID of a groupchat message's sender, when the room shows it. */
+  /** The real bare JID of the occupant `nick`, when the room shows it (for private messages, XEP-0045 §7.5). */
+  readonly occupantJid: (room: string, nick: string) => string | undefined;
+  /** The real bare JID of a groupchat or private message's sender, when the room shows it. */
   readonly sender: (message: Element, context: MessageContext) => string | undefined;
 }
 

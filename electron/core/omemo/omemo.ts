@@ -1,21 +1,19 @@
-// OMEMO 0.3 on one account's session (XEP-0384 v0.3.0): our device and bundle published at each fresh session once it has started up, device lists
-// kept, one-time prekeys replenished after use, and the decrypt/encrypt steps joined to the stanza pipeline.
+// OMEMO on one account's session (XEP-0384 v0.3.0, and v0.8 for OMEMO 2): our device published for both at each fresh session once
+// it has started up (omemo-publishing.ts), device lists of both kept, and the decrypt/encrypt steps joined to the stanza pipeline.
 import type { DeviceAddress } from './axolotl-cipher.ts';
 import type { Logger } from '../log/logger.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import type { Connection } from '../xmpp/connection.ts';
-import { buildBundlePublish } from './axolotl-bundle.ts';
-import { buildDeviceListPublish, withOwnDevice } from './axolotl-device-list.ts';
-import { ownBundle, publishOpen, publishOwnDevice } from './axolotl-publish.ts';
-import { NODE_DEVICE_LIST, bundleNode } from './axolotl-pubsub.ts';
 import { setupDeviceLists } from './device-lists.ts';
 import { devicesOf, fingerprint } from './fingerprints.ts';
 import { roomEncryptionProblem, roomEncryptionState, type OmemoDevices } from '../../../shared/model/encryption.ts';
 import type { DeviceTrust } from '../storage/omemo-keys.ts';
 import { createDecryptStep } from './omemo-decrypt.ts';
 import { createEncryptStep } from './omemo-encrypt.ts';
+import { createPrivateEncryptStep } from './omemo-private-encrypt.ts';
+import { setupPublishing } from './omemo-publishing.ts';
 import { createRoomEncryptStep, type OmemoRooms } from './omemo-room-encrypt.ts';
-import { rotateSignedPreKeyIfDue, topUpPreKeys } from './own-device.ts';
+import { omemo2DeviceLists } from './omemo2/device-list.ts';
 import { createSessionUpkeep } from './session-upkeep.ts';
 import { createSignalStore } from './signal-store.ts';
 
@@ -39,7 +37,6 @@ export interface OmemoDeps {
 
 /** Our own encrypted room messages remembered for their echo: enough for those the room has not reflected yet. */
 const ECHOES_KEPT = 500;
-const ROTATION_CHECK_MS = 6 * 60 * 60_000;
 /** How long a burst of room member changes is gathered before their device lists are read. */
 const MEMBERS_SETTLE_MS = 200;
 
@@ -50,82 +47,36 @@ export function setupOmemo(deps: OmemoDeps) {
   const signal = createSignalStore(keys, now);
   const warn = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
 
-  /** Settles with our device id once this session published it (or failed to: the id is ours all the same). */
-  let published: Promise<number> | undefined;
   const lists = setupDeviceLists({
     ownJid: deps.ownJid,
     connection,
     logger,
     onChange(jid, devices) {
       deps.onDevices?.(jid, devices);
-      // §4.2: another client replaced our list without our device: we add ourselves back.
-      const own = keys.identity()?.deviceId;
-      if (jid !== deps.ownJid || own === undefined || devices.includes(own) || !published) return;
-      void publishOpen(iq, NODE_DEVICE_LIST, buildDeviceListPublish(withOwnDevice(devices, own))).catch(warn('our OMEMO device could not be added back to the list'));
+      if (jid === deps.ownJid) publishing.ownListChanged('axolotl', devices);
     },
   });
-
-  /** This session's publication of our device, started once (by the session's start, or earlier by a message that needs it). */
-  function publish(): Promise<number> {
-    published ??= publishOwnDevice({ iq, keys, now })
-      .then(({ deviceId, devices }) => {
-        lists.learn(deps.ownJid, devices);
-        return deviceId;
-      })
-      .catch((error: unknown) => {
-        warn('our OMEMO device could not be published')(error);
-        const id = keys.identity()?.deviceId;
-        if (id === undefined) throw error;
-        return id;
-      });
-    return published;
-  }
+  // OMEMO 2's lists (XEP-0384 v0.8 §5.3.1), kept beside: whom we may speak it with.
+  const lists2 = setupDeviceLists({
+    ownJid: deps.ownJid,
+    connection,
+    logger,
+    format: omemo2DeviceLists,
+    onChange(jid, devices) {
+      if (jid === deps.ownJid) publishing.ownListChanged('omemo2', devices);
+    },
+  });
+  const publishing = setupPublishing({ ownJid: deps.ownJid, iq, keys, lists: { axolotl: lists, omemo2: lists2 }, logger, now });
+  const { ownDevice, replenish } = publishing;
 
   const removeSession = connection.onSessionStart(({ resumed }) => {
     if (resumed) return;
     lists.forget();
-    published = undefined;
+    lists2.forget();
+    publishing.reset();
   });
 
-  /** Our device id; made and published first when this session has not yet. */
-  function ownDevice(): Promise<number> {
-    const id = keys.identity()?.deviceId;
-    if (id !== undefined) return Promise.resolve(id);
-    return publish();
-  }
-
-  // §4.3/§5.3: a PreKeySignalMessage used one of our one-time prekeys: new ones are made and the bundle published again,
-  // once for a burst of them (an archive page may hold many).
-  let replenishing: Promise<void> | undefined;
-  let again = false;
-  function replenish(): void {
-    if (replenishing) {
-      again = true;
-      return;
-    }
-    replenishing = (async () => {
-      do {
-        again = false;
-        const made = await topUpPreKeys(keys);
-        const id = keys.identity()?.deviceId;
-        if (made > 0 && id !== undefined) await publishOpen(iq, bundleNode(id), buildBundlePublish(id, ownBundle(keys)));
-      } while (again);
-    })()
-      .catch(warn('our OMEMO prekeys could not be replenished'))
-      .finally(() => (replenishing = undefined));
-  }
-
   const upkeep = createSessionUpkeep({ ownJid: deps.ownJid, signal, ownDevice, send: (stanza) => connection.send(stanza), iq, mayAnswer: deps.mayAnswer, logger, now });
-  // A connection that stays up for weeks still rotates the signed prekey when it is due (checked every few hours).
-  const rotation = setInterval(() => {
-    const id = keys.identity()?.deviceId;
-    if (id === undefined || !published) return;
-    void rotateSignedPreKeyIfDue(keys, now())
-      .then((rotated) => (rotated ? publishOpen(iq, bundleNode(id), buildBundlePublish(id, ownBundle(keys))) : undefined))
-      .catch(warn('our OMEMO signed prekey could not be rotated'));
-  }, ROTATION_CHECK_MS);
-  rotation.unref?.();
-
   // By origin-id, the text of our room messages sent encrypted (the room's echo has no key for this device).
   const echoes = new Map<string, string>();
   function remember(originId: string, text: string): void {
@@ -136,7 +87,7 @@ export function setupOmemo(deps: OmemoDeps) {
       echoes.delete(oldest);
     }
   }
-  const rooms: OmemoRooms = deps.rooms ?? { features: () => undefined, members: () => Promise.resolve([]), sender: () => undefined };
+  const rooms: OmemoRooms = deps.rooms ?? { features: () => undefined, members: () => Promise.resolve([]), occupantJid: () => undefined, sender: () => undefined };
 
   // Each device's last-seen, shown beside its fingerprint: when a message from it was last opened.
   const seen: Pick<typeof upkeep, 'received' | 'undecryptable'> = {
@@ -147,7 +98,7 @@ export function setupOmemo(deps: OmemoDeps) {
     undecryptable: (from, reason) => upkeep.undecryptable(from, reason),
   };
   const removeDecrypt = connection.pipeline.useMessage(
-    createDecryptStep({ ownJid: deps.ownJid, signal, ownDevice, usedPreKey: replenish, upkeep: seen, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
+    createDecryptStep({ ownJid: deps.ownJid, signal, keys, now, ownDevice, usedPreKey: replenish, upkeep: seen, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
   );
 
   // Room members change a presence at a time (thousands of them on joining a big room): followed once per burst, and only
@@ -187,6 +138,7 @@ export function setupOmemo(deps: OmemoDeps) {
   };
   const removeEncrypt = connection.pipeline.useOutgoing(createEncryptStep({ ...encryptDeps, enabled }));
   const removeRoomEncrypt = connection.pipeline.useOutgoing(createRoomEncryptStep({ ...encryptDeps, rooms, choice: deps.choice, remember }));
+  const removePrivateEncrypt = connection.pipeline.useOutgoing(createPrivateEncryptStep({ ...encryptDeps, rooms, choice: deps.choice }));
 
   return {
     /** Our device's fingerprint and `jid`'s devices with theirs (for our own JID, our other devices). */
@@ -202,12 +154,16 @@ export function setupOmemo(deps: OmemoDeps) {
       keys.setTrust(jid, deviceId, trust);
       return true;
     },
+    /** The banner about `jid`'s new device `deviceId` was dismissed: it stays so (omemo_banner_dismissals). */
+    dismissBanner(jid: string, deviceId: number): void {
+      keys.dismissBanner(jid, deviceId, now());
+    },
     /**
      * The fresh session's start-up (roster, presence, archive) is done: our device and bundle are published now (§4.2, §4.3),
      * after it, because a first sign-in makes the keys first (CPU work that would hold up the roster and presence).
      */
     sessionStarted(): void {
-      void publish().catch(() => undefined);
+      void publishing.publish().catch(() => undefined);
     },
     signal,
     lists,
@@ -231,16 +187,18 @@ export function setupOmemo(deps: OmemoDeps) {
       memberTimer.unref?.();
     },
     /** Settles once the replenishing under way (if any) is done; for tests. */
-    replenished: (): Promise<void> => replenishing ?? Promise.resolve(),
+    replenished: publishing.replenished,
     dispose(): void {
       removeSession();
       removeDecrypt();
       removeEncrypt();
       upkeep.dispose();
       removeRoomEncrypt();
-      clearInterval(rotation);
+      removePrivateEncrypt();
+      publishing.dispose();
       clearTimeout(memberTimer);
       lists.dispose();
+      lists2.dispose();
     },
   };
 }

@@ -397,4 +397,31 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE omemo_device_identities ADD COLUMN last_seen INTEGER;
     `,
   },
+  {
+    version: 23,
+    description: 'OMEMO (XEP-0384): the new-device banners the user dismissed, per contact and device, so that they stay dismissed after a restart',
+    sql: `
+      CREATE TABLE omemo_banner_dismissals (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        jid TEXT NOT NULL,
+        device_id INTEGER NOT NULL,
+        dismissed_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, jid, device_id)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 24,
+    description: 'OMEMO 2 (XEP-0384 v0.8): sessions with devices that speak it, beside the OMEMO 0.3 ones (the same device may have both)',
+    sql: `
+      CREATE TABLE omemo2_sessions (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        jid TEXT NOT NULL,
+        device_id INTEGER NOT NULL,
+        -- The session as JSON (omemo2/session-codec.ts) holds chain and root keys: sealed like a private key.
+        sealed_record BLOB NOT NULL,
+        PRIMARY KEY (account_id, jid, device_id)
+      ) STRICT;
+    `,
+  },
 ];

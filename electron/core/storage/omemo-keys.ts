@@ -58,12 +58,19 @@ export interface OmemoKeyStore {
   session(jid: string, deviceId: number): string | undefined;
   putSession(jid: string, deviceId: number, record: string): void;
   removeSession(jid: string, deviceId: number): void;
+  /** An OMEMO 2 session (XEP-0384 v0.8), as omemo2/session-codec.ts writes it. */
+  session2(jid: string, deviceId: number): string | undefined;
+  putSession2(jid: string, deviceId: number, record: string): void;
   deviceIdentity(jid: string, deviceId: number): DeviceIdentity | undefined;
   deviceIdentities(jid: string): DeviceIdentity[];
   putDeviceIdentity(jid: string, deviceId: number, identityKey: Uint8Array, now: number): IdentityChange;
   setTrust(jid: string, deviceId: number, trust: DeviceTrust): void;
   /** A message from the device was decrypted at `at`. */
   sawDevice(jid: string, deviceId: number, at: number): void;
+  /** The user dismissed the banner about `jid`'s new device `deviceId`: it stays dismissed across restarts. */
+  dismissBanner(jid: string, deviceId: number, at: number): void;
+  /** The ids of `jid`'s devices whose new-device banner was dismissed. */
+  dismissedBanners(jid: string): number[];
 }
 
 interface IdentityRow { device_id: number; public_key: Uint8Array; sealed_private_key: Uint8Array; created_at: number }
@@ -98,6 +105,8 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     session: db.prepare('SELECT sealed_record FROM omemo_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
     putSession: db.prepare('INSERT OR REPLACE INTO omemo_sessions (account_id, jid, device_id, sealed_record) VALUES (?, ?, ?, ?)'),
     removeSession: db.prepare('DELETE FROM omemo_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
+    session2: db.prepare('SELECT sealed_record FROM omemo2_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
+    putSession2: db.prepare('INSERT OR REPLACE INTO omemo2_sessions (account_id, jid, device_id, sealed_record) VALUES (?, ?, ?, ?)'),
     deviceIdentity: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen, last_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? AND device_id = ?'),
     deviceIdentities: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen, last_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? ORDER BY device_id'),
     putDeviceIdentity: db.prepare(
@@ -106,6 +115,8 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     ),
     setTrust: db.prepare('UPDATE omemo_device_identities SET trust = ? WHERE account_id = ? AND jid = ? AND device_id = ?'),
     sawDevice: db.prepare('UPDATE omemo_device_identities SET last_seen = MAX(COALESCE(last_seen, 0), ?) WHERE account_id = ? AND jid = ? AND device_id = ?'),
+    dismissBanner: db.prepare('INSERT OR IGNORE INTO omemo_banner_dismissals (account_id, jid, device_id, dismissed_at) VALUES (?, ?, ?, ?)'),
+    dismissedBanners: db.prepare('SELECT device_id FROM omemo_banner_dismissals WHERE account_id = ? AND jid = ? ORDER BY device_id'),
   };
 
   const signedPreKeyOf = (row: SignedPreKeyRow): SignedPreKey => ({
@@ -176,6 +187,13 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     removeSession(jid, deviceId) {
       q.removeSession.run(accountId, jid, deviceId);
     },
+    session2(jid, deviceId) {
+      const row = q.session2.get(accountId, jid, deviceId) as { sealed_record: Uint8Array } | undefined;
+      return row ? Buffer.from(sealer.open(row.sealed_record, context('session2', jid, deviceId))).toString('utf8') : undefined;
+    },
+    putSession2(jid, deviceId, record) {
+      q.putSession2.run(accountId, jid, deviceId, sealer.seal(Buffer.from(record, 'utf8'), context('session2', jid, deviceId)));
+    },
     deviceIdentity(jid, deviceId) {
       const row = q.deviceIdentity.get(accountId, jid, deviceId) as DeviceIdentityRow | undefined;
       return row ? deviceIdentityOf(row) : undefined;
@@ -193,5 +211,9 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     sawDevice(jid, deviceId, at) {
       q.sawDevice.run(at, accountId, jid, deviceId);
     },
+    dismissBanner(jid, deviceId, at) {
+      q.dismissBanner.run(accountId, jid, deviceId, at);
+    },
+    dismissedBanners: (jid) => (q.dismissedBanners.all(accountId, jid) as unknown as { device_id: number }[]).map((row) => row.device_id),
   };
 }

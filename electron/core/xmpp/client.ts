@@ -35,6 +35,11 @@ export interface ClientOptions {
   /** What the last sign-in used, so that a weaker offer is refused (see sasl/downgrade.ts). */
   readonly saslMemory: () => SaslMemory | undefined;
   readonly onAuthenticated: (memory: SaslMemory) => void;
+  /**
+   * A fresh session's resource is bound, with the server's last features; XEP-0198 is enabled after this returns, so a
+   * request sent here is answered before the server starts keeping our stanzas for resumption (the roster get).
+   */
+  readonly onBound?: (features: Element | undefined) => void;
 }
 
 export interface Session {
@@ -88,7 +93,7 @@ export function createClient(options: ClientOptions): XmppClient {
   honourFailedH(entity, streamManagement);
   countHandled({ sm: streamManagement, entity, middleware, logger: options.logger });
   const iqCaller = setupIqCaller({ middleware, entity, domain, logger: options.logger });
-  setupBind({ streamFeatures, iqCaller, resource: options.resource, domain });
+  setupBind({ streamFeatures, iqCaller, resource: options.resource, domain, onBound: () => options.onBound?.(features) });
   middleware.use(({ stanza }) => {
     const { name } = stanza;
     if (name !== 'message' && name !== 'presence' && name !== 'iq') return undefined;

@@ -55,6 +55,12 @@ export interface SessionInfo {
   readonly features?: Element;
 }
 
+export interface Bound {
+  /** The server's last <stream:features/>. */
+  readonly features?: Element;
+  iq(request: Element, timeoutMs?: number): Promise<Element>;
+}
+
 export interface Connection {
   readonly state: ConnectionState;
   onState(listener: (state: ConnectionState) => void): () => void;
@@ -68,6 +74,11 @@ export interface Connection {
   readonly acknowledging: boolean;
   /** After every session start; when `resumed` is false, presence and state must be sent again. */
   onSessionStart(listener: (info: SessionInfo) => void): () => void;
+  /**
+   * A fresh session's resource was just bound, before XEP-0198 is enabled and before onSessionStart: a request sent with
+   * `iq` here reaches the server first, and its answer is not one the server keeps for resumption (a large roster).
+   */
+  onBound(listener: (bound: Bound) => void): () => void;
   /** Connects; retries by itself on transient failures. */
   start(): void;
   /** Closes gracefully; the state becomes offline without a reason. */
@@ -95,6 +106,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const pipeline = createStanzaPipeline(logger);
   const sessionListeners = createListeners<SessionInfo>('session', logger);
   const ackListeners = createListeners<Element>('ack', logger);
+  const boundListeners = createListeners<Bound>('bound', logger);
   const waiting = createWaitQueue(maxWaiting);
 
   let state: ConnectionState = { status: 'offline' };
@@ -111,6 +123,15 @@ export function createConnection(options: ConnectionOptions): Connection {
     stateListeners.emit(next);
   }
 
+  /** A fresh session of `current` is bound: its listeners may ask before XEP-0198 is enabled. */
+  function bound(current: XmppClient, features: Element | undefined): void {
+    if (client !== current) return;
+    logger.debug('resource bound');
+    // A fresh session will never answer what the old one was asked.
+    current.abandonRequests(new CausetteError('stream-error', 'The session ended before the server answered.'));
+    boundListeners.emit({ ...(features === undefined ? {} : { features }), iq: (request, timeoutMs = 30_000) => current.iq(request, timeoutMs) });
+  }
+
   function newClient(): XmppClient {
     const created = createClient({
       account: options.account,
@@ -123,6 +144,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       logger,
       pipeline,
       saslMemory: () => saslMemory,
+      onBound: (features) => bound(created, features),
       onAuthenticated: (memory) => {
         saslMemory = memory;
         // Failing to store it must not fail a sign-in that succeeded; this run still checks against it.
@@ -148,8 +170,6 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (client !== current) return;
       failures = 0;
       signedIn = true;
-      // A fresh session will never answer what the old one was asked.
-      if (!session.resumed) current.abandonRequests(new CausetteError('stream-error', 'The session ended before the server answered.'));
       setState({ status: 'online', jid: session.jid, resumed: session.resumed });
       sessionListeners.emit({ resumed: session.resumed, ...(session.features === undefined ? {} : { features: session.features }) });
       waiting.release();
@@ -208,6 +228,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     pipeline,
     onStanza: (listener) => pipeline.handle({ stanza: '*' }, listener),
     onSessionStart: (listener) => sessionListeners.add(listener),
+    onBound: (listener) => boundListeners.add(listener),
     onAcked: (listener) => ackListeners.add(listener),
     get acknowledging() {
       return state.status === 'online' && client !== undefined && client.acknowledging();

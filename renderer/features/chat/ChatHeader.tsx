@@ -8,6 +8,7 @@ import { Pause } from '../contacts/Pause.tsx';
 import { contactStateLabel, stateClass } from '../presence/labels.ts';
 import { occupantOf } from '../rooms/occupant-name.ts';
 import { EncryptionToggle } from '../encryption/EncryptionToggle.tsx';
+import { PrivateEncryption } from '../encryption/PrivateEncryption.tsx';
 import { MutedMark } from './MutedMark.tsx';
 
 interface ChatHeaderProps {
@@ -25,6 +26,7 @@ export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute
   const { t } = useTranslation();
   const blocked = useBlocking((state) => selectIsBlocked(state, accountId, peer));
   const status = contact?.status?.trim();
+  const occupant = occupantOf(peer);
   return (
     <div className="dialog-head chat-head">
       <Avatar jid={peer} name={name} accountId={accountId} hash={contact?.avatarHash} />
@@ -53,13 +55,7 @@ export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute
           ) : (
             <span className="state-word">{occupantOf(peer) ? t('room.privateHint') : peer === name ? t('chat.notContact') : peer}</span>
           )}
-          {/* A private message through a room is not encrypted (XEP-0384 one-to-one only, for now). */}
-          {occupantOf(peer) && (
-            <span className="encryption" title={t('chat.notEncryptedHint')}>
-              <Pause />
-              {t('chat.notEncrypted')}
-            </span>
-          )}
+          {occupant && <PrivateEncryption accountId={accountId} room={occupant.room} />}
         </p>
       </div>
       {!occupantOf(peer) && <EncryptionToggle accountId={accountId} peer={peer} onError={onError} />}

@@ -163,7 +163,7 @@ export function ChatPane({ accountId, peer, name, contact, online, room = false 
       {room && online && !joined && <RejoinBar accountId={accountId} peer={peer} room={roomState} onError={setError} />}
       {room && joined && <VoiceBars key={roomState.role} accountId={accountId} room={roomState} occupants={occupants} onError={setError} />}
       {room && <DeclineBars accountId={accountId} room={peer} />}
-      <ConversationTransfers accountId={accountId} peer={peer} />
+      <ConversationTransfers accountId={accountId} peer={peer} peerName={name} />
       {(!room || joined) && (
         <Composer
           key={`${accountId} ${peer}`}

@@ -1,11 +1,13 @@
 // One entry of a conversation list: the peer's avatar and name, when and what the last message was, mute, the unread count
-// and, for a room, how many of those name us.
+// and, for a room, how many of those name us. Files dropped on it go to that conversation, which opens.
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../shared/model/message.ts';
 import { locale } from '../../i18n/index.ts';
 import { shortDate } from '../../i18n/short-date.ts';
 import { useUi } from '../../stores/ui.ts';
 import { Avatar } from '../contacts/Avatar.tsx';
+import { sendDropped } from '../transfers/send-files.ts';
+import { useFileDrop } from '../transfers/use-file-drop.ts';
 import { conversationPreview } from './conversation-preview.ts';
 
 interface ConversationItemProps {
@@ -24,8 +26,12 @@ export function ConversationItem({ accountId, conversation, name, selected, avat
   const last = conversation.lastMessage?.timestamp;
   const mentions = conversation.mentions ?? 0;
   const quiet = conversation.muted || (conversation.room === true && conversation.notify !== 'all');
+  const drop = useFileDrop((files) => {
+    useUi.getState().showChat(accountId, conversation.peer);
+    sendDropped(accountId, conversation.peer, files);
+  });
   return (
-    <li>
+    <li className={drop.dragging ? 'dropping' : undefined} {...drop.handlers}>
       <button
         type="button"
         className={selected ? 'conversation-item selected' : 'conversation-item'}

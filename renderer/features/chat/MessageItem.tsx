@@ -135,7 +135,7 @@ export function MessageItem(props: MessageItemProps) {
               {t('message.edited')}
             </span>
           )}
-          {(message.kind === 'chat' || message.kind === 'groupchat') && <EncryptionMark accountId={accountId} ownJid={ownJid} message={message} />}
+          <EncryptionMark accountId={accountId} ownJid={ownJid} message={message} />
           {message.direction === 'out' && <MessageStatus state={message.state} />}
           {mention && <span className="visually-hidden">{`, ${t('message.mentionsYou')}`}</span>}
           {firstUnread && <span className="visually-hidden">{`, ${t('messages.new')}`}</span>}

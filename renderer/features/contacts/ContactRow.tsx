@@ -3,6 +3,9 @@ import { useId, type LiHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { contactStateLabel, displayName, stateClass } from '../presence/labels.ts';
+import { useUi } from '../../stores/ui.ts';
+import { sendDropped } from '../transfers/send-files.ts';
+import { useFileDrop } from '../transfers/use-file-drop.ts';
 import { Avatar } from './Avatar.tsx';
 import { Pause } from './Pause.tsx';
 import { ungroupedName, type ContactGroup } from './contact-rows.ts';
@@ -27,8 +30,15 @@ export function ContactRow({ item, contact, open, blocked = false, tabbable, onO
   const { t } = useTranslation();
   const name = displayName(contact);
   const status = contact.status?.trim();
+  // Files dropped on a contact go to them; their conversation opens to show the progress (and any problem).
+  const drop = useFileDrop((files) => {
+    if (accountId === undefined) return;
+    useUi.getState().showChat(accountId, contact.jid);
+    sendDropped(accountId, contact.jid, files);
+  });
+  const dropping = accountId !== undefined && drop.dragging;
   return (
-    <li {...item} className="contact-item" aria-labelledby={`${id}-name`}>
+    <li {...item} className={dropping ? 'contact-item dropping' : 'contact-item'} aria-labelledby={`${id}-name`} {...(accountId === undefined ? {} : drop.handlers)}>
       <button
         type="button"
         className="contact-row"

@@ -13,10 +13,10 @@ interface EncryptionMarkProps {
   readonly message: Pick<Message, 'kind' | 'encrypted' | 'senderDevice' | 'direction' | 'peer' | 'sender'>;
 }
 
-/** Whose device sent it: the contact, the room occupant's real JID (undefined when the room did not show it), or us. */
+/** Whose device sent it: the contact, the room occupant's real JID in a room or privately (undefined when the room did not show it), or us. */
 function senderOf(message: EncryptionMarkProps['message'], ownJid: string): string | undefined {
   if (message.direction === 'out') return ownJid;
-  return message.kind === 'groupchat' ? message.sender?.jid : message.peer;
+  return message.kind === 'chat' ? message.peer : message.sender?.jid;
 }
 
 export function EncryptionMark({ accountId, ownJid, message }: EncryptionMarkProps) {

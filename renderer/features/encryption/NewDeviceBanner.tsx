@@ -29,6 +29,12 @@ function Banner({ accountId, jid, name, device }: { readonly accountId: string; 
       (answer) => useOmemo.getState().loaded(accountId, jid, answer),
       (failure: unknown) => setError(messageOf(failure)),
     );
+  // Kept by the core: the banner stays dismissed after a restart, and comes back only for another new device.
+  const dismiss = () =>
+    void call('omemo.dismissNewDevice', { accountId, jid, deviceId: device.deviceId }).then(
+      (answer) => useOmemo.getState().loaded(accountId, jid, answer),
+      (failure: unknown) => setError(messageOf(failure)),
+    );
   // Ours are listed in the settings' encryption panel; a contact's in their details.
   const show = () => (name === undefined ? useUi.getState().setSettingsOpen(true) : useUi.getState().showContact(accountId, jid));
   const text = name === undefined ? t('encryption.newOwnDevice', { device: device.deviceId }) : t('encryption.newDevice', { name, device: device.deviceId });
@@ -52,7 +58,7 @@ function Banner({ accountId, jid, name, device }: { readonly accountId: string; 
         <button type="button" aria-expanded={verifying} onClick={() => setVerifying((open) => !open)}>
           {t('encryption.verifyIt')}
         </button>
-        <button type="button" className="quiet" onClick={() => useOmemo.getState().dismiss(accountId, jid, device.deviceId)}>
+        <button type="button" className="quiet" onClick={dismiss}>
           {t('encryption.dismiss')}
         </button>
       </div>

@@ -12,6 +12,7 @@ import { JumpDialog } from '../jump/JumpDialog.tsx';
 import { displayName } from '../presence/labels.ts';
 import { occupantName } from '../rooms/occupant-name.ts';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
+import { TransfersButton } from '../transfers/TransfersButton.tsx';
 import { AccountBar } from './AccountBar.tsx';
 import { AccountSwitcher } from './AccountSwitcher.tsx';
 import { ConversationPane } from './ConversationPane.tsx';
@@ -46,6 +47,7 @@ export function MainLayout() {
             {t('jump.open')}
           </button>
         )}
+        <TransfersButton />
         <button type="button" className="quiet" onClick={() => useUi.getState().setSettingsOpen(true)}>
           {t('settings.open')}
         </button>

@@ -10,7 +10,7 @@ import { createAvatarStore } from '../../../electron/core/storage/avatars.ts';
 import { createCapsCacheStore } from '../../../electron/core/storage/caps-cache.ts';
 import { openDatabase } from '../../../electron/core/storage/database.ts';
 import { createRosterStore } from '../../../electron/core/storage/roster.ts';
-import type { Connection, SessionInfo } from '../../../electron/core/xmpp/connection.ts';
+import type { Bound, Connection, SessionInfo } from '../../../electron/core/xmpp/connection.ts';
 import { createStanzaPipeline } from '../../../electron/core/xmpp/pipeline/stanza-pipeline.ts';
 import type { Announced } from '../../../electron/core/xmpp/presence/own-presence.ts';
 
@@ -19,6 +19,7 @@ function setUp(serverFeatures: string[], chosen: Announced) {
   createAccountStore(db).insert({ id: 'a1', jid: 'alice@example.com', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
   const wire: string[] = [];
   const sessions = new Set<(info: SessionInfo) => void>();
+  const binds = new Set<(bound: Bound) => void>();
   const connection = {
     state: { status: 'online', jid: 'alice@example.com/r', resumed: false } as ConnectionState,
     onState: () => () => undefined,
@@ -29,6 +30,10 @@ function setUp(serverFeatures: string[], chosen: Announced) {
     onSessionStart: (listener: (info: SessionInfo) => void) => {
       sessions.add(listener);
       return () => void sessions.delete(listener);
+    },
+    onBound: (listener: (bound: Bound) => void) => {
+      binds.add(listener);
+      return () => void binds.delete(listener);
     },
     start: () => undefined,
     stop: () => Promise.resolve(),
@@ -59,6 +64,8 @@ function setUp(serverFeatures: string[], chosen: Announced) {
   });
   const features = xml('stream:features', {}, xml('ver', { xmlns: 'urn:xmpp:features:rosterver' }), xml('sub', { xmlns: 'urn:xmpp:features:pre-approval' }));
   const start = async (resumed: boolean) => {
+    // A fresh session binds its resource first (and is told so before XEP-0198 is enabled); a resumed one does not.
+    if (!resumed) for (const listener of binds) listener({ features, iq: (request) => connection.iq(request) });
     for (const listener of sessions) listener({ resumed, features });
     await new Promise((resolve) => setTimeout(resolve, 10));
   };

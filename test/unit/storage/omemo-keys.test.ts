@@ -59,6 +59,11 @@ describe('the OMEMO key store', () => {
     keys.removeSession('bob@example.com', 7);
     expect(keys.session('bob@example.com', 7)).toBeUndefined();
     expect(keys.session('bob@example.com', 8)).toBe('{"session":"two"}');
+    // OMEMO 2 sessions beside, for the same device: neither version's overwrites the other's.
+    keys.putSession2('bob@example.com', 8, '{"omemo2":"two"}');
+    expect(keys.session2('bob@example.com', 8)).toBe('{"omemo2":"two"}');
+    expect(keys.session('bob@example.com', 8)).toBe('{"session":"two"}');
+    expect(keys.session2('bob@example.com', 7)).toBeUndefined();
 
     const first = randomBytes(33);
     expect(keys.putDeviceIdentity('bob@example.com', 7, first, 100)).toBe('new');
@@ -88,6 +93,7 @@ describe('the OMEMO key store', () => {
     keys.putSignedPreKey({ keyId: 1, publicKey: randomBytes(33), privateKey: privates[1], signature: randomBytes(64), createdAt: 1 });
     keys.putPreKeys([{ keyId: 1, publicKey: randomBytes(33), privateKey: privates[2] }]);
     keys.putSession('bob@example.com', 7, record);
+    keys.putSession2('bob@example.com', 7, record);
     const cells = rawCells(db);
     expect(cells.length).toBeGreaterThan(8);
     for (const needle of [...privates, Buffer.from(record), Buffer.from('PRIVATE-'), Buffer.from('rootKey')]) {
@@ -102,6 +108,23 @@ describe('the OMEMO key store', () => {
     db.exec("UPDATE omemo_prekeys SET sealed_private_key = (SELECT sealed_private_key FROM omemo_prekeys WHERE key_id = 2) WHERE key_id = 1");
     expect(() => keys.preKey(1)).toThrow();
     expect(keys.preKey(2)).toBeDefined();
+  });
+
+  it('keeps the dismissed new-device banners per contact and device across a reopening, and forgets them with the account', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'causette-omemo-')), 'profile.sqlite');
+    const { db, accounts, key, keys } = setUp(openDatabase(file));
+    accounts.insert({ id: 'a2', jid: 'alice@other.example', resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
+    keys.dismissBanner('bob@example.com', 8, 100);
+    keys.dismissBanner('bob@example.com', 8, 200);
+    keys.dismissBanner('bob@example.com', 3, 300);
+    keys.dismissBanner('carol@example.com', 9, 300);
+    db.close();
+    const reopened = openDatabase(file);
+    expect(createOmemoKeyStore(reopened, 'a1', createKeySealer(key)).dismissedBanners('bob@example.com')).toEqual([3, 8]);
+    expect(createOmemoKeyStore(reopened, 'a1', createKeySealer(key)).dismissedBanners('dave@example.com')).toEqual([]);
+    expect(createOmemoKeyStore(reopened, 'a2', createKeySealer(key)).dismissedBanners('bob@example.com')).toEqual([]);
+    createAccountStore(reopened).remove('a1');
+    expect(createOmemoKeyStore(reopened, 'a1', createKeySealer(key)).dismissedBanners('bob@example.com')).toEqual([]);
   });
 
   it('forgets the keys with the account, and reopens them from the file with the same store key', () => {

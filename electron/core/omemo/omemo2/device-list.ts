@@ -1,6 +1,7 @@
 // The OMEMO 2 device list (XEP-0384 v0.8 §5.3.1): <devices><device id label?/></devices> in the item "current".
 import xml, { type Element } from '@xmpp/xml';
 import { parseDeviceId } from '../axolotl-pubsub.ts';
+import type { DeviceListFormat } from '../device-lists.ts';
 import { NODE_DEVICES, NS_OMEMO2 } from './namespaces.ts';
 import { buildItemRequest, buildPublish, itemPayload } from './pubsub.ts';
 
@@ -31,3 +32,6 @@ export const buildDevicesPublish = (devices: readonly ListedDevice[]): Element =
 
 /** `to` undefined asks for our own account's list. */
 export const buildDevicesRequest = (to: string | undefined): Element => buildItemRequest(to, NODE_DEVICES);
+
+/** OMEMO 2's lists for the device list keeper (device-lists.ts), as ids. */
+export const omemo2DeviceLists: DeviceListFormat = { parse: (stanza) => parseDevices(stanza)?.map((device) => device.id), request: buildDevicesRequest };

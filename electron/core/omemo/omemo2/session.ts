@@ -3,7 +3,7 @@
 import { Omemo2Error } from './errors.ts';
 import type { IdentityKey } from './identity-key.ts';
 import { initiateRatchet, ratchetDecrypt, ratchetEncrypt, respondRatchet, type RatchetState, type SkipLimits } from './double-ratchet.ts';
-import type { PreKeyPair, SignedPreKeyPair } from './prekeys.ts';
+import type { PreKeyPair } from './prekeys.ts';
 import { decodeAuthenticatedMessage, decodeKeyExchange, encodeAuthenticatedMessage, encodeKeyExchange } from './protobuf.ts';
 import { agreeActive, agreePassive, type KeyExchangeHeader, type PublicBundle } from './x3dh.ts';
 
@@ -43,7 +43,8 @@ export function wrapKey(session: Session, keyMaterial: Uint8Array): { session: S
 }
 
 export interface OwnPreKeys {
-  readonly signedPreKey: (id: number) => SignedPreKeyPair | undefined;
+  /** A signed prekey's pair (its signature is not needed to answer). */
+  readonly signedPreKey: (id: number) => PreKeyPair | undefined;
   readonly preKey: (id: number) => PreKeyPair | undefined;
 }
 

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { Omemo2Error } from './errors.ts';
 import { edwardsToMontgomery, verifyWithIdentity, type IdentityKey } from './identity-key.ts';
-import type { PreKeyPair, SignedPreKeyPair } from './prekeys.ts';
+import type { PreKeyPair } from './prekeys.ts';
 import { hkdf, zeroSalt } from './primitives.ts';
 import { generateX25519, x25519 } from './x25519.ts';
 
@@ -71,7 +71,7 @@ export function agreeActive(
 /** The responder's side, with the prekeys the key exchange names (the caller looked them up by id). */
 export function agreePassive(
   own: IdentityKey,
-  signedPreKey: SignedPreKeyPair,
+  signedPreKey: PreKeyPair,
   preKey: PreKeyPair,
   header: Pick<KeyExchangeHeader, 'ik' | 'ek'>,
 ): { sharedSecret: Uint8Array; associatedData: Uint8Array } {

@@ -177,7 +177,10 @@ export function parseMessage(stanza: Element, ownJid: string, archiveId?: string
     direction,
     kind: occupant ? 'private' : 'chat',
     peer,
-    ...(occupant && direction === 'in' ? { sender: { nick: occupant.nick, ...(occupantId === undefined ? {} : { occupantId }) } } : {}),
+    // The occupant's real JID, when a decryption step opened it with that JID's device (XEP-0384): the lock follows its trust.
+    ...(occupant && direction === 'in'
+      ? { sender: { nick: occupant.nick, ...(occupantId === undefined ? {} : { occupantId }), ...(encryption?.jid === undefined ? {} : { jid: encryption.jid }) } }
+      : {}),
     from: String(stanza.attrs.from ?? ownJid),
     ...(id === undefined ? {} : { id }),
     ...(originId === undefined ? {} : { originId }),

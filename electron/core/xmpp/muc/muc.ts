@@ -19,7 +19,7 @@ import { initialOccupants, reduceOccupants } from './occupants.ts';
 import { setupRoomArchive, type ArchivedRoom } from './room-archive.ts';
 import { answer, createEntry, omit, roomAfterSelf, roomOf, type Entry, type OccupantsDelta } from './room-entry.ts';
 import { fetchRoomInfo } from './room-info.ts';
-import { isAffiliationNotice, setupRoomMembers } from './room-members.ts';
+import { bareOf, isAffiliationNotice, setupRoomMembers } from './room-members.ts';
 import { parseRoomMessage, type RoomView } from './room-messages.ts';
 import { createSelfPing } from './self-ping.ts';
 import { createSubjectRequests } from './subject-requests.ts';
@@ -297,7 +297,9 @@ export function setupMuc(deps: MucDeps) {
     occupants: (room: string): Occupant[] => [...(rooms.get(room)?.occupants.occupants.values() ?? [])],
     /** The real bare JIDs of a members-only, non-anonymous room's members and occupants, ours left out. */
     members: (room: string): Promise<readonly string[]> => members.members(room),
-    /** The real bare JID of a groupchat message's sender, when the room we are in shows it. */
+    /** The real bare JID of an occupant of a room we are in, when the room shows it (XEP-0045 §7.2.3, or to moderators). */
+    occupantJid: (room: string, nick: string): string | undefined => bareOf(rooms.get(room)?.occupants.occupants.get(nick)?.jid),
+    /** The real bare JID of a groupchat or private message's sender, when the room we are in shows it. */
     sender: (message: Element, context: MessageContext): string | undefined => {
       const room = roomOf(message.attrs.from);
       return rooms.has(room) ? members.sender(message, context, room) : undefined;

@@ -34,11 +34,8 @@ function groupsOf(element: Element): string[] {
   return groups;
 }
 
-export function parseRosterItem(element: Element): RosterChange | undefined {
-  const jid = normaliseBareJid(element.attrs.jid);
-  if (jid === undefined) return undefined;
-  const subscription = element.attrs.subscription ?? 'none';
-  if (subscription === 'remove') return { kind: 'remove', jid };
+/** §2.1.2 the item an <item/> describes, its JID already normalised and its subscription not 'remove'. */
+function itemOf(element: Element, jid: string, subscription: string): RosterItem {
   // §2.1.2.5: an unknown value is treated as 'none'.
   const known = (subscriptions.has(subscription) ? subscription : 'none') as Subscription;
   const name = element.attrs.name?.trim();
@@ -50,12 +47,19 @@ export function parseRosterItem(element: Element): RosterChange | undefined {
     approved: element.attrs.approved === 'true',
   };
   if (name) item.name = name;
-  return { kind: 'upsert', item };
+  return item;
 }
 
-/** The items of a roster result or push query, with its version (XEP-0237 §3). */
+export function parseRosterItem(element: Element): RosterChange | undefined {
+  const jid = normaliseBareJid(element.attrs.jid);
+  if (jid === undefined) return undefined;
+  const subscription = element.attrs.subscription ?? 'none';
+  if (subscription === 'remove') return { kind: 'remove', jid };
+  return { kind: 'upsert', item: itemOf(element, jid, subscription) };
+}
+
+/** The items of a roster push query, with its version (XEP-0237 §3). */
 export function parseRosterQuery(query: Element): { changes: RosterChange[]; ver: string | undefined } {
-  // One pass over the children, without intermediate arrays: a result can hold tens of thousands of items.
   const changes: RosterChange[] = [];
   for (const child of query.children) {
     if (typeof child === 'string' || child.name !== 'item') continue;
@@ -63,6 +67,23 @@ export function parseRosterQuery(query: Element): { changes: RosterChange[]; ver
     if (change) changes.push(change);
   }
   return { changes, ver: query.attrs.ver };
+}
+
+/**
+ * §2.1.4 a roster result: its items by JID (a later item of the same JID wins; 'remove' has no place in a result) and its
+ * version. One pass straight into the map, nothing built per item but the item: a result can hold tens of thousands.
+ */
+export function parseRosterResult(query: Element): { items: Map<string, RosterItem>; ver: string | undefined } {
+  const items = new Map<string, RosterItem>();
+  for (const child of query.children) {
+    if (typeof child === 'string' || child.name !== 'item') continue;
+    const jid = normaliseBareJid(child.attrs.jid);
+    const subscription = child.attrs.subscription ?? 'none';
+    if (jid === undefined || subscription === 'remove') continue;
+    items.delete(jid);
+    items.set(jid, itemOf(child, jid, subscription));
+  }
+  return { items, ver: query.attrs.ver };
 }
 
 /** §2.1.3 roster get; 'ver' only when the server advertised versioning (XEP-0237 §2), '' when nothing is cached. */

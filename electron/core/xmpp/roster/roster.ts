@@ -5,7 +5,7 @@ import type { RosterStore } from '../../storage/roster.ts';
 import type { Connection } from '../connection.ts';
 import { IqReplyError, type IqRouter } from '../iq-router.ts';
 import type { RosterItem } from '../../model/roster-item.ts';
-import { buildRosterGet, buildRosterRemove, buildRosterSet, NS_ROSTER, parseRosterQuery, type RosterChange } from './roster-items.ts';
+import { buildRosterGet, buildRosterRemove, buildRosterSet, NS_ROSTER, parseRosterQuery, parseRosterResult, type RosterChange } from './roster-items.ts';
 
 export interface RosterDeps {
   readonly accountId: string;
@@ -66,15 +66,17 @@ export function setupRoster(deps: RosterDeps) {
     deps.onChange(item.jid, item);
   }
 
-  function replaceAll(next: readonly RosterChange[], ver: string | undefined): void {
+  /** The fetched roster takes the place of the one we had; only what differs is reported. */
+  function replaceAll(next: Map<string, RosterItem>, ver: string | undefined): void {
     const before = items;
-    items = new Map();
-    for (const change of next) {
-      if (change.kind !== 'upsert') continue;
-      items.set(change.item.jid, keepApproval(change.item, before.get(change.item.jid)));
+    items = next;
+    for (const jid of before.keys()) if (!next.has(jid)) deps.onChange(jid, undefined);
+    for (const [jid, fetched] of next) {
+      const previous = before.get(jid);
+      const item = keepApproval(fetched, previous);
+      if (item !== fetched) next.set(jid, item);
+      if (!sameItem(previous, item)) deps.onChange(jid, item);
     }
-    for (const jid of before.keys()) if (!items.has(jid)) deps.onChange(jid, undefined);
-    for (const item of items.values()) if (!sameItem(before.get(item.jid), item)) deps.onChange(item.jid, item);
     // Every later change persists first, so the items are still these when this runs.
     unwritten = () => store.replace(accountId, [...items.values()], ver);
   }
@@ -97,16 +99,17 @@ export function setupRoster(deps: RosterDeps) {
     /**
      * §2.2 roster get at the start of a fresh session; `versioning` when the server offers XEP-0237. Returns whether it was
      * downloaded; a downloaded roster is reported at once and written to the store by persist() (or before the next change).
+     * `ask` sends the request (the connection's iq by default; the bound session's, before XEP-0198 is enabled).
      */
-    async fetch(versioning: boolean): Promise<boolean> {
+    async fetch(versioning: boolean, ask: (request: Element) => Promise<Element> = (request) => deps.connection.iq(request)): Promise<boolean> {
       persist();
       const ver = versioning ? (store.version(accountId) ?? '') : undefined;
-      const reply = await deps.connection.iq(buildRosterGet(ver));
+      const reply = await ask(buildRosterGet(ver));
       const query = reply.getChild('query', NS_ROSTER);
       // XEP-0237 §3: an empty result means the stored roster is current.
       if (!query) return false;
-      const parsed = parseRosterQuery(query);
-      replaceAll(parsed.changes, versioning ? parsed.ver : undefined);
+      const parsed = parseRosterResult(query);
+      replaceAll(parsed.items, versioning ? parsed.ver : undefined);
       return true;
     },
 

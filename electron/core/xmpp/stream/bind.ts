@@ -13,6 +13,8 @@ export interface BindDeps {
   readonly iqCaller: IqCaller;
   readonly resource: string;
   readonly domain: string;
+  /** A fresh session's resource is bound: what is sent now goes out before XEP-0198's <enable/>. */
+  readonly onBound?: () => void;
 }
 
 function bindFailure(error: unknown, domain: string): Error {
@@ -23,7 +25,7 @@ function bindFailure(error: unknown, domain: string): Error {
   return new CausetteError('stream-error', `The server ${domain} refused to bind a resource (${mapped.message}).`);
 }
 
-export function setupBind({ streamFeatures, iqCaller, resource, domain }: BindDeps): void {
+export function setupBind({ streamFeatures, iqCaller, resource, domain, onBound }: BindDeps): void {
   streamFeatures.use('bind', NS_BIND, async ({ entity, stanza }) => {
     try {
       const bound = await setPayload(iqCaller, xml('bind', { xmlns: NS_BIND }, xml('resource', {}, resource)));
@@ -36,5 +38,6 @@ export function setupBind({ streamFeatures, iqCaller, resource, domain }: BindDe
       throw bindFailure(error, domain);
     }
     entity._ready(false);
+    onBound?.();
   });
 }

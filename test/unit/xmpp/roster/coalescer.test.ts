@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../../shared/model/contact.ts';
 import { createCoalescer, type Delta, type Timers } from '../../../../electron/core/xmpp/roster/coalescer.ts';
 
-/** Timers on a clock that only `advance` moves: due callbacks run in the order they are due. */
+/**
+ * Timers on a clock that only `advance` moves: due callbacks run in the order they are due. Immediates run only on `turn`
+ * (one turn of the event loop after its I/O); left alone, the client looks as if it never caught up with the server.
+ */
 function fakeTimers() {
   const pending = new Map<number, { at: number; callback: () => void }>();
+  let immediates: (() => void)[] = [];
   let next = 0;
   let clock = 0;
   const timers: Timers = {
@@ -14,6 +18,7 @@ function fakeTimers() {
       return next;
     },
     clearTimeout: (handle) => void pending.delete(handle as number),
+    setImmediate: (callback) => void immediates.push(callback),
     now: () => clock,
   };
   const advance = (ms: number) => {
@@ -28,7 +33,12 @@ function fakeTimers() {
     }
     clock = until;
   };
-  return { timers, advance, fire: () => advance(1_000), scheduled: () => pending.size };
+  const turn = () => {
+    const due = immediates;
+    immediates = [];
+    for (const callback of due) callback();
+  };
+  return { timers, advance, turn, fire: () => advance(1_000), scheduled: () => pending.size };
 }
 
 /** The contacts as they are now, which the coalescer reads when it sends. */
@@ -101,6 +111,39 @@ describe('roster.changed coalescer', () => {
     expect(sent).toHaveLength(2);
     // One interval timer and one pause timer at most, however many changes came.
     expect(scheduled()).toBeLessThanOrEqual(2);
+  });
+
+  it('sends at once when a turn of the event loop brings no change: the client has read all the server sent', () => {
+    const { timers, advance, turn } = fakeTimers();
+    const sent: Delta[] = [];
+    const contacts = roster();
+    contacts.set(contact('a@x'));
+    contacts.set(contact('b@x'));
+    const coalescer = createCoalescer((delta) => sent.push(delta), contacts.contactOf, 75, timers, 16);
+    coalescer.upsert('a@x');
+    // The turn that brought the change is not the end of the data yet.
+    turn();
+    expect(sent).toHaveLength(0);
+    coalescer.upsert('b@x');
+    turn();
+    expect(sent).toHaveLength(0);
+    // A turn with nothing new: caught up, and no delta went out before: sent now, not after the pause.
+    turn();
+    expect(sent).toEqual([{ upserts: [contact('a@x'), contact('b@x')], removed: [] }]);
+    // Less than a pause after that delta, a caught-up turn leaves the next change to the pause timer.
+    advance(5);
+    coalescer.upsert('a@x');
+    turn();
+    turn();
+    expect(sent).toHaveLength(1);
+    advance(16);
+    expect(sent).toHaveLength(2);
+    // A pause after the last delta, a caught-up turn sends again at once.
+    advance(20);
+    coalescer.upsert('b@x');
+    turn();
+    turn();
+    expect(sent).toHaveLength(3);
   });
 
   it('lets the last word win between an upsert and a removal of the same contact', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import xml from '@xmpp/xml';
-import { buildRosterGet, buildRosterRemove, buildRosterSet, parseRosterItem, parseRosterQuery } from '../../../../electron/core/xmpp/roster/roster-items.ts';
+import { buildRosterGet, buildRosterRemove, buildRosterSet, parseRosterItem, parseRosterQuery, parseRosterResult } from '../../../../electron/core/xmpp/roster/roster-items.ts';
 
 const NS = 'jabber:iq:roster';
 
@@ -25,6 +25,23 @@ describe('roster items (RFC 6121 §2)', () => {
     const { changes, ver } = parseRosterQuery(query);
     expect(ver).toBe('v7');
     expect(changes.map((change) => (change.kind === 'upsert' ? change.item.jid : change.jid))).toEqual(['a@b', 'c@d']);
+  });
+
+  it('reads a result into items by JID: normalised, the last of a repeated JID kept, removals and bad JIDs left out', () => {
+    const query = xml(
+      'query',
+      { xmlns: NS, ver: 'v8' },
+      xml('item', { jid: 'A@B', name: 'first' }),
+      xml('item', { jid: 'c@d', subscription: 'remove' }),
+      xml('item', { jid: 'e@f/phone' }),
+      xml('item', { jid: 'g@h', subscription: 'from' }, xml('group', {}, 'Work')),
+      xml('item', { jid: 'a@b', name: 'second', subscription: 'both' }),
+    );
+    const { items, ver } = parseRosterResult(query);
+    expect(ver).toBe('v8');
+    expect([...items.keys()]).toEqual(['g@h', 'a@b']);
+    expect(items.get('a@b')).toEqual({ jid: 'a@b', name: 'second', groups: [], subscription: 'both', ask: false, approved: false });
+    expect(items.get('g@h')).toEqual({ jid: 'g@h', groups: ['Work'], subscription: 'from', ask: false, approved: false });
   });
 
   it('builds a get with or without ver, a set without ask or subscription, and a removal', () => {
