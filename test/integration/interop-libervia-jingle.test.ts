@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transfer } from '../../shared/model/transfer.ts';
-import { setupJingleFileTransfer } from '../../electron/core/jingle/file-transfer.ts';
+import { JINGLE_FT_FEATURES, setupJingleFileTransfer, type JingleFileTransferDeps } from '../../electron/core/jingle/file-transfer.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createTransfers } from '../../electron/core/transfers/transfers.ts';
+import { ownDiscoInfo, setupResponders } from '../../electron/core/xmpp/disco/responders.ts';
 import { setupIqRouter } from '../../electron/core/xmpp/iq-router.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { liberviaHint, liberviaInstalled, startLiberviaPeer, type LiberviaPeer } from '../support/libervia-peer.ts';
@@ -36,31 +37,60 @@ afterAll(async () => {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+type Options = Pick<JingleFileTransferDeps, 'socks5' | 'mayRevealAddresses' | 'directHosts'>;
+
+async function causette(options: Options) {
+  const [aliceJid = ''] = await harness.users('alice');
+  const connection = await harness.raw(aliceJid, 'jingle');
+  const router = setupIqRouter({ connection, logger: silentLogger });
+  // Libervia asks the device what it supports before it offers a file (XEP-0030).
+  const responders = setupResponders({ router, info: ownDiscoInfo(JINGLE_FT_FEATURES), version: '9.9-test' });
+  const updates: Transfer[] = [];
+  const offers: Transfer[] = [];
+  const transfers = createTransfers((transfer) => updates.push(transfer));
+  const downloads = mkdtempSync(join(dir, 'causette-'));
+  const jingle = setupJingleFileTransfer({ accountId: 'a', connection, router, transfers, logger: silentLogger, downloadsDir: () => downloads, onOffer: (transfer) => offers.push(transfer), ...options });
+  const state = connection.state;
+  return {
+    aliceJid,
+    fullJid: state.status === 'online' ? state.jid : '',
+    jingle,
+    updates,
+    offers,
+    downloads,
+    ended: (id: string) => updates.filter((transfer) => transfer.id === id && transfer.state !== 'pending' && transfer.state !== 'active').at(-1),
+    dispose: () => {
+      jingle.dispose();
+      responders();
+      router.dispose();
+    },
+  };
+}
+
+async function toLibervia(options: Options, size: number): Promise<Transfer> {
+  const alice = await causette(options);
+  try {
+    const bytes = randomBytes(size);
+    const source = join(dir, 'to-libervia.bin');
+    writeFileSync(source, bytes);
+    const into = mkdtempSync(join(dir, 'in-'));
+    const receiving = libervia.receiveFiles(into, alice.aliceJid, 60_000);
+    // Libervia's receiver subscribes to offers before one arrives.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const sent = await alice.jingle.offer({ to: libervia.jid, path: source, name: 'to-libervia.bin' });
+    const done = await until(() => alice.ended(sent.id), 'the session ends', 40_000);
+    await receiving.stop();
+    expect(done).toMatchObject({ state: 'done', done: bytes.length });
+    expect(readdirSync(into)).toEqual(['to-libervia.bin']);
+    expect(sha256(readFileSync(join(into, 'to-libervia.bin')))).toBe(sha256(bytes));
+    return done;
+  } finally {
+    alice.dispose();
+  }
+}
+
 describe('Jingle file transfer with Libervia', () => {
   it('Causette → Libervia over IBB: Libervia receives the same bytes and ends the session with success', async () => {
-    const [aliceJid = ''] = await harness.users('alice');
-    const connection = await harness.raw(aliceJid, 'jingle');
-    const router = setupIqRouter({ connection, logger: silentLogger });
-    const updates: Transfer[] = [];
-    const transfers = createTransfers((transfer) => updates.push(transfer));
-    const jingle = setupJingleFileTransfer({ accountId: 'a', connection, router, transfers, logger: silentLogger, downloadsDir: () => dir });
-    try {
-      const bytes = randomBytes(70_000);
-      const source = join(dir, 'to-libervia.bin');
-      writeFileSync(source, bytes);
-      const into = mkdtempSync(join(dir, 'in-'));
-      const receiving = libervia.receiveFiles(into, aliceJid, 60_000);
-      // Libervia's receiver subscribes to offers before one arrives.
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      const sent = await jingle.offer({ to: libervia.jid, path: source, name: 'to-libervia.bin' });
-      const done = await until(() => updates.filter((transfer) => transfer.id === sent.id && transfer.state !== 'pending' && transfer.state !== 'active').at(-1), 'the session ends', 40_000);
-      await receiving.stop();
-      expect(done).toMatchObject({ state: 'done', done: bytes.length });
-      expect(readdirSync(into)).toEqual(['to-libervia.bin']);
-      expect(sha256(readFileSync(join(into, 'to-libervia.bin')))).toBe(sha256(bytes));
-    } finally {
-      jingle.dispose();
-      router.dispose();
-    }
+    expect((await toLibervia({ socks5: () => false }, 70_000)).method).toBe('in-band');
   }, 90_000);
 });

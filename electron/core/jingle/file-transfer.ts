@@ -21,7 +21,7 @@ import { agreedBlockSize, buildIbbTransport, DEFAULT_BLOCK_SIZE, NS_IBB, NS_JING
 import { buildJingle, jingleReplyError, NS_JINGLE, parseJingle, type JingleRequest } from './jingle-stanzas.ts';
 import { setupS5bCandidates, type Streamhost } from './s5b-candidates.ts';
 import { createS5bNegotiation, type S5bNegotiation, type S5bStream } from './s5b-negotiation.ts';
-import { buildS5bInfo, buildS5bTransport, NS_JINGLE_S5B, parseS5bTransport, type Candidate } from './s5b-stanzas.ts';
+import { buildS5bInfo, buildS5bTransport, NS_JINGLE_S5B, parseS5bInfo, parseS5bTransport, type Candidate } from './s5b-stanzas.ts';
 import { receiveFromSocket, sendOverSocket } from './s5b-stream.ts';
 import { newSession, timeouts, transition, waitingFor, type Event, type Reason, type Session } from './session-machine.ts';
 
@@ -49,6 +49,8 @@ export interface JingleFileTransferDeps {
   readonly directCandidates?: () => boolean;
   /** The addresses offered as direct candidates (the host's by default). */
   readonly directHosts?: () => readonly string[];
+  /** False offers files over IBB straight away (XEP-0261), without trying SOCKS5 first. */
+  readonly socks5?: () => boolean;
   /** The SOCKS5 proxy offered (the server's, found by disco, by default). */
   readonly streamhost?: () => Promise<Streamhost | undefined>;
 }
@@ -272,14 +274,18 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
       hashesUsed: ['sha-256'],
     };
     // XEP-0260 first (§2.1), its candidates gathered before the offer goes.
-    const ours = await candidates.gather(own, args.to);
+    const socks5 = deps.socks5?.() !== false;
+    const ours = socks5 ? await candidates.gather(own, args.to) : [];
     const method = ours.some((candidate) => candidate.type === 'direct') ? 'direct' : ours.length > 0 ? 'proxy' : 'in-band';
     const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method, name: args.name, size: info.size });
-    const live: Live = { session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: NS_JINGLE_S5B }]), peer: args.to, transfer, content: { name: 'file', creator: 'initiator' }, file, ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE }, path: args.path, stop: new AbortController() };
+    const live: Live = { session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: socks5 ? NS_JINGLE_S5B : NS_JINGLE_IBB }]), peer: args.to, transfer, content: { name: 'file', creator: 'initiator' }, file, ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE }, path: args.path, stop: new AbortController() };
     register(live, signal);
     try {
-      live.s5b = negotiation(live, randomUUID(), ours);
-      void live.s5b.result.then((stream) => bytestream(live, stream));
+      if (socks5) {
+        const s5b = negotiation(live, randomUUID(), ours);
+        live.s5b = s5b;
+        void s5b.result.then((stream) => bytestream(live, stream));
+      }
       await connection.iq(buildJingle({ to: args.to, action: 'session-initiate', sid, initiator: own, contents: [contentOf(live)] }));
     } catch (error) {
       apply(live, { by: 'remote', action: 'session-terminate', reason: 'connectivity-error' }, { state: 'failed', error: { code: 'transfer-failed', message: 'The other side could not be reached.', params: { context: 'unreachable' } } });
@@ -296,6 +302,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     // XEP-0166 §6.3.2: an offer we cannot take is acknowledged, then ended with the reason.
     const unsupported: Reason | undefined = !content || !file ? 'unsupported-applications' : !transport ? 'unsupported-transports' : undefined;
     if (unsupported || !content || !file || !transport) {
+      logger.info('a Jingle offer was refused', { reason: unsupported ?? 'general-error' });
       later(() => connection.iq(buildJingle({ to: from, action: 'session-terminate', sid: request.sid, reason: { condition: unsupported ?? 'general-error' } })), logger);
       return;
     }
@@ -412,7 +419,8 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const s5b = live.s5b;
     if (request.action === 'session-accept' && s5b) later(() => s5b.check(socks?.candidates ?? []), logger);
     else if (request.action === 'session-accept') later(() => stream(live), logger);
-    if (request.action === 'transport-info' && socks?.info && s5b?.sid === socks.sid) s5b.info(socks.info);
+    const info = request.action === 'transport-info' ? parseS5bInfo(request.contents[0]?.transport) : undefined;
+    if (info && s5b && (info.sid === undefined || info.sid === s5b.sid)) s5b.info(info.info);
     if (request.action === 'transport-replace') later(() => replaced(live, parseIbbTransport(request.contents[0]?.transport)), logger);
     if (request.action === 'transport-accept' && live.transfer.direction === 'out') {
       const offered = parseIbbTransport(request.contents[0]?.transport);

@@ -76,6 +76,14 @@ export function parseS5bTransport(transport: Element | undefined): (S5bTransport
   return { sid: transport.attrs.sid, ...(typeof dstaddr === 'string' && dstaddr !== '' ? { dstaddr } : {}), candidates: [...candidates].sort((a, b) => b.priority - a.priority), ...(info ? { info } : {}) };
 }
 
+/** §2.3–§2.4: a transport-info payload; the sid may be left out (Libervia 0.9 does), the session tells which transport. */
+export function parseS5bInfo(transport: Element | undefined): { readonly sid?: string; readonly info: S5bInfo } | undefined {
+  if (transport?.attrs.xmlns !== NS_JINGLE_S5B) return undefined;
+  const info = parseS5bTransport(xml('transport', { ...transport.attrs, sid: 'x' }, ...transport.getChildElements()))?.info;
+  const sid = transport.attrs.sid;
+  return info && { ...(typeof sid === 'string' && sid !== '' ? { sid } : {}), info };
+}
+
 export function buildS5bInfo(sid: string, info: S5bInfo): Element {
   const child = info.kind === 'candidate-used' || info.kind === 'activated' ? xml(info.kind, { cid: info.cid }) : xml(info.kind);
   return xml('transport', { xmlns: NS_JINGLE_S5B, sid }, child);
