@@ -84,10 +84,15 @@ describe('the Settings dialog', () => {
     const before = Date.now();
     await section.getByRole('button', { name: 'Mute', exact: true }).click();
     const status = section.getByRole('status');
-    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toMatch(/^Muted until \d{1,2}:\d{2}(\s[AP]M)?$/);
-    // An hour from the click, in the browser's clock and the interface's language.
+    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toMatch(/^Muted until ([A-Z][a-z]+ )?\d{1,2}:\d{2}(\s[AP]M)?$/);
+    // An hour from the click, in the browser's clock and the interface's language; its weekday when that is another day.
     const hourLater = await page.evaluate(
-      (moments) => moments.map((at) => new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(new Date(at + 60 * 60 * 1000))),
+      (moments) =>
+        moments.map((at) => {
+          const end = new Date(at + 60 * 60 * 1000);
+          const sameDay = end.toDateString() === new Date(at).toDateString();
+          return new Intl.DateTimeFormat('en', { ...(sameDay ? {} : { weekday: 'long' }), hour: 'numeric', minute: '2-digit' }).format(end);
+        }),
       [before, Date.now()],
     );
     expect(hourLater.map((time) => `Muted until ${time}`)).toContain(await status.textContent());
