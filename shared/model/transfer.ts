@@ -36,6 +36,8 @@ export const TransferSchema = z.object({
   error: AppErrorSchema.optional(),
   /** The message that shares the file, once sent. */
   messageId: z.string().optional(),
+  /** An interrupted Jingle transfer that can go on from the bytes already received (XEP-0234 §6.4 ranged transfer). */
+  resumable: z.boolean().optional(),
 });
 export type Transfer = z.infer<typeof TransferSchema>;
 

@@ -1,0 +1,157 @@
+// XEP-0234 §6.1 file offers: ours (the file's sha-256 announced with hash-used, XEP-0300 §3, and an empty <range/> saying
+// we can resume, §5), and the peer's, which the user accepts or declines. An offer of a file we already hold part of, from
+// the same peer, goes on in the same transfer: once accepted, our session-accept asks for the rest only (§6.1, §6.4).
+import { randomUUID } from 'node:crypto';
+import { stat, unlink } from 'node:fs/promises';
+import { CausetteError } from '../../../../shared/ipc/errors.ts';
+import type { Transfer } from '../../../../shared/model/transfer.ts';
+import { sanitiseFileName } from '../../transfers/download/file-name.ts';
+import type { FileOffer } from '../file-stanzas.ts';
+import { openFileSink, resumeFileSink } from '../file-sink.ts';
+import { agreedBlockSize, DEFAULT_BLOCK_SIZE, NS_JINGLE_IBB } from '../ibb-stanzas.ts';
+import { buildJingle, type JingleContent } from '../jingle-stanzas.ts';
+import { NS_JINGLE_S5B, type Candidate } from '../s5b-stanzas.ts';
+import { newSession } from '../session-machine.ts';
+import type { Engine } from './engine.ts';
+import { bare, contentOf, type Live } from './live.ts';
+import { resumeRange } from './range.ts';
+import type { Receiving } from './receiving.ts';
+import { findResumable } from './resumable.ts';
+import type { Transport } from './transport.ts';
+
+export interface OfferArgs {
+  readonly to: string;
+  readonly path: string;
+  readonly name: string;
+  readonly mediaType?: string;
+  readonly desc?: string;
+  /** The interrupted transfer this offer goes on with (the same file to the same peer). */
+  readonly transferId?: string;
+}
+
+/** The method a transfer starts with, from the candidates on offer. */
+export const methodOf = (candidates: readonly Candidate[] | undefined) =>
+  candidates?.some((each) => each.type === 'direct') ? 'direct' : candidates?.length ? 'proxy' : 'in-band';
+
+export function createOffers(engine: Engine, receiving: Receiving, transport: Transport) {
+  const { deps, connection, transfers, logger, store, candidates, ownJid, register, apply, terminate, later } = engine;
+
+  /** A transfer that starts again (XEP-0234 §6.4) keeps its row; a new one gets its own. */
+  function begin(resumes: string | undefined, fields: Omit<Transfer, 'id' | 'done' | 'state' | 'startedAt'>, done = 0) {
+    const again = resumes === undefined || engine.byTransfer.has(resumes) ? undefined : transfers.restart(resumes, { method: fields.method, done });
+    return again ?? transfers.start(fields);
+  }
+
+  async function offer(args: OfferArgs): Promise<Transfer> {
+    const info = await stat(args.path);
+    const own = ownJid();
+    const sid = randomUUID();
+    const file: FileOffer = {
+      name: args.name,
+      size: info.size,
+      ...(args.mediaType ? { mediaType: args.mediaType } : {}),
+      date: info.mtime.toISOString(),
+      ...(args.desc ? { desc: args.desc } : {}),
+      hashes: [],
+      hashesUsed: ['sha-256'],
+    };
+    // XEP-0260 first (§2.1), its candidates gathered before the offer goes.
+    const socks5 = deps.socks5?.() !== false;
+    const ours = socks5 ? await candidates.gather(own, args.to) : [];
+    const { transfer, signal } = begin(args.transferId, { accountId: deps.accountId, peer: bare(args.to), direction: 'out', method: methodOf(ours), name: args.name, size: info.size });
+    const live: Live = {
+      session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: socks5 ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
+      peer: args.to,
+      transfer,
+      content: { name: 'file', creator: 'initiator' },
+      senders: 'initiator',
+      file,
+      offered: file,
+      range: { offset: 0, length: info.size },
+      ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE },
+      path: args.path,
+      stop: new AbortController(),
+    };
+    store.put({ transferId: transfer.id, accountId: deps.accountId, direction: 'out', peer: args.to, sid, file, path: args.path });
+    register(live, signal);
+    try {
+      if (socks5) {
+        const s5b = engine.negotiation(live, randomUUID(), ours);
+        live.s5b = s5b;
+        void s5b.result.then((stream) => transport.bytestream(live, stream));
+      }
+      await connection.iq(buildJingle({ to: args.to, action: 'session-initiate', sid, initiator: own, contents: [contentOf(live)] }));
+    } catch (error) {
+      apply(live, { by: 'remote', action: 'session-terminate', reason: 'connectivity-error' }, { state: 'failed', error: { code: 'transfer-failed', message: 'The other side could not be reached.', params: { context: 'unreachable' } } });
+      throw error;
+    }
+    return transfer;
+  }
+
+  /** §6.1: an offer to us; the user is asked. */
+  function offered(from: string, sid: string, content: JingleContent, file: FileOffer, transport: { sid: string; blockSize: number }, socks: { sid: string; candidates: readonly Candidate[] } | undefined): void {
+    const name = sanitiseFileName(file.name);
+    // §5: only a sender that said it can serve a range (an empty <range/>) is asked for the rest of a file we hold part of.
+    const resumes = file.range ? findResumable(store, deps.accountId, 'in', from, file)?.transferId : undefined;
+    const { transfer, signal } = begin(resumes, { accountId: deps.accountId, peer: bare(from), direction: 'in', method: methodOf(socks?.candidates), name, size: file.size });
+    const live: Live = {
+      session: newSession(sid, 'remote', [{ name: content.name, creator: content.creator, transport: socks ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
+      peer: from,
+      transfer,
+      content: { name: content.name, creator: content.creator },
+      senders: 'initiator',
+      file: { ...file, name },
+      offered: file,
+      range: { offset: 0, length: file.size },
+      ibb: { sid: transport.sid, blockSize: agreedBlockSize(transport.blockSize, DEFAULT_BLOCK_SIZE) },
+      stop: new AbortController(),
+      ...(socks ? { theirs: socks.candidates, socksSid: socks.sid } : {}),
+      ...(resumes === undefined ? {} : { resumes }),
+    };
+    register(live, signal);
+    deps.onOffer?.(transfer);
+  }
+
+  /** The sink an accepted offer writes to: the temporary file of the transfer it resumes, if it is still there, or a new one. */
+  async function sinkFor(live: Live, folder: string) {
+    const record = live.resumes === undefined ? undefined : store.get(live.resumes);
+    const have = record?.folder === folder ? await stat(record.path).then((info) => info.size).catch(() => undefined) : undefined;
+    const range = have === undefined ? undefined : resumeRange(have, live.file.size);
+    if (record && range && range.offset > 0) {
+      live.range = range;
+      return resumeFileSink(record.path, folder, live.file.name, live.file.size, range.offset);
+    }
+    // The bytes kept are of no use to this offer (gone, elsewhere, or none): the file starts over.
+    if (record) await unlink(record.path).catch(() => undefined);
+    return openFileSink(folder, live.file.name, live.file.size);
+  }
+
+  async function accept(transferId: string, folder?: string): Promise<void> {
+    const live = engine.byTransfer.get(transferId);
+    if (!live || live.session.role !== 'responder' || live.session.state !== 'pending' || live.transfer.direction !== 'in') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
+    const into = folder ?? deps.downloadsDir();
+    const sink = await sinkFor(live, into);
+    live.sink = sink;
+    store.put({ transferId, accountId: deps.accountId, direction: 'in', peer: live.peer, sid: live.session.sid, file: live.offered, path: sink.temporary, folder: into, name: live.file.name });
+    if (live.range.offset > 0) transfers.progress(transferId, live.range.offset);
+    if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
+    else receiving.expectIbb(live);
+    if (!apply(live, { by: 'local', action: 'session-accept' })) return;
+    await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live)] }));
+    logger.info('a file offer was accepted', { sid: live.session.sid, from: live.range.offset });
+    // XEP-0260 §2.3: the responder tries the initiator's candidates once its accept is in.
+    const s5b = live.s5b;
+    if (s5b) {
+      void s5b.result.then((stream) => transport.bytestream(live, stream));
+      later(() => s5b.check(live.theirs ?? []));
+    }
+  }
+
+  async function decline(transferId: string): Promise<void> {
+    const live = engine.byTransfer.get(transferId);
+    if (!live) throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
+    await terminate(live, 'decline');
+  }
+
+  return { offer, offered, accept, decline };
+}
