@@ -19,7 +19,7 @@ import { createResumeStore, type ResumeStore } from './resumable.ts';
 
 export interface JingleFileTransferDeps {
   readonly accountId: string;
-  readonly connection: Pick<Connection, 'iq' | 'send' | 'state'>;
+  readonly connection: Pick<Connection, 'iq' | 'send' | 'state' | 'onState'>;
   readonly router: IqRouter;
   readonly transfers: Transfers;
   readonly logger: Logger;

@@ -119,6 +119,10 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   }
 
   const removeHandler = deps.router.handle('set', 'jingle', NS_JINGLE, handle);
+  // The connection broke: no session survives it (its bytestreams and iqs are gone); what was received is kept to resume (§6.4).
+  const removeState = connection.onState((state) => {
+    if (state.status !== 'online') for (const live of [...sessions.values()]) void terminate(live, 'connectivity-error');
+  });
 
   return {
     offer: offers.offer,
@@ -131,6 +135,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     savedPath: (transferId: string): string | undefined => engine.saved.get(transferId),
     dispose(): void {
       removeHandler();
+      removeState();
       engine.ibb.dispose();
       engine.candidates.dispose();
       for (const live of [...sessions.values()]) void terminate(live, 'gone');
