@@ -36,6 +36,7 @@ import { createSettingsStore } from './storage/settings.ts';
 import { createFileRegistry } from './transfers/files.ts';
 import { createDownloads, DEFAULT_MAX_DOWNLOAD } from './transfers/download/download.ts';
 import { createTransfers } from './transfers/transfers.ts';
+import { createResumeStore } from './jingle/file-transfer/index.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
@@ -80,6 +81,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return opened;
   };
   const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
+  // Interrupted Jingle transfers, kept across sign-ins so that either side can go on from the bytes already there.
+  const resumable = createResumeStore();
   const downloadsDir = options.downloadsDir ?? join(homedir(), 'Downloads');
   const accounts = createAccountService({
     store: createAccountStore(db),
@@ -98,7 +101,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
-    jingle: { transfers, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
+    jingle: { transfers, resumable, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 

@@ -16,7 +16,7 @@ import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
-import { JINGLE_FT_FEATURES, setupJingleFileTransfer } from '../jingle/file-transfer/index.ts';
+import { JINGLE_FT_FEATURES, setupJingleFileTransfer, type ResumeStore } from '../jingle/file-transfer/index.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
 import { NS_DEVICES_NOTIFY } from '../omemo/omemo2/namespaces.ts';
 import { setupOmemo } from '../omemo/omemo.ts';
@@ -84,7 +84,9 @@ export interface AccountSessionDeps {
   /** The account's OMEMO keys (XEP-0384); without them (or without chat), OMEMO is not installed. */
   readonly omemoKeys?: OmemoKeyStore | undefined;
   /** Where Jingle file transfers (XEP-0234) are registered and saved; without it, Jingle is not installed. */
-  readonly jingle?: { readonly transfers: Transfers; readonly downloadsDir: () => string; readonly directCandidates?: () => boolean; readonly directHosts?: readonly string[] } | undefined;
+  readonly jingle?:
+    | { readonly transfers: Transfers; readonly resumable?: ResumeStore; readonly downloadsDir: () => string; readonly directCandidates?: () => boolean; readonly directHosts?: readonly string[] }
+    | undefined;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -321,6 +323,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
         connection,
         router,
         transfers: deps.jingle.transfers,
+        ...(deps.jingle.resumable ? { resumable: deps.jingle.resumable } : {}),
         logger,
         downloadsDir: deps.jingle.downloadsDir,
         // XEP-0260 §6.1: our addresses only to a contact with a mutual subscription; others get the proxy or IBB.
