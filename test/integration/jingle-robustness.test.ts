@@ -65,7 +65,8 @@ function kept(downloads = tempDir()): Kept {
 }
 
 /** One sign-in: a connection and the modules on it, as the account session makes them. */
-function signedIn(connection: Connection, jid: string, state: Kept) {
+/** `reveal`: direct SOCKS5 candidates on loopback (as between mutual contacts); `offerSocks5: false` offers in band at once. */
+function signedIn(connection: Connection, jid: string, state: Kept, options: { reveal?: boolean; offerSocks5?: boolean } = {}) {
   const router = setupIqRouter({ connection, logger: silentLogger });
   const jingle = setupJingleFileTransfer({
     accountId: jid,
@@ -77,6 +78,10 @@ function signedIn(connection: Connection, jid: string, state: Kept) {
     downloadsDir: () => state.downloads,
     onOffer: (transfer) => state.offers.push(transfer),
     streamhost: () => Promise.resolve(undefined),
+    // A sender gone without a word is noticed after this long without bytes.
+    stallMs: 3_000,
+    ...(options.reveal ? { mayRevealAddresses: () => true, directHosts: () => ['127.0.0.1'] } : {}),
+    ...(options.offerSocks5 === false ? { socks5: () => false } : {}),
   });
   let disposed = false;
   const dispose = () => {
@@ -162,62 +167,110 @@ describe('Jingle file transfer when things go wrong', () => {
     expect(readdirSync(bobKept.downloads)).toEqual([]);
   });
 
-  it('the receiver’s connection is cut midway: it keeps what arrived, comes back, and the rest is sent from that offset; the whole file’s hash matches', async () => {
+  it.each(['in-band', 'direct'] as const)(
+    'the receiver’s connection is cut midway: it keeps what arrived, comes back and asks for the rest (%s), which is sent from that offset; the whole file’s hash matches',
+    async (resumedOver) => {
+      const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+      const aliceKept = kept();
+      const bobKept = kept();
+      const aliceConnection = await harness.raw(aliceJid, 'jingle');
+      const sentBlocks = countIbb(aliceConnection);
+      // Alice offers in band (slow enough to cut), and may give bob her address when he asks for the rest.
+      const alice = signedIn(aliceConnection, aliceJid, aliceKept, { offerSocks5: false, reveal: resumedOver === 'direct' });
+      const network = await relay();
+      const bob = signedIn(await connectThrough(bobJid, network.port, 'laptop'), bobJid, bobKept);
+      const bytes = randomBytes(2_000_000);
+      const source = join(tempDir(), 'video.webm');
+      writeFileSync(source, bytes);
+
+      const sent = await alice.jingle.offer({ to: bob.jid, path: source, name: 'video.webm' });
+      const offer = await until(() => bobKept.offers[0], 'bob is offered the file');
+      await bob.jingle.accept(offer.id);
+      await until(() => (last(bobKept.updates, offer.id)?.done ?? 0) > 300_000 || undefined, 'bob has received a part', 20_000);
+      network.cut();
+
+      // Bob's side ends as interrupted, its bytes kept under the temporary name, to resume.
+      const interrupted = await until(() => ended(bobKept.updates, offer.id), 'bob’s side ends');
+      expect(interrupted).toMatchObject({ state: 'failed', resumable: true, error: { code: 'transfer-failed', params: { reason: 'connectivity-error' } } });
+      const offset = interrupted.done;
+      expect(offset).toBeGreaterThan(300_000);
+      expect(offset).toBeLessThan(bytes.length);
+      bob.dispose();
+      await bob.connection.stop();
+      const partial = readdirSync(bobKept.downloads);
+      expect(partial).toHaveLength(1);
+      expect(partial[0]?.startsWith('.video.webm.')).toBe(true);
+      expect(readFileSync(join(bobKept.downloads, partial[0] ?? '')).equals(bytes.subarray(0, offset))).toBe(true);
+
+      // Bob is back, on the same resource (the server drops the broken session), with what the core kept.
+      const back = signedIn(await harness.raw(bobJid, 'laptop'), bobJid, bobKept, { reveal: resumedOver === 'direct' });
+      expect(await until(() => ended(aliceKept.updates, sent.id), 'alice’s side ends', 70_000)).toMatchObject({ state: 'failed', resumable: true });
+      const streamsBefore = new Set(sentBlocks.keys());
+      await back.jingle.resume(offer.id, alice.jid);
+
+      const done = await until(() => ended(bobKept.updates, offer.id), 'the resumed transfer ends', 30_000);
+      expect(done).toMatchObject({ state: 'done', done: bytes.length, method: resumedOver });
+      expect(await until(() => ended(aliceKept.updates, sent.id), 'alice’s side ends again')).toMatchObject({ state: 'done', method: resumedOver });
+      const resumed = [...sentBlocks.entries()].filter(([sid]) => !streamsBefore.has(sid));
+      if (resumedOver === 'in-band') {
+        // The rest went in one new in-band stream that started at the offset, and nothing before it was sent again.
+        expect(resumed).toHaveLength(1);
+        const rest = Buffer.concat(resumed[0]?.[1] ?? []);
+        expect(rest.length).toBe(bytes.length - offset);
+        expect(rest.equals(bytes.subarray(offset))).toBe(true);
+      } else expect(resumed).toEqual([]);
+      // The file under its name, whole, the temporary one gone.
+      expect(readdirSync(bobKept.downloads)).toEqual(['video.webm']);
+      expect(sha256(readFileSync(join(bobKept.downloads, 'video.webm')))).toBe(sha256(bytes));
+      // Alice's transfer went on in the same row, its progress from the offset, not from 0.
+      const restartedAt = aliceKept.updates.findLastIndex((transfer) => transfer.id === sent.id && transfer.state === 'pending');
+      const aliceAfter = aliceKept.updates.slice(restartedAt).filter((transfer) => transfer.id === sent.id);
+      expect(aliceAfter[0]).toMatchObject({ state: 'pending', done: offset });
+      expect(aliceAfter.length).toBeGreaterThan(1);
+      expect(aliceAfter.every((transfer) => transfer.done >= offset)).toBe(true);
+    },
+  );
+
+  it('the sender comes back after the cut and offers the file again: the receiver, holding part of it, accepts only the rest (§6.1 range in session-accept)', async () => {
     const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
     const aliceKept = kept();
     const bobKept = kept();
-    const aliceConnection = await harness.raw(aliceJid, 'jingle');
-    const sentBlocks = countIbb(aliceConnection);
-    const alice = signedIn(aliceConnection, aliceJid, aliceKept);
     const network = await relay();
-    const bob = signedIn(await connectThrough(bobJid, network.port, 'laptop'), bobJid, bobKept);
-    const bytes = randomBytes(2_000_000);
-    const source = join(tempDir(), 'video.webm');
+    const alice = signedIn(await connectThrough(aliceJid, network.port, 'desk'), aliceJid, aliceKept);
+    const bob = signedIn(await harness.raw(bobJid, 'jingle'), bobJid, bobKept);
+    const bytes = randomBytes(1_500_000);
+    const source = join(tempDir(), 'slides.odp');
     writeFileSync(source, bytes);
 
-    const sent = await alice.jingle.offer({ to: bob.jid, path: source, name: 'video.webm' });
+    const sent = await alice.jingle.offer({ to: bob.jid, path: source, name: 'slides.odp' });
     const offer = await until(() => bobKept.offers[0], 'bob is offered the file');
     await bob.jingle.accept(offer.id);
-    await until(() => (last(bobKept.updates, offer.id)?.done ?? 0) > 300_000 || undefined, 'bob has received a part', 20_000);
+    await until(() => (last(bobKept.updates, offer.id)?.done ?? 0) > 200_000 || undefined, 'bob has received a part', 20_000);
     network.cut();
-
-    // Bob's side ends as interrupted, its bytes kept under the temporary name, to resume.
-    const interrupted = await until(() => ended(bobKept.updates, offer.id), 'bob’s side ends');
-    expect(interrupted).toMatchObject({ state: 'failed', resumable: true, error: { code: 'transfer-failed', params: { reason: 'connectivity-error' } } });
+    expect(await until(() => ended(aliceKept.updates, sent.id), 'alice’s side ends')).toMatchObject({ state: 'failed', resumable: true });
+    alice.dispose();
+    await alice.connection.stop();
+    // Bob hears nothing more from alice's old session: after a while without bytes, his side takes it as broken.
+    const aliceBack = await harness.raw(aliceJid, 'desk');
+    const blocks = countIbb(aliceBack);
+    const back = signedIn(aliceBack, aliceJid, aliceKept);
+    const interrupted = await until(() => ended(bobKept.updates, offer.id), 'bob’s side ends', 70_000);
+    expect(interrupted).toMatchObject({ state: 'failed', resumable: true });
     const offset = interrupted.done;
-    expect(offset).toBeGreaterThan(300_000);
-    expect(offset).toBeLessThan(bytes.length);
-    bob.dispose();
-    await bob.connection.stop();
-    const partial = readdirSync(bobKept.downloads);
-    expect(partial).toHaveLength(1);
-    expect(partial[0]?.startsWith('.video.webm.')).toBe(true);
-    expect(readFileSync(join(bobKept.downloads, partial[0] ?? '')).equals(bytes.subarray(0, offset))).toBe(true);
+    expect(offset).toBeGreaterThan(0);
 
-    // Bob is back, on the same resource (the server drops the broken session), with what the core kept.
-    const back = signedIn(await harness.raw(bobJid, 'laptop'), bobJid, bobKept);
-    expect(await until(() => ended(aliceKept.updates, sent.id), 'alice’s side ends', 70_000)).toMatchObject({ state: 'failed', resumable: true });
-    const streamsBefore = new Set(sentBlocks.keys());
-    await back.jingle.resume(offer.id, alice.jid);
-
-    const done = await until(() => ended(bobKept.updates, offer.id), 'the resumed transfer ends', 30_000);
-    expect(done).toMatchObject({ state: 'done', done: bytes.length });
+    await back.jingle.resume(sent.id, bob.jid);
+    // The offer of the same file goes on in bob's row; accepted, it asks for the bytes from the offset only.
+    const again = await until(() => bobKept.offers[1], 'bob is offered the file again');
+    expect(again).toMatchObject({ id: offer.id, state: 'pending', done: offset });
+    await bob.jingle.accept(again.id);
+    expect(await until(() => ended(bobKept.updates, offer.id), 'bob’s side ends again', 30_000)).toMatchObject({ state: 'done', done: bytes.length });
     expect(await until(() => ended(aliceKept.updates, sent.id), 'alice’s side ends again')).toMatchObject({ state: 'done' });
-    // The rest went in one new in-band stream that started at the offset, and nothing before it was sent again.
-    const resumed = [...sentBlocks.entries()].filter(([sid]) => !streamsBefore.has(sid));
-    expect(resumed).toHaveLength(1);
-    const rest = Buffer.concat(resumed[0]?.[1] ?? []);
+    const rest = Buffer.concat([...blocks.values()].flat());
     expect(rest.length).toBe(bytes.length - offset);
     expect(rest.equals(bytes.subarray(offset))).toBe(true);
-    // The file under its name, whole, the temporary one gone.
-    expect(readdirSync(bobKept.downloads)).toEqual(['video.webm']);
-    expect(sha256(readFileSync(join(bobKept.downloads, 'video.webm')))).toBe(sha256(bytes));
-    // Alice's transfer went on in the same row, its progress from the offset, not from 0.
-    const restartedAt = aliceKept.updates.findLastIndex((transfer) => transfer.id === sent.id && transfer.state === 'pending');
-    const aliceAfter = aliceKept.updates.slice(restartedAt).filter((transfer) => transfer.id === sent.id);
-    expect(aliceAfter[0]).toMatchObject({ state: 'pending', done: offset });
-    expect(aliceAfter.length).toBeGreaterThan(1);
-    expect(aliceAfter.every((transfer) => transfer.done >= offset)).toBe(true);
+    expect(readdirSync(bobKept.downloads)).toEqual(['slides.odp']);
+    expect(sha256(readFileSync(join(bobKept.downloads, 'slides.odp')))).toBe(sha256(bytes));
   });
 
   it('a hash that does not match the bytes is a failure: the file is kept aside, never under the offered name', async () => {

@@ -38,9 +38,13 @@ export interface JingleFileTransferDeps {
   readonly socks5?: () => boolean;
   /** The SOCKS5 proxy offered (the server's, found by disco, by default). */
   readonly streamhost?: () => Promise<Streamhost | undefined>;
+  /** How long a receiver waits for the next bytes before it takes the transfer as broken (to resume); a minute by default. */
+  readonly stallMs?: number;
   /** Interrupted transfers that can go on (XEP-0234 §6.4); the core keeps one across sign-ins. A fresh one by default. */
   readonly resumable?: ResumeStore;
 }
+
+const STALL_MS = 60_000;
 
 export function createEngine(deps: JingleFileTransferDeps) {
   const { connection, transfers, logger } = deps;
@@ -73,6 +77,12 @@ export function createEngine(deps: JingleFileTransferDeps) {
     if (waiting) live.timer = setTimeout(() => void terminate(live, 'timeout', { by: 'timer' }), limits[waiting.kind]);
   }
 
+  /** A receiver that hears nothing for a while ends the session: the sender may be gone without a word (a broken network). */
+  function watch(live: Live): void {
+    clearTimeout(live.stall);
+    live.stall = setTimeout(() => void terminate(live, 'connectivity-error'), deps.stallMs ?? STALL_MS);
+  }
+
   /**
    * What is left of an ended session: a file received whole or refused leaves nothing to resume; an interrupted one keeps
    * its bytes under the temporary name (or, sent, its source) to go on from (XEP-0234 §6.4).
@@ -101,6 +111,7 @@ export function createEngine(deps: JingleFileTransferDeps) {
     arm(live);
     const ended = live.session.ended;
     if (ended) {
+      clearTimeout(live.stall);
       live.stop.abort();
       live.s5b?.dispose();
       sessions.delete(keyOf(live.peer, live.session.sid));
@@ -140,7 +151,7 @@ export function createEngine(deps: JingleFileTransferDeps) {
     });
   }
 
-  return { deps, connection, transfers, logger, limits, store, sessions, byTransfer, ibb, saved, candidates, ownJid, keyOf, later, apply, terminate, register, negotiation };
+  return { deps, connection, transfers, logger, limits, store, sessions, byTransfer, ibb, saved, candidates, ownJid, keyOf, later, apply, terminate, register, negotiation, watch };
 }
 
 export type Engine = ReturnType<typeof createEngine>;

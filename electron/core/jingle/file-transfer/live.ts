@@ -31,6 +31,8 @@ export interface Live {
   path?: string;
   sink?: FileSink;
   timer?: ReturnType<typeof setTimeout>;
+  /** The receiver's wait for the next bytes. */
+  stall?: ReturnType<typeof setTimeout>;
   /** Stops the bytes in flight once the session ends. */
   readonly stop: AbortController;
   /** XEP-0260: the sid of the SOCKS5 transport the peer offered. */

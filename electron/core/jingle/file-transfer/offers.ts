@@ -36,9 +36,9 @@ export const methodOf = (candidates: readonly Candidate[] | undefined) =>
 export function createOffers(engine: Engine, receiving: Receiving, transport: Transport) {
   const { deps, connection, transfers, logger, store, candidates, ownJid, register, apply, terminate, later } = engine;
 
-  /** A transfer that starts again (XEP-0234 §6.4) keeps its row; a new one gets its own. */
-  function begin(resumes: string | undefined, fields: Omit<Transfer, 'id' | 'done' | 'state' | 'startedAt'>, done = 0) {
-    const again = resumes === undefined || engine.byTransfer.has(resumes) ? undefined : transfers.restart(resumes, { method: fields.method, done });
+  /** A transfer that starts again (XEP-0234 §6.4) keeps its row, with the bytes it had; a new one gets its own. */
+  function begin(resumes: string | undefined, fields: Omit<Transfer, 'id' | 'done' | 'state' | 'startedAt'>) {
+    const again = resumes === undefined || engine.byTransfer.has(resumes) ? undefined : transfers.restart(resumes, { method: fields.method });
     return again ?? transfers.start(fields);
   }
 
@@ -93,6 +93,9 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     const name = sanitiseFileName(file.name);
     // §5: only a sender that said it can serve a range (an empty <range/>) is asked for the rest of a file we hold part of.
     const resumes = file.range ? findResumable(store, deps.accountId, 'in', from, file)?.transferId : undefined;
+    // The sender offers the file again: the session it left (it may not have said so) is over, its bytes kept.
+    const earlier = resumes === undefined ? undefined : engine.byTransfer.get(resumes);
+    if (earlier) void terminate(earlier, 'expired');
     const { transfer, signal } = begin(resumes, { accountId: deps.accountId, peer: bare(from), direction: 'in', method: methodOf(socks?.candidates), name, size: file.size });
     const live: Live = {
       session: newSession(sid, 'remote', [{ name: content.name, creator: content.creator, transport: socks ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
@@ -137,6 +140,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
     else receiving.expectIbb(live);
     if (!apply(live, { by: 'local', action: 'session-accept' })) return;
+    engine.watch(live);
     await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live)] }));
     logger.info('a file offer was accepted', { sid: live.session.sid, from: live.range.offset });
     // XEP-0260 §2.3: the responder tries the initiator's candidates once its accept is in.

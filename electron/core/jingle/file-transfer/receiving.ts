@@ -12,6 +12,7 @@ export function createReceiving(engine: Engine) {
   const { transfers, logger, terminate } = engine;
 
   async function written(live: Live, bytes: Uint8Array): Promise<void> {
+    engine.watch(live);
     await live.sink?.write(bytes);
     transfers.progress(live.transfer.id, live.sink?.written() ?? 0);
   }
@@ -19,6 +20,7 @@ export function createReceiving(engine: Engine) {
   async function complete(live: Live): Promise<void> {
     const sink = live.sink;
     if (!sink) return;
+    clearTimeout(live.stall);
     let sha256 = sha256Of(live.file.hashes) ?? live.checksumValue;
     if (sha256 === undefined && live.file.hashesUsed.includes('sha-256')) {
       sha256 = await new Promise<string | undefined>((resolve) => {

@@ -66,6 +66,7 @@ export function createResume(engine: Engine, receiving: Receiving, transport: Tr
     };
     store.put({ ...record, peer: to, sid, path: sink.temporary });
     register(live, restarted.signal);
+    engine.watch(live);
     if (socks5) {
       const s5b = engine.negotiation(live, randomUUID(), ours);
       live.s5b = s5b;
