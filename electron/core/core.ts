@@ -36,7 +36,8 @@ import { createSettingsStore } from './storage/settings.ts';
 import { createFileRegistry } from './transfers/files.ts';
 import { createDownloads, DEFAULT_MAX_DOWNLOAD } from './transfers/download/download.ts';
 import { createTransfers } from './transfers/transfers.ts';
-import { createResumeStore } from './jingle/file-transfer/index.ts';
+import { restoredTransfer } from './jingle/file-transfer/index.ts';
+import { createResumableStore } from './storage/jingle-resumable.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
@@ -81,8 +82,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return opened;
   };
   const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
-  // Interrupted Jingle transfers, kept across sign-ins so that either side can go on from the bytes already there.
-  const resumable = createResumeStore();
+  // Interrupted Jingle transfers, kept across sign-ins and restarts so that either side can go on from the bytes already there.
+  const resumable = createResumableStore(db);
+  for (const record of resumable.list()) {
+    const transfer = await restoredTransfer(record, Date.now());
+    if (transfer) transfers.restore(transfer);
+    else resumable.remove(record.transferId);
+  }
   const downloadsDir = options.downloadsDir ?? join(homedir(), 'Downloads');
   const accounts = createAccountService({
     store: createAccountStore(db),

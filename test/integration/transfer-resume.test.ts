@@ -95,4 +95,37 @@ describe('transfer.resume', () => {
     // Done once: nothing is left to resume.
     await expect(bob.handlers['transfer.resume']({ id: offer.id })).rejects.toMatchObject({ code: 'not-found' });
   });
+
+  it('bob’s app closes midway; reopened, it lists the transfer as resumable and transfer.resume brings the rest', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid)]);
+    await harness.befriend(alice, bob);
+    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
+    const bytes = randomBytes(2_500_000);
+    const path = join(dir, 'notes.tar');
+    writeFileSync(path, bytes);
+    const { token } = await alice.files.register(path, 'notes.tar');
+
+    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
+    const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
+    await bob.handlers['transfer.accept']({ id: offer.id });
+    await until(() => ((latest(bob, offer.id)?.done ?? 0) > 400_000 ? true : undefined), 'a part has arrived', 30_000);
+    await harness.close(bob);
+    await until(() => finished(alice, sent.id), 'alice’s transfer stops', 70_000);
+
+    const reopened = await harness.signIn(bobJid, { profile: bob.profile });
+    const listed = (await reopened.handlers['transfer.list']({})).find((transfer) => transfer.id === offer.id);
+    expect(listed).toMatchObject({ state: 'failed', resumable: true, direction: 'in', name: 'notes.tar', size: bytes.length, peer: alice.jid });
+    const offset = listed?.done ?? 0;
+    expect(offset).toBeGreaterThan(400_000);
+    await until(async () => ((await reopened.contact(alice.jid))?.show !== 'offline' ? true : undefined), 'bob sees alice online again');
+
+    expect(await reopened.handlers['transfer.resume']({ id: offer.id })).toBe(true);
+    expect(await until(() => finished(reopened, offer.id), 'the resumed transfer ends', 30_000)).toMatchObject({ state: 'done', done: bytes.length });
+    expect(await until(() => finished(alice, sent.id), 'alice’s side ends')).toMatchObject({ state: 'done', done: bytes.length });
+    expect(updates(reopened, offer.id).every((transfer) => transfer.done >= offset)).toBe(true);
+    const downloads = join(bob.profile, 'Downloads');
+    expect(readdirSync(downloads)).toEqual(['notes.tar']);
+    expect(sha256(readFileSync(join(downloads, 'notes.tar')))).toBe(sha256(bytes));
+  });
 });

@@ -1,6 +1,7 @@
 // XEP-0234 Jingle File Transfer (v0.19, file-transfer:5): the <file/> of an offer (§5, §6.1), its ranged form for a resume
 // (§5 <range/>, §6.4), and the session-info <checksum/> (§8.2) and <received/> (§8.1); hashes per XEP-0300 (hashes:2).
 import xml, { type Element } from '@xmpp/xml';
+import type { FileDescription, FileHash } from '../model/resumable-transfer.ts';
 import type { Role } from './session-machine.ts';
 
 export const NS_JINGLE_FT = 'urn:xmpp:jingle:apps:file-transfer:5';
@@ -8,26 +9,10 @@ export const NS_HASHES = 'urn:xmpp:hashes:2';
 /** XEP-0300 §4: the hash functions we speak, announced as features. */
 export const NS_HASH_SHA256 = 'urn:xmpp:hash-function-text-names:sha-256';
 
-export interface Hash {
-  /** XEP-0300 §4: the IANA name, e.g. sha-256. */
-  readonly algo: string;
-  /** Base64 of the digest. */
-  readonly value: string;
-}
-
-export interface FileOffer {
-  readonly name: string;
-  readonly size: number;
-  readonly mediaType?: string;
-  /** XEP-0082 date-time of the last modification. */
-  readonly date?: string;
-  readonly desc?: string;
-  readonly hashes: readonly Hash[];
-  /** §5: the sender will send its hashes later, with these algorithms (XEP-0300 §3 <hash-used/>). */
-  readonly hashesUsed: readonly string[];
-  /** §5, §6.4: a part of the file only, from `offset`, of `length` bytes (to the end when absent). */
-  readonly range?: { readonly offset: number; readonly length?: number };
-}
+/** XEP-0300 §4: the IANA name (e.g. sha-256) and the base64 of the digest. */
+export type Hash = FileHash;
+/** §5: a file as an offer or a request describes it. */
+export type FileOffer = FileDescription;
 
 const integer = (text: string | undefined): number | undefined => {
   if (text === undefined || !/^\d+$/.test(text.trim())) return undefined;

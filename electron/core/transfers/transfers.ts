@@ -36,6 +36,10 @@ export function createTransfers(emit: (transfer: Transfer) => void, now: () => n
       publish(transfer, true);
       return { transfer, signal: controller.signal };
     },
+    /** A transfer of an earlier run as it ended (an interrupted one, to resume). */
+    restore(transfer: Transfer): void {
+      if (!transfers.has(transfer.id)) publish(transfer, true);
+    },
     /** A finished transfer starts again under the same id (a resumed one), with a new cancellation; undefined if it is gone or under way. */
     restart(id: string, change: Partial<Pick<Transfer, 'method' | 'done'>> = {}): { transfer: Transfer; signal: AbortSignal } | undefined {
       const old = transfers.get(id);

@@ -88,8 +88,10 @@ export function createEngine(deps: JingleFileTransferDeps) {
    * its bytes under the temporary name (or, sent, its source) to go on from (XEP-0234 §6.4).
    */
   function settle(live: Live, reason: Reason, outcome: Outcome): void {
-    const resumable = interrupts(reason) && outcome.state === 'failed' && (live.transfer.direction === 'out' || live.sink !== undefined) && store.get(live.transfer.id) !== undefined;
-    if (resumable) {
+    const record = store.get(live.transfer.id);
+    if (record && interrupts(reason) && outcome.state === 'failed' && (live.transfer.direction === 'out' || live.sink !== undefined)) {
+      const method = transfers.list().find((each) => each.id === live.transfer.id)?.method ?? record.method;
+      store.put({ ...record, method });
       const done = live.sink?.written();
       void live.sink?.suspend();
       transfers.update(live.transfer.id, { ...outcome, resumable: true, ...(done === undefined ? {} : { done }) });

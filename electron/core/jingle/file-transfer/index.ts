@@ -20,7 +20,7 @@ import { createResume } from './resume.ts';
 import { createTransport } from './transport.ts';
 
 export type { JingleFileTransferDeps } from './engine.ts';
-export { createResumeStore, type ResumeStore } from './resumable.ts';
+export { createResumeStore, restoredTransfer, type ResumeStore } from './resumable.ts';
 
 /** XEP-0030 features of this module. */
 export const JINGLE_FT_FEATURES = [NS_JINGLE, NS_JINGLE_FT, NS_JINGLE_S5B, NS_JINGLE_IBB, NS_IBB, NS_HASH_SHA256] as const;

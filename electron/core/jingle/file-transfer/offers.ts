@@ -72,7 +72,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
       path: args.path,
       stop: new AbortController(),
     };
-    store.put({ transferId: transfer.id, accountId: deps.accountId, direction: 'out', peer: args.to, sid, file, path: args.path });
+    store.put({ transferId: transfer.id, accountId: deps.accountId, direction: 'out', peer: args.to, sid, method: transfer.method, file, path: args.path });
     register(live, signal);
     try {
       if (socks5) {
@@ -135,7 +135,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     const into = folder ?? deps.downloadsDir();
     const sink = await sinkFor(live, into);
     live.sink = sink;
-    store.put({ transferId, accountId: deps.accountId, direction: 'in', peer: live.peer, sid: live.session.sid, file: live.offered, path: sink.temporary, folder: into, name: live.file.name });
+    store.put({ transferId, accountId: deps.accountId, direction: 'in', peer: live.peer, sid: live.session.sid, method: live.transfer.method, file: live.offered, path: sink.temporary, folder: into, name: live.file.name });
     if (live.range.offset > 0) transfers.progress(transferId, live.range.offset);
     if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
     else receiving.expectIbb(live);

@@ -1,32 +1,13 @@
 // Interrupted Jingle file transfers that can go on (XEP-0234 §6.4): for a file we sent, where it is, so that the receiver may
 // ask for the rest (§6.2, a file request with a range); for a file we received in part, its temporary file and the folder it
-// goes to, so that we can ask for the rest, or take the rest of a new offer of the same file. Kept for the core's life, across
-// sign-ins, whichever side's connection broke.
-import type { FileOffer } from '../file-stanzas.ts';
-import { sha256Of } from '../file-stanzas.ts';
+// goes to, so that we can ask for the rest, or take the rest of a new offer of the same file. In memory here (tests); the core
+// keeps them in its store (storage/jingle-resumable.ts), across sign-ins and restarts.
+import { stat } from 'node:fs/promises';
+import type { Transfer } from '../../../../shared/model/transfer.ts';
+import type { Resumable, ResumeStore } from '../../model/resumable-transfer.ts';
+import { sha256Of, type FileOffer } from '../file-stanzas.ts';
 
-export interface Resumable {
-  readonly transferId: string;
-  readonly accountId: string;
-  readonly direction: 'in' | 'out';
-  /** The peer's full JID in the last session. */
-  readonly peer: string;
-  readonly sid: string;
-  /** The file as offered (its name unsanitised: the sender knows it by that name). */
-  readonly file: FileOffer;
-  /** 'out': the file sent; 'in': the temporary file holding the bytes received. */
-  readonly path: string;
-  /** 'in': the folder the file goes to, and its (sanitised) name there. */
-  readonly folder?: string;
-  readonly name?: string;
-}
-
-export interface ResumeStore {
-  put(record: Resumable): void;
-  get(transferId: string): Resumable | undefined;
-  remove(transferId: string): void;
-  list(): readonly Resumable[];
-}
+export type { Resumable, ResumeStore } from '../../model/resumable-transfer.ts';
 
 /** Kept for so long, and so many: an interrupted transfer is meant to go on soon. */
 const MAX_KEPT = 200;
@@ -46,6 +27,26 @@ export function createResumeStore(): ResumeStore {
 }
 
 const bare = (jid: string): string => jid.split('/')[0] ?? jid;
+
+/** The row an interrupted transfer of an earlier run shows again; none when its file (sent, or received so far) is gone. */
+export async function restoredTransfer(record: Resumable, now: number): Promise<Transfer | undefined> {
+  const info = await stat(record.path).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  return {
+    id: record.transferId,
+    accountId: record.accountId,
+    peer: bare(record.peer),
+    direction: record.direction,
+    method: record.method,
+    name: record.name ?? record.file.name,
+    size: record.file.size,
+    done: record.direction === 'in' ? Math.min(info.size, record.file.size) : 0,
+    state: 'failed',
+    startedAt: now,
+    resumable: true,
+    error: { code: 'transfer-failed', message: 'The transfer was interrupted when Causette closed.', params: { reason: 'gone' } },
+  };
+}
 
 /**
  * §6.2 (RFC 5547 §5 file selector): the same file when the name and size match, and the date and sha-256 wherever both
