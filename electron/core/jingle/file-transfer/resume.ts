@@ -83,7 +83,9 @@ export function createResume(engine: Engine, receiving: Receiving, transport: Tr
   async function serve(from: string, sid: string, content: JingleContent, wanted: FileOffer, ibbOffered: { sid: string; blockSize: number }, socks: { sid: string; candidates: readonly Candidate[] } | undefined): Promise<void> {
     const record = findResumable(store, deps.accountId, 'out', from, wanted);
     const info = record && (await stat(record.path).catch(() => undefined));
-    const range = info && info.size === record.file.size ? servedRange(wanted.range, info.size) : undefined;
+    // The file as it was offered: a changed one would not continue the bytes the receiver holds.
+    const unchanged = record !== undefined && info !== undefined && info.size === record.file.size && (record.file.date === undefined || info.mtime.toISOString() === record.file.date);
+    const range = unchanged ? servedRange(wanted.range, record.file.size) : undefined;
     if (!record || !range) {
       // §9.1: a file we do not offer this peer (or no longer have, or a range outside it) is not available.
       logger.info('a file request was refused', { found: record !== undefined });
