@@ -142,6 +142,50 @@ function countIbb(connection: Connection): Map<string, Buffer[]> {
   return streams;
 }
 
+/**
+ * A file on its way to bob in band; bob's connection is cut through the relay midway, his side ends as interrupted with the
+ * bytes kept; he comes back on the same resource (the server drops the broken session) with what the core kept, and alice's
+ * side has ended too. `resumedOver` 'direct' lets both give their address for the rest.
+ */
+async function receiverCut(resumedOver: 'in-band' | 'direct') {
+  const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+  const aliceKept = kept();
+  const bobKept = kept();
+  const aliceConnection = await harness.raw(aliceJid, 'jingle');
+  const sentBlocks = countIbb(aliceConnection);
+  // Alice offers in band (slow enough to cut), and may give bob her address when he asks for the rest.
+  const alice = signedIn(aliceConnection, aliceJid, aliceKept, { offerSocks5: false, reveal: resumedOver === 'direct' });
+  const network = await relay();
+  const bob = signedIn(await connectThrough(bobJid, network.port, 'laptop'), bobJid, bobKept);
+  const bytes = randomBytes(2_000_000);
+  const source = join(tempDir(), 'video.webm');
+  writeFileSync(source, bytes);
+
+  const sent = await alice.jingle.offer({ to: bob.jid, path: source, name: 'video.webm' });
+  const offer = await until(() => bobKept.offers[0], 'bob is offered the file');
+  await bob.jingle.accept(offer.id);
+  await until(() => (last(bobKept.updates, offer.id)?.done ?? 0) > 300_000 || undefined, 'bob has received a part', 20_000);
+  network.cut();
+
+  // Bob's side ends as interrupted, its bytes kept under the temporary name, to resume.
+  const interrupted = await until(() => ended(bobKept.updates, offer.id), 'bob’s side ends');
+  expect(interrupted).toMatchObject({ state: 'failed', resumable: true, error: { code: 'transfer-failed', params: { reason: 'connectivity-error' } } });
+  const offset = interrupted.done;
+  expect(offset).toBeGreaterThan(300_000);
+  expect(offset).toBeLessThan(bytes.length);
+  bob.dispose();
+  await bob.connection.stop();
+  const partial = readdirSync(bobKept.downloads);
+  expect(partial).toHaveLength(1);
+  expect(partial[0]?.startsWith('.video.webm.')).toBe(true);
+  expect(readFileSync(join(bobKept.downloads, partial[0] ?? '')).equals(bytes.subarray(0, offset))).toBe(true);
+
+  // Bob is back, on the same resource (the server drops the broken session), with what the core kept.
+  const back = signedIn(await harness.raw(bobJid, 'laptop'), bobJid, bobKept, { reveal: resumedOver === 'direct' });
+  expect(await until(() => ended(aliceKept.updates, sent.id), 'alice’s side ends', 70_000)).toMatchObject({ state: 'failed', resumable: true });
+  return { alice, aliceKept, bobKept, back, sent, offer, bytes, offset, sentBlocks };
+}
+
 describe('Jingle file transfer when things go wrong', () => {
   it('the sender cancels midway: both sides end as cancelled and no file is left under the final name, nor the partial one', async () => {
     const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
@@ -170,41 +214,7 @@ describe('Jingle file transfer when things go wrong', () => {
   it.each(['in-band', 'direct'] as const)(
     'the receiver’s connection is cut midway: it keeps what arrived, comes back and asks for the rest (%s), which is sent from that offset; the whole file’s hash matches',
     async (resumedOver) => {
-      const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
-      const aliceKept = kept();
-      const bobKept = kept();
-      const aliceConnection = await harness.raw(aliceJid, 'jingle');
-      const sentBlocks = countIbb(aliceConnection);
-      // Alice offers in band (slow enough to cut), and may give bob her address when he asks for the rest.
-      const alice = signedIn(aliceConnection, aliceJid, aliceKept, { offerSocks5: false, reveal: resumedOver === 'direct' });
-      const network = await relay();
-      const bob = signedIn(await connectThrough(bobJid, network.port, 'laptop'), bobJid, bobKept);
-      const bytes = randomBytes(2_000_000);
-      const source = join(tempDir(), 'video.webm');
-      writeFileSync(source, bytes);
-
-      const sent = await alice.jingle.offer({ to: bob.jid, path: source, name: 'video.webm' });
-      const offer = await until(() => bobKept.offers[0], 'bob is offered the file');
-      await bob.jingle.accept(offer.id);
-      await until(() => (last(bobKept.updates, offer.id)?.done ?? 0) > 300_000 || undefined, 'bob has received a part', 20_000);
-      network.cut();
-
-      // Bob's side ends as interrupted, its bytes kept under the temporary name, to resume.
-      const interrupted = await until(() => ended(bobKept.updates, offer.id), 'bob’s side ends');
-      expect(interrupted).toMatchObject({ state: 'failed', resumable: true, error: { code: 'transfer-failed', params: { reason: 'connectivity-error' } } });
-      const offset = interrupted.done;
-      expect(offset).toBeGreaterThan(300_000);
-      expect(offset).toBeLessThan(bytes.length);
-      bob.dispose();
-      await bob.connection.stop();
-      const partial = readdirSync(bobKept.downloads);
-      expect(partial).toHaveLength(1);
-      expect(partial[0]?.startsWith('.video.webm.')).toBe(true);
-      expect(readFileSync(join(bobKept.downloads, partial[0] ?? '')).equals(bytes.subarray(0, offset))).toBe(true);
-
-      // Bob is back, on the same resource (the server drops the broken session), with what the core kept.
-      const back = signedIn(await harness.raw(bobJid, 'laptop'), bobJid, bobKept, { reveal: resumedOver === 'direct' });
-      expect(await until(() => ended(aliceKept.updates, sent.id), 'alice’s side ends', 70_000)).toMatchObject({ state: 'failed', resumable: true });
+      const { alice, aliceKept, bobKept, back, sent, offer, bytes, offset, sentBlocks } = await receiverCut(resumedOver);
       const streamsBefore = new Set(sentBlocks.keys());
       await back.jingle.resume(offer.id, alice.jid);
 
@@ -230,6 +240,18 @@ describe('Jingle file transfer when things go wrong', () => {
       expect(aliceAfter.every((transfer) => transfer.done >= offset)).toBe(true);
     },
   );
+
+  it('the bytes kept changed while bob was away: the resumed transfer checks the whole file, fails, and keeps it aside', async () => {
+    const { alice, bobKept, back, offer, offset } = await receiverCut('in-band');
+    const partial = join(bobKept.downloads, readdirSync(bobKept.downloads)[0] ?? '');
+    const held = readFileSync(partial);
+    held[Math.floor(offset / 2)] = (held[Math.floor(offset / 2)] ?? 0) ^ 0xff;
+    writeFileSync(partial, held);
+    await back.jingle.resume(offer.id, alice.jid);
+    const failed = await until(() => ended(bobKept.updates, offer.id), 'the resumed transfer ends', 30_000);
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'transfer-failed', params: { context: 'hashMismatch', kept: partial } } });
+    expect(readdirSync(bobKept.downloads)).toEqual([partial.slice(bobKept.downloads.length + 1)]);
+  });
 
   it('the sender comes back after the cut and offers the file again: the receiver, holding part of it, accepts only the rest (§6.1 range in session-accept)', async () => {
     const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
