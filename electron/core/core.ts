@@ -38,6 +38,7 @@ import { createDownloads, DEFAULT_MAX_DOWNLOAD } from './transfers/download/down
 import { createTransfers } from './transfers/transfers.ts';
 import { restoredTransfer } from './jingle/file-transfer/index.ts';
 import { createResumableStore } from './storage/jingle-resumable.ts';
+import { savedFileOf } from './accounts/saved-files.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
@@ -159,6 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onEvent: events.onEvent,
     files,
     downloadedFile: (id) => downloads.pathOf(id),
+    receivedFile: savedFileOf({ accounts, transfers, downloads }),
     async close() {
       await accounts.close();
       notifier.dispose();

@@ -34,7 +34,7 @@ export interface JingleFileTransferDeps {
   readonly directCandidates?: () => boolean;
   /** The addresses offered as direct candidates (the host's by default). */
   readonly directHosts?: () => readonly string[];
-  /** False offers files over IBB straight away (XEP-0261), without trying SOCKS5 first. */
+  /** False offers files over IBB straight away (XEP-0261), without trying SOCKS5 first, and answers an s5b offer without candidates (the initiator falls back to IBB). */
   readonly socks5?: () => boolean;
   /** The SOCKS5 proxy offered (the server's, found by disco, by default). */
   readonly streamhost?: () => Promise<Streamhost | undefined>;

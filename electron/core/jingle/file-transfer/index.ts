@@ -93,7 +93,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     if (!apply(live, event)) throw jingleReplyError('out-of-order');
     const s5b = live.s5b;
     if (refused) later(() => terminate(live, refused));
-    else if (request.action === 'session-accept' && s5b) later(() => s5b.check(socks?.candidates ?? []));
+    else if (request.action === 'session-accept' && s5b) later(() => s5b.check(engine.candidates.reachable(live.peer, socks?.candidates ?? [])));
     // Over IBB the file's sender opens the stream (XEP-0261 §2); a receiver that asked for the file waits for it.
     else if (request.action === 'session-accept' && live.transfer.direction === 'out') later(() => transport.stream(live));
     const info = request.action === 'transport-info' ? parseS5bInfo(request.contents[0]?.transport) : undefined;

@@ -137,7 +137,9 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     live.sink = sink;
     store.put({ transferId, accountId: deps.accountId, direction: 'in', peer: live.peer, sid: live.session.sid, method: live.transfer.method, file: live.offered, path: sink.temporary, folder: into, name: live.file.name });
     if (live.range.offset > 0) transfers.progress(transferId, live.range.offset);
-    if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
+    // SOCKS5 off: no candidate either way (candidate-error, XEP-0260 §2.3), and the initiator falls back to IBB (§3).
+    const socks5 = deps.socks5?.() !== false;
+    if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), live.peer) : []);
     else receiving.expectIbb(live);
     if (!apply(live, { by: 'local', action: 'session-accept' })) return;
     engine.watch(live);
@@ -147,7 +149,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     const s5b = live.s5b;
     if (s5b) {
       void s5b.result.then((stream) => transport.bytestream(live, stream));
-      later(() => s5b.check(live.theirs ?? []));
+      later(() => s5b.check(socks5 ? candidates.reachable(live.peer, live.theirs ?? [], s5b.ours) : []));
     }
   }
 

@@ -113,13 +113,14 @@ export function createResume(engine: Engine, receiving: Receiving, transport: Tr
     store.put({ ...record, transferId: started.transfer.id, peer: from, sid });
     register(live, started.signal);
     logger.info('serving the rest of a file', { sid, from: range.offset, length: range.length });
-    if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, await candidates.gather(ownJid(), from));
+    const socks5 = deps.socks5?.() !== false;
+    if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), from) : []);
     if (!apply(live, { by: 'local', action: 'session-accept' })) return;
     await connection.iq(buildJingle({ to: from, action: 'session-accept', sid, responder: ownJid(), contents: [contentOf(live)] }));
     const s5b = live.s5b;
     if (s5b) {
       void s5b.result.then((stream) => transport.bytestream(live, stream));
-      later(() => s5b.check(live.theirs ?? []));
+      later(() => s5b.check(socks5 ? candidates.reachable(from, live.theirs ?? [], s5b.ours) : []));
     } else later(() => transport.stream(live));
   }
 
