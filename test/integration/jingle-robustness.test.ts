@@ -65,8 +65,8 @@ function kept(downloads = tempDir()): Kept {
 }
 
 /** One sign-in: a connection and the modules on it, as the account session makes them. */
-/** `reveal`: direct SOCKS5 candidates on loopback (as between mutual contacts); `offerSocks5: false` offers in band at once. */
-function signedIn(connection: Connection, jid: string, state: Kept, options: { reveal?: boolean; offerSocks5?: boolean } = {}) {
+/** `reveal`: direct SOCKS5 candidates on loopback to the peer (as between mutual contacts), always or while it says so. */
+function signedIn(connection: Connection, jid: string, state: Kept, options: { reveal?: boolean | (() => boolean) } = {}) {
   const router = setupIqRouter({ connection, logger: silentLogger });
   const jingle = setupJingleFileTransfer({
     accountId: jid,
@@ -80,8 +80,7 @@ function signedIn(connection: Connection, jid: string, state: Kept, options: { r
     streamhost: () => Promise.resolve(undefined),
     // A sender gone without a word is noticed after this long without bytes.
     stallMs: 3_000,
-    ...(options.reveal ? { mayRevealAddresses: () => true, directHosts: () => ['127.0.0.1'] } : {}),
-    ...(options.offerSocks5 === false ? { socks5: () => false } : {}),
+    ...(options.reveal === undefined || options.reveal === false ? {} : { mayRevealAddresses: options.reveal === true ? () => true : options.reveal, directHosts: () => ['127.0.0.1'] }),
   });
   let disposed = false;
   const dispose = () => {
@@ -153,8 +152,9 @@ async function receiverCut(resumedOver: 'in-band' | 'direct') {
   const bobKept = kept();
   const aliceConnection = await harness.raw(aliceJid, 'jingle');
   const sentBlocks = countIbb(aliceConnection);
-  // Alice offers in band (slow enough to cut), and may give bob her address when he asks for the rest.
-  const alice = signedIn(aliceConnection, aliceJid, aliceKept, { offerSocks5: false, reveal: resumedOver === 'direct' });
+  // Alice gives bob no address at first (no candidate works, the file goes in band: slow enough to cut); she may when he asks for the rest.
+  let reveal = false;
+  const alice = signedIn(aliceConnection, aliceJid, aliceKept, { reveal: () => reveal });
   const network = await relay();
   const bob = signedIn(await connectThrough(bobJid, network.port, 'laptop'), bobJid, bobKept);
   const bytes = randomBytes(2_000_000);
@@ -165,7 +165,9 @@ async function receiverCut(resumedOver: 'in-band' | 'direct') {
   const offer = await until(() => bobKept.offers[0], 'bob is offered the file');
   await bob.jingle.accept(offer.id);
   await until(() => (last(bobKept.updates, offer.id)?.done ?? 0) > 300_000 || undefined, 'bob has received a part', 20_000);
+  expect(last(bobKept.updates, offer.id)?.method).toBe('in-band');
   network.cut();
+  reveal = resumedOver === 'direct';
 
   // Bob's side ends as interrupted, its bytes kept under the temporary name, to resume.
   const interrupted = await until(() => ended(bobKept.updates, offer.id), 'bob’s side ends');
