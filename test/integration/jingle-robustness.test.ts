@@ -334,6 +334,57 @@ describe('Jingle file transfer when things go wrong', () => {
     expect(readFileSync(keptAside).equals(bytes)).toBe(true);
   });
 
+  it('a sender that ignores the range asked for (as Libervia 0.9 does) fails that try, and the next offer starts from 0', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const bobKept = kept();
+    const bob = signedIn(await harness.raw(bobJid, 'jingle'), bobJid, bobKept);
+    const aliceConnection = await harness.raw(aliceJid, 'hand');
+    const router = setupIqRouter({ connection: aliceConnection, logger: silentLogger });
+    disposers.push(() => router.dispose());
+    const actions: Element[] = [];
+    router.handle('set', 'jingle', NS_JINGLE, (_stanza, payload) => void actions.push(payload));
+    const bytes = randomBytes(40_000);
+    const hash = createHash('sha256').update(bytes).digest('base64');
+    // Every offer says it can serve a range (<range/>) and gives the same file, by a hand-written peer.
+    const offerOnce = async (round: number) => {
+      const file = buildFile({ name: 'map.png', size: bytes.length, date: '2026-12-01T10:00:00Z', hashes: [{ algo: 'sha-256', value: hash }], range: { offset: 0 } });
+      const transport = { sid: `ibb-${round}`, blockSize: 4096 };
+      await aliceConnection.iq(
+        buildJingle({ to: bob.jid, action: 'session-initiate', sid: `hand-${round}`, initiator: fullJid(aliceConnection), contents: [{ creator: 'initiator', name: 'file', senders: 'initiator', description: buildDescription(file), transport: buildIbbTransport(transport) }] }),
+      );
+      const offer = await until(() => bobKept.offers[round], `offer ${round}`);
+      await bob.jingle.accept(offer.id);
+      const accept = await until(() => actions.filter((action) => action.attrs.action === 'session-accept')[round], `accept ${round}`);
+      await aliceConnection.iq(buildOpen(bob.jid, transport));
+      return { offer, accept, transport };
+    };
+    const sendBlocks = async (transport: { sid: string }, upTo: number) => {
+      for (let seq = 0; seq * 4096 < upTo; seq += 1) await aliceConnection.iq(buildData(bob.jid, transport.sid, seq, bytes.subarray(seq * 4096, Math.min(upTo, (seq + 1) * 4096))));
+    };
+    const rangeOf = (accept: Element) => accept.getChild('content')?.getChild('description')?.getChild('file')?.getChild('range')?.attrs;
+
+    // A first try stops halfway without a word: bob keeps what came.
+    const first = await offerOnce(0);
+    await sendBlocks(first.transport, 20_480);
+    expect(await until(() => ended(bobKept.updates, first.offer.id), 'bob gives up waiting', 10_000)).toMatchObject({ state: 'failed', resumable: true, done: 20_480 });
+    // Offered again: bob asks for the rest only, and the sender sends the whole file anyway.
+    const second = await offerOnce(1);
+    expect(second.offer.id).toBe(first.offer.id);
+    expect(rangeOf(second.accept)).toEqual({ offset: '20480' });
+    await sendBlocks(second.transport, bytes.length).catch(() => undefined);
+    const refused = await until(() => ended(bobKept.updates, first.offer.id), 'bob refuses the overflow');
+    expect(refused).toMatchObject({ state: 'failed' });
+    expect(refused.resumable).toBeUndefined();
+    expect(readdirSync(bobKept.downloads)).toEqual([]);
+    // The next offer asks for the whole file, and it arrives whole.
+    const third = await offerOnce(2);
+    expect(rangeOf(third.accept)).toEqual({});
+    await sendBlocks(third.transport, bytes.length);
+    await aliceConnection.iq(buildClose(bob.jid, third.transport.sid));
+    expect(await until(() => ended(bobKept.updates, third.offer.id), 'bob’s side ends')).toMatchObject({ state: 'done', done: bytes.length });
+    expect(readFileSync(join(bobKept.downloads, 'map.png')).equals(bytes)).toBe(true);
+  });
+
   it.each([
     ['../../etc/passwd', 'passwd'],
     ['CON', '_CON'],

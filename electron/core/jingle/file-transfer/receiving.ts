@@ -13,7 +13,16 @@ export function createReceiving(engine: Engine) {
 
   async function written(live: Live, bytes: Uint8Array): Promise<void> {
     engine.watch(live);
-    await live.sink?.write(bytes);
+    const sink = live.sink;
+    // A sender that ignored the range we asked for (XEP-0234 §6.1 says it SHOULD honour it; Libervia 0.9 sends the whole
+    // file) overflows what we hold: those bytes cannot be placed, so the kept ones go and the next try starts from 0.
+    if (sink && live.range.offset > 0 && sink.written() + bytes.length > live.file.size) {
+      delete live.sink;
+      await sink.discard();
+      logger.info('the sender sent more than the range asked', { sid: live.session.sid, from: live.range.offset });
+      throw new Error('the sender ignored the range');
+    }
+    await sink?.write(bytes);
     transfers.progress(live.transfer.id, live.sink?.written() ?? 0);
   }
 
