@@ -11,6 +11,7 @@ import { createAvatarHandlers } from './accounts/avatar-handlers.ts';
 import { createBlockingHandlers } from './accounts/blocking-handlers.ts';
 import { createBookmarkHandlers } from './accounts/bookmark-handlers.ts';
 import { createChatHandlers } from './accounts/chat-handlers.ts';
+import { createDirectPeerHandlers } from './accounts/direct-peer-handlers.ts';
 import { createMucHandlers } from './accounts/muc-handlers.ts';
 import { createNotifier } from './accounts/notifier.ts';
 import { createNotifyHandlers } from './accounts/notify-handlers.ts';
@@ -25,6 +26,7 @@ import { createAccountStore } from './storage/accounts.ts';
 import { createAvatarCache } from './storage/avatar-cache.ts';
 import { createAvatarStore } from './storage/avatars.ts';
 import { createCapsCacheStore } from './storage/caps-cache.ts';
+import { createDirectPeerStore } from './storage/direct-peers.ts';
 import { openDatabase } from './storage/database.ts';
 import { createMessageStore } from './storage/messages.ts';
 import { createOmemoKeyStore, type OmemoKeyStore } from './storage/omemo-keys.ts';
@@ -80,6 +82,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return opened;
   };
   const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
+  const directPeers = createDirectPeerStore(db);
   const downloadsDir = options.downloadsDir ?? join(homedir(), 'Downloads');
   const accounts = createAccountService({
     store: createAccountStore(db),
@@ -98,7 +101,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
-    jingle: { transfers, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
+    jingle: { transfers, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, directPeers, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
@@ -138,6 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createOmemoHandlers({ accounts, store: messageStore, emit }),
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
+    ...createDirectPeerHandlers({ accounts, store: directPeers }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),
     ...createTransferHandlers({ accounts, files, transfers, downloads, extraCa: options.extraCa ?? [], downloadsDir: () => downloadsDir, fileShell: options.fileShell }),
   };

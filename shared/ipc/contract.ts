@@ -327,6 +327,10 @@ export const commands = {
   'transfer.cancel': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
   /** The transfers of this run, finished ones too. */
   'transfer.list': command(z.object({}).strict(), z.array(TransferSchema)),
+  /** XEP-0260 §6.1: whether the user allowed this peer, though not a mutual contact, to get our addresses by direct transfers. */
+  'transfer.directAllowed': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), z.boolean()),
+  /** Allows (or no longer) direct transfers with this peer, which tell it our IP addresses; kept per account. */
+  'transfer.allowDirect': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, allowed: z.boolean() }).strict(), z.boolean()),
 } as const;
 
 export const events = {

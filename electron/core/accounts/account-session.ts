@@ -14,6 +14,7 @@ import type { Logger } from '../log/logger.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
+import type { DirectPeerStore } from '../storage/direct-peers.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { JINGLE_FT_FEATURES, setupJingleFileTransfer } from '../jingle/file-transfer.ts';
@@ -84,7 +85,16 @@ export interface AccountSessionDeps {
   /** The account's OMEMO keys (XEP-0384); without them (or without chat), OMEMO is not installed. */
   readonly omemoKeys?: OmemoKeyStore | undefined;
   /** Where Jingle file transfers (XEP-0234) are registered and saved; without it, Jingle is not installed. */
-  readonly jingle?: { readonly transfers: Transfers; readonly downloadsDir: () => string; readonly directCandidates?: () => boolean; readonly directHosts?: readonly string[] } | undefined;
+  readonly jingle?:
+    | {
+        readonly transfers: Transfers;
+        readonly downloadsDir: () => string;
+        readonly directCandidates?: () => boolean;
+        readonly directHosts?: readonly string[];
+        /** Peers the user allowed direct transfers with, though not mutual contacts. */
+        readonly directPeers?: Pick<DirectPeerStore, 'allowed'>;
+      }
+    | undefined;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -323,8 +333,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
         transfers: deps.jingle.transfers,
         logger,
         downloadsDir: deps.jingle.downloadsDir,
-        // XEP-0260 §6.1: our addresses only to a contact with a mutual subscription; others get the proxy or IBB.
-        mayRevealAddresses: (peer) => roster.get(peer)?.subscription === 'both',
+        // XEP-0260 §6.1: our addresses only to a contact with a mutual subscription, or a peer the user allowed; others get the proxy or IBB.
+        mayRevealAddresses: (peer) => roster.get(peer)?.subscription === 'both' || deps.jingle?.directPeers?.allowed(accountId, peer) === true,
         ...(deps.jingle.directCandidates ? { directCandidates: deps.jingle.directCandidates } : {}),
         ...(deps.jingle.directHosts ? { directHosts: () => deps.jingle?.directHosts ?? [] } : {}),
       })

@@ -277,7 +277,8 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const socks5 = deps.socks5?.() !== false;
     const ours = socks5 ? await candidates.gather(own, args.to) : [];
     const method = ours.some((candidate) => candidate.type === 'direct') ? 'direct' : ours.length > 0 ? 'proxy' : 'in-band';
-    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method, name: args.name, size: info.size });
+    const withheld = socks5 ? candidates.withheld(args.to) : undefined;
+    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method, name: args.name, size: info.size, ...(withheld ? { directWithheld: withheld } : {}) });
     const live: Live = { session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: socks5 ? NS_JINGLE_S5B : NS_JINGLE_IBB }]), peer: args.to, transfer, content: { name: 'file', creator: 'initiator' }, file, ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE }, path: args.path, stop: new AbortController() };
     register(live, signal);
     try {
@@ -307,7 +308,18 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
       return;
     }
     const name = sanitiseFileName(file.name);
-    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(from), direction: 'in', method: socks?.candidates.some((each) => each.type === 'direct') ? 'direct' : socks?.candidates.length ? 'proxy' : 'in-band', name, size: file.size });
+    // XEP-0260 §6.1: connecting to a direct candidate would tell the peer our address; kept from whom may not learn it.
+    const usable = socks ? candidates.usable(from, socks.candidates) : [];
+    const withheld = socks ? candidates.withheld(from) : undefined;
+    const { transfer, signal } = transfers.start({
+      accountId: deps.accountId,
+      peer: bare(from),
+      direction: 'in',
+      method: usable.some((each) => each.type !== 'proxy') ? 'direct' : usable.length > 0 ? 'proxy' : 'in-band',
+      name,
+      size: file.size,
+      ...(withheld ? { directWithheld: withheld } : {}),
+    });
     const live: Live = {
       session: newSession(request.sid, 'remote', [{ name: content.name, creator: content.creator, transport: socks ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
       peer: from,
@@ -355,15 +367,21 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const live = byTransfer.get(transferId);
     if (!live || live.session.role !== 'responder' || live.session.state !== 'pending') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
     live.sink = await openFileSink(folder ?? deps.downloadsDir(), live.file.name, live.file.size);
-    if (live.socksSid !== undefined) live.s5b = negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
-    else expectIbb(live);
+    if (live.socksSid !== undefined) {
+      live.s5b = negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
+      // The user may have allowed the peer (or changed the setting) since the offer came.
+      const withheld = candidates.withheld(live.peer);
+      const usable = candidates.usable(live.peer, live.theirs ?? []);
+      const method = usable.some((each) => each.type !== 'proxy') || live.s5b.ours.some((each) => each.type === 'direct') ? 'direct' : usable.length > 0 || live.s5b.ours.length > 0 ? 'proxy' : 'in-band';
+      transfers.update(live.transfer.id, { method, directWithheld: withheld });
+    } else expectIbb(live);
     if (!apply(live, { by: 'local', action: 'session-accept' })) return;
     await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live)] }));
     // XEP-0260 §2.3: the responder tries the initiator's candidates once its accept is in.
     const s5b = live.s5b;
     if (s5b) {
       void s5b.result.then((stream) => bytestream(live, stream));
-      later(() => s5b.check(live.theirs ?? []), logger);
+      later(() => s5b.check(candidates.usable(live.peer, live.theirs ?? [])), logger);
     }
   }
 
@@ -417,7 +435,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     }
     if (!apply(live, event)) throw jingleReplyError('out-of-order');
     const s5b = live.s5b;
-    if (request.action === 'session-accept' && s5b) later(() => s5b.check(socks?.candidates ?? []), logger);
+    if (request.action === 'session-accept' && s5b) later(() => s5b.check(candidates.usable(live.peer, socks?.candidates ?? [])), logger);
     else if (request.action === 'session-accept') later(() => stream(live), logger);
     const info = request.action === 'transport-info' ? parseS5bInfo(request.contents[0]?.transport) : undefined;
     if (info && s5b && (info.sid === undefined || info.sid === s5b.sid)) s5b.info(info.info);

@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import type { Connection } from '../xmpp/connection.ts';
 import { findService } from '../xmpp/disco/disco-items.ts';
 import { createSocks5Server, type Socks5Server } from './socks5.ts';
+import type { DirectWithheld } from '../../../shared/model/transfer.ts';
 import { buildStreamhostQuery, NS_BYTESTREAMS, parseStreamhost, priorityOf, type Candidate } from './s5b-stanzas.ts';
 
 export interface Streamhost {
@@ -64,13 +65,21 @@ export function setupS5bCandidates(deps: S5bCandidatesDeps) {
     return directCandidates(addresses, await server.listen(), ownJid);
   }
 
+  /** §6.1: why this peer gets no direct candidate of ours, nor a connection to theirs (either tells our address); undefined if it may. */
+  function withheld(peer: string): DirectWithheld | undefined {
+    if (!deps.directCandidates()) return 'setting';
+    return deps.mayRevealAddresses(peer.split('/')[0] ?? peer) ? undefined : 'notMutual';
+  }
+
   return {
+    withheld,
+    /** The peer's candidates we may connect to: only proxies when our address is kept from the peer. */
+    usable: (peer: string, theirs: readonly Candidate[]): readonly Candidate[] => (withheld(peer) ? theirs.filter((candidate) => candidate.type === 'proxy') : theirs),
     get server(): Socks5Server | undefined {
       return server;
     },
     async gather(ownJid: string, peer: string): Promise<Candidate[]> {
-      const bare = peer.split('/')[0] ?? peer;
-      const mine = deps.directCandidates() && deps.mayRevealAddresses(bare) ? await direct(ownJid) : [];
+      const mine = withheld(peer) ? [] : await direct(ownJid);
       proxy ??= (deps.streamhost ?? (() => discoverProxy(deps.connection, deps.domain())))().catch(() => undefined);
       const streamhost = await proxy;
       return streamhost ? [...mine, proxyCandidate(streamhost)] : mine;
