@@ -9,7 +9,7 @@ import { errorText } from '../../i18n/errors.ts';
 import { conversationKey, isOffer, selectConversationTransfers, useTransfers } from '../../stores/transfers.ts';
 import { byteSize } from './byte-size.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
-import { percentOf } from './transfer-words.ts';
+import { percentOf, withheldText } from './transfer-words.ts';
 
 export function ConversationTransfers({ accountId, peer, peerName }: { readonly accountId: string; readonly peer: string; readonly peerName: string }) {
   const { t } = useTranslation();
@@ -56,10 +56,13 @@ function TransferRow({ transfer, peerName, onError }: { readonly transfer: Trans
       </li>
     );
   }
+  const withheld = withheldText(transfer, peerName, t);
+  const privacy = withheld !== undefined && <p className="transfer-privacy">{withheld}</p>;
   if (isOffer(transfer)) {
     return (
       <li className="transfer offer">
         <p className="transfer-offer">{t('transfers.offer', { name: peerName, file: transfer.name, size })}</p>
+        {privacy}
         <TransferActions transfer={transfer} onError={onError} />
       </li>
     );
@@ -74,6 +77,7 @@ function TransferRow({ transfer, peerName, onError }: { readonly transfer: Trans
         {transfer.state === 'pending' ? t('transfers.state.waiting') : t('transfers.percent', { percent })}
       </span>
       <TransferActions transfer={transfer} onError={onError} />
+      {privacy}
     </li>
   );
 }

@@ -26,6 +26,12 @@ export function methodText(method: TransferMethod, t: TFunction): string {
   return words[method];
 }
 
+/** Why a Jingle transfer does not go directly, when our addresses are kept from the peer (XEP-0260 §6.1); else undefined. */
+export function withheldText(transfer: Pick<Transfer, 'method' | 'directWithheld'>, peerName: string, t: TFunction): string | undefined {
+  if (transfer.directWithheld === undefined || transfer.method === 'direct' || transfer.method === 'upload') return undefined;
+  return transfer.directWithheld === 'setting' ? t('transfers.withheld.setting') : t('transfers.withheld.notMutual', { name: peerName });
+}
+
 export function stateText(transfer: Pick<Transfer, 'state' | 'direction'>, t: TFunction): string {
   const words: Readonly<Record<TransferState, string>> = {
     pending: transfer.direction === 'in' ? t('transfers.state.offered') : t('transfers.state.waiting'),
