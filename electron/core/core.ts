@@ -68,6 +68,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const { muteNotifications, notificationSound } = settings.read();
       return { muted: isMuted(muteNotifications, Date.now()), sound: notificationSound };
     },
+    stranger: (accountId, peer) => holdRequests && accounts.entries().find((entry) => entry.record.id === accountId)?.session?.roster.get(peer) === undefined,
     accountOf: (accountId) => {
       const entries = accounts.entries();
       return entries.length > 1 ? entries.find((entry) => entry.record.id === accountId)?.record.jid : undefined;
@@ -101,7 +102,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
-    jingle: { transfers, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, directPeers, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
+    jingle: { transfers, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, directPeers, onOffer: notifier.newOffer, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 

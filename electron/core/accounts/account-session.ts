@@ -23,6 +23,7 @@ import { NS_DEVICES_NOTIFY } from '../omemo/omemo2/namespaces.ts';
 import { setupOmemo } from '../omemo/omemo.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import type { Transfers } from '../transfers/transfers.ts';
+import type { Transfer } from '../../../shared/model/transfer.ts';
 import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
 import { setupAvatars } from '../xmpp/avatar/avatars.ts';
 import { createAutojoin } from '../xmpp/bookmarks/autojoin.ts';
@@ -93,6 +94,8 @@ export interface AccountSessionDeps {
         readonly directHosts?: readonly string[];
         /** Peers the user allowed direct transfers with, though not mutual contacts. */
         readonly directPeers?: Pick<DirectPeerStore, 'allowed'>;
+        /** A file was offered to us: the user is to accept or decline it. */
+        readonly onOffer?: (transfer: Transfer) => void;
       }
     | undefined;
 }
@@ -333,6 +336,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
         transfers: deps.jingle.transfers,
         logger,
         downloadsDir: deps.jingle.downloadsDir,
+        ...(deps.jingle.onOffer ? { onOffer: deps.jingle.onOffer } : {}),
         // XEP-0260 §6.1: our addresses only to a contact with a mutual subscription, or a peer the user allowed; others get the proxy or IBB.
         mayRevealAddresses: (peer) => roster.get(peer)?.subscription === 'both' || deps.jingle?.directPeers?.allowed(accountId, peer) === true,
         ...(deps.jingle.directCandidates ? { directCandidates: deps.jingle.directCandidates } : {}),

@@ -7,7 +7,7 @@ import type { Transfer } from '../../../shared/model/transfer.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { errorText } from '../../i18n/errors.ts';
 import { conversationKey, isOffer, selectConversationTransfers, useTransfers } from '../../stores/transfers.ts';
-import { byteSize } from './byte-size.ts';
+import { byteSize } from '../../../shared/i18n/byte-size.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
 import { percentOf, withheldText } from './transfer-words.ts';
 

@@ -10,7 +10,7 @@ import { errorText } from '../../i18n/errors.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { selectAllTransfers, useTransfers } from '../../stores/transfers.ts';
 import { displayName } from '../presence/labels.ts';
-import { byteSize } from './byte-size.ts';
+import { byteSize } from '../../../shared/i18n/byte-size.ts';
 import { secondsLeft, speedOf } from './rate.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
 import { methodText, percentOf, speedText, stateText, timeLeftText, withheldText } from './transfer-words.ts';

@@ -1,7 +1,7 @@
 // A transfer's figures in words: percent, speed, time left, method and state, in the reader's language.
 import type { TFunction } from 'i18next';
 import type { Transfer, TransferMethod, TransferState } from '../../../shared/model/transfer.ts';
-import { byteSize } from './byte-size.ts';
+import { byteSize } from '../../../shared/i18n/byte-size.ts';
 
 export const percentOf = (transfer: Pick<Transfer, 'done' | 'size' | 'state'>): number =>
   transfer.state === 'done' || transfer.size === 0 ? (transfer.state === 'done' ? 100 : 0) : Math.min(100, Math.floor((transfer.done / transfer.size) * 100));
