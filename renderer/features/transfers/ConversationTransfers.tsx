@@ -9,7 +9,8 @@ import { errorText } from '../../i18n/errors.ts';
 import { conversationKey, isOffer, selectConversationTransfers, useTransfers } from '../../stores/transfers.ts';
 import { byteSize } from '../../../shared/i18n/byte-size.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
-import { percentOf, withheldText } from './transfer-words.ts';
+import { percentOf } from './transfer-words.ts';
+import { WithheldNote } from './WithheldNote.tsx';
 
 export function ConversationTransfers({ accountId, peer, peerName }: { readonly accountId: string; readonly peer: string; readonly peerName: string }) {
   const { t } = useTranslation();
@@ -56,8 +57,7 @@ function TransferRow({ transfer, peerName, onError }: { readonly transfer: Trans
       </li>
     );
   }
-  const withheld = withheldText(transfer, peerName, t);
-  const privacy = withheld !== undefined && <p className="transfer-privacy">{withheld}</p>;
+  const privacy = <WithheldNote transfer={transfer} peerName={peerName} onError={onError} />;
   if (isOffer(transfer)) {
     return (
       <li className="transfer offer">
