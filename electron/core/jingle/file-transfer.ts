@@ -49,7 +49,7 @@ export interface JingleFileTransferDeps {
   readonly directCandidates?: () => boolean;
   /** The addresses offered as direct candidates (the host's by default). */
   readonly directHosts?: () => readonly string[];
-  /** False offers files over IBB straight away (XEP-0261), without trying SOCKS5 first. */
+  /** False offers files over IBB straight away (XEP-0261), without trying SOCKS5 first, and answers an s5b offer without candidates (the initiator falls back to IBB). */
   readonly socks5?: () => boolean;
   /** The SOCKS5 proxy offered (the server's, found by disco, by default). */
   readonly streamhost?: () => Promise<Streamhost | undefined>;
@@ -309,13 +309,14 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     }
     const name = sanitiseFileName(file.name);
     // XEP-0260 §6.1: connecting to a direct candidate would tell the peer our address; kept from whom may not learn it.
-    const usable = socks ? candidates.usable(from, socks.candidates) : [];
-    const withheld = socks ? candidates.withheld(from) : undefined;
+    const socks5 = socks !== undefined && deps.socks5?.() !== false;
+    const reachable = socks5 ? candidates.reachable(from, socks.candidates) : [];
+    const withheld = socks5 ? candidates.withheld(from) : undefined;
     const { transfer, signal } = transfers.start({
       accountId: deps.accountId,
       peer: bare(from),
       direction: 'in',
-      method: usable.some((each) => each.type !== 'proxy') ? 'direct' : usable.length > 0 ? 'proxy' : 'in-band',
+      method: reachable.some((each) => each.type !== 'proxy') ? 'direct' : reachable.length > 0 ? 'proxy' : 'in-band',
       name,
       size: file.size,
       ...(withheld ? { directWithheld: withheld } : {}),
@@ -367,13 +368,16 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const live = byTransfer.get(transferId);
     if (!live || live.session.role !== 'responder' || live.session.state !== 'pending') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
     live.sink = await openFileSink(folder ?? deps.downloadsDir(), live.file.name, live.file.size);
+    // SOCKS5 off: no candidate either way (candidate-error, XEP-0260 §2.3), and the initiator falls back to IBB (§3).
+    const socks5 = deps.socks5?.() !== false;
+    let tried: readonly Candidate[] = [];
     if (live.socksSid !== undefined) {
-      live.s5b = negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
+      const s5b = negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), live.peer) : []);
+      live.s5b = s5b;
+      tried = socks5 ? candidates.reachable(live.peer, live.theirs ?? [], s5b.ours) : [];
       // The user may have allowed the peer (or changed the setting) since the offer came.
-      const withheld = candidates.withheld(live.peer);
-      const usable = candidates.usable(live.peer, live.theirs ?? []);
-      const method = usable.some((each) => each.type !== 'proxy') || live.s5b.ours.some((each) => each.type === 'direct') ? 'direct' : usable.length > 0 || live.s5b.ours.length > 0 ? 'proxy' : 'in-band';
-      transfers.update(live.transfer.id, { method, directWithheld: withheld });
+      const both = [...tried, ...s5b.ours];
+      transfers.update(live.transfer.id, { method: both.some((each) => each.type !== 'proxy') ? 'direct' : both.length > 0 ? 'proxy' : 'in-band', directWithheld: socks5 ? candidates.withheld(live.peer) : undefined });
     } else expectIbb(live);
     if (!apply(live, { by: 'local', action: 'session-accept' })) return;
     await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live)] }));
@@ -381,7 +385,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const s5b = live.s5b;
     if (s5b) {
       void s5b.result.then((stream) => bytestream(live, stream));
-      later(() => s5b.check(candidates.usable(live.peer, live.theirs ?? [])), logger);
+      later(() => s5b.check(tried), logger);
     }
   }
 
@@ -435,7 +439,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     }
     if (!apply(live, event)) throw jingleReplyError('out-of-order');
     const s5b = live.s5b;
-    if (request.action === 'session-accept' && s5b) later(() => s5b.check(candidates.usable(live.peer, socks?.candidates ?? [])), logger);
+    if (request.action === 'session-accept' && s5b) later(() => s5b.check(candidates.reachable(live.peer, socks?.candidates ?? [])), logger);
     else if (request.action === 'session-accept') later(() => stream(live), logger);
     const info = request.action === 'transport-info' ? parseS5bInfo(request.contents[0]?.transport) : undefined;
     if (info && s5b && (info.sid === undefined || info.sid === s5b.sid)) s5b.info(info.info);
