@@ -426,6 +426,18 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 25,
+    description: 'XEP-0260 §6.1: the people the user allowed to learn our addresses by direct file transfers though not a mutual contact',
+    sql: `
+      CREATE TABLE direct_transfer_peers (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        peer TEXT NOT NULL,
+        allowed_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, peer)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 26,
     description: 'Jingle (XEP-0234 §6.4): interrupted file transfers that can go on after a restart, the file sent or the bytes received so far',
     sql: `
       CREATE TABLE jingle_resumable (

@@ -31,7 +31,7 @@ export interface OfferArgs {
 
 /** The method a transfer starts with, from the candidates on offer. */
 export const methodOf = (candidates: readonly Candidate[] | undefined) =>
-  candidates?.some((each) => each.type === 'direct') ? 'direct' : candidates?.length ? 'proxy' : 'in-band';
+  candidates?.some((each) => each.type !== 'proxy') ? 'direct' : candidates?.length ? 'proxy' : 'in-band';
 
 export function createOffers(engine: Engine, receiving: Receiving, transport: Transport) {
   const { deps, connection, transfers, logger, store, candidates, ownJid, register, apply, terminate, later } = engine;
@@ -58,7 +58,8 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     // XEP-0260 first (§2.1), its candidates gathered before the offer goes.
     const socks5 = deps.socks5?.() !== false;
     const ours = socks5 ? await candidates.gather(own, args.to) : [];
-    const { transfer, signal } = begin(args.transferId, { accountId: deps.accountId, peer: bare(args.to), direction: 'out', method: methodOf(ours), name: args.name, size: info.size });
+    const withheld = socks5 ? candidates.withheld(args.to) : undefined;
+    const { transfer, signal } = begin(args.transferId, { accountId: deps.accountId, peer: bare(args.to), direction: 'out', method: methodOf(ours), name: args.name, size: info.size, ...(withheld ? { directWithheld: withheld } : {}) });
     const live: Live = {
       session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: socks5 ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
       peer: args.to,
@@ -96,7 +97,11 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     // The sender offers the file again: the session it left (it may not have said so) is over, its bytes kept.
     const earlier = resumes === undefined ? undefined : engine.byTransfer.get(resumes);
     if (earlier) void terminate(earlier, 'expired');
-    const { transfer, signal } = begin(resumes, { accountId: deps.accountId, peer: bare(from), direction: 'in', method: methodOf(socks?.candidates), name, size: file.size });
+    // XEP-0260 §6.1: connecting to a direct candidate would tell the peer our address; kept from whom may not learn it.
+    const socks5 = socks !== undefined && deps.socks5?.() !== false;
+    const reachable = socks5 ? candidates.reachable(from, socks.candidates) : [];
+    const withheld = socks5 ? candidates.withheld(from) : undefined;
+    const { transfer, signal } = begin(resumes, { accountId: deps.accountId, peer: bare(from), direction: 'in', method: methodOf(reachable), name, size: file.size, ...(withheld ? { directWithheld: withheld } : {}) });
     const live: Live = {
       session: newSession(sid, 'remote', [{ name: content.name, creator: content.creator, transport: socks ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
       peer: from,
@@ -139,8 +144,14 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     if (live.range.offset > 0) transfers.progress(transferId, live.range.offset);
     // SOCKS5 off: no candidate either way (candidate-error, XEP-0260 §2.3), and the initiator falls back to IBB (§3).
     const socks5 = deps.socks5?.() !== false;
-    if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), live.peer) : []);
-    else receiving.expectIbb(live);
+    let tried: readonly Candidate[] = [];
+    if (live.socksSid !== undefined) {
+      const s5b = engine.negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), live.peer) : []);
+      live.s5b = s5b;
+      tried = socks5 ? candidates.reachable(live.peer, live.theirs ?? [], s5b.ours) : [];
+      // The user may have allowed the peer (or changed the setting) since the offer came.
+      transfers.update(transferId, { method: methodOf([...tried, ...s5b.ours]), directWithheld: socks5 ? candidates.withheld(live.peer) : undefined });
+    } else receiving.expectIbb(live);
     if (!apply(live, { by: 'local', action: 'session-accept' })) return;
     engine.watch(live);
     await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live)] }));
@@ -149,7 +160,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     const s5b = live.s5b;
     if (s5b) {
       void s5b.result.then((stream) => transport.bytestream(live, stream));
-      later(() => s5b.check(socks5 ? candidates.reachable(live.peer, live.theirs ?? [], s5b.ours) : []));
+      later(() => s5b.check(tried));
     }
   }
 
