@@ -1,8 +1,10 @@
 // OMEMO 2 (XEP-0384 v0.8) received by a Causette core from python-omemo's twomemo backend (a slixmpp peer on the harness
 // Prosody), an implementation independent of ours: live through the same decrypt step as OMEMO 0.3, the session kept in
-// the store across a restart, and a message sent while Causette was offline decrypted from the archive (MAM).
+// the store across a restart, and a message sent while Causette was offline decrypted from the archive (MAM). And sent by
+// Causette: python decrypts our key exchange and what follows, and our second device decrypts its copy.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
+import { silentLogger, type Logger } from '../../electron/core/log/logger.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { createPeers } from './interop-harness.ts';
 import { createHarness, until, type TestCore } from './roster-harness.ts';
@@ -47,5 +49,51 @@ describe('receiving OMEMO 2 from python-omemo', () => {
     const bodies = (await history(again, bobJid)).map((message) => message.body);
     expect(bodies.some((body) => body.includes('OMEMO 2 encrypted message'))).toBe(false);
     expect(bodies.some((body) => body.startsWith('Could not decrypt'))).toBe(false);
+  });
+});
+
+describe('sending OMEMO 2 to python-omemo', () => {
+  it('a twomemo-only contact decrypts what Causette sends, the conversation goes both ways, and our other device reads our copy', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const written: string[] = [];
+    const logger: Logger = { ...silentLogger, stanza: (direction, _account, text) => void (direction === 'out' && written.push(text)), keepsStanzas: () => true, child: () => logger };
+    const alice = await harness.signIn(aliceJid, { logger });
+    // Alice's second device, on both versions' lists as Causette publishes itself.
+    const laptop = await harness.signIn(aliceJid);
+    const aliceDevice = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: aliceJid })).own.deviceId;
+    const laptopDevice = (await laptop.handlers['omemo.devices']({ accountId: laptop.accountId, jid: aliceJid })).own.deviceId;
+    await until(async () => (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: aliceJid })).devices.some((device) => device.deviceId === laptopDevice), 'alice sees her laptop');
+    const bob = await peers.peer(bobJid);
+    const bobDevice = await bob.omemo2Start();
+    await peers.befriend(alice, bob);
+    await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'encryption on: bob has OMEMO 2 devices only');
+    // The trust panel lists bob's OMEMO 2-only device with its fingerprint, blindly trusted.
+    const listed = await until(async () => (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).devices.find((device) => device.deviceId === bobDevice && device.fingerprint), 'bob’s device listed');
+    expect(listed).toMatchObject({ trust: 'undecided', used: true });
+
+    const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'Bonjour python, en OMEMO 2' });
+    const decrypted = await until(async () => (await bob.omemo2Received()).decrypted.find((message) => message.body === 'Bonjour python, en OMEMO 2'), 'python decrypts Causette’s key exchange');
+    expect(decrypted).toMatchObject({ from: aliceJid, device: aliceDevice });
+    await until(async () => (await history(alice, bobJid)).find((message) => message.id === sent.id)?.encrypted, 'alice’s copy marked encrypted');
+    // XEP-0384 v0.8 §5.5.3: OMEMO 2 only (every recipient has it), the fallback body, XEP-0380 naming urn:xmpp:omemo:2, the store hint.
+    const stanza = written.find((text) => text.includes(`to="${bobJid}"`) && text.includes('<payload>')) ?? '';
+    expect(stanza).toContain('<encrypted xmlns="urn:xmpp:omemo:2"');
+    expect(stanza).not.toContain('eu.siacs.conversations.axolotl');
+    expect(stanza).toContain('<encryption xmlns="urn:xmpp:eme:0" namespace="urn:xmpp:omemo:2"/>');
+    expect(stanza).toContain('<store xmlns="urn:xmpp:hints"/>');
+    expect(stanza).not.toContain('Bonjour python');
+    expect(stanza).toContain(`<keys jid="${aliceJid}"><key rid="${String(laptopDevice)}" kex="true">`);
+
+    // Our other device decrypts the copy (a carbon) with the key for it.
+    const copy = await until(async () => (await history(laptop, bobJid)).find((message) => message.body === 'Bonjour python, en OMEMO 2'), 'the laptop reads the copy');
+    expect(copy).toMatchObject({ direction: 'out', encrypted: true });
+
+    expect((await bob.omemo2Send(aliceJid, 'Bien reçu, Causette')).errors).toEqual([]);
+    expect(await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'Bien reçu, Causette'), 'alice decrypts python’s answer')).toMatchObject({ encrypted: true, senderDevice: bobDevice });
+    await until(async () => (await history(laptop, bobJid)).find((message) => message.body === 'Bien reçu, Causette')?.encrypted, 'the laptop decrypts it too');
+
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'Et une troisième' });
+    await until(async () => (await bob.omemo2Received()).decrypted.some((message) => message.body === 'Et une troisième'), 'python decrypts the next one');
+    expect((await bob.omemo2Received()).failures).toEqual([]);
   });
 });

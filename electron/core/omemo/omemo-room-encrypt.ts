@@ -86,6 +86,6 @@ export function createRoomEncryptStep(deps: RoomEncryptDeps): OutgoingStep {
     if (typeof originId === 'string') deps.remember(originId, text);
     const id = stanza.attrs.id;
     if (typeof id === 'string') deps.encrypted(id);
-    return sealedMessage(stanza, encrypted);
+    return sealedMessage(stanza, { axolotl: encrypted });
   };
 }

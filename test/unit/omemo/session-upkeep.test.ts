@@ -33,6 +33,7 @@ async function pair(options: { mayAnswer?: boolean; now?: () => number } = {}) {
   const upkeep = createSessionUpkeep({
     ownJid: bob.jid,
     signal: bob.store,
+    keys: bob.keys,
     ownDevice: () => Promise.resolve(bob.deviceId),
     send: (stanza) => {
       sent.push(stanza);
