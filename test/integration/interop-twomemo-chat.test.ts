@@ -97,3 +97,49 @@ describe('sending OMEMO 2 to python-omemo', () => {
     expect((await bob.omemo2Received()).failures).toEqual([]);
   });
 });
+
+describe('mixed recipients', () => {
+  it('a contact with a python-omemo 0.3 device and a twomemo one gets one stanza with both elements, each device decrypts its own', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const written: string[] = [];
+    const logger: Logger = { ...silentLogger, stanza: (direction, _account, text) => void (direction === 'out' && written.push(text)), keepsStanzas: () => true, child: () => logger };
+    const alice = await harness.signIn(aliceJid, { logger });
+    const aliceDevice = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: aliceJid })).own.deviceId;
+    const bob = await peers.peer(bobJid);
+    // Two devices of bob's in one client: oldmemo on the 0.3 list only, twomemo on the OMEMO 2 list only.
+    const bobOld = await bob.omemoStart();
+    const bobNew = await bob.omemo2Start();
+    await peers.befriend(alice, bob);
+    const shown = await until(async () => {
+      const { devices } = await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid });
+      return devices.length === 2 && devices.every((device) => device.fingerprint !== undefined) ? devices : undefined;
+    }, 'alice lists both of bob’s devices with their fingerprints');
+    expect(shown.map((device) => device.deviceId).sort()).toEqual([bobOld, bobNew].sort());
+
+    await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'Pour tes deux appareils' });
+    const byOld = await until(async () => (await bob.omemoReceived()).decrypted.find((message) => message.body === 'Pour tes deux appareils'), 'the 0.3 device decrypts');
+    const byNew = await until(async () => (await bob.omemo2Received()).decrypted.find((message) => message.body === 'Pour tes deux appareils'), 'the OMEMO 2 device decrypts');
+    expect(byOld).toMatchObject({ from: aliceJid, device: aliceDevice });
+    expect(byNew).toMatchObject({ from: aliceJid, device: aliceDevice });
+    const stanza = written.find((text) => text.includes(`to="${bobJid}"`) && text.includes('<payload>')) ?? '';
+    expect(stanza).toContain(`<encrypted xmlns="eu.siacs.conversations.axolotl"><header sid="${String(aliceDevice)}"><key rid="${String(bobOld)}" prekey="true">`);
+    expect(stanza).toContain(`<encrypted xmlns="urn:xmpp:omemo:2"><header sid="${String(aliceDevice)}"><keys jid="${bobJid}"><key rid="${String(bobNew)}" kex="true">`);
+    expect(stanza).toContain('<encryption xmlns="urn:xmpp:eme:0" namespace="eu.siacs.conversations.axolotl" name="OMEMO"/><encryption xmlns="urn:xmpp:eme:0" namespace="urn:xmpp:omemo:2"/>');
+    expect(stanza.match(/<body>/g)).toHaveLength(1);
+
+    expect((await bob.omemoSend(aliceJid, 'Réponse en 0.3')).errors).toEqual([]);
+    expect((await bob.omemo2Send(aliceJid, 'Réponse en OMEMO 2')).errors).toEqual([]);
+    const answers = await until(async () => {
+      const messages = (await history(alice, bobJid)).filter((message) => message.body.startsWith('Réponse'));
+      return messages.length === 2 ? messages : undefined;
+    }, 'alice decrypts both answers');
+    expect(answers.map((message) => [message.body, message.senderDevice, message.encrypted]).sort()).toEqual(
+      [
+        ['Réponse en 0.3', bobOld, true],
+        ['Réponse en OMEMO 2', bobNew, true],
+      ].sort(),
+    );
+    expect((await bob.omemoReceived()).failures).toEqual([]);
+    expect((await bob.omemo2Received()).failures).toEqual([]);
+  });
+});
