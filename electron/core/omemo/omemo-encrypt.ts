@@ -86,16 +86,6 @@ export function sessionsWith(deps: Pick<EncryptDeps, 'signal' | 'iq' | 'ownJid' 
   };
 }
 
-/** The devices of `jid` that we encrypt for: trusted (trust.ts), with a session once their bundle is read. */
-export async function usableDevices(deps: Pick<EncryptDeps, 'keys'>, ready: (device: DeviceAddress) => Promise<boolean>, jid: string, ids: readonly number[]): Promise<DeviceAddress[]> {
-  const usable: DeviceAddress[] = [];
-  for (const deviceId of ids) {
-    const device = { jid, deviceId };
-    if ((await ready(device)) && isTrusted(deps.keys.deviceIdentities(jid), deviceId)) usable.push(device);
-  }
-  return usable;
-}
-
 /** A message's <encrypted> elements: 0.3's, OMEMO 2's, or both when its recipients are mixed. */
 export interface SealedParts {
   readonly axolotl?: AxolotlEncrypted | undefined;
@@ -126,9 +116,12 @@ export function sealedMessage(stanza: Element, parts: SealedParts): Element {
 /** Sessions in both versions: 0.3 through the Signal library, OMEMO 2 in the key store. */
 export const sessionsBoth = (deps: Pick<EncryptDeps, 'signal' | 'keys' | 'iq' | 'ownJid' | 'logger' | 'online' | 'now'>): SessionReady => ({ axolotl: sessionsWith(deps), omemo2: sessions2With(deps) });
 
+/** Whether we encrypt for `jid`'s device (trust.ts). */
+export const trusted = (deps: Pick<EncryptDeps, 'keys'>, jid: string) => (deviceId: number) => isTrusted(deps.keys.deviceIdentities(jid), deviceId);
+
 /** Both device lists of `jid`; `orNone` says what a list that cannot be read counts as (or throws). */
-async function bothLists(deps: Pick<EncryptDeps, 'lists' | 'lists2'>, jid: string, orNone: (error: unknown) => readonly number[]) {
-  const [axolotl, omemo2] = await Promise.all([deps.lists.devices(jid).catch(orNone), deps.lists2.devices(jid).catch(orNone)]);
+export async function bothLists(deps: Pick<EncryptDeps, 'lists' | 'lists2'>, jid: string, orNone: (error: unknown) => readonly number[], maxAgeMs?: number) {
+  const [axolotl, omemo2] = await Promise.all([deps.lists.devices(jid, maxAgeMs).catch(orNone), deps.lists2.devices(jid, maxAgeMs).catch(orNone)]);
   return { axolotl, omemo2 };
 }
 
@@ -143,19 +136,19 @@ export async function chatRecipients(deps: Omit<EncryptDeps, 'enabled'>, ready: 
     }),
   ]);
   if (theirs.axolotl.length === 0 && theirs.omemo2.length === 0) throw refuse('noDevices', peer, `${peer} has no OMEMO devices: the message was not sent unencrypted.`);
-  const trusted = (jid: string) => (deviceId: number) => isTrusted(deps.keys.deviceIdentities(jid), deviceId);
-  const usable = await devicesByVersion(peer, theirs, ready, trusted(peer));
+  const usable = await devicesByVersion(peer, theirs, ready, trusted(deps, peer));
   if (recipientCount(usable) === 0) throw refuse('noTrusted', peer, `${peer} has no OMEMO devices you trust: the message was not sent.`);
   const others = { axolotl: mine.axolotl.filter((id) => id !== own), omemo2: mine.omemo2.filter((id) => id !== own) };
-  return joinRecipients(usable, await devicesByVersion(deps.ownJid, others, ready, trusted(deps.ownJid)));
+  return joinRecipients(usable, await devicesByVersion(deps.ownJid, others, ready, trusted(deps, deps.ownJid)));
 }
 
-/** `text` encrypted for `recipients`, each version once; the stanza marked as sent encrypted. */
-export async function sealFor(deps: Omit<EncryptDeps, 'enabled'>, stanza: Element, recipients: Recipients, text: string): Promise<Element> {
+/** `text` encrypted for `recipients`, each version once, `room` named in a room message's envelope; the stanza marked as sent encrypted. */
+export async function sealFor(deps: Omit<EncryptDeps, 'enabled'>, stanza: Element, recipients: Recipients, text: string, room?: string): Promise<Element> {
   const sid = await deps.ownDevice();
   const axolotl = recipients.axolotl.length === 0 ? undefined : (await encryptFor(deps.signal, sid, recipients.axolotl, Buffer.from(text, 'utf8'))).encrypted;
-  // v0.8 §5.5.1: the SCE envelope with its padding, our bare JID and the time.
-  const envelope = () => encryptPayload(buildEnvelope({ content: [envelopeBody(text)], from: deps.ownJid, time: new Date(deps.now()) }));
+  // v0.8 §5.5.1: the SCE envelope with its padding, our bare JID, the time, and the room (required there: the server cannot
+  // turn a room message into a private one unseen).
+  const envelope = () => encryptPayload(buildEnvelope({ content: [envelopeBody(text)], from: deps.ownJid, to: room, time: new Date(deps.now()) }));
   const omemo2 = recipients.omemo2.length === 0 ? undefined : encryptFor2(deps.keys, sid, recipients.omemo2, envelope());
   deps.sentTo(recipients.axolotl);
   deps.sentTo(recipients.omemo2, 'omemo2');

@@ -114,10 +114,10 @@ export function setupOmemo(deps: OmemoDeps) {
     for (const [room, arrived] of memberChanges) {
       const features = rooms.features(room);
       if (!features || roomEncryptionProblem(features) !== undefined) continue;
-      for (const jid of arrived) void lists.refresh(jid).catch(warn('a room member’s OMEMO devices could not be read'));
+      for (const jid of arrived) void Promise.all([lists.refresh(jid), lists2.refresh(jid)]).catch(warn('a room member’s OMEMO devices could not be read'));
       void rooms
         .members(room)
-        .then((members) => Promise.all(members.filter((jid) => !arrived.has(jid)).map((jid) => lists.devices(jid))))
+        .then((members) => Promise.all(members.filter((jid) => !arrived.has(jid)).map((jid) => listed.devices(jid))))
         .catch(warn('a room’s members’ OMEMO devices could not be read'));
     }
     memberChanges.clear();
