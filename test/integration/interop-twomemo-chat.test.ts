@@ -7,6 +7,7 @@ import type { Message } from '../../shared/model/message.ts';
 import { silentLogger, type Logger } from '../../electron/core/log/logger.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { createPeers } from './interop-harness.ts';
+import { roomAddress } from './muc-harness.ts';
 import { createHarness, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
@@ -73,7 +74,9 @@ describe('sending OMEMO 2 to python-omemo', () => {
 
     const sent = await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'Bonjour python, en OMEMO 2' });
     const decrypted = await until(async () => (await bob.omemo2Received()).decrypted.find((message) => message.body === 'Bonjour python, en OMEMO 2'), 'python decrypts Causette’s key exchange');
-    expect(decrypted).toMatchObject({ from: aliceJid, device: aliceDevice });
+    // v0.8 §5.5.1: the envelope has its padding and the time, and no room named in a chat.
+    expect(decrypted).toMatchObject({ from: aliceJid, device: aliceDevice, type: 'chat', to: null, rpad: true });
+    expect(Math.abs(Date.parse(decrypted.time ?? '') - Date.now())).toBeLessThan(60_000);
     await until(async () => (await history(alice, bobJid)).find((message) => message.id === sent.id)?.encrypted, 'alice’s copy marked encrypted');
     // XEP-0384 v0.8 §5.5.3: OMEMO 2 only (every recipient has it), the fallback body, XEP-0380 naming urn:xmpp:omemo:2, the store hint.
     const stanza = written.find((text) => text.includes(`to="${bobJid}"`) && text.includes('<payload>')) ?? '';
@@ -140,6 +143,37 @@ describe('mixed recipients', () => {
       ].sort(),
     );
     expect((await bob.omemoReceived()).failures).toEqual([]);
+    expect((await bob.omemo2Received()).failures).toEqual([]);
+  });
+});
+
+describe('OMEMO 2 with python-omemo in a members-only room', () => {
+  it('the twomemo peer decrypts Causette’s room message, whose envelope names the room, and Causette the peer’s', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const alice = await harness.signIn(aliceJid);
+    const aliceDevice = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: aliceJid })).own.deviceId;
+    const bob = await peers.peer(bobJid);
+    const bobDevice = await bob.omemo2Start();
+    const room = roomAddress(server, 'interop2');
+    await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'private' });
+    await alice.handlers['muc.setAffiliation']({ accountId: alice.accountId, room, jid: bobJid, affiliation: 'member' });
+    await bob.joinRoom({ room, nick: 'Bob' });
+    await until(async () => (await alice.handlers['muc.occupants']({ accountId: alice.accountId, room })).some((occupant) => occupant.nick === 'Bob'), 'bob is in');
+    expect(await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: room })).toMatchObject({ on: true, available: true });
+
+    await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'Bonjour le salon, en OMEMO 2' });
+    const first = await until(async () => (await bob.omemo2Received()).decrypted.find((entry) => entry.body === 'Bonjour le salon, en OMEMO 2'), 'the peer decrypts');
+    // v0.8 §5.5.1: a room message's envelope names the room, so that the server cannot pass it off as a private one.
+    expect(first).toMatchObject({ from: aliceJid, device: aliceDevice, type: 'groupchat', to: room });
+
+    expect((await bob.omemo2SendGroupchat(room, [aliceJid], 'Salut depuis python-omemo')).errors).toEqual([]);
+    const received = await until(async () => (await history(alice, room)).find((message) => message.body === 'Salut depuis python-omemo'), 'Causette decrypts');
+    expect(received).toMatchObject({ encrypted: true, senderDevice: bobDevice, sender: { nick: 'Bob' }, direction: 'in' });
+    // Our own message, reflected by the room, reads as we wrote it.
+    expect((await history(alice, room)).filter((message) => message.body === 'Bonjour le salon, en OMEMO 2')).toHaveLength(1);
+
+    await alice.handlers['muc.send']({ accountId: alice.accountId, room, body: 'Et encore une' });
+    await until(async () => (await bob.omemo2Received()).decrypted.some((entry) => entry.body === 'Et encore une'), 'the peer decrypts the next one');
     expect((await bob.omemo2Received()).failures).toEqual([]);
   });
 });
