@@ -9,6 +9,7 @@ import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import { FALLBACK_BODY } from '../../electron/core/omemo/omemo-encrypt.ts';
+import { buildDevicesRequest, parseDevices } from '../../electron/core/omemo/omemo2/device-list.ts';
 import { openDatabase } from '../../electron/core/storage/database.ts';
 import { createOmemoKeyStore } from '../../electron/core/storage/omemo-keys.ts';
 import { createKeySealer } from '../../electron/core/storage/omemo-sealing.ts';
@@ -131,6 +132,11 @@ describe('OMEMO between two cores', () => {
     const [alice, bob] = await Promise.all([signIn(aliceJid, { logger: aliceLogger }), signIn(bobJid)]);
     await befriend(alice, bob);
     await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s device');
+    // Both messages in one version: bob's OMEMO 2 list is published (after the 0.3 one) before alice writes, and its
+    // notification has reached her.
+    const probe = await harness.raw(aliceJid, 'probe');
+    await until(async () => ((await probe.iq(buildDevicesRequest(bobJid)).then(parseDevices, () => undefined)) ?? []).length > 0, 'bob’s OMEMO 2 list');
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await alice.handlers['chat.send']({ accountId: alice.accountId, peer: bobJid, body: 'before the loss' });
     await until(async () => (await history(bob, aliceJid)).find((message) => message.body === 'before the loss'), 'bob decrypts the first');
     const aliceDevice = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).own.deviceId;

@@ -121,7 +121,9 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
       if (result.prekey) deps.usedPreKey();
       deps.upkeep.received(from, result.prekey, encrypted.version);
     }
-    if (result.kind === 'undecryptable') deps.upkeep.undecryptable(from, result.reason, encrypted.version);
+    // v0.8 §6: a message read twice is no broken session; a key exchange read back from the archive whose prekey is gone is one.
+    const replayed = result.kind === 'undecryptable' && context.source === 'archive' && 'code' in result && result.code === 'unknown-prekey';
+    if (result.kind === 'undecryptable' && !replayed) deps.upkeep.undecryptable(from, result.reason, encrypted.version);
     // A key transport message for another device, or one that failed: nothing to show (§4.6).
     if (!encrypted.payload && result.kind !== 'message') return rewritten(message, undefined, undefined);
     switch (result.kind) {

@@ -4,6 +4,7 @@
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { ownIdentity2, ownPreKeys2 } from './omemo2-own-keys.ts';
 import type { Omemo2Encrypted } from './omemo2/encrypted.ts';
+import { Omemo2Error, type Omemo2ErrorCode } from './omemo2/errors.ts';
 import { edwardsToMontgomery } from './omemo2/identity-key.ts';
 import { omemo2Profile } from './omemo2/profile.ts';
 import { parseSession, serializeSession } from './omemo2/session-codec.ts';
@@ -13,7 +14,7 @@ export type Decrypted2 =
   | { readonly kind: 'message'; readonly body: string | undefined; readonly prekey: boolean }
   | { readonly kind: 'key-transport'; readonly prekey: boolean }
   | { readonly kind: 'not-for-this-device' }
-  | { readonly kind: 'undecryptable'; readonly deviceId: number; readonly reason: string };
+  | { readonly kind: 'undecryptable'; readonly deviceId: number; readonly reason: string; readonly code?: Omemo2ErrorCode };
 
 /** An Ed25519 identity as the key store keeps identities: the Curve25519 form with the Signal library's 0x05 type byte. */
 export const storedIdentity = (ed25519: Uint8Array): Uint8Array => new Uint8Array(Buffer.concat([Buffer.from([5]), edwardsToMontgomery(ed25519)]));
@@ -47,6 +48,6 @@ export function decryptFrom2(keys: OmemoKeyStore, own: { jid: string; deviceId: 
     const prekey = usedPreKey !== undefined;
     return encrypted.payload === undefined ? { kind: 'key-transport', prekey } : { kind: 'message', body, prekey };
   } catch (error) {
-    return { kind: 'undecryptable', deviceId: encrypted.sid, reason: error instanceof Error ? error.message : String(error) };
+    return { kind: 'undecryptable', deviceId: encrypted.sid, reason: error instanceof Error ? error.message : String(error), ...(error instanceof Omemo2Error ? { code: error.code } : {}) };
   }
 }
