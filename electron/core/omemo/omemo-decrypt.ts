@@ -64,7 +64,8 @@ interface Opening {
 function opening2(message: Element, deps: DecryptDeps): Opening | undefined {
   const encrypted = message.getChild('encrypted', NS_OMEMO2) ? parseEncrypted2(message) : undefined;
   if (!encrypted) return undefined;
-  const open = (sender: string, deviceId: number) => Promise.resolve(decryptFrom2(deps.keys, { jid: deps.ownJid, deviceId }, sender, encrypted, deps.now()));
+  const arrival = { groupchat: message.attrs.type === 'groupchat', from: bareOf(message.attrs.from, deps.ownJid) };
+  const open = (sender: string, deviceId: number) => Promise.resolve(decryptFrom2(deps.keys, { jid: deps.ownJid, deviceId }, sender, encrypted, deps.now(), arrival));
   const forUs = (deviceId: number) => encrypted.keys.get(deps.ownJid)?.some((key) => key.rid === deviceId) === true;
   return { sid: encrypted.sid, payload: encrypted.payload !== undefined, version: 'omemo2', open, forUs };
 }

@@ -16,6 +16,8 @@ export interface OpenedContent {
   readonly body: string | undefined;
   /** Elements the sender encrypted besides the body (OMEMO 2's SCE envelope carries any; 0.3 only a body). */
   readonly extra: readonly Element[];
+  /** OMEMO 2: the room or contact the sender meant it for, when its envelope names one (XEP-0420 §4.2). */
+  readonly to?: string | undefined;
 }
 
 export interface OmemoProfile {
