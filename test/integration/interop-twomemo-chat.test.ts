@@ -29,7 +29,9 @@ const history = async (core: TestCore, peer: string): Promise<Message[]> =>
 describe('receiving OMEMO 2 from python-omemo', () => {
   it('decrypts a key exchange and what follows live, then from the archive after a restart, never showing the fallback', async () => {
     const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
-    const alice = await harness.signIn(aliceJid);
+    const written: string[] = [];
+    const logger: Logger = { ...silentLogger, stanza: (direction, _account, text) => void (direction === 'out' && written.push(text)), keepsStanzas: () => true, child: () => logger };
+    const alice = await harness.signIn(aliceJid, { logger });
     const bob = await peers.peer(bobJid);
     const bobDevice = await bob.omemo2Start();
     await peers.befriend(alice, bob);
@@ -37,9 +39,15 @@ describe('receiving OMEMO 2 from python-omemo', () => {
     expect((await bob.omemo2Send(aliceJid, 'Bonjour en OMEMO 2')).errors).toEqual([]);
     const first = await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'Bonjour en OMEMO 2'), 'Causette decrypts the key exchange');
     expect(first).toMatchObject({ encrypted: true, senderDevice: bobDevice, direction: 'in' });
-    // We have not answered: python sends its key exchange again, which is a message in the session it built.
+    // Sent at once, before our answer (a second later): python repeats its key exchange, a message in the session it built.
     expect((await bob.omemo2Send(aliceJid, 'Encore une fois')).errors).toEqual([]);
     await until(async () => (await history(alice, bobJid)).some((message) => message.body === 'Encore une fois' && message.encrypted), 'Causette decrypts the second');
+    // XEP-0384 v0.8 §6: the key exchange completed with an empty OMEMO 2 message (no payload), which python opens.
+    const empty = await until(() => written.find((text) => text.includes(`to="${bobJid}"`) && text.includes('<encrypted xmlns="urn:xmpp:omemo:2"') && !text.includes('<payload')), 'Causette answers the key exchange');
+    expect(empty).toContain(`<key rid="${String(bobDevice)}">`);
+    expect(empty).toContain('<store xmlns="urn:xmpp:hints"/>');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await bob.omemo2Received()).failures).toEqual([]);
 
     // Alice is offline: bob's message waits in her archive, and the session stored before decrypts it.
     await harness.close(alice);
