@@ -146,31 +146,26 @@ class Omemo2Peer:
         own, _ = await self.manager.get_own_device_information()
         return own.device_id
 
-    async def send(self, to, body):
-        await self.manager.refresh_device_list(NS, to)
-        messages, errors = await self.manager.encrypt(frozenset([to]), {NS: envelope(body, self.peer.boundjid.bare)})
+    async def _send(self, to, mtype, recipients, plaintext):
+        """`plaintext` (an SCE envelope) encrypted for every device of `recipients` and our other ones, in one stanza to `to`."""
+        for jid in recipients:
+            await self.manager.refresh_device_list(NS, jid)
+        messages, errors = await self.manager.encrypt(frozenset(recipients), {NS: plaintext})
         if not messages:
             raise RuntimeError(f"nothing to send: {errors}")
-        stanza = self.peer.make_message(mto=to, mtype="chat", mbody="I sent you an OMEMO 2 encrypted message")
+        stanza = self.peer.make_message(mto=to, mtype=mtype, mbody="I sent you an OMEMO 2 encrypted message")
         for message in messages:
             stanza.append(twomemo.etree.serialize_message(message))
         stanza.append(ET.Element("{urn:xmpp:hints}store"))
         stanza.send()
         return {"errors": [str(error) for error in errors]}
 
+    async def send(self, to, body):
+        return await self._send(to, "chat", [to], envelope(body, self.peer.boundjid.bare))
+
     async def send_groupchat(self, room, members, body):
         """A room message encrypted for the members' devices (their real JIDs, as the room shows them) and ours (v0.8 §5.8)."""
-        for jid in members:
-            await self.manager.refresh_device_list(NS, jid)
-        messages, errors = await self.manager.encrypt(frozenset(members), {NS: envelope(body, self.peer.boundjid.bare, room)})
-        if not messages:
-            raise RuntimeError(f"nothing to send: {errors}")
-        stanza = self.peer.make_message(mto=room, mtype="groupchat", mbody="I sent you an OMEMO 2 encrypted message")
-        for message in messages:
-            stanza.append(twomemo.etree.serialize_message(message))
-        stanza.append(ET.Element("{urn:xmpp:hints}store"))
-        stanza.send()
-        return {"errors": [str(error) for error in errors]}
+        return await self._send(room, "groupchat", members, envelope(body, self.peer.boundjid.bare, room))
 
     async def received(self, stanza):
         element = stanza.xml.find(f"{{{NS}}}encrypted")
