@@ -17,8 +17,7 @@ import type { OmemoVersion } from './omemo-profile.ts';
 import { encryptFor2, sessions2With } from './omemo2-sending.ts';
 import { buildEncrypted as buildEncrypted2, type Omemo2Encrypted } from './omemo2/encrypted.ts';
 import { NS_OMEMO2 } from './omemo2/namespaces.ts';
-import { encryptPayload } from './omemo2/payload.ts';
-import { buildEnvelope, envelopeBody } from './omemo2/sce-envelope.ts';
+import { omemo2Profile } from './omemo2/profile.ts';
 import type { StorageType } from './signal-library.ts';
 import { isTrusted } from './trust.ts';
 import { devicesByVersion, joinRecipients, recipientCount, type Recipients, type SessionReady } from './version-choice.ts';
@@ -148,7 +147,7 @@ export async function sealFor(deps: Omit<EncryptDeps, 'enabled'>, stanza: Elemen
   const axolotl = recipients.axolotl.length === 0 ? undefined : (await encryptFor(deps.signal, sid, recipients.axolotl, Buffer.from(text, 'utf8'))).encrypted;
   // v0.8 §5.5.1: the SCE envelope with its padding, our bare JID, the time, and the room (required there: the server cannot
   // turn a room message into a private one unseen).
-  const envelope = () => encryptPayload(buildEnvelope({ content: [envelopeBody(text)], from: deps.ownJid, to: room, time: new Date(deps.now()) }));
+  const envelope = () => omemo2Profile.seal(text, deps.ownJid, room, new Date(deps.now()));
   const omemo2 = recipients.omemo2.length === 0 ? undefined : encryptFor2(deps.keys, sid, recipients.omemo2, envelope());
   deps.sentTo(recipients.axolotl);
   deps.sentTo(recipients.omemo2, 'omemo2');

@@ -11,7 +11,7 @@ export const omemo2Profile: OmemoProfile = {
   deviceListNotify: NS_DEVICES_NOTIFY,
   bundleNode: () => NODE_BUNDLES,
   bundleItemId: (deviceId) => String(deviceId),
-  seal: (body, from, to) => encryptPayload(buildEnvelope({ content: [envelopeBody(body)], from, to })),
+  seal: (body, from, to, time) => encryptPayload(buildEnvelope({ content: [envelopeBody(body)], from, to, time })),
   open: ({ keyMaterial, ciphertext }, sender) => {
     const { content, to } = parseEnvelope(decryptPayload(keyMaterial, ciphertext), sender);
     const body = content.find((element) => element.is('body', 'jabber:client'));
