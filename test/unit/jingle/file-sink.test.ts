@@ -94,13 +94,12 @@ describe('the file sink of an incoming file', () => {
     await expect(resumed.write(Buffer.from('cde'))).rejects.toThrow('more bytes than offered');
   });
 
-  it('many chunks written while earlier ones are still on their way to the disk land in order, and an interruption keeps them all', async () => {
+  it('an interruption after 200 chunks keeps them all; resumed, the rest written together lands in order and the whole file checks', async () => {
     const folder = dir();
     const chunks = Array.from({ length: 300 }, (_, index) => Buffer.alloc(64 * 1024, index % 251));
     const whole = Buffer.concat(chunks);
     const sink = await openFileSink(folder, 'big.bin', whole.length);
     for (const chunk of chunks.slice(0, 200)) await sink.write(chunk);
-    // Past the bytes queued for the disk, suspend waits until every accepted byte is there.
     expect(await sink.suspend()).toBe(200 * 64 * 1024);
     const resumed = await resumeFileSink(sink.temporary, folder, 'big.bin', whole.length, 200 * 64 * 1024);
     await Promise.all(chunks.slice(200).map((chunk) => resumed.write(chunk)));
