@@ -1,6 +1,7 @@
 // XEP-0047 In-Band Bytestreams, receiving side: only the streams a Jingle session expects (XEP-0261) are opened; each
 // data iq is answered once its bytes are written, which is what paces the sender (§2.2); a block out of sequence or larger
-// than agreed closes the stream.
+// than agreed closes the stream. A sender that does not wait for each answer (§2.2 says it should) still has its blocks
+// written one after the other, in order, and its close taken after them.
 import { IqReplyError, type IqRouter } from '../xmpp/iq-router.ts';
 import { nextSeq, NS_IBB, parseIbb } from './ibb-stanzas.ts';
 
@@ -17,6 +18,8 @@ export interface ExpectedStream {
 interface Stream extends ExpectedStream {
   opened: boolean;
   seq: number;
+  /** The writes of the blocks taken so far, one after the other. */
+  tail: Promise<unknown>;
 }
 
 export function setupIbbReceiver(router: IqRouter) {
@@ -42,6 +45,7 @@ export function setupIbbReceiver(router: IqRouter) {
       }
       if (request.kind === 'close') {
         streams.delete(request.sid);
+        await stream.tail;
         stream.onClose();
         return undefined;
       }
@@ -52,14 +56,19 @@ export function setupIbbReceiver(router: IqRouter) {
         stream.onError(new Error(request.seq !== stream.seq ? 'a block came out of sequence' : 'a block was larger than agreed'));
         throw new IqReplyError(request.seq !== stream.seq ? 'cancel' : 'modify', request.seq !== stream.seq ? 'unexpected-request' : 'bad-request');
       }
+      // The next block is expected at once; its bytes wait for these to be written.
+      stream.seq = nextSeq(stream.seq);
+      const turn = stream.tail.then(() => stream.onData(request.bytes));
+      stream.tail = turn.catch(() => undefined);
       try {
-        await stream.onData(request.bytes);
+        await turn;
       } catch (error) {
-        streams.delete(request.sid);
-        stream.onError(error instanceof Error ? error : new Error(String(error)));
+        if (streams.get(request.sid) === stream) {
+          streams.delete(request.sid);
+          stream.onError(error instanceof Error ? error : new Error(String(error)));
+        }
         throw new IqReplyError('cancel', 'internal-server-error');
       }
-      stream.seq = nextSeq(stream.seq);
       return undefined;
     });
 
@@ -68,7 +77,7 @@ export function setupIbbReceiver(router: IqRouter) {
   return {
     /** Lets the stream with this sid in; returns a function that forgets it. */
     expect(sid: string, expected: ExpectedStream): () => void {
-      const stream: Stream = { ...expected, opened: false, seq: 0 };
+      const stream: Stream = { ...expected, opened: false, seq: 0, tail: Promise.resolve() };
       streams.set(sid, stream);
       return () => void (streams.get(sid) === stream && streams.delete(sid));
     },
