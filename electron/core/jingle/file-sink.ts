@@ -43,7 +43,12 @@ export async function resumeFileSink(temporary: string, dir: string, name: strin
 function sink(args: { handle: FileHandle; temporary: string; dir: string; name: string; expectedSize: number; written: number; hash: Hash }) {
   const { handle, temporary, dir, name, expectedSize, hash } = args;
   let written = args.written;
+  let onDisk = args.written;
   let closed = false;
+  // Writes take their place in the file when they are called and reach the disk one after the other; after a failed one
+  // the rest are not written, so that the bytes on disk stay the file's first ones.
+  let tail: Promise<void> = Promise.resolve();
+  let broken = false;
   const close = async () => {
     if (closed) return;
     closed = true;
@@ -55,12 +60,25 @@ function sink(args: { handle: FileHandle; temporary: string; dir: string; name: 
     written: () => written,
     async write(bytes: Uint8Array): Promise<void> {
       if (written + bytes.length > expectedSize) throw new Error('more bytes than offered');
-      await handle.write(bytes, 0, bytes.length, written);
-      hash.update(bytes);
+      const at = written;
       written += bytes.length;
+      hash.update(bytes);
+      const turn = tail.then(async () => {
+        if (broken) throw new Error('an earlier write failed');
+        try {
+          await handle.write(bytes, 0, bytes.length, at);
+        } catch (error) {
+          broken = true;
+          throw error;
+        }
+        onDisk += bytes.length;
+      });
+      tail = turn.catch(() => undefined);
+      await turn;
     },
     /** Checks the size and, when given, the sha-256 (base64), then moves the file under its final, free name. */
     async finish(sha256: string | undefined): Promise<SinkResult> {
+      await tail;
       await handle.sync();
       await close();
       if (written !== expectedSize) return { ok: false, problem: 'size-mismatch', kept: temporary };
@@ -69,12 +87,14 @@ function sink(args: { handle: FileHandle; temporary: string; dir: string; name: 
     },
     /** Stops for now: the bytes so far stay under the temporary name, to resume from. */
     async suspend(): Promise<number> {
+      await tail;
       await handle.sync().catch(() => undefined);
       await close().catch(() => undefined);
-      return written;
+      return onDisk;
     },
     /** Gives up: nothing is left behind. */
     async discard(): Promise<void> {
+      await tail;
       await close().catch(() => undefined);
       await unlink(temporary).catch(() => undefined);
     },
