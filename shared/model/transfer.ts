@@ -36,6 +36,8 @@ export const TransferSchema = z.object({
   error: AppErrorSchema.optional(),
   /** The message that shares the file, once sent. */
   messageId: z.string().optional(),
+  /** End-to-end encrypted: a Jingle transport (XEP-0391 with OMEMO, XEP-0396), or an upload shared as aesgcm:// (XEP-0454). */
+  encrypted: z.boolean().optional(),
 });
 export type Transfer = z.infer<typeof TransferSchema>;
 

@@ -3,10 +3,11 @@
 // computed while it is sent and given in a checksum at the end, §7, so that the file is read once),
 // receiving offers (the user accepts or declines), streaming from and to disk, and ending each session (XEP-0166 §6.7)
 // as the session machine says. The receiver ends a finished transfer (XEP-0234 §2) once the size and hash match.
+// With XEP-0391 (jet/), the bytes are encrypted end to end over whichever transport carries them.
 import { createHash, randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Element } from '@xmpp/xml';
-import { CausetteError } from '../../../shared/ipc/errors.ts';
+import { CausetteError, toAppError } from '../../../shared/ipc/errors.ts';
 import type { Transfer } from '../../../shared/model/transfer.ts';
 import type { Logger } from '../log/logger.ts';
 import { sanitiseFileName } from '../transfers/download/file-name.ts';
@@ -23,10 +24,15 @@ import { setupS5bCandidates, type Streamhost } from './s5b-candidates.ts';
 import { createS5bNegotiation, type S5bNegotiation, type S5bStream } from './s5b-negotiation.ts';
 import { buildS5bInfo, buildS5bTransport, NS_JINGLE_S5B, parseS5bInfo, parseS5bTransport, type Candidate } from './s5b-stanzas.ts';
 import { receiveFromSocket, sendOverSocket } from './s5b-stream.ts';
+import type { JetSecurity } from './jet/jet-omemo.ts';
+import { NS_JET, NS_JET_OMEMO, parseSecurity, type TransportSecret } from './jet/jet-stanzas.ts';
+import { decryptingStream, encryptingStream, TAG_LENGTH, type StreamCipher } from './jet/stream-cipher.ts';
 import { newSession, timeouts, transition, waitingFor, type Event, type Reason, type Session } from './session-machine.ts';
 
 /** XEP-0030 features of this module. */
 export const JINGLE_FT_FEATURES = [NS_JINGLE, NS_JINGLE_FT, NS_JINGLE_S5B, NS_JINGLE_IBB, NS_IBB, NS_HASH_SHA256] as const;
+/** XEP-0391 §6, XEP-0396 §5: encrypted transports, with OMEMO (advertised where OMEMO is on). */
+export const JET_FEATURES = [NS_JET, NS_JET_OMEMO] as const;
 
 /** How long the receiver waits for a checksum announced with hash-used (XEP-0234 §7), and the sender for the end. */
 const CHECKSUM_WAIT_MS = 10_000;
@@ -53,6 +59,8 @@ export interface JingleFileTransferDeps {
   readonly socks5?: () => boolean;
   /** The SOCKS5 proxy offered (the server's, found by disco, by default). */
   readonly streamhost?: () => Promise<Streamhost | undefined>;
+  /** XEP-0391: how transport secrets are sent and read (OMEMO, XEP-0396); without it, no encrypted offer is made or taken. */
+  readonly security?: JetSecurity | undefined;
 }
 
 interface Live {
@@ -77,6 +85,13 @@ interface Live {
   checksumValue?: string;
   checksum?: (sha256: string) => void;
   forgetStream?: () => void;
+  /** XEP-0391: the transport secret, and our <security/> of the offer. */
+  secret?: TransportSecret;
+  security?: Element;
+  /** The peer's secret being opened: accepting waits for it. */
+  opening?: Promise<void>;
+  /** The receiver's decryption of the stream under way. */
+  opener?: StreamCipher;
 }
 
 const bare = (jid: string): string => jid.split('/')[0] ?? jid;
@@ -108,6 +123,8 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     if (reason === 'success') return { state: 'done' };
     if (reason === 'cancel' || (by === 'local' && reason === 'decline')) return { state: 'cancelled' };
     if (reason === 'decline') return { state: 'cancelled', error: { code: 'declined', message: 'The file was declined.' } };
+    // XEP-0391 §7: the peer could not (or would not) decrypt what we sent.
+    if (reason === 'security-error') return { state: 'failed', error: { code: 'transfer-failed', message: 'The other side could not decrypt the file.', params: { context: 'securityError' } } };
     if (reason === 'timeout') return { state: 'failed', error: { code: 'timeout', message: 'The transfer took too long.', params: { context: 'transfer' } } };
     return { state: 'failed', error: { code: 'transfer-failed', message: `The transfer failed (${reason}).`, params: { reason } } };
   }
@@ -157,6 +174,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     senders: 'initiator' as const,
     description: buildDescription(buildFile(live.file)),
     transport: live.s5b ? buildS5bTransport({ sid: live.s5b.sid, candidates: live.s5b.ours }) : buildIbbTransport(live.ibb),
+    security: live.session.role === 'initiator' ? live.security : undefined,
   });
 
   /** XEP-0260 §2.2: our candidates for this content, and the negotiation that picks one. */
@@ -189,9 +207,11 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
       return;
     }
     transfers.update(live.transfer.id, { method: stream.method });
-    if (live.transfer.direction === 'out') return send(live, (onBytes) => sendOverSocket({ socket: stream.socket, path: live.path ?? '', offset: live.file.range?.offset ?? 0, length: live.file.size - (live.file.range?.offset ?? 0), onProgress: (sent) => transfers.progress(live.transfer.id, sent), onBytes, signal: live.stop.signal }));
+    if (live.transfer.direction === 'out') return send(live, (onBytes) => sendOverSocket({ socket: stream.socket, path: live.path ?? '', offset: live.file.range?.offset ?? 0, length: live.file.size - (live.file.range?.offset ?? 0), onProgress: (sent) => transfers.progress(live.transfer.id, sent), onBytes, signal: live.stop.signal, seal: sealOf(live) }));
     try {
-      await receiveFromSocket({ socket: stream.socket, size: live.file.size - (live.file.range?.offset ?? 0), onData: (bytes) => written(live, bytes), signal: live.stop.signal });
+      unseal(live);
+      // XEP-0391: the encrypted stream carries the tag after the file's bytes.
+      await receiveFromSocket({ socket: stream.socket, size: live.file.size - (live.file.range?.offset ?? 0) + (live.secret ? TAG_LENGTH : 0), onData: (bytes) => written(live, bytes), signal: live.stop.signal });
       await complete(live);
     } catch (error) {
       if (!live.stop.signal.aborted) await terminate(live, 'failed-transport');
@@ -256,14 +276,24 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
         onProgress: (sent) => transfers.progress(live.transfer.id, sent),
         onBytes,
         signal: live.stop.signal,
+        seal: sealOf(live),
       }),
     );
   }
 
-  async function offer(args: { to: string; path: string; name: string; mediaType?: string; desc?: string }): Promise<Transfer> {
+  /** XEP-0391: a fresh encryption of the stream for each attempt to send it (a transport replaced before any byte went). */
+  const sealOf = (live: Live): StreamCipher | undefined => (live.secret ? encryptingStream(live.secret) : undefined);
+  function unseal(live: Live): void {
+    if (live.secret) live.opener = decryptingStream(live.secret);
+  }
+
+  /** `encrypt`: end to end (XEP-0391), refused rather than sent in the clear when it cannot be. */
+  async function offer(args: { to: string; path: string; name: string; mediaType?: string; desc?: string; encrypt?: boolean }): Promise<Transfer> {
     const info = await stat(args.path);
     const own = ownJid();
     const sid = randomUUID();
+    if (args.encrypt && !deps.security) throw new CausetteError('encryption-unavailable', 'Files cannot be sent encrypted from here.', undefined, { context: 'noJet', jid: bare(args.to) });
+    const sealed = args.encrypt ? await deps.security?.seal(bare(args.to), 'file') : undefined;
     const file: FileOffer = {
       name: args.name,
       size: info.size,
@@ -277,8 +307,18 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const socks5 = deps.socks5?.() !== false;
     const ours = socks5 ? await candidates.gather(own, args.to) : [];
     const method = ours.some((candidate) => candidate.type === 'direct') ? 'direct' : ours.length > 0 ? 'proxy' : 'in-band';
-    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method, name: args.name, size: info.size });
-    const live: Live = { session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: socks5 ? NS_JINGLE_S5B : NS_JINGLE_IBB }]), peer: args.to, transfer, content: { name: 'file', creator: 'initiator' }, file, ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE }, path: args.path, stop: new AbortController() };
+    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method, name: args.name, size: info.size, ...(sealed ? { encrypted: true } : {}) });
+    const live: Live = {
+      session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: socks5 ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
+      peer: args.to,
+      transfer,
+      content: { name: 'file', creator: 'initiator' },
+      file,
+      ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE },
+      path: args.path,
+      stop: new AbortController(),
+      ...(sealed ? { secret: sealed.secret, security: sealed.security } : {}),
+    };
     register(live, signal);
     try {
       if (socks5) {
@@ -307,7 +347,16 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
       return;
     }
     const name = sanitiseFileName(file.name);
-    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(from), direction: 'in', method: socks?.candidates.some((each) => each.type === 'direct') ? 'direct' : socks?.candidates.length ? 'proxy' : 'in-band', name, size: file.size });
+    const security = parseSecurity(content.security);
+    const { transfer, signal } = transfers.start({
+      accountId: deps.accountId,
+      peer: bare(from),
+      direction: 'in',
+      method: socks?.candidates.some((each) => each.type === 'direct') ? 'direct' : socks?.candidates.length ? 'proxy' : 'in-band',
+      name,
+      size: file.size,
+      ...(security ? { encrypted: true } : {}),
+    });
     const live: Live = {
       session: newSession(request.sid, 'remote', [{ name: content.name, creator: content.creator, transport: socks ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
       peer: from,
@@ -319,13 +368,38 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
       ...(socks ? { theirs: socks.candidates, socksSid: socks.sid } : {}),
     };
     register(live, signal);
-    deps.onOffer?.(transfer);
+    if (!security) {
+      deps.onOffer?.(transfer);
+      return;
+    }
+    // XEP-0391 §7: an encrypted offer we cannot decrypt ends; it never falls back to the clear.
+    live.opening = (deps.security ? deps.security.open(bare(from), security) : Promise.reject(new CausetteError('transfer-failed', 'The file is encrypted in a way this account cannot read.', undefined, { context: 'undecryptable', jid: bare(from), why: 'method' }))).then(
+      (secret) => {
+        live.secret = secret;
+        deps.onOffer?.(transfer);
+      },
+      (error: unknown) => {
+        logger.info('an encrypted Jingle offer could not be opened', { error: String(error) });
+        later(() => terminate(live, 'security-error', undefined, { state: 'failed', error: toAppError(error) }), logger);
+        throw error;
+      },
+    );
+    live.opening.catch(() => undefined);
   }
 
   /** The receiver's last step: size and hash checked, the file under its final name, the session ended (§2). */
   async function complete(live: Live): Promise<void> {
     const sink = live.sink;
     if (!sink) return;
+    if (live.opener) {
+      try {
+        await sink.write(live.opener.final());
+      } catch {
+        // XEP-0391: bytes that do not authenticate are not the file, and are not kept.
+        await terminate(live, 'security-error', undefined, { state: 'failed', error: { code: 'transfer-failed', message: 'The encrypted file was altered on its way: it was not saved.', params: { context: 'tampered' } } });
+        return;
+      }
+    }
     let sha256 = sha256Of(live.file.hashes) ?? live.checksumValue;
     if (sha256 === undefined && live.file.hashesUsed.includes('sha-256')) {
       sha256 = await new Promise<string | undefined>((resolve) => {
@@ -354,6 +428,8 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   async function accept(transferId: string, folder?: string): Promise<void> {
     const live = byTransfer.get(transferId);
     if (!live || live.session.role !== 'responder' || live.session.state !== 'pending') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
+    await live.opening;
+    if (live.session.state !== 'pending') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
     live.sink = await openFileSink(folder ?? deps.downloadsDir(), live.file.name, live.file.size);
     if (live.socksSid !== undefined) live.s5b = negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
     else expectIbb(live);
@@ -368,13 +444,14 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   }
 
   async function written(live: Live, bytes: Uint8Array): Promise<void> {
-    await live.sink?.write(bytes);
+    await live.sink?.write(live.opener ? live.opener.update(bytes) : bytes);
     transfers.progress(live.transfer.id, live.sink?.written() ?? 0);
   }
 
   /** XEP-0261: the receiver lets the sender's in-band stream in. */
   function expectIbb(live: Live): void {
     live.forgetStream?.();
+    unseal(live);
     live.forgetStream = ibb.expect(live.ibb.sid, {
       from: live.peer,
       blockSize: live.ibb.blockSize,

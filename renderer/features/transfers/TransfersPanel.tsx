@@ -13,6 +13,7 @@ import { displayName } from '../presence/labels.ts';
 import { byteSize } from './byte-size.ts';
 import { secondsLeft, speedOf } from './rate.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
+import { TransferLock } from './TransferLock.tsx';
 import { methodText, percentOf, speedText, stateText, timeLeftText } from './transfer-words.ts';
 
 export function TransfersPanel({ onClose }: { readonly onClose: () => void }) {
@@ -71,7 +72,9 @@ function TransferEntry({ transfer, onError }: { readonly transfer: Transfer; rea
         <TransferProgress transfer={transfer} />
         <span className="transfer-percent">{t('transfers.percent', { percent: percentOf(transfer) })}</span>
       </div>
-      <p className="transfer-facts">{facts.join(' · ')}</p>
+      <p className="transfer-facts">
+        {facts.join(' · ')} <TransferLock transfer={transfer} />
+      </p>
       <p className="transfer-entry-state">
         {stateText(transfer, t)}
         {(transfer.state === 'failed' || transfer.state === 'cancelled') && transfer.error ? ` — ${errorText(transfer.error)}` : ''}
