@@ -9,7 +9,7 @@ import type { Element } from '@xmpp/xml';
 import type { Transfer } from '../../shared/model/transfer.ts';
 import { JET_FEATURES, JINGLE_FT_FEATURES, setupJingleFileTransfer, type JingleFileTransfer, type JingleFileTransferDeps } from '../../electron/core/jingle/file-transfer.ts';
 import { jetOverOmemo } from '../../electron/core/jingle/jet/jet-omemo.ts';
-import { silentLogger } from '../../electron/core/log/logger.ts';
+import { silentLogger, type Logger } from '../../electron/core/log/logger.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../../electron/core/omemo/axolotl-pubsub.ts';
 import { setupOmemo, type Omemo } from '../../electron/core/omemo/omemo.ts';
 import { createAccountStore } from '../../electron/core/storage/accounts.ts';
@@ -24,6 +24,8 @@ import { setupIqRouter } from '../../electron/core/xmpp/iq-router.ts';
 export type JetOptions = Pick<JingleFileTransferDeps, 'socks5' | 'streamhost' | 'directCandidates' | 'mayRevealAddresses' | 'directHosts'> & {
   /** Sees (and may change) every iq the Jingle module sends, as it goes on the wire. */
   readonly onIq?: (iq: Element) => Element;
+  /** Where OMEMO and Jingle say what they do (nowhere by default). */
+  readonly logger?: Logger;
 };
 
 export interface JetSide {
@@ -42,6 +44,7 @@ export interface JetSide {
 }
 
 export async function jetSide(raw: (jid: string, resource: string) => Promise<Connection>, bare: string, options: JetOptions = {}): Promise<JetSide> {
+  const { onIq, logger = silentLogger, ...jingleOptions } = options;
   const connection = await raw(bare, 'jet');
   const state = connection.state;
   const jid = state.status === 'online' ? state.jid : '';
@@ -52,13 +55,12 @@ export async function jetSide(raw: (jid: string, resource: string) => Promise<Co
   const responders = setupResponders({ router, info: ownDiscoInfo([...JINGLE_FT_FEATURES, ...JET_FEATURES, NS_DEVICE_LIST_NOTIFY]), version: '9.9-test' });
   createAccountStore(db).insert({ id: 'jet', jid: bare, resource: 'jet', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
   const keys = createOmemoKeyStore(db, 'jet', createKeySealer(randomBytes(32)));
-  const omemo = setupOmemo({ ownJid: bare, connection, keys, logger: silentLogger, choice: () => true, onEncrypted: () => undefined, mayAnswer: () => true });
+  const omemo = setupOmemo({ ownJid: bare, connection, keys, logger, choice: () => true, onEncrypted: () => undefined, mayAnswer: () => true });
   // Our device and bundle on the server before anyone encrypts for us (XEP-0384 §4.2–4.3).
   await omemo.ownDevice();
   const updates: Transfer[] = [];
   const offers: Transfer[] = [];
   const transfers = createTransfers((transfer) => updates.push(transfer));
-  const { onIq, ...jingleOptions } = options;
   const watched: Pick<Connection, 'iq' | 'send' | 'state'> = {
     iq: (request, timeoutMs) => connection.iq(onIq ? onIq(request) : request, timeoutMs),
     send: (stanza) => connection.send(stanza),
@@ -71,7 +73,7 @@ export async function jetSide(raw: (jid: string, resource: string) => Promise<Co
     connection: watched,
     router,
     transfers,
-    logger: silentLogger,
+    logger,
     downloadsDir: () => downloads,
     onOffer: (transfer) => offers.push(transfer),
     security: jetOverOmemo(omemo.transportKeys),

@@ -18,6 +18,15 @@ export interface LiberviaPeer {
   /** Accepts the files offered by `from` into `dir`, until `stop` (or the timeout). */
   receiveFiles(dir: string, from: string, timeoutMs?: number): { readonly stop: () => Promise<void> };
   stop(): Promise<void>;
+  /** Sends a presence subscription request or answer (RFC 6121 §3) to `jid`, as its user does. */
+  subscription(type: 'subscribe' | 'subscribed', jid: string): Promise<void>;
+  /** Turns end-to-end encryption with `jid` on, by the namespace of its method (as its user does from a chat). */
+  startEncryption(jid: string, namespace: string): Promise<void>;
+  /**
+   * Offers a file by Jingle encrypted end to end (XEP-0391), until `stop` (or the timeout). Its command line may miss the end
+   * of a quick transfer (the progress is over before it follows it), so the other side tells when it is done.
+   */
+  offerEncryptedFile(path: string, to: string, timeoutMs?: number): { readonly stop: () => Promise<void> };
 }
 
 async function waitFor(probe: () => boolean, what: string, timeoutMs: number): Promise<void> {
@@ -96,6 +105,8 @@ export async function startLiberviaPeer(options: { jid: string; password: string
     await cli(['param', 'set', '-p', profile, 'Connection', 'Force server', options.host]);
     await cli(['param', 'set', '-p', profile, 'Connection', 'Force port', String(options.port)]);
     await cli(['param', 'set', '-p', profile, 'Connection', 'check_certificate', 'false']);
+    // Its SOCKS5 candidates would otherwise wait for the user to allow asking a website for our public address.
+    await cli(['param', 'set', '-p', profile, 'General', 'allow_get_ip', 'false']);
     await cli(['profile', 'connect', '-p', profile, '-c']);
     return {
       jid: options.jid,
@@ -106,6 +117,13 @@ export async function startLiberviaPeer(options: { jid: string; password: string
         return { stop: () => stopChild(running.child) };
       },
       stop,
+      subscription: (type, jid) => cli(['debug', 'bridge', 'method', '-p', profile, 'subscription', JSON.stringify(type), JSON.stringify(jid)]),
+      startEncryption: (jid, namespace) => cli(['encryption', 'start', '-p', profile, '-N', namespace, jid]),
+      offerEncryptedFile: (path, to, timeoutMs = 60_000) => {
+        const running = command(['file', 'send', '-p', profile, '-e', path, to], timeoutMs);
+        running.exited.catch(() => undefined);
+        return { stop: () => stopChild(running.child) };
+      },
     };
   } catch (error) {
     await stop();
