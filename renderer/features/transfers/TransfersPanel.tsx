@@ -67,14 +67,13 @@ function TransferEntry({ transfer, onError }: { readonly transfer: Transfer; rea
       <div className="transfer-entry-head">
         <span className="transfer-direction">{transfer.direction === 'in' ? t('transfers.from', { peer }) : t('transfers.to', { peer })}</span>
         <span className="transfer-name">{transfer.name}</span>
+        <TransferLock transfer={transfer} />
       </div>
       <div className="transfer-entry-progress">
         <TransferProgress transfer={transfer} />
         <span className="transfer-percent">{t('transfers.percent', { percent: percentOf(transfer) })}</span>
       </div>
-      <p className="transfer-facts">
-        {facts.join(' · ')} <TransferLock transfer={transfer} />
-      </p>
+      <p className="transfer-facts">{facts.join(' · ')}</p>
       <p className="transfer-entry-state">
         {stateText(transfer, t)}
         {(transfer.state === 'failed' || transfer.state === 'cancelled') && transfer.error ? ` — ${errorText(transfer.error)}` : ''}
