@@ -14,7 +14,7 @@ import { errorText } from './i18n/errors.ts';
 import { i18n } from './i18n/index.ts';
 import { createLinkState, linkFailure, type LinkState, type RawBridge } from './link.ts';
 import { socketAddress, takeToken } from './token.ts';
-import { parseEnvelope, parseEvent, parseFileEnvelope } from './validate.ts';
+import { parseEnvelope, parseEvent, parseFileEnvelope, parseSaveEnvelope } from './validate.ts';
 import { createWebSocketBridge } from './ws-bridge.ts';
 import { downloadsPath, socketPath } from '../shared/ipc/wire.ts';
 
@@ -40,6 +40,8 @@ export interface Api {
   shareFile(file: File): Promise<ChosenFile>;
   /** A finished download's image preview; undefined when there is none. */
   downloadedImage(transferId: string): Promise<Blob | undefined>;
+  /** Browser mode: saves a copy of a received file through the browser's downloads. Throws a CallError. */
+  saveCopy(transferId: string, name: string): Promise<void>;
   readonly linkState: () => LinkState;
   readonly onLinkState: (listener: (state: LinkState) => void) => () => void;
 }
@@ -56,6 +58,16 @@ export function createApi(raw: RawBridge): Api {
       return envelope.value;
     },
     downloadedImage: (transferId) => raw.downloadedImage(transferId),
+    async saveCopy(transferId, name) {
+      if (!raw.saveCopy) throw new CallError({ code: 'not-supported', message: 'Only the browser mode saves copies.' });
+      const envelope = parseSaveEnvelope(await raw.saveCopy(transferId));
+      if (!envelope.ok) throw new CallError(envelope.error);
+      // A download link to the one-time address: the browser streams the file into its downloads.
+      const link = document.createElement('a');
+      link.href = envelope.value;
+      link.download = name;
+      link.click();
+    },
     async shareFile(file) {
       const envelope = parseFileEnvelope(await raw.shareFile(file));
       if (!envelope.ok) throw new CallError(envelope.error);
@@ -147,6 +159,11 @@ export function listen<K extends EventName>(name: K, listener: (payload: EventPa
 export function messageOf(error: unknown): string {
   if (error instanceof CallError) return errorText(error);
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Browser mode: a copy of a received file into the browser's downloads, through the installed api. */
+export function saveCopy(transferId: string, name: string): Promise<void> {
+  return installed ? installed.saveCopy(transferId, name) : Promise.reject(new Error('Causette is not connected.'));
 }
 
 /** A finished download's image preview through the installed api; undefined when there is none. */

@@ -15,6 +15,8 @@ export interface RawBridge {
   readonly shareFile: (file: File) => Promise<unknown>;
   /** A finished download's image preview from the host; undefined when there is none. Never rejects. */
   readonly downloadedImage: (transferId: string) => Promise<Blob | undefined>;
+  /** Browser mode: a one-time address of a received file's copy; resolves to an unchecked envelope, never rejects. */
+  readonly saveCopy?: (transferId: string) => Promise<unknown>;
   readonly linkState: () => LinkState;
   readonly onLinkState: (listener: (state: LinkState) => void) => () => void;
 }

@@ -12,6 +12,7 @@ import {
 } from '../shared/ipc/contract.ts';
 import { AppErrorSchema, type AppError } from '../shared/ipc/errors.ts';
 import { ChosenFileSchema, type ChosenFile } from '../shared/model/transfer.ts';
+import { savedPath } from '../shared/ipc/wire.ts';
 
 const EnvelopeShape = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
@@ -36,10 +37,19 @@ export function parseEnvelope<K extends CommandName>(name: K, raw: unknown): Env
 
 /** The host's answer to a chosen file (Bridge.shareFile), checked like a command's. */
 export function parseFileEnvelope(raw: unknown): Envelope<ChosenFile> {
+  return parseHostEnvelope(raw, ChosenFileSchema);
+}
+
+/** The browser-mode host's one-time address of a received file's copy (RawBridge.saveCopy), a same-origin path. */
+export function parseSaveEnvelope(raw: unknown): Envelope<string> {
+  return parseHostEnvelope(raw, z.string().startsWith(savedPath));
+}
+
+function parseHostEnvelope<T>(raw: unknown, schema: z.ZodType<T>): Envelope<T> {
   const envelope = EnvelopeShape.safeParse(raw);
   if (!envelope.success) return { ok: false, error: unreadableAnswer };
   if (!envelope.data.ok) return { ok: false, error: envelope.data.error };
-  const value = ChosenFileSchema.safeParse(envelope.data.value);
+  const value = schema.safeParse(envelope.data.value);
   return value.success ? { ok: true, value: value.data } : { ok: false, error: unreadableAnswer };
 }
 

@@ -1,6 +1,6 @@
 // Browser mode: the contract over one WebSocket to the host that served the page, reopened when it drops.
 import { z } from 'zod';
-import { downloadsPath, fileNameHeader, fileTokenHeader, filesPath, type ClientFrame } from '../shared/ipc/wire.ts';
+import { downloadsPath, fileNameHeader, fileTokenHeader, filesPath, savesPath, type ClientFrame } from '../shared/ipc/wire.ts';
 import type { CommandName, EventName } from '../shared/ipc/contract.ts';
 import { createLinkState, linkFailure, type RawBridge } from './link.ts';
 
@@ -20,6 +20,16 @@ interface Pending {
 async function postFile(file: File, token: string): Promise<unknown> {
   try {
     const response = await fetch(filesPath, { method: 'POST', headers: { [fileTokenHeader]: token, [fileNameHeader]: encodeURIComponent(file.name) }, body: file });
+    return (await response.json()) as unknown;
+  } catch {
+    return linkFailure('Causette cannot be reached right now; try again once the connection is back.');
+  }
+}
+
+/** The host's one-time address of a received file's copy (electron/web/file-save.ts), an envelope like any command's. */
+async function askSave(transferId: string, token: string): Promise<unknown> {
+  try {
+    const response = await fetch(`${savesPath}${encodeURIComponent(transferId)}`, { method: 'POST', headers: { [fileTokenHeader]: token } });
     return (await response.json()) as unknown;
   } catch {
     return linkFailure('Causette cannot be reached right now; try again once the connection is back.');
@@ -106,6 +116,7 @@ export function createWebSocketBridge(address: string, token: string): RawBridge
   return {
     shareFile: (file) => postFile(file, token),
     downloadedImage: (transferId) => fetchPreview(transferId, token),
+    saveCopy: (transferId) => askSave(transferId, token),
     invoke(name: CommandName, payload: unknown): Promise<unknown> {
       const state = link.get();
       if (state === 'lost' || state === 'refused') return Promise.resolve(linkFailure('Causette cannot be reached right now; try again once the connection is back.'));

@@ -47,5 +47,7 @@ export interface Core {
   readonly files: Pick<FileRegistry, 'register'>;
   /** Where a finished download is on disk (the browser-mode host serves it to the page); undefined for any other id. */
   downloadedFile(transferId: string): string | undefined;
+  /** Where a finished incoming transfer's file is (a download or a Jingle file); undefined for any other id. */
+  receivedFile(transferId: string): string | undefined;
   close(): Promise<void>;
 }

@@ -36,6 +36,7 @@ import { createSettingsStore } from './storage/settings.ts';
 import { createFileRegistry } from './transfers/files.ts';
 import { createDownloads, DEFAULT_MAX_DOWNLOAD } from './transfers/download/download.ts';
 import { createTransfers } from './transfers/transfers.ts';
+import { savedFileOf } from './accounts/saved-files.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
@@ -150,6 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onEvent: events.onEvent,
     files,
     downloadedFile: (id) => downloads.pathOf(id),
+    receivedFile: savedFileOf({ accounts, transfers, downloads }),
     async close() {
       await accounts.close();
       notifier.dispose();

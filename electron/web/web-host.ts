@@ -4,10 +4,11 @@ import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { createDispatcher } from '../../shared/ipc/dispatch.ts';
-import { downloadsPath, fileTokenHeader, filesPath, socketPath } from '../../shared/ipc/wire.ts';
+import { downloadsPath, fileTokenHeader, filesPath, savedPath, savesPath, socketPath } from '../../shared/ipc/wire.ts';
 import type { Core } from '../core/core-api.ts';
 import { previewOf } from '../core/transfers/download/preview.ts';
 import type { Logger } from '../core/log/logger.ts';
+import { createFileSaves } from './file-save.ts';
 import { createFileIntake } from './file-upload.ts';
 import { readStaticFile } from './static-files.ts';
 import { serveSocket } from './socket-session.ts';
@@ -60,6 +61,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 
   const intake = createFileIntake(options.core.files);
+  const saves = createFileSaves((id) => options.core.receivedFile(id));
   const server = createServer((request, response) => {
     void (async () => {
       const refuse = (status: number) => {
@@ -72,6 +74,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const token = request.headers[fileTokenHeader];
         if (!allowedOrigin(request.headers.origin) || !tokenMatches(typeof token === 'string' ? token : null)) return refuse(403);
         return intake.handle(request, response);
+      }
+      if (request.method === 'POST' && path.startsWith(savesPath)) {
+        const token = request.headers[fileTokenHeader];
+        if (!allowedOrigin(request.headers.origin) || !tokenMatches(typeof token === 'string' ? token : null)) return refuse(403);
+        const answer = saves.issue(decodeURIComponent(path.slice(savesPath.length)));
+        response.writeHead(answer.ok ? 200 : 404, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(answer));
+        return;
+      }
+      // The one-time ticket in the address is the credential: a download link cannot carry a header.
+      if (request.method === 'GET' && path.startsWith(savedPath)) {
+        if (!(await saves.serve(path.slice(savedPath.length), response))) return refuse(404);
+        return;
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
       if (path.startsWith(downloadsPath)) {

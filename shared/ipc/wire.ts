@@ -21,6 +21,9 @@ export const fileTokenHeader = 'x-causette-token';
 export const fileNameHeader = 'x-file-name';
 /** Where the page reads a finished download's image preview: GET <downloadsPath><transfer id> (in browser mode, the token in the header above). */
 export const downloadsPath = '/downloads/';
+/** Browser mode: POST <savesPath><transfer id> (the token in the header above) answers a one-time GET <savedPath><ticket>, a copy of the received file. */
+export const savesPath = '/saves/';
+export const savedPath = '/saved/';
 
 /** Electron's channel names for the same frames, and for a chosen file's path (from the preload only). */
 export const ipcChannels = { invoke: 'causette:invoke', event: 'causette:event', file: 'causette:file' } as const;

@@ -1,7 +1,7 @@
 // A file sent by Jingle between two Causette windows (issue 13, Tests): alice drops a file on her conversation with bob
 // (a real drop event with a DataTransfer holding the file); bob's window shows the offer in their conversation, he
 // accepts it, and both transfers panels reach 100 % with the same size, bob's file in his downloads folder with alice's
-// bytes; files dropped on bob in the contact list and on his conversation in the list go to him too. axe finds nothing wrong with the offer nor with the panel; the panel is reached and closed with the keyboard.
+// bytes, and a copy saved through his browser; files dropped on bob in the contact list and on his conversation in the list go to him too. axe finds nothing wrong with the offer nor with the panel; the panel is reached and closed with the keyboard.
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,6 +127,14 @@ describe('a file sent by Jingle', () => {
     await expect.poll(() => alicePanel.getByRole('listitem').filter({ hasText: NAME }).textContent()).toContain(say('transfers.state.sent'));
     expect(readFileSync(join(bob.downloadsDir, NAME)).equals(bytes)).toBe(true);
     expect(await violations(alice.page)).toEqual([]);
+
+    // Bob's page is the browser mode: the received file comes down through the browser too, the same bytes.
+    const [download] = await Promise.all([
+      bob.page.waitForEvent('download', { timeout: 10_000 }),
+      bobPanel.getByRole('button', { name: say('transfers.saveCopyLabel', { name: NAME }) }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(NAME);
+    expect(readFileSync(await download.path()).equals(bytes)).toBe(true);
 
     await alice.page.keyboard.press('Escape');
     await alicePanel.waitFor({ state: 'detached' });

@@ -1,37 +1,16 @@
 // A room's archive (XEP-0313 §4 at the room's JID, Prosody's muc_mam) on the harness, with a slixmpp occupant writing:
 // its last messages on a first join merged with the history the room replays (XEP-0045 §7.2.15), what was said while we
 // were away on a rejoin, older pages on scroll-back, each message once (XEP-0359 stanza-id by the room).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import { ROOM_FIRST_JOIN_MESSAGES } from '../../electron/core/xmpp/muc/room-archive.ts';
-import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { child, type ReceivedStanza } from '../support/slixmpp-peer.ts';
-import { createPeers } from './interop-harness.ts';
-import { createHarness, until, type TestCore } from './roster-harness.ts';
-import { roomAddress } from './muc-harness.ts';
+import { until, type TestCore } from './roster-harness.ts';
+import { groupchatWith, useMucServer } from './muc-harness.ts';
 
-let server: ProsodyServer;
-const harness = createHarness(() => server);
-const peers = createPeers(() => server);
+const { harness, peers, roomJid } = useMucServer();
 const { users, signIn } = harness;
-
-beforeAll(async () => {
-  server = await startProsody();
-});
-afterEach(async () => {
-  await peers.cleanup();
-  await harness.cleanup();
-});
-afterAll(() => server.dispose());
-
-const roomJid = (name: string) => roomAddress(server, name);
 const label = (n: number) => `m${String(n).padStart(2, '0')}`;
 const labels = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => label(from + index));
-const groupchatWith =
-  (body: string) =>
-  ({ tree }: ReceivedStanza): boolean =>
-    tree.name === 'message' && tree.attrs.type === 'groupchat' && child(tree, 'body')?.text === body;
-
 /** The newest `limit` messages stored: with as many stored, the archive is not asked (chat.history scrolls back only past them). */
 const newest = async (core: TestCore, room: string, limit: number): Promise<Message[]> =>
   (await core.handlers['chat.history']({ accountId: core.accountId, peer: room, limit })).messages;

@@ -1,31 +1,15 @@
 // Invitations to rooms (XEP-0249 direct, XEP-0045 §7.8.2 mediated) between Causette cores and a slixmpp peer on the
 // harness Prosody: members-only rooms grant membership to whom their owner invites, a member who may not invite is told so,
 // direct invitations carry the password, declines go back through the room to the inviter, and invitations wait across restarts.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { describe, expect, it } from 'vitest';
 import { child, type ReceivedStanza } from '../support/slixmpp-peer.ts';
-import { createPeers } from './interop-harness.ts';
-import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
-import { roomAddress, refusal } from './muc-harness.ts';
+import { eventsNamed, until, type TestCore } from './roster-harness.ts';
+import { refusal, useMucServer } from './muc-harness.ts';
 
-let server: ProsodyServer;
-const harness = createHarness(() => server);
-const peers = createPeers(() => server);
+const { harness, peers, roomJid } = useMucServer();
 const { users, signIn } = harness;
-
-beforeAll(async () => {
-  server = await startProsody();
-});
-afterEach(async () => {
-  await peers.cleanup();
-  await harness.cleanup();
-});
-afterAll(() => server.dispose());
-
-const roomJid = (name: string) => roomAddress(server, name);
 const invitations = (core: TestCore) => core.handlers['muc.invitations']({ accountId: core.accountId });
 const invitationTo = async (core: TestCore, room: string) => until(async () => (await invitations(core)).find((each) => each.room === room), `an invitation to ${room}`);
-
 
 const conferenceX = ({ tree }: ReceivedStanza) => tree.name === 'message' && tree.children.some((each) => each.name === 'x' && each.ns === 'jabber:x:conference');
 

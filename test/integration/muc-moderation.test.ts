@@ -1,29 +1,14 @@
 // Moderation by Causette on the harness Prosody's conference component (XEP-0045 §8, §9, §10), with three accounts: roles
 // (voice, moderator rights) and affiliations (member, admin, ban) changed, the lists read and edited, and the room's
 // refusals of what our standing does not allow coming back as typed errors; then a slixmpp occupant as the one affected.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Room } from '../../shared/model/room.ts';
-import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { child, type ReceivedStanza } from '../support/slixmpp-peer.ts';
-import { createPeers } from './interop-harness.ts';
-import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
-import { roomAddress, refusal } from './muc-harness.ts';
+import { eventsNamed, until, type TestCore } from './roster-harness.ts';
+import { refusal, useMucServer } from './muc-harness.ts';
 
-let server: ProsodyServer;
-const harness = createHarness(() => server);
-const peers = createPeers(() => server);
+const { harness, peers, roomJid } = useMucServer();
 const { users, signIn } = harness;
-
-beforeAll(async () => {
-  server = await startProsody();
-});
-afterEach(async () => {
-  await peers.cleanup();
-  await harness.cleanup();
-});
-afterAll(() => server.dispose());
-
-const roomJid = (name: string) => roomAddress(server, name);
 const roomOf = async (core: TestCore, room: string): Promise<Room | undefined> => (await core.handlers['muc.rooms']({ accountId: core.accountId })).find((each) => each.jid === room);
 const occupant = async (core: TestCore, room: string, nick: string) => (await core.handlers['muc.occupants']({ accountId: core.accountId, room })).find((each) => each.nick === nick);
 const list = async (core: TestCore, room: string, affiliation: 'owner' | 'admin' | 'member' | 'outcast') =>
@@ -34,7 +19,6 @@ const standing = (core: TestCore, room: string, role: Room['role'], affiliation?
     const now = await roomOf(core, room);
     return now?.role === role && (affiliation === undefined || now.affiliation === affiliation) ? now : undefined;
   }, `${core.jid} ${role} ${affiliation ?? ''}`);
-
 
 describe('roles and affiliations changed by Causette, with three accounts', () => {
   it('grants and revokes voice in a moderated room and moderator rights; a moderator without affiliation is refused an admin’s acts', async () => {

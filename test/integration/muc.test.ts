@@ -2,39 +2,18 @@
 // client) as occupants: joining and its refusals, messages both ways, history and echoes kept once, subject, kick and ban,
 // creating a configured room, and rejoining after a reconnect that was not a resumption.
 import xml from '@xmpp/xml';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import type { Room } from '../../shared/model/room.ts';
-import { startProsody, type ProsodyServer } from '../server/prosody.ts';
-import { child, type ReceivedStanza } from '../support/slixmpp-peer.ts';
-import { createPeers } from './interop-harness.ts';
-import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
-import { roomAddress, refusal } from './muc-harness.ts';
+import { child } from '../support/slixmpp-peer.ts';
+import { eventsNamed, until, type TestCore } from './roster-harness.ts';
+import { groupchatWith, refusal, useMucServer } from './muc-harness.ts';
 
-let server: ProsodyServer;
-const harness = createHarness(() => server);
-const peers = createPeers(() => server);
+const { server, harness, peers, roomJid } = useMucServer();
 const { users, signIn } = harness;
-
-beforeAll(async () => {
-  server = await startProsody();
-});
-afterEach(async () => {
-  await peers.cleanup();
-  await harness.cleanup();
-});
-afterAll(() => server.dispose());
-
-const roomJid = (name: string) => roomAddress(server, name);
 const history = async (core: TestCore, room: string): Promise<Message[]> => (await core.handlers['chat.history']({ accountId: core.accountId, peer: room, limit: 100 })).messages;
 const roomOf = async (core: TestCore, room: string): Promise<Room | undefined> => (await core.handlers['muc.rooms']({ accountId: core.accountId })).find((each) => each.jid === room);
 const occupants = async (core: TestCore, room: string) => (await core.handlers['muc.occupants']({ accountId: core.accountId, room })).map((occupant) => occupant.nick).sort();
-
-
-const groupchatWith =
-  (body: string) =>
-  ({ tree }: ReceivedStanza): boolean =>
-    tree.name === 'message' && tree.attrs.type === 'groupchat' && child(tree, 'body')?.text === body;
 
 describe('group chats with a slixmpp occupant', () => {
   it('joins with a nickname, exchanges messages both ways, keeps its own echo once, and follows the subject', async () => {
@@ -280,7 +259,7 @@ describe('rooms created and configured by Causette, with three accounts', () => 
     const room = roomJid('listed');
     await alice.handlers['muc.create']({ accountId: alice.accountId, room, nick: 'Alice', preset: 'public', name: 'A listed room' });
     const list = await alice.handlers['muc.list']({ accountId: alice.accountId, limit: 100 });
-    expect(list.service).toBe(`conference.${server.domain}`);
+    expect(list.service).toBe(`conference.${server().domain}`);
     expect(list.rooms.find((each) => each.jid === room)).toMatchObject({ name: 'A listed room', occupants: 1, membersOnly: false, passwordProtected: false });
     const bounded = await alice.handlers['muc.list']({ accountId: alice.accountId, limit: 1 });
     expect(bounded.rooms).toHaveLength(1);
@@ -314,8 +293,8 @@ describe('a reconnect that is not a resumption', () => {
     await until(async () => (await history(carol, room)).some((message) => message.body === 'before the restart'), 'carol has it');
 
     // A restarted server forgets every session: neither can resume, both must join again (the room is persistent).
-    await server.stop();
-    await server.start();
+    await server().stop();
+    await server().start();
     await until(async () => ((await roomOf(alice, room))?.state === 'joined' && (await roomOf(carol, room))?.state === 'joined' ? true : undefined), 'both rejoined', 30_000);
     expect(eventsNamed(alice, 'muc.room').some((event) => event.room.jid === room && event.room.state === 'offline')).toBe(true);
     await until(async () => (await occupants(alice, room)).join() === 'Alice,Carol', 'alice sees carol again');

@@ -135,6 +135,19 @@ describe('browser-mode host, files the user chooses', () => {
   });
 });
 
+describe('browser-mode host, copies of received files', () => {
+  it('gives a one-time address only to our page with the token, and none for a transfer with no file here', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    const ask = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${host.port}/saves/no-such-transfer`, { method: 'POST', headers });
+    expect((await ask({ origin })).status).toBe(403);
+    expect((await ask({ origin: 'https://evil.example', 'x-causette-token': token })).status).toBe(403);
+    const unknown = await ask({ origin, 'x-causette-token': token });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'not-found', params: { context: 'savedFile' } } });
+    expect((await get('/saved/guessed-ticket')).status).toBe(404);
+  });
+});
+
 describe('browser-mode host, when a command fails unexpectedly', () => {
   it('answers internal with a generic message, and writes the detail to its log only', async () => {
     const profileDir = join(dir, 'closed-profile');

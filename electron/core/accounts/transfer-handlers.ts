@@ -20,6 +20,7 @@ import { buildOob, NS_OOB, type UploadService } from '../xmpp/upload/upload-stan
 import type { FileShell } from '../core-api.ts';
 import type { AccountService } from './account-service.ts';
 import type { AccountSession } from './account-session.ts';
+import { savedFileOf } from './saved-files.ts';
 
 type TransferCommand = 'transfer.send' | 'transfer.accept' | 'transfer.acceptInto' | 'transfer.open' | 'transfer.decline' | 'transfer.download' | 'transfer.cancel' | 'transfer.list';
 
@@ -129,13 +130,7 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
     return fileShell;
   }
 
-  /** Where a received file is: a download of a shared link, or a file received by Jingle. */
-  function savedPath(id: string): string | undefined {
-    const transfer = transfers.list().find((each) => each.id === id);
-    if (!transfer || transfer.direction !== 'in' || transfer.state !== 'done') return undefined;
-    if (transfer.method === 'upload') return downloads.pathOf(id);
-    return accounts.entry(transfer.accountId).session?.jingle?.savedPath(id);
-  }
+  const savedPath = savedFileOf({ accounts, transfers, downloads });
 
   return {
     'transfer.send': async ({ accountId, peer, file: token, method }) => {

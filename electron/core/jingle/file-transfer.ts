@@ -55,7 +55,7 @@ export interface JingleFileTransferDeps {
   readonly directCandidates?: () => boolean;
   /** The addresses offered as direct candidates (the host's by default). */
   readonly directHosts?: () => readonly string[];
-  /** False offers files over IBB straight away (XEP-0261), without trying SOCKS5 first. */
+  /** False offers files over IBB straight away (XEP-0261), without trying SOCKS5 first, and answers an s5b offer without candidates (the initiator falls back to IBB). */
   readonly socks5?: () => boolean;
   /** The SOCKS5 proxy offered (the server's, found by disco, by default). */
   readonly streamhost?: () => Promise<Streamhost | undefined>;
@@ -431,7 +431,9 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     await live.opening;
     if (live.session.state !== 'pending') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
     live.sink = await openFileSink(folder ?? deps.downloadsDir(), live.file.name, live.file.size);
-    if (live.socksSid !== undefined) live.s5b = negotiation(live, live.socksSid, await candidates.gather(ownJid(), live.peer));
+    // SOCKS5 off: no candidate either way (candidate-error, XEP-0260 §2.3), and the initiator falls back to IBB (§3).
+    const socks5 = deps.socks5?.() !== false;
+    if (live.socksSid !== undefined) live.s5b = negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), live.peer) : []);
     else expectIbb(live);
     if (!apply(live, { by: 'local', action: 'session-accept' })) return;
     await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live)] }));
@@ -439,7 +441,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const s5b = live.s5b;
     if (s5b) {
       void s5b.result.then((stream) => bytestream(live, stream));
-      later(() => s5b.check(live.theirs ?? []), logger);
+      later(() => s5b.check(socks5 ? candidates.reachable(live.peer, live.theirs ?? [], s5b.ours) : []), logger);
     }
   }
 
@@ -494,7 +496,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     }
     if (!apply(live, event)) throw jingleReplyError('out-of-order');
     const s5b = live.s5b;
-    if (request.action === 'session-accept' && s5b) later(() => s5b.check(socks?.candidates ?? []), logger);
+    if (request.action === 'session-accept' && s5b) later(() => s5b.check(candidates.reachable(live.peer, socks?.candidates ?? [])), logger);
     else if (request.action === 'session-accept') later(() => stream(live), logger);
     const info = request.action === 'transport-info' ? parseS5bInfo(request.contents[0]?.transport) : undefined;
     if (info && s5b && (info.sid === undefined || info.sid === s5b.sid)) s5b.info(info.info);

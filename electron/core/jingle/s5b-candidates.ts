@@ -64,16 +64,29 @@ export function setupS5bCandidates(deps: S5bCandidatesDeps) {
     return directCandidates(addresses, await server.listen(), ownJid);
   }
 
+  /** Whether our own addresses may go to this peer: the setting, and XEP-0260 §6.1. */
+  const mayReveal = (peer: string): boolean => deps.directCandidates() && deps.mayRevealAddresses(peer.split('/')[0] ?? peer);
+
   return {
     get server(): Socks5Server | undefined {
       return server;
     },
     async gather(ownJid: string, peer: string): Promise<Candidate[]> {
-      const bare = peer.split('/')[0] ?? peer;
-      const mine = deps.directCandidates() && deps.mayRevealAddresses(bare) ? await direct(ownJid) : [];
+      const mine = mayReveal(peer) ? await direct(ownJid) : [];
       proxy ??= (deps.streamhost ?? (() => discoverProxy(deps.connection, deps.domain())))().catch(() => undefined);
       const streamhost = await proxy;
       return streamhost ? [...mine, proxyCandidate(streamhost)] : mine;
+    },
+    /**
+     * The peer's candidates we may connect to. Connecting to its own host tells it our address as much as offering it
+     * would (XEP-0260 §6.1): only when we would offer ours; a proxy always, unless (as the responder, `ours` given) it is
+     * the one we offer too: the initiator then uses ours and we activate it (§2.4). Libervia 0.9 cannot activate a proxy
+     * of its own (it calls its activation with the wrong arguments and answers proxy-error), and takes the same proxy
+     * offered by both sides for its own whatever the cid.
+     */
+    reachable(peer: string, theirs: readonly Candidate[], ours: readonly Candidate[] = []): Candidate[] {
+      const same = (candidate: Candidate) => ours.some((each) => each.type === 'proxy' && each.jid === candidate.jid && each.host === candidate.host && each.port === candidate.port);
+      return theirs.filter((candidate) => (candidate.type === 'proxy' ? !same(candidate) : mayReveal(peer)));
     },
     dispose(): void {
       server?.close();

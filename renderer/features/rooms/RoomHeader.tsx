@@ -78,10 +78,10 @@ export function RoomHeader({ accountId, peer, name, room, occupants, muted, onTo
             {t('room.leave')}
           </button>
         )}
-        <button type="button" className="quiet" onClick={onClose}>
-          {t('common.close')}
-        </button>
       </div>
+      <button type="button" className="quiet room-close" onClick={onClose}>
+        {t('common.close')}
+      </button>
       {inviting && room && <InviteDialog accountId={accountId} room={room} name={name} occupants={occupants} onClose={() => setInviting(false)} />}
     </div>
   );

@@ -1,10 +1,10 @@
 // What every transfer row shows, in a conversation or in the transfers panel: its progress bar, and the actions its state
 // allows (accept or decline an offer, save it to a chosen folder, cancel, try again; in the desktop app, open a received
-// file or show it in its folder).
+// file or show it in its folder; in the browser mode, save a copy of it).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../shared/model/transfer.ts';
-import { call, isDesktop, messageOf } from '../../api.ts';
+import { call, isDesktop, messageOf, saveCopy } from '../../api.ts';
 import { isOffer } from '../../stores/transfers.ts';
 import { mayRetry, retry } from './send-files.ts';
 import { percentOf } from './transfer-words.ts';
@@ -77,6 +77,16 @@ export function TransferActions({ transfer, onError }: { readonly transfer: Tran
         </button>
         <button type="button" className="quiet" aria-label={t('transfers.revealLabel', { name })} onClick={() => run(() => call('transfer.open', { id: transfer.id, reveal: true }))}>
           {t('transfers.reveal')}
+        </button>
+      </span>
+    );
+  }
+  if (transfer.direction === 'in' && transfer.state === 'done') {
+    // Browser mode: the file is on the host's disk; a copy comes down through the browser's downloads.
+    return (
+      <span className="transfer-actions">
+        <button type="button" className="quiet" disabled={busy} aria-label={t('transfers.saveCopyLabel', { name })} onClick={() => run(() => saveCopy(transfer.id, name))}>
+          {t('transfers.saveCopy')}
         </button>
       </span>
     );
