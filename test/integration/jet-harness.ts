@@ -26,6 +26,8 @@ export type JetOptions = Pick<JingleFileTransferDeps, 'socks5' | 'streamhost' | 
   readonly onIq?: (iq: Element) => Element;
   /** Where OMEMO and Jingle say what they do (nowhere by default). */
   readonly logger?: Logger;
+  /** What the side says it supports (XEP-0030): file transfer and JET by default. */
+  readonly features?: readonly string[];
 };
 
 export interface JetSide {
@@ -44,7 +46,7 @@ export interface JetSide {
 }
 
 export async function jetSide(raw: (jid: string, resource: string) => Promise<Connection>, bare: string, options: JetOptions = {}): Promise<JetSide> {
-  const { onIq, logger = silentLogger, ...jingleOptions } = options;
+  const { onIq, logger = silentLogger, features = [...JINGLE_FT_FEATURES, ...JET_FEATURES], ...jingleOptions } = options;
   const connection = await raw(bare, 'jet');
   const state = connection.state;
   const jid = state.status === 'online' ? state.jid : '';
@@ -52,7 +54,7 @@ export async function jetSide(raw: (jid: string, resource: string) => Promise<Co
   const downloads = mkdtempSync(join(dir, 'downloads-'));
   const db = openDatabase(join(dir, 'keys.db'));
   const router = setupIqRouter({ connection, logger: silentLogger });
-  const responders = setupResponders({ router, info: ownDiscoInfo([...JINGLE_FT_FEATURES, ...JET_FEATURES, NS_DEVICE_LIST_NOTIFY]), version: '9.9-test' });
+  const responders = setupResponders({ router, info: ownDiscoInfo([...features, NS_DEVICE_LIST_NOTIFY]), version: '9.9-test' });
   createAccountStore(db).insert({ id: 'jet', jid: bare, resource: 'jet', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
   const keys = createOmemoKeyStore(db, 'jet', createKeySealer(randomBytes(32)));
   const omemo = setupOmemo({ ownJid: bare, connection, keys, logger, choice: () => true, onEncrypted: () => undefined, mayAnswer: () => true });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import xml, { type Element } from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Transfer } from '../../shared/model/transfer.ts';
+import { JINGLE_FT_FEATURES } from '../../electron/core/jingle/file-transfer.ts';
 import { NS_IBB } from '../../electron/core/jingle/ibb-stanzas.ts';
 import { NS_JET, NS_JET_OMEMO } from '../../electron/core/jingle/jet/jet-stanzas.ts';
 import { TAG_LENGTH } from '../../electron/core/jingle/jet/stream-cipher.ts';
@@ -26,7 +27,8 @@ const sides: JetSide[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'causette-jet-files-'));
 
 beforeAll(async () => {
-  server = await startProsody();
+  // https uploads: an encrypted file goes up over https only (XEP-0454).
+  server = await startProsody({ httpsUploads: true });
 });
 afterEach(async () => {
   for (const side of sides.splice(0)) side.dispose();
@@ -196,5 +198,32 @@ describe('encrypted transfers between two signed-in cores', () => {
     await bob.handlers['transfer.accept']({ id: offer.id });
     expect(await until(() => updates(bob, offer.id).find((each) => each.state === 'done'), 'bob’s side ends', 20_000)).toMatchObject({ encrypted: true, done: bytes.length });
     expect(readFileSync(join(bob.profile, 'Downloads', 'plan.pdf')).equals(bytes)).toBe(true);
+  });
+
+  it('with encryption on, a device without JET gets no direct transfer in the clear: auto uploads it encrypted, jingle is refused', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const alice = await harness.signIn(aliceJid);
+    // bob: Jingle file transfer and an OMEMO device, but no encrypted transports.
+    const bob = await jetSide(harness.raw, bobJid, { features: JINGLE_FT_FEATURES });
+    sides.push(bob);
+    await alice.handlers['roster.add']({ accountId: alice.accountId, jid: bobJid, groups: [] });
+    await until(
+      async () => {
+        await bob.connection.send(xml('presence', { to: aliceJid, type: 'subscribed' }));
+        await bob.connection.send(xml('presence'));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const contact = await alice.contact(bobJid);
+        return contact?.show !== undefined && contact.show !== 'offline';
+      },
+      'alice sees bob online',
+    );
+    await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s device');
+    const { path } = file('minutes.txt', 2_000);
+    const token = async () => (await alice.files.register(path, 'minutes.txt')).token;
+    await expect(alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bobJid, file: await token(), method: 'jingle' })).rejects.toMatchObject({ code: 'encryption-unavailable', params: { context: 'noJet' } });
+    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bobJid, file: await token(), method: 'auto' });
+    expect(sent).toMatchObject({ method: 'upload', encrypted: true });
+    expect(await until(() => updates(alice, sent.id).find((each) => each.state === 'done'), 'the upload is done', 20_000)).toMatchObject({ url: expect.stringMatching(/^aesgcm:\/\//) as unknown });
+    expect(bob.offers).toEqual([]);
   });
 });
