@@ -151,6 +151,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     icon: join(assetsDir, 'icon.png'),
     t: words.t,
+    language: words.language,
   });
   stopIdle = watchIdle(powerMonitor, (activity) => running.handlers['presence.activity'](activity), running.logger);
   windows.show();

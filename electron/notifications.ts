@@ -1,9 +1,11 @@
-// Desktop notifications for chat.notify; a click shows the window on that conversation. The core sends none for the
-// conversation the user is looking at (the renderer reports it only while the window is visible and focused).
+// Desktop notifications for chat.notify and file offers (transfer.offered); a click shows the window on that conversation.
+// The core sends none for the conversation the user is looking at (the renderer reports it only while the window is
+// visible and focused).
 // Electron's Notification is passed in, so tests drive it with a stand-in.
 import type { EventPayload } from '../shared/ipc/contract.ts';
 import type { Core } from './core/core-api.ts';
 import { invitationWords } from '../shared/i18n/invitation-words.ts';
+import { offerWords } from '../shared/i18n/offer-words.ts';
 import type { Translate } from './i18n/words.ts';
 import { onCoreEvents } from './tray/core-events.ts';
 
@@ -32,8 +34,10 @@ export interface NotificationOptions {
   readonly window: NotifyingWindow;
   readonly platform: NodeJS.Platform;
   readonly icon?: string;
-  /** The shell's words, for what the core sends without them (an invitation). */
+  /** The shell's words, for what the core sends without them (an invitation, a file offer). */
   readonly t: Translate;
+  /** The language of those words, for a file's size beside them. */
+  readonly language?: () => string;
 }
 
 /**
@@ -95,9 +99,35 @@ export function startNotifications(options: NotificationOptions): () => void {
     notification.show();
   }
 
+  function offered(payload: EventPayload<'transfer.offered'>): void {
+    const key = `offer ${payload.transferId}`;
+    const { title, body } = offerWords((key, values) => options.t(key, values), options.language?.() ?? 'en', payload);
+    const notification = new Notification({
+      title: notificationText(platform, title),
+      body: notificationText(platform, body),
+      silent: !payload.sound,
+      ...(options.icon === undefined ? {} : { icon: options.icon }),
+    });
+    shown.set(key, notification);
+    notification.on('close', () => {
+      if (shown.get(key) === notification) shown.delete(key);
+    });
+    // The offer waits in the conversation, with Accept and Decline.
+    notification.on('click', () => {
+      window.show();
+      window.openConversation({ accountId: payload.accountId, peer: payload.peer });
+    });
+    notification.show();
+  }
+
   const unsubscribe = onCoreEvents(core, {
     'chat.notify': notify,
     'muc.invited': invited,
+    'transfer.offered': offered,
+    // Accepted, declined or withdrawn: the offer's notification has nothing left to ask.
+    'transfer.updated': ({ id, state }) => {
+      if (state !== 'pending') shown.get(`offer ${id}`)?.close();
+    },
     // Read here or on another device: its notification has nothing left to say.
     'chat.conversation': ({ accountId, conversation }) => {
       if (conversation.unread === 0 || conversation.muted) shown.get(`${accountId}\u0000${conversation.peer}`)?.close();

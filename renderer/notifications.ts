@@ -5,6 +5,7 @@ import type { Api } from './api.ts';
 import { useUi } from './stores/ui.ts';
 import { i18n } from './i18n/index.ts';
 import { invitationWords } from '../shared/i18n/invitation-words.ts';
+import { offerWords } from '../shared/i18n/offer-words.ts';
 
 type Target = EventPayload<'ui.openConversation'>;
 
@@ -67,6 +68,26 @@ export function startNotifications(api: Api, web: boolean): void {
       notification.close();
       window.focus();
     };
+  });
+  // XEP-0234: a file offered to us; the conversation holds Accept and Decline.
+  const offers = new Map<string, Notification>();
+  api.on('transfer.offered', (payload) => {
+    if (payload.sound) playMessageSound((player ??= new Audio(messageSound)));
+    if (!webNotificationsAvailable() || window.Notification.permission !== 'granted') return;
+    const { title, body } = offerWords(i18n.t.bind(i18n), i18n.language, payload);
+    const notification = new window.Notification(title, { body, tag: `offer ${payload.transferId}`, silent: true });
+    offers.set(payload.transferId, notification);
+    notification.onclose = () => {
+      if (offers.get(payload.transferId) === notification) offers.delete(payload.transferId);
+    };
+    notification.onclick = () => {
+      notification.close();
+      openConversation(payload);
+    };
+  });
+  // Accepted, declined or withdrawn: the offer's notification has nothing left to ask.
+  api.on('transfer.updated', ({ id, state }) => {
+    if (state !== 'pending') offers.get(id)?.close();
   });
   // Read here or on another device: its notification has nothing left to say.
   api.on('chat.conversation', ({ accountId, conversation }) => {

@@ -11,6 +11,7 @@ import { createAvatarHandlers } from './accounts/avatar-handlers.ts';
 import { createBlockingHandlers } from './accounts/blocking-handlers.ts';
 import { createBookmarkHandlers } from './accounts/bookmark-handlers.ts';
 import { createChatHandlers } from './accounts/chat-handlers.ts';
+import { createDirectPeerHandlers } from './accounts/direct-peer-handlers.ts';
 import { createMucHandlers } from './accounts/muc-handlers.ts';
 import { createNotifier } from './accounts/notifier.ts';
 import { createNotifyHandlers } from './accounts/notify-handlers.ts';
@@ -25,6 +26,7 @@ import { createAccountStore } from './storage/accounts.ts';
 import { createAvatarCache } from './storage/avatar-cache.ts';
 import { createAvatarStore } from './storage/avatars.ts';
 import { createCapsCacheStore } from './storage/caps-cache.ts';
+import { createDirectPeerStore } from './storage/direct-peers.ts';
 import { openDatabase } from './storage/database.ts';
 import { createMessageStore } from './storage/messages.ts';
 import { createOmemoKeyStore, type OmemoKeyStore } from './storage/omemo-keys.ts';
@@ -67,6 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const { muteNotifications, notificationSound } = settings.read();
       return { muted: isMuted(muteNotifications, Date.now()), sound: notificationSound };
     },
+    stranger: (accountId, peer) => holdRequests && accounts.entries().find((entry) => entry.record.id === accountId)?.session?.roster.get(peer) === undefined,
     accountOf: (accountId) => {
       const entries = accounts.entries();
       return entries.length > 1 ? entries.find((entry) => entry.record.id === accountId)?.record.jid : undefined;
@@ -81,6 +84,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return opened;
   };
   const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
+  const directPeers = createDirectPeerStore(db);
   const downloadsDir = options.downloadsDir ?? join(homedir(), 'Downloads');
   const accounts = createAccountService({
     store: createAccountStore(db),
@@ -99,7 +103,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
-    jingle: { transfers, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
+    jingle: { transfers, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, directPeers, onOffer: notifier.newOffer, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 
@@ -139,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createOmemoHandlers({ accounts, store: messageStore, emit }),
     ...createNotifyHandlers(notifier),
     ...createSearchHandlers({ accounts, search: createMessageSearch(db) }),
+    ...createDirectPeerHandlers({ accounts, store: directPeers }),
     ...createAvatarHandlers({ accounts, cache: avatarCache, presence, logger }),
     ...createTransferHandlers({ accounts, files, transfers, downloads, extraCa: options.extraCa ?? [], downloadsDir: () => downloadsDir, fileShell: options.fileShell }),
   };

@@ -327,6 +327,10 @@ export const commands = {
   'transfer.cancel': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
   /** The transfers of this run, finished ones too. */
   'transfer.list': command(z.object({}).strict(), z.array(TransferSchema)),
+  /** XEP-0260 §6.1: whether the user allowed this peer, though not a mutual contact, to get our addresses by direct transfers. */
+  'transfer.directAllowed': command(z.object({ accountId: AccountIdSchema, peer: ContactJid }).strict(), z.boolean()),
+  /** Allows (or no longer) direct transfers with this peer, which tell it our IP addresses; kept per account. */
+  'transfer.allowDirect': command(z.object({ accountId: AccountIdSchema, peer: ContactJid, allowed: z.boolean() }).strict(), z.boolean()),
 } as const;
 
 export const events = {
@@ -360,6 +364,11 @@ export const events = {
   'muc.invitations': z.object({ accountId: AccountIdSchema, invitations: z.array(InvitationSchema) }),
   /** A contact invited us to a room and notifications are not muted: the host shows one (sound: with the chime). */
   'muc.invited': z.object({ accountId: AccountIdSchema, invitation: InvitationSchema, sound: z.boolean() }),
+  /**
+   * A file offered to us by Jingle (XEP-0234) worth a notification (not muted, not from a stranger held as a request, not
+   * in the conversation on screen): title as chat.notify's, name the peer's alone; the host words it and plays the sound.
+   */
+  'transfer.offered': z.object({ accountId: AccountIdSchema, peer: z.string(), transferId: z.string(), title: z.string(), name: z.string(), file: z.string(), size: z.number().int().min(0), sound: z.boolean() }),
   /** Someone declined an invitation of ours to a room (XEP-0045 §7.8.2), with their reason if they gave one. */
   'muc.declined': z.object({ accountId: AccountIdSchema, room: z.string(), from: z.string(), reason: z.string().optional() }),
   /** A room's state changed (joined, subject, our role, put out…). */

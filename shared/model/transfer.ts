@@ -13,6 +13,13 @@ export type TransferMethod = z.infer<typeof TransferMethodSchema>;
 export const SendMethodSchema = z.enum(['auto', 'jingle', 'upload']);
 export type SendMethod = z.infer<typeof SendMethodSchema>;
 
+/**
+ * Why no direct connection was offered nor tried (XEP-0260 §6.1, our addresses kept private): the setting forbids direct
+ * transfers, or the peer is neither a contact with a mutual subscription nor allowed by the user.
+ */
+export const DirectWithheldSchema = z.enum(['setting', 'notMutual']);
+export type DirectWithheld = z.infer<typeof DirectWithheldSchema>;
+
 export const TransferStateSchema = z.enum(['pending', 'active', 'done', 'failed', 'cancelled']);
 export type TransferState = z.infer<typeof TransferStateSchema>;
 
@@ -30,6 +37,8 @@ export const TransferSchema = z.object({
   done: z.number().int().min(0),
   state: TransferStateSchema,
   startedAt: z.number(),
+  /** Set when a Jingle transfer goes through the proxy or in-band because our addresses are kept from this peer. */
+  directWithheld: DirectWithheldSchema.optional(),
   /** Where the file can be fetched, once uploaded. */
   url: z.string().optional(),
   /** Why it failed, as a typed error the window words. */

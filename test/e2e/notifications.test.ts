@@ -1,9 +1,18 @@
 // Browser mode: bob allows notifications in Settings; a message from alice puts "(1)" in the title and shows a Web
-// notification, whose click opens the conversation. Alice and carol are plain XMPP clients on the same server.
-import xml from '@xmpp/xml';
+// notification, whose click opens the conversation; so does a file she offers by Jingle. Alice and carol are plain XMPP
+// clients on the same server.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import xml, { type Element } from '@xmpp/xml';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupJingleFileTransfer } from '../../electron/core/jingle/file-transfer.ts';
+import { silentLogger } from '../../electron/core/log/logger.ts';
+import { createTransfers } from '../../electron/core/transfers/transfers.ts';
 import type { Connection } from '../../electron/core/xmpp/connection.ts';
+import { setupIqRouter } from '../../electron/core/xmpp/iq-router.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import type { BrowserMode } from './browser-mode.ts';
 import { openSignedIn, plainClient, setPrivacy, waitUntilOnline } from './ui.ts';
@@ -123,5 +132,44 @@ describe('notifications in the browser mode', () => {
       { title: `alice@${server.domain}`, body: 'Are you there? <b>not bold</b>' },
       { title: `carol@${server.domain}`, body: 'Hello from carol' },
     ]);
+  });
+
+  it('a file offered by Jingle shows “… wants to send you …” with its size; its click opens the conversation with the offer', async () => {
+    const { page } = bob;
+    // Bob writes to alice from the window, so that she knows where his device is; then he looks at carol's conversation.
+    // Available, so that the server gives her what comes to her bare address (RFC 6121 §8.5.2.1).
+    await alice.send(xml('presence'));
+    const fromBob = new Promise<string>((resolve) => {
+      const stop = alice.onStanza((stanza: Element) => {
+        if (stanza.name !== 'message' || stanza.getChildText('body') !== 'Send me the report') return;
+        stop();
+        resolve(String(stanza.attrs.from));
+      });
+    });
+    const withAlice = page.getByRole('region', { name: `Conversation with alice@${server.domain}` });
+    await withAlice.getByRole('textbox', { name: 'Message' }).fill('Send me the report');
+    await withAlice.getByRole('textbox', { name: 'Message' }).press('Enter');
+    const bobDevice = await fromBob;
+    await page.getByLabel('Start a chat with').fill(`carol@${server.domain}`);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('region', { name: `Conversation with carol@${server.domain}` }).waitFor();
+
+    const router = setupIqRouter({ connection: alice, logger: silentLogger });
+    const jingle = setupJingleFileTransfer({ accountId: 'alice', connection: alice, router, transfers: createTransfers(() => undefined), logger: silentLogger, downloadsDir: () => tmpdir(), socks5: () => false });
+    try {
+      const path = join(mkdtempSync(join(tmpdir(), 'causette-offer-')), 'report.pdf');
+      writeFileSync(path, randomBytes(2_100_000));
+      await jingle.offer({ to: bobDevice, path, name: 'report.pdf' });
+      const offerNotice = { title: `alice@${server.domain}`, body: `alice@${server.domain} wants to send you report.pdf (2.1 MB)` };
+      await expect.poll(async () => (await recorded(page)).at(-1), { timeout: 10_000 }).toEqual(offerNotice);
+      await page.evaluate(() => {
+        window.causetteNotifications?.at(-1)?.notification.onclick?.(new Event('click'));
+      });
+      await withAlice.waitFor({ timeout: 10_000 });
+      await withAlice.getByRole('button', { name: 'Decline report.pdf' }).click({ timeout: 10_000 });
+    } finally {
+      jingle.dispose();
+      router.dispose();
+    }
   });
 });

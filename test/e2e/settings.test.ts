@@ -1,10 +1,11 @@
-// The Settings dialog in browser mode, driven by accessible names: the theme, the notification sound and mute, what
-// browser mode leaves out, and removing the account with its two questions.
+// The Settings dialog in browser mode, driven by accessible names: the theme, the notification sound and mute, direct file
+// transfers, what browser mode leaves out, and removing the account with its two questions.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { violations } from './axe.ts';
 import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
 import { fillServer, waitUntilOnline } from './ui.ts';
 
@@ -117,6 +118,23 @@ describe('the Settings dialog', () => {
     await page.reload();
     const reopened = (await openSettings(page)).getByLabel('Play a sound with new message notifications');
     await expect.poll(() => reopened.isChecked(), { timeout: 5_000 }).toBe(false);
+  });
+
+  it('forbids direct file transfers from the keyboard, keeps it so, and the dialog stays axe-clean', async () => {
+    const { page } = alice;
+    const direct = page.getByRole('dialog', { name: 'Settings' }).getByLabel('Allow direct file transfers (reveals your IP address to the contact)');
+    expect(await direct.isChecked()).toBe(true);
+    expect(await direct.getAttribute('aria-describedby')).toBeTruthy();
+    await direct.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => direct.isChecked(), { timeout: 5_000 }).toBe(false);
+    expect(await violations(page)).toEqual([]);
+    await page.reload();
+    const reopened = (await openSettings(page)).getByLabel('Allow direct file transfers (reveals your IP address to the contact)');
+    await expect.poll(() => reopened.isChecked(), { timeout: 5_000 }).toBe(false);
+    await reopened.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => reopened.isChecked(), { timeout: 5_000 }).toBe(true);
   });
 
   it('offers no tray option in browser mode, which has no tray', async () => {

@@ -44,7 +44,7 @@ beforeAll(async () => {
   await befriend();
   // Libervia encrypts (and decrypts) Jingle transports only in a conversation where OMEMO is on.
   await libervia.startEncryption(alice.bare, NS_AXOLOTL);
-  await until(async () => (await alice.omemo.lists.refresh(carol())).length > 0, 'Libervia’s OMEMO device is published', 30_000);
+  await until(async () => (await alice.omemo.lists.devices(carol(), 0)).length > 0, 'Libervia’s OMEMO device is published', 30_000);
   // Libervia learns a contact's active devices from their device list's notifications only (XEP-0163): alice's list,
   // published before they were contacts, again now, until Libervia has taken it in.
   const known = new RegExp(`Incoming device list update:\\s+namespace=${NS_AXOLOTL.replaceAll('.', '\\.')}\\s+bare_jid=${alice.bare}`);

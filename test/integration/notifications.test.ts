@@ -1,4 +1,9 @@
-// Notifications and the unread total from real cores on the harness Prosody: which new messages bob's core announces.
+// Notifications and the unread total from real cores on the harness Prosody: which new messages and file offers bob's
+// core announces.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
@@ -205,5 +210,37 @@ describe('notifications in group chats', () => {
     await say('plain words');
     await until(() => notified(bob).includes('Alice: plain words'), 'every message announced');
     await until(() => totals(bob).at(-1) === 4, 'every unread message counted');
+  });
+
+  it('a file offered by Jingle is announced like a message, with its name and size; not while muted or on screen', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    await harness.befriend(alice, bob);
+    await bob.handlers['roster.update']({ accountId: bob.accountId, jid: aliceJid, name: 'Alice', groups: [] });
+    await until(async () => (await bob.contact(aliceJid))?.name === 'Alice', 'alice named');
+    const dir = mkdtempSync(join(tmpdir(), 'causette-offer-'));
+    async function offer(from: TestCore, name: string): Promise<void> {
+      const path = join(dir, name);
+      writeFileSync(path, randomBytes(2_100));
+      const { token } = await from.files.register(path, name);
+      await from.handlers['transfer.send']({ accountId: from.accountId, peer: bobJid, file: token, method: 'jingle' });
+      await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.name === name), `${name} offered to bob`);
+    }
+    const offered = () => eventsNamed(bob, 'transfer.offered').map((event) => event.file);
+
+    await offer(alice, 'report.pdf');
+    await until(() => eventsNamed(bob, 'transfer.offered')[0], 'the offer announced');
+    const transfer = eventsNamed(bob, 'transfer.updated').find((each) => each.name === 'report.pdf');
+    expect(eventsNamed(bob, 'transfer.offered')).toEqual([{ accountId: bob.accountId, peer: aliceJid, transferId: transfer?.id, title: 'Alice', name: 'Alice', file: 'report.pdf', size: 2_100, sound: true }]);
+
+    await bob.handlers['chat.setMuted']({ accountId: bob.accountId, peer: aliceJid, muted: true });
+    await offer(alice, 'muted.pdf');
+    await bob.handlers['chat.setMuted']({ accountId: bob.accountId, peer: aliceJid, muted: false });
+    await bob.handlers['ui.visibleConversation']({ conversation: { accountId: bob.accountId, peer: aliceJid } });
+    await offer(alice, 'on-screen.pdf');
+    await bob.handlers['ui.visibleConversation']({});
+    await offer(alice, 'last.pdf');
+    await until(() => offered().includes('last.pdf'), 'the last offer announced');
+    expect(offered()).toEqual(['report.pdf', 'last.pdf']);
   });
 });

@@ -9,6 +9,7 @@ import { buildBundleRequest, parseBundle } from '../../electron/core/omemo/axolo
 import { encryptFor, startSession } from '../../electron/core/omemo/axolotl-cipher.ts';
 import { buildDeviceListRequest, parseDeviceList } from '../../electron/core/omemo/axolotl-device-list.ts';
 import { buildEncrypted, type AxolotlEncrypted } from '../../electron/core/omemo/axolotl-encrypted.ts';
+import { buildEncrypted as buildEncrypted2 } from '../../electron/core/omemo/omemo2/encrypted.ts';
 import { ensureOwnDevice } from '../../electron/core/omemo/own-device.ts';
 import { createSignalStore } from '../../electron/core/omemo/signal-store.ts';
 import { createAccountStore } from '../../electron/core/storage/accounts.ts';
@@ -83,5 +84,26 @@ describe('decrypting OMEMO 0.3 messages', () => {
     expect(forged?.body).toBe('forged');
     expect(forged?.encrypted).toBeUndefined();
     expect((await history(bob, aliceJid)).some((message) => message.body.includes(fallback))).toBe(false);
+  });
+});
+
+describe('a message carrying both versions', () => {
+  it('is opened with the element that holds a key for our device: here 0.3, beside an OMEMO 2 one for another device', async () => {
+    const [aliceJid = '', bobJid = '', carolJid = ''] = await harness.users('alice', 'bob', 'carol');
+    const bob = await harness.signIn(bobJid);
+    await bob.handlers['settings.update']({ holdRequests: false });
+    const alice = await harness.raw(aliceJid, 'omemo-client');
+    const keys = senderKeys(aliceJid);
+    const { deviceId: aliceDevice } = await ensureOwnDevice(keys, 1);
+    const store = createSignalStore(keys);
+    const bobDevice = (await until(async () => parseDeviceList(await alice.iq(buildDeviceListRequest(bobJid))), 'bob’s device list'))[0] ?? 0;
+    await startSession(store, { jid: bobJid, deviceId: bobDevice }, parseBundle(await alice.iq(buildBundleRequest(bobJid, bobDevice)), bobDevice)!);
+
+    const { encrypted } = await encryptFor(store, aliceDevice, [{ jid: bobJid, deviceId: bobDevice }], Buffer.from('Opened with 0.3'));
+    // XEP-0384 v0.8 §5.5.2: the sender chose OMEMO 2 for carol's device, 0.3 for bob's; the OMEMO 2 element comes first.
+    const other = buildEncrypted2({ sid: aliceDevice, keys: new Map([[carolJid, [{ rid: 77, kex: false, data: new Uint8Array(randomBytes(40)) }]]]), payload: new Uint8Array(randomBytes(64)) });
+    await alice.send(xml('message', { type: 'chat', to: bobJid, id: 'both' }, other, buildEncrypted(encrypted), xml('body', {}, fallback)));
+    const opened = await until(async () => (await history(bob, aliceJid)).find((message) => message.remoteId === 'both'), 'bob has it');
+    expect(opened).toMatchObject({ body: 'Opened with 0.3', encrypted: true, senderDevice: aliceDevice });
   });
 });

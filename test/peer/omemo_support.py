@@ -108,6 +108,16 @@ def session_manager_class(peer):
     return PeerSessionManager
 
 
+def real_sender(peer, stanza):
+    """The real bare JID of who sent it: in a room (or privately through it), the occupant's, which a non-anonymous room
+    shows in its presence."""
+    private = stanza.xml.find("{http://jabber.org/protocol/muc#user}x") is not None and stanza["from"].bare in peer.plugin["xep_0045"].rooms
+    if stanza["type"] != "groupchat" and not private:
+        return stanza["from"].bare
+    real = peer.plugin["xep_0045"].get_jid_property(stanza["from"].bare, stanza["from"].resource, "jid")
+    return JID(str(real)).bare if real else None
+
+
 class OmemoPeer:
     def __init__(self, peer):
         self.peer = peer
@@ -164,13 +174,7 @@ class OmemoPeer:
         return {"errors": [str(error) for error in errors]}
 
     def sender(self, stanza):
-        """The real bare JID of who sent it: in a room (or privately through it), the occupant's, which a non-anonymous room
-        shows in its presence."""
-        private = stanza.xml.find("{http://jabber.org/protocol/muc#user}x") is not None and stanza["from"].bare in self.peer.plugin["xep_0045"].rooms
-        if stanza["type"] != "groupchat" and not private:
-            return stanza["from"].bare
-        real = self.peer.plugin["xep_0045"].get_jid_property(stanza["from"].bare, stanza["from"].resource, "jid")
-        return JID(str(real)).bare if real else None
+        return real_sender(self.peer, stanza)
 
     async def received(self, stanza):
         element = stanza.xml.find(f"{{{NS}}}encrypted")

@@ -251,6 +251,10 @@ async def omemo2_send(peer, args):
     return await peer.omemo2.send(args["to"], args["body"])
 
 
+async def omemo2_send_groupchat(peer, args):
+    return await peer.omemo2.send_groupchat(args["room"], args["members"], args["body"])
+
+
 async def omemo2_received(peer, _args):
     return {"decrypted": peer.omemo2.decrypted, "failures": peer.omemo2.failures}
 
@@ -276,6 +280,7 @@ COMMANDS = {
     "omemoSendPrivate": omemo_send_private,
     "omemo2Start": omemo2_start,
     "omemo2Send": omemo2_send,
+    "omemo2SendGroupchat": omemo2_send_groupchat,
     "omemo2Received": omemo2_received,
     "publishBookmark": publish_bookmark,
     "storeLegacyBookmarks": store_legacy_bookmarks,

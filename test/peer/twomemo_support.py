@@ -10,7 +10,7 @@ import twomemo.etree
 from omemo.types import TrustLevel
 from slixmpp.exceptions import IqError
 
-from omemo_support import MemoryStorage
+from omemo_support import MemoryStorage, real_sender
 
 NS = twomemo.twomemo.NAMESPACE
 NS_PUBSUB = "http://jabber.org/protocol/pubsub"
@@ -32,20 +32,31 @@ def publish_options(many_items):
     return options
 
 
-def envelope(body, sender):
+def envelope(body, sender, to=None):
+    """XEP-0384 v0.8 §5.5.1: rpad and from, and to for a room message."""
     root = ET.Element(f"{{{NS_SCE}}}envelope")
     ET.SubElement(ET.SubElement(root, f"{{{NS_SCE}}}content"), "{jabber:client}body").text = body
     ET.SubElement(root, f"{{{NS_SCE}}}rpad").text = secrets.token_hex(secrets.randbelow(20) + 1)
+    if to is not None:
+        ET.SubElement(root, f"{{{NS_SCE}}}to", {"jid": to})
     ET.SubElement(root, f"{{{NS_SCE}}}from", {"jid": sender})
     return ET.tostring(root)
 
 
 def read_envelope(plaintext, sender):
+    """The body and the affixes, which the test checks: to (a room message's room), time."""
     root = ET.fromstring(plaintext)
     named = root.find(f"{{{NS_SCE}}}from")
     if root.tag != f"{{{NS_SCE}}}envelope" or named is None or named.get("jid") != sender:
         raise ValueError(f"not an SCE envelope from {sender}: {plaintext!r}")
-    return root.findtext(f"{{{NS_SCE}}}content/{{jabber:client}}body")
+    to = root.find(f"{{{NS_SCE}}}to")
+    time = root.find(f"{{{NS_SCE}}}time")
+    return {
+        "body": root.findtext(f"{{{NS_SCE}}}content/{{jabber:client}}body"),
+        "to": None if to is None else to.get("jid"),
+        "time": None if time is None else time.get("stamp"),
+        "rpad": root.find(f"{{{NS_SCE}}}rpad") is not None,
+    }
 
 
 def session_manager_class(peer):
@@ -135,27 +146,41 @@ class Omemo2Peer:
         own, _ = await self.manager.get_own_device_information()
         return own.device_id
 
-    async def send(self, to, body):
-        await self.manager.refresh_device_list(NS, to)
-        messages, errors = await self.manager.encrypt(frozenset([to]), {NS: envelope(body, self.peer.boundjid.bare)})
+    async def _send(self, to, mtype, recipients, plaintext):
+        """`plaintext` (an SCE envelope) encrypted for every device of `recipients` and our other ones, in one stanza to `to`."""
+        for jid in recipients:
+            await self.manager.refresh_device_list(NS, jid)
+        messages, errors = await self.manager.encrypt(frozenset(recipients), {NS: plaintext})
         if not messages:
             raise RuntimeError(f"nothing to send: {errors}")
-        stanza = self.peer.make_message(mto=to, mtype="chat", mbody="I sent you an OMEMO 2 encrypted message")
+        stanza = self.peer.make_message(mto=to, mtype=mtype, mbody="I sent you an OMEMO 2 encrypted message")
         for message in messages:
             stanza.append(twomemo.etree.serialize_message(message))
         stanza.append(ET.Element("{urn:xmpp:hints}store"))
         stanza.send()
         return {"errors": [str(error) for error in errors]}
 
+    async def send(self, to, body):
+        return await self._send(to, "chat", [to], envelope(body, self.peer.boundjid.bare))
+
+    async def send_groupchat(self, room, members, body):
+        """A room message encrypted for the members' devices (their real JIDs, as the room shows them) and ours (v0.8 §5.8)."""
+        return await self._send(room, "groupchat", members, envelope(body, self.peer.boundjid.bare, room))
+
     async def received(self, stanza):
         element = stanza.xml.find(f"{{{NS}}}encrypted")
         if element is None or self.manager is None:
             return
-        sender = stanza["from"].bare
+        sender = real_sender(self.peer, stanza)
+        # Our own room message reflected: it holds no key for this device.
+        if sender == self.peer.boundjid.bare and stanza["type"] == "groupchat":
+            return
         try:
+            if sender is None:
+                raise RuntimeError(f"the room does not show who {stanza['from']} is")
             message = twomemo.etree.parse_message(element, sender)
             plaintext, device, _ = await self.manager.decrypt(message)
             if plaintext is not None:
-                self.decrypted.append({"from": sender, "device": device.device_id, "body": read_envelope(plaintext, sender)})
+                self.decrypted.append({"from": sender, "device": device.device_id, "type": stanza["type"], **read_envelope(plaintext, sender)})
         except Exception as error:  # reported to the test, which asserts there are none
             self.failures.append(f"{type(error).__name__}: {error}")

@@ -37,6 +37,19 @@ export interface PeerMessage {
   readonly replace?: string;
 }
 
+/** A message python-omemo's twomemo opened: the sender's real bare JID, and what its SCE envelope held (XEP-0420 §4). */
+export interface Omemo2Decrypted {
+  readonly from: string;
+  readonly device: number;
+  readonly type: string;
+  readonly body: string;
+  /** The <to/> affix: the room, for a room message. */
+  readonly to: string | null;
+  /** The <time/> affix's stamp. */
+  readonly time: string | null;
+  readonly rpad: boolean;
+}
+
 export interface SlixmppPeer {
   /** The full JID the server bound. */
   readonly jid: string;
@@ -90,8 +103,10 @@ export interface SlixmppPeer {
   omemo2Start(): Promise<number>;
   /** XEP-0384 v0.8 §4.4: an SCE envelope with `body`, encrypted for `to`'s OMEMO 2 devices. */
   omemo2Send(to: string, body: string): Promise<{ errors: string[] }>;
-  /** What the peer decrypted with OMEMO 2 so far, and what it could not. */
-  omemo2Received(): Promise<{ decrypted: { from: string; device: number; body: string }[]; failures: string[] }>;
+  /** XEP-0384 v0.8 §5.8: a room message, its envelope naming the room, encrypted for the members' OMEMO 2 devices (real bare JIDs). */
+  omemo2SendGroupchat(room: string, members: readonly string[], body: string): Promise<{ errors: string[] }>;
+  /** What the peer decrypted with OMEMO 2 so far (with the envelope's affixes), and what it could not. */
+  omemo2Received(): Promise<{ decrypted: Omemo2Decrypted[]; failures: string[] }>;
   /** XEP-0048 §3.2: replaces the account's private XML storage bookmarks (XEP-0049) with these rooms. */
   storeLegacyBookmarks(rooms: readonly { room: string; name?: string; nick?: string; autojoin?: boolean; password?: string }[]): Promise<void>;
   /** The first stanza (already received or next) that `match` takes; rejects after timeoutMs naming `what`. */
@@ -264,7 +279,8 @@ export async function startSlixmppPeer(options: PeerOptions): Promise<SlixmppPee
     omemoReceived: async () => (await command('omemoReceived')) as { decrypted: { from: string; device: number; body: string; type: string }[]; failures: string[] },
     omemo2Start: async () => (await command('omemo2Start')) as number,
     omemo2Send: async (to, body) => (await command('omemo2Send', { to, body })) as { errors: string[] },
-    omemo2Received: async () => (await command('omemo2Received')) as { decrypted: { from: string; device: number; body: string }[]; failures: string[] },
+    omemo2SendGroupchat: async (room, members, body) => (await command('omemo2SendGroupchat', { room, members, body })) as { errors: string[] },
+    omemo2Received: async () => (await command('omemo2Received')) as { decrypted: Omemo2Decrypted[]; failures: string[] },
     storeLegacyBookmarks: async (rooms) => void (await command('storeLegacyBookmarks', { rooms })),
     waitFor,
     stop,

@@ -46,6 +46,8 @@ export async function coreSide(job: JingleJob, resource: string, onTransfer: (tr
     logger,
     checkEvents: false,
     downloadsDir: join(profile, 'Downloads'),
+    // Both sides run on this machine: the direct candidate is loopback, as in the tests, not every interface's address.
+    directHosts: ['127.0.0.1'],
   });
   const choice = methodChoice(job.method);
   if (!choice) throw new Error(`the bench cannot ask the core for a ${job.method} transfer`);

@@ -14,6 +14,7 @@ import type { Logger } from '../log/logger.ts';
 import type { AvatarCache } from '../storage/avatar-cache.ts';
 import type { AvatarStore } from '../storage/avatars.ts';
 import type { CapsCacheStore } from '../storage/caps-cache.ts';
+import type { DirectPeerStore } from '../storage/direct-peers.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { JET_FEATURES, JINGLE_FT_FEATURES, setupJingleFileTransfer } from '../jingle/file-transfer.ts';
@@ -23,6 +24,7 @@ import { NS_DEVICES_NOTIFY } from '../omemo/omemo2/namespaces.ts';
 import { setupOmemo } from '../omemo/omemo.ts';
 import type { RosterStore } from '../storage/roster.ts';
 import type { Transfers } from '../transfers/transfers.ts';
+import type { Transfer } from '../../../shared/model/transfer.ts';
 import { NS_AVATAR_METADATA_NOTIFY } from '../xmpp/avatar/avatar-stanzas.ts';
 import { setupAvatars } from '../xmpp/avatar/avatars.ts';
 import { createAutojoin } from '../xmpp/bookmarks/autojoin.ts';
@@ -85,7 +87,18 @@ export interface AccountSessionDeps {
   /** The account's OMEMO keys (XEP-0384); without them (or without chat), OMEMO is not installed. */
   readonly omemoKeys?: OmemoKeyStore | undefined;
   /** Where Jingle file transfers (XEP-0234) are registered and saved; without it, Jingle is not installed. */
-  readonly jingle?: { readonly transfers: Transfers; readonly downloadsDir: () => string; readonly directCandidates?: () => boolean; readonly directHosts?: readonly string[] } | undefined;
+  readonly jingle?:
+    | {
+        readonly transfers: Transfers;
+        readonly downloadsDir: () => string;
+        readonly directCandidates?: () => boolean;
+        readonly directHosts?: readonly string[];
+        /** Peers the user allowed direct transfers with, though not mutual contacts. */
+        readonly directPeers?: Pick<DirectPeerStore, 'allowed'>;
+        /** A file was offered to us: the user is to accept or decline it. */
+        readonly onOffer?: (transfer: Transfer) => void;
+      }
+    | undefined;
 }
 
 /** RFC 6121 §3: 'from' and 'both' let the contact see our presence. */
@@ -325,8 +338,9 @@ export function createAccountSession(deps: AccountSessionDeps) {
         transfers: deps.jingle.transfers,
         logger,
         downloadsDir: deps.jingle.downloadsDir,
-        // XEP-0260 §6.1: our addresses only to a contact with a mutual subscription; others get the proxy or IBB.
-        mayRevealAddresses: (peer) => roster.get(peer)?.subscription === 'both',
+        ...(deps.jingle.onOffer ? { onOffer: deps.jingle.onOffer } : {}),
+        // XEP-0260 §6.1: our addresses only to a contact with a mutual subscription, or a peer the user allowed; others get the proxy or IBB.
+        mayRevealAddresses: (peer) => roster.get(peer)?.subscription === 'both' || deps.jingle?.directPeers?.allowed(accountId, peer) === true,
         ...(deps.jingle.directCandidates ? { directCandidates: deps.jingle.directCandidates } : {}),
         ...(deps.jingle.directHosts ? { directHosts: () => deps.jingle?.directHosts ?? [] } : {}),
         // XEP-0391 with OMEMO (XEP-0396): files to and from an encrypted conversation's devices, end to end.

@@ -1,8 +1,10 @@
-// Which new messages deserve a desktop notification (chat.notify, coalesced per conversation), and the unread total (chat.unreadTotal).
+// Which new messages deserve a desktop notification (chat.notify, coalesced per conversation), file offers too
+// (transfer.offered), and the unread total (chat.unreadTotal).
 import type { Emit, EventPayload } from '../../../shared/ipc/contract.ts';
 import { notifiedInRoom } from '../../../shared/model/attention.ts';
 import type { Message } from '../../../shared/model/message.ts';
 import type { Invitation } from '../../../shared/model/room.ts';
+import type { Transfer } from '../../../shared/model/transfer.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { MessageSource } from '../xmpp/pipeline/message-context.ts';
 
@@ -49,7 +51,7 @@ export function notificationBody(body: string): string {
 }
 
 export interface NotifierDeps {
-  readonly store: Pick<MessageStore, 'get' | 'isRead' | 'conversation' | 'unreadTotal'>;
+  readonly store: Pick<MessageStore, 'get' | 'isRead' | 'conversation' | 'unreadTotal' | 'isRequest'>;
   readonly emit: Emit;
   /** The contact's roster name, if it has one. */
   readonly nameOf: (accountId: string, peer: string) => string | undefined;
@@ -57,6 +59,8 @@ export interface NotifierDeps {
   readonly policy: () => NotifyPolicy;
   /** The account's address when there are several, so that the notification says which one the message came to. */
   readonly accountOf?: (accountId: string) => string | undefined;
+  /** Someone outside the roster while message requests are held: their file offer waits quietly, like their messages. */
+  readonly stranger?: (accountId: string, peer: string) => boolean;
 }
 
 export interface NotifyPolicy {
@@ -74,6 +78,8 @@ export interface Notifier {
   readonly newMessage: (message: Message, source: MessageSource) => void;
   /** An invitation to a room came; a stranger's waits quietly, like a message request. */
   readonly newInvitation: (accountId: string, invitation: Invitation) => void;
+  /** A file was offered to us by Jingle (XEP-0234), waiting for Accept or Decline. */
+  readonly newOffer: (transfer: Transfer) => void;
   /** The conversation the user is looking at; undefined when none is (window hidden, another view). */
   readonly setVisible: (conversation: ConversationRef | undefined) => void;
   /** Something may have changed the unread total: it is recounted soon, and sent when it differs. */
@@ -139,6 +145,16 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const policy = deps.policy();
       if (policy.muted || !invitation.fromContact) return;
       deps.emit('muc.invited', { accountId, invitation, sound: policy.sound });
+    },
+    newOffer(transfer) {
+      const { accountId, peer } = transfer;
+      // Like a message: not while muted, not from a stranger held as a request, not in the conversation on screen (it shows there).
+      if (deps.store.conversation(accountId, peer).muted || deps.store.isRequest(accountId, peer) || deps.stranger?.(accountId, peer) === true) return;
+      if (visible?.accountId === accountId && visible.peer === peer) return;
+      const policy = deps.policy();
+      if (policy.muted) return;
+      const name = deps.nameOf(accountId, peer) ?? peer;
+      deps.emit('transfer.offered', { accountId, peer, transferId: transfer.id, title: notificationTitle(name, deps.accountOf?.(accountId)), name, file: transfer.name, size: transfer.size, sound: policy.sound });
     },
     setVisible(conversation) {
       visible = conversation;

@@ -307,7 +307,17 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     const socks5 = deps.socks5?.() !== false;
     const ours = socks5 ? await candidates.gather(own, args.to) : [];
     const method = ours.some((candidate) => candidate.type === 'direct') ? 'direct' : ours.length > 0 ? 'proxy' : 'in-band';
-    const { transfer, signal } = transfers.start({ accountId: deps.accountId, peer: bare(args.to), direction: 'out', method, name: args.name, size: info.size, ...(sealed ? { encrypted: true } : {}) });
+    const withheld = socks5 ? candidates.withheld(args.to) : undefined;
+    const { transfer, signal } = transfers.start({
+      accountId: deps.accountId,
+      peer: bare(args.to),
+      direction: 'out',
+      method,
+      name: args.name,
+      size: info.size,
+      ...(withheld ? { directWithheld: withheld } : {}),
+      ...(sealed ? { encrypted: true } : {}),
+    });
     const live: Live = {
       session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: socks5 ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
       peer: args.to,
@@ -348,13 +358,18 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     }
     const name = sanitiseFileName(file.name);
     const security = parseSecurity(content.security);
+    // XEP-0260 §6.1: connecting to a direct candidate would tell the peer our address; kept from whom may not learn it.
+    const socks5 = socks !== undefined && deps.socks5?.() !== false;
+    const reachable = socks5 ? candidates.reachable(from, socks.candidates) : [];
+    const withheld = socks5 ? candidates.withheld(from) : undefined;
     const { transfer, signal } = transfers.start({
       accountId: deps.accountId,
       peer: bare(from),
       direction: 'in',
-      method: socks?.candidates.some((each) => each.type === 'direct') ? 'direct' : socks?.candidates.length ? 'proxy' : 'in-band',
+      method: reachable.some((each) => each.type !== 'proxy') ? 'direct' : reachable.length > 0 ? 'proxy' : 'in-band',
       name,
       size: file.size,
+      ...(withheld ? { directWithheld: withheld } : {}),
       ...(security ? { encrypted: true } : {}),
     });
     const live: Live = {
@@ -433,15 +448,22 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     live.sink = await openFileSink(folder ?? deps.downloadsDir(), live.file.name, live.file.size);
     // SOCKS5 off: no candidate either way (candidate-error, XEP-0260 §2.3), and the initiator falls back to IBB (§3).
     const socks5 = deps.socks5?.() !== false;
-    if (live.socksSid !== undefined) live.s5b = negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), live.peer) : []);
-    else expectIbb(live);
+    let tried: readonly Candidate[] = [];
+    if (live.socksSid !== undefined) {
+      const s5b = negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), live.peer) : []);
+      live.s5b = s5b;
+      tried = socks5 ? candidates.reachable(live.peer, live.theirs ?? [], s5b.ours) : [];
+      // The user may have allowed the peer (or changed the setting) since the offer came.
+      const both = [...tried, ...s5b.ours];
+      transfers.update(live.transfer.id, { method: both.some((each) => each.type !== 'proxy') ? 'direct' : both.length > 0 ? 'proxy' : 'in-band', directWithheld: socks5 ? candidates.withheld(live.peer) : undefined });
+    } else expectIbb(live);
     if (!apply(live, { by: 'local', action: 'session-accept' })) return;
     await connection.iq(buildJingle({ to: live.peer, action: 'session-accept', sid: live.session.sid, responder: ownJid(), contents: [contentOf(live)] }));
     // XEP-0260 §2.3: the responder tries the initiator's candidates once its accept is in.
     const s5b = live.s5b;
     if (s5b) {
       void s5b.result.then((stream) => bytestream(live, stream));
-      later(() => s5b.check(socks5 ? candidates.reachable(live.peer, live.theirs ?? [], s5b.ours) : []), logger);
+      later(() => s5b.check(tried), logger);
     }
   }
 

@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import type { Connection } from '../xmpp/connection.ts';
 import { findService } from '../xmpp/disco/disco-items.ts';
 import { createSocks5Server, type Socks5Server } from './socks5.ts';
+import type { DirectWithheld } from '../../../shared/model/transfer.ts';
 import { buildStreamhostQuery, NS_BYTESTREAMS, parseStreamhost, priorityOf, type Candidate } from './s5b-stanzas.ts';
 
 export interface Streamhost {
@@ -64,10 +65,16 @@ export function setupS5bCandidates(deps: S5bCandidatesDeps) {
     return directCandidates(addresses, await server.listen(), ownJid);
   }
 
+  /** §6.1: why our addresses are kept from this peer (no direct candidate of ours, no connection to its hosts); undefined if they are not. */
+  function withheld(peer: string): DirectWithheld | undefined {
+    if (!deps.directCandidates()) return 'setting';
+    return deps.mayRevealAddresses(peer.split('/')[0] ?? peer) ? undefined : 'notMutual';
+  }
   /** Whether our own addresses may go to this peer: the setting, and XEP-0260 §6.1. */
-  const mayReveal = (peer: string): boolean => deps.directCandidates() && deps.mayRevealAddresses(peer.split('/')[0] ?? peer);
+  const mayReveal = (peer: string): boolean => withheld(peer) === undefined;
 
   return {
+    withheld,
     get server(): Socks5Server | undefined {
       return server;
     },

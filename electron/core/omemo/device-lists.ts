@@ -7,6 +7,7 @@ import type { Connection } from '../xmpp/connection.ts';
 import { StanzaError } from '../xmpp/errors.ts';
 import { buildDeviceListRequest, parseDeviceList } from './axolotl-device-list.ts';
 import { NS_PUBSUB_EVENT } from './axolotl-pubsub.ts';
+import { listedIds } from './version-choice.ts';
 
 export interface DeviceListsDeps {
   readonly ownJid: string;
@@ -115,3 +116,20 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
 }
 
 export type DeviceLists = ReturnType<typeof setupDeviceLists>;
+
+/** What is read of an account's devices in either version: the OMEMO 0.3 and OMEMO 2 lists as one (each id once). */
+export type ListedDevices = Pick<DeviceLists, 'known' | 'devices'>;
+
+/** Both lists as one: known when either was seen; fetched side by side, a list that cannot be read failing the whole. */
+export function uniteLists(axolotl: ListedDevices, omemo2: ListedDevices): ListedDevices {
+  return {
+    known(jid) {
+      const [a, b] = [axolotl.known(jid), omemo2.known(jid)];
+      return a === undefined && b === undefined ? undefined : listedIds(a ?? [], b ?? []);
+    },
+    async devices(jid, maxAgeMs) {
+      const [a, b] = await Promise.all([axolotl.devices(jid, maxAgeMs), omemo2.devices(jid, maxAgeMs)]);
+      return listedIds(a, b);
+    },
+  };
+}

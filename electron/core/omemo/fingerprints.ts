@@ -1,10 +1,13 @@
-// Fingerprints and trust of an account's OMEMO devices (XEP-0384 v0.3.0 §8): the identity key shown as other clients show it
-// (hex without the 0x05 type byte, in groups of 8), its trust decision, and whether we encrypt for it.
+// Fingerprints and trust of an account's OMEMO devices (XEP-0384 v0.3.0 §8, v0.8 §8): the identity key shown as other clients
+// show it (hex of its Curve25519 form without the 0x05 type byte, in groups of 8), its trust decision, and whether we encrypt
+// for it; the devices of both versions' lists, one trust per device.
 import type { Element } from '@xmpp/xml';
 import type { OmemoDevice } from '../../../shared/model/encryption.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
-import { buildBundleRequest, parseBundle, type Bundle } from './axolotl-bundle.ts';
-import type { DeviceLists } from './device-lists.ts';
+import { buildBundleRequest, parseBundle } from './axolotl-bundle.ts';
+import type { ListedDevices } from './device-lists.ts';
+import { storedIdentity } from './omemo2-cipher.ts';
+import { buildBundleRequest as buildBundleRequest2, parseBundle as parseBundle2 } from './omemo2/bundle.ts';
 import { isTrusted } from './trust.ts';
 
 export function fingerprint(identityKey: Uint8Array): string {
@@ -15,18 +18,23 @@ export function fingerprint(identityKey: Uint8Array): string {
 export interface FingerprintDeps {
   readonly ownJid: string;
   readonly keys: OmemoKeyStore;
-  readonly lists: DeviceLists;
+  /** Both versions' lists as one. */
+  readonly lists: ListedDevices;
   readonly iq: (request: Element) => Promise<Element>;
   readonly now: () => number;
 }
 
-async function bundleOf(deps: FingerprintDeps, jid: string, deviceId: number): Promise<Bundle | undefined> {
-  try {
-    return parseBundle(await deps.iq(buildBundleRequest(jid === deps.ownJid ? undefined : jid, deviceId)), deviceId);
-  } catch {
-    // Not published, or not readable: the device is listed without a fingerprint.
-    return undefined;
-  }
+/** The device's identity key as stored (Curve25519, type byte first): from its 0.3 bundle, else its OMEMO 2 one. */
+async function identityOf(deps: FingerprintDeps, jid: string, deviceId: number): Promise<Uint8Array | undefined> {
+  const to = jid === deps.ownJid ? undefined : jid;
+  // Not published, or not readable: the device is listed without a fingerprint.
+  const ask = (request: Element) => deps.iq(request).catch((): undefined => undefined);
+  const reply = await ask(buildBundleRequest(to, deviceId));
+  const bundle = reply && parseBundle(reply, deviceId);
+  if (bundle) return bundle.identityKey;
+  const reply2 = await ask(buildBundleRequest2(to, deviceId));
+  const bundle2 = reply2 && parseBundle2(reply2, deviceId);
+  return bundle2 ? storedIdentity(bundle2.identityKey) : undefined;
 }
 
 /** The devices in `jid`'s list (ours but this one, for our own JID); identity keys read from bundles not seen yet. */
@@ -38,8 +46,8 @@ export async function devicesOf(deps: FingerprintDeps, jid: string, online: bool
   if (online) {
     for (const id of ids) {
       if (keys.deviceIdentity(jid, id)) continue;
-      const bundle = await bundleOf(deps, jid, id);
-      if (bundle) keys.putDeviceIdentity(jid, id, bundle.identityKey, deps.now());
+      const identity = await identityOf(deps, jid, id);
+      if (identity) keys.putDeviceIdentity(jid, id, identity, deps.now());
     }
   }
   const identities = keys.deviceIdentities(jid);

@@ -56,16 +56,22 @@ interface Opening {
   readonly payload: boolean;
   readonly version: 'axolotl' | 'omemo2';
   open(sender: string, ownDevice: number): Promise<Decrypted2>;
+  /** Whether it holds a key for our device `deviceId`. */
+  forUs(deviceId: number): boolean;
 }
 
-function opening(message: Element, deps: DecryptDeps): Opening | undefined {
-  if (message.getChild('encrypted', NS_OMEMO2)) {
-    const encrypted = parseEncrypted2(message);
-    if (!encrypted) return undefined;
-    const open = (sender: string, deviceId: number) => Promise.resolve(decryptFrom2(deps.keys, { jid: deps.ownJid, deviceId }, sender, encrypted, deps.now()));
-    return { sid: encrypted.sid, payload: encrypted.payload !== undefined, version: 'omemo2', open };
-  }
-  const encrypted = parseEncrypted(message);
+/** The OMEMO 2 element's way to open it; undefined when there is none or it is malformed. */
+function opening2(message: Element, deps: DecryptDeps): Opening | undefined {
+  const encrypted = message.getChild('encrypted', NS_OMEMO2) ? parseEncrypted2(message) : undefined;
+  if (!encrypted) return undefined;
+  const arrival = { groupchat: message.attrs.type === 'groupchat', from: bareOf(message.attrs.from, deps.ownJid) };
+  const open = (sender: string, deviceId: number) => Promise.resolve(decryptFrom2(deps.keys, { jid: deps.ownJid, deviceId }, sender, encrypted, deps.now(), arrival));
+  const forUs = (deviceId: number) => encrypted.keys.get(deps.ownJid)?.some((key) => key.rid === deviceId) === true;
+  return { sid: encrypted.sid, payload: encrypted.payload !== undefined, version: 'omemo2', open, forUs };
+}
+
+function opening03(message: Element, deps: DecryptDeps): Opening | undefined {
+  const encrypted = message.getChild('encrypted', NS_AXOLOTL) ? parseEncrypted(message) : undefined;
   if (!encrypted) return undefined;
   return {
     sid: encrypted.sid,
@@ -75,15 +81,22 @@ function opening(message: Element, deps: DecryptDeps): Opening | undefined {
       const result = await decryptFrom(deps.signal, deviceId, sender, encrypted);
       return result.kind === 'message' ? { kind: 'message', body: Buffer.from(result.plaintext).toString('utf8'), prekey: result.prekey } : result;
     },
+    forUs: (deviceId) => encrypted.keys.some((key) => key.rid === deviceId),
   };
+}
+
+/** A message may carry both versions (the sender chose one per device, v0.8 §5.5.2): the one with a key for our device. */
+function opening(message: Element, deps: DecryptDeps, ownDevice: number): Opening | undefined {
+  const candidates = [opening2(message, deps), opening03(message, deps)].filter((candidate) => candidate !== undefined);
+  return candidates.find((candidate) => candidate.forUs(ownDevice)) ?? candidates[0];
 }
 
 export function createDecryptStep(deps: DecryptDeps): MessageStep {
   return async (message, context) => {
     if (!message.getChild('encrypted', NS_AXOLOTL) && !message.getChild('encrypted', NS_OMEMO2)) return message;
-    const encrypted = opening(message, deps);
-    if (!encrypted) return rewritten(message, undecryptableText(0), { device: '0', undecryptable: 'true' });
     const ownDevice = await deps.ownDevice();
+    const encrypted = opening(message, deps, ownDevice);
+    if (!encrypted) return rewritten(message, undecryptableText(0), { device: '0', undecryptable: 'true' });
     const groupchat = message.attrs.type === 'groupchat';
     // XEP-0045 §7.5: an occupant's private message comes from room@service/nick, its key from the occupant's real JID.
     const privately = !groupchat && Boolean(message.getChild('x', NS_MUC_USER)) && bareOf(message.attrs.from, deps.ownJid) !== deps.ownJid;
@@ -107,11 +120,11 @@ export function createDecryptStep(deps: DecryptDeps): MessageStep {
     const from = { jid: sender, deviceId: encrypted.sid };
     if (result.kind === 'message' || result.kind === 'key-transport') {
       if (result.prekey) deps.usedPreKey();
-      // The session upkeep (empty messages, repair) speaks OMEMO 0.3; an OMEMO 2 device is only marked as seen.
-      if (encrypted.version === 'axolotl') deps.upkeep.received(from, result.prekey);
-      else deps.keys.sawDevice(sender, encrypted.sid, deps.now());
+      deps.upkeep.received(from, result.prekey, encrypted.version);
     }
-    if (result.kind === 'undecryptable' && encrypted.version === 'axolotl') deps.upkeep.undecryptable(from, result.reason);
+    // v0.8 §6: a message read twice is no broken session; a key exchange read back from the archive whose prekey is gone is one.
+    const replayed = result.kind === 'undecryptable' && context.source === 'archive' && 'code' in result && result.code === 'unknown-prekey';
+    if (result.kind === 'undecryptable' && !replayed) deps.upkeep.undecryptable(from, result.reason, encrypted.version);
     // A key transport message for another device, or one that failed: nothing to show (§4.6).
     if (!encrypted.payload && result.kind !== 'message') return rewritten(message, undefined, undefined);
     switch (result.kind) {

@@ -16,6 +16,8 @@ export interface OpenedContent {
   readonly body: string | undefined;
   /** Elements the sender encrypted besides the body (OMEMO 2's SCE envelope carries any; 0.3 only a body). */
   readonly extra: readonly Element[];
+  /** OMEMO 2: the room or contact the sender meant it for, when its envelope names one (XEP-0420 §4.2). */
+  readonly to?: string | undefined;
 }
 
 export interface OmemoProfile {
@@ -28,8 +30,8 @@ export interface OmemoProfile {
   readonly bundleNode: (deviceId: number) => string;
   /** 0.3 keeps one item "current" per device node; 2 one item per device, named by its id, in a shared node. */
   readonly bundleItemId: (deviceId: number) => string;
-  /** Encrypts a message's text from `from` (our bare JID) to `to` (a contact or room, when given). */
-  seal(body: string, from: string, to?: string): SealedContent;
+  /** Encrypts a message's text from `from` (our bare JID) to `to` (a contact or room, when given), written at `time` (2 only). */
+  seal(body: string, from: string, to?: string, time?: Date): SealedContent;
   /** Decrypts what `sender` (a bare JID) sent; throws when it does not authenticate or names another sender. */
   open(sealed: SealedContent, sender: string): OpenedContent;
 }

@@ -1,15 +1,15 @@
-// The outgoing step that encrypts a room's message with a body (XEP-0384 v0.3.0 §4.5 in a room, as Conversations, Gajim and Dino do it): in a members-only
-// room whose members' real JIDs everyone sees, for every trusted device of every member (the room's affiliation lists and
-// its occupants) and for our other devices. With encryption on, a member we cannot encrypt for fails the message, named.
+// The outgoing step that encrypts a room's message with a body (XEP-0384 v0.3.0 §4.5 in a room, as Conversations, Gajim and
+// Dino do it; v0.8 §5.8 for OMEMO 2): in a members-only room whose members' real JIDs everyone sees, for every trusted device
+// of every member (the room's affiliation lists and its occupants) and for our other devices, each device in one version
+// (version-choice.ts). With encryption on, a member we cannot encrypt for fails the message, named.
 import type { Element } from '@xmpp/xml';
 import { roomEncryptionState } from '../../../shared/model/encryption.ts';
 import type { RoomFeatures } from '../../../shared/model/room.ts';
 import type { MessageContext } from '../xmpp/pipeline/message-context.ts';
 import type { OutgoingStep } from '../xmpp/pipeline/stanza-pipeline.ts';
 import { NS_SID } from '../xmpp/chat/chat-stanzas.ts';
-import { encryptFor, type DeviceAddress } from './axolotl-cipher.ts';
-import { NS_AXOLOTL } from './axolotl-pubsub.ts';
-import { bareOf, refuse, sealedMessage, sessionsWith, usableDevices, type EncryptDeps } from './omemo-encrypt.ts';
+import { bareOf, bothLists, isEncrypted, refuse, sealFor, sessionsBoth, trusted, type EncryptDeps } from './omemo-encrypt.ts';
+import { devicesByVersion, joinRecipients, recipientCount, type Recipients } from './version-choice.ts';
 
 /** What OMEMO needs of the rooms we are in (the MUC module's, without OMEMO knowing it). */
 export interface OmemoRooms {
@@ -37,7 +37,7 @@ const MEMBER_LIST_MAX_AGE_MS = 10 * 60_000;
 export const roomRefusal = 'Encryption needs a members-only room where members’ addresses are visible.';
 
 export function createRoomEncryptStep(deps: RoomEncryptDeps): OutgoingStep {
-  const ready = sessionsWith(deps);
+  const ready = sessionsBoth(deps);
 
   /** Offline, the message waits for the next session (not a refusal); online, a list that cannot be read counts as empty. */
   const orNone = (error: unknown): readonly number[] => {
@@ -45,32 +45,33 @@ export function createRoomEncryptStep(deps: RoomEncryptDeps): OutgoingStep {
     return [];
   };
 
-  async function recipients(room: string): Promise<DeviceAddress[]> {
+  async function recipients(room: string): Promise<Recipients> {
     const members = await deps.rooms.members(room).catch((error: unknown) => {
       if (!deps.online()) throw error instanceof Error ? error : new Error(String(error));
       throw refuse('roomMembers', room, `Could not learn the members of ${room} (${error instanceof Error ? error.message : String(error)}): the message was not sent.`, { room });
     });
-    const usable: DeviceAddress[] = [];
+    const usable: Recipients[] = [];
     const without: string[] = [];
     // The lists asked side by side (a room may have many members); sessions then built one device at a time.
-    const lists = await Promise.all(members.map((member) => deps.lists.devices(member, MEMBER_LIST_MAX_AGE_MS).catch(orNone)));
+    const lists = await Promise.all(members.map((member) => bothLists(deps, member, orNone, MEMBER_LIST_MAX_AGE_MS)));
     for (const [index, member] of members.entries()) {
-      const found = await usableDevices(deps, ready, member, lists[index] ?? []);
-      if (found.length === 0) without.push(member);
-      usable.push(...found);
+      const found = await devicesByVersion(member, lists[index] ?? { axolotl: [], omemo2: [] }, ready, trusted(deps, member));
+      if (recipientCount(found) === 0) without.push(member);
+      usable.push(found);
     }
     if (without.length > 0) {
       const jids = without.join(', ');
       throw refuse('noTrustedMembers', room, `These members of the room have no OMEMO devices you trust: ${jids}. The message was not sent.`, { room, jids });
     }
     const own = await deps.ownDevice();
-    const mine = await deps.lists.devices(deps.ownJid).catch(orNone);
-    return [...usable, ...(await usableDevices(deps, ready, deps.ownJid, mine.filter((id) => id !== own)))];
+    const mine = await bothLists(deps, deps.ownJid, orNone);
+    const others = { axolotl: mine.axolotl.filter((id) => id !== own), omemo2: mine.omemo2.filter((id) => id !== own) };
+    return joinRecipients(...usable, await devicesByVersion(deps.ownJid, others, ready, trusted(deps, deps.ownJid)));
   }
 
   return async (stanza) => {
     const body = stanza.getChild('body');
-    if (stanza.name !== 'message' || stanza.attrs.type !== 'groupchat' || !body || stanza.getChild('encrypted', NS_AXOLOTL)) return stanza;
+    if (stanza.name !== 'message' || stanza.attrs.type !== 'groupchat' || !body || isEncrypted(stanza)) return stanza;
     const room = bareOf(stanza.attrs.to);
     const features = room === undefined ? undefined : deps.rooms.features(room);
     if (room === undefined || features === undefined) return stanza;
@@ -80,12 +81,8 @@ export function createRoomEncryptStep(deps: RoomEncryptDeps): OutgoingStep {
     if (state.reason !== undefined) throw refuse(state.reason, room, `${roomRefusal} The message was not sent.`, { room });
     const devices = await recipients(room);
     const text = body.text();
-    const { encrypted } = await encryptFor(deps.signal, await deps.ownDevice(), devices, Buffer.from(text, 'utf8'));
-    deps.sentTo(devices);
     const originId = stanza.getChild('origin-id', NS_SID)?.attrs.id ?? stanza.attrs.id;
     if (typeof originId === 'string') deps.remember(originId, text);
-    const id = stanza.attrs.id;
-    if (typeof id === 'string') deps.encrypted(id);
-    return sealedMessage(stanza, encrypted);
+    return sealFor(deps, stanza, devices, text, room);
   };
 }

@@ -8,7 +8,7 @@ import { decryptFrom, wrapFor, type DeviceAddress } from './axolotl-cipher.ts';
 import { buildEncrypted, parseEncrypted } from './axolotl-encrypted.ts';
 import { ivLength, keyLength, tagLength } from './axolotl-payload.ts';
 import { NS_AXOLOTL } from './axolotl-pubsub.ts';
-import { refuse, sessionsWith, usableDevices, type EncryptDeps } from './omemo-encrypt.ts';
+import { refuse, sessionsWith, trusted, type EncryptDeps } from './omemo-encrypt.ts';
 import type { SessionUpkeep } from './session-upkeep.ts';
 import { isTrusted } from './trust.ts';
 
@@ -34,7 +34,12 @@ export function setupTransportKeys(deps: TransportKeyDeps) {
   /** A fresh key and IV, and the <encrypted> that carries them to every trusted device of `peer`; refused when there is none. */
   async function seal(peer: string): Promise<TransportKey & { readonly encrypted: Element }> {
     const ids = await deps.lists.devices(peer);
-    const devices = ids.length === 0 ? [] : await usableDevices(deps, ready, peer, ids);
+    // XEP-0396 §3: every device of the peer that we trust, with a session (built from its bundle when there is none).
+    const devices: DeviceAddress[] = [];
+    for (const deviceId of ids) {
+      const device = { jid: peer, deviceId };
+      if ((await ready(device)) && trusted(deps, peer)(deviceId)) devices.push(device);
+    }
     if (devices.length === 0) throw refuse('fileNoTrusted', peer, `${peer} has no OMEMO devices you trust: the file was not sent.`);
     const key = randomBytes(keyLength);
     const iv = randomBytes(ivLength);

@@ -1,10 +1,11 @@
 // OMEMO on one account's session (XEP-0384 v0.3.0, and v0.8 for OMEMO 2): our device published for both at each fresh session once
 // it has started up (omemo-publishing.ts), device lists of both kept, and the decrypt/encrypt steps joined to the stanza pipeline.
 import type { DeviceAddress } from './axolotl-cipher.ts';
+import type { OmemoVersion } from './omemo-profile.ts';
 import type { Logger } from '../log/logger.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import type { Connection } from '../xmpp/connection.ts';
-import { setupDeviceLists } from './device-lists.ts';
+import { setupDeviceLists, uniteLists } from './device-lists.ts';
 import { devicesOf, fingerprint } from './fingerprints.ts';
 import { roomEncryptionProblem, roomEncryptionState, type OmemoDevices } from '../../../shared/model/encryption.ts';
 import type { DeviceTrust } from '../storage/omemo-keys.ts';
@@ -53,20 +54,23 @@ export function setupOmemo(deps: OmemoDeps) {
     connection,
     logger,
     onChange(jid, devices) {
-      deps.onDevices?.(jid, devices);
+      deps.onDevices?.(jid, listed.known(jid) ?? devices);
       if (jid === deps.ownJid) publishing.ownListChanged('axolotl', devices);
     },
   });
-  // OMEMO 2's lists (XEP-0384 v0.8 §5.3.1), kept beside: whom we may speak it with.
+  // OMEMO 2's lists (XEP-0384 v0.8 §5.2, §5.3.1), kept beside: whom we may speak it with.
   const lists2 = setupDeviceLists({
     ownJid: deps.ownJid,
     connection,
     logger,
     format: omemo2DeviceLists,
     onChange(jid, devices) {
+      deps.onDevices?.(jid, listed.known(jid) ?? devices);
       if (jid === deps.ownJid) publishing.ownListChanged('omemo2', devices);
     },
   });
+  // Both as one, for whether a conversation can be encrypted and which devices to show.
+  const listed = uniteLists(lists, lists2);
   const publishing = setupPublishing({ ownJid: deps.ownJid, iq, keys, lists: { axolotl: lists, omemo2: lists2 }, logger, now });
   const { ownDevice, replenish } = publishing;
 
@@ -77,7 +81,7 @@ export function setupOmemo(deps: OmemoDeps) {
     publishing.reset();
   });
 
-  const upkeep = createSessionUpkeep({ ownJid: deps.ownJid, signal, ownDevice, send: (stanza) => connection.send(stanza), iq, mayAnswer: deps.mayAnswer, logger, now });
+  const upkeep = createSessionUpkeep({ ownJid: deps.ownJid, signal, keys, ownDevice, send: (stanza) => connection.send(stanza), iq, mayAnswer: deps.mayAnswer, logger, now });
   // By origin-id, the text of our room messages sent encrypted (the room's echo has no key for this device).
   const echoes = new Map<string, string>();
   function remember(originId: string, text: string): void {
@@ -92,11 +96,11 @@ export function setupOmemo(deps: OmemoDeps) {
 
   // Each device's last-seen, shown beside its fingerprint: when a message from it was last opened.
   const seen: Pick<typeof upkeep, 'received' | 'undecryptable'> = {
-    received(from, prekey) {
+    received(from, prekey, version) {
       keys.sawDevice(from.jid, from.deviceId, now());
-      upkeep.received(from, prekey);
+      upkeep.received(from, prekey, version);
     },
-    undecryptable: (from, reason) => upkeep.undecryptable(from, reason),
+    undecryptable: (from, reason, version) => upkeep.undecryptable(from, reason, version),
   };
   const removeDecrypt = connection.pipeline.useMessage(
     createDecryptStep({ ownJid: deps.ownJid, signal, keys, now, ownDevice, usedPreKey: replenish, upkeep: seen, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
@@ -111,10 +115,10 @@ export function setupOmemo(deps: OmemoDeps) {
     for (const [room, arrived] of memberChanges) {
       const features = rooms.features(room);
       if (!features || roomEncryptionProblem(features) !== undefined) continue;
-      for (const jid of arrived) void lists.refresh(jid).catch(warn('a room member’s OMEMO devices could not be read'));
+      for (const jid of arrived) void Promise.all([lists.refresh(jid), lists2.refresh(jid)]).catch(warn('a room member’s OMEMO devices could not be read'));
       void rooms
         .members(room)
-        .then((members) => Promise.all(members.filter((jid) => !arrived.has(jid)).map((jid) => lists.devices(jid))))
+        .then((members) => Promise.all(members.filter((jid) => !arrived.has(jid)).map((jid) => listed.devices(jid))))
         .catch(warn('a room’s members’ OMEMO devices could not be read'));
     }
     memberChanges.clear();
@@ -122,7 +126,7 @@ export function setupOmemo(deps: OmemoDeps) {
 
   /** Whether messages to `peer` are encrypted: the user's choice, else on when they have OMEMO devices. */
   async function enabled(peer: string): Promise<boolean> {
-    return deps.choice(peer) ?? (await lists.devices(peer)).length > 0;
+    return deps.choice(peer) ?? (await listed.devices(peer)).length > 0;
   }
   // What both encryption steps, chat and room, share.
   const encryptDeps = {
@@ -130,12 +134,14 @@ export function setupOmemo(deps: OmemoDeps) {
     signal,
     keys,
     lists,
+    lists2,
     ownDevice,
     iq,
     online: () => connection.state.status === 'online',
     logger,
+    now,
     encrypted: deps.onEncrypted,
-    sentTo: (devices: readonly DeviceAddress[]) => upkeep.sentTo(devices),
+    sentTo: (devices: readonly DeviceAddress[], version?: OmemoVersion) => upkeep.sentTo(devices, version),
   };
   const removeEncrypt = connection.pipeline.useOutgoing(createEncryptStep({ ...encryptDeps, enabled }));
   const removeRoomEncrypt = connection.pipeline.useOutgoing(createRoomEncryptStep({ ...encryptDeps, rooms, choice: deps.choice, remember }));
@@ -149,7 +155,7 @@ export function setupOmemo(deps: OmemoDeps) {
       const id = await ownDevice();
       const identity = keys.identity();
       const own = { deviceId: id, ...(identity ? { fingerprint: fingerprint(identity.publicKey) } : {}), trust: 'verified' as const, used: true };
-      return { own, devices: await devicesOf({ ownJid: deps.ownJid, keys, lists, iq, now }, jid, online) };
+      return { own, devices: await devicesOf({ ownJid: deps.ownJid, keys, lists: listed, iq, now }, jid, online) };
     },
     /** A trust decision on a device whose identity key is known; false when it is not. */
     setTrust(jid: string, deviceId: number, trust: DeviceTrust): boolean {
@@ -169,7 +175,8 @@ export function setupOmemo(deps: OmemoDeps) {
       void publishing.publish().catch(() => undefined);
     },
     signal,
-    lists,
+    /** Both versions' device lists as one. */
+    lists: listed,
     ownDevice,
     replenish,
     enabled,

@@ -424,4 +424,16 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 25,
+    description: 'XEP-0260 §6.1: the people the user allowed to learn our addresses by direct file transfers though not a mutual contact',
+    sql: `
+      CREATE TABLE direct_transfer_peers (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        peer TEXT NOT NULL,
+        allowed_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, peer)
+      ) STRICT;
+    `,
+  },
 ];

@@ -61,6 +61,7 @@ export interface OmemoKeyStore {
   /** An OMEMO 2 session (XEP-0384 v0.8), as omemo2/session-codec.ts writes it. */
   session2(jid: string, deviceId: number): string | undefined;
   putSession2(jid: string, deviceId: number, record: string): void;
+  removeSession2(jid: string, deviceId: number): void;
   deviceIdentity(jid: string, deviceId: number): DeviceIdentity | undefined;
   deviceIdentities(jid: string): DeviceIdentity[];
   putDeviceIdentity(jid: string, deviceId: number, identityKey: Uint8Array, now: number): IdentityChange;
@@ -107,6 +108,7 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     removeSession: db.prepare('DELETE FROM omemo_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
     session2: db.prepare('SELECT sealed_record FROM omemo2_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
     putSession2: db.prepare('INSERT OR REPLACE INTO omemo2_sessions (account_id, jid, device_id, sealed_record) VALUES (?, ?, ?, ?)'),
+    removeSession2: db.prepare('DELETE FROM omemo2_sessions WHERE account_id = ? AND jid = ? AND device_id = ?'),
     deviceIdentity: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen, last_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? AND device_id = ?'),
     deviceIdentities: db.prepare('SELECT jid, device_id, identity_key, trust, first_seen, last_seen FROM omemo_device_identities WHERE account_id = ? AND jid = ? ORDER BY device_id'),
     putDeviceIdentity: db.prepare(
@@ -193,6 +195,9 @@ export function createOmemoKeyStore(db: Database, accountId: string, sealer: Key
     },
     putSession2(jid, deviceId, record) {
       q.putSession2.run(accountId, jid, deviceId, sealer.seal(Buffer.from(record, 'utf8'), context('session2', jid, deviceId)));
+    },
+    removeSession2(jid, deviceId) {
+      q.removeSession2.run(accountId, jid, deviceId);
     },
     deviceIdentity(jid, deviceId) {
       const row = q.deviceIdentity.get(accountId, jid, deviceId) as DeviceIdentityRow | undefined;

@@ -40,7 +40,7 @@ export function createTransfers(emit: (transfer: Transfer) => void, now: () => n
       const transfer = transfers.get(id);
       if (transfer && (transfer.state === 'pending' || transfer.state === 'active')) publish({ ...transfer, state: 'active', done }, transfer.state === 'pending');
     },
-    update(id: string, change: Partial<Pick<Transfer, 'state' | 'method' | 'url' | 'error' | 'messageId' | 'done' | 'size' | 'name'>>): void {
+    update(id: string, change: Partial<Pick<Transfer, 'state' | 'method' | 'url' | 'error' | 'messageId' | 'done' | 'size' | 'name' | 'directWithheld'>>): void {
       const transfer = transfers.get(id);
       if (!transfer) return;
       publish({ ...transfer, ...change }, true);

@@ -11,6 +11,7 @@ import type { Trust } from './net/trust.ts';
 import { tlsChannel } from './sasl/channel-binding.ts';
 import type { SaslMemory } from './sasl/downgrade.ts';
 import { setupSasl } from './sasl/sasl.ts';
+import { requestAcks } from './stream/ack-requests.ts';
 import { attempt } from './stream/attempt.ts';
 import { setupBind } from './stream/bind.ts';
 import type { StanzaPipeline } from './pipeline/stanza-pipeline.ts';
@@ -92,6 +93,7 @@ export function createClient(options: ClientOptions): XmppClient {
   // Before xmpp.js reads a <failed/> to our <resume/> (it listens only once it has sent one).
   honourFailedH(entity, streamManagement);
   countHandled({ sm: streamManagement, entity, middleware, logger: options.logger });
+  const acks = requestAcks({ sm: streamManagement, entity, middleware });
   const iqCaller = setupIqCaller({ middleware, entity, domain, logger: options.logger });
   setupBind({ streamFeatures, iqCaller, resource: options.resource, domain, onBound: () => options.onBound?.(features) });
   middleware.use(({ stanza }) => {
@@ -137,8 +139,12 @@ export function createClient(options: ClientOptions): XmppClient {
     onDrop: (listener) => void dropListeners.add(listener),
     onAck: (listener) => void streamManagement.on('ack', listener),
     acknowledging: () => streamManagement.enabled,
-    send: (stanza) => entity.send(stanza),
-    iq: (request, timeoutMs) => iqCaller.request(request, timeoutMs).catch((error: unknown) => Promise.reject(toIqError(error, domain))),
+    send: (stanza) => acks.room().then(() => entity.send(stanza)),
+    iq: (request, timeoutMs) =>
+      acks
+        .room()
+        .then(() => iqCaller.request(request, timeoutMs))
+        .catch((error: unknown) => Promise.reject(toIqError(error, domain))),
     abandonRequests: (error) => iqCaller.abandon(error),
     close() {
       online = false;

@@ -1,4 +1,5 @@
-// A contact's details, named by the contact: address, name, groups, subscription, each resource, and what can be done.
+// A contact's details, named by the contact: address, name, groups, subscription, each resource, whether files may go
+// directly, and what can be done.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
@@ -9,6 +10,7 @@ import { Avatar } from './Avatar.tsx';
 import { Pause } from './Pause.tsx';
 import { ContactProfile } from './ContactProfile.tsx';
 import { ContactResources } from './ContactResources.tsx';
+import { DirectTransfers } from './DirectTransfers.tsx';
 import { EncryptionDevices } from '../encryption/EncryptionDevices.tsx';
 import { EditContact } from './EditContact.tsx';
 import { RemoveContact } from './RemoveContact.tsx';
@@ -80,6 +82,7 @@ export function ContactDetails({ accountId, contact, groupNames }: ContactDetail
       </dl>
       <ContactResources contact={contact} />
       <EncryptionDevices accountId={accountId} jid={contact.jid} name={name} />
+      <DirectTransfers key={`direct-${contact.jid}`} accountId={accountId} contact={contact} name={name} />
       <ContactProfile accountId={accountId} jid={contact.jid} resources={contact.resources.map((resource) => resource.resource)} />
       <div className="stack">
         <h3>{t('contact.manage')}</h3>

@@ -1,5 +1,5 @@
 // Who learns that we received or read their messages, or that we are typing (XEP-0184 §8: it tells that we are online),
-// and whether messages from strangers wait as message requests.
+// whether messages from strangers wait as message requests, and whether file transfers may offer our addresses (XEP-0260 §6.1).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ShareChatActivitySchema, type ShareChatActivity } from '../../../shared/model/settings.ts';
@@ -13,6 +13,7 @@ export function PrivacySettings() {
   const choices: Readonly<Record<ShareChatActivity, string>> = { everyone: t('privacy.everyone'), contacts: t('privacy.contacts') };
   const shared = useSettings((state) => state.settings.shareChatActivity);
   const holdRequests = useSettings((state) => state.settings.holdRequests);
+  const directTransfers = useSettings((state) => state.settings.directTransfers);
   const { update, error } = useSettingsUpdate();
   function choose(value: string) {
     const parsed = ShareChatActivitySchema.safeParse(value);
@@ -45,6 +46,19 @@ export function PrivacySettings() {
       </div>
       <p id={`${id}-requests-hint`} className="hint">
         {t('privacy.holdRequestsHint')}
+      </p>
+      <div className="field check">
+        <input
+          id={`${id}-direct`}
+          type="checkbox"
+          aria-describedby={`${id}-direct-hint`}
+          checked={directTransfers}
+          onChange={(event) => void update({ directTransfers: event.target.checked })}
+        />
+        <label htmlFor={`${id}-direct`}>{t('privacy.directTransfers')}</label>
+      </div>
+      <p id={`${id}-direct-hint`} className="hint">
+        {t('privacy.directTransfersHint')}
       </p>
       {error !== undefined && <Alert>{error}</Alert>}
     </section>

@@ -7,10 +7,11 @@ import type { Transfer } from '../../../shared/model/transfer.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { errorText } from '../../i18n/errors.ts';
 import { conversationKey, isOffer, selectConversationTransfers, useTransfers } from '../../stores/transfers.ts';
-import { byteSize } from './byte-size.ts';
+import { byteSize } from '../../../shared/i18n/byte-size.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
 import { TransferLock } from './TransferLock.tsx';
 import { percentOf } from './transfer-words.ts';
+import { WithheldNote } from './WithheldNote.tsx';
 
 export function ConversationTransfers({ accountId, peer, peerName }: { readonly accountId: string; readonly peer: string; readonly peerName: string }) {
   const { t } = useTranslation();
@@ -57,12 +58,14 @@ function TransferRow({ transfer, peerName, onError }: { readonly transfer: Trans
       </li>
     );
   }
+  const privacy = <WithheldNote transfer={transfer} peerName={peerName} onError={onError} />;
   if (isOffer(transfer)) {
     return (
       <li className="transfer offer">
         <p className="transfer-offer">
           {t('transfers.offer', { name: peerName, file: transfer.name, size })} <TransferLock transfer={transfer} />
         </p>
+        {privacy}
         <TransferActions transfer={transfer} onError={onError} />
       </li>
     );
@@ -78,6 +81,7 @@ function TransferRow({ transfer, peerName, onError }: { readonly transfer: Trans
         {transfer.state === 'pending' ? t('transfers.state.waiting') : t('transfers.percent', { percent })}
       </span>
       <TransferActions transfer={transfer} onError={onError} />
+      {privacy}
     </li>
   );
 }

@@ -8,7 +8,7 @@ import { call, messageOf } from '../../api.ts';
 import { errorText } from '../../i18n/errors.ts';
 import { selectMessageDownload, useTransfers } from '../../stores/transfers.ts';
 import { useMessageControlsTabIndex } from '../chat/message-focus.ts';
-import { byteSize } from './byte-size.ts';
+import { byteSize } from '../../../shared/i18n/byte-size.ts';
 import { ImagePreview, isPreviewable } from './ImagePreview.tsx';
 import type { SharedFile } from './shared-file.ts';
 

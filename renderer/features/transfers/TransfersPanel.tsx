@@ -10,11 +10,11 @@ import { errorText } from '../../i18n/errors.ts';
 import { selectAccountRoster, useRoster } from '../../stores/roster.ts';
 import { selectAllTransfers, useTransfers } from '../../stores/transfers.ts';
 import { displayName } from '../presence/labels.ts';
-import { byteSize } from './byte-size.ts';
+import { byteSize } from '../../../shared/i18n/byte-size.ts';
 import { secondsLeft, speedOf } from './rate.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
 import { TransferLock } from './TransferLock.tsx';
-import { methodText, percentOf, speedText, stateText, timeLeftText } from './transfer-words.ts';
+import { methodText, percentOf, speedText, stateText, timeLeftText, withheldText } from './transfer-words.ts';
 
 export function TransfersPanel({ onClose }: { readonly onClose: () => void }) {
   const id = useId();
@@ -62,6 +62,7 @@ function TransferEntry({ transfer, onError }: { readonly transfer: Transfer; rea
     running ? timeLeftText(secondsLeft(transfer.size, transfer.done, speed), t, language) : undefined,
     methodText(transfer.method, t),
   ].filter((fact) => fact !== undefined);
+  const withheld = withheldText(transfer, peer, t);
   return (
     <li className={`transfer-entry ${transfer.state}`}>
       <div className="transfer-entry-head">
@@ -74,6 +75,7 @@ function TransferEntry({ transfer, onError }: { readonly transfer: Transfer; rea
         <span className="transfer-percent">{t('transfers.percent', { percent: percentOf(transfer) })}</span>
       </div>
       <p className="transfer-facts">{facts.join(' · ')}</p>
+      {withheld !== undefined && <p className="transfer-privacy">{withheld}</p>}
       <p className="transfer-entry-state">
         {stateText(transfer, t)}
         {(transfer.state === 'failed' || transfer.state === 'cancelled') && transfer.error ? ` — ${errorText(transfer.error)}` : ''}

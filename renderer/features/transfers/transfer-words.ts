@@ -1,7 +1,7 @@
 // A transfer's figures in words: percent, speed, time left, method and state, in the reader's language.
 import type { TFunction } from 'i18next';
 import type { Transfer, TransferMethod, TransferState } from '../../../shared/model/transfer.ts';
-import { byteSize } from './byte-size.ts';
+import { byteSize } from '../../../shared/i18n/byte-size.ts';
 
 export const percentOf = (transfer: Pick<Transfer, 'done' | 'size' | 'state'>): number =>
   transfer.state === 'done' || transfer.size === 0 ? (transfer.state === 'done' ? 100 : 0) : Math.min(100, Math.floor((transfer.done / transfer.size) * 100));
@@ -24,6 +24,12 @@ export function methodText(method: TransferMethod, t: TFunction): string {
     proxy: t('transfers.method.proxy'),
   };
   return words[method];
+}
+
+/** Why a Jingle transfer does not go directly, when our addresses are kept from the peer (XEP-0260 §6.1); else undefined. */
+export function withheldText(transfer: Pick<Transfer, 'method' | 'directWithheld'>, peerName: string, t: TFunction): string | undefined {
+  if (transfer.directWithheld === undefined || transfer.method === 'direct' || transfer.method === 'upload') return undefined;
+  return transfer.directWithheld === 'setting' ? t('transfers.withheld.setting') : t('transfers.withheld.notMutual', { name: peerName });
 }
 
 export function stateText(transfer: Pick<Transfer, 'state' | 'direction'>, t: TFunction): string {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract.ts';
 import type { Message } from '../../../shared/model/message.ts';
+import type { Transfer } from '../../../shared/model/transfer.ts';
 import {
   COALESCE_MS,
   createNotifier,
@@ -22,7 +23,7 @@ function message(fields: Partial<NewMessage> = {}): NewMessage {
   return { id: `m${counter}`, accountId: 'a1', peer: 'bob@x', kind: 'chat', direction: 'in', body: `hello ${counter}`, timestamp: 1_000 + counter, state: 'received', ...fields };
 }
 
-function setUp(names: Record<string, string> = {}, accountOf?: (accountId: string) => string | undefined) {
+function setUp(names: Record<string, string> = {}, accountOf?: (accountId: string) => string | undefined, stranger?: (accountId: string, peer: string) => boolean) {
   // What Settings says; a test changes it as the user would.
   const policy: { muted: boolean; sound: boolean } = { muted: false, sound: true };
   const db = openDatabase(':memory:');
@@ -38,7 +39,9 @@ function setUp(names: Record<string, string> = {}, accountOf?: (accountId: strin
     nameOf: (_accountId, peer) => names[peer],
     policy: () => policy,
     ...(accountOf === undefined ? {} : { accountOf }),
+    ...(stranger === undefined ? {} : { stranger }),
   });
+  const offers = () => events.filter((event) => event.name === 'transfer.offered').map((event) => event.payload as EventPayload<'transfer.offered'>);
   const notified = () => events.filter((event) => event.name === 'chat.notify').map((event) => event.payload as EventPayload<'chat.notify'>);
   const totals = () => events.filter((event) => event.name === 'chat.unreadTotal').map((event) => (event.payload as EventPayload<'chat.unreadTotal'>).count);
   /** As the chat pipeline does: store first, then tell the notifier. */
@@ -47,7 +50,7 @@ function setUp(names: Record<string, string> = {}, accountOf?: (accountId: strin
     notifier.newMessage(result.message, source);
     return result.message;
   };
-  return { store, notifier, notified, totals, receive, policy };
+  return { store, notifier, notified, totals, receive, policy, offers };
 }
 
 beforeEach(() => {
@@ -270,5 +273,34 @@ describe('invitations', () => {
     policy.muted = true;
     notifier.newInvitation('a1', { ...invitation, room: 'later@rooms.x' });
     expect(emitted).toEqual([{ name: 'muc.invited', payload: { accountId: 'a1', invitation, sound: false } }]);
+  });
+});
+
+describe('file offers', () => {
+  const offer = (peer: string, name = 'report.pdf'): Transfer => ({ id: `t-${name}`, accountId: 'a1', peer, direction: 'in', method: 'proxy', name, size: 2_100_000, done: 0, state: 'pending', startedAt: 1 });
+
+  it('are announced with the sender’s name, the file and its size, and the sound the settings want', () => {
+    const { notifier, offers, policy } = setUp({ 'bob@x': 'Bob' }, () => 'alice@x');
+    notifier.newOffer(offer('bob@x'));
+    policy.sound = false;
+    notifier.newOffer(offer('carol@x', 'b.zip'));
+    expect(offers()).toEqual([
+      { accountId: 'a1', peer: 'bob@x', transferId: 't-report.pdf', title: 'Bob → alice@x', name: 'Bob', file: 'report.pdf', size: 2_100_000, sound: true },
+      { accountId: 'a1', peer: 'carol@x', transferId: 't-b.zip', title: 'carol@x → alice@x', name: 'carol@x', file: 'b.zip', size: 2_100_000, sound: false },
+    ]);
+  });
+
+  it('are not while everything or the conversation is muted, nor on screen, nor from a stranger held as a request', () => {
+    const { notifier, offers, policy, store } = setUp({}, undefined, (_accountId, peer) => peer === 'stranger@y');
+    policy.muted = true;
+    notifier.newOffer(offer('bob@x', 'all-muted'));
+    policy.muted = false;
+    store.setMuted('a1', 'muted@x', true);
+    notifier.newOffer(offer('muted@x', 'muted'));
+    notifier.setVisible({ accountId: 'a1', peer: 'carol@x' });
+    notifier.newOffer(offer('carol@x', 'on-screen'));
+    notifier.newOffer(offer('stranger@y', 'stranger'));
+    notifier.newOffer(offer('dave@x', 'shown'));
+    expect(offers().map((each) => each.file)).toEqual(['shown']);
   });
 });

@@ -48,3 +48,12 @@ describe('the peer’s SOCKS5 candidates we connect to', () => {
     expect(cids(candidates(false).setup.reachable(peer, theirs, [{ ...ourProxy, port: 7778 }]))).toEqual(['p', 'q']);
   });
 });
+
+describe('why our addresses are kept from a peer', () => {
+  it('is the setting first, then the peer being no mutual contact nor allowed; nothing when they may learn them', () => {
+    expect(candidates(true).setup.withheld(peer)).toBeUndefined();
+    expect(candidates(false).setup.withheld(peer)).toBe('notMutual');
+    expect(candidates(true, false).setup.withheld(peer)).toBe('setting');
+    expect(candidates(false, false).setup.withheld(peer)).toBe('setting');
+  });
+});

@@ -18,7 +18,7 @@ describe('OMEMO profiles', () => {
     const sealed = omemo2Profile.seal('Salut', 'alice@example.org', 'bob@example.org');
     expect(sealed.keyMaterial).toHaveLength(48);
     expect(sealed.iv).toBeUndefined();
-    expect(omemo2Profile.open(sealed, 'alice@example.org')).toEqual({ body: 'Salut', extra: [] });
+    expect(omemo2Profile.open(sealed, 'alice@example.org')).toEqual({ body: 'Salut', extra: [], to: 'bob@example.org' });
     expect(() => omemo2Profile.open(sealed, 'mallory@example.org')).toThrow();
     expect(omemo2Profile.deviceListNode).toBe('urn:xmpp:omemo:2:devices');
     expect(omemo2Profile.bundleNode(5)).toBe('urn:xmpp:omemo:2:bundles');

@@ -27,8 +27,8 @@ async function aliceKeys() {
   return { keys, deviceId };
 }
 
-function sealed(session: Session, aliceDevice: number, body: string): { session: Session; encrypted: Omemo2Encrypted } {
-  const { keyMaterial, ciphertext } = omemo2Profile.seal(body, bob, alice);
+function sealed(session: Session, aliceDevice: number, body: string, to: string = alice): { session: Session; encrypted: Omemo2Encrypted } {
+  const { keyMaterial, ciphertext } = omemo2Profile.seal(body, bob, to);
   const wrapped = wrapKey(session, keyMaterial);
   return { session: wrapped.session, encrypted: { sid: bobDevice, keys: new Map([[alice, [{ rid: aliceDevice, ...wrapped.key }]]]), payload: ciphertext } };
 }
@@ -71,5 +71,21 @@ describe('opening OMEMO 2 messages', () => {
     // A message that is no key exchange, from a device we have no session with.
     const plain = { ...first.encrypted, keys: new Map([[alice, [{ rid: deviceId, kex: false, data: new Uint8Array(randomBytes(80)) }]]]) };
     expect(decryptFrom2(keys, { jid: alice, deviceId }, bob, plain, 10)).toMatchObject({ kind: 'undecryptable', deviceId: bobDevice });
+  });
+
+  it('a room message passed off as a private one, or read in another room, is refused; in its room it opens', async () => {
+    const room = 'room@conference.example.com';
+    const { keys, deviceId } = await aliceKeys();
+    const bobIdentity = generateIdentity();
+    const own = { jid: alice, deviceId };
+    const message = sealed(startSession(bobIdentity, ownBundle2(keys), () => 1), deviceId, 'Au salon', room);
+    // XEP-0384 v0.8 §5.5.1: the server delivers it as a private message through the room, or from another room.
+    expect(decryptFrom2(keys, own, bob, message.encrypted, 10, { groupchat: false, from: room })).toMatchObject({ kind: 'undecryptable', code: 'recipient-mismatch' });
+    expect(decryptFrom2(keys, own, bob, message.encrypted, 10, { groupchat: true, from: 'other@conference.example.com' })).toMatchObject({ kind: 'undecryptable', code: 'recipient-mismatch' });
+    expect(keys.session2(bob, bobDevice)).toBeUndefined();
+    expect(decryptFrom2(keys, own, bob, message.encrypted, 10, { groupchat: true, from: room })).toEqual({ kind: 'message', body: 'Au salon', prekey: true });
+    // A chat whose envelope names us opens as a chat.
+    const chat = sealed(startSession(generateIdentity(), ownBundle2(keys), () => 2), deviceId, 'En privé');
+    expect(decryptFrom2(keys, own, bob, { ...chat.encrypted, sid: bobDevice + 1 }, 10, { groupchat: false, from: bob })).toMatchObject({ kind: 'message', body: 'En privé' });
   });
 });

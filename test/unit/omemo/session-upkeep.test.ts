@@ -6,6 +6,13 @@ import { parseEncrypted } from '../../../electron/core/omemo/axolotl-encrypted.t
 import { ownBundle } from '../../../electron/core/omemo/axolotl-publish.ts';
 import { ensureOwnDevice } from '../../../electron/core/omemo/own-device.ts';
 import { createSessionUpkeep, HEARTBEAT_AFTER } from '../../../electron/core/omemo/session-upkeep.ts';
+import { decryptFrom2 } from '../../../electron/core/omemo/omemo2-cipher.ts';
+import { ownBundle2, ownIdentity2 } from '../../../electron/core/omemo/omemo2-own-keys.ts';
+import { encryptFor2 } from '../../../electron/core/omemo/omemo2-sending.ts';
+import { parseEncrypted as parseEncrypted2 } from '../../../electron/core/omemo/omemo2/encrypted.ts';
+import { omemo2Profile } from '../../../electron/core/omemo/omemo2/profile.ts';
+import { serializeSession } from '../../../electron/core/omemo/omemo2/session-codec.ts';
+import { startSession as startSession2 } from '../../../electron/core/omemo/omemo2/session.ts';
 import { createSignalStore } from '../../../electron/core/omemo/signal-store.ts';
 import { silentLogger } from '../../../electron/core/log/logger.ts';
 import { createAccountStore } from '../../../electron/core/storage/accounts.ts';
@@ -33,6 +40,7 @@ async function pair(options: { mayAnswer?: boolean; now?: () => number } = {}) {
   const upkeep = createSessionUpkeep({
     ownJid: bob.jid,
     signal: bob.store,
+    keys: bob.keys,
     ownDevice: () => Promise.resolve(bob.deviceId),
     send: (stanza) => {
       sent.push(stanza);
@@ -109,5 +117,40 @@ describe('OMEMO session upkeep', () => {
     await settle();
     expect(hidden.asked).toHaveLength(0);
     expect(hidden.sent).toHaveLength(0);
+  });
+
+  it('in OMEMO 2, completes a key exchange with an empty OMEMO 2 message (v0.8 §5.5.3), after which the other side sends no more key exchanges', async () => {
+    const { alice, bob, sent, upkeep } = await pair();
+    // Alice starts an OMEMO 2 session with bob's device from his OMEMO 2 bundle; bob opens her key exchange.
+    alice.keys.putSession2(bob.jid, bob.deviceId, serializeSession(startSession2(ownIdentity2(alice.keys)!, ownBundle2(bob.keys))));
+    const first = encryptFor2(alice.keys, alice.deviceId, [bob.address], omemo2Profile.seal('Bonjour', alice.jid));
+    expect(first.keys.get(bob.jid)?.[0]?.kex).toBe(true);
+    expect(decryptFrom2(bob.keys, bob.address, alice.jid, first, 1)).toEqual({ kind: 'message', body: 'Bonjour', prekey: true });
+
+    upkeep.received(alice.address, true, 'omemo2');
+    await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 5_000 });
+    const empty = parseEncrypted2(sent[0]);
+    expect(empty?.payload).toBeUndefined();
+    expect(empty?.keys.get(alice.jid)?.[0]).toMatchObject({ rid: alice.deviceId, kex: false });
+    // In the version the device spoke only.
+    expect(parseEncrypted(sent[0])).toBeUndefined();
+    expect(decryptFrom2(alice.keys, alice.address, bob.jid, empty!, 2)).toEqual({ kind: 'key-transport', prekey: false });
+    const next = encryptFor2(alice.keys, alice.deviceId, [bob.address], omemo2Profile.seal('Merci', alice.jid));
+    expect(next.keys.get(bob.jid)?.[0]?.kex).toBe(false);
+    expect(decryptFrom2(bob.keys, bob.address, alice.jid, next, 3)).toEqual({ kind: 'message', body: 'Merci', prekey: false });
+    upkeep.dispose();
+  });
+
+  it('in OMEMO 2, rebuilds a session from the OMEMO 2 bundle when it is missing, never for a message seen twice', async () => {
+    const { alice, asked, upkeep } = await pair();
+    upkeep.undecryptable(alice.address, 'This message was already decrypted.', 'omemo2');
+    expect(asked).toHaveLength(0);
+    upkeep.undecryptable(alice.address, 'No session with this device.', 'omemo2');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.getChild('pubsub')?.getChild('items')?.attrs.node).toBe('urn:xmpp:omemo:2:bundles');
+    // The 0.3 session with the same device is repaired apart.
+    upkeep.undecryptable(alice.address, 'Bad MAC');
+    expect(asked[1]?.getChild('pubsub')?.getChild('items')?.attrs.node).toBe(`eu.siacs.conversations.axolotl.bundles:${String(alice.deviceId)}`);
+    upkeep.dispose();
   });
 });

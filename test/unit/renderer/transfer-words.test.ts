@@ -2,12 +2,21 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../../shared/i18n/en.json' with { type: 'json' };
 import fr from '../../../shared/i18n/fr.json' with { type: 'json' };
-import { methodText, percentOf, speedText, stateText, timeLeftText } from '../../../renderer/features/transfers/transfer-words.ts';
+import { methodText, percentOf, speedText, stateText, timeLeftText, withheldText } from '../../../renderer/features/transfers/transfer-words.ts';
 
 const words = i18next.createInstance();
 beforeAll(() => words.init({ lng: 'en', resources: { en: { translation: en }, fr: { translation: fr } }, interpolation: { escapeValue: false } }));
 
 describe('a transfer’s figures in words', () => {
+  it('says why a Jingle transfer is not direct, only while it is not', () => {
+    const t = words.getFixedT('en');
+    expect(withheldText({ method: 'proxy', directWithheld: 'notMutual' }, 'Bob', t)).toBe('Not direct: Bob is not a mutual contact, so your IP address is kept from them.');
+    expect(withheldText({ method: 'in-band', directWithheld: 'setting' }, 'Bob', t)).toBe('Not direct: direct file transfers are off in Settings, so your IP address stays hidden.');
+    expect(withheldText({ method: 'direct', directWithheld: 'notMutual' }, 'Bob', t)).toBeUndefined();
+    expect(withheldText({ method: 'proxy' }, 'Bob', t)).toBeUndefined();
+    expect(withheldText({ method: 'proxy', directWithheld: 'notMutual' }, 'Bob', words.getFixedT('fr'))).toBe('Pas en direct\u202f: Bob n’est pas un contact mutuel, votre adresse IP lui reste donc cachée.');
+  });
+
   it('says the percent, full once done, never over 100', () => {
     expect(percentOf({ done: 0, size: 0, state: 'active' })).toBe(0);
     expect(percentOf({ done: 0, size: 0, state: 'done' })).toBe(100);

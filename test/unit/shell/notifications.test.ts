@@ -64,6 +64,26 @@ describe('desktop notifications', () => {
     expect(FakeNotification.made[0]?.options).toMatchObject({ title: 'Invitation à tea@rooms.x', body: 'bob@x vous invite à ce salon.', silent: false });
   });
 
+  it('shows a file offer in the shell’s language with its size; a click opens the conversation; it closes once answered', () => {
+    const offer: EventPayload<'transfer.offered'> = { accountId: 'a1', peer: 'bob@x', transferId: 't1', title: 'Bob', name: 'Bob', file: 'report.pdf', size: 2_100_000, sound: true };
+    const { core, seen, stop } = setUp('darwin');
+    core.emit('transfer.offered', offer);
+    expect(FakeNotification.made[0]?.options).toEqual({ title: 'Bob', body: 'Bob wants to send you report.pdf (2.1 MB)', silent: false, icon: '/app/assets/icon.png' });
+    expect(FakeNotification.made[0]?.shown).toBe(true);
+    FakeNotification.made[0]?.emit('click');
+    expect(seen.shows).toBe(1);
+    expect(seen.opened).toEqual([{ accountId: 'a1', peer: 'bob@x' }]);
+    core.emit('transfer.updated', { id: 't1', accountId: 'a1', peer: 'bob@x', direction: 'in', method: 'proxy', name: 'report.pdf', size: 2_100_000, done: 0, state: 'active', startedAt: 1 });
+    expect(FakeNotification.made[0]?.closed).toBe(true);
+    stop();
+
+    FakeNotification.made = [];
+    const core2 = fakeCore();
+    startNotifications({ Notification: FakeNotification, core: core2, window: { show: () => undefined, openConversation: () => undefined }, platform: 'linux', t: french, language: () => 'fr' });
+    core2.emit('transfer.offered', { ...offer, file: '<b>x</b>.pdf', sound: false });
+    expect(FakeNotification.made[0]?.options).toMatchObject({ body: 'Bob veut vous envoyer &lt;b&gt;x&lt;/b&gt;.pdf (2,1\u202fMo)', silent: true });
+  });
+
   it('is silent when the settings turned the notification sound off', () => {
     const { core } = setUp('darwin');
     core.emit('chat.notify', notify('bob@x', 'quiet', false));

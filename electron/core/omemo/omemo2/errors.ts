@@ -10,6 +10,7 @@ export type Omemo2ErrorCode =
   | 'too-many-skipped-keys'
   | 'no-sending-chain'
   | 'sender-mismatch'
+  | 'recipient-mismatch'
   | 'damaged-session';
 
 export class Omemo2Error extends Error {

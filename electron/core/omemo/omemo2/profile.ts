@@ -11,10 +11,10 @@ export const omemo2Profile: OmemoProfile = {
   deviceListNotify: NS_DEVICES_NOTIFY,
   bundleNode: () => NODE_BUNDLES,
   bundleItemId: (deviceId) => String(deviceId),
-  seal: (body, from, to) => encryptPayload(buildEnvelope({ content: [envelopeBody(body)], from, to })),
+  seal: (body, from, to, time) => encryptPayload(buildEnvelope({ content: [envelopeBody(body)], from, to, time })),
   open: ({ keyMaterial, ciphertext }, sender) => {
-    const { content } = parseEnvelope(decryptPayload(keyMaterial, ciphertext), sender);
+    const { content, to } = parseEnvelope(decryptPayload(keyMaterial, ciphertext), sender);
     const body = content.find((element) => element.is('body', 'jabber:client'));
-    return { body: body?.text(), extra: content.filter((element) => element !== body) };
+    return { body: body?.text(), extra: content.filter((element) => element !== body), ...(to === undefined ? {} : { to }) };
   },
 };

@@ -1,5 +1,6 @@
 // The SCE envelope that OMEMO 2 encrypts (XEP-0420 §4, XEP-0384 v0.8 §4.3): the stanza's content elements, random
-// padding (rpad, required) and the sender's bare JID (from, required, checked on receipt against the stanza's sender).
+// padding (rpad, required), the sender's bare JID (from, checked on receipt against the stanza's sender) and, when given,
+// when it was sent (time, §5.5.1: it keeps the server from reordering messages of different devices).
 import { randomBytes, randomInt } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
 import parse from '@xmpp/xml/lib/parse.js';
@@ -12,12 +13,14 @@ export interface EnvelopeContent {
   readonly from: string;
   /** The room or contact it was meant for, when given (XEP-0420 §4.2). */
   readonly to?: string | undefined;
+  /** When it was written (XEP-0420 §4.2, XEP-0082 date-time); on receipt, left unread. */
+  readonly time?: Date | undefined;
 }
 
 /** Up to 200 characters of padding, so the ciphertext's length says little about the message's (XEP-0420 §4.2). */
 const padding = (): string => randomBytes(150).toString('base64').slice(0, randomInt(1, 201));
 
-export function buildEnvelope({ content, from, to }: EnvelopeContent): Uint8Array {
+export function buildEnvelope({ content, from, to, time }: EnvelopeContent): Uint8Array {
   const envelope = xml(
     'envelope',
     { xmlns: NS_SCE },
@@ -25,6 +28,7 @@ export function buildEnvelope({ content, from, to }: EnvelopeContent): Uint8Arra
     xml('rpad', {}, padding()),
     to === undefined ? undefined : xml('to', { jid: to }),
     xml('from', { jid: from }),
+    time === undefined ? undefined : xml('time', { stamp: time.toISOString() }),
   );
   return new Uint8Array(Buffer.from(envelope.toString(), 'utf8'));
 }
