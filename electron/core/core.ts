@@ -38,6 +38,8 @@ import { createSettingsStore } from './storage/settings.ts';
 import { createFileRegistry } from './transfers/files.ts';
 import { createDownloads, DEFAULT_MAX_DOWNLOAD } from './transfers/download/download.ts';
 import { createTransfers } from './transfers/transfers.ts';
+import { restoredTransfer } from './jingle/file-transfer/index.ts';
+import { createResumableStore } from './storage/jingle-resumable.ts';
 import { savedFileOf } from './accounts/saved-files.ts';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -84,6 +86,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return opened;
   };
   const transfers = createTransfers((transfer) => emit('transfer.updated', transfer));
+  // Interrupted Jingle transfers, kept across sign-ins and restarts so that either side can go on from the bytes already there.
+  const resumable = createResumableStore(db);
+  for (const record of resumable.list()) {
+    const transfer = await restoredTransfer(record, Date.now());
+    if (transfer) transfers.restore(transfer);
+    else resumable.remove(record.transferId);
+  }
   const directPeers = createDirectPeerStore(db);
   const downloadsDir = options.downloadsDir ?? join(homedir(), 'Downloads');
   const accounts = createAccountService({
@@ -103,7 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
-    jingle: { transfers, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, directPeers, onOffer: notifier.newOffer, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
+    jingle: { transfers, resumable, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, directPeers, onOffer: notifier.newOffer, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 

@@ -323,6 +323,11 @@ export const commands = {
   'transfer.open': command(z.object({ id: z.string().uuid(), reveal: z.boolean().default(false) }).strict(), z.boolean()),
   /** Declines a file offered by Jingle (XEP-0166 reason decline). */
   'transfer.decline': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
+  /**
+   * Goes on with an interrupted Jingle transfer ('resumable'): a file coming to us is asked for again from the bytes already
+   * received (XEP-0234 §6.2 file request with a range), a file we sent is offered again (the receiver asks for the rest).
+   */
+  'transfer.resume': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
   /** Stops a transfer under way, Jingle or HTTP; false when it was over already. */
   'transfer.cancel': command(z.object({ id: z.string().uuid() }).strict(), z.boolean()),
   /** The transfers of this run, finished ones too. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import xml, { type Element } from '@xmpp/xml';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupJingleFileTransfer } from '../../electron/core/jingle/file-transfer.ts';
+import { setupJingleFileTransfer } from '../../electron/core/jingle/file-transfer/index.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createTransfers } from '../../electron/core/transfers/transfers.ts';
 import type { Connection } from '../../electron/core/xmpp/connection.ts';

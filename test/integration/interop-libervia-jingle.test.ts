@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transfer } from '../../shared/model/transfer.ts';
-import { JINGLE_FT_FEATURES, setupJingleFileTransfer, type JingleFileTransferDeps } from '../../electron/core/jingle/file-transfer.ts';
+import { JINGLE_FT_FEATURES, setupJingleFileTransfer, type JingleFileTransferDeps } from '../../electron/core/jingle/file-transfer/index.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createTransfers } from '../../electron/core/transfers/transfers.ts';
 import { ownDiscoInfo, setupResponders } from '../../electron/core/xmpp/disco/responders.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element } from '@xmpp/xml';
 import type { Transfer } from '../../shared/model/transfer.ts';
-import { JET_FEATURES, JINGLE_FT_FEATURES, setupJingleFileTransfer, type JingleFileTransfer, type JingleFileTransferDeps } from '../../electron/core/jingle/file-transfer.ts';
+import { JET_FEATURES, JINGLE_FT_FEATURES, setupJingleFileTransfer, type JingleFileTransfer, type JingleFileTransferDeps } from '../../electron/core/jingle/file-transfer/index.ts';
 import { jetOverOmemo } from '../../electron/core/jingle/jet/jet-omemo.ts';
 import { silentLogger, type Logger } from '../../electron/core/log/logger.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../../electron/core/omemo/axolotl-pubsub.ts';
@@ -63,9 +63,10 @@ export async function jetSide(raw: (jid: string, resource: string) => Promise<Co
   const updates: Transfer[] = [];
   const offers: Transfer[] = [];
   const transfers = createTransfers((transfer) => updates.push(transfer));
-  const watched: Pick<Connection, 'iq' | 'send' | 'state'> = {
+  const watched: Pick<Connection, 'iq' | 'send' | 'state' | 'onState'> = {
     iq: (request, timeoutMs) => connection.iq(onIq ? onIq(request) : request, timeoutMs),
     send: (stanza) => connection.send(stanza),
+    onState: (listener) => connection.onState(listener),
     get state() {
       return connection.state;
     },

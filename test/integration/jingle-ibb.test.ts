@@ -10,7 +10,7 @@ import xml from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Transfer } from '../../shared/model/transfer.ts';
 import { NS_JINGLE_FT } from '../../electron/core/jingle/file-stanzas.ts';
-import { setupJingleFileTransfer, type JingleFileTransfer } from '../../electron/core/jingle/file-transfer.ts';
+import { setupJingleFileTransfer, type JingleFileTransfer } from '../../electron/core/jingle/file-transfer/index.ts';
 import { NS_JINGLE_IBB } from '../../electron/core/jingle/ibb-stanzas.ts';
 import { NS_JINGLE } from '../../electron/core/jingle/jingle-stanzas.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import xml, { type Element } from '@xmpp/xml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Transfer } from '../../shared/model/transfer.ts';
-import { JINGLE_FT_FEATURES } from '../../electron/core/jingle/file-transfer.ts';
+import { JINGLE_FT_FEATURES } from '../../electron/core/jingle/file-transfer/index.ts';
 import { NS_IBB } from '../../electron/core/jingle/ibb-stanzas.ts';
 import { NS_JET, NS_JET_OMEMO } from '../../electron/core/jingle/jet/jet-stanzas.ts';
 import { TAG_LENGTH } from '../../electron/core/jingle/jet/stream-cipher.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Transfer } from '../../shared/model/transfer.ts';
-import { setupJingleFileTransfer, type JingleFileTransferDeps } from '../../electron/core/jingle/file-transfer.ts';
+import { setupJingleFileTransfer, type JingleFileTransferDeps } from '../../electron/core/jingle/file-transfer/index.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createTransfers } from '../../electron/core/transfers/transfers.ts';
 import { setupIqRouter } from '../../electron/core/xmpp/iq-router.ts';

@@ -17,7 +17,7 @@ import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { DirectPeerStore } from '../storage/direct-peers.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
-import { JET_FEATURES, JINGLE_FT_FEATURES, setupJingleFileTransfer } from '../jingle/file-transfer.ts';
+import { JET_FEATURES, JINGLE_FT_FEATURES, setupJingleFileTransfer, type ResumeStore } from '../jingle/file-transfer/index.ts';
 import { jetOverOmemo } from '../jingle/jet/jet-omemo.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
 import { NS_DEVICES_NOTIFY } from '../omemo/omemo2/namespaces.ts';
@@ -90,6 +90,8 @@ export interface AccountSessionDeps {
   readonly jingle?:
     | {
         readonly transfers: Transfers;
+        /** Interrupted transfers that can go on (XEP-0234 §6.4), kept by the core across sign-ins and restarts. */
+        readonly resumable?: ResumeStore;
         readonly downloadsDir: () => string;
         readonly directCandidates?: () => boolean;
         readonly directHosts?: readonly string[];
@@ -336,6 +338,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
         connection,
         router,
         transfers: deps.jingle.transfers,
+        ...(deps.jingle.resumable ? { resumable: deps.jingle.resumable } : {}),
         logger,
         downloadsDir: deps.jingle.downloadsDir,
         ...(deps.jingle.onOffer ? { onOffer: deps.jingle.onOffer } : {}),

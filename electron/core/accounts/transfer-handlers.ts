@@ -22,7 +22,7 @@ import type { AccountService } from './account-service.ts';
 import type { AccountSession } from './account-session.ts';
 import { savedFileOf } from './saved-files.ts';
 
-type TransferCommand = 'transfer.send' | 'transfer.accept' | 'transfer.acceptInto' | 'transfer.open' | 'transfer.decline' | 'transfer.download' | 'transfer.cancel' | 'transfer.list';
+type TransferCommand = 'transfer.send' | 'transfer.accept' | 'transfer.acceptInto' | 'transfer.open' | 'transfer.decline' | 'transfer.download' | 'transfer.resume' | 'transfer.cancel' | 'transfer.list';
 
 interface TransferHandlerDeps {
   readonly accounts: AccountService;
@@ -175,6 +175,19 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
     'transfer.download': ({ accountId, peer, url, messageId }) => {
       accounts.entry(accountId);
       return Promise.resolve(downloads.start({ accountId, peer, url, ...(messageId === undefined ? {} : { messageId }) }));
+    },
+    'transfer.resume': async ({ id }) => {
+      const transfer = transfers.list().find((each) => each.id === id);
+      if (!transfer?.resumable || transfer.method === 'upload') throw new CausetteError('not-found', 'That transfer cannot go on.', undefined, { context: 'transfer' });
+      const { session } = online(transfer.accountId);
+      if (!session.jingle) throw new CausetteError('not-supported', 'No device of this contact can take a direct file transfer now.', undefined, { context: 'noJingle' });
+      // The device the transfer was with, if it is still online and takes Jingle; else the contact's device that does.
+      const devices = await devicesOf(session.connection, transfer.peer, session.resourcesOf(transfer.peer));
+      const last = session.jingle.resumePeer(id);
+      const route = chooseRoute({ method: 'jingle', room: false, devices: [...devices.filter((device) => device.jid === last), ...devices] });
+      if (route.kind !== 'jingle') throw new CausetteError('not-supported', 'No device of this contact can take a direct file transfer now.', undefined, { context: 'noJingle' });
+      await session.jingle.resume(id, route.to);
+      return true;
     },
     'transfer.cancel': ({ id }) => Promise.resolve(transfers.cancel(id)),
     'transfer.list': () => Promise.resolve(transfers.list()),

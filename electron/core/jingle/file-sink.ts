@@ -1,7 +1,10 @@
 // Where an incoming file's bytes go: a temporary name next to the final one, hashed (sha-256) as it is written, and
 // renamed only once the size and the hash match what was offered; a mismatch keeps the bytes aside under the temporary name.
-import { createHash } from 'node:crypto';
-import { open, unlink } from 'node:fs/promises';
+// An interrupted transfer keeps its temporary file (`suspend`), and a resumed one (XEP-0234 §6.4) writes on after its bytes,
+// whose hash is read back from disk first, so that the hash checked at the end is the whole file's.
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { settleUnderFreeName } from '../transfers/download/file-name.ts';
 
@@ -25,8 +28,21 @@ export async function openFileSink(dir: string, name: string, expectedSize: numb
   const temporary = join(dir, `.${name}.${process.pid}.${Date.now()}${PARTIAL_SUFFIX}`);
   // 'wx': never write into a file that is already there.
   const handle = await open(temporary, 'wx', 0o600);
+  return sink({ handle, temporary, dir, name, expectedSize, written: 0, hash: createHash('sha256') });
+}
+
+/** Reopens the temporary file an interrupted transfer kept: its first `have` bytes are hashed again, the rest is cut off. */
+export async function resumeFileSink(temporary: string, dir: string, name: string, expectedSize: number, have: number) {
   const hash = createHash('sha256');
-  let written = 0;
+  if (have > 0) for await (const chunk of createReadStream(temporary, { start: 0, end: have - 1 })) hash.update(chunk as Buffer);
+  const handle = await open(temporary, 'r+');
+  await handle.truncate(have);
+  return sink({ handle, temporary, dir, name, expectedSize, written: have, hash });
+}
+
+function sink(args: { handle: FileHandle; temporary: string; dir: string; name: string; expectedSize: number; written: number; hash: Hash }) {
+  const { handle, temporary, dir, name, expectedSize, hash } = args;
+  let written = args.written;
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -39,7 +55,7 @@ export async function openFileSink(dir: string, name: string, expectedSize: numb
     written: () => written,
     async write(bytes: Uint8Array): Promise<void> {
       if (written + bytes.length > expectedSize) throw new Error('more bytes than offered');
-      await handle.write(bytes);
+      await handle.write(bytes, 0, bytes.length, written);
       hash.update(bytes);
       written += bytes.length;
     },
@@ -50,6 +66,12 @@ export async function openFileSink(dir: string, name: string, expectedSize: numb
       if (written !== expectedSize) return { ok: false, problem: 'size-mismatch', kept: temporary };
       if (sha256 !== undefined && !sameSha256(sha256, hash.digest())) return { ok: false, problem: 'hash-mismatch', kept: temporary };
       return { ok: true, path: join(dir, await settleUnderFreeName(temporary, dir, name)) };
+    },
+    /** Stops for now: the bytes so far stay under the temporary name, to resume from. */
+    async suspend(): Promise<number> {
+      await handle.sync().catch(() => undefined);
+      await close().catch(() => undefined);
+      return written;
     },
     /** Gives up: nothing is left behind. */
     async discard(): Promise<void> {

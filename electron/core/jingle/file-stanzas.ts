@@ -1,6 +1,7 @@
-// XEP-0234 Jingle File Transfer (v0.19, file-transfer:5): the <file/> of an offer (§4, §5), its ranged form for a resume
-// (§8), and the session-info <checksum/> (§7) and <received/> (§6); hashes per XEP-0300 (hashes:2).
+// XEP-0234 Jingle File Transfer (v0.19, file-transfer:5): the <file/> of an offer (§5, §6.1), its ranged form for a resume
+// (§5 <range/>, §6.4), and the session-info <checksum/> (§8.2) and <received/> (§8.1); hashes per XEP-0300 (hashes:2).
 import xml, { type Element } from '@xmpp/xml';
+import type { FileDescription, FileHash } from '../model/resumable-transfer.ts';
 import type { Role } from './session-machine.ts';
 
 export const NS_JINGLE_FT = 'urn:xmpp:jingle:apps:file-transfer:5';
@@ -8,26 +9,10 @@ export const NS_HASHES = 'urn:xmpp:hashes:2';
 /** XEP-0300 §4: the hash functions we speak, announced as features. */
 export const NS_HASH_SHA256 = 'urn:xmpp:hash-function-text-names:sha-256';
 
-export interface Hash {
-  /** XEP-0300 §4: the IANA name, e.g. sha-256. */
-  readonly algo: string;
-  /** Base64 of the digest. */
-  readonly value: string;
-}
-
-export interface FileOffer {
-  readonly name: string;
-  readonly size: number;
-  readonly mediaType?: string;
-  /** XEP-0082 date-time of the last modification. */
-  readonly date?: string;
-  readonly desc?: string;
-  readonly hashes: readonly Hash[];
-  /** §4: the sender will send its hashes later, with these algorithms (XEP-0300 §3 <hash-used/>). */
-  readonly hashesUsed: readonly string[];
-  /** §8: a part of the file only, from `offset`, of `length` bytes (to the end when absent). */
-  readonly range?: { readonly offset: number; readonly length?: number };
-}
+/** XEP-0300 §4: the IANA name (e.g. sha-256) and the base64 of the digest. */
+export type Hash = FileHash;
+/** §5: a file as an offer or a request describes it. */
+export type FileOffer = FileDescription;
 
 const integer = (text: string | undefined): number | undefined => {
   if (text === undefined || !/^\d+$/.test(text.trim())) return undefined;
@@ -45,7 +30,7 @@ export function buildFile(file: Omit<FileOffer, 'hashesUsed'> & { hashesUsed?: r
     xml('name', {}, file.name),
     text('date', file.date),
     xml('size', {}, String(file.size)),
-    // Optional (§4), but Libervia 0.9 cannot show an offer without one: an empty one says "no description".
+    // Optional (§5), but Libervia 0.9 cannot show an offer without one: an empty one says "no description".
     xml('desc', {}, file.desc ?? ''),
     range,
     ...file.hashes.map((hash) => xml('hash', { xmlns: NS_HASHES, algo: hash.algo }, hash.value)),
@@ -53,7 +38,7 @@ export function buildFile(file: Omit<FileOffer, 'hashesUsed'> & { hashesUsed?: r
   );
 }
 
-/** §4: the <file/> of an offer; undefined without a name and a size (we receive only files we can check the size of). */
+/** §5: the <file/> of an offer; undefined without a name and a size (we receive only files we can check the size of), or with a malformed range. */
 export function parseFile(file: Element): FileOffer | undefined {
   const name = file.getChildText('name')?.trim();
   const size = integer(file.getChildText('size') ?? undefined);
@@ -64,6 +49,8 @@ export function parseFile(file: Element): FileOffer | undefined {
   const rangeElement = file.getChild('range');
   const offset = rangeElement ? (rangeElement.attrs.offset === undefined ? 0 : integer(rangeElement.attrs.offset)) : undefined;
   const length = rangeElement?.attrs.length === undefined ? undefined : integer(rangeElement.attrs.length);
+  // §5: a <range/> whose offset or length is no byte count asks for bytes nobody can tell: not a file we can take.
+  if (rangeElement && (offset === undefined || (rangeElement.attrs.length !== undefined && length === undefined))) return undefined;
   const hashes = file
     .getChildren('hash', NS_HASHES)
     .map((hash) => ({ algo: String(hash.attrs.algo ?? ''), value: hash.text().trim() }))
@@ -94,7 +81,7 @@ export function parseDescription(description: Element | undefined): FileOffer | 
   return file ? parseFile(file) : undefined;
 }
 
-/** §7: the sender's hashes of the file, sent as session-info when they were not in the offer. */
+/** §8.2: the sender's hashes of the file, sent as session-info when they were not in the offer. */
 export function buildChecksum(content: { creator: Role; name: string }, hashes: readonly Hash[]): Element {
   return xml('checksum', { xmlns: NS_JINGLE_FT, creator: content.creator, name: content.name }, xml('file', {}, ...hashes.map((hash) => xml('hash', { xmlns: NS_HASHES, algo: hash.algo }, hash.value))));
 }
@@ -107,7 +94,7 @@ export function parseChecksum(info: Element): { readonly name: string; readonly 
   return { name: info.attrs.name, hashes };
 }
 
-/** §6: the receiver has all the bytes and checked them. */
+/** §8.1: the receiver has all the bytes and checked them. */
 export const buildReceived = (content: { creator: Role; name: string }): Element => xml('received', { xmlns: NS_JINGLE_FT, creator: content.creator, name: content.name });
 
 /** XEP-0300 §4 with sha-256: the one we check a file with. */

@@ -436,4 +436,18 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 26,
+    description: 'Jingle (XEP-0234 §6.4): interrupted file transfers that can go on after a restart, the file sent or the bytes received so far',
+    sql: `
+      CREATE TABLE jingle_resumable (
+        transfer_id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        -- The record as JSON (model/resumable-transfer.ts): peer, sid, method, the file's description, its path, folder and name.
+        record TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -36,11 +36,27 @@ export function createTransfers(emit: (transfer: Transfer) => void, now: () => n
       publish(transfer, true);
       return { transfer, signal: controller.signal };
     },
+    /** A transfer of an earlier run as it ended (an interrupted one, to resume). */
+    restore(transfer: Transfer): void {
+      if (!transfers.has(transfer.id)) publish(transfer, true);
+    },
+    /** A finished transfer starts again under the same id (a resumed one), with a new cancellation; undefined if it is gone or under way. */
+    restart(id: string, change: Partial<Pick<Transfer, 'method' | 'done'>> = {}): { transfer: Transfer; signal: AbortSignal } | undefined {
+      const old = transfers.get(id);
+      if (!old || old.state === 'pending' || old.state === 'active') return undefined;
+      const transfer: Transfer = { ...old, ...change, state: 'pending' };
+      delete transfer.error;
+      delete transfer.resumable;
+      const controller = new AbortController();
+      controllers.set(id, controller);
+      publish(transfer, true);
+      return { transfer, signal: controller.signal };
+    },
     progress(id: string, done: number): void {
       const transfer = transfers.get(id);
       if (transfer && (transfer.state === 'pending' || transfer.state === 'active')) publish({ ...transfer, state: 'active', done }, transfer.state === 'pending');
     },
-    update(id: string, change: Partial<Pick<Transfer, 'state' | 'method' | 'url' | 'error' | 'messageId' | 'done' | 'size' | 'name' | 'directWithheld'>>): void {
+    update(id: string, change: Partial<Pick<Transfer, 'state' | 'method' | 'url' | 'error' | 'messageId' | 'done' | 'size' | 'name' | 'directWithheld' | 'resumable'>>): void {
       const transfer = transfers.get(id);
       if (!transfer) return;
       publish({ ...transfer, ...change }, true);

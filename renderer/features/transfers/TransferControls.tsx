@@ -1,6 +1,6 @@
 // What every transfer row shows, in a conversation or in the transfers panel: its progress bar, and the actions its state
-// allows (accept or decline an offer, save it to a chosen folder, cancel, try again; in the desktop app, open a received
-// file or show it in its folder; in the browser mode, save a copy of it).
+// allows (accept or decline an offer, save it to a chosen folder, cancel, resume an interrupted one, try again; in the desktop
+// app, open a received file or show it in its folder; in the browser mode, save a copy of it).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../shared/model/transfer.ts';
@@ -87,6 +87,22 @@ export function TransferActions({ transfer, onError }: { readonly transfer: Tran
       <span className="transfer-actions">
         <button type="button" className="quiet" disabled={busy} aria-label={t('transfers.saveCopyLabel', { name })} onClick={() => run(() => saveCopy(transfer.id, name))}>
           {t('transfers.saveCopy')}
+        </button>
+      </span>
+    );
+  }
+  // XEP-0234 §6.4: an interrupted Jingle transfer goes on from the bytes already there.
+  if (transfer.resumable === true && transfer.state === 'failed') {
+    return (
+      <span className="transfer-actions">
+        <button
+          type="button"
+          className="quiet"
+          disabled={busy}
+          aria-label={transfer.direction === 'in' ? t('transfers.resumeInLabel', { name }) : t('transfers.resumeLabel', { name })}
+          onClick={() => run(() => call('transfer.resume', { id: transfer.id }))}
+        >
+          {t('transfers.resume')}
         </button>
       </span>
     );

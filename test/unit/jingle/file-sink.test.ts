@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openFileSink, PARTIAL_SUFFIX, sameSha256 } from '../../../electron/core/jingle/file-sink.ts';
+import { openFileSink, PARTIAL_SUFFIX, resumeFileSink, sameSha256 } from '../../../electron/core/jingle/file-sink.ts';
 
 const dirs: string[] = [];
 const dir = () => {
@@ -58,5 +58,39 @@ describe('the file sink of an incoming file', () => {
     expect(sameSha256(other.toString('base64'), digest)).toBe(false);
     expect(sameSha256(Buffer.from(other.toString('hex')).toString('base64'), digest)).toBe(false);
     expect(sameSha256('', digest)).toBe(false);
+  });
+
+  it('an interrupted file keeps its bytes; resumed, it writes on after them and checks the hash of the whole file', async () => {
+    const folder = dir();
+    const first = await openFileSink(folder, 'a.txt', 6);
+    await first.write(Buffer.from('abcd'));
+    expect(await first.suspend()).toBe(4);
+    expect(readFileSync(first.temporary, 'utf8')).toBe('abcd');
+    // Two bytes more on disk than the range asked from (they may be torn): they are cut off and written again.
+    const resumed = await resumeFileSink(first.temporary, folder, 'a.txt', 6, 2);
+    expect(resumed.written()).toBe(2);
+    await resumed.write(Buffer.from('cdef'));
+    expect(await resumed.finish(sha256('abcdef'))).toEqual({ ok: true, path: join(folder, 'a.txt') });
+    expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toBe('abcdef');
+  });
+
+  it('a resumed file whose first bytes changed fails the hash and stays aside', async () => {
+    const folder = dir();
+    const first = await openFileSink(folder, 'a.txt', 6);
+    await first.write(Buffer.from('xyz'));
+    await first.suspend();
+    const resumed = await resumeFileSink(first.temporary, folder, 'a.txt', 6, 3);
+    await resumed.write(Buffer.from('def'));
+    expect(await resumed.finish(sha256('abcdef'))).toEqual({ ok: false, problem: 'hash-mismatch', kept: first.temporary });
+    expect(readdirSync(folder)).toEqual([first.temporary.slice(folder.length + 1)]);
+  });
+
+  it('a resumed file takes no more than the size offered', async () => {
+    const folder = dir();
+    const first = await openFileSink(folder, 'a.txt', 4);
+    await first.write(Buffer.from('ab'));
+    await first.suspend();
+    const resumed = await resumeFileSink(first.temporary, folder, 'a.txt', 4, 2);
+    await expect(resumed.write(Buffer.from('cde'))).rejects.toThrow('more bytes than offered');
   });
 });

@@ -46,4 +46,30 @@ describe('a chosen file’s name', () => {
     expect(safeName('/tmp/a\u0000\u0007b')).toBe('ab');
     expect(safeName(`/tmp/${'x'.repeat(300)}`)).toHaveLength(255);
   });
+
+  it('a finished transfer restarts under its id with a new cancellation, its error and resumable mark gone; one under way does not', () => {
+    const seen: Transfer[] = [];
+    const transfers = createTransfers((transfer) => seen.push(transfer));
+    const { transfer, signal } = transfers.start({ ...fields, direction: 'in', method: 'in-band' });
+    expect(transfers.restart(transfer.id)).toBeUndefined();
+    transfers.progress(transfer.id, 40);
+    transfers.update(transfer.id, { state: 'failed', resumable: true, error: { code: 'transfer-failed', message: 'broken' } });
+    expect(signal.aborted).toBe(false);
+    const again = transfers.restart(transfer.id, { done: 40, method: 'direct' });
+    expect(again?.transfer).toMatchObject({ id: transfer.id, state: 'pending', done: 40, method: 'direct' });
+    expect(again?.transfer.error).toBeUndefined();
+    expect(again?.transfer.resumable).toBeUndefined();
+    expect(seen.at(-1)).toEqual(again?.transfer);
+    expect(transfers.cancel(transfer.id)).toBe(true);
+    expect(again?.signal.aborted).toBe(true);
+    expect(transfers.restart('unknown')).toBeUndefined();
+  });
+
+  it('restores a transfer of an earlier run once, and lists it', () => {
+    const transfers = createTransfers(() => undefined);
+    const old: Transfer = { ...fields, id: 't1', direction: 'in', method: 'in-band', done: 40, state: 'failed', startedAt: 1, resumable: true };
+    transfers.restore(old);
+    transfers.restore({ ...old, done: 0 });
+    expect(transfers.list()).toEqual([old]);
+  });
 });

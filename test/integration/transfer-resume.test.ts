@@ -1,0 +1,131 @@
+// transfer.resume with two Causette cores on the harness Prosody (issue 13 point 2, XEP-0234 §6.4): bob's network breaks
+// while a file comes to him (his connection goes through a TCP relay that drops every socket); his core reconnects by
+// itself, his transfer is failed and resumable with the bytes kept; transfer.resume asks alice's core for the rest, which
+// is sent from where it stopped, and the file is whole. The server has no SOCKS5 proxy and the setting forbids direct
+// candidates, so the file goes in band (XEP-0261), slow enough to cut midway.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection as tcpConnect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Transfer } from '../../shared/model/transfer.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
+
+let server: ProsodyServer;
+const harness = createHarness(() => server);
+const dir = mkdtempSync(join(tmpdir(), 'causette-resume-'));
+const closers: (() => void)[] = [];
+
+beforeAll(async () => {
+  server = await startProsody({ withoutProxy: true });
+});
+afterEach(async () => {
+  await harness.cleanup();
+  for (const close of closers.splice(0)) close();
+});
+afterAll(async () => {
+  await server.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const updates = (core: TestCore, id: string): Transfer[] => eventsNamed(core, 'transfer.updated').filter((transfer) => transfer.id === id);
+const latest = (core: TestCore, id: string) => updates(core, id).at(-1);
+const finished = (core: TestCore, id: string) => {
+  const transfer = latest(core, id);
+  return transfer && transfer.state !== 'pending' && transfer.state !== 'active' ? transfer : undefined;
+};
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A TCP relay to the server whose sockets can all be dropped at once, as a broken network does; it keeps listening. */
+async function relay(): Promise<{ port: number; drop: () => void }> {
+  const sockets = new Set<Socket>();
+  const listener = createServer((client) => {
+    const upstream = tcpConnect(server.c2sPort, server.host);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  closers.push(() => listener.close());
+  const address = listener.address();
+  return { port: typeof address === 'object' && address ? address.port : 0, drop: () => sockets.forEach((socket) => socket.destroy()) };
+}
+
+describe('transfer.resume', () => {
+  it('bob’s network breaks midway; once his core is back, the rest of the file comes from where it stopped', async () => {
+    const network = await relay();
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid, { port: network.port })]);
+    await harness.befriend(alice, bob);
+    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
+    const bytes = randomBytes(2_500_000);
+    const path = join(dir, 'talk.ogg');
+    writeFileSync(path, bytes);
+    const { token } = await alice.files.register(path, 'talk.ogg');
+
+    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
+    const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
+    await bob.handlers['transfer.accept']({ id: offer.id });
+    await until(() => ((latest(bob, offer.id)?.done ?? 0) > 400_000 ? true : undefined), 'a part has arrived', 30_000);
+    network.drop();
+
+    const interrupted = await until(() => finished(bob, offer.id), 'bob’s transfer stops');
+    expect(interrupted).toMatchObject({ state: 'failed', resumable: true, method: 'in-band' });
+    const offset = interrupted.done;
+    expect(offset).toBeGreaterThan(400_000);
+    expect(offset).toBeLessThan(bytes.length);
+    await harness.waitOnline(bob);
+    await until(() => finished(alice, sent.id), 'alice’s transfer stops', 70_000);
+
+    expect(await bob.handlers['transfer.resume']({ id: offer.id })).toBe(true);
+    expect(await until(() => finished(bob, offer.id), 'the resumed transfer ends', 30_000)).toMatchObject({ state: 'done', done: bytes.length });
+    expect(await until(() => finished(alice, sent.id), 'alice’s side ends')).toMatchObject({ state: 'done', done: bytes.length });
+    // The same rows went on: bob's from the offset, never below it.
+    const again = updates(bob, offer.id).slice(updates(bob, offer.id).findLastIndex((transfer) => transfer.state === 'pending'));
+    expect(again[0]).toMatchObject({ state: 'pending', done: offset });
+    expect(again.every((transfer) => transfer.done >= offset)).toBe(true);
+    const downloads = join(bob.profile, 'Downloads');
+    expect(readdirSync(downloads)).toEqual(['talk.ogg']);
+    expect(sha256(readFileSync(join(downloads, 'talk.ogg')))).toBe(sha256(bytes));
+    // Done once: nothing is left to resume.
+    await expect(bob.handlers['transfer.resume']({ id: offer.id })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('bob’s app closes midway; reopened, it lists the transfer as resumable and transfer.resume brings the rest', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid)]);
+    await harness.befriend(alice, bob);
+    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
+    const bytes = randomBytes(2_500_000);
+    const path = join(dir, 'notes.tar');
+    writeFileSync(path, bytes);
+    const { token } = await alice.files.register(path, 'notes.tar');
+
+    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
+    const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
+    await bob.handlers['transfer.accept']({ id: offer.id });
+    await until(() => ((latest(bob, offer.id)?.done ?? 0) > 400_000 ? true : undefined), 'a part has arrived', 30_000);
+    await harness.close(bob);
+    await until(() => finished(alice, sent.id), 'alice’s transfer stops', 70_000);
+
+    const reopened = await harness.signIn(bobJid, { profile: bob.profile });
+    const listed = (await reopened.handlers['transfer.list']({})).find((transfer) => transfer.id === offer.id);
+    expect(listed).toMatchObject({ state: 'failed', resumable: true, direction: 'in', name: 'notes.tar', size: bytes.length, peer: alice.jid });
+    const offset = listed?.done ?? 0;
+    expect(offset).toBeGreaterThan(400_000);
+    await until(async () => ((await reopened.contact(alice.jid))?.show !== 'offline' ? true : undefined), 'bob sees alice online again');
+
+    expect(await reopened.handlers['transfer.resume']({ id: offer.id })).toBe(true);
+    expect(await until(() => finished(reopened, offer.id), 'the resumed transfer ends', 30_000)).toMatchObject({ state: 'done', done: bytes.length });
+    expect(await until(() => finished(alice, sent.id), 'alice’s side ends')).toMatchObject({ state: 'done', done: bytes.length });
+    expect(updates(reopened, offer.id).every((transfer) => transfer.done >= offset)).toBe(true);
+    const downloads = join(bob.profile, 'Downloads');
+    expect(readdirSync(downloads)).toEqual(['notes.tar']);
+    expect(sha256(readFileSync(join(downloads, 'notes.tar')))).toBe(sha256(bytes));
+  });
+});
