@@ -93,4 +93,17 @@ describe('the file sink of an incoming file', () => {
     const resumed = await resumeFileSink(first.temporary, folder, 'a.txt', 4, 2);
     await expect(resumed.write(Buffer.from('cde'))).rejects.toThrow('more bytes than offered');
   });
+
+  it('an interruption after 200 chunks keeps them all; resumed, the rest written together lands in order and the whole file checks', async () => {
+    const folder = dir();
+    const chunks = Array.from({ length: 300 }, (_, index) => Buffer.alloc(64 * 1024, index % 251));
+    const whole = Buffer.concat(chunks);
+    const sink = await openFileSink(folder, 'big.bin', whole.length);
+    for (const chunk of chunks.slice(0, 200)) await sink.write(chunk);
+    expect(await sink.suspend()).toBe(200 * 64 * 1024);
+    const resumed = await resumeFileSink(sink.temporary, folder, 'big.bin', whole.length, 200 * 64 * 1024);
+    await Promise.all(chunks.slice(200).map((chunk) => resumed.write(chunk)));
+    expect(await resumed.finish(createHash('sha256').update(whole).digest('base64'))).toEqual({ ok: true, path: join(folder, 'big.bin') });
+    expect(readFileSync(join(folder, 'big.bin')).equals(whole)).toBe(true);
+  });
 });
