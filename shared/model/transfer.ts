@@ -47,6 +47,8 @@ export const TransferSchema = z.object({
   messageId: z.string().optional(),
   /** An interrupted Jingle transfer that can go on from the bytes already received (XEP-0234 §6.4 ranged transfer). */
   resumable: z.boolean().optional(),
+  /** End-to-end encrypted: a Jingle transport (XEP-0391 with OMEMO, XEP-0396), or an upload shared as aesgcm:// (XEP-0454). */
+  encrypted: z.boolean().optional(),
 });
 export type Transfer = z.infer<typeof TransferSchema>;
 

@@ -4,7 +4,8 @@ libervia-cli's `file send` can miss the end of a quick transfer: it listens for 
 only in its answer, and a progressFinished signal arriving before that answer is dropped, so the command never exits.
 Here the signals are listened to before the file is offered and kept until its progress id is known.
 
-Usage: libervia_send.py PROFILE PATH TO_JID; exit 0 once finished, 1 on a progress error (printed), 2 on a bridge error.
+Usage: libervia_send.py PROFILE PATH TO_JID [--encrypted]; exit 0 once finished, 1 on a progress error (printed), 2 on a
+bridge error. --encrypted: end to end (XEP-0391 with OMEMO), refused by Libervia unless OMEMO is on with TO_JID.
 """
 
 import json
@@ -20,6 +21,7 @@ PATH = "/org/libervia/Libervia/bridge"
 
 def main() -> int:
     profile, path, to = sys.argv[1:4]
+    extra = {"encrypted": True} if "--encrypted" in sys.argv[4:] else {}
     DBusGMainLoop(set_as_default=True)
     bus = dbus.SessionBus()
     bridge = bus.get_object(PREFIX, PATH)
@@ -66,7 +68,7 @@ def main() -> int:
         outcome["code"] = 2
         loop.quit()
 
-    bridge.fileSend(to, path, "", "", json.dumps({}), profile, dbus_interface=PREFIX + ".plugin", reply_handler=sent, error_handler=error, timeout=120)
+    bridge.fileSend(to, path, "", "", json.dumps(extra), profile, dbus_interface=PREFIX + ".plugin", reply_handler=sent, error_handler=error, timeout=120)
     loop.run()
     return outcome["code"] if outcome["code"] is not None else 2
 

@@ -15,13 +15,17 @@ export const liberviaInstalled = (): boolean => existsSync('/usr/bin/libervia-ba
 export interface LiberviaPeer {
   /** The full JID it is signed in with. */
   readonly jid: string;
-  /** Sends a file by Jingle and settles once the transfer is over; rejects on failure. */
-  sendFile(path: string, to: string, timeoutMs?: number): Promise<void>;
+  /** Sends a file by Jingle and settles once the transfer is over; rejects on failure. `encrypted`: end to end (XEP-0391). */
+  sendFile(path: string, to: string, timeoutMs?: number, options?: { readonly encrypted?: boolean }): Promise<void>;
   /** Accepts the files offered by `from` into `dir`, until `stop` (or the timeout). */
   receiveFiles(dir: string, from: string, timeoutMs?: number): { readonly stop: () => Promise<void> };
   /** Its log so far (what a failing test shows). */
   log(): string;
   stop(): Promise<void>;
+  /** Sends a presence subscription request or answer (RFC 6121 §3) to `jid`, as its user does. */
+  subscription(type: 'subscribe' | 'subscribed', jid: string): Promise<void>;
+  /** Turns end-to-end encryption with `jid` on, by the namespace of its method (as its user does from a chat). */
+  startEncryption(jid: string, namespace: string): Promise<void>;
 }
 
 async function waitFor(probe: () => boolean, what: string, timeoutMs: number): Promise<void> {
@@ -44,12 +48,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
-export async function startLiberviaPeer(options: { jid: string; password: string; host: string; port: number }): Promise<LiberviaPeer> {
+/** `debugLog`: its log at debug level, where what it learns (a contact's OMEMO devices…) can be waited for. */
+export async function startLiberviaPeer(options: { jid: string; password: string; host: string; port: number; debugLog?: boolean }): Promise<LiberviaPeer> {
   const home = mkdtempSync(join(tmpdir(), 'causette-libervia-'));
   const local = join(home, 'local');
   mkdirSync(local);
   mkdirSync(join(home, 'downloads'));
-  writeFileSync(join(home, 'libervia.conf'), `[DEFAULT]\nlocal_dir = ${local}\ndownloads_dir = ${join(home, 'downloads')}\nbridge = dbus\n`);
+  writeFileSync(join(home, 'libervia.conf'), `[DEFAULT]\nlocal_dir = ${local}\ndownloads_dir = ${join(home, 'downloads')}\nbridge = dbus\n${options.debugLog ? 'log_level = debug\n' : ''}`);
   const bus = `unix:path=${join(home, 'bus')}`;
   const env = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), DBUS_SESSION_BUS_ADDRESS: bus, PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' };
   const children: ChildProcess[] = [];
@@ -108,7 +113,7 @@ export async function startLiberviaPeer(options: { jid: string; password: string
     return {
       jid: options.jid,
       // Not `libervia-cli file send`, which misses the end of a quick transfer (see the script).
-      sendFile: (path, to, timeoutMs = 60_000) => command([sendScript, profile, path, to], timeoutMs).exited,
+      sendFile: (path, to, timeoutMs = 60_000, { encrypted = false } = {}) => command([sendScript, profile, path, to, ...(encrypted ? ['--encrypted'] : [])], timeoutMs).exited,
       receiveFiles: (dir, from, timeoutMs = 60_000) => {
         const running = command(['/usr/bin/libervia-cli', 'file', 'receive', '-p', profile, '-m', '--path', dir, from], timeoutMs);
         running.exited.catch(() => undefined);
@@ -116,6 +121,8 @@ export async function startLiberviaPeer(options: { jid: string; password: string
       },
       log: () => (existsSync(log) ? readFileSync(log, 'utf8') : ''),
       stop,
+      subscription: (type, jid) => cli(['debug', 'bridge', 'method', '-p', profile, 'subscription', JSON.stringify(type), JSON.stringify(jid)]),
+      startEncryption: (jid, namespace) => cli(['encryption', 'start', '-p', profile, '-N', namespace, jid]),
     };
   } catch (error) {
     await stop();

@@ -17,7 +17,8 @@ import type { CapsCacheStore } from '../storage/caps-cache.ts';
 import type { DirectPeerStore } from '../storage/direct-peers.ts';
 import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
-import { JINGLE_FT_FEATURES, setupJingleFileTransfer, type ResumeStore } from '../jingle/file-transfer/index.ts';
+import { JET_FEATURES, JINGLE_FT_FEATURES, setupJingleFileTransfer, type ResumeStore } from '../jingle/file-transfer/index.ts';
+import { jetOverOmemo } from '../jingle/jet/jet-omemo.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
 import { NS_DEVICES_NOTIFY } from '../omemo/omemo2/namespaces.ts';
 import { setupOmemo } from '../omemo/omemo.ts';
@@ -135,6 +136,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     // XEP-0384 v0.3.0 §4.2, v0.8 §5.3.1: contacts' device lists of both versions pushed to us.
     ...(omemoKeys ? [NS_DEVICE_LIST_NOTIFY, NS_DEVICES_NOTIFY] : []),
     ...(deps.jingle ? JINGLE_FT_FEATURES : []),
+    ...(deps.jingle && omemoKeys ? JET_FEATURES : []),
   ]);
   const removeResponders = setupResponders({ router, info, version: deps.version });
   const contactOf = (item: RosterItem): Contact => toContact(item, presence.view(item.jid), avatars.hashOf(item.jid));
@@ -344,6 +346,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
         mayRevealAddresses: (peer) => roster.get(peer)?.subscription === 'both' || deps.jingle?.directPeers?.allowed(accountId, peer) === true,
         ...(deps.jingle.directCandidates ? { directCandidates: deps.jingle.directCandidates } : {}),
         ...(deps.jingle.directHosts ? { directHosts: () => deps.jingle?.directHosts ?? [] } : {}),
+        // XEP-0391 with OMEMO (XEP-0396): files to and from an encrypted conversation's devices, end to end.
+        ...(omemo ? { security: jetOverOmemo(omemo.transportKeys) } : {}),
       })
     : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });

@@ -84,7 +84,7 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
     // XEP-0454: in a chat or room encrypted with OMEMO, the file goes up encrypted and its key travels in the encrypted message only.
     const encrypted = room ? session.omemo?.roomEnabled(peer) === true : (await session.omemo?.enabled(peer)) === true;
     const secrets = encrypted ? freshSecrets() : undefined;
-    const { transfer, signal } = transfers.start({ accountId, peer, direction: 'out', method: 'upload', name: file.name, size: file.size });
+    const { transfer, signal } = transfers.start({ accountId, peer, direction: 'out', method: 'upload', name: file.name, size: file.size, ...(secrets ? { encrypted: true } : {}) });
     void uploadFile(session.connection, {
       service,
       path: file.path,
@@ -141,7 +141,13 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
       const route = chooseRoute({ method, room, devices: resources.length === 0 ? [] : await devicesOf(session.connection, peer, resources) });
       if (route.kind === 'upload') return upload(accountId, peer, token);
       if (route.kind === 'none' || !session.jingle) throw new CausetteError('not-supported', 'No device of this contact can take a direct file transfer now.', undefined, { context: 'noJingle' });
-      return session.jingle.offer({ to: route.to, path: file.path, name: file.name, mediaType: mediaTypeOf(file.name) });
+      // With encryption on, a direct transfer is end to end encrypted (XEP-0391) or not made: the upload is, as well (XEP-0454).
+      const encrypt = (await session.omemo?.enabled(peer)) === true;
+      if (encrypt && !route.jet) {
+        if (method === 'auto') return upload(accountId, peer, token);
+        throw new CausetteError('encryption-unavailable', `The device of ${peer} cannot take an encrypted direct transfer: the file was not sent.`, undefined, { context: 'noJet', jid: peer });
+      }
+      return session.jingle.offer({ to: route.to, path: file.path, name: file.name, mediaType: mediaTypeOf(file.name), encrypt });
     },
     'transfer.accept': async ({ id, folder }) => {
       if (folder !== undefined && !isAbsolute(folder)) throw new CausetteError('bad-request', 'That is not a folder.', undefined, { context: 'folder' });

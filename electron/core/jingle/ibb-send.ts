@@ -3,6 +3,7 @@
 import type { Element } from '@xmpp/xml';
 import { open } from 'node:fs/promises';
 import { buildClose, buildData, buildOpen, nextSeq } from './ibb-stanzas.ts';
+import type { StreamCipher } from './jet/stream-cipher.ts';
 
 export interface IbbSendArgs {
   readonly iq: (request: Element, timeoutMs?: number) => Promise<Element>;
@@ -17,6 +18,8 @@ export interface IbbSendArgs {
   /** Each block's bytes as they go (the sender's hash is computed here, in the same pass). */
   readonly onBytes: (bytes: Uint8Array) => void;
   readonly signal: AbortSignal;
+  /** XEP-0391: each block encrypted on its way, the tag in a last block of its own. */
+  readonly seal?: StreamCipher | undefined;
 }
 
 /** How long the peer may take to answer one block. */
@@ -35,10 +38,14 @@ export async function sendOverIbb(args: IbbSendArgs): Promise<void> {
       if (bytesRead === 0) throw new Error('the file is shorter than offered');
       const block = buffer.subarray(0, bytesRead);
       args.onBytes(block);
-      await args.iq(buildData(args.to, args.sid, seq, block), BLOCK_TIMEOUT_MS);
+      await args.iq(buildData(args.to, args.sid, seq, args.seal ? args.seal.update(block) : block), BLOCK_TIMEOUT_MS);
       sent += bytesRead;
       seq = nextSeq(seq);
       args.onProgress(sent);
+    }
+    if (args.seal) {
+      args.signal.throwIfAborted();
+      await args.iq(buildData(args.to, args.sid, seq, args.seal.final()), BLOCK_TIMEOUT_MS);
     }
   } finally {
     await file.close();

@@ -17,6 +17,8 @@ export interface JingleContent {
   readonly description?: Element;
   /** The transport's <transport/>, as received. */
   readonly transport?: Element;
+  /** XEP-0391 §4.1: the <security/> that encrypts the transport, as received. */
+  readonly security?: Element;
 }
 
 export interface JingleRequest {
@@ -44,7 +46,8 @@ export function parseJingle(jingle: Element): JingleRequest | 'bad-request' {
     if (typeof name !== 'string' || name === '' || !isRole(creator)) return 'bad-request';
     const description = content.getChildElements().find((child) => child.name === 'description');
     const transport = content.getChildElements().find((child) => child.name === 'transport');
-    contents.push({ name, creator, ...(isSenders(senders) ? { senders } : {}), ...(description ? { description } : {}), ...(transport ? { transport } : {}) });
+    const security = content.getChildElements().find((child) => child.name === 'security');
+    contents.push({ name, creator, ...(isSenders(senders) ? { senders } : {}), ...(description ? { description } : {}), ...(transport ? { transport } : {}), ...(security ? { security } : {}) });
   }
   const reasonElement = jingle.getChild('reason');
   const condition = reasonElement?.getChildElements().find((child) => child.name !== 'text')?.name;
@@ -69,6 +72,7 @@ export interface BuildContent {
   readonly senders?: Senders;
   readonly description?: Element;
   readonly transport?: Element;
+  readonly security?: Element | undefined;
 }
 
 /** §7.1: an iq set carrying one Jingle action. */
@@ -83,7 +87,7 @@ export function buildJingle(args: {
   info?: Element;
 }): Element {
   const contents = (args.contents ?? []).map((content) =>
-    xml('content', { creator: content.creator, name: content.name, ...(content.senders ? { senders: content.senders } : {}) }, content.description, content.transport),
+    xml('content', { creator: content.creator, name: content.name, ...(content.senders ? { senders: content.senders } : {}) }, content.description, content.transport, content.security),
   );
   const reason = args.reason && xml('reason', {}, xml(args.reason.condition), args.reason.text === undefined ? undefined : xml('text', {}, args.reason.text));
   const attrs = {

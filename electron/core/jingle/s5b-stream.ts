@@ -4,6 +4,14 @@ import { createReadStream } from 'node:fs';
 import type { Socket } from 'node:net';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { StreamCipher } from './jet/stream-cipher.ts';
+
+/** XEP-0391: encrypts what goes through, and adds the tag at the end. */
+const sealing = (seal: StreamCipher) =>
+  new Transform({
+    transform: (chunk: Buffer, _encoding, callback) => callback(null, seal.update(chunk)),
+    flush: (callback) => callback(null, seal.final()),
+  });
 
 export async function sendOverSocket(args: {
   readonly socket: Socket;
@@ -13,6 +21,8 @@ export async function sendOverSocket(args: {
   readonly onProgress: (sent: number) => void;
   readonly onBytes: (bytes: Uint8Array) => void;
   readonly signal: AbortSignal;
+  /** XEP-0391: the bytes encrypted on their way (the hash and the count are the file's). */
+  readonly seal?: StreamCipher | undefined;
 }): Promise<void> {
   let sent = 0;
   const count = new Transform({
@@ -23,12 +33,16 @@ export async function sendOverSocket(args: {
       callback(null, chunk);
     },
   });
+  const seal = args.seal;
   if (args.length > 0) {
     const file = createReadStream(args.path, { start: args.offset, end: args.offset + args.length - 1, highWaterMark: 256 * 1024 });
     // The socket ends after the last byte: that is how the receiver's side of the stream closes (§2.6).
-    await pipeline(file, count, args.socket, { signal: args.signal });
+    if (seal) await pipeline(file, count, sealing(seal), args.socket, { signal: args.signal });
+    else await pipeline(file, count, args.socket, { signal: args.signal });
   } else {
-    args.socket.end();
+    // An empty file still has its tag when it is encrypted.
+    if (seal) args.socket.end(seal.final());
+    else args.socket.end();
   }
   if (sent !== args.length) throw new Error('the file is shorter than offered');
 }

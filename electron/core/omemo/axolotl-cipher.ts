@@ -37,7 +37,11 @@ export interface Encrypted {
 /** Encrypts `plaintext` for every device given; without plaintext, a key transport message (§4.6). */
 export async function encryptFor(store: StorageType, ownDeviceId: number, devices: readonly DeviceAddress[], plaintext?: Uint8Array): Promise<Encrypted> {
   const sealed = plaintext === undefined ? undefined : encryptPayload(plaintext);
-  const keyAndTag = sealed?.keyAndTag ?? randomBytes(keyLength + tagLength);
+  return wrapFor(store, ownDeviceId, devices, sealed?.keyAndTag ?? randomBytes(keyLength + tagLength), sealed?.iv ?? randomBytes(ivLength), sealed?.ciphertext);
+}
+
+/** The key material wrapped by each device's session, beside the IV (and the payload it opens, if any). */
+export async function wrapFor(store: StorageType, ownDeviceId: number, devices: readonly DeviceAddress[], keyAndTag: Uint8Array, iv: Uint8Array, payload?: Uint8Array): Promise<Encrypted> {
   const keys: WrappedKey[] = [];
   const withoutSession: DeviceAddress[] = [];
   for (const device of devices) {
@@ -49,13 +53,13 @@ export async function encryptFor(store: StorageType, ownDeviceId: number, device
     // The library gives the serialized Signal message as a binary string.
     keys.push({ rid: device.deviceId, prekey: message.type === preKeyMessageType, data: new Uint8Array(Buffer.from(message.body ?? '', 'binary')) });
   }
-  const iv = sealed?.iv ?? randomBytes(ivLength);
-  return { encrypted: { sid: ownDeviceId, keys, iv, ...(sealed ? { payload: sealed.ciphertext } : {}) }, withoutSession };
+  return { encrypted: { sid: ownDeviceId, keys, iv, ...(payload ? { payload } : {}) }, withoutSession };
 }
 
 export type Decrypted =
-  | { readonly kind: 'message'; readonly plaintext: Uint8Array; readonly prekey: boolean }
-  | { readonly kind: 'key-transport'; readonly prekey: boolean }
+  | { readonly kind: 'message'; readonly plaintext: Uint8Array; readonly prekey: boolean; readonly key: Uint8Array }
+  /** `key`: the key material the session unwrapped, for the protocol the message carries it for (e.g. XEP-0396). */
+  | { readonly kind: 'key-transport'; readonly prekey: boolean; readonly key: Uint8Array }
   /** The message holds no key for our device: another of our devices, or a sender that does not know ours yet. */
   | { readonly kind: 'not-for-this-device' }
   /** Shown as "could not decrypt this message (from device N)"; `reason` is for the log only. */
@@ -69,8 +73,8 @@ export async function decryptFrom(store: StorageType, ownDeviceId: number, sende
   try {
     const message = toArrayBuffer(key.data);
     const unwrapped = new Uint8Array(key.prekey ? await cipher.decryptPreKeyWhisperMessage(message) : await cipher.decryptWhisperMessage(message));
-    if (encrypted.payload === undefined) return { kind: 'key-transport', prekey: key.prekey };
-    return { kind: 'message', plaintext: decryptPayload(unwrapped, encrypted.iv, encrypted.payload), prekey: key.prekey };
+    if (encrypted.payload === undefined) return { kind: 'key-transport', prekey: key.prekey, key: unwrapped };
+    return { kind: 'message', plaintext: decryptPayload(unwrapped, encrypted.iv, encrypted.payload), prekey: key.prekey, key: unwrapped };
   } catch (error) {
     return { kind: 'undecryptable', deviceId: encrypted.sid, reason: error instanceof Error ? error.message : String(error) };
   }

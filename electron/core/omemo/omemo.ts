@@ -16,6 +16,7 @@ import { setupPublishing } from './omemo-publishing.ts';
 import { createRoomEncryptStep, type OmemoRooms } from './omemo-room-encrypt.ts';
 import { omemo2DeviceLists } from './omemo2/device-list.ts';
 import { createSessionUpkeep } from './session-upkeep.ts';
+import { setupTransportKeys } from './omemo-transport-key.ts';
 import { createSignalStore } from './signal-store.ts';
 
 export interface OmemoDeps {
@@ -145,6 +146,8 @@ export function setupOmemo(deps: OmemoDeps) {
   const removeEncrypt = connection.pipeline.useOutgoing(createEncryptStep({ ...encryptDeps, enabled }));
   const removeRoomEncrypt = connection.pipeline.useOutgoing(createRoomEncryptStep({ ...encryptDeps, rooms, choice: deps.choice, remember }));
   const removePrivateEncrypt = connection.pipeline.useOutgoing(createPrivateEncryptStep({ ...encryptDeps, rooms, choice: deps.choice }));
+  // XEP-0396: keys of Jingle transports carried in OMEMO envelopes.
+  const transportKeys = setupTransportKeys({ ...encryptDeps, usedPreKey: replenish, upkeep: seen });
 
   return {
     /** Our device's fingerprint and `jid`'s devices with theirs (for our own JID, our other devices). */
@@ -177,6 +180,7 @@ export function setupOmemo(deps: OmemoDeps) {
     ownDevice,
     replenish,
     enabled,
+    transportKeys,
     /** Whether our messages in `room` go out encrypted (the same reading as the room's encrypt step). */
     roomEnabled(room: string): boolean {
       const features = rooms.features(room);

@@ -2,6 +2,7 @@
 // file transfer in disco#info (XEP-0030), else by HTTP upload (XEP-0363): rooms, offline contacts, clients without it.
 import type { SendMethod } from '../../../shared/model/transfer.ts';
 import { NS_JINGLE_FT } from '../jingle/file-stanzas.ts';
+import { NS_JET, NS_JET_OMEMO } from '../jingle/jet/jet-stanzas.ts';
 
 export interface Device {
   /** The full JID of one of the contact's online resources, the most available first. */
@@ -10,12 +11,13 @@ export interface Device {
   readonly features: readonly string[];
 }
 
-export type Route = { readonly kind: 'jingle'; readonly to: string } | { readonly kind: 'upload' } | { readonly kind: 'none'; readonly why: 'room' | 'noDevice' };
+/** `jet`: the device takes transports encrypted with OMEMO (XEP-0391 §6, XEP-0396 §5). */
+export type Route = { readonly kind: 'jingle'; readonly to: string; readonly jet: boolean } | { readonly kind: 'upload' } | { readonly kind: 'none'; readonly why: 'room' | 'noDevice' };
 
 export function chooseRoute(args: { readonly method: SendMethod; readonly room: boolean; readonly devices: readonly Device[] }): Route {
   if (args.method === 'upload') return { kind: 'upload' };
   const device = args.room ? undefined : args.devices.find((each) => each.features.includes(NS_JINGLE_FT));
-  if (device) return { kind: 'jingle', to: device.jid };
+  if (device) return { kind: 'jingle', to: device.jid, jet: device.features.includes(NS_JET) && device.features.includes(NS_JET_OMEMO) };
   if (args.method === 'jingle') return { kind: 'none', why: args.room ? 'room' : 'noDevice' };
   return { kind: 'upload' };
 }

@@ -9,6 +9,7 @@ import { errorText } from '../../i18n/errors.ts';
 import { conversationKey, isOffer, selectConversationTransfers, useTransfers } from '../../stores/transfers.ts';
 import { byteSize } from '../../../shared/i18n/byte-size.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
+import { TransferLock } from './TransferLock.tsx';
 import { percentOf } from './transfer-words.ts';
 import { WithheldNote } from './WithheldNote.tsx';
 
@@ -61,7 +62,9 @@ function TransferRow({ transfer, peerName, onError }: { readonly transfer: Trans
   if (isOffer(transfer)) {
     return (
       <li className="transfer offer">
-        <p className="transfer-offer">{t('transfers.offer', { name: peerName, file: transfer.name, size })}</p>
+        <p className="transfer-offer">
+          {t('transfers.offer', { name: peerName, file: transfer.name, size })} <TransferLock transfer={transfer} />
+        </p>
         {privacy}
         <TransferActions transfer={transfer} onError={onError} />
       </li>
@@ -72,6 +75,7 @@ function TransferRow({ transfer, peerName, onError }: { readonly transfer: Trans
     <li className="transfer">
       <span className="transfer-name">{transfer.name}</span>
       <span className="transfer-size">{size}</span>
+      <TransferLock transfer={transfer} />
       <TransferProgress transfer={transfer} />
       <span className="transfer-state" aria-hidden="true">
         {transfer.state === 'pending' ? t('transfers.state.waiting') : t('transfers.percent', { percent })}

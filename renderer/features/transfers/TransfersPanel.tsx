@@ -13,6 +13,7 @@ import { displayName } from '../presence/labels.ts';
 import { byteSize } from '../../../shared/i18n/byte-size.ts';
 import { secondsLeft, speedOf } from './rate.ts';
 import { TransferActions, TransferProgress } from './TransferControls.tsx';
+import { TransferLock } from './TransferLock.tsx';
 import { methodText, percentOf, speedText, stateText, timeLeftText, withheldText } from './transfer-words.ts';
 
 export function TransfersPanel({ onClose }: { readonly onClose: () => void }) {
@@ -67,6 +68,7 @@ function TransferEntry({ transfer, onError }: { readonly transfer: Transfer; rea
       <div className="transfer-entry-head">
         <span className="transfer-direction">{transfer.direction === 'in' ? t('transfers.from', { peer }) : t('transfers.to', { peer })}</span>
         <span className="transfer-name">{transfer.name}</span>
+        <TransferLock transfer={transfer} />
       </div>
       <div className="transfer-entry-progress">
         <TransferProgress transfer={transfer} />

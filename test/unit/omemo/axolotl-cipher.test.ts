@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decryptFrom, encryptFor, hasSession, startSession, type DeviceAddress } from '../../../electron/core/omemo/axolotl-cipher.ts';
+import { decryptFrom, encryptFor, hasSession, startSession, wrapFor, type DeviceAddress } from '../../../electron/core/omemo/axolotl-cipher.ts';
 import { ownBundle } from '../../../electron/core/omemo/axolotl-publish.ts';
 import { ensureOwnDevice } from '../../../electron/core/omemo/own-device.ts';
 import { createSignalStore } from '../../../electron/core/omemo/signal-store.ts';
@@ -21,6 +21,20 @@ async function device(jid: string) {
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
 describe('OMEMO 0.3 messages over Signal sessions', () => {
+  it('wraps key material given by another protocol (XEP-0396), which the device unwraps as it was, beside the IV', async () => {
+    const alice = await device('alice@example.com');
+    const bob = await device('bob@example.com');
+    await startSession(alice.store, bob.address, ownBundle(bob.keys));
+    const material = randomBytes(32);
+    const iv = randomBytes(12);
+    const { encrypted } = await wrapFor(alice.store, alice.deviceId, [bob.address], material, iv);
+    expect(encrypted.payload).toBeUndefined();
+    expect(Buffer.from(encrypted.iv).equals(iv)).toBe(true);
+    const opened = await decryptFrom(bob.store, bob.deviceId, alice.jid, encrypted);
+    expect(opened).toMatchObject({ kind: 'key-transport', prekey: true });
+    expect(opened.kind === 'key-transport' && Buffer.from(opened.key).equals(material)).toBe(true);
+  });
+
   it('encrypts once for every device with a session, each of which decrypts it; the rest are named', async () => {
     const alice = await device('alice@example.com');
     const aliceOther = await device('alice@example.com');
@@ -37,7 +51,7 @@ describe('OMEMO 0.3 messages over Signal sessions', () => {
     for (const peer of [bobPhone, bobLaptop, aliceOther]) {
       const before = peer.keys.preKeyIds().length;
       const result = await decryptFrom(peer.store, peer.deviceId, 'alice@example.com', encrypted);
-      expect(result).toEqual({ kind: 'message', plaintext: utf8('Salut Bob'), prekey: true });
+      expect(result).toMatchObject({ kind: 'message', plaintext: utf8('Salut Bob'), prekey: true });
       expect(peer.keys.preKeyIds()).toHaveLength(before - 1);
     }
   });
@@ -52,7 +66,7 @@ describe('OMEMO 0.3 messages over Signal sessions', () => {
 
     const reply = await encryptFor(bob.store, bob.deviceId, [alice.address], utf8('two'));
     expect(reply.encrypted.keys[0]?.prekey).toBe(false);
-    expect(await decryptFrom(alice.store, alice.deviceId, bob.jid, reply.encrypted)).toEqual({ kind: 'message', plaintext: utf8('two'), prekey: false });
+    expect(await decryptFrom(alice.store, alice.deviceId, bob.jid, reply.encrypted)).toMatchObject({ kind: 'message', plaintext: utf8('two'), prekey: false });
     const third = await encryptFor(alice.store, alice.deviceId, [bob.address], utf8('three'));
     expect(third.encrypted.keys[0]?.prekey).toBe(false);
     expect(await decryptFrom(bob.store, bob.deviceId, alice.jid, third.encrypted)).toMatchObject({ kind: 'message', plaintext: utf8('three') });
@@ -64,7 +78,7 @@ describe('OMEMO 0.3 messages over Signal sessions', () => {
     await startSession(alice.store, bob.address, ownBundle(bob.keys));
     const { encrypted } = await encryptFor(alice.store, alice.deviceId, [bob.address]);
     expect(encrypted.payload).toBeUndefined();
-    expect(await decryptFrom(bob.store, bob.deviceId, alice.jid, encrypted)).toEqual({ kind: 'key-transport', prekey: true });
+    expect(await decryptFrom(bob.store, bob.deviceId, alice.jid, encrypted)).toMatchObject({ kind: 'key-transport', prekey: true });
     expect(await hasSession(bob.store, alice.address)).toBe(true);
   });
 

@@ -71,7 +71,7 @@ describe('OMEMO session upkeep', () => {
     expect(stanza?.getChild('store', 'urn:xmpp:hints')).toBeDefined();
     const encrypted = parseEncrypted(stanza);
     expect(encrypted?.payload).toBeUndefined();
-    expect(await decryptFrom(alice.store, alice.deviceId, bob.jid, encrypted!)).toEqual({ kind: 'key-transport', prekey: false });
+    expect(await decryptFrom(alice.store, alice.deviceId, bob.jid, encrypted!)).toMatchObject({ kind: 'key-transport', prekey: false });
     upkeep.dispose();
   });
 

@@ -1,5 +1,6 @@
 // What every part of the file-transfer module shares: the live sessions, the session machine fed and its timers armed
 // (XEP-0166 §7.4 timeouts), a session's end turned into its transfer's outcome, and the SOCKS5 negotiation of a content.
+import type { JetSecurity } from '../jet/jet-omemo.ts';
 import { unlink } from 'node:fs/promises';
 import type { Transfer } from '../../../../shared/model/transfer.ts';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
@@ -38,6 +39,8 @@ export interface JingleFileTransferDeps {
   readonly socks5?: () => boolean;
   /** The SOCKS5 proxy offered (the server's, found by disco, by default). */
   readonly streamhost?: () => Promise<Streamhost | undefined>;
+  /** XEP-0391: how transport secrets are sent and read (OMEMO, XEP-0396); without it, no encrypted offer is made or taken. */
+  readonly security?: JetSecurity | undefined;
   /** How long a receiver waits for the next bytes before it takes the transfer as broken (to resume); a minute by default. */
   readonly stallMs?: number;
   /** Interrupted transfers that can go on (XEP-0234 §6.4); the core keeps one across sign-ins. A fresh one by default. */

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import { NS_HASH_SHA256, NS_JINGLE_FT, parseChecksum, parseDescription, sha256Of } from '../file-stanzas.ts';
 import { agreedBlockSize, DEFAULT_BLOCK_SIZE, NS_IBB, NS_JINGLE_IBB, parseIbbTransport } from '../ibb-stanzas.ts';
+import { NS_JET, NS_JET_OMEMO } from '../jet/jet-stanzas.ts';
 import { buildJingle, jingleReplyError, NS_JINGLE, parseJingle, type JingleRequest } from '../jingle-stanzas.ts';
 import { NS_JINGLE_S5B, parseS5bInfo, parseS5bTransport } from '../s5b-stanzas.ts';
 import type { Event, Reason } from '../session-machine.ts';
@@ -24,6 +25,8 @@ export { createResumeStore, restoredTransfer, type ResumeStore } from './resumab
 
 /** XEP-0030 features of this module. */
 export const JINGLE_FT_FEATURES = [NS_JINGLE, NS_JINGLE_FT, NS_JINGLE_S5B, NS_JINGLE_IBB, NS_IBB, NS_HASH_SHA256] as const;
+/** XEP-0391 §6, XEP-0396 §5: encrypted transports, with OMEMO (advertised where OMEMO is on). */
+export const JET_FEATURES = [NS_JET, NS_JET_OMEMO] as const;
 
 export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   const engine = createEngine(deps);

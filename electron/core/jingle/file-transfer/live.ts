@@ -1,5 +1,6 @@
 // One Jingle file-transfer session as the module keeps it while it lasts: the machine's state, the file and the bytes this
 // session carries, the transport under way, and where the bytes come from or go.
+import type { Element } from '@xmpp/xml';
 import type { Transfer } from '../../../../shared/model/transfer.ts';
 import { buildDescription, buildFile, type FileOffer } from '../file-stanzas.ts';
 import type { FileSink } from '../file-sink.ts';
@@ -8,6 +9,8 @@ import type { BuildContent } from '../jingle-stanzas.ts';
 import type { S5bNegotiation } from '../s5b-negotiation.ts';
 import { buildS5bTransport, type Candidate } from '../s5b-stanzas.ts';
 import type { Role, Session } from '../session-machine.ts';
+import type { TransportSecret } from '../jet/jet-stanzas.ts';
+import { decryptingStream, encryptingStream, type StreamCipher } from '../jet/stream-cipher.ts';
 import type { ByteRange } from './range.ts';
 
 export interface Live {
@@ -43,6 +46,13 @@ export interface Live {
   forgetStream?: () => void;
   /** An offer of a file we hold part of (§6.4): the interrupted transfer it goes on from, once accepted. */
   resumes?: string;
+  /** XEP-0391: the transport secret, and our <security/> of the offer. */
+  secret?: TransportSecret;
+  security?: Element;
+  /** The peer's secret being opened: accepting waits for it. */
+  opening?: Promise<void>;
+  /** The receiver's decryption of the stream under way. */
+  opener?: StreamCipher;
 }
 
 /** §5: our <content/>: the file with the range this session carries (an empty <range/> says we can resume), and the transport. */
@@ -54,7 +64,16 @@ export function contentOf(live: Live): BuildContent {
     senders: live.senders,
     description: buildDescription(buildFile({ ...live.offered, range })),
     transport: live.s5b ? buildS5bTransport({ sid: live.s5b.sid, candidates: live.s5b.ours }) : buildIbbTransport(live.ibb),
+    security: live.session.role === 'initiator' ? live.security : undefined,
   };
+}
+
+/** XEP-0391: a fresh encryption of the stream for each attempt to send it (a transport replaced before any byte went). */
+export const sealOf = (live: Live): StreamCipher | undefined => (live.secret ? encryptingStream(live.secret) : undefined);
+
+/** XEP-0391: the receiver's decryption, fresh for the stream about to come. */
+export function unseal(live: Live): void {
+  if (live.secret) live.opener = decryptingStream(live.secret);
 }
 
 export const bare = (jid: string): string => jid.split('/')[0] ?? jid;

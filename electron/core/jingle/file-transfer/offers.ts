@@ -3,12 +3,13 @@
 // the same peer, goes on in the same transfer: once accepted, our session-accept asks for the rest only (§6.1, §6.4).
 import { randomUUID } from 'node:crypto';
 import { stat, unlink } from 'node:fs/promises';
-import { CausetteError } from '../../../../shared/ipc/errors.ts';
+import { CausetteError, toAppError } from '../../../../shared/ipc/errors.ts';
 import type { Transfer } from '../../../../shared/model/transfer.ts';
 import { sanitiseFileName } from '../../transfers/download/file-name.ts';
 import type { FileOffer } from '../file-stanzas.ts';
 import { openFileSink, resumeFileSink } from '../file-sink.ts';
 import { agreedBlockSize, DEFAULT_BLOCK_SIZE, NS_JINGLE_IBB } from '../ibb-stanzas.ts';
+import { parseSecurity } from '../jet/jet-stanzas.ts';
 import { buildJingle, type JingleContent } from '../jingle-stanzas.ts';
 import { NS_JINGLE_S5B, type Candidate } from '../s5b-stanzas.ts';
 import { newSession } from '../session-machine.ts';
@@ -27,6 +28,8 @@ export interface OfferArgs {
   readonly desc?: string;
   /** The interrupted transfer this offer goes on with (the same file to the same peer). */
   readonly transferId?: string;
+  /** End to end (XEP-0391), refused rather than sent in the clear when it cannot be. */
+  readonly encrypt?: boolean;
 }
 
 /** The method a transfer starts with, from the candidates on offer. */
@@ -46,6 +49,9 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     const info = await stat(args.path);
     const own = ownJid();
     const sid = randomUUID();
+    if (args.encrypt && !deps.security) throw new CausetteError('encryption-unavailable', 'Files cannot be sent encrypted from here.', undefined, { context: 'noJet', jid: bare(args.to) });
+    // XEP-0391 §4.1: a fresh transport secret for each session, a resumed one too.
+    const sealed = args.encrypt ? await deps.security?.seal(bare(args.to), 'file') : undefined;
     const file: FileOffer = {
       name: args.name,
       size: info.size,
@@ -59,7 +65,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     const socks5 = deps.socks5?.() !== false;
     const ours = socks5 ? await candidates.gather(own, args.to) : [];
     const withheld = socks5 ? candidates.withheld(args.to) : undefined;
-    const { transfer, signal } = begin(args.transferId, { accountId: deps.accountId, peer: bare(args.to), direction: 'out', method: methodOf(ours), name: args.name, size: info.size, ...(withheld ? { directWithheld: withheld } : {}) });
+    const { transfer, signal } = begin(args.transferId, { accountId: deps.accountId, peer: bare(args.to), direction: 'out', method: methodOf(ours), name: args.name, size: info.size, ...(withheld ? { directWithheld: withheld } : {}), ...(sealed ? { encrypted: true } : {}) });
     const live: Live = {
       session: newSession(sid, 'local', [{ name: 'file', creator: 'initiator', transport: socks5 ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
       peer: args.to,
@@ -72,6 +78,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
       ibb: { sid: randomUUID(), blockSize: DEFAULT_BLOCK_SIZE },
       path: args.path,
       stop: new AbortController(),
+      ...(sealed ? { secret: sealed.secret, security: sealed.security } : {}),
     };
     store.put({ transferId: transfer.id, accountId: deps.accountId, direction: 'out', peer: args.to, sid, method: transfer.method, file, path: args.path });
     register(live, signal);
@@ -92,6 +99,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
   /** §6.1: an offer to us; the user is asked. */
   function offered(from: string, sid: string, content: JingleContent, file: FileOffer, transport: { sid: string; blockSize: number }, socks: { sid: string; candidates: readonly Candidate[] } | undefined): void {
     const name = sanitiseFileName(file.name);
+    const security = parseSecurity(content.security);
     // §5: only a sender that said it can serve a range (an empty <range/>) is asked for the rest of a file we hold part of.
     const resumes = file.range ? findResumable(store, deps.accountId, 'in', from, file)?.transferId : undefined;
     // The sender offers the file again: the session it left (it may not have said so) is over, its bytes kept.
@@ -101,7 +109,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     const socks5 = socks !== undefined && deps.socks5?.() !== false;
     const reachable = socks5 ? candidates.reachable(from, socks.candidates) : [];
     const withheld = socks5 ? candidates.withheld(from) : undefined;
-    const { transfer, signal } = begin(resumes, { accountId: deps.accountId, peer: bare(from), direction: 'in', method: methodOf(reachable), name, size: file.size, ...(withheld ? { directWithheld: withheld } : {}) });
+    const { transfer, signal } = begin(resumes, { accountId: deps.accountId, peer: bare(from), direction: 'in', method: methodOf(reachable), name, size: file.size, ...(withheld ? { directWithheld: withheld } : {}), ...(security ? { encrypted: true } : {}) });
     const live: Live = {
       session: newSession(sid, 'remote', [{ name: content.name, creator: content.creator, transport: socks ? NS_JINGLE_S5B : NS_JINGLE_IBB }]),
       peer: from,
@@ -117,7 +125,24 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
       ...(resumes === undefined ? {} : { resumes }),
     };
     register(live, signal);
-    deps.onOffer?.(transfer);
+    if (!security) {
+      deps.onOffer?.(transfer);
+      return;
+    }
+    // XEP-0391 §7: an encrypted offer we cannot decrypt ends; it never falls back to the clear.
+    const unreadable = new CausetteError('transfer-failed', 'The file is encrypted in a way this account cannot read.', undefined, { context: 'undecryptable', jid: bare(from), why: 'method' });
+    live.opening = (deps.security ? deps.security.open(bare(from), security) : Promise.reject(unreadable)).then(
+      (secret) => {
+        live.secret = secret;
+        deps.onOffer?.(transfer);
+      },
+      (error: unknown) => {
+        logger.info('an encrypted Jingle offer could not be opened', { error: String(error) });
+        later(() => terminate(live, 'security-error', undefined, { state: 'failed', error: toAppError(error) }));
+        throw error;
+      },
+    );
+    live.opening.catch(() => undefined);
   }
 
   /** The sink an accepted offer writes to: the temporary file of the transfer it resumes, if it is still there, or a new one. */
@@ -137,6 +162,8 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
   async function accept(transferId: string, folder?: string): Promise<void> {
     const live = engine.byTransfer.get(transferId);
     if (!live || live.session.role !== 'responder' || live.session.state !== 'pending' || live.transfer.direction !== 'in') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
+    await live.opening;
+    if (live.session.state !== 'pending') throw new CausetteError('not-found', 'That offer is no longer open.', undefined, { context: 'transfer' });
     const into = folder ?? deps.downloadsDir();
     const sink = await sinkFor(live, into);
     live.sink = sink;

@@ -9,6 +9,8 @@ export function outcomeOf(reason: Reason, by: Party): Outcome {
   if (reason === 'success') return { state: 'done' };
   if (reason === 'cancel' || (by === 'local' && reason === 'decline')) return { state: 'cancelled' };
   if (reason === 'decline') return { state: 'cancelled', error: { code: 'declined', message: 'The file was declined.' } };
+  // XEP-0391 §7: the peer could not (or would not) decrypt what we sent.
+  if (reason === 'security-error') return { state: 'failed', error: { code: 'transfer-failed', message: 'The other side could not decrypt the file.', params: { context: 'securityError' } } };
   if (reason === 'timeout') return { state: 'failed', error: { code: 'timeout', message: 'The transfer took too long.', params: { context: 'transfer' } } };
   return { state: 'failed', error: { code: 'transfer-failed', message: `The transfer failed (${reason}).`, params: { reason } } };
 }

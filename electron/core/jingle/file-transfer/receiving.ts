@@ -3,7 +3,7 @@
 // under its final name, the session ended with success; a mismatch fails it with the bytes kept aside.
 import { sha256Of } from '../file-stanzas.ts';
 import type { Engine } from './engine.ts';
-import type { Live } from './live.ts';
+import { unseal, type Live } from './live.ts';
 
 /** How long the receiver waits for a checksum announced with hash-used (XEP-0234 §8.2). */
 const CHECKSUM_WAIT_MS = 10_000;
@@ -14,15 +14,17 @@ export function createReceiving(engine: Engine) {
   async function written(live: Live, bytes: Uint8Array): Promise<void> {
     engine.watch(live);
     const sink = live.sink;
+    // XEP-0391: the file's own bytes (the tag held back until the end).
+    const plain = live.opener ? live.opener.update(bytes) : bytes;
     // A sender that ignored the range we asked for (XEP-0234 §6.1 says it SHOULD honour it; Libervia 0.9 sends the whole
     // file) overflows what we hold: those bytes cannot be placed, so the kept ones go and the next try starts from 0.
-    if (sink && live.range.offset > 0 && sink.written() + bytes.length > live.file.size) {
+    if (sink && live.range.offset > 0 && sink.written() + plain.length > live.file.size) {
       delete live.sink;
       await sink.discard();
       logger.info('the sender sent more than the range asked', { sid: live.session.sid, from: live.range.offset });
       throw new Error('the sender ignored the range');
     }
-    await sink?.write(bytes);
+    await sink?.write(plain);
     transfers.progress(live.transfer.id, live.sink?.written() ?? 0);
   }
 
@@ -30,6 +32,15 @@ export function createReceiving(engine: Engine) {
     const sink = live.sink;
     if (!sink) return;
     clearTimeout(live.stall);
+    if (live.opener) {
+      try {
+        await sink.write(live.opener.final());
+      } catch {
+        // XEP-0391: bytes that do not authenticate are not the file, and are not kept.
+        await terminate(live, 'security-error', undefined, { state: 'failed', error: { code: 'transfer-failed', message: 'The encrypted file was altered on its way: it was not saved.', params: { context: 'tampered' } } });
+        return;
+      }
+    }
     let sha256 = sha256Of(live.file.hashes) ?? live.checksumValue;
     if (sha256 === undefined && live.file.hashesUsed.includes('sha-256')) {
       sha256 = await new Promise<string | undefined>((resolve) => {
@@ -60,6 +71,7 @@ export function createReceiving(engine: Engine) {
   /** XEP-0261: the receiver lets the sender's in-band stream in. */
   function expectIbb(live: Live): void {
     live.forgetStream?.();
+    unseal(live);
     live.forgetStream = engine.ibb.expect(live.ibb.sid, {
       from: live.peer,
       blockSize: live.ibb.blockSize,

@@ -9,7 +9,8 @@ import { buildJingle } from '../jingle-stanzas.ts';
 import type { S5bStream } from '../s5b-negotiation.ts';
 import { receiveFromSocket, sendOverSocket } from '../s5b-stream.ts';
 import type { Engine } from './engine.ts';
-import type { Live } from './live.ts';
+import { TAG_LENGTH } from '../jet/stream-cipher.ts';
+import { sealOf, unseal, type Live } from './live.ts';
 import type { Receiving } from './receiving.ts';
 import { wholeFileSha256 } from './whole-hash.ts';
 
@@ -50,6 +51,7 @@ export function createTransport(engine: Engine, receiving: Receiving) {
         onProgress: progress(live),
         onBytes,
         signal: live.stop.signal,
+        seal: sealOf(live),
       }),
     );
   }
@@ -69,10 +71,12 @@ export function createTransport(engine: Engine, receiving: Receiving) {
     }
     transfers.update(live.transfer.id, { method: socks.method });
     if (live.transfer.direction === 'out') {
-      return send(live, (onBytes) => sendOverSocket({ socket: socks.socket, path: live.path ?? '', offset: live.range.offset, length: live.range.length, onProgress: progress(live), onBytes, signal: live.stop.signal }));
+      return send(live, (onBytes) => sendOverSocket({ socket: socks.socket, path: live.path ?? '', offset: live.range.offset, length: live.range.length, onProgress: progress(live), onBytes, signal: live.stop.signal, seal: sealOf(live) }));
     }
     try {
-      await receiveFromSocket({ socket: socks.socket, size: live.range.length, onData: (bytes) => receiving.written(live, bytes), signal: live.stop.signal });
+      unseal(live);
+      // XEP-0391: the encrypted stream carries the tag after the file's bytes.
+      await receiveFromSocket({ socket: socks.socket, size: live.range.length + (live.secret ? TAG_LENGTH : 0), onData: (bytes) => receiving.written(live, bytes), signal: live.stop.signal });
       await receiving.complete(live);
     } catch (error) {
       if (!live.stop.signal.aborted) await terminate(live, 'failed-transport');
