@@ -21,6 +21,8 @@ export interface CoreOptions {
   readonly downloadsDir?: string;
   /** The addresses offered as direct Jingle SOCKS5 candidates (XEP-0260); the host's by default. */
   readonly directHosts?: readonly string[];
+  /** How an interrupted Jingle transfer goes on by itself after a reconnection (XEP-0234 §6.4); attempts 0 leaves it to the user. */
+  readonly autoResume?: { readonly attempts?: number; readonly backoffMs?: number };
   /** The largest file downloaded (bytes); default 1 GiB. */
   readonly maxDownloadBytes?: number;
   /** What the desktop host can do with files on disk (Electron's shell and dialog); the browser mode has none. */

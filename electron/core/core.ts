@@ -112,7 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     shareChatActivity: () => settings.read().shareChatActivity,
     version: options.version,
     omemoKeys,
-    jingle: { transfers, resumable, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, directPeers, onOffer: notifier.newOffer, ...(options.directHosts ? { directHosts: options.directHosts } : {}) },
+    jingle: { transfers, resumable, downloadsDir: () => downloadsDir, directCandidates: () => settings.read().directTransfers, directPeers, onOffer: notifier.newOffer, ...(options.directHosts ? { directHosts: options.directHosts } : {}), ...(options.autoResume ? { autoResume: options.autoResume } : {}) },
     ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }),
   });
 

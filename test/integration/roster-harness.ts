@@ -52,7 +52,7 @@ export function createHarness(server: () => ProsodyServer) {
     return made.map((name) => `${name}@${server().domain}`);
   }
 
-  async function openCore(profile: string, jid: string, logger: Logger = silentLogger, options: Pick<CoreOptions, 'mucSelfPingIdleMs'> = {}): Promise<TestCore> {
+  async function openCore(profile: string, jid: string, logger: Logger = silentLogger, options: Pick<CoreOptions, 'mucSelfPingIdleMs' | 'autoResume'> = {}): Promise<TestCore> {
     const core = await createCore({ profileDir: profile, secrets: createFileSecretBox(join(profile, 'passwords.json'), plainSealer), version: '9.9-test', extraCa: [server().caPem], logger, downloadsDir: join(profile, 'Downloads'), directHosts: ['127.0.0.1'], ...options });
     const events: Recorded[] = [];
     core.onEvent(<K extends EventName>(name: K, payload: EventPayload<K>) => void events.push({ name, payload }));
@@ -73,10 +73,10 @@ export function createHarness(server: () => ProsodyServer) {
   }
 
   /** A core with one account, signed in. */
-  async function signIn(jid: string, options: { logger?: Logger; profile?: string; wait?: boolean; port?: number; mucSelfPingIdleMs?: number } = {}): Promise<TestCore> {
+  async function signIn(jid: string, options: { logger?: Logger; profile?: string; wait?: boolean; port?: number; mucSelfPingIdleMs?: number; autoResume?: CoreOptions['autoResume'] } = {}): Promise<TestCore> {
     const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'causette-roster-'));
     if (!options.profile) dirs.push(profile);
-    const core = await openCore(profile, jid, options.logger, options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs });
+    const core = await openCore(profile, jid, options.logger, { ...(options.mucSelfPingIdleMs === undefined ? {} : { mucSelfPingIdleMs: options.mucSelfPingIdleMs }), ...(options.autoResume ? { autoResume: options.autoResume } : {}) });
     if (!core.accountId) {
       const local = jid.slice(0, jid.indexOf('@'));
       const account = await core.handlers['account.add']({ jid, password: `${local}-pw`, remember: true, host: server().host, port: options.port ?? server().c2sPort, tls: 'starttls' });

@@ -19,6 +19,8 @@ import type { MessageStore } from '../storage/messages.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { JET_FEATURES, JINGLE_FT_FEATURES, setupJingleFileTransfer, type ResumeStore } from '../jingle/file-transfer/index.ts';
 import { jetOverOmemo } from '../jingle/jet/jet-omemo.ts';
+import { setupAutoResume } from '../transfers/auto-resume.ts';
+import { resumeTransfer } from './resume-transfer.ts';
 import { NS_DEVICE_LIST_NOTIFY } from '../omemo/axolotl-pubsub.ts';
 import { NS_DEVICES_NOTIFY } from '../omemo/omemo2/namespaces.ts';
 import { setupOmemo } from '../omemo/omemo.ts';
@@ -95,6 +97,8 @@ export interface AccountSessionDeps {
         readonly downloadsDir: () => string;
         readonly directCandidates?: () => boolean;
         readonly directHosts?: readonly string[];
+        /** How an interrupted transfer goes on by itself after a reconnection (attempts 0: only by hand). */
+        readonly autoResume?: { readonly attempts?: number; readonly backoffMs?: number };
         /** Peers the user allowed direct transfers with, though not mutual contacts. */
         readonly directPeers?: Pick<DirectPeerStore, 'allowed'>;
         /** A file was offered to us: the user is to accept or decline it. */
@@ -199,6 +203,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
     isContact: (bare) => roster.get(bare) !== undefined,
     onChange: (bare) => {
       if (roster.get(bare)) coalescer.upsert(bare);
+      autoResume?.peerChanged(bare);
     },
     onSubscription: (type, bare, message) => subscriptions.received(type, bare, message),
     fromRoom: (stanza) => muc?.claims(stanza) === true,
@@ -348,6 +353,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
         ...(deps.jingle.directHosts ? { directHosts: () => deps.jingle?.directHosts ?? [] } : {}),
         // XEP-0391 with OMEMO (XEP-0396): files to and from an encrypted conversation's devices, end to end.
         ...(omemo ? { security: jetOverOmemo(omemo.transportKeys) } : {}),
+        onInterrupted: (transfer, reason, by) => autoResume?.interrupted(transfer, reason, by),
+      })
+    : undefined;
+  const autoResume = deps.jingle
+    ? setupAutoResume({
+        transfers: deps.jingle.transfers,
+        online: () => connection.state.status === 'online',
+        available: (peer) => presence.view(peer).resources.length > 0,
+        resume: (transfer) => resumeTransfer({ connection, resourcesOf: (bare) => presence.view(bare).resources, jingle }, transfer),
+        logger,
+        ...deps.jingle.autoResume,
       })
     : undefined;
   const blocking = setupBlocking({ ownJid: deps.jid, connection, router, logger, onChange: (jids) => deps.emit('blocking.changed', { accountId, jids: [...jids] }) });
@@ -412,6 +428,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
    */
   let started: Promise<void> = Promise.resolve();
   const removeSession = connection.onSessionStart((session) => {
+    // XEP-0234 §6.4: transfers our broken connection interrupted go on once we are back (a resumed session: at once).
+    if (session.resumed) autoResume?.reconnected();
     if (!session.resumed) {
       let announced: () => void = () => undefined;
       started = new Promise<void>((resolve) => (announced = resolve));
@@ -430,6 +448,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
         .then(() => roster.persist())
         .catch(warn('the roster could not be stored'))
         .then(() => omemo?.sessionStarted());
+      void started.then(() => autoResume?.reconnected());
       void started
         .then(() => bookmarks?.fetch())
         .catch(warn('the bookmarks could not be fetched'));
@@ -484,6 +503,7 @@ export function createAccountSession(deps: AccountSessionDeps) {
       mam?.dispose();
       bookmarks?.dispose();
       omemo?.dispose();
+      autoResume?.dispose();
       jingle?.dispose();
       muc?.dispose();
       invitations?.dispose();

@@ -20,6 +20,7 @@ import { buildOob, NS_OOB, type UploadService } from '../xmpp/upload/upload-stan
 import type { FileShell } from '../core-api.ts';
 import type { AccountService } from './account-service.ts';
 import type { AccountSession } from './account-session.ts';
+import { resumeTransfer } from './resume-transfer.ts';
 import { savedFileOf } from './saved-files.ts';
 
 type TransferCommand = 'transfer.send' | 'transfer.accept' | 'transfer.acceptInto' | 'transfer.open' | 'transfer.decline' | 'transfer.download' | 'transfer.resume' | 'transfer.cancel' | 'transfer.list';
@@ -180,16 +181,16 @@ export function createTransferHandlers({ accounts, files, transfers, downloads, 
       const transfer = transfers.list().find((each) => each.id === id);
       if (!transfer?.resumable || transfer.method === 'upload') throw new CausetteError('not-found', 'That transfer cannot go on.', undefined, { context: 'transfer' });
       const { session } = online(transfer.accountId);
-      if (!session.jingle) throw new CausetteError('not-supported', 'No device of this contact can take a direct file transfer now.', undefined, { context: 'noJingle' });
-      // The device the transfer was with, if it is still online and takes Jingle; else the contact's device that does.
-      const devices = await devicesOf(session.connection, transfer.peer, session.resourcesOf(transfer.peer));
-      const last = session.jingle.resumePeer(id);
-      const route = chooseRoute({ method: 'jingle', room: false, devices: [...devices.filter((device) => device.jid === last), ...devices] });
-      if (route.kind !== 'jingle') throw new CausetteError('not-supported', 'No device of this contact can take a direct file transfer now.', undefined, { context: 'noJingle' });
-      await session.jingle.resume(id, route.to);
+      await resumeTransfer(session, transfer);
       return true;
     },
-    'transfer.cancel': ({ id }) => Promise.resolve(transfers.cancel(id)),
+    'transfer.cancel': ({ id }) => {
+      if (transfers.cancel(id)) return Promise.resolve(true);
+      // An interrupted transfer waiting to go on (by itself after a reconnection, or by Resume) is given up.
+      const transfer = transfers.list().find((each) => each.id === id);
+      const session = transfer?.resumable ? accounts.entry(transfer.accountId).session : undefined;
+      return Promise.resolve(session?.jingle?.abandon(id) === true);
+    },
     'transfer.list': () => Promise.resolve(transfers.list()),
   };
 }

@@ -104,6 +104,16 @@ export function TransferActions({ transfer, onError }: { readonly transfer: Tran
         >
           {t('transfers.resume')}
         </button>
+        {/* It may go on by itself after a reconnection: cancelling gives it up, and the bytes received so far go. */}
+        <button
+          type="button"
+          className="quiet"
+          disabled={busy}
+          aria-label={transfer.direction === 'in' ? t('transfers.cancelInLabel', { name }) : t('transfers.cancelLabel', { name })}
+          onClick={() => run(() => call('transfer.cancel', { id: transfer.id }))}
+        >
+          {t('transfers.cancel')}
+        </button>
       </span>
     );
   }

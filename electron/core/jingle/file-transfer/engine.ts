@@ -13,7 +13,7 @@ import { buildJingle } from '../jingle-stanzas.ts';
 import { setupS5bCandidates, type Streamhost } from '../s5b-candidates.ts';
 import { createS5bNegotiation, type S5bNegotiation } from '../s5b-negotiation.ts';
 import { buildS5bInfo, type Candidate } from '../s5b-stanzas.ts';
-import { timeouts, transition, waitingFor, type Event, type Reason } from '../session-machine.ts';
+import { timeouts, transition, waitingFor, type Event, type Party, type Reason } from '../session-machine.ts';
 import { bare, type Live } from './live.ts';
 import { interrupts, outcomeOf, type Outcome } from './outcome.ts';
 import { createResumeStore, type ResumeStore } from './resumable.ts';
@@ -45,6 +45,8 @@ export interface JingleFileTransferDeps {
   readonly stallMs?: number;
   /** Interrupted transfers that can go on (XEP-0234 §6.4); the core keeps one across sign-ins. A fresh one by default. */
   readonly resumable?: ResumeStore;
+  /** A transfer was interrupted and can go on (§6.4): why (the XEP-0166 reason), and who ended it. */
+  readonly onInterrupted?: (transfer: Transfer, reason: Reason, by: Party) => void;
 }
 
 const STALL_MS = 60_000;
@@ -90,7 +92,7 @@ export function createEngine(deps: JingleFileTransferDeps) {
    * What is left of an ended session: a file received whole or refused leaves nothing to resume; an interrupted one keeps
    * its bytes under the temporary name (or, sent, its source) to go on from (XEP-0234 §6.4).
    */
-  function settle(live: Live, reason: Reason, outcome: Outcome): void {
+  function settle(live: Live, reason: Reason, by: Party, outcome: Outcome): void {
     const record = store.get(live.transfer.id);
     if (record && interrupts(reason) && outcome.state === 'failed' && (live.transfer.direction === 'out' || live.sink !== undefined)) {
       const method = transfers.list().find((each) => each.id === live.transfer.id)?.method ?? record.method;
@@ -98,6 +100,7 @@ export function createEngine(deps: JingleFileTransferDeps) {
       const done = live.sink?.written();
       void live.sink?.suspend();
       transfers.update(live.transfer.id, { ...outcome, resumable: true, ...(done === undefined ? {} : { done }) });
+      deps.onInterrupted?.(live.transfer, reason, by);
       return;
     }
     const kept = store.get(live.transfer.id);
@@ -122,7 +125,7 @@ export function createEngine(deps: JingleFileTransferDeps) {
       sessions.delete(keyOf(live.peer, live.session.sid));
       if (byTransfer.get(live.transfer.id) === live) byTransfer.delete(live.transfer.id);
       live.forgetStream?.();
-      settle(live, ended.reason, outcome ?? outcomeOf(ended.reason, ended.by));
+      settle(live, ended.reason, ended.by, outcome ?? outcomeOf(ended.reason, ended.by));
     }
     return true;
   }

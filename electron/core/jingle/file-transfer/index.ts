@@ -135,6 +135,8 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     resume: resume.request,
     /** The peer's device the interrupted transfer was with. */
     resumePeer: resume.deviceOf,
+    /** Gives up an interrupted transfer (cancelled while it waits to go on); false if it is not one. */
+    abandon: resume.abandon,
     savedPath: (transferId: string): string | undefined => engine.saved.get(transferId),
     dispose(): void {
       removeHandler();

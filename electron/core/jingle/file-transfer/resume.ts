@@ -3,7 +3,7 @@
 // for a file it offered that peer, from the range asked. The sender offers the file again instead (§6.1): a receiver
 // holding part of it asks for the rest in its session-accept.
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import { CausetteError } from '../../../../shared/ipc/errors.ts';
 import type { FileOffer } from '../file-stanzas.ts';
 import { openFileSink, resumeFileSink } from '../file-sink.ts';
@@ -124,5 +124,16 @@ export function createResume(engine: Engine, receiving: Receiving, transport: Tr
     } else later(() => transport.stream(live));
   }
 
-  return { request, serve, deviceOf };
+  /** The user gives up an interrupted transfer: nothing is left to go on from (the bytes received so far go too); false if it is not one. */
+  function abandon(transferId: string): boolean {
+    const record = store.get(transferId);
+    const transfer = transfers.list().find((each) => each.id === transferId);
+    if (!record || !transfer?.resumable || transfer.state !== 'failed' || engine.byTransfer.has(transferId)) return false;
+    store.remove(transferId);
+    if (record.direction === 'in') void unlink(record.path).catch(() => undefined);
+    transfers.update(transferId, { state: 'cancelled', resumable: false });
+    return true;
+  }
+
+  return { request, serve, deviceOf, abandon };
 }
