@@ -97,6 +97,13 @@ describe('Jingle file transfer over SOCKS5', () => {
     expect(ms).toBeLessThan(30_000);
   }, 90_000);
 
+  it('goes directly over IPv6 when that is the only address offered (a dual-stack SOCKS5 server, no proxy)', async () => {
+    const ipv6 = { mayRevealAddresses: () => true, directHosts: () => ['::1'], streamhost: () => Promise.resolve(undefined) };
+    const { received, out } = await transfer(3 * 1024 * 1024, ipv6, ipv6);
+    expect(received.method).toBe('direct');
+    expect(out.method).toBe('direct');
+  }, 90_000);
+
   it('goes through the server’s proxy when the peer may not learn our addresses (a stranger, or the setting off)', async () => {
     const { received, out } = await transfer(3 * 1024 * 1024, { mayRevealAddresses: () => false }, { mayRevealAddresses: () => true, directCandidates: () => false });
     expect(received.method).toBe('proxy');

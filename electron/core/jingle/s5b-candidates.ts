@@ -14,14 +14,48 @@ export interface Streamhost {
   readonly port: number;
 }
 
-/** The host's IPv4 addresses, the ones reaching furthest first; loopback last (it serves a peer on this machine only). */
-export function hostAddresses(): string[] {
-  const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
-  const ipv4 = all.filter((each) => each.family === 'IPv4');
-  return [...ipv4.filter((each) => !each.internal), ...ipv4.filter((each) => each.internal)].map((each) => each.address);
+/** An address of the host as os.networkInterfaces gives it. */
+export interface HostAddress {
+  readonly address: string;
+  readonly family: string;
+  readonly internal: boolean;
 }
 
-/** §2.2: direct candidates, one per address, the earlier ones preferred (local preference). */
+/** RFC 4193 unique-local (fc00::/7) and RFC 4291 §2.5.6 link-local (fe80::/10) IPv6 addresses. */
+const uniqueLocal = (address: string): boolean => /^f[cd]/i.test(address);
+const linkLocal = (address: string): boolean => /^fe[89ab]/i.test(address);
+/** RFC 1918 private, RFC 6598 shared (carrier-grade NAT) and RFC 3927 link-local IPv4 addresses. */
+const privateIpv4 = (address: string): boolean => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|169\.254\.)/.test(address);
+
+/**
+ * How far an address reaches, the furthest first (RFC 8421 §4: IPv6 before IPv4 at the same reach): global IPv6, public
+ * IPv4, unique-local IPv6, private IPv4, loopback (a peer on this machine only); undefined for one never offered: an IPv6
+ * link-local address needs a scope id the peer cannot know, and IPv6 loopback adds nothing to 127.0.0.1.
+ */
+function reach({ address, family, internal }: HostAddress): number | undefined {
+  if (family === 'IPv6') return internal || linkLocal(address) || address.startsWith('::') ? undefined : uniqueLocal(address) ? 2 : 0;
+  if (family !== 'IPv4') return undefined;
+  return internal ? 4 : privateIpv4(address) ? 3 : 1;
+}
+
+/** The host's IPv4 and IPv6 addresses worth offering as direct candidates, the ones reaching furthest first. */
+export function hostAddresses(interfaces: Readonly<Record<string, readonly HostAddress[] | undefined>> = networkInterfaces()): string[] {
+  const ranked = Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .map((each) => ({ address: each.address, rank: reach(each) }))
+    .filter((each): each is { address: string; rank: number } => each.rank !== undefined);
+  // A stable sort: at the same reach, the interfaces' order.
+  return ranked.sort((a, b) => a.rank - b.rank).map((each) => each.address);
+}
+
+/** Where our SOCKS5 server listens: loopback when every address is IPv4 loopback, else every interface, dual-stack when an IPv6 address is offered. */
+export function listenHost(addresses: readonly string[]): string {
+  if (addresses.every((address) => address.startsWith('127.'))) return '127.0.0.1';
+  // Node binds '::' with IPV6_V6ONLY off: IPv4 clients come in too, as IPv4-mapped addresses.
+  return addresses.some((address) => address.includes(':')) ? '::' : '0.0.0.0';
+}
+
+/** §2.2: direct candidates, one per address, the earlier ones preferred (a higher local preference, 65535 for the first). */
 export function directCandidates(addresses: readonly string[], port: number, ownJid: string): Candidate[] {
   return addresses.map((host, index) => ({ cid: randomUUID(), host, port, jid: ownJid, type: 'direct', priority: priorityOf('direct', 65535 - index) }));
 }
@@ -60,8 +94,7 @@ export function setupS5bCandidates(deps: S5bCandidatesDeps) {
   async function direct(ownJid: string): Promise<Candidate[]> {
     const addresses = hosts();
     if (addresses.length === 0) return [];
-    // A server bound to loopback when every address is (a peer on this machine only), else to every interface.
-    server ??= createSocks5Server({ host: addresses.every((address) => address.startsWith('127.')) ? '127.0.0.1' : '0.0.0.0' });
+    server ??= createSocks5Server({ host: listenHost(addresses) });
     return directCandidates(addresses, await server.listen(), ownJid);
   }
 
