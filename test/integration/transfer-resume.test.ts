@@ -141,6 +141,36 @@ describe('transfer.resume', () => {
     expect(sha256(readFileSync(join(downloads, 'lecture.ogg')))).toBe(sha256(bytes));
   });
 
+  it('an interrupted transfer waiting to go on can be cancelled: it never resumes, and its partial bytes go', async () => {
+    const network = await relay();
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid, { port: network.port, autoResume: { backoffMs: 300 } })]);
+    await harness.befriend(alice, bob);
+    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
+    const path = join(dir, 'draft.pdf');
+    writeFileSync(path, randomBytes(2_500_000));
+    const { token } = await alice.files.register(path, 'draft.pdf');
+
+    await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
+    const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
+    await bob.handlers['transfer.accept']({ id: offer.id });
+    await until(() => ((latest(bob, offer.id)?.done ?? 0) > 400_000 ? true : undefined), 'a part has arrived', 30_000);
+    network.drop();
+    expect(await until(() => finished(bob, offer.id), 'bob’s transfer stops')).toMatchObject({ state: 'failed', resumable: true });
+
+    expect(await bob.handlers['transfer.cancel']({ id: offer.id })).toBe(true);
+    expect(latest(bob, offer.id)).toMatchObject({ state: 'cancelled' });
+    const seen = updates(bob, offer.id).length;
+    await harness.waitOnline(bob);
+    await until(async () => ((await bob.contact(alice.jid))?.show !== 'offline' ? true : undefined), 'bob sees alice online again');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(latest(bob, offer.id)).toMatchObject({ state: 'cancelled' });
+    // Nothing happened to it since: no automatic attempt.
+    expect(updates(bob, offer.id)).toHaveLength(seen);
+    expect(readdirSync(join(bob.profile, 'Downloads'))).toEqual([]);
+    await expect(bob.handlers['transfer.resume']({ id: offer.id })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('bob’s app closes midway; reopened, it lists the transfer as resumable and transfer.resume brings the rest', async () => {
     const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
     const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid)]);
