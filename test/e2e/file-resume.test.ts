@@ -141,6 +141,8 @@ describe('an interrupted Jingle transfer', () => {
     // The row knows the bytes kept: it goes on from there.
     expect(await entry.locator('.transfer-facts').textContent()).toContain('250 kB / 600 kB');
     const resume = entry.getByRole('button', { name: say('transfers.resumeInLabel', { name: NAME }) });
+    // Cancel stays beside it: the interrupted transfer can be given up instead.
+    expect(await entry.getByRole('button', { name: say('transfers.cancelInLabel', { name: NAME }) }).count()).toBe(1);
     expect(await violations(bob.page)).toEqual([]);
     await resume.click();
 
