@@ -141,6 +141,33 @@ describe('transfer.resume', () => {
     expect(sha256(readFileSync(join(downloads, 'lecture.ogg')))).toBe(sha256(bytes));
   });
 
+  it('alice’s network breaks while she sends; bob’s core asks for the rest by itself once she is back', async () => {
+    const network = await relay();
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const [alice, bob] = await Promise.all([harness.signIn(aliceJid, { port: network.port }), harness.signIn(bobJid, { autoResume: { backoffMs: 300 } })]);
+    await harness.befriend(alice, bob);
+    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
+    const bytes = randomBytes(2_500_000);
+    const path = join(dir, 'slides.pdf');
+    writeFileSync(path, bytes);
+    const { token } = await alice.files.register(path, 'slides.pdf');
+
+    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
+    const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
+    await bob.handlers['transfer.accept']({ id: offer.id });
+    await until(() => ((latest(bob, offer.id)?.done ?? 0) > 400_000 ? true : undefined), 'a part has arrived', 30_000);
+    network.drop();
+
+    // Alice, the sender, never acts: bob's request brings her transfer back, from where his bytes end.
+    expect(await until(() => (finished(bob, offer.id)?.state === 'done' ? finished(bob, offer.id) : undefined), 'the transfer ends by itself', 90_000)).toMatchObject({ state: 'done', done: bytes.length });
+    expect(await until(() => (finished(alice, sent.id)?.state === 'done' ? finished(alice, sent.id) : undefined), 'alice’s side ends')).toMatchObject({ state: 'done', done: bytes.length });
+    const broken = updates(bob, offer.id).find((transfer) => transfer.state === 'failed');
+    expect(broken).toMatchObject({ resumable: true });
+    const again = updates(bob, offer.id).slice(updates(bob, offer.id).findLastIndex((transfer) => transfer.state === 'pending'));
+    expect(again[0]?.done).toBeGreaterThan(0);
+    expect(sha256(readFileSync(join(bob.profile, 'Downloads', 'slides.pdf')))).toBe(sha256(bytes));
+  }, 120_000);
+
   it('an interrupted transfer waiting to go on can be cancelled: it never resumes, and its partial bytes go', async () => {
     const network = await relay();
     const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
