@@ -105,7 +105,7 @@ describe('transfer.resume', () => {
     const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid, { port: network.port, autoResume: { backoffMs: 300 } })]);
     await harness.befriend(alice, bob);
     for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
-    const bytes = randomBytes(2_500_000);
+    const bytes = randomBytes(1_200_000);
     const path = join(dir, 'lecture.ogg');
     writeFileSync(path, bytes);
     const { token } = await alice.files.register(path, 'lecture.ogg');
@@ -113,14 +113,14 @@ describe('transfer.resume', () => {
     const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
     const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
     await bob.handlers['transfer.accept']({ id: offer.id });
-    await until(() => ((latest(bob, offer.id)?.done ?? 0) > 1_300_000 ? true : undefined), 'half has arrived', 30_000);
+    await until(() => ((latest(bob, offer.id)?.done ?? 0) > 600_000 ? true : undefined), 'half has arrived', 30_000);
     network.drop();
     const before = network.received();
 
     const interrupted = await until(() => finished(bob, offer.id), 'bob’s transfer stops');
     expect(interrupted).toMatchObject({ state: 'failed', resumable: true });
     const offset = interrupted.done;
-    expect(offset).toBeGreaterThan(1_300_000);
+    expect(offset).toBeGreaterThan(600_000);
     expect(offset).toBeLessThan(bytes.length);
 
     // No transfer.resume: bob's core asks alice's for the rest once both are online again.
@@ -147,7 +147,7 @@ describe('transfer.resume', () => {
     const [alice, bob] = await Promise.all([harness.signIn(aliceJid, { port: network.port }), harness.signIn(bobJid, { autoResume: { backoffMs: 300 } })]);
     await harness.befriend(alice, bob);
     for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
-    const bytes = randomBytes(2_500_000);
+    const bytes = randomBytes(1_200_000);
     const path = join(dir, 'slides.pdf');
     writeFileSync(path, bytes);
     const { token } = await alice.files.register(path, 'slides.pdf');
