@@ -95,12 +95,21 @@ export function setupOmemo(deps: OmemoDeps) {
   const rooms: OmemoRooms = deps.rooms ?? { features: () => undefined, members: () => Promise.resolve([]), occupantJid: () => undefined, sender: () => undefined };
 
   // Each device's last-seen, shown beside its fingerprint: when a message from it was last opened.
+  // XEP-0384 v0.8 §6 (v0.3.0 alike): a message from a device missing from its version's list reads that list again.
+  function heardFrom(from: DeviceAddress, version: OmemoVersion | undefined): void {
+    const list = version === 'omemo2' ? lists2 : lists;
+    list.heardFrom(from.jid, from.deviceId, now()).catch(warn('the OMEMO devices of a sender could not be read again'));
+  }
   const seen: Pick<typeof upkeep, 'received' | 'undecryptable'> = {
     received(from, prekey, version) {
       keys.sawDevice(from.jid, from.deviceId, now());
       upkeep.received(from, prekey, version);
+      heardFrom(from, version);
     },
-    undecryptable: (from, reason, version) => upkeep.undecryptable(from, reason, version),
+    undecryptable(from, reason, version) {
+      upkeep.undecryptable(from, reason, version);
+      heardFrom(from, version);
+    },
   };
   const removeDecrypt = connection.pipeline.useMessage(
     createDecryptStep({ ownJid: deps.ownJid, signal, keys, now, ownDevice, usedPreKey: replenish, upkeep: seen, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
