@@ -30,7 +30,7 @@ describe('the OMEMO devices the renderer is told of', () => {
     await bob.handlers['chat.send']({ accountId: bob.accountId, peer: aliceJid, body: 'seen from my phone' });
     await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'seen from my phone'), 'alice decrypts');
     const [listed] = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).devices;
-    expect(listed).toMatchObject({ deviceId: bobDevice, trust: 'undecided', used: true });
+    expect(listed).toMatchObject({ deviceId: bobDevice, trust: 'undecided', used: true, version: 'omemo2' });
     expect(listed?.lastSeen).toBeGreaterThanOrEqual(before);
     expect(listed?.lastSeen).toBeLessThanOrEqual(Date.now());
 

@@ -16,6 +16,7 @@ import { setupPublishing } from './omemo-publishing.ts';
 import { createRoomEncryptStep, type OmemoRooms } from './omemo-room-encrypt.ts';
 import { omemo2DeviceLists } from './omemo2/device-list.ts';
 import { createSessionUpkeep } from './session-upkeep.ts';
+import { versionsFor } from './version-choice.ts';
 import { setupTransportKeys } from './omemo-transport-key.ts';
 import { createSignalStore } from './signal-store.ts';
 
@@ -164,7 +165,9 @@ export function setupOmemo(deps: OmemoDeps) {
       const id = await ownDevice();
       const identity = keys.identity();
       const own = { deviceId: id, ...(identity ? { fingerprint: fingerprint(identity.publicKey) } : {}), trust: 'verified' as const, used: true };
-      return { own, devices: await devicesOf({ ownJid: deps.ownJid, keys, lists: listed, iq, now }, jid, online) };
+      // v0.8 §5.5.2: OMEMO 2 for a device on its OMEMO 2 list, else 0.3.
+      const versionOf = (of: string, deviceId: number) => versionsFor(deviceId, lists.known(of) ?? [], lists2.known(of) ?? [])[0];
+      return { own, devices: await devicesOf({ ownJid: deps.ownJid, keys, lists: listed, iq, now, versionOf }, jid, online) };
     },
     /** A trust decision on a device whose identity key is known; false when it is not. */
     setTrust(jid: string, deviceId: number, trust: DeviceTrust): boolean {
