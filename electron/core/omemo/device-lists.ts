@@ -112,11 +112,16 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
     /**
      * A message came from `deviceId` of `jid` (XEP-0384 v0.8 §6, v0.3.0 alike): when the list we hold lacks it, the list is
      * read again, so that a new device is learnt without a notification (no presence subscription); at most once per
-     * account every UNLISTED_REFETCH_MS. Resolves to whether it was asked again.
+     * account every UNLISTED_REFETCH_MS (one never read is read at once). Resolves to whether it was read.
      */
     async heardFrom(jid: string, deviceId: number, now: number = Date.now()): Promise<boolean> {
       const seen = known.get(jid);
-      if (seen?.includes(deviceId) === true) return false;
+      // A list never read yet is read once, outside the bound: it is no re-reading, and must not delay one for a new device.
+      if (seen === undefined) {
+        await refresh(jid);
+        return true;
+      }
+      if (seen.includes(deviceId)) return false;
       const last = unlistedAt.get(jid);
       if (last !== undefined && now - last < UNLISTED_REFETCH_MS) return false;
       unlistedAt.set(jid, now);

@@ -57,9 +57,14 @@ describe('device lists', () => {
     expect(fake.requests).toHaveLength(2);
     expect(await lists.heardFrom('bob@x', 3, 1_000 + UNLISTED_REFETCH_MS)).toBe(true);
     expect(lists.known('bob@x')).toEqual([1, 2, 3]);
-    // The bound is per account: another sender's list is read at once, including one never seen.
+    // The bound is per account, and a list never read is read first outside it: a new device right after is still learnt.
+    ids = [7];
     expect(await lists.heardFrom('carol@x', 7, 1_000 + UNLISTED_REFETCH_MS)).toBe(true);
     expect(fake.requests).toHaveLength(4);
+    ids = [7, 8];
+    expect(await lists.heardFrom('carol@x', 8, 2_000 + UNLISTED_REFETCH_MS)).toBe(true);
+    expect(lists.known('carol@x')).toEqual([7, 8]);
+    expect(fake.requests).toHaveLength(5);
     lists.dispose();
   });
 });
