@@ -59,65 +59,43 @@ export function startNotifications(options: NotificationOptions): () => void {
   // One per conversation: a newer one replaces it. Held here so a click still finds its listener.
   const shown = new Map<string, ShownNotification>();
 
-  function notify(payload: EventPayload<'chat.notify'>): void {
-    const key = `${payload.accountId}\u0000${payload.peer}`;
+  /** Shows one notification under `key`, replacing the one shown under it before; `onClick` runs on its click. */
+  function show(key: string, words: { readonly title: string; readonly body: string; readonly sound: boolean }, onClick: () => void): void {
     shown.get(key)?.close();
     const notification = new Notification({
-      title: notificationText(platform, payload.title),
-      body: notificationText(platform, payload.body),
+      title: notificationText(platform, words.title),
+      body: notificationText(platform, words.body),
       // The system's notification sound, when the user wants one (Settings → Notifications).
-      silent: !payload.sound,
+      silent: !words.sound,
       ...(options.icon === undefined ? {} : { icon: options.icon }),
     });
     shown.set(key, notification);
     notification.on('close', () => {
       if (shown.get(key) === notification) shown.delete(key);
     });
-    notification.on('click', () => {
-      window.show();
-      window.openConversation({ accountId: payload.accountId, peer: payload.peer });
-    });
+    notification.on('click', onClick);
     notification.show();
+  }
+
+  const openConversation = (accountId: string, peer: string) => () => {
+    window.show();
+    window.openConversation({ accountId, peer });
+  };
+
+  function notify(payload: EventPayload<'chat.notify'>): void {
+    show(`${payload.accountId}\u0000${payload.peer}`, payload, openConversation(payload.accountId, payload.peer));
   }
 
   function invited({ accountId, invitation, sound }: EventPayload<'muc.invited'>): void {
-    const key = `${accountId}\u0000invitation ${invitation.room}`;
-    shown.get(key)?.close();
-    const { title, body } = invitationWords((key, values) => options.t(key, values), invitation);
-    const notification = new Notification({
-      title: notificationText(platform, title),
-      body: notificationText(platform, body),
-      silent: !sound,
-      ...(options.icon === undefined ? {} : { icon: options.icon }),
-    });
-    shown.set(key, notification);
-    notification.on('close', () => {
-      if (shown.get(key) === notification) shown.delete(key);
-    });
+    const words = invitationWords((key, values) => options.t(key, values), invitation);
     // The invitation waits in the sidebar, with Join and Decline.
-    notification.on('click', () => window.show());
-    notification.show();
+    show(`${accountId}\u0000invitation ${invitation.room}`, { ...words, sound }, () => window.show());
   }
 
   function offered(payload: EventPayload<'transfer.offered'>): void {
-    const key = `offer ${payload.transferId}`;
-    const { title, body } = offerWords((key, values) => options.t(key, values), options.language?.() ?? 'en', payload);
-    const notification = new Notification({
-      title: notificationText(platform, title),
-      body: notificationText(platform, body),
-      silent: !payload.sound,
-      ...(options.icon === undefined ? {} : { icon: options.icon }),
-    });
-    shown.set(key, notification);
-    notification.on('close', () => {
-      if (shown.get(key) === notification) shown.delete(key);
-    });
+    const words = offerWords((key, values) => options.t(key, values), options.language?.() ?? 'en', payload);
     // The offer waits in the conversation, with Accept and Decline.
-    notification.on('click', () => {
-      window.show();
-      window.openConversation({ accountId: payload.accountId, peer: payload.peer });
-    });
-    notification.show();
+    show(`offer ${payload.transferId}`, { ...words, sound: payload.sound }, openConversation(payload.accountId, payload.peer));
   }
 
   const unsubscribe = onCoreEvents(core, {

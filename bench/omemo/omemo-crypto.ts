@@ -1,40 +1,26 @@
-// Scenario: OMEMO 0.3 in the core (issue 12, point 10): sessions from 50 bundles, and a conversation of alternating turns
+// Scenario: OMEMO 0.3 and OMEMO 2 in the core (issue 12, point 10), each: sessions from 50 bundles, and a conversation of alternating turns
 // (each a Double Ratchet DH step) between alice (3 devices) and bob (5 devices), each message encrypted for the 7 other
 // devices and decrypted by the partner's; against the raw node:crypto operations the same work needs at least.
+// The OMEMO 2 side is in omemo2-crypto.ts.
 import { createCipheriv, createDecipheriv, diffieHellman, generateKeyPairSync, randomBytes, webcrypto } from 'node:crypto';
-import { decryptFrom, encryptFor, startSession, type DeviceAddress } from '../../electron/core/omemo/axolotl-cipher.ts';
+import { decryptFrom, encryptFor, startSession } from '../../electron/core/omemo/axolotl-cipher.ts';
 import { ownBundle } from '../../electron/core/omemo/axolotl-publish.ts';
-import { ensureOwnDevice } from '../../electron/core/omemo/own-device.ts';
 import { createNodeCurve } from '../../electron/core/omemo/node-curve.ts';
 import { libraryCurve } from '../../electron/core/omemo/signal-library.ts';
-import { createSignalStore } from '../../electron/core/omemo/signal-store.ts';
-import { createAccountStore } from '../../electron/core/storage/accounts.ts';
-import { openDatabase } from '../../electron/core/storage/database.ts';
-import { createOmemoKeyStore } from '../../electron/core/storage/omemo-keys.ts';
-import { createKeySealer } from '../../electron/core/storage/omemo-sealing.ts';
 import { setCurve, setWebCrypto } from '@privacyresearch/libsignal-protocol-typescript';
 import { nodeWebCrypto } from '../../electron/core/omemo/node-webcrypto.ts';
 import { renderTable, type Row } from '../table.ts';
+import { ALICE, BOB, BODY, device, devices, type Device } from './devices.ts';
+import { conversation2, sessionSetup2 } from './omemo2-crypto.ts';
 
 export interface OmemoOptions {
   readonly runs: number;
   readonly messages: number;
 }
 
-async function device(jid: string) {
-  const db = openDatabase(':memory:');
-  createAccountStore(db).insert({ id: 'a', jid, resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
-  const keys = createOmemoKeyStore(db, 'a', createKeySealer(randomBytes(32)));
-  const { deviceId } = await ensureOwnDevice(keys, 1);
-  return { keys, store: createSignalStore(keys), address: { jid, deviceId } as DeviceAddress };
-}
-type Device = Awaited<ReturnType<typeof device>>;
-
-const devices = async (jid: string, count: number) => Promise.all(Array.from({ length: count }, () => device(jid)));
-
 async function sessionSetup(count: number): Promise<number> {
-  const alice = await device('alice@example.com');
-  const peers = await devices('bob@example.com', count);
+  const alice = await device(ALICE);
+  const peers = await devices(BOB, count);
   const bundles = peers.map((peer) => ownBundle(peer.keys));
   const start = performance.now();
   for (const [i, peer] of peers.entries()) await startSession(alice.store, peer.address, bundles[i]);
@@ -43,13 +29,13 @@ async function sessionSetup(count: number): Promise<number> {
 
 /** Milliseconds per message spent encrypting and decrypting, over `messages` alternating turns. */
 async function conversation(messages: number): Promise<{ encrypt: number; decrypt: number }> {
-  const alice = await devices('alice@example.com', 3);
-  const bob = await devices('bob@example.com', 5);
+  const alice = await devices(ALICE, 3);
+  const bob = await devices(BOB, 5);
   const everyone = [...alice, ...bob];
   for (const from of [alice[0], bob[0]]) {
     for (const to of everyone) if (to !== from) await startSession(from.store, to.address, ownBundle(to.keys));
   }
-  const body = new Uint8Array(Buffer.from('A message of ordinary length, about as long as people write them.'));
+  const body = new Uint8Array(Buffer.from(BODY));
   let encrypt = 0;
   let decrypt = 0;
   for (let i = 0; i < messages; i += 1) {
@@ -83,7 +69,7 @@ function baseline(messages: number, count: number): { setup: number; perMessage:
   const t0 = performance.now();
   for (const peer of theirs) for (let k = 0; k < 4; k += 1) diffieHellman({ privateKey: ours.privateKey, publicKey: peer.publicKey });
   const setup = performance.now() - t0;
-  const body = Buffer.from('A message of ordinary length, about as long as people write them.');
+  const body = Buffer.from(BODY);
   const t1 = performance.now();
   for (let i = 0; i < messages; i += 1) {
     gcm(randomBytes(16), body);
@@ -97,10 +83,13 @@ function baseline(messages: number, count: number): { setup: number; perMessage:
 
 export async function omemoCrypto(options: OmemoOptions, log: (line: string) => void): Promise<string> {
   const rows = {
-    setup: { metric: 'session setup from 50 bundles', causette: [] as number[], baseline: [] as number[], unit: 'ms' },
-    message: { metric: 'encrypt for 7 devices + decrypt', causette: [] as number[], baseline: [] as number[], unit: 'ms/message' },
+    setup: { metric: '0.3: session setup from 50 bundles', causette: [] as number[], baseline: [] as number[], unit: 'ms' },
+    message: { metric: '0.3: encrypt for 7 devices + decrypt', causette: [] as number[], baseline: [] as number[], unit: 'ms/message' },
     encrypt: { metric: '  of which encrypt', causette: [] as number[], baseline: [] as number[], unit: 'ms/message' },
-    emscripten: { metric: 'the same, library’s defaults', causette: [] as number[], baseline: [] as number[], unit: 'ms/message' },
+    emscripten: { metric: '0.3: the same, library’s defaults', causette: [] as number[], baseline: [] as number[], unit: 'ms/message' },
+    setup2: { metric: 'OMEMO 2: session setup from 50 bundles', causette: [] as number[], baseline: [] as number[], unit: 'ms' },
+    message2: { metric: 'OMEMO 2: encrypt for 7 devices + decrypt', causette: [] as number[], baseline: [] as number[], unit: 'ms/message' },
+    encrypt2: { metric: '  of which encrypt', causette: [] as number[], baseline: [] as number[], unit: 'ms/message' },
   };
   const emscriptenMessages = Math.min(options.messages, 200);
   for (let run = 1; run <= options.runs; run += 1) {
@@ -121,8 +110,15 @@ export async function omemoCrypto(options: OmemoOptions, log: (line: string) => 
     rows.encrypt.causette.push(encrypt);
     rows.emscripten.causette.push(slow.encrypt + slow.decrypt);
     rows.emscripten.baseline.push(base.perMessage);
-    log(`omemo run ${String(run)}/${String(options.runs)} ${JSON.stringify({ setup, encrypt, decrypt, emscripten: slow, baseline: base })}`);
+    const setup2 = await sessionSetup2(50);
+    const two = await conversation2(options.messages);
+    rows.setup2.causette.push(setup2);
+    rows.setup2.baseline.push(base.setup);
+    rows.message2.causette.push(two.encrypt + two.decrypt);
+    rows.message2.baseline.push(base.perMessage);
+    rows.encrypt2.causette.push(two.encrypt);
+    log(`omemo run ${String(run)}/${String(options.runs)} ${JSON.stringify({ setup, encrypt, decrypt, emscripten: slow, setup2, omemo2: two, baseline: base })}`);
   }
-  const table: Row[] = [rows.setup, rows.message, rows.encrypt, rows.emscripten];
-  return `OMEMO 0.3 (${String(options.messages)} messages in alternating turns, alice 3 devices, bob 5; the library's defaults, its emscripten curve and crypto.subtle, over ${String(emscriptenMessages)})\n${renderTable(table)}`;
+  const table: Row[] = [rows.setup, rows.message, rows.encrypt, rows.emscripten, rows.setup2, rows.message2, rows.encrypt2];
+  return `OMEMO 0.3 and OMEMO 2 (${String(options.messages)} messages in alternating turns, alice 3 devices, bob 5; the library's defaults, its emscripten curve and crypto.subtle, over ${String(emscriptenMessages)}; one raw baseline for both)\n${renderTable(table)}`;
 }

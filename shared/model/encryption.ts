@@ -50,6 +50,11 @@ export const OmemoDeviceSchema = z.object({
   lastSeen: z.number().optional(),
   /** The user dismissed the banner that told of this new device (kept across restarts). */
   bannerDismissed: z.boolean().optional(),
+  /**
+   * The OMEMO version spoken with it (XEP-0384 v0.8 §5.5.2): OMEMO 2 when it is on the account's OMEMO 2 list, else 0.3
+   * ('axolotl'); undefined when neither list is known.
+   */
+  version: z.enum(['axolotl', 'omemo2']).optional(),
 });
 export type OmemoDevice = z.infer<typeof OmemoDeviceSchema>;
 

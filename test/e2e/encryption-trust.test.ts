@@ -1,7 +1,7 @@
 // Trust in OMEMO devices in the window (XEP-0384 §8): the lock on each incoming message follows its device's trust, a device
 // is verified by pasting the code its QR holds (the encryption panel shows ours), a wrong code is refused, and a verified
 // contact's new device brings a banner until the user decides, or dismisses it: dismissed, it stays so after a restart,
-// and another new device brings it back; axe finds nothing.
+// and another new device brings it back; each device row tags the OMEMO version spoken with it; axe finds nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +118,8 @@ describe('trust in devices in the window', () => {
     await details.getByRole('status').getByText(/^Device \d+ verified\.$/).waitFor({ timeout: 5_000 });
     const device = details.getByRole('listitem', { name: `Device ${code.slice(code.indexOf('sid-') + 4, code.indexOf('='))}` });
     expect(await device.textContent()).toContain('Verified');
+    // Two Causettes speak OMEMO 2 with each other (XEP-0384 v0.8 §5.5.2): the row says so.
+    await device.locator('.omemo-version').getByText('OMEMO 2', { exact: true }).waitFor({ timeout: 10_000 });
     // Bob's message was decrypted here: the device's last-seen is shown.
     expect(await device.textContent()).toMatch(/Last message decrypted: .*\d/);
     expect(await violations(alice.page)).toEqual([]);
@@ -156,6 +158,8 @@ describe('trust in devices in the window', () => {
     await field.press('Enter');
     await panel.getByRole('status').getByText(`Device ${laptopId} verified.`).waitFor({ timeout: 5_000 });
     expect(await row.textContent()).toContain('Verified');
+    // Settings → Encryption tags the version too: his two Causettes speak OMEMO 2.
+    await row.locator('.omemo-version').getByText('OMEMO 2', { exact: true }).waitFor({ timeout: 10_000 });
     expect(await violations(bob.page)).toEqual([]);
   });
 
@@ -179,7 +183,11 @@ describe('trust in devices in the window', () => {
     await alice.page.getByRole('list', { name: 'Contacts' }).getByRole('listitem', { name: 'Bob' }).getByRole('button').click();
     // Her core knows the device (listed in Bob's details) and still has its banner dismissed.
     await conversation(alice.page, 'Bob').getByRole('button', { name: 'Details' }).click();
-    await alice.page.getByRole('region', { name: 'Bob' }).getByRole('region', { name: 'Encryption (OMEMO)' }).getByRole('listitem', { name: 'Device 424242' }).waitFor({ timeout: 15_000 });
+    const announced = alice.page.getByRole('region', { name: 'Bob' }).getByRole('region', { name: 'Encryption (OMEMO)' }).getByRole('listitem', { name: 'Device 424242' });
+    await announced.waitFor({ timeout: 15_000 });
+    // Announced on the OMEMO 0.3 list only: spoken to in 0.3, and the row says so.
+    await announced.locator('.omemo-version').getByText('OMEMO 0.3', { exact: true }).waitFor({ timeout: 10_000 });
+    expect(await violations(alice.page)).toEqual([]);
     await alice.page.getByRole('region', { name: 'Bob' }).getByRole('button', { name: 'Close' }).click();
     expect(await bannerFor(alice.page, 424242).count()).toBe(0);
 

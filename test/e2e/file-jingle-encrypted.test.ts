@@ -5,13 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import xml from '@xmpp/xml';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { violations } from './axe.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { openSignedIn, plainClient } from './ui.ts';
+import { dropFile, openChat, openPanel, subscribe } from './transfer-ui.ts';
+import { openSignedIn } from './ui.ts';
 import { words } from './words.ts';
 
 let server: ProsodyServer;
@@ -29,24 +28,7 @@ beforeAll(async () => {
     ],
   });
   // Mutual contacts from their other clients before the windows sign in (RFC 6121 §3).
-  const [a, b] = await Promise.all([plainClient(server, 'alice', 'alice-pass'), plainClient(server, 'bob', 'bob-pass')]);
-  try {
-    const aliceJid = `alice@${server.domain}`;
-    const bobJid = `bob@${server.domain}`;
-    await a.send(xml('presence', { to: bobJid, type: 'subscribe' }));
-    await b.send(xml('presence', { to: aliceJid, type: 'subscribed' }));
-    await b.send(xml('presence', { to: aliceJid, type: 'subscribe' }));
-    await a.send(xml('presence', { to: bobJid, type: 'subscribed' }));
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const roster = await a.iq(xml('iq', { type: 'get' }, xml('query', { xmlns: 'jabber:iq:roster' })));
-      if (roster.getChild('query')?.getChildren('item').some((item) => item.attrs.jid === bobJid && item.attrs.subscription === 'both')) break;
-      if (Date.now() > deadline) throw new Error('alice and bob did not get a mutual subscription');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } finally {
-    await Promise.all([a.stop(), b.stop()]);
-  }
+  await subscribe(server, 'mutual');
   [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
 });
 
@@ -55,21 +37,6 @@ afterAll(async () => {
   await bob?.close();
   await server?.dispose();
 });
-
-async function openChat(page: Page, peer: string): Promise<Locator> {
-  await page.getByLabel(say('newChat.label')).fill(peer);
-  await page.getByRole('button', { name: say('newChat.open') }).click();
-  const view = page.getByRole('region', { name: say('chat.with', { name: peer }) });
-  await view.waitFor();
-  return view;
-}
-
-async function openPanel(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: new RegExp(`^${say('transfers.open')}`) }).click();
-  const panel = page.getByRole('dialog', { name: say('transfers.panelTitle') });
-  await panel.waitFor();
-  return panel;
-}
 
 describe('a file sent by Jingle in an encrypted conversation', () => {
   it('is offered to bob as end-to-end encrypted, and both panels say so once it is through', async () => {
@@ -80,17 +47,7 @@ describe('a file sent by Jingle in an encrypted conversation', () => {
     // Encryption on: bob's OMEMO device is known.
     await expect.poll(() => view.getByRole('button', { name: say('encryption.toggle') }).getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('true');
 
-    const conversation = await view.elementHandle();
-    const data = await alice.page.evaluateHandle(
-      ({ content, name }) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([new Uint8Array(content)], name, { type: 'application/octet-stream' }));
-        return transfer;
-      },
-      { content: [...bytes], name: NAME },
-    );
-    await conversation?.dispatchEvent('dragenter', { dataTransfer: data });
-    await conversation?.dispatchEvent('drop', { dataTransfer: data });
+    await dropFile(alice.page, view, NAME, bytes);
     const sending = view.getByRole('list', { name: say('transfers.label') }).getByRole('listitem').filter({ hasText: NAME });
     await sending.getByText(say('transfers.encrypted')).waitFor({ timeout: 20_000 });
 

@@ -3,34 +3,19 @@
 // no mutual contact; once each allows the other (bob from the offer, alice in the contact's details with a checkbox, from
 // the keyboard), the next file goes directly and nothing more is said. axe finds nothing wrong with the details nor the rows.
 import { randomBytes } from 'node:crypto';
-import xml from '@xmpp/xml';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { violations } from './axe.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { openSignedIn, plainClient } from './ui.ts';
+import { dropFile, openChat, subscribe } from './transfer-ui.ts';
+import { openSignedIn } from './ui.ts';
 import { words } from './words.ts';
 
 let server: ProsodyServer;
 let alice: BrowserMode;
 let bob: BrowserMode;
 const say = words('en');
-
-/** Alice subscribes to bob's presence and he approves, without asking for hers: no mutual subscription. */
-async function oneWay(a: Connection, b: Connection, aJid: string, bJid: string): Promise<void> {
-  await a.iq(xml('iq', { type: 'set' }, xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: bJid }))));
-  await a.send(xml('presence', { to: bJid, type: 'subscribe' }));
-  await b.send(xml('presence', { to: aJid, type: 'subscribed' }));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const roster = await a.iq(xml('iq', { type: 'get' }, xml('query', { xmlns: 'jabber:iq:roster' })));
-    if (roster.getChild('query')?.getChildren('item').some((item) => item.attrs.jid === bJid && item.attrs.subscription === 'to')) return;
-    if (Date.now() > deadline) throw new Error('alice did not get bob’s presence');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 beforeAll(async () => {
   server = await startProsody({
@@ -39,12 +24,8 @@ beforeAll(async () => {
       { username: 'bob', password: 'bob-pass' },
     ],
   });
-  const [a, b] = await Promise.all([plainClient(server, 'alice', 'alice-pass'), plainClient(server, 'bob', 'bob-pass')]);
-  try {
-    await oneWay(a, b, `alice@${server.domain}`, `bob@${server.domain}`);
-  } finally {
-    await Promise.all([a.stop(), b.stop()]);
-  }
+  // Alice subscribes to bob's presence and he approves, without asking for hers: no mutual subscription.
+  await subscribe(server, 'alice-to-bob');
   [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
 });
 
@@ -53,28 +34,6 @@ afterAll(async () => {
   await bob?.close();
   await server?.dispose();
 });
-
-async function openChat(page: Page, peer: string): Promise<Locator> {
-  await page.getByLabel(say('newChat.label')).fill(peer);
-  await page.getByRole('button', { name: say('newChat.open') }).click();
-  const view = page.getByRole('region', { name: say('chat.with', { name: peer }) });
-  await view.waitFor();
-  return view;
-}
-
-async function drop(page: Page, view: Locator, name: string): Promise<void> {
-  const target = await view.elementHandle();
-  const data = await page.evaluateHandle(
-    ({ content, file }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(content)], file, { type: 'application/octet-stream' }));
-      return transfer;
-    },
-    { content: [...randomBytes(50_000)], file: name },
-  );
-  await target?.dispatchEvent('dragenter', { dataTransfer: data });
-  await target?.dispatchEvent('drop', { dataTransfer: data });
-}
 
 /** The panel's entry for this file once it reached 100 %: its facts line and its whole text. */
 async function finished(page: Page, name: string): Promise<{ facts: string; text: string }> {
@@ -110,7 +69,7 @@ describe('direct transfers with someone who is no mutual contact', () => {
     const bobJid = `bob@${server.domain}`;
     await alice.page.getByRole('button', { name: new RegExp(bobJid.replace('.', '\\.')) }).first().waitFor({ timeout: 20_000 });
     const view = await openChat(alice.page, bobJid);
-    await drop(alice.page, view, 'first.bin');
+    await dropFile(alice.page, view, 'first.bin', randomBytes(50_000));
     const mine = view.getByRole('list', { name: say('transfers.label') }).getByRole('listitem').filter({ hasText: 'first.bin' });
     await mine.getByText(say('transfers.withheld.notMutual', { name: bobJid })).waitFor({ timeout: 20_000 });
 
@@ -130,7 +89,7 @@ describe('direct transfers with someone who is no mutual contact', () => {
     // Alice's address was still kept from bob: the first file went by the proxy all the same.
     await allowDirect(alice.page, view, bobJid);
     const again = await openChat(alice.page, bobJid);
-    await drop(alice.page, again, 'second.bin');
+    await dropFile(alice.page, again, 'second.bin', randomBytes(50_000));
     await bob.page.getByRole('region', { name: say('chat.with', { name: aliceJid }) }).waitFor();
     const bobAgain = bob.page.getByRole('region', { name: say('chat.with', { name: aliceJid }) });
     const second = bobAgain.getByRole('list', { name: say('transfers.label') }).getByRole('listitem').filter({ hasText: 'second.bin' });

@@ -5,14 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import xml from '@xmpp/xml';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { violations } from './axe.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { openSignedIn, plainClient } from './ui.ts';
+import { openChat, subscribe } from './transfer-ui.ts';
+import { openSignedIn } from './ui.ts';
 import { words } from './words.ts';
 
 let server: ProsodyServer;
@@ -22,22 +21,6 @@ const say = words('en');
 const bytes = randomBytes(120_000);
 const NAME = 'holiday.bin';
 
-/** Alice and bob subscribe to each other from their other clients before their windows sign in. */
-async function befriend(a: Connection, b: Connection, aJid: string, bJid: string): Promise<void> {
-  await a.iq(xml('iq', { type: 'set' }, xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: bJid }))));
-  await a.send(xml('presence', { to: bJid, type: 'subscribe' }));
-  await b.send(xml('presence', { to: aJid, type: 'subscribed' }));
-  await b.send(xml('presence', { to: aJid, type: 'subscribe' }));
-  await a.send(xml('presence', { to: bJid, type: 'subscribed' }));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const roster = await a.iq(xml('iq', { type: 'get' }, xml('query', { xmlns: 'jabber:iq:roster' })));
-    if (roster.getChild('query')?.getChildren('item').some((item) => item.attrs.jid === bJid && item.attrs.subscription === 'both')) return;
-    if (Date.now() > deadline) throw new Error('alice and bob did not get a mutual subscription');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 beforeAll(async () => {
   server = await startProsody({
     users: [
@@ -45,12 +28,7 @@ beforeAll(async () => {
       { username: 'bob', password: 'bob-pass' },
     ],
   });
-  const [a, b] = await Promise.all([plainClient(server, 'alice', 'alice-pass'), plainClient(server, 'bob', 'bob-pass')]);
-  try {
-    await befriend(a, b, `alice@${server.domain}`, `bob@${server.domain}`);
-  } finally {
-    await Promise.all([a.stop(), b.stop()]);
-  }
+  await subscribe(server, 'mutual');
   [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
 });
 
@@ -59,14 +37,6 @@ afterAll(async () => {
   await bob?.close();
   await server?.dispose();
 });
-
-async function openChat(page: Page, peer: string): Promise<Locator> {
-  await page.getByLabel(say('newChat.label')).fill(peer);
-  await page.getByRole('button', { name: say('newChat.open') }).click();
-  const view = page.getByRole('region', { name: say('chat.with', { name: peer }) });
-  await view.waitFor();
-  return view;
-}
 
 /** The transfers panel, opened from the top bar with the keyboard. */
 async function openPanel(page: Page): Promise<Locator> {

@@ -7,14 +7,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import xml from '@xmpp/xml';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection } from '../../electron/core/xmpp/connection.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { violations } from './axe.ts';
 import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
-import { plainClient, signIn, waitUntilOnline } from './ui.ts';
+import { openPanel, subscribe } from './transfer-ui.ts';
+import { signIn, waitUntilOnline } from './ui.ts';
 import { words } from './words.ts';
 
 let server: ProsodyServer;
@@ -28,21 +26,6 @@ const root = mkdtempSync(join(tmpdir(), 'causette-e2e-resume-'));
 const profiles = { alice: join(root, 'alice'), bob: join(root, 'bob') };
 const source = join(root, NAME);
 const bobFolder = join(root, 'bob-downloads');
-
-async function befriend(a: Connection, b: Connection, aJid: string, bJid: string): Promise<void> {
-  await a.iq(xml('iq', { type: 'set' }, xml('query', { xmlns: 'jabber:iq:roster' }, xml('item', { jid: bJid }))));
-  await a.send(xml('presence', { to: bJid, type: 'subscribe' }));
-  await b.send(xml('presence', { to: aJid, type: 'subscribed' }));
-  await b.send(xml('presence', { to: aJid, type: 'subscribe' }));
-  await a.send(xml('presence', { to: bJid, type: 'subscribed' }));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const roster = await a.iq(xml('iq', { type: 'get' }, xml('query', { xmlns: 'jabber:iq:roster' })));
-    if (roster.getChild('query')?.getChildren('item').some((item) => item.attrs.jid === bJid && item.attrs.subscription === 'both')) return;
-    if (Date.now() > deadline) throw new Error('alice and bob did not get a mutual subscription');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** A window on a kept profile: the first time signed in with the password remembered, then signing in by itself. */
 async function open(profileDir: string, user: string, first: boolean): Promise<BrowserMode> {
@@ -76,13 +59,6 @@ const accountOf = (profileDir: string) => {
   }
 };
 
-async function openPanel(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: new RegExp(`^${say('transfers.open')}`) }).click();
-  const panel = page.getByRole('dialog', { name: say('transfers.panelTitle') });
-  await panel.waitFor();
-  return panel;
-}
-
 beforeAll(async () => {
   server = await startProsody({
     users: [
@@ -90,12 +66,7 @@ beforeAll(async () => {
       { username: 'bob', password: 'bob-pass' },
     ],
   });
-  const [a, b] = await Promise.all([plainClient(server, 'alice', 'alice-pass'), plainClient(server, 'bob', 'bob-pass')]);
-  try {
-    await befriend(a, b, `alice@${server.domain}`, `bob@${server.domain}`);
-  } finally {
-    await Promise.all([a.stop(), b.stop()]);
-  }
+  await subscribe(server, 'mutual');
   // Each app signs in once, then is closed: the transfer was under way then.
   const [firstAlice, firstBob] = await Promise.all([open(profiles.alice, 'alice', true), open(profiles.bob, 'bob', true)]);
   await Promise.all([firstAlice.close(), firstBob.close()]);

@@ -1,6 +1,7 @@
 // OMEMO 0.3 interop (XEP-0384 v0.3.0) with an independent implementation: a slixmpp peer using python-omemo 1.0 with its
 // oldmemo backend (Debian's python3-omemo, python3-oldmemo), both directions, one-to-one and in a members-only room
-// and privately through that room (issue 12, Interoperability).
+// and privately through that room (issue 12, Interoperability); a message from a device not on the list alice holds has
+// her read it again.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/model/message.ts';
 import { startProsody, type ProsodyServer } from '../server/prosody.ts';
@@ -95,5 +96,24 @@ describe('OMEMO 0.3 with python-omemo in private messages through a members-only
     const received = await until(async () => (await history(alice, `${room}/Bob`)).find((message) => message.body === 'Hello back, privately'), 'Causette decrypts');
     expect(received).toMatchObject({ kind: 'private', encrypted: true, senderDevice: bobDevice, sender: { nick: 'Bob', jid: bobJid }, direction: 'in' });
     expect((await bob.omemoReceived()).failures).toEqual([]);
+  });
+});
+
+describe('OMEMO 0.3 with python-omemo, a device not on the list alice holds', () => {
+  it('reads the peer’s list again when its message comes from a device not on it (XEP-0384 §6), without a notification', async () => {
+    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
+    const alice = await harness.signIn(aliceJid);
+    const devicesOfBob = async () => (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).devices;
+    // Alice reads bob's lists before he has any; no presence subscription, so she is told of no change.
+    expect(await devicesOfBob()).toEqual([]);
+    const bob = await peers.peer(bobJid);
+    const bobDevice = await bob.omemoStart();
+    expect(await devicesOfBob()).toEqual([]);
+
+    expect((await bob.omemoSend(aliceJid, 'Hello from a device you have not seen')).errors).toEqual([]);
+    await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'Hello from a device you have not seen'), 'Causette decrypts');
+    const listed = await until(async () => (await devicesOfBob()).find((device) => device.deviceId === bobDevice), 'alice reads bob’s list again');
+    // On the 0.3 list only: spoken to in 0.3.
+    expect(listed).toMatchObject({ deviceId: bobDevice, version: 'axolotl' });
   });
 });

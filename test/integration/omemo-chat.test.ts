@@ -167,9 +167,13 @@ describe('OMEMO between two cores', () => {
     const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
     await befriend(alice, bob);
     await until(async () => (await alice.handlers['omemo.encryption']({ accountId: alice.accountId, peer: bobJid })).on, 'alice sees bob’s device');
-    const seen = await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid });
+    // Spoken to in OMEMO 2 once his OMEMO 2 list is known (it may come just after the 0.3 one).
+    const seen = await until(async () => {
+      const devices = await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid });
+      return devices.devices[0]?.version === 'omemo2' ? devices : undefined;
+    }, 'alice sees bob’s device speaks OMEMO 2');
     const bobsOwn = (await bob.handlers['omemo.devices']({ accountId: bob.accountId, jid: aliceJid })).own;
-    expect(seen.devices).toEqual([{ deviceId: bobsOwn.deviceId, fingerprint: bobsOwn.fingerprint, trust: 'undecided', used: true }]);
+    expect(seen.devices).toEqual([{ deviceId: bobsOwn.deviceId, fingerprint: bobsOwn.fingerprint, trust: 'undecided', used: true, version: 'omemo2' }]);
     expect(bobsOwn.fingerprint).toMatch(/^([0-9a-f]{8} ){7}[0-9a-f]{8}$/);
 
     const distrusted = await alice.handlers['omemo.setTrust']({ accountId: alice.accountId, jid: bobJid, deviceId: bobsOwn.deviceId, trust: 'untrusted' });

@@ -29,8 +29,9 @@ describe('the OMEMO devices the renderer is told of', () => {
     const before = Date.now();
     await bob.handlers['chat.send']({ accountId: bob.accountId, peer: aliceJid, body: 'seen from my phone' });
     await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'seen from my phone'), 'alice decrypts');
-    const [listed] = (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).devices;
-    expect(listed).toMatchObject({ deviceId: bobDevice, trust: 'undecided', used: true });
+    // Spoken to in OMEMO 2 once his OMEMO 2 list is known (it may come just after the 0.3 one).
+    const listed = await until(async () => (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).devices.find((device) => device.version === 'omemo2'), 'alice lists bob’s device as speaking OMEMO 2');
+    expect(listed).toMatchObject({ deviceId: bobDevice, trust: 'undecided', used: true, version: 'omemo2' });
     expect(listed?.lastSeen).toBeGreaterThanOrEqual(before);
     expect(listed?.lastSeen).toBeLessThanOrEqual(Date.now());
 
@@ -49,5 +50,28 @@ describe('the OMEMO devices the renderer is told of', () => {
     expect(fresh.devices.devices.find((device) => device.deviceId === laptopDevice)).toMatchObject({ trust: 'undecided', used: false });
     // And bob's first computer hears of its new sibling among his own devices.
     await until(() => eventsNamed(bob, 'omemo.devices').find((event) => event.jid === bobJid && event.devices.devices.some((device) => device.deviceId === laptopDevice)), 'bob is told of his new device');
+  });
+
+  it('reads a sender’s device list again when a message comes from a device not on it (XEP-0384 v0.8 §6), without a notification', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    // No presence subscription between them: alice is sent no PEP notification of bob's lists (XEP-0163 §4.3).
+    const [alice, bob] = await Promise.all([signIn(aliceJid), signIn(bobJid)]);
+    const devicesOfBob = async () => (await alice.handlers['omemo.devices']({ accountId: alice.accountId, jid: bobJid })).devices.map((device) => device.deviceId);
+    const bobDevice = (await bob.handlers['omemo.devices']({ accountId: bob.accountId, jid: aliceJid })).own.deviceId;
+    await bob.handlers['chat.send']({ accountId: bob.accountId, peer: aliceJid, body: 'from my phone' });
+    await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'from my phone'), 'alice decrypts the phone’s message');
+    expect(await devicesOfBob()).toEqual([bobDevice]);
+
+    // Bob's new computer publishes its device; alice, told nothing, still holds the list she read.
+    const laptop = await signIn(bobJid);
+    const laptopDevice = (await laptop.handlers['omemo.devices']({ accountId: laptop.accountId, jid: aliceJid })).own.deviceId;
+    await until(async () => (await bob.handlers['omemo.devices']({ accountId: bob.accountId, jid: bobJid })).devices.some((device) => device.deviceId === laptopDevice), 'bob’s list has the laptop');
+    expect(await devicesOfBob()).toEqual([bobDevice]);
+    expect(eventsNamed(alice, 'omemo.devices').some((event) => event.devices.devices.some((device) => device.deviceId === laptopDevice))).toBe(false);
+
+    await laptop.handlers['chat.send']({ accountId: laptop.accountId, peer: aliceJid, body: 'from my laptop' });
+    await until(async () => (await history(alice, bobJid)).find((message) => message.body === 'from my laptop'), 'alice decrypts the laptop’s message');
+    await until(async () => (await devicesOfBob()).includes(laptopDevice), 'alice reads bob’s list again and learns the laptop');
+    expect((await devicesOfBob()).sort()).toEqual([bobDevice, laptopDevice].sort());
   });
 });

@@ -41,6 +41,8 @@ const bareOf = (from: string | undefined): string | undefined => {
 
 /** A fetched empty list is asked again after this: a stranger who starts OMEMO sends us no notification. */
 const EMPTY_KEPT_MS = 60_000;
+/** A message from a device missing from a list asks for that list again at most this often per account. */
+export const UNLISTED_REFETCH_MS = 5 * 60_000;
 
 export function setupDeviceLists(deps: DeviceListsDeps) {
   const format = deps.format ?? axolotlLists;
@@ -50,6 +52,8 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
   /** When each list was last seen (fetched or notified). */
   const learnedAt = new Map<string, number>();
   const fetching = new Map<string, Promise<readonly number[]>>();
+  /** When a list was last asked for again because a message came from a device not on it, by JID. */
+  const unlistedAt = new Map<string, number>();
 
   function learn(jid: string, devices: readonly number[]): void {
     emptySince.delete(jid);
@@ -81,6 +85,12 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
     }
   }
 
+  function refresh(jid: string): Promise<readonly number[]> {
+    const running = fetching.get(jid) ?? fetch(jid).finally(() => fetching.delete(jid));
+    fetching.set(jid, running);
+    return running;
+  }
+
   return {
     /** The list as last seen, undefined when never seen in this session. */
     known: (jid: string): readonly number[] | undefined => known.get(jid),
@@ -98,10 +108,25 @@ export function setupDeviceLists(deps: DeviceListsDeps) {
       return running;
     },
     /** The list read again from the server (a room member who just came in may have changed it unseen). */
-    refresh(jid: string): Promise<readonly number[]> {
-      const running = fetching.get(jid) ?? fetch(jid).finally(() => fetching.delete(jid));
-      fetching.set(jid, running);
-      return running;
+    refresh,
+    /**
+     * A message came from `deviceId` of `jid` (XEP-0384 v0.8 §6, v0.3.0 alike): when the list we hold lacks it, the list is
+     * read again, so that a new device is learnt without a notification (no presence subscription); at most once per
+     * account every UNLISTED_REFETCH_MS (one never read is read at once). Resolves to whether it was read.
+     */
+    async heardFrom(jid: string, deviceId: number, now: number = Date.now()): Promise<boolean> {
+      const seen = known.get(jid);
+      // A list never read yet is read once, outside the bound: it is no re-reading, and must not delay one for a new device.
+      if (seen === undefined) {
+        await refresh(jid);
+        return true;
+      }
+      if (seen.includes(deviceId)) return false;
+      const last = unlistedAt.get(jid);
+      if (last !== undefined && now - last < UNLISTED_REFETCH_MS) return false;
+      unlistedAt.set(jid, now);
+      await refresh(jid);
+      return true;
     },
     /** What a fresh session publishes or reads for our own account. */
     learn,

@@ -6,6 +6,7 @@ import type { OmemoDevice } from '../../../shared/model/encryption.ts';
 import type { OmemoKeyStore } from '../storage/omemo-keys.ts';
 import { buildBundleRequest, parseBundle } from './axolotl-bundle.ts';
 import type { ListedDevices } from './device-lists.ts';
+import type { OmemoVersion } from './omemo-profile.ts';
 import { storedIdentity } from './omemo2-cipher.ts';
 import { buildBundleRequest as buildBundleRequest2, parseBundle as parseBundle2 } from './omemo2/bundle.ts';
 import { isTrusted } from './trust.ts';
@@ -22,6 +23,8 @@ export interface FingerprintDeps {
   readonly lists: ListedDevices;
   readonly iq: (request: Element) => Promise<Element>;
   readonly now: () => number;
+  /** The version spoken with a device, from the lists as last seen (version-choice.ts); undefined when on neither. */
+  readonly versionOf?: (jid: string, deviceId: number) => OmemoVersion | undefined;
 }
 
 /** The device's identity key as stored (Curve25519, type byte first): from its 0.3 bundle, else its OMEMO 2 one. */
@@ -54,6 +57,7 @@ export async function devicesOf(deps: FingerprintDeps, jid: string, online: bool
   const dismissed = keys.dismissedBanners(jid);
   return ids.map((deviceId) => {
     const identity = identities.find((each) => each.deviceId === deviceId);
+    const version = deps.versionOf?.(jid, deviceId);
     return {
       deviceId,
       ...(identity ? { fingerprint: fingerprint(identity.identityKey) } : {}),
@@ -61,6 +65,7 @@ export async function devicesOf(deps: FingerprintDeps, jid: string, online: bool
       used: isTrusted(identities, deviceId),
       ...(identity?.lastSeen === undefined ? {} : { lastSeen: identity.lastSeen }),
       ...(dismissed.includes(deviceId) ? { bannerDismissed: true } : {}),
+      ...(version === undefined ? {} : { version }),
     };
   });
 }

@@ -16,6 +16,7 @@ import { setupPublishing } from './omemo-publishing.ts';
 import { createRoomEncryptStep, type OmemoRooms } from './omemo-room-encrypt.ts';
 import { omemo2DeviceLists } from './omemo2/device-list.ts';
 import { createSessionUpkeep } from './session-upkeep.ts';
+import { versionsFor } from './version-choice.ts';
 import { setupTransportKeys } from './omemo-transport-key.ts';
 import { createSignalStore } from './signal-store.ts';
 
@@ -95,12 +96,21 @@ export function setupOmemo(deps: OmemoDeps) {
   const rooms: OmemoRooms = deps.rooms ?? { features: () => undefined, members: () => Promise.resolve([]), occupantJid: () => undefined, sender: () => undefined };
 
   // Each device's last-seen, shown beside its fingerprint: when a message from it was last opened.
+  // XEP-0384 v0.8 §6 (v0.3.0 alike): a message from a device missing from its version's list reads that list again.
+  function heardFrom(from: DeviceAddress, version: OmemoVersion | undefined): void {
+    const list = version === 'omemo2' ? lists2 : lists;
+    list.heardFrom(from.jid, from.deviceId, now()).catch(warn('the OMEMO devices of a sender could not be read again'));
+  }
   const seen: Pick<typeof upkeep, 'received' | 'undecryptable'> = {
     received(from, prekey, version) {
       keys.sawDevice(from.jid, from.deviceId, now());
       upkeep.received(from, prekey, version);
+      heardFrom(from, version);
     },
-    undecryptable: (from, reason, version) => upkeep.undecryptable(from, reason, version),
+    undecryptable(from, reason, version) {
+      upkeep.undecryptable(from, reason, version);
+      heardFrom(from, version);
+    },
   };
   const removeDecrypt = connection.pipeline.useMessage(
     createDecryptStep({ ownJid: deps.ownJid, signal, keys, now, ownDevice, usedPreKey: replenish, upkeep: seen, logger, roomSender: rooms.sender, echo: (originId) => echoes.get(originId) }),
@@ -155,7 +165,9 @@ export function setupOmemo(deps: OmemoDeps) {
       const id = await ownDevice();
       const identity = keys.identity();
       const own = { deviceId: id, ...(identity ? { fingerprint: fingerprint(identity.publicKey) } : {}), trust: 'verified' as const, used: true };
-      return { own, devices: await devicesOf({ ownJid: deps.ownJid, keys, lists: listed, iq, now }, jid, online) };
+      // v0.8 §5.5.2: OMEMO 2 for a device on its OMEMO 2 list, else 0.3.
+      const versionOf = (of: string, deviceId: number) => versionsFor(deviceId, lists.known(of) ?? [], lists2.known(of) ?? [])[0];
+      return { own, devices: await devicesOf({ ownJid: deps.ownJid, keys, lists: listed, iq, now, versionOf }, jid, online) };
     },
     /** A trust decision on a device whose identity key is known; false when it is not. */
     setTrust(jid: string, deviceId: number, trust: DeviceTrust): boolean {

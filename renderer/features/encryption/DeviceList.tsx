@@ -1,4 +1,4 @@
-// One account's OMEMO devices (XEP-0384 §8), one row each: its id, fingerprint, trust, when a message from it was last
+// One account's OMEMO devices (XEP-0384 §8), one row each: its id, the version spoken with it, fingerprint, trust, when a message from it was last
 // decrypted, and the decisions: verify after comparing, trust without verifying, or stop encrypting for it.
 import { useTranslation } from 'react-i18next';
 import type { DeviceTrust, OmemoDevice } from '../../../shared/model/encryption.ts';
@@ -38,6 +38,7 @@ export function DeviceList({ devices, onDecide }: DeviceListProps) {
       {devices.map((device) => (
         <li key={device.deviceId} className="resource omemo-device" aria-label={t('encryption.device', { device: device.deviceId })}>
           <span className="resource-name">{t('encryption.device', { device: device.deviceId })}</span>
+          {device.version !== undefined && <span className="omemo-version">{device.version === 'omemo2' ? t('encryption.omemo2') : t('encryption.omemo03')}</span>}
           <code className="fingerprint">{device.fingerprint ?? t('encryption.noFingerprint')}</code>
           <TrustWord device={device} />
           <LastSeen at={device.lastSeen} />

@@ -1,0 +1,24 @@
+// A device for the OMEMO benches: its own in-memory database and key store, keys made as at first sign-in (shared by both versions).
+import { randomBytes } from 'node:crypto';
+import type { DeviceAddress } from '../../electron/core/omemo/axolotl-cipher.ts';
+import { ensureOwnDevice } from '../../electron/core/omemo/own-device.ts';
+import { createSignalStore } from '../../electron/core/omemo/signal-store.ts';
+import { createAccountStore } from '../../electron/core/storage/accounts.ts';
+import { openDatabase } from '../../electron/core/storage/database.ts';
+import { createOmemoKeyStore } from '../../electron/core/storage/omemo-keys.ts';
+import { createKeySealer } from '../../electron/core/storage/omemo-sealing.ts';
+
+export async function device(jid: string) {
+  const db = openDatabase(':memory:');
+  createAccountStore(db).insert({ id: 'a', jid, resource: 'r', host: undefined, port: undefined, tls: 'auto', passwordSaved: false, enabled: true });
+  const keys = createOmemoKeyStore(db, 'a', createKeySealer(randomBytes(32)));
+  const { deviceId } = await ensureOwnDevice(keys, 1);
+  return { keys, store: createSignalStore(keys), address: { jid, deviceId } as DeviceAddress };
+}
+export type Device = Awaited<ReturnType<typeof device>>;
+
+export const devices = async (jid: string, count: number) => Promise.all(Array.from({ length: count }, () => device(jid)));
+
+export const ALICE = 'alice@example.com';
+export const BOB = 'bob@example.com';
+export const BODY = 'A message of ordinary length, about as long as people write them.';
