@@ -17,11 +17,18 @@ export interface ChildOptions {
   readonly signal?: AbortSignal;
 }
 
+/** `CAUSETTE_BENCH_CPU_PROF=<folder>`: each child writes a V8 CPU profile there, named for its label (Node refuses --cpu-prof in NODE_OPTIONS). */
+function profiling(label: string): string[] {
+  const folder = process.env.CAUSETTE_BENCH_CPU_PROF;
+  if (!folder) return [];
+  return ['--cpu-prof', `--cpu-prof-dir=${folder}`, `--cpu-prof-name=${label.replace(/[^\w-]+/g, '-')}-\${pid}.cpuprofile`];
+}
+
 /** Starts `script` with the job as JSON; resolves with the last stdout line it printed, parsed as JSON. */
 export function runChild<R>(label: string, script: string, job: { readonly timeoutMs: number }, options: ChildOptions = {}): Promise<R> {
   const { onLine, signal: abort } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', script, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', ...profiling(label), script, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let heard = 0;

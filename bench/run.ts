@@ -1,4 +1,4 @@
-// `npm run bench [-- --only roster,roster-sweep,mam,render,omemo,room,transfer --runs N …]`: Causette's benchmarks, each against a baseline in the same run.
+// `npm run bench [-- --only roster,roster-sweep,mam,render,omemo,room,transfer --runs N --transfer-cases direct …]`: Causette's benchmarks, each against a baseline in the same run.
 import { parseArgs } from 'node:util';
 import { isProsodyInstalled, installHint } from '../test/server/prosody.ts';
 import { mamCatchUp } from './mam/mam-catchup.ts';
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     /** The transfer scenario's sizes in MiB: the raw copies' and SOCKS5's file (issue 13: 1 GiB), and the in-band one. */
     'transfer-mib': { type: 'string', default: '1024' },
     'ibb-mib': { type: 'string', default: '20' },
+    /** Only these of the transfer scenario's cases (with their baselines), e.g. `direct`: for profiling one method. */
+    'transfer-cases': { type: 'string' },
   },
 });
 
@@ -90,7 +92,7 @@ for (const scenario of only) {
   }
   if (scenario === 'transfer') {
     const mib = 1024 * 1024;
-    const options = { runs: runs(3), fileBytes: bounded('transfer-mib', values['transfer-mib'], 1, 8_192) * mib, ibbBytes: bounded('ibb-mib', values['ibb-mib'], 1, 1_024) * mib };
+    const options = { runs: runs(3), fileBytes: bounded('transfer-mib', values['transfer-mib'], 1, 8_192) * mib, ibbBytes: bounded('ibb-mib', values['ibb-mib'], 1, 1_024) * mib, cases: values['transfer-cases']?.split(',').map((name) => name.trim()) };
     tables.push(await fileTransfer(options, log));
   }
 }

@@ -16,6 +16,8 @@ export interface FileTransferOptions {
   readonly fileBytes: number;
   /** The in-band file (issue: 20 MiB). */
   readonly ibbBytes: number;
+  /** Only the cases of these keys, and the baselines they are compared with; all of them when undefined. */
+  readonly cases?: readonly string[] | undefined;
 }
 
 const script = (name: string) => fileURLToPath(new URL(`./clients/${name}.ts`, import.meta.url));
@@ -92,7 +94,11 @@ export async function fileTransfer(options: FileTransferOptions, log: (line: str
     { key: 'raw-disk-small', label: 'raw TCP copy, disk to disk', size: options.ibbBytes, raw: 'disk' },
     { key: 'in-band', label: 'Jingle IBB', size: options.ibbBytes, jingle: 'in-band', against: 'raw-disk-small' },
   ];
-  const measured = cases.filter((each) => each.jingle === undefined || askable(each.jingle));
+  const asked = options.cases;
+  const unknown = asked?.filter((key) => !cases.some((each) => each.key === key)) ?? [];
+  if (unknown.length > 0) throw new Error(`--transfer-cases takes ${cases.map((each) => each.key).join(', ')}; not ${unknown.join(', ')}`);
+  const chosen = asked === undefined ? cases : cases.filter((each) => asked.includes(each.key) || cases.some((other) => asked.includes(other.key) && other.against === each.key));
+  const measured = chosen.filter((each) => each.jingle === undefined || askable(each.jingle));
   const fixture = await startTransferFixture(true);
   // In-band is what the cores fall back to on a server without a SOCKS5 proxy.
   const bare = measured.some((each) => each.jingle && methodChoice(each.jingle)?.proxy === false) ? await startTransferFixture(false).catch(async (error: unknown) => {
@@ -115,10 +121,10 @@ export async function fileTransfer(options: FileTransferOptions, log: (line: str
         const server = methodChoice(method)?.proxy === false ? (bare ?? fixture) : fixture;
         const result = each.raw ? await rawCopy(fixture, each.raw, source, each.size) : await jingleTransfer(server, method, source, each.size);
         results.get(each.key)?.push(result);
-        log(`transfer run ${String(run)}/${String(options.runs)} ${each.key.padEnd(14)} ${result.mbps.toFixed(1)} MB/s  sender ${JSON.stringify(result.sender.rss)}  receiver ${JSON.stringify(result.receiver.rss)}`);
+        log(`transfer run ${String(run)}/${String(options.runs)} ${each.key.padEnd(14)} ${result.mbps.toFixed(1)} MB/s  first byte after ${String(Math.round(result.receiver.startedAt - result.sender.startedAt))} ms  sender ${JSON.stringify(result.sender.rss)}  receiver ${JSON.stringify(result.receiver.rss)}`);
       }
     }
-    return reportTransfers(options.runs, cases, results);
+    return reportTransfers(options.runs, chosen, results);
   } finally {
     await bare?.dispose();
     await fixture.dispose();

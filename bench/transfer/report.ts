@@ -35,6 +35,8 @@ export const sizeText = (bytes: number): string => {
 };
 
 const rate = (list: readonly Measured[]) => list.map((each) => Math.round(each.mbps * 10) / 10);
+/** The set-up before the bytes flow: the Jingle offer, accept and candidates (XEP-0260 §2.3), or the raw connect. */
+const firstByte = (list: readonly Measured[]) => list.map((each) => Math.round(each.receiver.startedAt - each.sender.startedAt));
 const peak = (list: readonly Measured[], side: 'sender' | 'receiver') => list.map((each) => each[side].rss.peakMiB);
 
 /** One line per side: the peak RSS at a quarter and at the end, the heap kept (after GC) likewise, and whether memory stayed flat. */
@@ -64,6 +66,7 @@ export function reportTransfers(runs: number, cases: readonly Case[], results: R
     const speed: Row = { metric: `${each.label}, ${sizeText(each.size)}: throughput`, unit: 'MB/s', causette: rate(mine), baseline: rate(base) };
     rows.push(
       speed,
+      { metric: `  ${each.label}: start → first byte received`, unit: 'ms', causette: firstByte(mine), baseline: firstByte(base) },
       { metric: `  ${each.label}: receiver peak RSS`, unit: 'MiB', causette: peak(mine, 'receiver'), baseline: peak(base, 'receiver') },
       { metric: `  ${each.label}: sender peak RSS`, unit: 'MiB', causette: peak(mine, 'sender'), baseline: peak(base, 'sender') },
     );

@@ -3,23 +3,14 @@
 import type { Element } from '@xmpp/xml';
 import { open } from 'node:fs/promises';
 import { buildClose, buildData, buildOpen, nextSeq } from './ibb-stanzas.ts';
-import type { StreamCipher } from './jet/stream-cipher.ts';
+import type { SentRange } from './sent-range.ts';
 
-export interface IbbSendArgs {
+/** XEP-0391 (`seal`): each block encrypted on its way, the tag in a last block of its own. */
+export interface IbbSendArgs extends SentRange {
   readonly iq: (request: Element, timeoutMs?: number) => Promise<Element>;
   readonly to: string;
   readonly sid: string;
   readonly blockSize: number;
-  readonly path: string;
-  /** Where in the file to start (XEP-0234 §8 range), and how many bytes to send. */
-  readonly offset: number;
-  readonly length: number;
-  readonly onProgress: (sent: number) => void;
-  /** Each block's bytes as they go (the sender's hash is computed here, in the same pass). */
-  readonly onBytes: (bytes: Uint8Array) => void;
-  readonly signal: AbortSignal;
-  /** XEP-0391: each block encrypted on its way, the tag in a last block of its own. */
-  readonly seal?: StreamCipher | undefined;
 }
 
 /** How long the peer may take to answer one block. */

@@ -55,9 +55,15 @@ export function listenHost(addresses: readonly string[]): string {
   return addresses.some((address) => address.includes(':')) ? '::' : '0.0.0.0';
 }
 
-/** §2.2: direct candidates, one per address, the earlier ones preferred (a higher local preference, 65535 for the first). */
-export function directCandidates(addresses: readonly string[], port: number, ownJid: string): Candidate[] {
-  return addresses.map((host, index) => ({ cid: randomUUID(), host, port, jid: ownJid, type: 'direct', priority: priorityOf('direct', 65535 - index) }));
+/**
+ * §2.2: direct candidates, one per address, the earlier ones preferred (a higher local preference, 65535 for the first).
+ * The side receiving the file offers its own one step lower (local preference is ours to choose): where both sides
+ * reach each other, the nomination (§2.4, the higher priority wins) then takes the connection the receiver made, whose
+ * socket reads into a buffer of its own (socks5.ts) rather than a new one per read.
+ */
+export function directCandidates(addresses: readonly string[], port: number, ownJid: string, receiving = false): Candidate[] {
+  const first = receiving ? 65534 : 65535;
+  return addresses.map((host, index) => ({ cid: randomUUID(), host, port, jid: ownJid, type: 'direct', priority: priorityOf('direct', first - index) }));
 }
 
 export const proxyCandidate = (streamhost: Streamhost): Candidate => ({ cid: randomUUID(), host: streamhost.host, port: streamhost.port, jid: streamhost.jid, type: 'proxy', priority: priorityOf('proxy', 0) });
@@ -91,11 +97,11 @@ export function setupS5bCandidates(deps: S5bCandidatesDeps) {
   let proxy: Promise<Streamhost | undefined> | undefined;
   const hosts = () => deps.directHosts?.() ?? hostAddresses();
 
-  async function direct(ownJid: string): Promise<Candidate[]> {
+  async function direct(ownJid: string, receiving: boolean): Promise<Candidate[]> {
     const addresses = hosts();
     if (addresses.length === 0) return [];
     server ??= createSocks5Server({ host: listenHost(addresses) });
-    return directCandidates(addresses, await server.listen(), ownJid);
+    return directCandidates(addresses, await server.listen(), ownJid, receiving);
   }
 
   /** §6.1: why our addresses are kept from this peer (no direct candidate of ours, no connection to its hosts); undefined if they are not. */
@@ -111,8 +117,9 @@ export function setupS5bCandidates(deps: S5bCandidatesDeps) {
     get server(): Socks5Server | undefined {
       return server;
     },
-    async gather(ownJid: string, peer: string): Promise<Candidate[]> {
-      const mine = mayReveal(peer) ? await direct(ownJid) : [];
+    /** `receiving`: whether the file comes to us in this session. */
+    async gather(ownJid: string, peer: string, receiving: boolean): Promise<Candidate[]> {
+      const mine = mayReveal(peer) ? await direct(ownJid, receiving) : [];
       proxy ??= (deps.streamhost ?? (() => discoverProxy(deps.connection, deps.domain())))().catch(() => undefined);
       const streamhost = await proxy;
       return streamhost ? [...mine, proxyCandidate(streamhost)] : mine;

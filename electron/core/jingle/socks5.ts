@@ -77,34 +77,96 @@ async function readAddressed(socket: Socket, buffered: { bytes: Buffer }): Promi
 /** What was read past the handshake goes back in front of the data (a peer may send its first bytes at once). */
 function handOver(socket: Socket, buffered: { bytes: Buffer }): Socket {
   if (buffered.bytes.length > 0) socket.unshift(buffered.bytes);
+  // A reset from now on is met by whoever reads or writes the stream; with no listener it would end the process.
+  socket.on('error', () => undefined);
   return socket;
 }
 
+/** What a connected socket's reads go to once its handshake is done; `chunk` lies in a reused buffer, valid during the call only. */
+export type SocketReader = (chunk: Buffer) => boolean;
+
+/**
+ * The sockets we connect read into one buffer of their own (net's onread) instead of a new one per read, so that a
+ * large file leaves no garbage behind it (in a core with a large heap, each collection it triggers is slow).
+ */
+export interface OwnReads {
+  /** Hands the reads over to `reader` (the bytes read past the handshake first), and resumes the socket. */
+  take(reader: SocketReader): void;
+}
+
+const ownReads = new WeakMap<Socket, OwnReads>();
+
+/** A socket from socks5Connect reads in place; others (those our server accepted) read in the stream's own way. */
+export const ownReadsOf = (socket: Socket): OwnReads | undefined => ownReads.get(socket);
+
+const READ_BUFFER = 64 * 1024;
+
 /** Connects to a streamhost and asks for the stream `domain` (XEP-0065 §6.3.3); the socket is paused, ready for data. */
 export async function socks5Connect(args: { host: string; port: number; domain: string; timeoutMs: number; signal?: AbortSignal }): Promise<Socket> {
-  const socket = createConnection({ host: args.host, port: args.port });
+  // The handshake is small and strictly in turn: its bytes are kept (copied) until they make a whole message.
+  const inbox = { bytes: Buffer.alloc(0), wake: () => undefined as void };
+  let reader: SocketReader = (chunk) => {
+    inbox.bytes = Buffer.concat([inbox.bytes, chunk]);
+    inbox.wake();
+    return true;
+  };
+  const reads = Buffer.allocUnsafe(READ_BUFFER);
+  const socket = createConnection({ host: args.host, port: args.port, onread: { buffer: reads, callback: (length) => reader(reads.subarray(0, length)) } });
   socket.setNoDelay(true);
   const timer = setTimeout(() => socket.destroy(new Error('the streamhost did not answer in time')), args.timeoutMs);
   const abort = () => socket.destroy(new Error('aborted'));
   args.signal?.addEventListener('abort', abort, { once: true });
+  let ended: Error | undefined;
+  const onEnd = () => {
+    ended ??= new Error('the SOCKS5 peer closed the connection');
+    inbox.wake();
+  };
+  const onError = (error: Error) => {
+    ended ??= error;
+    inbox.wake();
+  };
+  socket.on('end', onEnd).on('error', onError);
+  const read = async (length: number): Promise<Buffer> => {
+    while (inbox.bytes.length < length) {
+      if (ended) throw ended;
+      await new Promise<void>((resolve) => (inbox.wake = resolve));
+    }
+    const out = inbox.bytes.subarray(0, length);
+    inbox.bytes = inbox.bytes.subarray(length);
+    return out;
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('error', reject);
     });
-    const buffered = { bytes: Buffer.alloc(0) };
     socket.write(greeting());
-    const chosen = await readBytes(socket, 2, buffered);
+    const chosen = await read(2);
     if (chosen[0] !== VERSION || chosen[1] !== NO_AUTH) throw new Error('the streamhost wants authentication');
     socket.write(connectRequest(args.domain));
-    const reply = await readAddressed(socket, buffered);
-    if (reply.code !== REPLY_OK) throw new Error(`the streamhost refused the stream (${reply.code})`);
-    return handOver(socket, buffered);
+    const head = await read(5);
+    if (head[0] !== VERSION || head[3] !== ATYP_DOMAIN) throw new Error('not a SOCKS5 DOMAINNAME message');
+    await read((head[4] ?? 0) + 2);
+    if (head[1] !== REPLY_OK) throw new Error(`the streamhost refused the stream (${String(head[1])})`);
+    socket.pause();
+    // A reset from now on is met by whoever reads or writes the stream; with no listener it would end the process.
+    socket.on('error', () => undefined);
+    ownReads.set(socket, {
+      take(next) {
+        const early = inbox.bytes;
+        inbox.bytes = Buffer.alloc(0);
+        reader = next;
+        if (early.length > 0 && !next(early)) return;
+        socket.resume();
+      },
+    });
+    return socket;
   } catch (error) {
     socket.destroy();
     throw error;
   } finally {
     clearTimeout(timer);
+    socket.off('end', onEnd).off('error', onError);
     args.signal?.removeEventListener('abort', abort);
   }
 }

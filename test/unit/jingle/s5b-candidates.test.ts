@@ -3,7 +3,7 @@
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { directCandidates, hostAddresses, listenHost, setupS5bCandidates } from '../../../electron/core/jingle/s5b-candidates.ts';
-import { priorityOf, type Candidate } from '../../../electron/core/jingle/s5b-stanzas.ts';
+import { nominate, priorityOf, type Candidate } from '../../../electron/core/jingle/s5b-stanzas.ts';
 import { dstAddr, socks5Connect } from '../../../electron/core/jingle/socks5.ts';
 
 const peer = 'bob@example.org/desk';
@@ -97,6 +97,18 @@ describe('our direct candidates (XEP-0260 §2.2), IPv4 and IPv6', () => {
     expect(offered.every((each) => each.type === 'direct' && each.port === 4000)).toBe(true);
   });
 
+  it('of the side receiving the file rank below the sender’s, so that the nomination takes the connection the receiver made', () => {
+    const addresses = hostAddresses(interfaces);
+    const senders = directCandidates(addresses, 4000, 'alice@example.org/desk', false);
+    const receivers = directCandidates(addresses, 4001, 'bob@example.org/laptop', true);
+    expect(receivers.map((each) => each.priority)).toEqual(senders.map((each) => each.priority - 1));
+    const [sendersFirst, receiversFirst] = [senders[0], receivers[0]];
+    if (!sendersFirst || !receiversFirst) throw new Error('no candidates');
+    // The sender (initiator) reached the receiver's first candidate, the receiver (responder) the sender's (XEP-0260 §2.4).
+    expect(nominate({ candidate: receiversFirst }, { candidate: sendersFirst }, 'initiator')).toEqual({ candidate: sendersFirst, owner: 'ours' });
+    expect(nominate({ candidate: sendersFirst }, { candidate: receiversFirst }, 'responder')).toEqual({ candidate: sendersFirst, owner: 'theirs' });
+  });
+
   it('are served on loopback when every address is IPv4 loopback, else on every interface, dual-stack once IPv6 is offered', () => {
     expect(listenHost(['127.0.0.1'])).toBe('127.0.0.1');
     expect(listenHost(['192.0.2.2', '127.0.0.1'])).toBe('0.0.0.0');
@@ -113,7 +125,7 @@ describe('our direct candidates (XEP-0260 §2.2), IPv4 and IPv6', () => {
       streamhost: () => Promise.resolve(undefined),
     });
     try {
-      const offered = await setup.gather('alice@example.org/desk', 'bob@example.org/laptop');
+      const offered = await setup.gather('alice@example.org/desk', 'bob@example.org/laptop', false);
       expect(offered.map((each) => each.host)).toEqual(['::1', '127.0.0.1']);
       const port = offered[0]?.port ?? 0;
       const server = setup.server;

@@ -63,7 +63,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     };
     // XEP-0260 first (§2.1), its candidates gathered before the offer goes.
     const socks5 = deps.socks5?.() !== false;
-    const ours = socks5 ? await candidates.gather(own, args.to) : [];
+    const ours = socks5 ? await candidates.gather(own, args.to, false) : [];
     const withheld = socks5 ? candidates.withheld(args.to) : undefined;
     const { transfer, signal } = begin(args.transferId, { accountId: deps.accountId, peer: bare(args.to), direction: 'out', method: methodOf(ours), name: args.name, size: info.size, ...(withheld ? { directWithheld: withheld } : {}), ...(sealed ? { encrypted: true } : {}) });
     const live: Live = {
@@ -173,7 +173,7 @@ export function createOffers(engine: Engine, receiving: Receiving, transport: Tr
     const socks5 = deps.socks5?.() !== false;
     let tried: readonly Candidate[] = [];
     if (live.socksSid !== undefined) {
-      const s5b = engine.negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), live.peer) : []);
+      const s5b = engine.negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), live.peer, true) : []);
       live.s5b = s5b;
       tried = socks5 ? candidates.reachable(live.peer, live.theirs ?? [], s5b.ours) : [];
       // The user may have allowed the peer (or changed the setting) since the offer came.

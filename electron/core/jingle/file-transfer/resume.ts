@@ -45,7 +45,7 @@ export function createResume(engine: Engine, receiving: Receiving, transport: Tr
     const own = ownJid();
     const sid = randomUUID();
     const socks5 = deps.socks5?.() !== false;
-    const ours = socks5 ? await candidates.gather(own, to) : [];
+    const ours = socks5 ? await candidates.gather(own, to, true) : [];
     const restarted = transfers.restart(transferId, { method: methodOf(ours), done: range.offset });
     if (!restarted) {
       await sink.suspend();
@@ -114,7 +114,7 @@ export function createResume(engine: Engine, receiving: Receiving, transport: Tr
     register(live, started.signal);
     logger.info('serving the rest of a file', { sid, from: range.offset, length: range.length });
     const socks5 = deps.socks5?.() !== false;
-    if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), from) : []);
+    if (live.socksSid !== undefined) live.s5b = engine.negotiation(live, live.socksSid, socks5 ? await candidates.gather(ownJid(), from, false) : []);
     if (!apply(live, { by: 'local', action: 'session-accept' })) return;
     await connection.iq(buildJingle({ to: from, action: 'session-accept', sid, responder: ownJid(), contents: [contentOf(live)] }));
     const s5b = live.s5b;
