@@ -90,7 +90,8 @@ export async function fileTransfer(options: FileTransferOptions, log: (line: str
     { key: 'raw-memory', label: 'raw TCP copy, memory to memory', size: options.fileBytes, raw: 'memory' },
     { key: 'raw-sha256', label: 'raw TCP copy, disk to disk, sha-256 at both ends', size: options.fileBytes, raw: 'disk-sha256' },
     { key: 'direct', label: 'Jingle SOCKS5 direct', size: options.fileBytes, jingle: 'direct', against: 'raw-disk', goal: 0.8 },
-    { key: 'proxy', label: 'Jingle SOCKS5 via proxy', size: options.fileBytes, jingle: 'proxy', against: 'raw-disk', goal: 0.8 },
+    // Issue 13 sets the goal for direct SOCKS5; through the proxy the server relays every byte (Prosody's mod_proxy65, in Lua), and sets the pace.
+    { key: 'proxy', label: 'Jingle SOCKS5 via proxy', size: options.fileBytes, jingle: 'proxy', against: 'raw-disk' },
     { key: 'raw-disk-small', label: 'raw TCP copy, disk to disk', size: options.ibbBytes, raw: 'disk' },
     { key: 'in-band', label: 'Jingle IBB', size: options.ibbBytes, jingle: 'in-band', against: 'raw-disk-small' },
   ];

@@ -89,6 +89,7 @@ export function reportTransfers(runs: number, cases: readonly Case[], results: R
     '  transfer.accept into a fresh folder. The core streams the file from disk, hashes it (sha-256) at both ends, syncs it',
     '  and renames it once the hash matches; each side must report the method asked for. Direct: directTransfers on (the',
     '  loopback, 127.0.0.1); proxy: off (the server’s XEP-0065 proxy only); in-band: off, on a second Prosody without a proxy.',
+    '  The goal is for direct SOCKS5 (issue 13); via the proxy, the server relays every byte (Prosody’s mod_proxy65) and sets the pace.',
     'baseline: the raw copy of the same file between two Node processes over one TCP connection on 127.0.0.1: a file read',
     '  stream piped into the socket, the socket piped into a file write stream synced before close (Node’s default buffers).',
     '  The ceilings below it copy memory to memory (nothing read or written), or hash at both ends as Jingle does.',
