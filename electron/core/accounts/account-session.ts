@@ -185,13 +185,12 @@ export function createAccountSession(deps: AccountSessionDeps) {
     fetched = roster
       .fetch(bound.features?.getChild('ver', NS_ROSTER_VER) !== undefined, (request) => bound.iq(request))
       .then(() => coalescer.flush())
-      .catch(warn('the roster could not be fetched'))
-      // Once the roster is in, so as not to sit between the roster get and its answer; still on the bound session, so that
-      // the archive's support (XEP-0313 §7) is known before our presence goes out and the catch-up starts right after it.
-      .then(() => accountInfo.askEarly((request, timeoutMs) => bound.iq(request, timeoutMs)));
+      .catch(warn('the roster could not be fetched'));
   });
   const removeQuestions = connection.onSessionStart(({ resumed }) => {
     if (resumed) return;
+    // First: the archive's support (XEP-0313 §7) is then known as our presence goes out, and the catch-up starts right after it.
+    accountInfo.prefetch();
     const info = connection.iq(buildDiscoInfoGet(domain), 15_000);
     info.catch(() => undefined);
     asked = { info, blocklist: blocking.ask() };

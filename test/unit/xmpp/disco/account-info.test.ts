@@ -52,31 +52,18 @@ describe('account info', () => {
     expect(fake.requests).toHaveLength(2);
   });
 
-  it('an answer asked while the session was being bound serves that session, once, and not the one after', async () => {
+  it('a prefetch asks at once, and only when the session has not asked yet; the modules then share its answer', async () => {
     const fake = fakeConnection(answerWith(['urn:xmpp:mam:2']));
-    const early: Element[] = [];
     const info = createAccountInfo(fake.connection, own);
-    info.askEarly((request) => {
-      early.push(request);
-      return Promise.resolve(answerWith(['urn:xmpp:mam:2', 'urn:xmpp:mam:2#extended'])(request));
-    });
     await fake.startSession(false);
-    expect(await info.features()).toEqual(['urn:xmpp:mam:2', 'urn:xmpp:mam:2#extended']);
-    expect(early.map((request) => request.attrs.to)).toEqual([own]);
-    expect(fake.requests).toHaveLength(0);
-    await fake.startSession(false);
+    info.prefetch();
+    expect(fake.requests).toHaveLength(1);
+    info.prefetch();
     expect(await info.features()).toEqual(['urn:xmpp:mam:2']);
     expect(fake.requests).toHaveLength(1);
-  });
-
-  it('asks again on the session when the early question failed', async () => {
-    const fake = fakeConnection(answerWith(['urn:xmpp:sid:0']));
-    const info = createAccountInfo(fake.connection, own);
-    info.askEarly(() => Promise.reject(new Error('the session ended')));
-    await fake.settle();
     await fake.startSession(false);
-    expect(await info.features()).toEqual(['urn:xmpp:sid:0']);
-    expect(fake.requests).toHaveLength(1);
+    info.prefetch();
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('stops following sessions once disposed', async () => {
