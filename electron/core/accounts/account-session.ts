@@ -443,8 +443,10 @@ export function createAccountSession(deps: AccountSessionDeps) {
       const archiveAsked = new Promise<void>((resolve) => (asked = resolve));
       const caughtUp = started.then(() => mam?.catchUp(asked)).catch(warn('the archive catch-up failed'));
       void caughtUp.then(asked);
-      // XEP-0490 §5: what our other devices displayed while we were away points at messages the catch-up brings.
-      void caughtUp.then(() => chat?.fetchDisplayed());
+      // XEP-0490 §5: what our other devices displayed while we were away points at messages the catch-up brings; not when
+      // a fresh session has replaced this one meanwhile (it asks after its own catch-up).
+      const thisStart = started;
+      void caughtUp.then(() => (started === thisStart ? chat?.fetchDisplayed() : undefined));
       // After the catch-up, whose answer the server sends after our contacts' presence, and once that presence has gone out
       // to the UI: the fetched roster is written (any change to it, or the end of the session, writes it first), then our
       // OMEMO device is published (XEP-0384; a first sign-in makes its keys then). Both are CPU work that would slow the
