@@ -218,6 +218,32 @@ describe('read state across devices', () => {
     await until(async () => (await unreadOn(desktop)) === 0, 'read on the desktop too');
     await until(() => eventsNamed(desktop, 'chat.conversation').find((event) => event.conversation.peer === bobJid && event.conversation.unread === 0), 'the delta');
   });
+
+  it('a chat read on another device while this one was away is read here once the catch-up has brought it (XEP-0490 §5)', async () => {
+    const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
+    const [laptop, desktop] = await Promise.all([signIn(aliceJid), signIn(aliceJid)]);
+    await laptop.handlers['account.disconnect']({ accountId: laptop.accountId });
+    const bob = await raw(bobJid, 'plain');
+    await bob.send(xml('message', { type: 'chat', to: aliceJid, id: 'away-1' }, xml('body', {}, 'read while the laptop was off')));
+    const unreadOn = async (core: TestCore) => (await core.handlers['chat.conversations']({ accountId: core.accountId })).find((c) => c.peer === bobJid)?.unread;
+    await until(async () => (await unreadOn(desktop)) === 1, 'the desktop has it, unread');
+    await desktop.handlers['chat.markRead']({ accountId: desktop.accountId, peer: bobJid });
+    // The read state is in our PEP node, pointing at the message's archive id, before the laptop comes back.
+    const stanzaId = (await history(desktop, bobJid))[0]?.stanzaId;
+    expect(stanzaId).toBeTypeOf('string');
+    const probe = await raw(aliceJid, 'probe');
+    const displayedId = async () => {
+      const items = await probe.iq(xml('iq', { type: 'get' }, xml('pubsub', { xmlns: 'http://jabber.org/protocol/pubsub' }, xml('items', { node: 'urn:xmpp:mds:displayed:0' }))));
+      return items.getChild('pubsub')?.getChild('items')?.getChildren('item').find((each) => each.attrs.id === bobJid)?.getChild('displayed')?.getChild('stanza-id')?.attrs.id;
+    };
+    await until(async () => (await displayedId()) === stanzaId, 'the desktop published it');
+
+    const sinceBack = eventsNamed(laptop, 'chat.archiveSync').length;
+    await laptop.handlers['account.connect']({ accountId: laptop.accountId });
+    await until(() => eventsNamed(laptop, 'chat.archiveSync').slice(sinceBack).find((event) => event.sync.status === 'idle'), 'the laptop caught up');
+    expect((await history(laptop, bobJid)).map((message) => message.stanzaId)).toEqual([stanzaId]);
+    await until(async () => (await unreadOn(laptop)) === 0, 'read on the laptop as well');
+  });
 });
 
 describe('the outbox', () => {

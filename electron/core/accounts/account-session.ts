@@ -185,12 +185,12 @@ export function createAccountSession(deps: AccountSessionDeps) {
     fetched = roster
       .fetch(bound.features?.getChild('ver', NS_ROSTER_VER) !== undefined, (request) => bound.iq(request))
       .then(() => coalescer.flush())
-      .catch(warn('the roster could not be fetched'))
-      // Once the roster is in: the archive's question (slow to answer on Prosody) does not sit between the roster get and its answer.
-      .then(() => mam?.sessionStarted());
+      .catch(warn('the roster could not be fetched'));
   });
   const removeQuestions = connection.onSessionStart(({ resumed }) => {
     if (resumed) return;
+    // First: the archive's support (XEP-0313 §7) is then known as our presence goes out, and the catch-up starts right after it.
+    accountInfo.prefetch();
     const info = connection.iq(buildDiscoInfoGet(domain), 15_000);
     info.catch(() => undefined);
     asked = { info, blocklist: blocking.ask() };
@@ -438,7 +438,15 @@ export function createAccountSession(deps: AccountSessionDeps) {
       // A start that failed before our presence went out still ends what waits on it.
       void starting.then(announced);
       // XEP-0313 catch-up once the roster and our presence are out, outside the presence queue.
-      const caughtUp = started.then(() => mam?.catchUp()).catch(warn('the archive catch-up failed'));
+      let asked: () => void = () => undefined;
+      /** The catch-up's first page is asked for (or there is none): the server answers it before what is asked after. */
+      const archiveAsked = new Promise<void>((resolve) => (asked = resolve));
+      const caughtUp = started.then(() => mam?.catchUp(asked)).catch(warn('the archive catch-up failed'));
+      void caughtUp.then(asked);
+      // XEP-0490 §5: what our other devices displayed while we were away points at messages the catch-up brings; not when
+      // a fresh session has replaced this one meanwhile (it asks after its own catch-up).
+      const thisStart = started;
+      void caughtUp.then(() => (started === thisStart ? chat?.fetchDisplayed() : undefined));
       // After the catch-up, whose answer the server sends after our contacts' presence, and once that presence has gone out
       // to the UI: the fetched roster is written (any change to it, or the end of the session, writes it first), then our
       // OMEMO device is published (XEP-0384; a first sign-in makes its keys then). Both are CPU work that would slow the
@@ -449,7 +457,8 @@ export function createAccountSession(deps: AccountSessionDeps) {
         .catch(warn('the roster could not be stored'))
         .then(() => omemo?.sessionStarted());
       void started.then(() => autoResume?.reconnected());
-      void started
+      // Behind the catch-up's first page: the first conversations on screen come before the rooms to join.
+      void archiveAsked
         .then(() => bookmarks?.fetch())
         .catch(warn('the bookmarks could not be fetched'));
     }

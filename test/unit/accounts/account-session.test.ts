@@ -40,7 +40,7 @@ function setUp(serverFeatures: string[], chosen: Announced) {
     send: (stanza: Element) => Promise.resolve(void wire.push(`send ${stanza.name}${stanza.attrs.type ? `/${stanza.attrs.type}` : ''}`)),
     iq: (request: Element) => {
       const payload = request.getChildElements()[0];
-      wire.push(`iq ${payload?.name ?? ''} ${payload?.attrs.xmlns ?? ''}`);
+      wire.push(`iq ${payload?.name ?? ''} ${payload?.attrs.xmlns ?? ''}${request.attrs.to === undefined ? '' : ` to ${String(request.attrs.to)}`}`);
       if (payload?.attrs.xmlns === 'http://jabber.org/protocol/disco#info') {
         return Promise.resolve(xml('iq', { type: 'result' }, xml('query', { xmlns: payload.attrs.xmlns }, ...serverFeatures.map((feature) => xml('feature', { var: feature })))));
       }
@@ -78,27 +78,39 @@ describe('an account session', () => {
     await start(true);
     expect(wire).toEqual([]);
     await start(false);
-    // The block list is asked with the server's features (XEP-0191 §3.1), before knowing whether the server has it.
-    expect(wire).toEqual(['iq query jabber:iq:roster', 'iq query http://jabber.org/protocol/disco#info', 'iq blocklist urn:xmpp:blocking', 'send presence']);
+    // Our account's features first (the archive's support, XEP-0313 §7), then the server's; the block list is asked with
+    // them (XEP-0191 §3.1), before knowing whether the server has it.
+    expect(wire).toEqual([
+      'iq query jabber:iq:roster',
+      'iq query http://jabber.org/protocol/disco#info to alice@example.com',
+      'iq query http://jabber.org/protocol/disco#info to example.com',
+      'iq blocklist urn:xmpp:blocking',
+      'send presence',
+    ]);
     expect(session.invisibility()).toBe('unavailable');
   });
 
   it('goes invisible with XEP-0186 before its first presence when the user chose invisible', async () => {
     const { session, wire, start } = setUp(['urn:xmpp:invisible:0'], { show: 'invisible', status: '', priority: 0 });
     await start(false);
-    expect(wire.slice(3)).toEqual(['iq invisible urn:xmpp:invisible:0', 'send presence']);
+    expect(wire.slice(4)).toEqual(['iq invisible urn:xmpp:invisible:0', 'send presence']);
     expect(session.invisibility()).toBe('xep-0186');
   });
 
   it('goes invisible with XEP-0126 privacy lists where that is all the server has', async () => {
     const { wire, start } = setUp(['jabber:iq:privacy'], { show: 'invisible', status: '', priority: 0 });
     await start(false);
-    expect(wire.slice(3)).toEqual(['iq query jabber:iq:privacy', 'iq query jabber:iq:privacy', 'send presence']);
+    expect(wire.slice(4)).toEqual(['iq query jabber:iq:privacy', 'iq query jabber:iq:privacy', 'send presence']);
   });
 
   it('sends no presence at all when invisible was chosen and the server cannot hide us', async () => {
     const { wire, start } = setUp([], { show: 'invisible', status: '', priority: 0 });
     await start(false);
-    expect(wire).toEqual(['iq query jabber:iq:roster', 'iq query http://jabber.org/protocol/disco#info', 'iq blocklist urn:xmpp:blocking']);
+    expect(wire).toEqual([
+      'iq query jabber:iq:roster',
+      'iq query http://jabber.org/protocol/disco#info to alice@example.com',
+      'iq query http://jabber.org/protocol/disco#info to example.com',
+      'iq blocklist urn:xmpp:blocking',
+    ]);
   });
 });

@@ -117,9 +117,6 @@ export function setupChat(deps: ChatDeps) {
   }
 
   const displayedSync = setupDisplayedSync({ accountId, ownJid: deps.ownJid, connection, accountInfo: deps.accountInfo, store, logger: deps.logger, conversationChanged });
-  const removeSession = connection.onSessionStart(({ resumed }) => {
-    if (!resumed) displayedSync.fetch().catch((error: unknown) => deps.logger.debug('no displayed state to fetch (XEP-0490)', { error: String(error) }));
-  });
 
   // Live messages only: carbons (XEP-0280), archive results (XEP-0313) and PEP events are claimed by their own modules.
   // A room's groupchat messages are the MUC module's: their steps (decryption among them) run once, there.
@@ -148,6 +145,10 @@ export function setupChat(deps: ChatDeps) {
     intake: { receive, prepare: ingest.prepare, apply: ingest.apply } satisfies MessageIntake,
     /** A message stored elsewhere (a room's) changed: its event and its conversation's summary. */
     changed,
+    /** A fresh session, once its catch-up stored what it brought: what the other devices displayed meanwhile (XEP-0490 §5). */
+    fetchDisplayed(): Promise<void> {
+      return displayedSync.fetch().catch((error: unknown) => deps.logger.debug('no displayed state to fetch (XEP-0490)', { error: String(error) }));
+    },
     /** Sends a message already stored as pending, tracked until the server acknowledges it (XEP-0198). */
     sendStored(message: Message): void {
       outbox.send(message, stanzaOf(store, deps.ownJid, message));
@@ -227,7 +228,6 @@ export function setupChat(deps: ChatDeps) {
     },
     dispose(): void {
       removeStanza();
-      removeSession();
       displayedSync.dispose();
       outbox.dispose();
       clearTimeout(flushTimer);

@@ -112,14 +112,18 @@ export function createIngest(deps: IngestDeps) {
     return target !== undefined;
   }
 
-  function applyDeferred(message: Message): void {
+  /** Whether any reference kept for this message was applied to it. */
+  function applyDeferred(message: Message): boolean {
+    let applied = false;
     for (const ref of [message.remoteId, message.originId]) {
       if (ref === undefined) continue;
       const entries = deferred.get(key(message.peer, ref));
       if (!entries) continue;
       deferred.delete(key(message.peer, ref));
       for (const entry of entries.sort((a, b) => a.at - b.at)) applyReference(entry, store.get(message.id) ?? message);
+      applied = true;
     }
+    return applied;
   }
 
   /** XEP-0184 receipts and XEP-0333 markers: the peer's device got, or the peer saw, our message; or our other device showed theirs. */
@@ -169,10 +173,11 @@ export function createIngest(deps: IngestDeps) {
     if (result.kind === 'duplicate') return deps.logger.debug('a repeated message was ignored', { peer, source: context.source });
     deps.changed(result.message);
     if (result.kind !== 'inserted') return;
-    applyDeferred(result.message);
+    const referred = applyDeferred(result.message);
     // Writing from another device means having read what came before.
     if (parsed.direction === 'out' && store.markRead(accountId, peer, timestamp) !== undefined) deps.conversationChanged(peer);
-    deps.added(store.get(result.message.id) ?? result.message, context.source);
+    // As stored now: read again only when a kept reference changed it (the read mark leaves our own message as it was).
+    deps.added(referred ? (store.get(result.message.id) ?? result.message) : result.message, context.source);
   }
 
   /** Phase one, outside any transaction: the steps may transform or consume the message. */

@@ -6,6 +6,8 @@ import { buildDiscoInfoGet, NS_DISCO_INFO, parseDiscoInfo } from './disco-info.t
 export interface AccountInfo {
   /** Our account's features this session; an ill-formed answer offers none, a failed one is asked again next time. */
   features(): Promise<readonly string[]>;
+  /** Asks now, before anyone needs it (a fresh session's first question), unless this session already asked. */
+  prefetch(): void;
   dispose(): void;
 }
 
@@ -20,19 +22,25 @@ export function createAccountInfo(
   const removeSession = connection.onSessionStart(({ resumed }) => {
     if (!resumed) asked = undefined;
   });
+  function ask(): Promise<readonly string[]> {
+    const asking = connection.iq(buildDiscoInfoGet(ownJid), 15_000).then((reply) => {
+      const query = reply.getChild('query', NS_DISCO_INFO);
+      const parsed = query ? parseDiscoInfo(query) : 'ill-formed';
+      const features = parsed === 'ill-formed' ? [] : parsed.features;
+      onFeatures?.(features);
+      return features;
+    });
+    // A failure is asked again by the next caller.
+    asking.catch(() => void (asked === asking && (asked = undefined)));
+    return asking;
+  }
   return {
     features() {
-      if (asked) return asked;
-      const asking = connection.iq(buildDiscoInfoGet(ownJid), 15_000).then((reply) => {
-        const query = reply.getChild('query', NS_DISCO_INFO);
-        const parsed = query ? parseDiscoInfo(query) : 'ill-formed';
-        const features = parsed === 'ill-formed' ? [] : parsed.features;
-        onFeatures?.(features);
-        return features;
-      });
-      asked = asking;
-      asking.catch(() => void (asked === asking && (asked = undefined)));
-      return asking;
+      asked ??= ask();
+      return asked;
+    },
+    prefetch() {
+      asked ??= ask();
     },
     dispose: removeSession,
   };

@@ -68,8 +68,11 @@ export async function ingestPage<T>(deps: PageDeps<T>, page: ArchivePage): Promi
   return failed;
 }
 
-/** Runs one catch-up; `cancelled` stops it between pages (the session ended), leaving the cursor where it was. */
-export async function runCatchUp<T>(deps: CatchUpDeps<T>, extended: boolean, cancelled: () => boolean): Promise<void> {
+/**
+ * Runs one catch-up; `cancelled` stops it between pages (the session ended), leaving the cursor where it was. `asked`
+ * hears each page being asked for, and a failure: the caller's later questions can queue behind the first page.
+ */
+export async function runCatchUp<T>(deps: CatchUpDeps<T>, extended: boolean, cancelled: () => boolean, asked: () => void = () => undefined): Promise<void> {
   let plan: CatchUpPlan = {
     cursor: deps.store.archiveCursor(deps.accountId, deps.archive),
     extended,
@@ -89,7 +92,9 @@ export async function runCatchUp<T>(deps: CatchUpDeps<T>, extended: boolean, can
     for (;;) {
       let page: ArchivePage;
       try {
-        page = await (next ?? deps.query(request, CATCH_UP_PAGE_TIMEOUT_MS));
+        const asking = next ?? deps.query(request, CATCH_UP_PAGE_TIMEOUT_MS);
+        asked();
+        page = await asking;
       } catch (error) {
         // A server may refuse an after-id it no longer holds: then the cursor's time alone bounds the catch-up.
         if (request.afterId === undefined || !isItemNotFound(error)) throw error;
@@ -119,6 +124,7 @@ export async function runCatchUp<T>(deps: CatchUpDeps<T>, extended: boolean, can
       return;
     }
   } catch (error) {
+    asked();
     if (cancelled()) return;
     const message = error instanceof Error ? error.message : String(error);
     deps.logger.warn('the archive catch-up failed', { error: message, pages, fetched });

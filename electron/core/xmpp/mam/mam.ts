@@ -49,13 +49,8 @@ export function setupMam(deps: MamDeps) {
   }
 
   return {
-    /** A fresh session began: what the archive supports is asked now, so that the catch-up can start at once. */
-    sessionStarted(): void {
-      // A failure is reported by the catch-up, which asks again.
-      discover().catch(() => undefined);
-    },
-    /** After each fresh session's roster and presence: fetches what arrived while we were away. */
-    async catchUp(): Promise<void> {
+    /** After each fresh session's roster and presence: fetches what arrived while we were away; `asked` as in runCatchUp. */
+    async catchUp(asked?: () => void): Promise<void> {
       session += 1;
       const mine = session;
       const found = await discover().catch((error: unknown) => {
@@ -66,7 +61,7 @@ export function setupMam(deps: MamDeps) {
       if (!found.archive) return deps.onProgress({ status: 'idle', fetched: 0 });
       catchingUp = true;
       try {
-        await runCatchUp({ accountId, store: deps.store, query, archive, intake: deps.intake, logger, onProgress: deps.onProgress, now }, found.extended, () => disposed || session !== mine);
+        await runCatchUp({ accountId, store: deps.store, query, archive, intake: deps.intake, logger, onProgress: deps.onProgress, now }, found.extended, () => disposed || session !== mine, asked);
       } finally {
         if (session === mine) catchingUp = false;
       }

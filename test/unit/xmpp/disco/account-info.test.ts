@@ -52,6 +52,20 @@ describe('account info', () => {
     expect(fake.requests).toHaveLength(2);
   });
 
+  it('a prefetch asks at once, and only when the session has not asked yet; the modules then share its answer', async () => {
+    const fake = fakeConnection(answerWith(['urn:xmpp:mam:2']));
+    const info = createAccountInfo(fake.connection, own);
+    await fake.startSession(false);
+    info.prefetch();
+    expect(fake.requests).toHaveLength(1);
+    info.prefetch();
+    expect(await info.features()).toEqual(['urn:xmpp:mam:2']);
+    expect(fake.requests).toHaveLength(1);
+    await fake.startSession(false);
+    info.prefetch();
+    expect(fake.requests).toHaveLength(2);
+  });
+
   it('stops following sessions once disposed', async () => {
     const fake = fakeConnection(answerWith([]));
     const info = createAccountInfo(fake.connection, own);

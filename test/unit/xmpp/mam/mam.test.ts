@@ -126,6 +126,16 @@ describe('catch-up', () => {
     expect(progress.at(-1)?.status).toBe('idle');
   });
 
+  it('says when its first page is asked for, before the answer, so that later questions queue behind it', async () => {
+    const archive = archiveServer(items(60), { serverMax: 50 });
+    const { mam, ingested } = setUp(archive);
+    const heard: [number, number][] = [];
+    await mam.catchUp(() => heard.push([archive.queries.length, ingested.length]));
+    // Asked with the first query out and nothing yet taken in; once for each page asked.
+    expect(heard[0]).toEqual([1, 0]);
+    expect(heard).toHaveLength(2);
+  });
+
   it('fetches newest pages first down to the cursor, then moves the cursor to the newest id', async () => {
     const archive = archiveServer(items(120), { serverMax: 50 });
     const { store, mam, ingested, progress } = setUp(archive);
