@@ -14,19 +14,23 @@ import { startProsody, type ProsodyServer } from '../server/prosody.ts';
 import { createHarness, eventsNamed, until, type TestCore } from './roster-harness.ts';
 
 let server: ProsodyServer;
+/** A server without XEP-0198: a cut connection comes back as a new session, never a resumed one. */
+let noResumption: ProsodyServer;
 const harness = createHarness(() => server);
+const freshHarness = createHarness(() => noResumption);
 const dir = mkdtempSync(join(tmpdir(), 'causette-resume-'));
 const closers: (() => void)[] = [];
 
 beforeAll(async () => {
-  server = await startProsody({ withoutProxy: true });
+  [server, noResumption] = await Promise.all([startProsody({ withoutProxy: true }), startProsody({ withoutProxy: true, withoutModules: ['smacks'] })]);
 });
 afterEach(async () => {
   await harness.cleanup();
+  await freshHarness.cleanup();
   for (const close of closers.splice(0)) close();
 });
 afterAll(async () => {
-  await server.dispose();
+  await Promise.all([server.dispose(), noResumption.dispose()]);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -39,11 +43,11 @@ const finished = (core: TestCore, id: string) => {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A TCP relay to the server whose sockets can all be dropped at once, as a broken network does; it keeps listening, and counts the bytes it brings to the client. */
-async function relay(): Promise<{ port: number; drop: () => void; received: () => number }> {
+async function relay(to: ProsodyServer = server): Promise<{ port: number; drop: () => void; received: () => number }> {
   const sockets = new Set<Socket>();
   let received = 0;
   const listener = createServer((client) => {
-    const upstream = tcpConnect(server.c2sPort, server.host);
+    const upstream = tcpConnect(to.c2sPort, to.host);
     for (const socket of [client, upstream]) {
       sockets.add(socket);
       socket.on('error', () => undefined);
@@ -58,22 +62,39 @@ async function relay(): Promise<{ port: number; drop: () => void; received: () =
   return { port: typeof address === 'object' && address ? address.port : 0, drop: () => sockets.forEach((socket) => socket.destroy()), received: () => received };
 }
 
+type SignInOptions = Parameters<ReturnType<typeof createHarness>['signIn']>[1];
+
+/**
+ * Alice and bob on `on` (the usual server by default), contacts with direct transfers off (so the file goes in band,
+ * slow enough to cut), each signed in with its options; alice holds `name`, of `size` random bytes, ready to send.
+ */
+async function pairWithFile(name: string, size: number, options: { alice?: SignInOptions; bob?: SignInOptions; on?: ReturnType<typeof createHarness> } = {}) {
+  const on = options.on ?? harness;
+  const [aliceJid = '', bobJid = ''] = await on.users('alice', 'bob');
+  const [alice, bob] = await Promise.all([on.signIn(aliceJid, options.alice), on.signIn(bobJid, options.bob)]);
+  await on.befriend(alice, bob);
+  for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
+  const bytes = randomBytes(size);
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  const { token } = await alice.files.register(path, name);
+  return { alice, bob, bobJid, bytes, token };
+}
+
+/** Alice sends the file by Jingle and bob accepts the offer. */
+async function sendAccepted(alice: TestCore, bob: TestCore, token: string): Promise<{ sent: Transfer; offer: Transfer }> {
+  const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
+  const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
+  await bob.handlers['transfer.accept']({ id: offer.id });
+  return { sent, offer };
+}
+
 describe('transfer.resume', () => {
   it('bob’s network breaks midway; once his core is back, transfer.resume brings the rest from where it stopped', async () => {
     const network = await relay();
-    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
     // Resumed by hand only: the automatic resume is the next test's.
-    const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid, { port: network.port, autoResume: { attempts: 0 } })]);
-    await harness.befriend(alice, bob);
-    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
-    const bytes = randomBytes(2_500_000);
-    const path = join(dir, 'talk.ogg');
-    writeFileSync(path, bytes);
-    const { token } = await alice.files.register(path, 'talk.ogg');
-
-    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
-    const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
-    await bob.handlers['transfer.accept']({ id: offer.id });
+    const { alice, bob, bytes, token } = await pairWithFile('talk.ogg', 2_500_000, { bob: { port: network.port, autoResume: { attempts: 0 } } });
+    const { sent, offer } = await sendAccepted(alice, bob, token);
     await until(() => ((latest(bob, offer.id)?.done ?? 0) > 400_000 ? true : undefined), 'a part has arrived', 30_000);
     network.drop();
 
@@ -101,18 +122,8 @@ describe('transfer.resume', () => {
 
   it('bob’s network breaks midway; once he is back, his core asks for the rest by itself and only the rest travels', async () => {
     const network = await relay();
-    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
-    const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid, { port: network.port, autoResume: { backoffMs: 300 } })]);
-    await harness.befriend(alice, bob);
-    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
-    const bytes = randomBytes(1_200_000);
-    const path = join(dir, 'lecture.ogg');
-    writeFileSync(path, bytes);
-    const { token } = await alice.files.register(path, 'lecture.ogg');
-
-    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
-    const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
-    await bob.handlers['transfer.accept']({ id: offer.id });
+    const { alice, bob, bytes, token } = await pairWithFile('lecture.ogg', 1_200_000, { bob: { port: network.port, autoResume: { backoffMs: 300 } } });
+    const { sent, offer } = await sendAccepted(alice, bob, token);
     await until(() => ((latest(bob, offer.id)?.done ?? 0) > 600_000 ? true : undefined), 'half has arrived', 30_000);
     network.drop();
     const before = network.received();
@@ -141,20 +152,34 @@ describe('transfer.resume', () => {
     expect(sha256(readFileSync(join(downloads, 'lecture.ogg')))).toBe(sha256(bytes));
   });
 
+  it('on a server without stream management, bob comes back in a new session (not a resumed one) and his core asks for the rest by itself', async () => {
+    const network = await relay(noResumption);
+    const { alice, bob, bytes, token } = await pairWithFile('fresh.ogg', 1_200_000, { on: freshHarness, bob: { port: network.port, autoResume: { backoffMs: 300 } } });
+    const sessions = () => eventsNamed(bob, 'account.updated').flatMap((account) => (account.connection.status === 'online' ? [account.connection] : []));
+
+    const { sent, offer } = await sendAccepted(alice, bob, token);
+    await until(() => ((latest(bob, offer.id)?.done ?? 0) > 600_000 ? true : undefined), 'half has arrived', 30_000);
+    const onlineBefore = sessions().length;
+    network.drop();
+    const interrupted = await until(() => finished(bob, offer.id), 'bob’s transfer stops');
+    expect(interrupted).toMatchObject({ state: 'failed', resumable: true });
+    const offset = interrupted.done;
+
+    expect(await until(() => (finished(bob, offer.id)?.state === 'done' ? finished(bob, offer.id) : undefined), 'the transfer ends by itself', 60_000)).toMatchObject({ state: 'done', done: bytes.length });
+    expect(await until(() => (finished(alice, sent.id)?.state === 'done' ? finished(alice, sent.id) : undefined), 'alice’s side ends')).toMatchObject({ state: 'done', done: bytes.length });
+    // Bob came back online in between in a session of its own: the server offers no resumption (XEP-0198 absent).
+    const after = sessions().slice(onlineBefore);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((session) => !session.resumed)).toBe(true);
+    const again = updates(bob, offer.id).slice(updates(bob, offer.id).findLastIndex((transfer) => transfer.state === 'pending'));
+    expect(again[0]).toMatchObject({ state: 'pending', done: offset });
+    expect(sha256(readFileSync(join(bob.profile, 'Downloads', 'fresh.ogg')))).toBe(sha256(bytes));
+  });
+
   it('alice’s network breaks while she sends; bob’s core asks for the rest by itself once she is back', async () => {
     const network = await relay();
-    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
-    const [alice, bob] = await Promise.all([harness.signIn(aliceJid, { port: network.port }), harness.signIn(bobJid, { autoResume: { backoffMs: 300 } })]);
-    await harness.befriend(alice, bob);
-    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
-    const bytes = randomBytes(1_200_000);
-    const path = join(dir, 'slides.pdf');
-    writeFileSync(path, bytes);
-    const { token } = await alice.files.register(path, 'slides.pdf');
-
-    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
-    const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
-    await bob.handlers['transfer.accept']({ id: offer.id });
+    const { alice, bob, bytes, token } = await pairWithFile('slides.pdf', 1_200_000, { alice: { port: network.port }, bob: { autoResume: { backoffMs: 300 } } });
+    const { sent, offer } = await sendAccepted(alice, bob, token);
     await until(() => ((latest(bob, offer.id)?.done ?? 0) > 400_000 ? true : undefined), 'a part has arrived', 30_000);
     network.drop();
 
@@ -170,13 +195,7 @@ describe('transfer.resume', () => {
 
   it('an interrupted transfer waiting to go on can be cancelled: it never resumes, and its partial bytes go', async () => {
     const network = await relay();
-    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
-    const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid, { port: network.port, autoResume: { backoffMs: 300 } })]);
-    await harness.befriend(alice, bob);
-    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
-    const path = join(dir, 'draft.pdf');
-    writeFileSync(path, randomBytes(2_500_000));
-    const { token } = await alice.files.register(path, 'draft.pdf');
+    const { alice, bob, token } = await pairWithFile('draft.pdf', 2_500_000, { bob: { port: network.port, autoResume: { backoffMs: 300 } } });
 
     await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
     const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
@@ -199,18 +218,8 @@ describe('transfer.resume', () => {
   });
 
   it('bob’s app closes midway; reopened, it lists the transfer as resumable and transfer.resume brings the rest', async () => {
-    const [aliceJid = '', bobJid = ''] = await harness.users('alice', 'bob');
-    const [alice, bob] = await Promise.all([harness.signIn(aliceJid), harness.signIn(bobJid)]);
-    await harness.befriend(alice, bob);
-    for (const core of [alice, bob]) await core.handlers['settings.update']({ directTransfers: false });
-    const bytes = randomBytes(2_500_000);
-    const path = join(dir, 'notes.tar');
-    writeFileSync(path, bytes);
-    const { token } = await alice.files.register(path, 'notes.tar');
-
-    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
-    const offer = await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
-    await bob.handlers['transfer.accept']({ id: offer.id });
+    const { alice, bob, bobJid, bytes, token } = await pairWithFile('notes.tar', 2_500_000);
+    const { sent, offer } = await sendAccepted(alice, bob, token);
     await until(() => ((latest(bob, offer.id)?.done ?? 0) > 400_000 ? true : undefined), 'a part has arrived', 30_000);
     await harness.close(bob);
     await until(() => finished(alice, sent.id), 'alice’s transfer stops', 70_000);
