@@ -43,6 +43,11 @@ interface FrameStats {
 }
 
 const smallConversation = 50;
+/**
+ * Openings measured per run and side (the first one before the scroll): an opening takes a second or two and a scroll
+ * half a minute, while one opening's time moves by tens of milliseconds with the machine's other work.
+ */
+const opensPerRun = 5;
 /** Messages the warm-up scrolls through: enough to load older pages and run every code path once. */
 const warmUpScroll = 300;
 /** Which side goes first alternates from run to run, so neither always inherits the other's leftovers. */
@@ -138,6 +143,13 @@ interface RunResult {
   readonly scrolled: { readonly heapMiB: number; readonly nodes: number };
 }
 
+interface Results {
+  readonly causette: RunResult[];
+  readonly baseline: RunResult[];
+  /** Every opening measured: the one before each scroll, then the ones on their own. */
+  readonly opens: { readonly causette: OpenResult[]; readonly baseline: OpenResult[] };
+}
+
 export async function rendering(options: RenderingOptions, log: (line: string) => void): Promise<string> {
   buildRenderer();
   const dir = mkdtempSync(join(tmpdir(), 'causette-bench-render-'));
@@ -149,14 +161,24 @@ export async function rendering(options: RenderingOptions, log: (line: string) =
     log(`render: seeded ${String(options.stored)} + ${String(smallConversation)} messages in ${String(Date.now() - seeding)} ms`);
     const host = await openBrowserHost(profile);
     const errors: string[] = [];
-    const results: { causette: RunResult[]; baseline: RunResult[] } = { causette: [], baseline: [] };
+    const results: Results = { causette: [], baseline: [], opens: { causette: [], baseline: [] } };
+    const peerOf = (side: 'causette' | 'baseline') => (side === 'causette' ? seeded.bigPeer : seeded.smallPeer);
     /** One side in a fresh context: open its conversation, scroll, weigh the heap. */
     const measure = async (side: 'causette' | 'baseline', scroll: number): Promise<RunResult> => {
       const page = await freshPage(host, errors);
       try {
-        const open = await openConversation(page, host.url, side === 'causette' ? seeded.bigPeer : seeded.smallPeer);
+        const open = await openConversation(page, host.url, peerOf(side));
         const frames = side === 'causette' ? await scrollConversation(page, scroll) : await scrollStaticList(page, scroll);
         return { open, scroll: frames, scrolled: await heap(page) };
+      } finally {
+        await page.context().close();
+      }
+    };
+    /** One side in a fresh context: open its conversation only. */
+    const openOnly = async (side: 'causette' | 'baseline'): Promise<OpenResult> => {
+      const page = await freshPage(host, errors);
+      try {
+        return await openConversation(page, host.url, peerOf(side));
       } finally {
         await page.context().close();
       }
@@ -169,7 +191,16 @@ export async function rendering(options: RenderingOptions, log: (line: string) =
         for (const side of sides(run)) {
           const result = await measure(side, options.scroll);
           results[side].push(result);
+          results.opens[side].push(result.open);
           log(`render run ${String(run)}/${String(options.runs)} ${side} ${JSON.stringify(result)}`);
+        }
+        // The order keeps alternating over the openings, so that neither side always follows a scroll.
+        for (let open = 1; open < opensPerRun; open += 1) {
+          for (const side of sides(run + open)) {
+            const result = await openOnly(side);
+            results.opens[side].push(result);
+            log(`render run ${String(run)}/${String(options.runs)} opening ${String(open + 1)}/${String(opensPerRun)} ${side} ${JSON.stringify(result)}`);
+          }
         }
       }
     } finally {
@@ -182,19 +213,21 @@ export async function rendering(options: RenderingOptions, log: (line: string) =
   }
 }
 
-function report(options: RenderingOptions, results: { causette: RunResult[]; baseline: RunResult[] }): string {
+function report(options: RenderingOptions, results: Results): string {
   const c = results.causette;
   const b = results.baseline;
-  const open = (list: RunResult[], key: keyof OpenResult) => list.map((result) => Math.round(result.open[key] * 10) / 10);
+  const open = (list: OpenResult[], key: keyof OpenResult) => list.map((result) => Math.round(result[key] * 10) / 10);
+  const oc = results.opens.causette;
+  const ob = results.opens.baseline;
   const scroll = (list: RunResult[], key: keyof FrameStats) => list.map((result) => Math.round(result.scroll[key] * 10) / 10);
   const stored = options.stored.toLocaleString('en');
-  const paintedRow: Row = { metric: 'click → first message row painted', unit: 'ms', causette: open(c, 'painted'), baseline: open(b, 'painted') };
+  const paintedRow: Row = { metric: 'click → first message row painted', unit: 'ms', causette: open(oc, 'painted'), baseline: open(ob, 'painted') };
   const rows: Row[] = [
-    { metric: 'click → first message row in the DOM', unit: 'ms', causette: open(c, 'firstRow'), baseline: open(b, 'firstRow') },
+    { metric: 'click → first message row in the DOM', unit: 'ms', causette: open(oc, 'firstRow'), baseline: open(ob, 'firstRow') },
     paintedRow,
-    { metric: 'JS heap used before the click (after GC)', unit: 'MiB', causette: open(c, 'heapBeforeMiB'), baseline: open(b, 'heapBeforeMiB') },
-    { metric: 'JS heap used once open (after GC)', unit: 'MiB', causette: open(c, 'heapMiB'), baseline: open(b, 'heapMiB') },
-    { metric: 'DOM nodes once open', unit: 'count', causette: open(c, 'nodes'), baseline: open(b, 'nodes') },
+    { metric: 'JS heap used before the click (after GC)', unit: 'MiB', causette: open(oc, 'heapBeforeMiB'), baseline: open(ob, 'heapBeforeMiB') },
+    { metric: 'JS heap used once open (after GC)', unit: 'MiB', causette: open(oc, 'heapMiB'), baseline: open(ob, 'heapMiB') },
+    { metric: 'DOM nodes once open', unit: 'count', causette: open(oc, 'nodes'), baseline: open(ob, 'nodes') },
     { metric: `scroll up ${options.scroll.toLocaleString('en')} messages: frames`, unit: 'count', causette: scroll(c, 'frames'), baseline: scroll(b, 'frames') },
     { metric: '  dropped frames (vsyncs without a frame)', unit: 'count', causette: scroll(c, 'dropped'), baseline: scroll(b, 'dropped') },
     { metric: '  frames longer than 33 ms', unit: 'count', causette: scroll(c, 'over33'), baseline: scroll(b, 'over33') },
@@ -211,11 +244,13 @@ function report(options: RenderingOptions, results: { causette: RunResult[]; bas
   return [
     `rendering: a conversation of ${stored} stored messages in Chromium (headless, ${String(viewport.width)}×${String(viewport.height)}, software rendering), ${String(options.runs)} runs`,
     `  after an unmeasured warm-up of both sides; the side that goes first alternates (baseline first in odd runs).`,
+    `  Each run opens each side ${String(opensPerRun)} times (the first before its scroll, the order alternating), so the opening rows hold ${String(options.runs * opensPerRun)} openings a side.`,
     '',
     renderTable(rows),
     renderGoals([{ row: paintedRow, max: 1.1 }]),
     '',
     `Causette: the browser mode on a profile seeded with ${stored} messages with one peer (mixed directions, 4% long paragraphs, 10% links)`,
+    `  whose newest ${String(smallConversation)} are those of the baseline's conversation: both openings show the same first screen.`,
     '  and the account disabled; each run opens the app in a fresh browser context and clicks the conversation in the list.',
     `  "painted" = the first row of the list named "Messages" appeared (MutationObserver), then one animation frame and a task.`,
     `  Scrolling: ${String(scrollStep)} px up per animation frame (6,000 px/s at 60 Hz) until ${options.scroll.toLocaleString('en')} rows not shown at the start`,
