@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { renderGoals, renderTable, type Row } from '../table.ts';
 import { buildRenderer, openBrowserHost, type BrowserHost } from './browser.ts';
 import { openMarks, scrollUp, watchFirstRow, type ScrollResult } from './probes.ts';
@@ -25,6 +25,8 @@ interface OpenResult {
   readonly heapBeforeMiB: number;
   readonly heapMiB: number;
   readonly nodes: number;
+  /** CPU time of the page's main thread from the click until the list settled (see openConversation). */
+  readonly cpuMs: number;
 }
 
 interface FrameStats {
@@ -47,7 +49,7 @@ const smallConversation = 50;
  * Openings measured per run and side (the first one before the scroll): an opening takes a second or two and a scroll
  * half a minute, while one opening's time moves by tens of milliseconds with the machine's other work.
  */
-const opensPerRun = 5;
+const opensPerRun = 8;
 /** Messages the warm-up scrolls through: enough to load older pages and run every code path once. */
 const warmUpScroll = 300;
 /** Which side goes first alternates from run to run, so neither always inherits the other's leftovers. */
@@ -98,13 +100,25 @@ async function heap(page: Page): Promise<{ heapMiB: number; nodes: number }> {
   return { heapMiB: mib(metric('JSHeapUsedSize')), nodes: metric('Nodes') };
 }
 
-/** Opens the app, clicks the conversation and times its first row; then waits for the list to settle and weighs the heap. */
+/** Chromium's ThreadTime: CPU seconds the page's main thread has used since the session enabled its metrics. */
+async function mainThreadSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((entry) => entry.name === 'ThreadTime')?.value ?? Number.NaN;
+}
+
+/**
+ * Opens the app, clicks the conversation and times its first row; then waits for the list to settle, reads the CPU
+ * time the page's main thread spent since the click (before any GC of ours) and weighs the heap.
+ */
 async function openConversation(page: Page, url: string, peer: string): Promise<OpenResult> {
   await page.goto(url);
   const button = page.getByRole('button', { name: new RegExp(`^${escapeRegExp(peer)}`) });
   await button.waitFor({ timeout: 30_000 });
   const before = await heap(page);
   await page.evaluate(watchFirstRow);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const cpuBefore = await mainThreadSeconds(cdp);
   const clicked = await button.evaluate((element) => {
     const at = performance.now();
     (element as HTMLElement).click();
@@ -115,7 +129,9 @@ async function openConversation(page: Page, url: string, peer: string): Promise<
   if (!marks) throw new Error(`the conversation with ${peer} showed no message row`);
   await page.waitForFunction(() => document.querySelector('[role="list"][aria-label="Messages"]')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000, polling: 100 });
   await page.waitForTimeout(500);
-  return { firstRow: marks.found - clicked, painted: marks.painted - clicked, heapBeforeMiB: before.heapMiB, ...(await heap(page)) };
+  const cpuMs = ((await mainThreadSeconds(cdp)) - cpuBefore) * 1000;
+  await cdp.detach();
+  return { firstRow: marks.found - clicked, painted: marks.painted - clicked, cpuMs, heapBeforeMiB: before.heapMiB, ...(await heap(page)) };
 }
 
 async function scrollConversation(page: Page, messages: number): Promise<FrameStats> {
@@ -225,6 +241,7 @@ function report(options: RenderingOptions, results: Results): string {
   const rows: Row[] = [
     { metric: 'click → first message row in the DOM', unit: 'ms', causette: open(oc, 'firstRow'), baseline: open(ob, 'firstRow') },
     paintedRow,
+    { metric: 'page main-thread CPU, click → settled', unit: 'ms', causette: open(oc, 'cpuMs'), baseline: open(ob, 'cpuMs') },
     { metric: 'JS heap used before the click (after GC)', unit: 'MiB', causette: open(oc, 'heapBeforeMiB'), baseline: open(ob, 'heapBeforeMiB') },
     { metric: 'JS heap used once open (after GC)', unit: 'MiB', causette: open(oc, 'heapMiB'), baseline: open(ob, 'heapMiB') },
     { metric: 'DOM nodes once open', unit: 'count', causette: open(oc, 'nodes'), baseline: open(ob, 'nodes') },
@@ -253,6 +270,8 @@ function report(options: RenderingOptions, results: Results): string {
     `  whose newest ${String(smallConversation)} are those of the baseline's conversation: both openings show the same first screen.`,
     '  and the account disabled; each run opens the app in a fresh browser context and clicks the conversation in the list.',
     `  "painted" = the first row of the list named "Messages" appeared (MutationObserver), then one animation frame and a task.`,
+    '  "main-thread CPU" = Chromium\'s ThreadTime of the page from just before the click until the list is no longer busy and',
+    '  500 ms more have passed: the work opening costs the page, which the machine\'s other work does not lengthen as it does the times.',
     `  Scrolling: ${String(scrollStep)} px up per animation frame (6,000 px/s at 60 Hz) until ${options.scroll.toLocaleString('en')} rows not shown at the start`,
     '  have entered the list; older pages load from the store on the way.',
     `baseline, opening: the same app opening a conversation of ${String(smallConversation)} messages (same profile, same steps).`,
