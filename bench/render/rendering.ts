@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { renderGoals, renderTable, type Row } from '../table.ts';
 import { buildRenderer, openBrowserHost, type BrowserHost } from './browser.ts';
 import { openMarks, scrollUp, watchFirstRow, type ScrollResult } from './probes.ts';
@@ -25,6 +25,8 @@ interface OpenResult {
   readonly heapBeforeMiB: number;
   readonly heapMiB: number;
   readonly nodes: number;
+  /** CPU time of the page's main thread from the click until the list settled (see openConversation). */
+  readonly cpuMs: number;
 }
 
 interface FrameStats {
@@ -43,6 +45,11 @@ interface FrameStats {
 }
 
 const smallConversation = 50;
+/**
+ * Openings measured per run and side (the first one before the scroll): an opening takes a second or two and a scroll
+ * half a minute, while one opening's time moves by tens of milliseconds with the machine's other work.
+ */
+const opensPerRun = 8;
 /** Messages the warm-up scrolls through: enough to load older pages and run every code path once. */
 const warmUpScroll = 300;
 /** Which side goes first alternates from run to run, so neither always inherits the other's leftovers. */
@@ -93,13 +100,25 @@ async function heap(page: Page): Promise<{ heapMiB: number; nodes: number }> {
   return { heapMiB: mib(metric('JSHeapUsedSize')), nodes: metric('Nodes') };
 }
 
-/** Opens the app, clicks the conversation and times its first row; then waits for the list to settle and weighs the heap. */
+/** Chromium's ThreadTime: CPU seconds the page's main thread has used since the session enabled its metrics. */
+async function mainThreadSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((entry) => entry.name === 'ThreadTime')?.value ?? Number.NaN;
+}
+
+/**
+ * Opens the app, clicks the conversation and times its first row; then waits for the list to settle, reads the CPU
+ * time the page's main thread spent since the click (before any GC of ours) and weighs the heap.
+ */
 async function openConversation(page: Page, url: string, peer: string): Promise<OpenResult> {
   await page.goto(url);
   const button = page.getByRole('button', { name: new RegExp(`^${escapeRegExp(peer)}`) });
   await button.waitFor({ timeout: 30_000 });
   const before = await heap(page);
   await page.evaluate(watchFirstRow);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const cpuBefore = await mainThreadSeconds(cdp);
   const clicked = await button.evaluate((element) => {
     const at = performance.now();
     (element as HTMLElement).click();
@@ -110,7 +129,9 @@ async function openConversation(page: Page, url: string, peer: string): Promise<
   if (!marks) throw new Error(`the conversation with ${peer} showed no message row`);
   await page.waitForFunction(() => document.querySelector('[role="list"][aria-label="Messages"]')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000, polling: 100 });
   await page.waitForTimeout(500);
-  return { firstRow: marks.found - clicked, painted: marks.painted - clicked, heapBeforeMiB: before.heapMiB, ...(await heap(page)) };
+  const cpuMs = ((await mainThreadSeconds(cdp)) - cpuBefore) * 1000;
+  await cdp.detach();
+  return { firstRow: marks.found - clicked, painted: marks.painted - clicked, cpuMs, heapBeforeMiB: before.heapMiB, ...(await heap(page)) };
 }
 
 async function scrollConversation(page: Page, messages: number): Promise<FrameStats> {
@@ -138,6 +159,13 @@ interface RunResult {
   readonly scrolled: { readonly heapMiB: number; readonly nodes: number };
 }
 
+interface Results {
+  readonly causette: RunResult[];
+  readonly baseline: RunResult[];
+  /** Every opening measured: the one before each scroll, then the ones on their own. */
+  readonly opens: { readonly causette: OpenResult[]; readonly baseline: OpenResult[] };
+}
+
 export async function rendering(options: RenderingOptions, log: (line: string) => void): Promise<string> {
   buildRenderer();
   const dir = mkdtempSync(join(tmpdir(), 'causette-bench-render-'));
@@ -149,14 +177,24 @@ export async function rendering(options: RenderingOptions, log: (line: string) =
     log(`render: seeded ${String(options.stored)} + ${String(smallConversation)} messages in ${String(Date.now() - seeding)} ms`);
     const host = await openBrowserHost(profile);
     const errors: string[] = [];
-    const results: { causette: RunResult[]; baseline: RunResult[] } = { causette: [], baseline: [] };
+    const results: Results = { causette: [], baseline: [], opens: { causette: [], baseline: [] } };
+    const peerOf = (side: 'causette' | 'baseline') => (side === 'causette' ? seeded.bigPeer : seeded.smallPeer);
     /** One side in a fresh context: open its conversation, scroll, weigh the heap. */
     const measure = async (side: 'causette' | 'baseline', scroll: number): Promise<RunResult> => {
       const page = await freshPage(host, errors);
       try {
-        const open = await openConversation(page, host.url, side === 'causette' ? seeded.bigPeer : seeded.smallPeer);
+        const open = await openConversation(page, host.url, peerOf(side));
         const frames = side === 'causette' ? await scrollConversation(page, scroll) : await scrollStaticList(page, scroll);
         return { open, scroll: frames, scrolled: await heap(page) };
+      } finally {
+        await page.context().close();
+      }
+    };
+    /** One side in a fresh context: open its conversation only. */
+    const openOnly = async (side: 'causette' | 'baseline'): Promise<OpenResult> => {
+      const page = await freshPage(host, errors);
+      try {
+        return await openConversation(page, host.url, peerOf(side));
       } finally {
         await page.context().close();
       }
@@ -169,7 +207,16 @@ export async function rendering(options: RenderingOptions, log: (line: string) =
         for (const side of sides(run)) {
           const result = await measure(side, options.scroll);
           results[side].push(result);
+          results.opens[side].push(result.open);
           log(`render run ${String(run)}/${String(options.runs)} ${side} ${JSON.stringify(result)}`);
+        }
+        // The order keeps alternating over the openings, so that neither side always follows a scroll.
+        for (let open = 1; open < opensPerRun; open += 1) {
+          for (const side of sides(run + open)) {
+            const result = await openOnly(side);
+            results.opens[side].push(result);
+            log(`render run ${String(run)}/${String(options.runs)} opening ${String(open + 1)}/${String(opensPerRun)} ${side} ${JSON.stringify(result)}`);
+          }
         }
       }
     } finally {
@@ -182,19 +229,22 @@ export async function rendering(options: RenderingOptions, log: (line: string) =
   }
 }
 
-function report(options: RenderingOptions, results: { causette: RunResult[]; baseline: RunResult[] }): string {
+function report(options: RenderingOptions, results: Results): string {
   const c = results.causette;
   const b = results.baseline;
-  const open = (list: RunResult[], key: keyof OpenResult) => list.map((result) => Math.round(result.open[key] * 10) / 10);
+  const open = (list: OpenResult[], key: keyof OpenResult) => list.map((result) => Math.round(result[key] * 10) / 10);
+  const oc = results.opens.causette;
+  const ob = results.opens.baseline;
   const scroll = (list: RunResult[], key: keyof FrameStats) => list.map((result) => Math.round(result.scroll[key] * 10) / 10);
   const stored = options.stored.toLocaleString('en');
-  const paintedRow: Row = { metric: 'click → first message row painted', unit: 'ms', causette: open(c, 'painted'), baseline: open(b, 'painted') };
+  const paintedRow: Row = { metric: 'click → first message row painted', unit: 'ms', causette: open(oc, 'painted'), baseline: open(ob, 'painted') };
   const rows: Row[] = [
-    { metric: 'click → first message row in the DOM', unit: 'ms', causette: open(c, 'firstRow'), baseline: open(b, 'firstRow') },
+    { metric: 'click → first message row in the DOM', unit: 'ms', causette: open(oc, 'firstRow'), baseline: open(ob, 'firstRow') },
     paintedRow,
-    { metric: 'JS heap used before the click (after GC)', unit: 'MiB', causette: open(c, 'heapBeforeMiB'), baseline: open(b, 'heapBeforeMiB') },
-    { metric: 'JS heap used once open (after GC)', unit: 'MiB', causette: open(c, 'heapMiB'), baseline: open(b, 'heapMiB') },
-    { metric: 'DOM nodes once open', unit: 'count', causette: open(c, 'nodes'), baseline: open(b, 'nodes') },
+    { metric: 'page main-thread CPU, click → settled', unit: 'ms', causette: open(oc, 'cpuMs'), baseline: open(ob, 'cpuMs') },
+    { metric: 'JS heap used before the click (after GC)', unit: 'MiB', causette: open(oc, 'heapBeforeMiB'), baseline: open(ob, 'heapBeforeMiB') },
+    { metric: 'JS heap used once open (after GC)', unit: 'MiB', causette: open(oc, 'heapMiB'), baseline: open(ob, 'heapMiB') },
+    { metric: 'DOM nodes once open', unit: 'count', causette: open(oc, 'nodes'), baseline: open(ob, 'nodes') },
     { metric: `scroll up ${options.scroll.toLocaleString('en')} messages: frames`, unit: 'count', causette: scroll(c, 'frames'), baseline: scroll(b, 'frames') },
     { metric: '  dropped frames (vsyncs without a frame)', unit: 'count', causette: scroll(c, 'dropped'), baseline: scroll(b, 'dropped') },
     { metric: '  frames longer than 33 ms', unit: 'count', causette: scroll(c, 'over33'), baseline: scroll(b, 'over33') },
@@ -211,13 +261,17 @@ function report(options: RenderingOptions, results: { causette: RunResult[]; bas
   return [
     `rendering: a conversation of ${stored} stored messages in Chromium (headless, ${String(viewport.width)}×${String(viewport.height)}, software rendering), ${String(options.runs)} runs`,
     `  after an unmeasured warm-up of both sides; the side that goes first alternates (baseline first in odd runs).`,
+    `  Each run opens each side ${String(opensPerRun)} times (the first before its scroll, the order alternating), so the opening rows hold ${String(options.runs * opensPerRun)} openings a side.`,
     '',
     renderTable(rows),
     renderGoals([{ row: paintedRow, max: 1.1 }]),
     '',
     `Causette: the browser mode on a profile seeded with ${stored} messages with one peer (mixed directions, 4% long paragraphs, 10% links)`,
+    `  whose newest ${String(smallConversation)} are those of the baseline's conversation: both openings show the same first screen.`,
     '  and the account disabled; each run opens the app in a fresh browser context and clicks the conversation in the list.',
     `  "painted" = the first row of the list named "Messages" appeared (MutationObserver), then one animation frame and a task.`,
+    '  "main-thread CPU" = Chromium\'s ThreadTime of the page from just before the click until the list is no longer busy and',
+    '  500 ms more have passed: the work opening costs the page, which the machine\'s other work does not lengthen as it does the times.',
     `  Scrolling: ${String(scrollStep)} px up per animation frame (6,000 px/s at 60 Hz) until ${options.scroll.toLocaleString('en')} rows not shown at the start`,
     '  have entered the list; older pages load from the store on the way.',
     `baseline, opening: the same app opening a conversation of ${String(smallConversation)} messages (same profile, same steps).`,

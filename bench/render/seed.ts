@@ -1,5 +1,6 @@
 // The render scenario's profile, written straight into SQLite: one account (disabled: it never signs in) with a
-// conversation of 100,000 messages and a small one of 50, through the message store in one transaction each.
+// conversation of 100,000 messages and a small one of 50, through the message store in one transaction each; both end
+// with the same 50 messages.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createAccountStore } from '../../electron/core/storage/accounts.ts';
@@ -15,12 +16,18 @@ export interface SeededProfile {
 
 const minute = 60_000;
 
-/** `count` messages with `peer`, alternating sides irregularly, a few minutes apart, ending now; all read. */
-function seedConversation(store: MessageStore, accountId: string, peer: string, count: number, offset: number): void {
+/**
+ * `count` messages with `peer`, alternating sides irregularly, a few minutes apart, ending now; all read. The newest
+ * `sameEnd` carry the same texts and sides in every conversation (texts 0 to sameEnd − 1), so that what opening one
+ * shows first is the same screen whatever its size; the older ones take texts from `offset` on.
+ */
+function seedConversation(store: MessageStore, accountId: string, peer: string, count: number, offset: number, sameEnd: number): void {
   const end = Date.now();
   for (let i = 0; i < count; i += 1) {
     const index = offset + i;
-    const outgoing = (index * 7919) % 5 < 2;
+    const fromEnd = count - i;
+    const text = fromEnd <= sameEnd ? sameEnd - fromEnd : index;
+    const outgoing = (text * 7919) % 5 < 2;
     const id = randomUUID();
     store.insert({
       id,
@@ -28,7 +35,7 @@ function seedConversation(store: MessageStore, accountId: string, peer: string, 
       peer,
       kind: 'chat',
       direction: outgoing ? 'out' : 'in',
-      body: messageBody(index),
+      body: messageBody(text),
       timestamp: end - (count - i) * 5 * minute,
       state: outgoing ? 'read' : 'received',
       stanzaId: `archive-${String(index)}`,
@@ -52,7 +59,7 @@ export function seedProfile(profileDir: string, stored: number, small: number): 
     ] as const) {
       db.exec('BEGIN');
       try {
-        seedConversation(store, accountId, peer, count, offset);
+        seedConversation(store, accountId, peer, count, offset, small);
         db.exec('COMMIT');
       } catch (error) {
         db.exec('ROLLBACK');
