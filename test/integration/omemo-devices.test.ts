@@ -52,6 +52,23 @@ describe('the OMEMO devices the renderer is told of', () => {
     await until(() => eventsNamed(bob, 'omemo.devices').find((event) => event.jid === bobJid && event.devices.devices.some((device) => device.deviceId === laptopDevice)), 'bob is told of his new device');
   });
 
+  it('a second computer signing in for the first time is told of bob’s devices, the phone’s and its own, once its own device is made after the start-up', async () => {
+    const [bobJid = ''] = await users('bob');
+    const phone = await signIn(bobJid);
+    const phoneDevice = (await phone.handlers['omemo.devices']({ accountId: phone.accountId, jid: bobJid })).own.deviceId;
+    await until(() => eventsNamed(phone, 'omemo.devices').find((event) => event.jid === bobJid && event.devices.own.deviceId === phoneDevice), 'the phone’s device is published');
+
+    // A second computer: the server sends bob's list (the phone's device) right after its initial presence (XEP-0163 §4.3.2).
+    const laptop = await signIn(bobJid);
+    const told = await until(() => laptop.events.findIndex((event) => event.name === 'omemo.devices' && (event.payload as { jid: string }).jid === bobJid) + 1 || undefined, 'the laptop is told of bob’s devices');
+    const caughtUp = laptop.events.findIndex((event) => event.name === 'chat.archiveSync' && (event.payload as { sync: { status: string } }).sync.status === 'idle') + 1;
+    expect(caughtUp).toBeGreaterThan(0);
+    expect(told).toBeGreaterThan(caughtUp);
+    const first = laptop.events[told - 1]?.payload as { devices: { own: { deviceId: number }; devices: { deviceId: number }[] } };
+    expect(first.devices.devices.map((device) => device.deviceId)).toContain(phoneDevice);
+    expect(first.devices.own.deviceId).not.toBe(phoneDevice);
+  });
+
   it('reads a sender’s device list again when a message comes from a device not on it (XEP-0384 v0.8 §6), without a notification', async () => {
     const [aliceJid = '', bobJid = ''] = await users('alice', 'bob');
     // No presence subscription between them: alice is sent no PEP notification of bob's lists (XEP-0163 §4.3).

@@ -310,6 +310,17 @@ export function createAccountSession(deps: AccountSessionDeps) {
   const bookmarks = joining
     ? setupBookmarks({ ownJid: deps.jid, connection, accountInfo, logger, onChange: (list) => deps.emit('muc.bookmarks', { accountId, bookmarks: list }), onAutojoin: joining.one })
     : undefined;
+  /** Device lists heard before our own device was made (a first sign-in), told once it is. */
+  const devicesHeardEarly = new Set<string>();
+  /** A contact's (or our) devices with fingerprints and trust, for the locks on messages and the banner about a new device. */
+  function tellDevices(jid: string): void {
+    // New devices' bundles are read only where a banner may need them (ours, a contact with a verified device), not for every contact at sign-in.
+    const banner = jid === deps.jid || omemoKeys?.deviceIdentities(jid).some((device) => device.trust === 'verified') === true;
+    void omemo
+      ?.devices(jid, banner && connection.state.status === 'online')
+      .then((known) => deps.emit('omemo.devices', { accountId, jid, devices: known }))
+      .catch((error: unknown) => logger.warn('OMEMO devices could not be told', { error: error instanceof Error ? error.message : String(error) }));
+  }
   const omemo =
     omemoKeys && chat && deps.messageStore
       ? setupOmemo({
@@ -320,13 +331,15 @@ export function createAccountSession(deps: AccountSessionDeps) {
           choice: (peer) => deps.messageStore?.encryptionChoice(accountId, peer),
           onDevices: (jid, devices) => {
             if (jid !== deps.jid) deps.emit('omemo.encryption', { accountId, state: encryptionState(jid, deps.messageStore?.encryptionChoice(accountId, jid), devices.length) });
-            // With fingerprints and trust, for the locks on messages and the banner about a new device. New devices' bundles are
-            // read only where a banner may need them (ours, a contact with a verified device), not for every contact at sign-in.
-            const banner = jid === deps.jid || omemoKeys.deviceIdentities(jid).some((device) => device.trust === 'verified');
-            void omemo
-              ?.devices(jid, banner && connection.state.status === 'online')
-              .then((known) => deps.emit('omemo.devices', { accountId, jid, devices: known }))
-              .catch((error: unknown) => logger.warn('OMEMO devices could not be told', { error: error instanceof Error ? error.message : String(error) }));
+            // Each list is told with our own device beside it. A first sign-in makes that device's keys only once the start-up is done
+            // (omemo.sessionStarted: CPU work that would hold up the contacts' presence); lists heard before that wait for it.
+            if (!omemoKeys.identity()) {
+              devicesHeardEarly.add(jid);
+              return;
+            }
+            const told = [...devicesHeardEarly, jid];
+            devicesHeardEarly.clear();
+            for (const each of new Set(told)) tellDevices(each);
           },
           // Like receipts: not to someone who may not learn we are online, nor to a stranger not yet accepted.
           mayAnswer: (jid) => jid === deps.jid || (mayLearnOnline(jid, audience) && deps.messageStore?.isRequest(accountId, jid) !== true),
