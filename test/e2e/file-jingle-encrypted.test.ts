@@ -6,11 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import type { ProsodyServer } from '../server/prosody.ts';
 import { violations } from './axe.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { dropFile, openChat, openPanel, subscribe } from './transfer-ui.ts';
-import { openSignedIn } from './ui.ts';
+import { dropFile, openChat, openPanel, startPair } from './transfer-ui.ts';
 import { words } from './words.ts';
 
 let server: ProsodyServer;
@@ -20,23 +19,14 @@ const say = words('en');
 const bytes = randomBytes(90_000);
 const NAME = 'secret-plans.bin';
 
+let close: () => Promise<void> = () => Promise.resolve();
+
 beforeAll(async () => {
-  server = await startProsody({
-    users: [
-      { username: 'alice', password: 'alice-pass' },
-      { username: 'bob', password: 'bob-pass' },
-    ],
-  });
   // Mutual contacts from their other clients before the windows sign in (RFC 6121 §3).
-  await subscribe(server, 'mutual');
-  [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
+  ({ server, alice, bob, close } = await startPair('mutual'));
 });
 
-afterAll(async () => {
-  await alice?.close();
-  await bob?.close();
-  await server?.dispose();
-});
+afterAll(() => close());
 
 describe('a file sent by Jingle in an encrypted conversation', () => {
   it('is offered to bob as end-to-end encrypted, and both panels say so once it is through', async () => {

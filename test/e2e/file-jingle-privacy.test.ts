@@ -5,11 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import type { ProsodyServer } from '../server/prosody.ts';
 import { violations } from './axe.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { dropFile, openChat, subscribe } from './transfer-ui.ts';
-import { openSignedIn } from './ui.ts';
+import { dropFile, openChat, startPair } from './transfer-ui.ts';
 import { words } from './words.ts';
 
 let server: ProsodyServer;
@@ -17,23 +16,14 @@ let alice: BrowserMode;
 let bob: BrowserMode;
 const say = words('en');
 
+let close: () => Promise<void> = () => Promise.resolve();
+
 beforeAll(async () => {
-  server = await startProsody({
-    users: [
-      { username: 'alice', password: 'alice-pass' },
-      { username: 'bob', password: 'bob-pass' },
-    ],
-  });
   // Alice subscribes to bob's presence and he approves, without asking for hers: no mutual subscription.
-  await subscribe(server, 'alice-to-bob');
-  [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
+  ({ server, alice, bob, close } = await startPair('alice-to-bob'));
 });
 
-afterAll(async () => {
-  await alice?.close();
-  await bob?.close();
-  await server?.dispose();
-});
+afterAll(() => close());
 
 /** The panel's entry for this file once it reached 100 %: its facts line and its whole text. */
 async function finished(page: Page, name: string): Promise<{ facts: string; text: string }> {

@@ -7,11 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import type { ProsodyServer } from '../server/prosody.ts';
 import { violations } from './axe.ts';
 import type { BrowserMode } from './browser-mode.ts';
-import { openChat, subscribe } from './transfer-ui.ts';
-import { openSignedIn } from './ui.ts';
+import { openChat, startPair } from './transfer-ui.ts';
 import { words } from './words.ts';
 
 let server: ProsodyServer;
@@ -21,22 +20,13 @@ const say = words('en');
 const bytes = randomBytes(120_000);
 const NAME = 'holiday.bin';
 
+let close: () => Promise<void> = () => Promise.resolve();
+
 beforeAll(async () => {
-  server = await startProsody({
-    users: [
-      { username: 'alice', password: 'alice-pass' },
-      { username: 'bob', password: 'bob-pass' },
-    ],
-  });
-  await subscribe(server, 'mutual');
-  [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
+  ({ server, alice, bob, close } = await startPair('mutual'));
 });
 
-afterAll(async () => {
-  await alice?.close();
-  await bob?.close();
-  await server?.dispose();
-});
+afterAll(() => close());
 
 /** The transfers panel, opened from the top bar with the keyboard. */
 async function openPanel(page: Page): Promise<Locator> {

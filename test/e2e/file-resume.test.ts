@@ -8,10 +8,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import type { ProsodyServer } from '../server/prosody.ts';
 import { violations } from './axe.ts';
 import { openBrowserMode, type BrowserMode } from './browser-mode.ts';
-import { openPanel, subscribe } from './transfer-ui.ts';
+import { openPanel, startPairServer } from './transfer-ui.ts';
 import { signIn, waitUntilOnline } from './ui.ts';
 import { words } from './words.ts';
 
@@ -38,35 +38,30 @@ async function open(profileDir: string, user: string, first: boolean): Promise<B
   return ui;
 }
 
-/** Writes an interrupted transfer into a closed app's store (migration 26's table), as the core keeps it. */
-function interrupted(profileDir: string, record: (account: { id: string; resource: string }) => Record<string, unknown>): void {
-  const db = new DatabaseSync(join(profileDir, 'causette.sqlite'));
-  try {
-    const account = db.prepare('SELECT id, resource FROM accounts').get() as { id: string; resource: string };
-    const row = record(account);
-    db.prepare('INSERT INTO jingle_resumable (transfer_id, account_id, direction, record, updated_at) VALUES (?, ?, ?, ?, ?)').run(String(row.transferId), account.id, String(row.direction), JSON.stringify(row), Date.now());
-  } finally {
-    db.close();
-  }
-}
-
-const accountOf = (profileDir: string) => {
+/** The app's one account in a closed profile's store. */
+function accountOf(profileDir: string): { id: string; resource: string } {
   const db = new DatabaseSync(join(profileDir, 'causette.sqlite'));
   try {
     return db.prepare('SELECT id, resource FROM accounts').get() as { id: string; resource: string };
   } finally {
     db.close();
   }
-};
+}
+
+/** Writes an interrupted transfer into a closed app's store (migration 26's table), as the core keeps it. */
+function interrupted(profileDir: string, record: (account: { id: string; resource: string }) => Record<string, unknown>): void {
+  const account = accountOf(profileDir);
+  const row = record(account);
+  const db = new DatabaseSync(join(profileDir, 'causette.sqlite'));
+  try {
+    db.prepare('INSERT INTO jingle_resumable (transfer_id, account_id, direction, record, updated_at) VALUES (?, ?, ?, ?, ?)').run(String(row.transferId), account.id, String(row.direction), JSON.stringify(row), Date.now());
+  } finally {
+    db.close();
+  }
+}
 
 beforeAll(async () => {
-  server = await startProsody({
-    users: [
-      { username: 'alice', password: 'alice-pass' },
-      { username: 'bob', password: 'bob-pass' },
-    ],
-  });
-  await subscribe(server, 'mutual');
+  server = await startPairServer('mutual');
   // Each app signs in once, then is closed: the transfer was under way then.
   const [firstAlice, firstBob] = await Promise.all([open(profiles.alice, 'alice', true), open(profiles.bob, 'bob', true)]);
   await Promise.all([firstAlice.close(), firstBob.close()]);

@@ -3,8 +3,9 @@
 // with a DataTransfer, and the transfers panel opened from the top bar.
 import xml from '@xmpp/xml';
 import type { Locator, Page } from 'playwright-core';
-import type { ProsodyServer } from '../server/prosody.ts';
-import { plainClient } from './ui.ts';
+import { startProsody, type ProsodyServer } from '../server/prosody.ts';
+import type { BrowserMode } from './browser-mode.ts';
+import { openSignedIn, plainClient } from './ui.ts';
 import { words } from './words.ts';
 
 const say = words('en');
@@ -36,6 +37,34 @@ export async function subscribe(server: ProsodyServer, kind: 'mutual' | 'alice-t
   } finally {
     await Promise.all([a.stop(), b.stop()]);
   }
+}
+
+/** A Prosody with alice and bob, subscribed to each other as `kind` says from plain clients (before any window signs in). */
+export async function startPairServer(kind: 'mutual' | 'alice-to-bob'): Promise<ProsodyServer> {
+  const server = await startProsody({
+    users: [
+      { username: 'alice', password: 'alice-pass' },
+      { username: 'bob', password: 'bob-pass' },
+    ],
+  });
+  await subscribe(server, kind);
+  return server;
+}
+
+/** The same, with alice's and bob's windows signed in; `close` ends the windows, then the server. */
+export async function startPair(kind: 'mutual' | 'alice-to-bob'): Promise<{ server: ProsodyServer; alice: BrowserMode; bob: BrowserMode; close: () => Promise<void> }> {
+  const server = await startPairServer(kind);
+  const [alice, bob] = await Promise.all([openSignedIn(server, 'alice', 'alice-pass'), openSignedIn(server, 'bob', 'bob-pass')]);
+  return {
+    server,
+    alice,
+    bob,
+    close: async () => {
+      await alice.close();
+      await bob.close();
+      await server.dispose();
+    },
+  };
 }
 
 /** Opens the conversation with `peer` by its address, as a user types it. */
