@@ -22,3 +22,29 @@ export const devices = async (jid: string, count: number) => Promise.all(Array.f
 export const ALICE = 'alice@example.com';
 export const BOB = 'bob@example.com';
 export const BODY = 'A message of ordinary length, about as long as people write them.';
+
+/** One message's two halves: the sender encrypts for the recipients; the partner decrypts it, and throws when it cannot. */
+export interface Turn<E> {
+  encrypt(sender: Device, recipients: Device['address'][]): E | Promise<E>;
+  decrypt(partner: Device, sender: Device, encrypted: E, index: number): void | Promise<void>;
+}
+
+/**
+ * Milliseconds per message spent encrypting and decrypting, over `messages` turns alternating between alice's first
+ * device and bob's, each message for every other device of `everyone`.
+ */
+export async function timedTurns<E>(messages: number, alice: Device, bob: Device, everyone: readonly Device[], turn: Turn<E>): Promise<{ encrypt: number; decrypt: number }> {
+  let encrypt = 0;
+  let decrypt = 0;
+  for (let i = 0; i < messages; i += 1) {
+    const [sender, partner] = i % 2 === 0 ? [alice, bob] : [bob, alice];
+    const recipients = everyone.filter((candidate) => candidate !== sender).map((candidate) => candidate.address);
+    const t0 = performance.now();
+    const encrypted = await turn.encrypt(sender, recipients);
+    const t1 = performance.now();
+    await turn.decrypt(partner, sender, encrypted, i);
+    decrypt += performance.now() - t1;
+    encrypt += t1 - t0;
+  }
+  return { encrypt: encrypt / messages, decrypt: decrypt / messages };
+}

@@ -10,7 +10,7 @@ import { libraryCurve } from '../../electron/core/omemo/signal-library.ts';
 import { setCurve, setWebCrypto } from '@privacyresearch/libsignal-protocol-typescript';
 import { nodeWebCrypto } from '../../electron/core/omemo/node-webcrypto.ts';
 import { renderTable, type Row } from '../table.ts';
-import { ALICE, BOB, BODY, device, devices, type Device } from './devices.ts';
+import { ALICE, BOB, BODY, device, devices, timedTurns } from './devices.ts';
 import { conversation2, sessionSetup2 } from './omemo2-crypto.ts';
 
 export interface OmemoOptions {
@@ -36,20 +36,13 @@ async function conversation(messages: number): Promise<{ encrypt: number; decryp
     for (const to of everyone) if (to !== from) await startSession(from.store, to.address, ownBundle(to.keys));
   }
   const body = new Uint8Array(Buffer.from(BODY));
-  let encrypt = 0;
-  let decrypt = 0;
-  for (let i = 0; i < messages; i += 1) {
-    const [sender, partner]: [Device, Device] = i % 2 === 0 ? [alice[0], bob[0]] : [bob[0], alice[0]];
-    const recipients = everyone.filter((candidate) => candidate !== sender).map((candidate) => candidate.address);
-    const t0 = performance.now();
-    const { encrypted } = await encryptFor(sender.store, sender.address.deviceId, recipients, body);
-    const t1 = performance.now();
-    const result = await decryptFrom(partner.store, partner.address.deviceId, sender.address.jid, encrypted);
-    decrypt += performance.now() - t1;
-    encrypt += t1 - t0;
-    if (result.kind !== 'message') throw new Error(`message ${String(i)} did not decrypt: ${JSON.stringify(result)}`);
-  }
-  return { encrypt: encrypt / messages, decrypt: decrypt / messages };
+  return timedTurns(messages, alice[0], bob[0], everyone, {
+    encrypt: async (sender, recipients) => (await encryptFor(sender.store, sender.address.deviceId, recipients, body)).encrypted,
+    async decrypt(partner, sender, encrypted, i) {
+      const result = await decryptFrom(partner.store, partner.address.deviceId, sender.address.jid, encrypted);
+      if (result.kind !== 'message') throw new Error(`message ${String(i)} did not decrypt: ${JSON.stringify(result)}`);
+    },
+  });
 }
 
 const x25519 = () => generateKeyPairSync('x25519');

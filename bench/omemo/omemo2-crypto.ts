@@ -11,7 +11,7 @@ import { buildBundle } from '../../electron/core/omemo/omemo2/bundle.ts';
 import { NODE_BUNDLES } from '../../electron/core/omemo/omemo2/namespaces.ts';
 import { omemo2Profile } from '../../electron/core/omemo/omemo2/profile.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
-import { ALICE, BOB, BODY, device, devices, type Device } from './devices.ts';
+import { ALICE, BOB, BODY, device, devices, timedTurns, type Device } from './devices.ts';
 
 /** The server's answer to a request for the bundle of `peer`: its item in the shared bundles node (§5.3.2). */
 const bundleResult = (peer: Device): Element =>
@@ -50,20 +50,12 @@ export async function conversation2(messages: number): Promise<{ encrypt: number
     const others = everyone.filter((to) => to !== from);
     await readyAll(readyWith(from, others), others);
   }
-  let encrypt = 0;
-  let decrypt = 0;
-  for (let i = 0; i < messages; i += 1) {
-    const [sender, partner]: [Device, Device] = i % 2 === 0 ? [alice[0], bob[0]] : [bob[0], alice[0]];
-    const recipients = everyone.filter((candidate) => candidate !== sender).map((candidate) => candidate.address);
-    const t0 = performance.now();
+  return timedTurns(messages, alice[0], bob[0], everyone, {
     // As sealFor does (omemo-encrypt.ts): the envelope with padding, sender and time, sealed once, wrapped per device.
-    const envelope = omemo2Profile.seal(BODY, sender.address.jid, undefined, new Date());
-    const encrypted = encryptFor2(sender.keys, sender.address.deviceId, recipients, envelope);
-    const t1 = performance.now();
-    const result = decryptFrom2(partner.keys, partner.address, sender.address.jid, encrypted, Date.now());
-    decrypt += performance.now() - t1;
-    encrypt += t1 - t0;
-    if (result.kind !== 'message' || result.body !== BODY) throw new Error(`OMEMO 2 message ${String(i)} did not decrypt: ${JSON.stringify(result)}`);
-  }
-  return { encrypt: encrypt / messages, decrypt: decrypt / messages };
+    encrypt: (sender, recipients) => encryptFor2(sender.keys, sender.address.deviceId, recipients, omemo2Profile.seal(BODY, sender.address.jid, undefined, new Date())),
+    decrypt(partner, sender, encrypted, i) {
+      const result = decryptFrom2(partner.keys, partner.address, sender.address.jid, encrypted, Date.now());
+      if (result.kind !== 'message' || result.body !== BODY) throw new Error(`OMEMO 2 message ${String(i)} did not decrypt: ${JSON.stringify(result)}`);
+    },
+  });
 }
