@@ -1,4 +1,5 @@
 // A conversation's header: who it is with (avatar, name, presence or Blocked), whether it is encrypted, and its actions.
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/model/contact.ts';
 import { selectIsBlocked, useBlocking } from '../../stores/blocking.ts';
@@ -76,9 +77,8 @@ export function ChatHeader({ accountId, peer, name, contact, muted, onToggleMute
 
 /** Closes the conversation and puts the focus back on its entry in the sidebar, where the keyboard goes on from. */
 export function closeChat(peer: string): void {
-  useUi.getState().closeChat();
-  requestAnimationFrame(() => {
-    const entry = [...document.querySelectorAll<HTMLElement>('.conversation-item')].find((item) => item.dataset['peer'] === peer);
-    (entry ?? document.querySelector<HTMLElement>('.contact-list button[tabindex="0"]'))?.focus();
-  });
+  // Rendered at once, so that the sidebar a narrow window hid is back before the focus goes to it.
+  flushSync(() => useUi.getState().closeChat());
+  const entry = [...document.querySelectorAll<HTMLElement>('.conversation-item')].find((item) => item.dataset['peer'] === peer);
+  (entry ?? document.querySelector<HTMLElement>('.contact-list button[tabindex="0"]'))?.focus();
 }
