@@ -138,7 +138,7 @@ export function createKeyedCoalescer<T, R>(
   /**
    * Runs after each turn of the event loop that brought changes. A turn that brought none means the client has read all
    * the server had sent: what is pending goes out at once rather than after the pause, unless a delta went out less than
-   * a pause ago (then the pause timer sends it, so a trickle still makes at most one delta per pause).
+   * a pause ago (then it goes out a pause after that delta, so a trickle still makes at most one delta per pause).
    */
   function look(): void {
     if (changedSinceLook) {
@@ -147,7 +147,13 @@ export function createKeyedCoalescer<T, R>(
       return;
     }
     looking = false;
-    if (timers.now() - lastSent >= quietMs) flush();
+    const sinceSent = timers.now() - lastSent;
+    if (sinceSent >= quietMs) {
+      flush();
+      return;
+    }
+    if (quiet !== undefined) timers.clearTimeout(quiet);
+    quiet = timers.setTimeout(flush, quietMs - sinceSent);
   }
 
   function paused(): void {

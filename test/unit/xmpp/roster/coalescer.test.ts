@@ -130,13 +130,16 @@ describe('roster.changed coalescer', () => {
     // A turn with nothing new: caught up, and no delta went out before: sent now, not after the pause.
     turn();
     expect(sent).toEqual([{ upserts: [contact('a@x'), contact('b@x')], removed: [] }]);
-    // Less than a pause after that delta, a caught-up turn leaves the next change to the pause timer.
+    // Less than a pause after that delta, a caught-up turn sends the next change a pause after that delta, not a pause
+    // after the change.
     advance(5);
     coalescer.upsert('a@x');
     turn();
     turn();
     expect(sent).toHaveLength(1);
-    advance(16);
+    advance(10);
+    expect(sent).toHaveLength(1);
+    advance(1);
     expect(sent).toHaveLength(2);
     // A pause after the last delta, a caught-up turn sends again at once.
     advance(20);
