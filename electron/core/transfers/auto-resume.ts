@@ -91,9 +91,12 @@ export function setupAutoResume(deps: AutoResumeDeps) {
     },
     /** A contact's presence changed (RFC 6121 §4): its device back online starts a fresh budget for its transfers. */
     peerChanged(peer: string): void {
-      const online = deps.available(peer);
+      // Every contact's presence passes here (a sign-in brings thousands): nothing is looked at while no transfer waits.
+      if (waiting.size === 0) return;
+      let online: boolean | undefined;
       for (const [id, entry] of waiting) {
         if (deps.transfers.list().find((each) => each.id === id)?.peer !== peer) continue;
+        online ??= deps.available(peer);
         if (online && !entry.peerOnline) entry.tries = 0;
         entry.peerOnline = online;
         if (online) void attempt(id);

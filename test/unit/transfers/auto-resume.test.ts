@@ -106,6 +106,19 @@ describe('automatic resume (XEP-0234 §6.4)', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('a contact’s presence costs no look-up while no transfer of theirs waits (a sign-in brings thousands)', () => {
+    let lookedUp: string[] = [];
+    const { auto } = world({ available: (peer) => (lookedUp.push(peer), true) });
+    auto.peerChanged('bob@example.org');
+    expect(lookedUp).toEqual([]);
+    auto.interrupted(failed, 'connectivity-error', 'local');
+    lookedUp = [];
+    auto.peerChanged('bob@example.org');
+    expect(lookedUp).toEqual([]);
+    auto.peerChanged('alice@example.org');
+    expect(lookedUp).toEqual(['alice@example.org']);
+  });
+
   it('attempts 0 leaves every transfer to the user', async () => {
     const { state, asked, auto } = world({ attempts: 0 });
     Object.assign(state, { online: true, available: true });
