@@ -63,8 +63,9 @@ export async function jetSide(raw: (jid: string, resource: string) => Promise<Co
   const updates: Transfer[] = [];
   const offers: Transfer[] = [];
   const transfers = createTransfers((transfer) => updates.push(transfer));
-  const watched: Pick<Connection, 'iq' | 'send' | 'state' | 'onState'> = {
+  const watched: Pick<Connection, 'iq' | 'send' | 'state' | 'onState' | 'pipeline'> = {
     iq: (request, timeoutMs) => connection.iq(onIq ? onIq(request) : request, timeoutMs),
+    pipeline: connection.pipeline,
     send: (stanza) => connection.send(stanza),
     onState: (listener) => connection.onState(listener),
     get state() {

@@ -193,6 +193,31 @@ describe('transfer.resume', () => {
     expect(sha256(readFileSync(join(bob.profile, 'Downloads', 'slides.pdf')))).toBe(sha256(bytes));
   }, 120_000);
 
+  it('on a server without stream management, alice’s cut is heard at once: bob’s transfer stops resumable as she goes offline, and goes on by itself once she is back', async () => {
+    const network = await relay(noResumption);
+    const { alice, bob, bytes, token } = await pairWithFile('minutes.odt', 1_200_000, { on: freshHarness, alice: { port: network.port }, bob: { autoResume: { backoffMs: 300 } } });
+    const { sent, offer } = await sendAccepted(alice, bob, token);
+    await until(() => ((latest(bob, offer.id)?.done ?? 0) > 400_000 ? true : undefined), 'a part has arrived', 30_000);
+    network.drop();
+
+    // Her unavailable presence (RFC 6121 §4.5.3) ends the in-band session: no minute of silence waited for.
+    const interrupted = await until(() => finished(bob, offer.id), 'bob’s transfer stops', 10_000);
+    expect(interrupted).toMatchObject({ state: 'failed', resumable: true, error: { code: 'transfer-failed', params: { context: 'peerOffline' } } });
+    expect(interrupted.done).toBeLessThan(bytes.length);
+    expect(await until(() => (finished(bob, offer.id)?.state === 'done' ? finished(bob, offer.id) : undefined), 'the transfer ends by itself', 60_000)).toMatchObject({ state: 'done', done: bytes.length });
+    expect(await until(() => (finished(alice, sent.id)?.state === 'done' ? finished(alice, sent.id) : undefined), 'alice’s side ends')).toMatchObject({ state: 'done', done: bytes.length });
+    expect(sha256(readFileSync(join(bob.profile, 'Downloads', 'minutes.odt')))).toBe(sha256(bytes));
+  });
+
+  it('an offer to a device that goes offline before answering ends at once, saying so, instead of waiting minutes for an answer', async () => {
+    const network = await relay(noResumption);
+    const { alice, bob, token } = await pairWithFile('poster.png', 50_000, { on: freshHarness, bob: { port: network.port } });
+    const sent = await alice.handlers['transfer.send']({ accountId: alice.accountId, peer: bob.jid, file: token, method: 'jingle' });
+    await until(() => eventsNamed(bob, 'transfer.updated').find((transfer) => transfer.direction === 'in' && transfer.state === 'pending'), 'bob is offered the file');
+    network.drop();
+    expect(await until(() => finished(alice, sent.id), 'alice’s offer ends', 10_000)).toMatchObject({ state: 'failed', error: { params: { context: 'peerOffline' } } });
+  });
+
   it('an interrupted transfer waiting to go on can be cancelled: it never resumes, and its partial bytes go', async () => {
     const network = await relay();
     const { alice, bob, token } = await pairWithFile('draft.pdf', 2_500_000, { bob: { port: network.port, autoResume: { backoffMs: 300 } } });

@@ -20,7 +20,7 @@ import { createResumeStore, type ResumeStore } from './resumable.ts';
 
 export interface JingleFileTransferDeps {
   readonly accountId: string;
-  readonly connection: Pick<Connection, 'iq' | 'send' | 'state' | 'onState'>;
+  readonly connection: Pick<Connection, 'iq' | 'send' | 'state' | 'onState' | 'pipeline'>;
   readonly router: IqRouter;
   readonly transfers: Transfers;
   readonly logger: Logger;

@@ -13,7 +13,8 @@ import { buildJingle, jingleReplyError, NS_JINGLE, parseJingle, type JingleReque
 import { NS_JINGLE_S5B, parseS5bInfo, parseS5bTransport } from '../s5b-stanzas.ts';
 import type { Event, Reason } from '../session-machine.ts';
 import { createEngine, type JingleFileTransferDeps } from './engine.ts';
-import type { Live } from './live.ts';
+import { bare, type Live } from './live.ts';
+import type { Outcome } from './outcome.ts';
 import { createOffers } from './offers.ts';
 import { completesFile, servedRange } from './range.ts';
 import { createReceiving } from './receiving.ts';
@@ -27,6 +28,8 @@ export { createResumeStore, restoredTransfer, type ResumeStore } from './resumab
 export const JINGLE_FT_FEATURES = [NS_JINGLE, NS_JINGLE_FT, NS_JINGLE_S5B, NS_JINGLE_IBB, NS_IBB, NS_HASH_SHA256] as const;
 /** XEP-0391 §6, XEP-0396 §5: encrypted transports, with OMEMO (advertised where OMEMO is on). */
 export const JET_FEATURES = [NS_JET, NS_JET_OMEMO] as const;
+
+const PEER_OFFLINE: Outcome = { state: 'failed', error: { code: 'transfer-failed', message: 'The other side went offline.', params: { context: 'peerOffline' } } };
 
 export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   const engine = createEngine(deps);
@@ -122,6 +125,18 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   }
 
   const removeHandler = deps.router.handle('set', 'jingle', NS_JINGLE, handle);
+  // RFC 6121 §4.5.3: the peer's device went offline. A session that waits on it (its answer, its in-band bytes) would end
+  // only by a timer, minutes on: it ends now, as gone, resumable where bytes are kept (XEP-0234 §6.4). A SOCKS5 bytestream
+  // under way is left to its own end, which says whether the file got through.
+  const removePresence = connection.pipeline.handle({ stanza: 'presence' }, (stanza) => {
+    if (stanza.attrs.type !== 'unavailable' || sessions.size === 0) return;
+    const from = stanza.attrs.from ?? '';
+    for (const live of [...sessions.values()]) {
+      if ((live.peer !== from && bare(live.peer) !== from) || live.onSocket) continue;
+      logger.info('the other side of a transfer went offline', { sid: live.session.sid });
+      apply(live, { by: 'remote', action: 'session-terminate', reason: 'gone' }, PEER_OFFLINE);
+    }
+  });
   // The connection broke: no session survives it (its bytestreams and iqs are gone); what was received is kept to resume (§6.4).
   const removeState = connection.onState((state) => {
     if (state.status !== 'online') for (const live of [...sessions.values()]) void terminate(live, 'connectivity-error');
@@ -140,6 +155,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     savedPath: (transferId: string): string | undefined => engine.saved.get(transferId),
     dispose(): void {
       removeHandler();
+      removePresence();
       removeState();
       engine.ibb.dispose();
       engine.candidates.dispose();

@@ -30,6 +30,8 @@ export interface Live {
   /** XEP-0260: the SOCKS5 transport while it is the content's, and the peer's candidates. */
   s5b?: S5bNegotiation;
   theirs?: readonly Candidate[];
+  /** The nominated SOCKS5 bytestream carries the bytes: its own end says whether the file got through, not the peer's presence. */
+  onSocket?: true;
   /** The file sent. */
   path?: string;
   sink?: FileSink;

@@ -71,6 +71,7 @@ export function createTransport(engine: Engine, receiving: Receiving) {
       return;
     }
     transfers.update(live.transfer.id, { method: socks.method });
+    live.onSocket = true;
     if (live.transfer.direction === 'out') {
       return send(live, (onBytes) => sendOverSocket({ socket: socks.socket, path: live.path ?? '', offset: live.range.offset, length: live.range.length, onProgress: progress(live), onBytes, signal: live.stop.signal, seal: sealOf(live) }));
     }
