@@ -14,7 +14,6 @@ import { NS_JINGLE_S5B, parseS5bInfo, parseS5bTransport } from '../s5b-stanzas.t
 import type { Event, Reason } from '../session-machine.ts';
 import { createEngine, type JingleFileTransferDeps } from './engine.ts';
 import { bare, type Live } from './live.ts';
-import type { Outcome } from './outcome.ts';
 import { createOffers } from './offers.ts';
 import { completesFile, servedRange } from './range.ts';
 import { createReceiving } from './receiving.ts';
@@ -28,8 +27,6 @@ export { createResumeStore, restoredTransfer, type ResumeStore } from './resumab
 export const JINGLE_FT_FEATURES = [NS_JINGLE, NS_JINGLE_FT, NS_JINGLE_S5B, NS_JINGLE_IBB, NS_IBB, NS_HASH_SHA256] as const;
 /** XEP-0391 §6, XEP-0396 §5: encrypted transports, with OMEMO (advertised where OMEMO is on). */
 export const JET_FEATURES = [NS_JET, NS_JET_OMEMO] as const;
-
-const PEER_OFFLINE: Outcome = { state: 'failed', error: { code: 'transfer-failed', message: 'The other side went offline.', params: { context: 'peerOffline' } } };
 
 export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
   const engine = createEngine(deps);
@@ -134,7 +131,7 @@ export function setupJingleFileTransfer(deps: JingleFileTransferDeps) {
     for (const live of [...sessions.values()]) {
       if ((live.peer !== from && bare(live.peer) !== from) || live.onSocket) continue;
       logger.info('the other side of a transfer went offline', { sid: live.session.sid });
-      apply(live, { by: 'remote', action: 'session-terminate', reason: 'gone' }, PEER_OFFLINE);
+      apply(live, { by: 'remote', action: 'session-terminate', reason: 'gone' });
     }
   });
   // The connection broke: no session survives it (its bytestreams and iqs are gone); what was received is kept to resume (§6.4).

@@ -11,6 +11,8 @@ export function outcomeOf(reason: Reason, by: Party): Outcome {
   if (reason === 'decline') return { state: 'cancelled', error: { code: 'declined', message: 'The file was declined.' } };
   // XEP-0391 §7: the peer could not (or would not) decrypt what we sent.
   if (reason === 'security-error') return { state: 'failed', error: { code: 'transfer-failed', message: 'The other side could not decrypt the file.', params: { context: 'securityError' } } };
+  // The peer's side is gone: it closed, or its device went offline (its unavailable presence, RFC 6121 §4.5.3).
+  if (reason === 'gone' && by === 'remote') return { state: 'failed', error: { code: 'transfer-failed', message: 'The other side went offline.', params: { context: 'peerOffline' } } };
   if (reason === 'timeout') return { state: 'failed', error: { code: 'timeout', message: 'The transfer took too long.', params: { context: 'transfer' } } };
   return { state: 'failed', error: { code: 'transfer-failed', message: `The transfer failed (${reason}).`, params: { reason } } };
 }

@@ -47,6 +47,9 @@ describe('what an ended session leaves to resume', () => {
     for (const reason of ['success', 'cancel', 'decline', 'media-error', 'security-error', 'unsupported-applications'] as const) expect(interrupts(reason)).toBe(false);
     expect(outcomeOf('cancel', 'remote')).toEqual({ state: 'cancelled' });
     expect(outcomeOf('connectivity-error', 'local')).toMatchObject({ state: 'failed', error: { code: 'transfer-failed', params: { reason: 'connectivity-error' } } });
+    // The peer's app closed, or its device went offline: said in words, not as the bare reason.
+    expect(outcomeOf('gone', 'remote')).toMatchObject({ state: 'failed', error: { code: 'transfer-failed', params: { context: 'peerOffline' } } });
+    expect(outcomeOf('gone', 'local')).toMatchObject({ state: 'failed', error: { params: { reason: 'gone' } } });
   });
 
   it('after a restart, a transfer whose bytes are still there shows again as resumable, from what the file holds', async () => {
